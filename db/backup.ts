@@ -1,0 +1,36 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { HosoError } from '../electron/shared/errors';
+
+/**
+ * Copies a live archive to `dest` with SQLite's online backup API (a consistent snapshot even while the
+ * app writes), under a temporary name first, then checks the copy with `integrity_check` before giving
+ * it its final name. A backup that does not pass the check is removed and reported, never kept as if good.
+ */
+export async function backupTo(sqlite: Database.Database, dest: string): Promise<{ path: string; bytes: number }> {
+  mkdirSync(dirname(dest), { recursive: true });
+  const partial = `${dest}.partial`;
+  try {
+    await sqlite.backup(partial);
+    const copy = new Database(partial, { readonly: true, fileMustExist: true });
+    try {
+      const result = copy.pragma('integrity_check', { simple: true });
+      if (result !== 'ok') throw new HosoError('BACKUP_FAILED', `(integrity_check: ${String(result)})`);
+    } finally {
+      copy.close();
+    }
+    renameSync(partial, dest);
+    return { path: dest, bytes: statSync(dest).size };
+  } catch (e) {
+    rmSync(partial, { force: true });
+    if (e instanceof HosoError) throw e;
+    throw new HosoError('BACKUP_FAILED', undefined, { cause: e });
+  }
+}
+
+/** A file-name-safe local timestamp: 20261122-063626. */
+export function backupStamp(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+}

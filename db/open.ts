@@ -1,0 +1,151 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import * as schema from './schema';
+import { applyMigrations, schemaVersion } from './migrate';
+import { MIGRATIONS } from './migrations/bundle.generated';
+import { backupStamp, backupTo } from './backup';
+import { HosoError } from '../electron/shared/errors';
+
+/** PRAGMA application_id of every hoso archive: "hoso" in ASCII. */
+export const HOSO_APPLICATION_ID = 0x686f736f;
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export type HosoDb = BetterSQLite3Database<typeof schema>;
+
+export interface Archive {
+  /** Absolute path of archive.sqlite. */
+  readonly file: string;
+  /** Drizzle over the connection, for typed queries. */
+  readonly db: HosoDb;
+  /** The raw better-sqlite3 connection, for pragmas, backups and hot loops. */
+  readonly sqlite: Database.Database;
+  /** Path of the backup taken before migrating, if this open migrated the file. */
+  readonly migrationBackup: string | null;
+  close(): void;
+}
+
+export interface OpenArchiveOptions {
+  file: string;
+  /** Path of a better_sqlite3.node built for another runtime (Electron); Node's own build otherwise. */
+  nativeBinding?: string;
+  /** Where pre-migration backups go; default: a `backups` folder beside the archive. */
+  backupDir?: string;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sqliteCode(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+}
+
+/**
+ * Looks at an existing file through a read-only connection before anything may write to it: is it
+ * SQLite, is it hoso's, is it intact, is its schema one this build knows. Any "no" leaves the file as it was.
+ */
+function inspectExisting(file: string, nativeBinding?: string): void {
+  if (readHeader(file) !== SQLITE_HEADER) throw new HosoError('ARCHIVE_NOT_SQLITE', `(${basename(file)})`);
+  let ro: Database.Database | undefined;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    const appId = ro.pragma('application_id', { simple: true }) as number;
+    const tables = ro.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (appId !== HOSO_APPLICATION_ID && (appId !== 0 || tables.n > 0)) throw new HosoError('ARCHIVE_NOT_HOSO');
+    if (schemaVersion(ro) > SCHEMA_VERSION) throw new HosoError('ARCHIVE_TOO_NEW');
+    const check = ro.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', `(quick_check: ${String(check)})`);
+  } catch (e) {
+    if (e instanceof HosoError) throw e;
+    const code = sqliteCode(e);
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new HosoError('ARCHIVE_LOCKED', undefined, { cause: e });
+    throw new HosoError('ARCHIVE_CORRUPT', code ? `(${code})` : undefined, { cause: e });
+  } finally {
+    ro?.close();
+  }
+}
+
+function applyPragmas(sqlite: Database.Database): void {
+  const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') throw new HosoError('ARCHIVE_UNWRITABLE', `(journal_mode=${String(mode)})`);
+  // better-sqlite3 defaults to NORMAL, which can lose a committed transaction on power loss.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Opens (or, only when no file exists at that path, creates) an archive with every safety rule of
+ * DESIGN.md §3: inspect read-only first, WAL + synchronous=FULL + foreign keys, a verified backup
+ * before any migration, refuse newer schemas. A file that fails to open is never replaced.
+ */
+export async function openArchive(options: OpenArchiveOptions): Promise<Archive> {
+  const file = options.file;
+  const exists = existsSync(file);
+  if (exists) {
+    if (!statSync(file).isFile()) throw new HosoError('ARCHIVE_NOT_SQLITE', `(${file})`);
+    if (statSync(file).size > 0) inspectExisting(file, options.nativeBinding);
+  } else {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (e) {
+      throw new HosoError('ARCHIVE_UNWRITABLE', `(${dirname(file)})`, { cause: e });
+    }
+  }
+
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { nativeBinding: options.nativeBinding });
+  } catch (e) {
+    throw new HosoError('ARCHIVE_UNWRITABLE', `(${file})`, { cause: e });
+  }
+
+  let migrationBackup: string | null = null;
+  try {
+    applyPragmas(sqlite);
+    const from = schemaVersion(sqlite);
+    if (from > 0 && from < SCHEMA_VERSION) {
+      const dir = options.backupDir ?? join(dirname(file), 'backups');
+      migrationBackup = join(dir, `archive-before-v${SCHEMA_VERSION}-${backupStamp()}.sqlite`);
+      await backupTo(sqlite, migrationBackup);
+    }
+    try {
+      applyMigrations(sqlite, MIGRATIONS);
+    } catch (e) {
+      if (e instanceof HosoError) throw e;
+      throw new HosoError('MIGRATION_FAILED', migrationBackup ? `(${migrationBackup})` : undefined, { cause: e });
+    }
+    if ((sqlite.pragma('application_id', { simple: true }) as number) !== HOSO_APPLICATION_ID) {
+      sqlite.pragma(`application_id = ${HOSO_APPLICATION_ID}`);
+    }
+  } catch (e) {
+    sqlite.close();
+    if (e instanceof HosoError) throw e;
+    const code = sqliteCode(e);
+    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') throw new HosoError('ARCHIVE_UNWRITABLE', `(${code})`, { cause: e });
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new HosoError('ARCHIVE_LOCKED', undefined, { cause: e });
+    throw new HosoError('ARCHIVE_CORRUPT', code ? `(${code})` : undefined, { cause: e });
+  }
+
+  const db = drizzle(sqlite, { schema });
+  return {
+    file,
+    db,
+    sqlite,
+    migrationBackup,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { contract, isChannel, type Channel, type ChannelOutput, type Reply } from '../shared/contract';
+import { ERROR_MESSAGES, HosoError, toErrorPayload } from '../shared/errors';
+import type { Handlers } from './handlers';
+import { consoleLogger, type Logger } from './log';
+
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Reply<unknown>>;
+
+function describeIssues(error: { issues: { message: string; path: PropertyKey[] }[] }): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => i.message)
+    .join(' ');
+}
+
+/**
+ * The boundary every transport goes through: unknown channel → UNKNOWN_CHANNEL; input parsed with the
+ * channel's zod schema → INVALID_INPUT with the schema's Vietnamese messages; the handler's HosoError
+ * becomes `{ ok: false, error }`; anything else is logged and answered with INTERNAL, never a stack trace.
+ */
+export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannel(channel)) {
+      log.error('UNKNOWN_CHANNEL', String(channel).slice(0, 80));
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: ERROR_MESSAGES.UNKNOWN_CHANNEL.vi } };
+    }
+    const parsed = contract[channel].input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      log.error('INVALID_INPUT', channel);
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `${ERROR_MESSAGES.INVALID_INPUT.vi} ${describeIssues(parsed.error)}` },
+      };
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      const data = await handler(parsed.data);
+      return { ok: true, data };
+    } catch (e) {
+      log.error(e instanceof HosoError ? e.code : 'INTERNAL', channel, e);
+      return { ok: false, error: toErrorPayload(e) };
+    }
+  };
+}
+
+/** Typed direct calls for the CLI and tests: returns the data or throws the HosoError. */
+export function directClient(dispatch: Dispatch) {
+  return async function call<C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>> {
+    const reply = await dispatch(channel, input);
+    // Keep the reply's message: it carries the specifics (which field, which file).
+    if (!reply.ok) throw Object.assign(new HosoError(reply.error.code), { message: reply.error.message });
+    return reply.data as ChannelOutput<C>;
+  };
+}

@@ -1,0 +1,36 @@
+import type { Channel, ChannelOutput, Contract } from '../shared/contract';
+import type { z } from 'zod';
+import type { ServiceContext } from './context';
+import { SCHEMA_VERSION } from '../../db/open';
+import { countMeetings, createMeeting, getMeeting, listMeetings, meetingFacets, updateMeeting } from '../../db/meetings';
+import { countPeople, createPerson, getPerson, listPeople, updatePerson } from '../../db/people';
+import { getSettings, updateSettings } from '../../db/settings';
+
+/** A handler receives its channel's input already parsed by the contract's schema. */
+export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** The archive's operations behind the contract, the same for IPC, HTTP and direct calls. */
+export function createHandlers(ctx: ServiceContext): Handlers {
+  const a = ctx.archive;
+  return {
+    'app/info': () => ({
+      version: ctx.appVersion,
+      archiveFile: a.file,
+      schemaVersion: SCHEMA_VERSION,
+      transport: ctx.transport,
+      counts: { meetings: countMeetings(a), people: countPeople(a) },
+    }),
+    'meetings/list': (q) => listMeetings(a, q),
+    'meetings/facets': () => meetingFacets(a),
+    'meetings/get': ({ id }) => getMeeting(a, id),
+    'meetings/create': (fields) => createMeeting(a, fields, ctx.actor(), { source: 'Nhập tay' }),
+    'meetings/update': ({ id, version, fields }) => updateMeeting(a, id, version, fields, ctx.actor()),
+    'people/list': (q) => listPeople(a, q),
+    'people/get': ({ id }) => getPerson(a, id),
+    'people/create': (fields) => createPerson(a, fields, ctx.actor()),
+    'people/update': ({ id, version, fields }) => updatePerson(a, id, version, fields, ctx.actor()),
+    'settings/get': () => getSettings(a),
+    'settings/update': (patch) => updateSettings(a, patch, ctx.actor()),
+  };
+}

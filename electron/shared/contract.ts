@@ -1,0 +1,198 @@
+/**
+ * The one API contract between the UI and the archive, carried by three transports: Electron IPC,
+ * HTTP on loopback (web host) and direct calls (CLI, tests). Channels are `domain/verb`. Every input is
+ * parsed with its schema at the boundary (electron/services/dispatch.ts); replies are `Reply<T>`.
+ * Pure TypeScript + zod: no node, electron or DOM here.
+ */
+import { z } from 'zod';
+import type { ErrorPayload } from './errors';
+
+const isRealDate = (s: string): boolean => {
+  const [y, m, d] = s.split('-').map(Number);
+  const dt = new Date(Date.UTC(y!, m! - 1, d!));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m! - 1 && dt.getUTCDate() === d;
+};
+
+/** A calendar date as `YYYY-MM-DD` (the UI shows and takes dd/mm/yyyy). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày.')
+  .refine(isRealDate, 'Ngày không tồn tại trên lịch.');
+/** A time of day as `HH:MM`, 24-hour. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng giờ:phút (ví dụ 14:00).');
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`);
+const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} không được để trống.`);
+
+export const Id = z.string().uuid('Mã hồ sơ không hợp lệ.');
+export const IdInput = z.object({ id: Id });
+export const Empty = z.object({}).strict();
+
+export const MINUTES_MAX_CHARS = 1_000_000;
+
+export const MeetingFields = z.object({
+  title: requiredText(500, 'Tên cuộc họp'),
+  kind: requiredText(100, 'Loại cuộc họp'),
+  meetingDate: IsoDate.nullable(),
+  startTime: TimeOfDay.nullable(),
+  endTime: TimeOfDay.nullable(),
+  location: text(500, 'Địa điểm').default(''),
+  organizer: text(500, 'Cơ quan tổ chức').default(''),
+  minutesText: z
+    .string()
+    .max(MINUTES_MAX_CHARS, `Nội dung quá dài (tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy tách thành nhiều phần.`)
+    .default(''),
+});
+export type MeetingFields = z.output<typeof MeetingFields>;
+export type MeetingFieldsInput = z.input<typeof MeetingFields>;
+
+export const MeetingStatus = z.enum(['draft', 'finalized']);
+export const Secrecy = z.enum(['thuong', 'mat', 'toi_mat', 'tuyet_mat']);
+
+export const Meeting = MeetingFields.extend({
+  id: Id,
+  status: MeetingStatus,
+  secrecy: Secrecy,
+  minutesHtml: z.string(),
+  source: z.string(),
+  version: z.number().int(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Meeting = z.output<typeof Meeting>;
+
+export const MeetingSummary = z.object({
+  id: Id,
+  title: z.string(),
+  kind: z.string(),
+  meetingDate: z.string().nullable(),
+  startTime: z.string().nullable(),
+  location: z.string(),
+  organizer: z.string(),
+  status: MeetingStatus,
+});
+export type MeetingSummary = z.output<typeof MeetingSummary>;
+
+export const MeetingListQuery = z.object({
+  year: z.number().int().min(1900).max(2200).nullable().default(null),
+  kind: z.string().max(100).nullable().default(null),
+  sort: z.enum(['date', 'title']).default('date'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type MeetingListQuery = z.output<typeof MeetingListQuery>;
+
+export const MeetingListPage = z.object({ total: z.number().int(), rows: z.array(MeetingSummary) });
+export type MeetingListPage = z.output<typeof MeetingListPage>;
+
+export const MeetingFacets = z.object({
+  years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  kinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  undated: z.number().int(),
+});
+export type MeetingFacets = z.output<typeof MeetingFacets>;
+
+export const MeetingUpdate = z.object({ id: Id, version: z.number().int().min(1), fields: MeetingFields });
+
+export const PersonFields = z.object({
+  fullName: requiredText(200, 'Họ và tên'),
+  rank: text(100, 'Cấp bậc').default(''),
+  title: text(500, 'Chức vụ').default(''),
+  unit: text(500, 'Đơn vị').default(''),
+  notes: text(5000, 'Ghi chú').default(''),
+});
+export type PersonFields = z.output<typeof PersonFields>;
+export type PersonFieldsInput = z.input<typeof PersonFields>;
+
+export const Person = PersonFields.extend({
+  id: Id,
+  version: z.number().int(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Person = z.output<typeof Person>;
+
+export const PeopleQuery = z.object({
+  /** Matched with Vietnamese folding: "nguyen van" finds "Nguyễn Văn …". */
+  query: z.string().trim().max(200).default(''),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const PeoplePage = z.object({ total: z.number().int(), rows: z.array(Person) });
+export type PeoplePage = z.output<typeof PeoplePage>;
+
+export const PersonUpdate = z.object({ id: Id, version: z.number().int().min(1), fields: PersonFields });
+
+export const SignerAuthority = z.enum(['', 'TM.', 'KT.', 'TL.', 'TUQ.', 'Q.', 'T/M', 'K/T']);
+export const DocumentVariant = z.enum(['state', 'party']);
+export const Language = z.enum(['vi', 'en']);
+
+export const Settings = z.object({
+  /** Cơ quan chủ quản (e.g. "UBND TỈNH BẮC NINH"); may be empty. */
+  parentAgency: text(300, 'Cơ quan chủ quản'),
+  /** Cơ quan ban hành (e.g. "VĂN PHÒNG UBND TỈNH"). */
+  issuingAgency: text(300, 'Cơ quan ban hành'),
+  /** Chữ viết tắt tên cơ quan in số ký hiệu (e.g. "UBND", "QUTW"). */
+  agencyCode: text(50, 'Chữ viết tắt cơ quan'),
+  /** Địa danh on documents (e.g. "Hà Nội"). */
+  placeName: text(100, 'Địa danh'),
+  signerAuthority: SignerAuthority,
+  signerTitle: text(200, 'Chức vụ người ký'),
+  signerName: text(200, 'Họ tên người ký'),
+  documentVariant: DocumentVariant,
+  meetingKinds: z.array(requiredText(100, 'Loại cuộc họp')).min(1, 'Cần ít nhất một loại cuộc họp.').max(100),
+  language: Language,
+  /** Name written in the audit log as the person making changes. */
+  clerkName: text(200, 'Tên người dùng'),
+});
+export type Settings = z.output<typeof Settings>;
+export const SettingsPatch = Settings.partial();
+
+export const AppInfo = z.object({
+  version: z.string(),
+  archiveFile: z.string(),
+  schemaVersion: z.number().int(),
+  transport: z.enum(['electron', 'web', 'direct']),
+  counts: z.object({ meetings: z.number().int(), people: z.number().int() }),
+});
+export type AppInfo = z.output<typeof AppInfo>;
+
+export const contract = {
+  'app/info': { input: Empty, output: AppInfo },
+  'meetings/list': { input: MeetingListQuery, output: MeetingListPage },
+  'meetings/facets': { input: Empty, output: MeetingFacets },
+  'meetings/get': { input: IdInput, output: Meeting },
+  'meetings/create': { input: MeetingFields, output: Meeting },
+  'meetings/update': { input: MeetingUpdate, output: Meeting },
+  'people/list': { input: PeopleQuery, output: PeoplePage },
+  'people/get': { input: IdInput, output: Person },
+  'people/create': { input: PersonFields, output: Person },
+  'people/update': { input: PersonUpdate, output: Person },
+  'settings/get': { input: Empty, output: Settings },
+  'settings/update': { input: SettingsPatch, output: Settings },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What the preload exposes as `window.archive` and what the web host's client implements. */
+export interface ArchiveApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Reply<ChannelOutput<C>>>;
+}
+
+/** Name of the IPC channel that carries every contract call. */
+export const IPC_INVOKE = 'hoso:invoke';

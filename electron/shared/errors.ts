@@ -1,0 +1,96 @@
+/**
+ * Error codes of the contract. The code is what logs and tests look at; the message is what the clerk
+ * reads: Vietnamese first, English when the UI is switched to English. Every message says what happened
+ * and what to do next.
+ */
+export const ERROR_MESSAGES = {
+  ARCHIVE_NOT_SQLITE: {
+    vi: 'Tệp này không phải là kho hồ sơ hợp lệ (không phải cơ sở dữ liệu SQLite). Tệp được giữ nguyên; hãy chọn đúng tệp kho hồ sơ hoặc khôi phục từ bản sao lưu gần nhất.',
+    en: 'This file is not a valid archive (not an SQLite database). It was left untouched; pick the right archive file or restore the latest backup.',
+  },
+  ARCHIVE_NOT_HOSO: {
+    vi: 'Tệp này là cơ sở dữ liệu của phần mềm khác, không phải kho Hồ sơ Hội nghị. Tệp được giữ nguyên.',
+    en: 'This database belongs to another program, not to Hồ sơ Hội nghị. It was left untouched.',
+  },
+  ARCHIVE_CORRUPT: {
+    vi: 'Kho hồ sơ bị hỏng và không thể mở an toàn. Tệp được giữ nguyên, không có gì bị ghi đè; hãy khôi phục từ bản sao lưu gần nhất.',
+    en: 'The archive is damaged and cannot be opened safely. Nothing was overwritten; restore the latest backup.',
+  },
+  ARCHIVE_TOO_NEW: {
+    vi: 'Kho hồ sơ này được tạo bởi phiên bản Hồ sơ Hội nghị mới hơn. Hãy cập nhật phần mềm trước khi mở; tệp được giữ nguyên.',
+    en: 'This archive was written by a newer version of Hồ sơ Hội nghị. Update the program before opening it; the file was left untouched.',
+  },
+  ARCHIVE_LOCKED: {
+    vi: 'Kho hồ sơ đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.',
+    en: 'The archive is in use by another program. Close it and try again.',
+  },
+  ARCHIVE_UNWRITABLE: {
+    vi: 'Không thể ghi vào thư mục chứa kho hồ sơ (chỉ đọc hoặc không có quyền). Hãy chọn thư mục khác.',
+    en: 'The archive folder cannot be written (read-only or no permission). Choose another folder.',
+  },
+  MIGRATION_FAILED: {
+    vi: 'Không thể nâng cấp kho hồ sơ lên phiên bản mới. Kho cũ được giữ nguyên và đã có bản sao lưu trước khi nâng cấp.',
+    en: 'The archive could not be upgraded. The old archive is unchanged and was backed up before the upgrade.',
+  },
+  BACKUP_FAILED: {
+    vi: 'Sao lưu không thành công: bản sao không kiểm tra được. Hãy kiểm tra dung lượng ổ đĩa và thử lại.',
+    en: 'The backup failed its check. Check the free disk space and try again.',
+  },
+  INVALID_INPUT: {
+    vi: 'Dữ liệu nhập chưa hợp lệ.',
+    en: 'The input is not valid.',
+  },
+  UNKNOWN_CHANNEL: {
+    vi: 'Yêu cầu không được hỗ trợ.',
+    en: 'This request is not supported.',
+  },
+  NOT_FOUND: {
+    vi: 'Không tìm thấy hồ sơ này (có thể đã bị xóa hoặc chuyển vào thùng rác).',
+    en: 'This record was not found (it may have been deleted or moved to the trash).',
+  },
+  VERSION_CONFLICT: {
+    vi: 'Hồ sơ này vừa được sửa ở một cửa sổ khác. Hãy tải lại để xem bản mới nhất trước khi lưu, để không ghi đè lên thay đổi của người khác.',
+    en: 'This record was just changed in another window. Reload to see the latest version before saving, so no change is overwritten.',
+  },
+  MEETING_FINALIZED: {
+    vi: 'Hồ sơ đã khóa (đã hoàn tất) nên không sửa trực tiếp được. Hãy dùng chức năng đính chính.',
+    en: 'This record is finalized and cannot be edited directly. Use a correction instead.',
+  },
+  FORBIDDEN: {
+    vi: 'Yêu cầu bị từ chối vì không đến từ chính ứng dụng.',
+    en: 'The request was refused because it did not come from the application itself.',
+  },
+  INTERNAL: {
+    vi: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại, nếu còn lỗi hãy báo cho bộ phận kỹ thuật.',
+    en: 'An unexpected error occurred. Saved data is not affected; try again and report it if it persists.',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** An error a clerk can act on. `detail` adds specifics (a field, a file) to the standard message. */
+export class HosoError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
+    super(detail ? `${ERROR_MESSAGES[code].vi} ${detail}` : ERROR_MESSAGES[code].vi, options);
+    this.name = 'HosoError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+export function isHosoError(e: unknown): e is HosoError {
+  return e instanceof HosoError;
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+export function toErrorPayload(e: unknown): ErrorPayload {
+  if (isHosoError(e)) return { code: e.code, message: e.message };
+  return { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL.vi };
+}
