@@ -67,7 +67,7 @@ export interface ChainVerdict {
 }
 
 /** Walks the whole chain; the first entry whose prev_hash or hash does not match is reported. */
-export function verifyAuditChain(archive: Archive): ChainVerdict {
+export function verifyAuditChain(archive: Pick<Archive, 'sqlite'>): ChainVerdict {
   let prev = GENESIS_HASH;
   let entries = 0;
   const rows = archive.sqlite

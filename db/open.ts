@@ -3,7 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import * as schema from './schema';
-import { applyMigrations, schemaVersion } from './migrate';
+import { applyMigrations, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations/bundle.generated';
 import { backupStamp, backupTo } from './backup';
 import { HosoError } from '../electron/shared/errors';
@@ -32,6 +32,8 @@ export interface OpenArchiveOptions {
   nativeBinding?: string;
   /** Where pre-migration backups go; default: a `backups` folder beside the archive. */
   backupDir?: string;
+  /** The migrations this build knows; tests pass their own to exercise upgrades. */
+  migrations?: readonly Migration[];
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -55,7 +57,7 @@ function sqliteCode(e: unknown): string {
  * Looks at an existing file through a read-only connection before anything may write to it: is it
  * SQLite, is it hoso's, is it intact, is its schema one this build knows. Any "no" leaves the file as it was.
  */
-function inspectExisting(file: string, nativeBinding?: string): void {
+export function inspectArchiveFile(file: string, nativeBinding?: string, knownVersion: number = SCHEMA_VERSION): void {
   if (readHeader(file) !== SQLITE_HEADER) throw new HosoError('ARCHIVE_NOT_SQLITE', `(${basename(file)})`);
   let ro: Database.Database | undefined;
   try {
@@ -63,7 +65,7 @@ function inspectExisting(file: string, nativeBinding?: string): void {
     const appId = ro.pragma('application_id', { simple: true }) as number;
     const tables = ro.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (appId !== HOSO_APPLICATION_ID && (appId !== 0 || tables.n > 0)) throw new HosoError('ARCHIVE_NOT_HOSO');
-    if (schemaVersion(ro) > SCHEMA_VERSION) throw new HosoError('ARCHIVE_TOO_NEW');
+    if (schemaVersion(ro) > knownVersion) throw new HosoError('ARCHIVE_TOO_NEW');
     const check = ro.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', `(quick_check: ${String(check)})`);
   } catch (e) {
@@ -92,10 +94,11 @@ function applyPragmas(sqlite: Database.Database): void {
  */
 export async function openArchive(options: OpenArchiveOptions): Promise<Archive> {
   const file = options.file;
+  const migrations = options.migrations ?? MIGRATIONS;
   const exists = existsSync(file);
   if (exists) {
     if (!statSync(file).isFile()) throw new HosoError('ARCHIVE_NOT_SQLITE', `(${file})`);
-    if (statSync(file).size > 0) inspectExisting(file, options.nativeBinding);
+    if (statSync(file).size > 0) inspectArchiveFile(file, options.nativeBinding, migrations.length);
   } else {
     try {
       mkdirSync(dirname(file), { recursive: true });
@@ -115,13 +118,13 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
   try {
     applyPragmas(sqlite);
     const from = schemaVersion(sqlite);
-    if (from > 0 && from < SCHEMA_VERSION) {
+    if (from > 0 && from < migrations.length) {
       const dir = options.backupDir ?? join(dirname(file), 'backups');
-      migrationBackup = join(dir, `archive-before-v${SCHEMA_VERSION}-${backupStamp()}.sqlite`);
+      migrationBackup = join(dir, `archive-v${from}-before-v${migrations.length}-${backupStamp()}.sqlite`);
       await backupTo(sqlite, migrationBackup);
     }
     try {
-      applyMigrations(sqlite, MIGRATIONS);
+      applyMigrations(sqlite, migrations);
     } catch (e) {
       if (e instanceof HosoError) throw e;
       throw new HosoError('MIGRATION_FAILED', migrationBackup ? `(${migrationBackup})` : undefined, { cause: e });

@@ -194,5 +194,5 @@ export interface ArchiveApi {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Reply<ChannelOutput<C>>>;
 }
 
-/** Name of the IPC channel that carries every contract call. */
-export const IPC_INVOKE = 'hoso:invoke';
+/** Name of the IPC channel that carries every contract call (defined in ipc.ts, see why there). */
+export { IPC_INVOKE } from './ipc';

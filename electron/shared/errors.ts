@@ -60,6 +60,10 @@ export const ERROR_MESSAGES = {
     vi: 'Yêu cầu bị từ chối vì không đến từ chính ứng dụng.',
     en: 'The request was refused because it did not come from the application itself.',
   },
+  PAYLOAD_TOO_LARGE: {
+    vi: 'Dữ liệu gửi lên quá lớn (tối đa 16 MB một lần). Hãy chia nhỏ nội dung rồi lưu lại.',
+    en: 'The data sent is too large (16 MB at most per request). Split the content and save again.',
+  },
   INTERNAL: {
     vi: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại, nếu còn lỗi hãy báo cho bộ phận kỹ thuật.',
     en: 'An unexpected error occurred. Saved data is not affected; try again and report it if it persists.',

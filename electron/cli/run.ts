@@ -1,0 +1,194 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openArchive, type Archive } from '../../db/open';
+import { countMeetings } from '../../db/meetings';
+import { isHosoError } from '../shared/errors';
+import { resolveArchivePath } from '../services/paths';
+import { checkArchiveFile } from '../services/check';
+import { backupNow } from '../services/backups';
+import { createContext } from '../services/context';
+import { createHandlers } from '../services/handlers';
+import { createDispatcher } from '../services/dispatch';
+import { APP_VERSION } from '../services/version';
+import { generateDemo } from '../services/demo';
+import { startWebHost } from '../host/server';
+import { ensureRendererBuilt } from './rendererBuild';
+import { openInSystemBrowser } from './openBrowser';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Resolves when the user asks a long-running command (serve) to stop. */
+  untilStopped(): Promise<void>;
+}
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const USAGE = `Hồ sơ Hội nghị — dòng lệnh (hoso)
+
+Cách dùng: npm run --silent hoso -- <lệnh> [tuỳ chọn]
+
+Lệnh:
+  serve [--port N] [--open]     Mở giao diện qua trình duyệt trên máy này (127.0.0.1)
+  check                         Kiểm tra toàn vẹn kho hồ sơ (mã thoát 0: tốt, 1: có lỗi)
+  backup [--out THƯ_MỤC]        Sao lưu kho hồ sơ (có kiểm tra bản sao)
+  demo --meetings N [--seed S] [--force]
+                                Tạo kho dữ liệu mẫu để dùng thử hoặc đo hiệu năng
+
+Tuỳ chọn chung:
+  --db ĐƯỜNG_DẪN                Tệp kho hồ sơ (mặc định: kho của ứng dụng, hoặc biến HOSO_DB)
+  --json                        In kết quả dạng JSON cho máy đọc
+  --help                        Hướng dẫn này`;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  port: { type: 'string' },
+  open: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  meetings: { type: 'string' },
+  seed: { type: 'string' },
+  force: { type: 'boolean', default: false },
+} satisfies ParseArgsConfig['options'];
+
+type Values = {
+  db?: string;
+  json: boolean;
+  help: boolean;
+  port?: string;
+  open: boolean;
+  out?: string;
+  meetings?: string;
+  seed?: string;
+  force: boolean;
+};
+
+class UsageError extends Error {}
+
+function positiveInt(value: string | undefined, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} phải là số nguyên từ 0 đến ${max.toLocaleString('vi-VN')} (nhận được: ${value}).`);
+  return n;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (e) {
+    io.err(`Tuỳ chọn không hợp lệ: ${(e as Error).message}`);
+    io.err('Xem: npm run --silent hoso -- --help');
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    io.out(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const file = resolve(resolveArchivePath(values.db));
+  const emit = (human: string, machine: unknown) => io.out(values.json ? JSON.stringify(machine, null, 2) : human);
+  const fail = (error: { code: string; message: string }) => {
+    if (values.json) io.out(JSON.stringify({ ok: false, error }, null, 2));
+    io.err(error.message);
+    return 2;
+  };
+
+  try {
+    switch (command) {
+      case 'check': {
+        const report = checkArchiveFile(file);
+        if (values.json) io.out(JSON.stringify(report, null, 2));
+        else {
+          io.out(`Kho hồ sơ: ${report.file}`);
+          for (const note of report.notes) io.out(`  ${note}`);
+          if (report.counts) {
+            io.out(`  ${report.counts.meetings.toLocaleString('vi-VN')} cuộc họp, ${report.counts.people.toLocaleString('vi-VN')} người, ${report.counts.photos.toLocaleString('vi-VN')} ảnh, ${report.counts.auditEntries.toLocaleString('vi-VN')} mục nhật ký.`);
+          }
+          if (report.ok) io.out('Kết quả: TỐT — không phát hiện lỗi.');
+          else for (const p of report.problems) io.out(`LỖI: ${p}`);
+        }
+        return report.ok ? 0 : 1;
+      }
+      case 'backup':
+        return await withArchive(file, async (archive) => {
+          const result = await backupNow(archive, values.out ? resolve(values.out) : undefined);
+          emit(`Đã sao lưu và kiểm tra: ${result.path} (${(result.bytes / 1024 / 1024).toFixed(1)} MB)`, { ok: true, ...result });
+          return 0;
+        });
+      case 'demo': {
+        const meetings = positiveInt(values.meetings, 'meetings', 200, 1_000_000);
+        const seed = positiveInt(values.seed, 'seed', 1);
+        return await withArchive(file, async (archive) => {
+          const existing = countMeetings(archive);
+          if (existing > 0 && !values.force) {
+            return fail({
+              code: 'DEMO_NOT_EMPTY',
+              message: `Kho ${file} đã có ${existing.toLocaleString('vi-VN')} cuộc họp. Dữ liệu mẫu chỉ tạo vào kho trống (dùng --db để chọn tệp khác, hoặc --force để vẫn thêm vào).`,
+            });
+          }
+          let lastReport = 0;
+          const summary = await generateDemo(archive, {
+            meetings,
+            seed,
+            onProgress: (done, total) => {
+              const now = Date.now();
+              if (!values.json && (now - lastReport > 1000 || done === total)) {
+                lastReport = now;
+                io.err(`  … ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} cuộc họp`);
+              }
+            },
+          });
+          emit(
+            `Đã tạo kho mẫu ${file}: ${summary.meetings.toLocaleString('vi-VN')} cuộc họp, ${summary.people.toLocaleString('vi-VN')} người, ${summary.conclusions.toLocaleString('vi-VN')} kết luận, ${summary.photos.toLocaleString('vi-VN')} ảnh (${(summary.ms / 1000).toFixed(1)} giây).`,
+            { ok: true, file, ...summary },
+          );
+          return 0;
+        });
+      }
+      case 'serve': {
+        const port = positiveInt(values.port, 'port', 0, 65535);
+        const dir = ensureRendererBuilt(PROJECT_ROOT, io.err);
+        return await withArchive(file, async (archive) => {
+          const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', APP_VERSION)));
+          const host = await startWebHost({ dispatch, rendererDir: dir, port });
+          emit(`Hồ sơ Hội nghị đang chạy tại: ${host.launchUrl}\nKho hồ sơ: ${file}\nNhấn Ctrl+C để dừng.`, {
+            ok: true,
+            url: host.launchUrl,
+            origin: host.origin,
+            port: host.port,
+            file,
+          });
+          if (values.open && !openInSystemBrowser(host.launchUrl)) io.err('Không mở được trình duyệt; hãy mở đường dẫn ở trên.');
+          await io.untilStopped();
+          await host.close();
+          return 0;
+        });
+      }
+      default:
+        io.err(`Lệnh không tồn tại: ${command}${rest.length ? ' …' : ''}`);
+        io.err(USAGE);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return 2;
+    }
+    if (isHosoError(e)) return fail({ code: e.code, message: e.message });
+    return fail({ code: 'INTERNAL', message: `Lỗi không mong muốn: ${(e as Error).message}` });
+  }
+}
+
+async function withArchive(file: string, body: (archive: Archive) => Promise<number>): Promise<number> {
+  const archive = await openArchive({ file });
+  try {
+    return await body(archive);
+  } finally {
+    archive.close();
+  }
+}
+

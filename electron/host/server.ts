@@ -1,0 +1,186 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { ERROR_MESSAGES, type ErrorCode } from '../shared/errors';
+import type { Dispatch } from '../services/dispatch';
+import { consoleLogger, type Logger } from '../services/log';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from '../services/staticFiles';
+
+/**
+ * The loopback web host: the same contract as Electron IPC, over HTTP on 127.0.0.1 only.
+ *
+ * Who may call it: the browser tab opened with this launch's secret token. Visiting `/?token=…` sets an
+ * HttpOnly, SameSite=Strict cookie; every other request needs that cookie. Requests whose Host is not
+ * this loopback address (DNS rebinding) or whose Origin is another site are refused.
+ */
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Per-launch secret; random when omitted. */
+  token?: string;
+  log?: Logger;
+}
+
+export interface WebHost {
+  /** Origin, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  port: number;
+  /** The URL to open: origin + token. */
+  launchUrl: string;
+  close(): Promise<void>;
+}
+
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const COOKIE = 'hoso_session';
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, code: ErrorCode): void {
+  sendJson(res, status, { ok: false, error: { code, message: ERROR_MESSAGES[code].vi } });
+}
+
+const LOCKED_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Hồ sơ Hội nghị</title>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto;line-height:1.5">
+<h1>Hồ sơ Hội nghị</h1>
+<p>Trang này chỉ mở được bằng đường dẫn có mã truy cập mà chương trình in ra khi khởi động
+(dòng <code>http://127.0.0.1:…/?token=…</code>). Hãy mở lại đúng đường dẫn đó.</p>
+<p lang="en"><small>Open the link with the access token printed when the program started.</small></p>
+</body></html>`;
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return 'too-large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? consoleLogger;
+  let origin = '';
+  let allowedHosts: string[] = [];
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log.error('INTERNAL', `${req.method ?? ''} ${req.url ?? ''}`.slice(0, 120), e);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends Host: evil.example.
+    if (!allowedHosts.includes(req.headers.host ?? '')) return sendError(res, 403, 'FORBIDDEN');
+    const url = new URL(req.url ?? '/', origin);
+
+    const queryToken = url.searchParams.get('token');
+    if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
+      if (!sameSecret(queryToken, token)) {
+        res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
+        return void res.end(LOCKED_PAGE);
+      }
+      res.writeHead(302, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: '/',
+        'Cache-Control': 'no-store',
+      });
+      return void res.end();
+    }
+
+    const session = cookieValue(req, COOKIE);
+    const authorised = session !== null && sameSecret(session, token);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendError(res, 405, 'UNKNOWN_CHANNEL');
+      const reqOrigin = req.headers.origin;
+      if (!authorised || (reqOrigin !== undefined && reqOrigin !== origin)) return sendError(res, 403, 'FORBIDDEN');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'INVALID_INPUT');
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        log.error('PAYLOAD_TOO_LARGE', url.pathname);
+        return sendError(res, 413, 'PAYLOAD_TOO_LARGE');
+      }
+      let payload: unknown;
+      try {
+        payload = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return sendError(res, 400, 'INVALID_INPUT');
+      }
+      const reply = await options.dispatch(url.pathname.slice('/api/'.length), payload);
+      return sendJson(res, 200, reply);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'UNKNOWN_CHANNEL');
+    if (!authorised) {
+      res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
+      return void res.end(LOCKED_PAGE);
+    }
+    const file = await resolveStaticPath(options.rendererDir, url.pathname);
+    if (!file) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('404');
+    }
+    const content = await readFile(file);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentTypeFor(file),
+      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'private, max-age=31536000, immutable',
+    });
+    res.end(req.method === 'HEAD' ? undefined : content);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  return {
+    origin,
+    port,
+    launchUrl: `${origin}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { inspectArchiveFile, SCHEMA_VERSION } from '../../db/open';
+import { schemaVersion } from '../../db/migrate';
+import { verifyAuditChain } from '../../db/audit';
+
+export interface CheckReport {
+  ok: boolean;
+  file: string;
+  schemaVersion: number | null;
+  counts: { meetings: number; people: number; photos: number; auditEntries: number } | null;
+  /** One line per problem, Vietnamese, each naming what is wrong. */
+  problems: string[];
+  /** Facts that are not problems (e.g. an older schema that will be upgraded on open). */
+  notes: string[];
+}
+
+const count = (db: Database.Database, table: string) =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/**
+ * A full, read-only health check of an archive file: what opening does (header, owner, schema, quick
+ * check), plus the complete integrity_check, foreign keys and the audit chain. Never writes to the file.
+ */
+export function checkArchiveFile(file: string): CheckReport {
+  const report: CheckReport = { ok: false, file, schemaVersion: null, counts: null, problems: [], notes: [] };
+  if (!existsSync(file)) {
+    report.problems.push(`Không tìm thấy tệp kho hồ sơ: ${file}`);
+    return report;
+  }
+  try {
+    inspectArchiveFile(file);
+  } catch (e) {
+    report.problems.push(e instanceof Error ? e.message : String(e));
+    return report;
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    report.schemaVersion = schemaVersion(db);
+    if (report.schemaVersion < SCHEMA_VERSION) {
+      report.notes.push(`Kho ở phiên bản cấu trúc ${report.schemaVersion}; sẽ được sao lưu rồi nâng cấp lên ${SCHEMA_VERSION} khi mở.`);
+    }
+    const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+    for (const row of integrity) {
+      if (row.integrity_check !== 'ok') report.problems.push(`Lỗi toàn vẹn dữ liệu: ${row.integrity_check}`);
+    }
+    const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    for (const row of fk.slice(0, 50)) {
+      report.problems.push(`Liên kết hỏng: bảng ${row.table}, dòng ${row.rowid} trỏ tới ${row.parent} không tồn tại.`);
+    }
+    if (fk.length > 50) report.problems.push(`… và ${fk.length - 50} liên kết hỏng khác.`);
+    if (report.schemaVersion > 0) {
+      const chain = verifyAuditChain({ sqlite: db });
+      if (!chain.ok) {
+        report.problems.push(`Nhật ký thay đổi bị sửa hoặc xóa từ mục số ${chain.firstBrokenSeq} (chuỗi mã băm không khớp).`);
+      }
+      report.counts = {
+        meetings: count(db, 'meetings'),
+        people: count(db, 'people'),
+        photos: count(db, 'photos'),
+        auditEntries: chain.entries,
+      };
+    }
+  } catch (e) {
+    report.problems.push(`Không đọc được kho hồ sơ: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    db.close();
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}

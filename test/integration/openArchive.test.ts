@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HOSO_APPLICATION_ID, SCHEMA_VERSION, openArchive } from '../../db/open';
+import { MIGRATIONS } from '../../db/migrations/bundle.generated';
+import { createMeeting } from '../../db/meetings';
+import { tempDir } from '../helpers/tempArchive';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+function folder() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+const meetingFields = {
+  title: 'Hội nghị sơ kết công tác quân sự, quốc phòng địa phương',
+  kind: 'Hội nghị',
+  meetingDate: '2026-01-05',
+  startTime: '08:00',
+  endTime: '11:30',
+  location: 'Hội trường Tỉnh ủy',
+  organizer: 'Ban Thường vụ Tỉnh ủy',
+  minutesText: 'Đồng chí Bí thư Tỉnh ủy chủ trì hội nghị.',
+};
+
+describe('openArchive', () => {
+  it('creates a new archive with every safety pragma of DESIGN.md §3', async () => {
+    const file = join(folder(), 'nested', 'archive.sqlite');
+    const archive = await openArchive({ file });
+    try {
+      expect(archive.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(archive.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(archive.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(archive.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(archive.sqlite.pragma('application_id', { simple: true })).toBe(HOSO_APPLICATION_ID);
+      expect(archive.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(archive.migrationBackup).toBeNull();
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('reopens an existing archive with its data', async () => {
+    const file = join(folder(), 'archive.sqlite');
+    const a = await openArchive({ file });
+    const created = createMeeting(a, meetingFields, 'thư ký');
+    a.close();
+    const b = await openArchive({ file });
+    expect(b.sqlite.prepare('SELECT title FROM meetings WHERE id = ?').get(created.id)).toEqual({ title: meetingFields.title });
+    b.close();
+  });
+
+  it('refuses a file that is not SQLite and leaves it byte for byte untouched', async () => {
+    const dir = folder();
+    const file = join(dir, 'archive.sqlite');
+    writeFileSync(file, randomBytes(8192));
+    const before = sha(file);
+    await expect(openArchive({ file })).rejects.toMatchObject({ code: 'ARCHIVE_NOT_SQLITE' });
+    expect(sha(file)).toBe(before);
+    expect(readdirSync(dir)).toEqual(['archive.sqlite']);
+  });
+
+  it('refuses a damaged SQLite file, explains in Vietnamese, and never replaces it', async () => {
+    const dir = folder();
+    const file = join(dir, 'archive.sqlite');
+    const a = await openArchive({ file });
+    for (let i = 0; i < 200; i++) createMeeting(a, { ...meetingFields, title: `Cuộc họp số ${i}` }, 'thư ký');
+    a.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    a.close();
+    // Scribble over the middle of the file, past the header, where table pages live.
+    const bytes = readFileSync(file);
+    randomBytes(bytes.length - 8192).copy(bytes, 4096);
+    writeFileSync(file, bytes);
+    const before = sha(file);
+    const error = await openArchive({ file }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ARCHIVE_CORRUPT' });
+    expect((error as Error).message).toMatch(/bị hỏng.*sao lưu/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses an archive written by a newer hoso, without touching it', async () => {
+    const file = join(folder(), 'archive.sqlite');
+    (await openArchive({ file })).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    const before = sha(file);
+    await expect(openArchive({ file })).rejects.toMatchObject({ code: 'ARCHIVE_TOO_NEW' });
+    expect(sha(file)).toBe(before);
+  });
+
+  it("refuses another program's database", async () => {
+    const file = join(folder(), 'other.sqlite');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)');
+    raw.close();
+    await expect(openArchive({ file })).rejects.toMatchObject({ code: 'ARCHIVE_NOT_HOSO' });
+  });
+
+  it('backs up the archive before migrating it, and the backup holds the old data', async () => {
+    const dir = folder();
+    const file = join(dir, 'archive.sqlite');
+    const v1 = MIGRATIONS.slice(0, 1);
+    const a = await openArchive({ file, migrations: v1 });
+    createMeeting(a, meetingFields, 'thư ký');
+    a.close();
+    const v2 = [...v1, { tag: '0001_test', when: 1, sql: 'ALTER TABLE meetings ADD COLUMN extra text;' }];
+    const b = await openArchive({ file, migrations: v2 });
+    try {
+      expect(b.sqlite.pragma('user_version', { simple: true })).toBe(2);
+      expect(b.migrationBackup).not.toBeNull();
+      const backup = new Database(b.migrationBackup!, { readonly: true });
+      expect(backup.pragma('user_version', { simple: true })).toBe(1);
+      expect(backup.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 1 });
+      backup.close();
+    } finally {
+      b.close();
+    }
+  });
+
+  it('leaves the archive at its old version, data intact, when a migration fails', async () => {
+    const dir = folder();
+    const file = join(dir, 'archive.sqlite');
+    const v1 = MIGRATIONS.slice(0, 1);
+    const a = await openArchive({ file, migrations: v1 });
+    createMeeting(a, meetingFields, 'thư ký');
+    a.close();
+    const broken = [...v1, { tag: '0001_broken', when: 1, sql: 'ALTER TABLE meetings ADD COLUMN ok text;--> statement-breakpoint\nTHIS IS NOT SQL;' }];
+    await expect(openArchive({ file, migrations: broken })).rejects.toMatchObject({ code: 'MIGRATION_FAILED' });
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 1 });
+    const columns = (raw.pragma('table_info(meetings)') as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('ok');
+    raw.close();
+    expect(existsSync(join(dir, 'backups'))).toBe(true);
+  });
+
+  it('says clearly when the archive folder cannot be written', async () => {
+    if (process.getuid?.() === 0) {
+      // root ignores directory permissions; a path under a regular file is unwritable for everyone.
+      const dir = folder();
+      writeFileSync(join(dir, 'plainfile'), 'x');
+      await expect(openArchive({ file: join(dir, 'plainfile', 'archive.sqlite') })).rejects.toMatchObject({
+        code: 'ARCHIVE_UNWRITABLE',
+      });
+      return;
+    }
+    await expect(openArchive({ file: '/proc/hoso/archive.sqlite' })).rejects.toMatchObject({ code: 'ARCHIVE_UNWRITABLE' });
+  });
+});
