@@ -77,17 +77,25 @@ const LOCKED_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><title
 <p lang="en"><small>Open the link with the access token printed when the program started.</small></p>
 </body></html>`;
 
+/**
+ * Reads a JSON body up to MAX_BODY_BYTES. Past the limit the rest is drained (not kept) so the browser
+ * gets to read the 413 answer instead of a reset connection; a sender that goes on far past the limit
+ * is cut off.
+ */
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return 'too-large';
   const chunks: Buffer[] = [];
   let size = 0;
+  let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'too-large';
-    chunks.push(chunk as Buffer);
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    if (size > 4 * MAX_BODY_BYTES) {
+      req.destroy();
+      break;
+    }
+    if (!tooLarge) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return tooLarge ? 'too-large' : Buffer.concat(chunks);
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {

@@ -1,0 +1,70 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openArchive, type Archive } from '../../db/open';
+import { createContext } from '../../electron/services/context';
+import { createHandlers } from '../../electron/services/handlers';
+import { createDispatcher } from '../../electron/services/dispatch';
+import { silentLogger } from '../../electron/services/log';
+import { startWebHost, type WebHost } from '../../electron/host/server';
+import { tempDir } from '../helpers/tempArchive';
+
+export const CHROMIUM = process.env.HOSO_CHROMIUM ?? '/usr/bin/chromium';
+const RENDERER = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+
+/** Every request the page makes, to prove the app never reaches off the machine. */
+export interface App {
+  archive: Archive;
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  requests: string[];
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real UI (built renderer) in Debian's Chromium, talking to the real web host over a real
+ * temp-file archive. Flags keep Chromium itself from phoning home.
+ */
+export async function launchApp(options: { archiveFile?: string } = {}): Promise<App> {
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
+  const t = tempDir('hoso-e2e-');
+  const archive = await openArchive({ file: options.archiveFile ?? join(t.dir, 'archive.sqlite') });
+  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e')), silentLogger);
+  const host = await startWebHost({ dispatch, rendererDir: RENDERER, log: silentLogger });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(host.launchUrl);
+  return {
+    archive,
+    host,
+    browser,
+    page,
+    requests,
+    dataDir: t.dir,
+    close: async () => {
+      await browser.close();
+      await host.close();
+      archive.close();
+      t.cleanup();
+    },
+  };
+}
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
