@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Archive } from '../../db/open';
+import { createContext } from '../../electron/services/context';
+import { createHandlers } from '../../electron/services/handlers';
+import { createDispatcher } from '../../electron/services/dispatch';
+import { silentLogger } from '../../electron/services/log';
+import { startWebHost, type WebHost } from '../../electron/host/server';
+import { tempArchive, tempDir } from '../helpers/tempArchive';
+
+interface Res {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Raw HTTP so tests can forge Host/Origin headers the way a hostile page or DNS rebinding would. */
+function send(host: WebHost, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+let archive: Archive;
+let cleanups: (() => void)[] = [];
+let host: WebHost;
+let cookie: string;
+const TOKEN = 'test-token-0123456789abcdef';
+
+beforeAll(async () => {
+  const t = await tempArchive();
+  archive = t.archive;
+  const r = tempDir();
+  cleanups = [t.cleanup, r.cleanup];
+  mkdirSync(join(r.dir, 'renderer', 'assets'), { recursive: true });
+  writeFileSync(join(r.dir, 'renderer', 'index.html'), '<!doctype html><title>Hồ sơ Hội nghị</title>');
+  writeFileSync(join(r.dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(r.dir, 'secret.txt'), 'không được lộ');
+  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'test')), silentLogger);
+  host = await startWebHost({ dispatch, rendererDir: join(r.dir, 'renderer'), token: TOKEN, log: silentLogger });
+  const login = await send(host, 'GET', `/?token=${TOKEN}`);
+  cookie = String(login.headers['set-cookie']).split(';')[0]!;
+});
+afterAll(async () => {
+  await host.close();
+  cleanups.forEach((c) => c());
+});
+
+const json = { 'content-type': 'application/json' };
+
+describe('loopback web host', () => {
+  it('listens on 127.0.0.1 only and hands out the token URL', () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.launchUrl).toBe(`${host.origin}/?token=${TOKEN}`);
+  });
+
+  it('opening the token link sets an HttpOnly, SameSite=Strict session cookie and redirects to the app', async () => {
+    const res = await send(host, 'GET', `/?token=${TOKEN}`);
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/');
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  it('without the session, shows a Vietnamese page explaining how to get in, not the app', async () => {
+    const res = await send(host, 'GET', '/');
+    expect(res.status).toBe(403);
+    expect(res.body).toContain('mã truy cập');
+    const wrong = await send(host, 'GET', '/?token=wrong');
+    expect(wrong.status).toBe(403);
+  });
+
+  it('serves the app with the strict offline CSP once signed in', async () => {
+    const res = await send(host, 'GET', '/', { cookie });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('Hồ sơ Hội nghị');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).not.toMatch(/https?:/);
+    expect((await send(host, 'GET', '/assets/app.js', { cookie })).headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('answers contract calls over POST /api/<domain>/<verb>', async () => {
+    const created = await send(host, 'POST', '/api/people/create', { cookie, ...json }, JSON.stringify({ fullName: 'Lê Huy Vịnh', rank: 'Thượng tướng' }));
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, data: { fullName: 'Lê Huy Vịnh' } });
+    const listed = await send(host, 'POST', '/api/people/list', { cookie, ...json }, JSON.stringify({ query: 'le huy' }));
+    expect(JSON.parse(listed.body)).toMatchObject({ ok: true, data: { total: 1 } });
+  });
+
+  it('refuses API calls without the session, from another origin, or with a forged Host (DNS rebinding)', async () => {
+    const body = JSON.stringify({});
+    expect((await send(host, 'POST', '/api/app/info', json, body)).status).toBe(403);
+    const cross = await send(host, 'POST', '/api/app/info', { cookie, ...json, origin: 'http://evil.example' }, body);
+    expect(cross.status).toBe(403);
+    expect(JSON.parse(cross.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await send(host, 'POST', '/api/app/info', { cookie, ...json, host: 'evil.example' }, body)).status).toBe(403);
+    expect((await send(host, 'POST', '/api/app/info', { cookie, ...json, origin: host.origin }, body)).status).toBe(200);
+  });
+
+  it('refuses a body over 16 MB with a clear Vietnamese message, and malformed JSON as bad input', async () => {
+    const big = await send(host, 'POST', '/api/meetings/create', { cookie, ...json }, Buffer.alloc(17 * 1024 * 1024, 0x61));
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(JSON.parse(big.body).error.message).toContain('quá lớn');
+    const bad = await send(host, 'POST', '/api/meetings/create', { cookie, ...json }, '{"title": ');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/%00index.html', '/assets']) {
+      const res = await send(host, 'GET', path, { cookie });
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('không được lộ');
+    }
+  });
+});
