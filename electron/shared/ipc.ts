@@ -1,6 +1,7 @@
 /**
  * IPC constants with no dependencies. The sandboxed preload can only `require('electron')`, so it
- * must not import contract.ts (which pulls in zod); contract.ts re-exports these for everyone else.
+ * must not import contract.ts (which pulls in the schema library); contract.ts re-exports these
+ * for everyone else.
  */
 
 /** Name of the IPC channel that carries every contract call. */
