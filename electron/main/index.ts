@@ -1,0 +1,122 @@
+/**
+ * The desktop app's entry (built to out/main/index.js, ESM). Order matters: the app:// scheme,
+ * the sandbox, the data folder and the single-instance lock are all settled before `ready`;
+ * the archive is opened before any window exists, and if it cannot be opened the clerk is told
+ * why and the app quits without creating or replacing anything (DESIGN.md §3).
+ */
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openArchive, type Archive } from '../../db/open';
+import { ERROR_MESSAGES, isHosoError } from '../shared/errors';
+import { createContext } from '../services/context';
+import { createDispatcher } from '../services/dispatch';
+import { createHandlers } from '../services/handlers';
+import { consoleLogger as log } from '../services/log';
+import { defaultDataDir, resolveArchivePath } from '../services/paths';
+import { hardenSession, hardenWebContents } from './hardening';
+import { wireIpc } from './ipc';
+import { installAppMenu } from './menu';
+import { isNativeModuleLoadError, resolveNativeBinding } from './nativeBinding';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { APP_START_URL, devServerOrigin, isAppPageUrl } from './securityPolicy';
+import { createMainWindow, WINDOW_TITLE } from './window';
+
+// out/main/index.js → out/renderer and out/preload/index.cjs, siblings in the build output.
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = join(here, '../renderer');
+const PRELOAD_PATH = join(here, '../preload/index.cjs');
+
+/** Shown instead of a misleading "archive damaged" when only the SQLite addon failed to load. */
+const NATIVE_LOAD_MESSAGE =
+  'Phần mềm chưa được cài đặt đầy đủ: thư viện cơ sở dữ liệu không khớp với phiên bản ứng dụng. Kho hồ sơ không bị ảnh hưởng; hãy cài đặt lại phần mềm hoặc báo cho bộ phận kỹ thuật.';
+
+/** The clerk-facing reason an archive could not be opened (Vietnamese), and a code for the log. */
+function startupFailure(e: unknown): { code: string; message: string } {
+  if (isNativeModuleLoadError(e)) return { code: 'NATIVE_BINDING', message: NATIVE_LOAD_MESSAGE };
+  if (isHosoError(e)) return { code: e.code, message: e.message };
+  return { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL.vi };
+}
+
+function start(): void {
+  registerAppScheme();
+  app.enableSandbox();
+
+  // One data folder for desktop, CLI and web host. Chromium's own caches go to a subfolder so
+  // the folder a clerk copies shows the archive, its photos and backups, not browser clutter.
+  // Set before the lock: Electron keys the single-instance lock on userData.
+  const dataDir = defaultDataDir();
+  app.setPath('userData', dataDir);
+  app.setPath('sessionData', join(dataDir, 'chromium'));
+
+  // Two instances would write the same archive from two processes; the second hands over instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  // The vite dev server only in an unpacked (development) run, and only if it is on loopback: an
+  // installed app never loads a page named by an environment variable.
+  const envDevUrl = process.env.ELECTRON_RENDERER_URL;
+  const devServerUrl = !app.isPackaged && devServerOrigin(envDevUrl) ? envDevUrl : undefined;
+
+  let win: BrowserWindow | null = null;
+  let archive: Archive | null = null;
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    // Checkpoints the WAL and releases the file, so the archive can be copied right away.
+    archive?.close();
+    archive = null;
+  });
+  hardenWebContents(app, { devServerUrl, log });
+
+  const onReady = async (): Promise<void> => {
+    hardenSession(session.defaultSession, { devServerUrl, log });
+    handleAppProtocol(session.defaultSession, RENDERER_DIR);
+    installAppMenu(app.isPackaged);
+
+    let opened: Archive;
+    try {
+      opened = await openArchive({
+        file: resolveArchivePath(),
+        nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, log }),
+      });
+    } catch (e) {
+      // Never fall back to a fresh empty archive: the clerk must learn their archive did not open.
+      const failure = startupFailure(e);
+      log.error(failure.code, 'open archive', e);
+      dialog.showErrorBox(WINDOW_TITLE, failure.message);
+      app.quit();
+      return;
+    }
+    archive = opened;
+
+    const dispatch = createDispatcher(
+      createHandlers(createContext(opened, 'electron', app.getVersion())),
+      log,
+    );
+    wireIpc(ipcMain, dispatch, (frameUrl) => isAppPageUrl(frameUrl, devServerUrl), log);
+    win = createMainWindow(PRELOAD_PATH, devServerUrl ?? APP_START_URL, log);
+    win.on('closed', () => {
+      win = null;
+    });
+  };
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((e: unknown) => {
+      log.error('INTERNAL', 'startup', e);
+      dialog.showErrorBox(WINDOW_TITLE, ERROR_MESSAGES.INTERNAL.vi);
+      app.quit();
+    });
+}
+
+start();
