@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ERROR_MESSAGES, type ErrorCode } from '../shared/errors';
 import type { Dispatch } from '../services/dispatch';
 import { consoleLogger, type Logger } from '../services/log';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from '../services/staticFiles';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticFile } from '../services/staticFiles';
 
 /**
  * The loopback web host: the same contract as Electron IPC, over HTTP on 127.0.0.1 only.
@@ -160,7 +160,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
       return void res.end(LOCKED_PAGE);
     }
-    const file = await resolveStaticPath(options.rendererDir, url.pathname);
+    const file = resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) {
       res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('404');

@@ -3,8 +3,7 @@
  * import) so every rule here is tested directly under vitest; the Electron glue (protocol.ts,
  * hardening.ts, ipc.ts) only wires these answers into Electron's hooks.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolveStaticFile } from '../services/staticFiles';
 
 /** The scheme and host the built renderer is served from: `app://hoso/index.html`. */
 export const APP_SCHEME = 'app';
@@ -12,24 +11,7 @@ export const APP_HOST = 'hoso';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * Sent with every app:// response. Nothing but the app's own files may run or be fetched:
- * `'unsafe-inline'` for styles only, because Mantine/emotion inject <style> tags at runtime;
- * images may be data:/blob: (photo previews made in the page); no plugins, no <base>, no form
- * posts, and the page may not be framed.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../services/staticFiles';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -99,67 +81,13 @@ export function describeUrlForLog(url: string): string {
 }
 
 /**
- * Maps `app://hoso/<path>` to a regular file inside `rootDir` (the built renderer), or null.
- * Chromium already normalises `..` in standard-scheme URLs, but this does not rely on it: the path
- * is decoded once and then refused if any segment is `.`/`..` (so `%2e%2e%2f` is caught), if it
- * holds a backslash, a colon (drive letters, NTFS streams) or a NUL, or if the resolved file —
- * after following symlinks — lies outside the real root. `/` means index.html.
+ * Maps `app://hoso/<path>` to a regular file inside `rootDir` (the built renderer), or null: only this
+ * app's host, then the shared path guard of electron/services/staticFiles.ts.
  */
 export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
   const u = parseUrl(requestUrl);
   if (!u || u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username || u.password) return null;
-
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(u.pathname);
-  } catch {
-    return null; // malformed %-escape
-  }
-  if (/[\\:\0]/.test(decoded)) return null;
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '.' || s === '..')) return null;
-  if (segments.length === 0) segments.push('index.html');
-
-  const root = resolve(rootDir);
-  const candidate = resolve(root, ...segments);
-  if (!isInside(root, candidate)) return null;
-
-  try {
-    // Follow symlinks on both sides: a link inside out/renderer must not lead out of it.
-    const realRoot = realpathSync(root);
-    const realFile = realpathSync(candidate);
-    if (!isInside(realRoot, realFile)) return null;
-    if (!statSync(realFile).isFile()) return null;
-    return realFile;
-  } catch {
-    return null; // missing file or unreadable: a 404, not an error
-  }
+  return resolveStaticFile(rootDir, u.pathname);
 }
 
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-}
-
-/** Content types of what vite emits into out/renderer; anything else is served as opaque bytes. */
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-};
-
-export function mimeTypeFor(file: string): string {
-  return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor as mimeTypeFor } from '../services/staticFiles';
