@@ -1,0 +1,72 @@
+/**
+ * The app's routes live in the URL hash (`#/meetings/…`): it needs no server support, works the same
+ * under Electron's app:// protocol and the web host, and a reload keeps the clerk on the same screen.
+ */
+
+export type Section = 'meetings' | 'search' | 'people' | 'reports' | 'usb' | 'settings';
+
+export type Route =
+  | { name: 'meetings' }
+  | { name: 'meetingNew' }
+  | { name: 'meeting'; id: string }
+  | { name: 'people' }
+  | { name: 'settings' }
+  | { name: 'search' }
+  | { name: 'reports' }
+  | { name: 'usb' }
+  | { name: 'notFound'; path: string };
+
+export const SECTIONS: readonly Section[] = ['meetings', 'search', 'people', 'reports', 'usb', 'settings'];
+
+const SIMPLE: Record<string, Route> = {
+  meetings: { name: 'meetings' },
+  people: { name: 'people' },
+  settings: { name: 'settings' },
+  search: { name: 'search' },
+  reports: { name: 'reports' },
+  usb: { name: 'usb' },
+};
+
+/** The route for a location hash; an empty hash is the home screen (the meetings list). */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'meetings' };
+  const [head, second, ...rest] = parts as [string, ...string[]];
+  if (rest.length === 0) {
+    if (second === undefined && head in SIMPLE) return SIMPLE[head]!;
+    if (head === 'meetings' && second === 'new') return { name: 'meetingNew' };
+    if (head === 'meetings' && second !== undefined) {
+      try {
+        return { name: 'meeting', id: decodeURIComponent(second) };
+      } catch {
+        // A mangled %-escape is not a meeting id; fall through to "not found".
+      }
+    }
+  }
+  return { name: 'notFound', path };
+}
+
+export function hrefOf(route: Exclude<Route, { name: 'notFound' }>): string {
+  switch (route.name) {
+    case 'meetingNew':
+      return '#/meetings/new';
+    case 'meeting':
+      return `#/meetings/${encodeURIComponent(route.id)}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+/** Which navbar entry a route belongs to (a meeting form is part of "Hội nghị"). */
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'meetingNew':
+    case 'meeting':
+      return 'meetings';
+    case 'notFound':
+      return null;
+    default:
+      return route.name;
+  }
+}

@@ -1,0 +1,20 @@
+import { useSyncExternalStore } from 'react';
+import { parseRoute, type Route } from './route';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+// The snapshot is the raw hash string (stable between renders); it is parsed after, so every render of
+// the same URL yields an equal route without caching objects.
+const getHash = () => window.location.hash;
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, getHash);
+  return parseRoute(hash);
+}
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '');
+}

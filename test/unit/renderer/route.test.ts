@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute, sectionOf, SECTIONS } from '../../../renderer/src/router/route';
+
+const ID = '01945a3c-7d2e-7c4f-9a1b-2c3d4e5f6a7b';
+
+describe('parseRoute', () => {
+  it('opens on the meetings list', () => {
+    expect(parseRoute('')).toEqual({ name: 'meetings' });
+    expect(parseRoute('#')).toEqual({ name: 'meetings' });
+    expect(parseRoute('#/')).toEqual({ name: 'meetings' });
+  });
+
+  it('knows every section', () => {
+    for (const s of SECTIONS) expect(parseRoute(`#/${s}`)).toEqual({ name: s });
+  });
+
+  it('tells a new meeting from an existing one', () => {
+    expect(parseRoute('#/meetings/new')).toEqual({ name: 'meetingNew' });
+    expect(parseRoute(`#/meetings/${ID}`)).toEqual({ name: 'meeting', id: ID });
+    expect(parseRoute(`#/meetings/${ID}/`)).toEqual({ name: 'meeting', id: ID });
+  });
+
+  it('ignores a query string after the path', () => {
+    expect(parseRoute('#/people?x=1')).toEqual({ name: 'people' });
+  });
+
+  it('reports anything else as not found instead of guessing', () => {
+    expect(parseRoute('#/nowhere')).toEqual({ name: 'notFound', path: '/nowhere' });
+    expect(parseRoute('#/people/extra')).toEqual({ name: 'notFound', path: '/people/extra' });
+    expect(parseRoute(`#/meetings/${ID}/photos`)).toEqual({
+      name: 'notFound',
+      path: `/meetings/${ID}/photos`,
+    });
+    expect(parseRoute('#/meetings/%E0%A4%A')).toEqual({ name: 'notFound', path: '/meetings/%E0%A4%A' });
+  });
+});
+
+describe('hrefOf', () => {
+  it('round-trips through parseRoute', () => {
+    const routes = [
+      { name: 'meetings' },
+      { name: 'meetingNew' },
+      { name: 'meeting', id: ID },
+      { name: 'people' },
+      { name: 'settings' },
+      { name: 'search' },
+      { name: 'reports' },
+      { name: 'usb' },
+    ] as const;
+    for (const r of routes) expect(parseRoute(hrefOf(r))).toEqual(r);
+  });
+
+  it('escapes an id so it cannot change the path', () => {
+    expect(hrefOf({ name: 'meeting', id: 'a/b' })).toBe('#/meetings/a%2Fb');
+  });
+});
+
+describe('sectionOf', () => {
+  it('highlights Hội nghị for the meeting form too', () => {
+    expect(sectionOf({ name: 'meetingNew' })).toBe('meetings');
+    expect(sectionOf({ name: 'meeting', id: ID })).toBe('meetings');
+    expect(sectionOf({ name: 'usb' })).toBe('usb');
+    expect(sectionOf({ name: 'notFound', path: '/x' })).toBeNull();
+  });
+});
