@@ -1,0 +1,99 @@
+/**
+ * The meeting form's values and rules, apart from React so they can be tested. The form holds what the
+ * inputs show ('' for an empty time); `toFields` turns that into the contract's MeetingFields.
+ */
+import {
+  MINUTES_MAX_CHARS,
+  type Meeting,
+  type MeetingFieldsInput,
+} from '../../../../electron/shared/contract';
+import { isTimeOfDay, timeToMinutes } from '../../format/date';
+
+export interface MeetingFormValues {
+  title: string;
+  kind: string;
+  /** `YYYY-MM-DD` or null. */
+  meetingDate: string | null;
+  /** `HH:MM` or '' when not given. */
+  startTime: string;
+  endTime: string;
+  location: string;
+  organizer: string;
+  minutesText: string;
+}
+
+export type MeetingFormError =
+  'titleRequired' | 'kindRequired' | 'timeInvalid' | 'endBeforeStart' | 'minutesTooLong';
+export type MeetingFormErrors = Partial<Record<keyof MeetingFormValues, MeetingFormError>>;
+
+export function blankMeeting(defaultKind: string): MeetingFormValues {
+  return {
+    title: '',
+    kind: defaultKind,
+    meetingDate: null,
+    startTime: '',
+    endTime: '',
+    location: '',
+    organizer: '',
+    minutesText: '',
+  };
+}
+
+export function valuesOf(meeting: Meeting): MeetingFormValues {
+  return {
+    title: meeting.title,
+    kind: meeting.kind,
+    meetingDate: meeting.meetingDate,
+    startTime: meeting.startTime ?? '',
+    endTime: meeting.endTime ?? '',
+    location: meeting.location,
+    organizer: meeting.organizer,
+    minutesText: meeting.minutesText,
+  };
+}
+
+/** Client-side checks mirroring the contract, so the clerk learns before the round trip. */
+export function validateMeeting(values: MeetingFormValues): MeetingFormErrors {
+  const errors: MeetingFormErrors = {};
+  if (!values.title.trim()) errors.title = 'titleRequired';
+  if (!values.kind.trim()) errors.kind = 'kindRequired';
+  if (values.startTime && !isTimeOfDay(values.startTime)) errors.startTime = 'timeInvalid';
+  if (values.endTime && !isTimeOfDay(values.endTime)) errors.endTime = 'timeInvalid';
+  const start = timeToMinutes(values.startTime);
+  const end = timeToMinutes(values.endTime);
+  if (start !== null && end !== null && end < start) errors.endTime = 'endBeforeStart';
+  if (values.minutesText.length > MINUTES_MAX_CHARS) errors.minutesText = 'minutesTooLong';
+  return errors;
+}
+
+export function hasErrors(errors: MeetingFormErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+export function toFields(values: MeetingFormValues): MeetingFieldsInput {
+  return {
+    title: values.title.trim(),
+    kind: values.kind.trim(),
+    meetingDate: values.meetingDate,
+    startTime: values.startTime || null,
+    endTime: values.endTime || null,
+    location: values.location.trim(),
+    organizer: values.organizer.trim(),
+    minutesText: values.minutesText,
+  };
+}
+
+/**
+ * Whether saving would change anything. Compared as the server would store it, so a trailing space
+ * typed and deleted, or only whitespace added around a title, does not count as unsaved work.
+ */
+export function isMeetingDirty(values: MeetingFormValues, baseline: MeetingFormValues): boolean {
+  const a = toFields(values);
+  const b = toFields(baseline);
+  return (Object.keys(a) as (keyof MeetingFieldsInput)[]).some((k) => a[k] !== b[k]);
+}
+
+/** The kinds to offer: the configured list, plus the meeting's own kind if it is no longer in it. */
+export function kindOptions(configured: readonly string[], current: string): string[] {
+  return current && !configured.includes(current) ? [...configured, current] : [...configured];
+}
