@@ -1,0 +1,64 @@
+import { AppShell } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from './components/AppHeader';
+import { ErrorAlert } from './components/ErrorAlert';
+import { NavBar } from './components/NavBar';
+import { sectionOf, type Route } from './router/route';
+import { useRoute } from './router/useRoute';
+import { ComingSoonScreen } from './screens/ComingSoonScreen';
+import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
+import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
+import { PeopleScreen } from './screens/people/PeopleScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { useSettings } from './settings/settingsContext';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'meetings':
+      return <MeetingsScreen />;
+    case 'meetingNew':
+      return <MeetingFormScreen key="new" id={null} />;
+    case 'meeting':
+      // Keyed by id: another meeting is a fresh form, never the previous one's leftover state.
+      return <MeetingFormScreen key={route.id} id={route.id} />;
+    case 'people':
+      return <PeopleScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'search':
+    case 'reports':
+    case 'usb':
+      return <ComingSoonScreen section={route.name} />;
+    case 'notFound':
+      return <NotFoundScreen path={route.path} />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const [navOpened, nav] = useDisclosure(false);
+  const { languageError, dismissLanguageError } = useSettings();
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} />
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <NavBar active={sectionOf(route)} onNavigate={nav.close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {languageError && (
+          <ErrorAlert error={languageError} title={t('language.saveFailed')} onClose={dismissLanguageError} />
+        )}
+        <Screen route={route} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

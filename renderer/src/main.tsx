@@ -1,0 +1,48 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
+import 'dayjs/locale/vi';
+// Only the Vietnamese and Latin subsets: together they cover every Vietnamese letter and tone mark, and
+// the files ship with the app (the CSP allows no remote fonts, and the office PCs are offline).
+import '@fontsource/be-vietnam-pro/vietnamese-400.css';
+import '@fontsource/be-vietnam-pro/latin-400.css';
+import '@fontsource/be-vietnam-pro/vietnamese-500.css';
+import '@fontsource/be-vietnam-pro/latin-500.css';
+import '@fontsource/be-vietnam-pro/vietnamese-600.css';
+import '@fontsource/be-vietnam-pro/latin-600.css';
+import '@fontsource/be-vietnam-pro/vietnamese-700.css';
+import '@fontsource/be-vietnam-pro/latin-700.css';
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import './i18n';
+import { App } from './App';
+import { toLanguage } from './format/language';
+import { SettingsProvider } from './settings/SettingsProvider';
+import { theme } from './theme';
+
+/** Calendars follow the UI language: Vietnamese month and weekday names, weeks starting on Monday. */
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <DatesProvider settings={{ locale: toLanguage(i18n.language), firstDayOfWeek: 1 }}>
+      {children}
+    </DatesProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <LocalizedDates>
+        <SettingsProvider>
+          <App />
+        </SettingsProvider>
+      </LocalizedDates>
+    </MantineProvider>
+  </StrictMode>,
+);

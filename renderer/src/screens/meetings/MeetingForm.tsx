@@ -1,0 +1,131 @@
+import { Grid, Select, Textarea, TextInput } from '@mantine/core';
+import { DateInput, TimeInput } from '@mantine/dates';
+import { IconCalendar, IconClock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { MINUTES_MAX_CHARS } from '../../../../electron/shared/contract';
+import { parseVnDate } from '../../format/date';
+import { formatCount } from '../../format/number';
+import { toLanguage } from '../../format/language';
+import type { MeetingFormErrors, MeetingFormValues } from './meetingForm';
+
+interface Props {
+  values: MeetingFormValues;
+  errors: MeetingFormErrors;
+  kinds: string[];
+  readOnly: boolean;
+  onChange: (patch: Partial<MeetingFormValues>) => void;
+}
+
+/** The meeting's fields. Limits match the contract so the server never has to refuse a long text. */
+export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = toLanguage(i18n.language);
+  const err = (field: keyof MeetingFormValues) => {
+    const code = errors[field];
+    return code ? t(`meetingForm.error.${code}`, { max: formatCount(MINUTES_MAX_CHARS, lang) }) : undefined;
+  };
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={12}>
+        <TextInput
+          label={t('meetingForm.field.title')}
+          placeholder={t('meetingForm.placeholder.title')}
+          value={values.title}
+          onChange={(e) => onChange({ title: e.currentTarget.value })}
+          error={err('title')}
+          withAsterisk
+          maxLength={500}
+          readOnly={readOnly}
+          data-testid="meeting-title"
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+        <Select
+          label={t('meetingForm.field.kind')}
+          data={kinds}
+          value={values.kind || null}
+          onChange={(value) => onChange({ kind: value ?? '' })}
+          error={err('kind')}
+          withAsterisk
+          allowDeselect={false}
+          readOnly={readOnly}
+          data-testid="meeting-kind"
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+        <DateInput
+          label={t('meetingForm.field.date')}
+          placeholder={t('meetingForm.placeholder.date')}
+          value={values.meetingDate}
+          onChange={(value) => onChange({ meetingDate: value })}
+          valueFormat="DD/MM/YYYY"
+          // dayjs cannot read day-first dates without a plugin; this parser also takes 5/1/2026 and 05.01.2026.
+          dateParser={parseVnDate}
+          clearable
+          leftSection={<IconCalendar size={16} />}
+          readOnly={readOnly}
+          data-testid="meeting-date"
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, lg: 3 }}>
+        <TimeInput
+          label={t('meetingForm.field.start')}
+          value={values.startTime}
+          onChange={(e) => onChange({ startTime: e.currentTarget.value })}
+          error={err('startTime')}
+          leftSection={<IconClock size={16} />}
+          readOnly={readOnly}
+          data-testid="meeting-start"
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, lg: 3 }}>
+        <TimeInput
+          label={t('meetingForm.field.end')}
+          value={values.endTime}
+          onChange={(e) => onChange({ endTime: e.currentTarget.value })}
+          error={err('endTime')}
+          leftSection={<IconClock size={16} />}
+          readOnly={readOnly}
+          data-testid="meeting-end"
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <TextInput
+          label={t('meetingForm.field.location')}
+          placeholder={t('meetingForm.placeholder.location')}
+          value={values.location}
+          onChange={(e) => onChange({ location: e.currentTarget.value })}
+          maxLength={500}
+          readOnly={readOnly}
+          data-testid="meeting-location"
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6 }}>
+        <TextInput
+          label={t('meetingForm.field.organizer')}
+          placeholder={t('meetingForm.placeholder.organizer')}
+          value={values.organizer}
+          onChange={(e) => onChange({ organizer: e.currentTarget.value })}
+          maxLength={500}
+          readOnly={readOnly}
+          data-testid="meeting-organizer"
+        />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <Textarea
+          label={t('meetingForm.field.minutes')}
+          placeholder={t('meetingForm.placeholder.minutes')}
+          value={values.minutesText}
+          onChange={(e) => onChange({ minutesText: e.currentTarget.value })}
+          error={err('minutesText')}
+          autosize
+          minRows={12}
+          maxRows={40}
+          readOnly={readOnly}
+          data-testid="meeting-minutes"
+        />
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,145 @@
+import { useCallback, useRef, useState } from 'react';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../../electron/shared/contract';
+import { call } from '../../api/client';
+import { usePagedRows } from '../../api/usePagedRows';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingState } from '../../components/LoadingState';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import fill from '../../components/FillHeight.module.css';
+import { formatCount } from '../../format/number';
+import { toLanguage } from '../../format/language';
+import { PersonModal, type PersonTarget } from './PersonModal';
+
+const PAGE_SIZE = 100;
+
+/** Danh bạ: the directory in Vietnamese name order; the server folds diacritics for the search. */
+export function PeopleScreen() {
+  const { t, i18n } = useTranslation();
+  const lang = toLanguage(i18n.language);
+  const [search, setSearch] = useState('');
+  // Wait for a pause in typing so each keystroke does not start a query.
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const [generation, setGeneration] = useState(0);
+  const [target, setTarget] = useState<PersonTarget | null>(null);
+  const scrollOffset = useRef(0);
+  const [restoreOffset, setRestoreOffset] = useState(0);
+
+  const key = JSON.stringify([debounced, generation]);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => call('people/list', { query: debounced, offset, limit }),
+    [debounced],
+  );
+  const list = usePagedRows<Person>(key, fetchPage, PAGE_SIZE);
+  const onScrollOffset = useCallback((offset: number) => {
+    scrollOffset.current = offset;
+  }, []);
+
+  function onSaved() {
+    setTarget(null);
+    // Refetch so the entry shows in its new place, and stay where the clerk was in the list.
+    setRestoreOffset(scrollOffset.current);
+    setGeneration((g) => g + 1);
+  }
+
+  const columns: Column<Person>[] = [
+    {
+      id: 'fullName',
+      header: t('people.column.fullName'),
+      width: 'minmax(0, 2fr)',
+      render: (p) => (
+        <Text span fw={500} size="sm">
+          {p.fullName}
+        </Text>
+      ),
+      title: (p) => p.fullName,
+    },
+    {
+      id: 'rank',
+      header: t('people.column.rank'),
+      width: 'minmax(0, 1fr)',
+      render: (p) => p.rank,
+      title: (p) => p.rank,
+    },
+    {
+      id: 'title',
+      header: t('people.column.title'),
+      width: 'minmax(0, 2fr)',
+      render: (p) => p.title,
+      title: (p) => p.title,
+    },
+    {
+      id: 'unit',
+      header: t('people.column.unit'),
+      width: 'minmax(0, 2fr)',
+      render: (p) => p.unit,
+      title: (p) => p.unit,
+    },
+  ];
+
+  const total = list.total;
+  let body;
+  if (list.error)
+    body = <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.retry} />;
+  else if (total === null) body = <LoadingState />;
+  else if (total === 0)
+    body = (
+      <Text c="dimmed" data-testid="people-empty">
+        {debounced ? t('people.noMatch', { query: debounced }) : t('people.empty')}
+      </Text>
+    );
+  else
+    body = (
+      <VirtualTable
+        key={key}
+        columns={columns}
+        total={total}
+        rowAt={list.rowAt}
+        onRangeChange={list.ensureRange}
+        rowKey={(p) => p.id}
+        onRowClick={(person) => setTarget({ mode: 'edit', person })}
+        rowTestId="person-row"
+        label={t('people.title')}
+        initialScrollOffset={debounced ? 0 : restoreOffset}
+        onScrollOffset={onScrollOffset}
+      />
+    );
+
+  return (
+    <div className={fill.fill}>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Title order={2}>{t('people.title')}</Title>
+          <Text c="dimmed" size="sm" data-testid="people-total" data-count={total ?? undefined}>
+            {total === null ? '\u00a0' : t('people.total', { count: total, n: formatCount(total, lang) })}
+          </Text>
+        </Stack>
+        <Button
+          leftSection={<IconUserPlus size={18} />}
+          onClick={() => setTarget({ mode: 'new' })}
+          data-testid="people-new"
+        >
+          {t('people.new')}
+        </Button>
+      </Group>
+      <TextInput
+        label={t('people.search')}
+        placeholder={t('people.searchPlaceholder')}
+        leftSection={<IconSearch size={16} />}
+        value={search}
+        onChange={(e) => {
+          setSearch(e.currentTarget.value);
+          setRestoreOffset(0);
+        }}
+        maxLength={200}
+        maw={420}
+        data-testid="people-search"
+      />
+      {body}
+      <PersonModal target={target} onClose={() => setTarget(null)} onSaved={onSaved} />
+    </div>
+  );
+}

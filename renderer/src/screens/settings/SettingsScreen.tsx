@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import {
+  Button,
+  Fieldset,
+  Group,
+  Input,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { DocumentVariant, SignerAuthority } from '../../../../electron/shared/contract';
+import type { ErrorPayload } from '../../../../electron/shared/errors';
+import { toErrorPayload } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useSettings } from '../../settings/settingsContext';
+import {
+  draftOf,
+  isSettingsDirty,
+  normalizeDraft,
+  validateSettings,
+  type SettingsDraft,
+} from './settingsForm';
+
+// Mantine's Select needs a non-empty value for "no authority" (the contract stores '').
+const NONE = 'none';
+
+const MAX_LENGTH = {
+  parentAgency: 300,
+  issuingAgency: 300,
+  agencyCode: 50,
+  placeName: 100,
+  signerTitle: 200,
+  signerName: 200,
+  clerkName: 200,
+} as const;
+
+type TextField = keyof typeof MAX_LENGTH;
+const HINTS: Partial<Record<TextField, true>> = {
+  parentAgency: true,
+  agencyCode: true,
+  placeName: true,
+  clerkName: true,
+};
+
+/** Cài đặt: the agency, signer and document layout used on reports, the meeting kinds, the language. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { settings, save } = useSettings();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
+  const [saved, setSaved] = useState<SettingsDraft>(() => draftOf(settings));
+  const [justSaved, setJustSaved] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+
+  const errors = submitted ? validateSettings(draft) : {};
+  const dirty = isSettingsDirty(draft, saved);
+  const set = (patch: Partial<SettingsDraft>) => {
+    setDraft((cur) => ({ ...cur, ...patch }));
+    setJustSaved(false);
+  };
+
+  async function submit() {
+    if (saving) return;
+    setSubmitted(true);
+    if (Object.keys(validateSettings(draft)).length > 0) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const stored = draftOf(await save(normalizeDraft(draft)));
+      setDraft(stored);
+      setSaved(stored);
+      setJustSaved(true);
+    } catch (e) {
+      setError(toErrorPayload(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const text = (field: TextField) => (
+    <TextInput
+      label={t(`settings.field.${field}`)}
+      placeholder={t(`settings.placeholder.${field}`)}
+      description={
+        HINTS[field]
+          ? t(`settings.hint.${field as 'parentAgency' | 'agencyCode' | 'placeName' | 'clerkName'}`)
+          : undefined
+      }
+      value={draft[field]}
+      onChange={(e) => set({ [field]: e.currentTarget.value })}
+      maxLength={MAX_LENGTH[field]}
+      data-testid={`settings-${field}`}
+    />
+  );
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+    >
+      <Stack gap="lg" maw={900}>
+        <Title order={2}>{t('settings.title')}</Title>
+
+        <Fieldset legend={t('settings.section.agency')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {text('parentAgency')}
+            {text('issuingAgency')}
+            {text('agencyCode')}
+            {text('placeName')}
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t('settings.section.signer')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label={t('settings.field.signerAuthority')}
+              data={SignerAuthority.options.map((a) => ({
+                value: a === '' ? NONE : a,
+                label: a === '' ? t('settings.signerNone') : t(`settings.signer.${a}`),
+              }))}
+              value={draft.signerAuthority === '' ? NONE : draft.signerAuthority}
+              onChange={(value) =>
+                set({ signerAuthority: SignerAuthority.catch('').parse(value === NONE ? '' : (value ?? '')) })
+              }
+              allowDeselect={false}
+              data-testid="settings-signerAuthority"
+            />
+            {text('signerTitle')}
+            {text('signerName')}
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t('settings.section.documents')}>
+          <Stack gap="md">
+            <Radio.Group
+              label={t('settings.field.documentVariant')}
+              value={draft.documentVariant}
+              onChange={(value) => set({ documentVariant: DocumentVariant.catch('state').parse(value) })}
+              data-testid="settings-documentVariant"
+            >
+              <Stack gap="xs" mt="xs">
+                {DocumentVariant.options.map((v) => (
+                  <Radio
+                    key={v}
+                    value={v}
+                    label={t(`settings.variant.${v}`)}
+                    data-testid={`settings-documentVariant-${v}`}
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <TagsInput
+              label={t('settings.field.meetingKinds')}
+              description={t('settings.hint.meetingKinds')}
+              placeholder={t('settings.placeholder.meetingKinds')}
+              value={draft.meetingKinds}
+              onChange={(meetingKinds) => set({ meetingKinds })}
+              error={errors.meetingKinds && t(`settings.error.${errors.meetingKinds}`)}
+              maxLength={100}
+              maxTags={100}
+              clearable={false}
+              data-testid="settings-meetingKinds"
+            />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('settings.section.app')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Input.Wrapper label={t('settings.field.language')} description={t('settings.hint.language')}>
+              <div>
+                <LanguageSwitch testId="settings-language" size="sm" />
+              </div>
+            </Input.Wrapper>
+            {text('clerkName')}
+          </SimpleGrid>
+        </Fieldset>
+
+        {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={() => setError(null)} />}
+
+        <Group gap="md">
+          <Button
+            type="submit"
+            loading={saving}
+            leftSection={<IconDeviceFloppy size={18} />}
+            data-testid="settings-save"
+          >
+            {t('common.save')}
+          </Button>
+          {dirty ? (
+            <Text size="sm" c="orange.8" data-testid="settings-dirty">
+              {t('common.unsaved')}
+            </Text>
+          ) : (
+            justSaved && (
+              <Group gap={4} c="teal.8" data-testid="settings-saved">
+                <IconCheck size={16} />
+                <Text size="sm" inherit>
+                  {t('common.saved')}
+                </Text>
+              </Group>
+            )
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

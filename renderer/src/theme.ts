@@ -1,0 +1,12 @@
+import { createTheme } from '@mantine/core';
+
+// Be Vietnam Pro is bundled (see main.tsx): designed for Vietnamese, so stacked marks such as ễ, ậ, ở
+// render cleanly on office PCs whatever fonts Windows happens to have.
+const FONT = "'Be Vietnam Pro', 'Segoe UI', system-ui, sans-serif";
+
+export const theme = createTheme({
+  fontFamily: FONT,
+  headings: { fontFamily: FONT, fontWeight: '600' },
+  primaryColor: 'blue',
+  defaultRadius: 'sm',
+});
