@@ -108,7 +108,14 @@ describe('Vietnamese collation', () => {
 
   it('puts Đ after D and sorts meeting kinds naturally', () => {
     const kinds = ['Tọa đàm', 'Đối thoại', 'Giao ban', 'Dự thảo', 'Hội nghị', 'Cuộc họp'];
-    expect(sortVi(kinds, (k) => k)).toEqual(['Cuộc họp', 'Dự thảo', 'Đối thoại', 'Giao ban', 'Hội nghị', 'Tọa đàm']);
+    expect(sortVi(kinds, (k) => k)).toEqual([
+      'Cuộc họp',
+      'Dự thảo',
+      'Đối thoại',
+      'Giao ban',
+      'Hội nghị',
+      'Tọa đàm',
+    ]);
     expect(compareVi('Đà Nẵng', 'Da Lat')).toBeGreaterThan(0);
   });
 
