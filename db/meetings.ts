@@ -4,6 +4,7 @@ import { meetings, type MeetingRow } from './schema';
 import { uuidv7 } from './ids';
 import { viSortKey } from './collation';
 import { appendAudit } from './audit';
+import { indexMeeting } from './search/indexer';
 import { HosoError } from '../electron/shared/errors';
 import type {
   Meeting,
@@ -97,6 +98,7 @@ export function createMeeting(
   };
   archive.sqlite.transaction(() => {
     archive.db.insert(meetings).values(row).run();
+    indexMeeting(archive, row.id);
     appendAudit(archive, { actor, action: 'create', entity: 'meeting', entityId: row.id, after: toMeeting(row) }, now);
   })();
   return toMeeting(row);
@@ -124,6 +126,7 @@ export function updateMeeting(
       .set({ ...fieldColumns(fields), version: after.version, updatedAt: now })
       .where(and(eq(meetings.id, id), eq(meetings.version, expectedVersion)))
       .run();
+    indexMeeting(archive, id);
     appendAudit(
       archive,
       { actor, action: 'update', entity: 'meeting', entityId: id, before: toMeeting(before), after: toMeeting(after) },

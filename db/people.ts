@@ -5,6 +5,7 @@ import { uuidv7 } from './ids';
 import { nameSortKey } from './collation';
 import { foldVietnamese } from './search/fold';
 import { appendAudit } from './audit';
+import { indexMeeting } from './search/indexer';
 import { HosoError } from '../electron/shared/errors';
 import type { PeoplePage, Person, PersonFields } from '../electron/shared/contract';
 
@@ -82,6 +83,9 @@ export function updatePerson(
       .set({ ...fieldColumns(fields), version: after.version, updatedAt: now })
       .where(eq(people.id, id))
       .run();
+    // The person's name is part of every meeting they attended: those index entries change with it.
+    const attended = archive.sqlite.prepare('SELECT meeting_id AS id FROM attendance WHERE person_id = ?').all(id) as { id: string }[];
+    for (const m of attended) indexMeeting(archive, m.id);
     appendAudit(
       archive,
       { actor, action: 'update', entity: 'person', entityId: id, before: toPerson(before), after: toPerson(after) },

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Archive } from '../open';
+import { foldVietnamese } from './fold';
+import { foldedText, markedText } from './tokens';
+import type { SearchColumn } from './query';
+
+/** The columns of search_fts, in table order. */
+export const SEARCH_COLUMNS: readonly SearchColumn[] = ['title', 'conclusions', 'minutes', 'captions', 'people', 'place', 'docs', 'tags'];
+
+export type SearchDocument = Record<SearchColumn, string> & {
+  meetingId: string;
+  meetingDate: string | null;
+  kind: string;
+};
+
+/**
+ * Everything a clerk may remember about a meeting, one text per search column, read in one statement
+ * (correlated subqueries run inside SQLite, so a full rebuild is one pass over the meetings).
+ */
+const DOCUMENT_SQL = `
+SELECT m.id AS meetingId, m.meeting_date AS meetingDate, m.kind AS kind,
+  m.title AS title,
+  coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM conclusions WHERE meeting_id = m.id ORDER BY position)), '') AS conclusions,
+  m.minutes_text AS minutes,
+  coalesce((SELECT group_concat(caption || CASE WHEN credit <> '' THEN ' (' || credit || ')' ELSE '' END, char(10))
+            FROM (SELECT caption, credit FROM photos WHERE meeting_id = m.id ORDER BY position)), '') AS captions,
+  coalesce((SELECT group_concat(trim(a.rank || ' ' || p.full_name || ', ' || a.titles || ', ' || a.unit, ', '), char(10))
+            FROM (SELECT * FROM attendance WHERE meeting_id = m.id ORDER BY position) a JOIN people p ON p.id = a.person_id), '') AS people,
+  trim(m.location || char(10) || m.organizer || char(10) || m.kind || char(10) || m.source) AS place,
+  coalesce((SELECT group_concat(trim(doc_type || ' ' || number || ' ' || coalesce(issued_on, '') || ' ' || issuer || ' ' || summary), char(10))
+            FROM (SELECT * FROM document_refs WHERE meeting_id = m.id ORDER BY position)), '') AS docs,
+  coalesce((SELECT group_concat(t.name, char(10)) FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.meeting_id = m.id), '') AS tags
+FROM meetings m`;
+
+interface Statements {
+  one: Database.Statement;
+  all: Database.Statement;
+  findDoc: Database.Statement;
+  insertDoc: Database.Statement;
+  updateDoc: Database.Statement;
+  deleteDoc: Database.Statement;
+  insertFts: Database.Statement;
+  deleteFts: Database.Statement;
+  insertMarked: Database.Statement;
+  deleteMarked: Database.Statement;
+}
+
+const cache = new WeakMap<Database.Database, Statements>();
+
+function statements(sqlite: Database.Database): Statements {
+  let s = cache.get(sqlite);
+  if (!s) {
+    s = {
+      one: sqlite.prepare(`${DOCUMENT_SQL} WHERE m.id = ? AND m.deleted_at IS NULL`),
+      // Paged by id: better-sqlite3 cannot write on a connection while a read iterator is open on it.
+      all: sqlite.prepare(`${DOCUMENT_SQL} WHERE m.deleted_at IS NULL AND m.id > ? ORDER BY m.id LIMIT 500`),
+      findDoc: sqlite.prepare('SELECT docid, content_hash AS contentHash FROM search_docs WHERE meeting_id = ?'),
+      insertDoc: sqlite.prepare('INSERT INTO search_docs (meeting_id, meeting_date, kind, kind_folded, content_hash) VALUES (?, ?, ?, ?, ?)'),
+      updateDoc: sqlite.prepare('UPDATE search_docs SET meeting_date = ?, kind = ?, kind_folded = ?, content_hash = ? WHERE docid = ?'),
+      deleteDoc: sqlite.prepare('DELETE FROM search_docs WHERE docid = ?'),
+      insertFts: sqlite.prepare(
+        `INSERT INTO search_fts (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`,
+      ),
+      deleteFts: sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+      insertMarked: sqlite.prepare('INSERT INTO search_marked (rowid, body) VALUES (?, ?)'),
+      deleteMarked: sqlite.prepare('DELETE FROM search_marked WHERE rowid = ?'),
+    };
+    cache.set(sqlite, s);
+  }
+  return s;
+}
+
+function* liveDocuments(s: Statements): Generator<SearchDocument> {
+  let after = '';
+  for (;;) {
+    const page = s.all.all(after) as SearchDocument[];
+    if (page.length === 0) return;
+    yield* page;
+    after = page[page.length - 1]!.meetingId;
+  }
+}
+
+export function contentHash(doc: SearchDocument): string {
+  const h = createHash('sha256');
+  h.update(doc.meetingDate ?? '').update('\u0000').update(doc.kind);
+  for (const c of SEARCH_COLUMNS) h.update('\u0000').update(doc[c]);
+  return h.digest('hex');
+}
+
+function writeDocument(s: Statements, doc: SearchDocument, existing: { docid: number } | undefined): void {
+  const hash = contentHash(doc);
+  let docid: number;
+  if (existing) {
+    docid = existing.docid;
+    s.deleteFts.run(docid);
+    s.deleteMarked.run(docid);
+    s.updateDoc.run(doc.meetingDate, doc.kind, foldVietnamese(doc.kind), hash, docid);
+  } else {
+    docid = Number(s.insertDoc.run(doc.meetingId, doc.meetingDate, doc.kind, foldVietnamese(doc.kind), hash).lastInsertRowid);
+  }
+  s.insertFts.run(docid, ...SEARCH_COLUMNS.map((c) => foldedText(doc[c])));
+  s.insertMarked.run(docid, markedText(SEARCH_COLUMNS.map((c) => doc[c]).join('\n')));
+}
+
+/**
+ * Brings one meeting's index entry up to date: (re)indexed while live, removed once in the trash.
+ * Call inside the transaction of the write, so the index never disagrees with a committed change.
+ */
+export function indexMeeting(archive: Pick<Archive, 'sqlite'>, meetingId: string): void {
+  const s = statements(archive.sqlite);
+  const doc = s.one.get(meetingId) as SearchDocument | undefined;
+  const existing = s.findDoc.get(meetingId) as { docid: number; contentHash: string } | undefined;
+  if (!doc) {
+    if (existing) {
+      s.deleteFts.run(existing.docid);
+      s.deleteMarked.run(existing.docid);
+      s.deleteDoc.run(existing.docid);
+    }
+    return;
+  }
+  if (existing && existing.contentHash === contentHash(doc)) return;
+  writeDocument(s, doc, existing);
+}
+
+/** Rebuilds the whole index from the tables, in one transaction (the old index stays until commit). */
+export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?: (done: number) => void): { documents: number; ms: number } {
+  const started = Date.now();
+  const s = statements(archive.sqlite);
+  let documents = 0;
+  archive.sqlite.transaction(() => {
+    archive.sqlite.exec(`DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all'); INSERT INTO search_marked (search_marked) VALUES ('delete-all');`);
+    for (const doc of liveDocuments(s)) {
+      writeDocument(s, doc, undefined);
+      if (++documents % 5000 === 0) onProgress?.(documents);
+    }
+    archive.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize'); INSERT INTO search_marked (search_marked) VALUES ('optimize');`);
+  })();
+  return { documents, ms: Date.now() - started };
+}
+
+export interface IndexCheck {
+  ok: boolean;
+  documents: number;
+  /** Live meetings with no index entry, entries for meetings no longer live, entries whose text is stale. */
+  missing: string[];
+  orphaned: string[];
+  stale: string[];
+  /** FTS5's own structure check failed. */
+  structureError: string | null;
+}
+
+/** Compares the index with the content, meeting by meeting (via the content hash), plus FTS5's own check. */
+export function checkSearchIndex(archive: Pick<Archive, 'sqlite'>): IndexCheck {
+  const s = statements(archive.sqlite);
+  const indexed = new Map(
+    (archive.sqlite.prepare('SELECT meeting_id AS id, content_hash AS hash FROM search_docs').all() as { id: string; hash: string }[]).map((r) => [r.id, r.hash]),
+  );
+  const result: IndexCheck = { ok: true, documents: indexed.size, missing: [], orphaned: [], stale: [], structureError: null };
+  for (const doc of liveDocuments(s)) {
+    const hash = indexed.get(doc.meetingId);
+    if (hash === undefined) result.missing.push(doc.meetingId);
+    else if (hash !== contentHash(doc)) result.stale.push(doc.meetingId);
+    indexed.delete(doc.meetingId);
+  }
+  result.orphaned = [...indexed.keys()];
+  try {
+    archive.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check'); INSERT INTO search_marked (search_marked) VALUES ('integrity-check');`);
+  } catch (e) {
+    result.structureError = (e as Error).message;
+  }
+  result.ok = !result.missing.length && !result.orphaned.length && !result.stale.length && !result.structureError;
+  return result;
+}

@@ -1,0 +1,261 @@
+import type Database from 'better-sqlite3';
+import type { Archive } from '../open';
+import { foldVietnamese } from './fold';
+import { foldedMatch, literalMatch, markedMatch, ftsTerm, parseQuery, type ParsedQuery, type SearchColumn } from './query';
+import { SEARCH_COLUMNS } from './indexer';
+import { buildSnippet, FIELD_WEIGHTS, type Snippet } from './snippets';
+import type { AbbreviationIndex } from './abbreviations';
+
+export interface SearchRequest {
+  query: string;
+  sort: 'relevance' | 'date';
+  offset: number;
+  limit: number;
+  /** Narrowing chosen from the facets. */
+  year: number | null;
+  kind: string | null;
+  personId: string | null;
+  tag: string | null;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  kind: string;
+  date: string | null;
+  /** Higher is better: the negated bm25 (plus 1000 for exact-mark hits). */
+  score: number;
+  /** All typed words found with exactly the marks typed. */
+  exact: boolean;
+  snippet: Snippet;
+}
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchResponse {
+  total: number;
+  rows: SearchHit[];
+  facets: {
+    years: FacetCount[];
+    kinds: FacetCount[];
+    people: FacetCount[];
+    tags: FacetCount[];
+    /** People and tags are counted over the best FACET_SAMPLE results when there are more. */
+    sampledOver: number | null;
+  };
+  /** A message for the clerk instead of results (empty query…), Vietnamese. */
+  message: string | null;
+  /** Parts of the query that were ignored, with why. */
+  notes: string[];
+}
+
+export const FACET_SAMPLE = 2000;
+const BM25_WEIGHTS = SEARCH_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ');
+
+interface Compiled {
+  from: string;
+  where: string[];
+  params: unknown[];
+  rank: string | null;
+  exact: string;
+}
+
+/**
+ * Turns a parsed query into SQL over search_docs (d) and, when there are words, search_fts (f).
+ * Terms typed with marks add a marked-index constraint per clause (or the clause's dictionary
+ * alternatives, which carry no marks of their own).
+ */
+function compile(q: ParsedQuery, req: SearchRequest): Compiled {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const folded = foldedMatch(q);
+  let from = 'search_docs d';
+  let rank: string | null = null;
+  let exact = '0';
+  if (folded) {
+    from = 'search_fts f JOIN search_docs d ON d.docid = f.rowid';
+    where.push('search_fts MATCH ?');
+    params.push(folded);
+    rank = `bm25(search_fts, ${BM25_WEIGHTS})`;
+    for (const clause of q.clauses) {
+      const markedAlts = clause.alternatives.map(markedMatch);
+      if (markedAlts.every((m) => m === null)) continue;
+      const ors = clause.alternatives.map((alt, i) => {
+        const m = markedAlts[i];
+        if (m) {
+          params.push(m);
+          return 'd.docid IN (SELECT rowid FROM search_marked WHERE search_marked MATCH ?)';
+        }
+        params.push(ftsTerm(alt));
+        return 'd.docid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)';
+      });
+      where.push(`(${ors.join(' OR ')})`);
+    }
+    const literal = literalMatch(q);
+    if (literal) exact = `(d.docid IN (SELECT rowid FROM search_marked WHERE search_marked MATCH ${quoteSql(literal)}))`;
+  }
+  const from_ = q.from;
+  const to = q.to;
+  if (from_) {
+    where.push('d.meeting_date >= ?');
+    params.push(from_);
+  }
+  if (to) {
+    where.push('d.meeting_date <= ?');
+    params.push(to);
+  }
+  if (q.kinds.length) {
+    where.push(`d.kind_folded IN (${q.kinds.map(() => '?').join(', ')})`);
+    params.push(...q.kinds);
+  }
+  if (req.year !== null) {
+    where.push('d.meeting_date >= ? AND d.meeting_date <= ?');
+    params.push(`${req.year}-01-01`, `${req.year}-12-31`);
+  }
+  if (req.kind !== null) {
+    where.push('d.kind_folded = ?');
+    params.push(foldVietnamese(req.kind));
+  }
+  if (req.personId !== null) {
+    where.push('d.meeting_id IN (SELECT meeting_id FROM attendance WHERE person_id = ?)');
+    params.push(req.personId);
+  }
+  if (req.tag !== null) {
+    where.push('d.meeting_id IN (SELECT mt.meeting_id FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE t.name_folded = ?)');
+    params.push(foldVietnamese(req.tag));
+  }
+  return { from, where, params, rank, exact };
+}
+
+/** The literal marked query goes inline (it is built only from escaped FTS strings) so it can sit in ORDER BY. */
+function quoteSql(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+function emptyResponse(message: string | null, notes: string[]): SearchResponse {
+  return { total: 0, rows: [], facets: { years: [], kinds: [], people: [], tags: [], sampledOver: null }, message, notes };
+}
+
+interface FieldRow extends Record<SearchColumn, string> {
+  id: string;
+  title: string;
+  kind: string;
+  date: string | null;
+}
+
+function loadFields(sqlite: Database.Database, ids: string[]): Map<string, FieldRow> {
+  if (ids.length === 0) return new Map();
+  const marks = ids.map(() => '?').join(', ');
+  const rows = sqlite
+    .prepare(
+      `SELECT m.id, m.title, m.kind, m.meeting_date AS date, m.minutes_text AS minutes,
+        trim(m.location || char(10) || m.organizer || char(10) || m.kind || char(10) || m.source) AS place,
+        coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM conclusions WHERE meeting_id = m.id ORDER BY position)), '') AS conclusions,
+        coalesce((SELECT group_concat(caption || CASE WHEN credit <> '' THEN ' (' || credit || ')' ELSE '' END, char(10)) FROM (SELECT caption, credit FROM photos WHERE meeting_id = m.id ORDER BY position)), '') AS captions,
+        coalesce((SELECT group_concat(trim(a.rank || ' ' || p.full_name || ', ' || a.titles || ', ' || a.unit, ', '), char(10)) FROM (SELECT * FROM attendance WHERE meeting_id = m.id ORDER BY position) a JOIN people p ON p.id = a.person_id), '') AS people,
+        coalesce((SELECT group_concat(trim(doc_type || ' ' || number || ' ' || issuer || ' ' || summary), char(10)) FROM (SELECT * FROM document_refs WHERE meeting_id = m.id ORDER BY position)), '') AS docs,
+        coalesce((SELECT group_concat(t.name, char(10)) FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.meeting_id = m.id), '') AS tags
+       FROM meetings m WHERE m.id IN (${marks})`,
+    )
+    .all(...ids) as FieldRow[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const EMPTY_QUERY_MESSAGE =
+  'Hãy nhập ít nhất một từ cần tìm (ví dụ: dai tuong, "quốc phòng toàn dân", nguoi:"Phan Văn Giang", tu:01/2024).';
+const ONLY_EXCLUDED_MESSAGE = 'Hãy nhập ít nhất một từ cần tìm ngoài các từ loại trừ (bắt đầu bằng dấu trừ).';
+
+/**
+ * hoso's search call: ranked (bm25 with field weights, exact-mark hits first) or by date; one page of
+ * hits with snippets; facets over the whole match set (people and tags over the best FACET_SAMPLE).
+ */
+export function searchMeetings(archive: Pick<Archive, 'sqlite'>, req: SearchRequest, abbreviations?: AbbreviationIndex): SearchResponse {
+  const q = parseQuery(req.query, abbreviations);
+  const hasFilters = q.from !== null || q.to !== null || q.kinds.length > 0;
+  if (q.clauses.length === 0 && !hasFilters) {
+    return emptyResponse(q.excluded.length ? ONLY_EXCLUDED_MESSAGE : EMPTY_QUERY_MESSAGE, q.notes);
+  }
+  const c = compile(q, req);
+  const sqlite = archive.sqlite;
+  const where = c.where.length ? `WHERE ${c.where.join(' AND ')}` : '';
+  const order =
+    req.sort === 'date' || !c.rank
+      ? 'd.meeting_date IS NULL, d.meeting_date DESC, d.docid DESC'
+      : `${c.exact === '0' ? '' : `${c.exact} DESC, `}${c.rank} ASC, d.docid DESC`;
+  const rankExpr = c.rank ?? '0';
+
+  const total = (sqlite.prepare(`SELECT count(*) AS n FROM ${c.from} ${where}`).get(...c.params) as { n: number }).n;
+  if (total === 0) return { ...emptyResponse(null, q.notes) };
+
+  const page = sqlite
+    .prepare(
+      `SELECT d.meeting_id AS id, ${rankExpr} AS rank, ${c.exact} AS exact FROM ${c.from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...c.params, req.limit, req.offset) as { id: string; rank: number; exact: number }[];
+  const fields = loadFields(sqlite, page.map((p) => p.id));
+  const rows: SearchHit[] = page.flatMap((p) => {
+    const f = fields.get(p.id);
+    if (!f) return [];
+    return [
+      {
+        id: p.id,
+        title: f.title,
+        kind: f.kind,
+        date: f.date,
+        score: Math.round((-p.rank + (p.exact ? 1000 : 0)) * 1000) / 1000,
+        exact: p.exact === 1,
+        snippet: buildSnippet(q, f),
+      },
+    ];
+  });
+
+  const years = sqlite
+    .prepare(
+      `SELECT substr(d.meeting_date, 1, 4) AS value, count(*) AS count FROM ${c.from} ${where} ${where ? 'AND' : 'WHERE'} d.meeting_date IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`,
+    )
+    .all(...c.params) as { value: string; count: number }[];
+  const kinds = sqlite
+    .prepare(`SELECT d.kind AS value, count(*) AS count FROM ${c.from} ${where} GROUP BY d.kind_folded ORDER BY 2 DESC, 1 LIMIT 30`)
+    .all(...c.params) as { value: string; count: number }[];
+  // People and tags: over the best FACET_SAMPLE hits (exact when there are fewer), so a broad query stays fast.
+  const sample = `SELECT d.meeting_id FROM ${c.from} ${where} ORDER BY ${order} LIMIT ${FACET_SAMPLE}`;
+  const people = sqlite
+    .prepare(
+      `SELECT p.id AS value, p.full_name AS label, count(*) AS count FROM attendance a JOIN people p ON p.id = a.person_id
+       WHERE a.meeting_id IN (${sample}) GROUP BY p.id ORDER BY 3 DESC, p.name_sort LIMIT 20`,
+    )
+    .all(...c.params) as FacetCount[];
+  const tags = sqlite
+    .prepare(
+      `SELECT t.name AS value, t.name AS label, count(*) AS count FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
+       WHERE mt.meeting_id IN (${sample}) GROUP BY t.id ORDER BY 3 DESC, t.name LIMIT 20`,
+    )
+    .all(...c.params) as FacetCount[];
+
+  return {
+    total,
+    rows,
+    facets: {
+      years: years.map((y) => ({ value: y.value, label: y.value, count: y.count })),
+      kinds: kinds.map((k) => ({ value: k.value, label: k.value, count: k.count })),
+      people,
+      tags,
+      sampledOver: total > FACET_SAMPLE ? FACET_SAMPLE : null,
+    },
+    message: null,
+    notes: q.notes,
+  };
+}
+
+/** The raw FTS5 baseline the benchmark compares against: MATCH … ORDER BY bm25 LIMIT 20, nothing else. */
+export function rawFtsSearch(archive: Pick<Archive, 'sqlite'>, query: string, abbreviations?: AbbreviationIndex): number[] {
+  const match = foldedMatch(parseQuery(query, abbreviations));
+  if (!match) return [];
+  return (
+    archive.sqlite.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT 20').all(match) as { rowid: number }[]
+  ).map((r) => r.rowid);
+}

@@ -1,0 +1,115 @@
+import { foldVietnamese } from './fold';
+import { markedForm, words, type Word } from './tokens';
+import type { ParsedQuery, SearchColumn, Term } from './query';
+
+/**
+ * Snippets show the clerk's *original* text, diacritics intact, with every hit wrapped in <mark>. Hits
+ * are found again here, word by word, with the same folding and mark rules as the index, so a hit the
+ * index found through folding ("dai tuong") is highlighted on the accented words ("Đại tướng").
+ */
+export interface Snippet {
+  field: SearchColumn;
+  html: string;
+}
+
+/** Field weights, shared with bm25 ranking: title and conclusions above minutes. */
+export const FIELD_WEIGHTS: Record<SearchColumn, number> = {
+  title: 10,
+  conclusions: 6,
+  docs: 5,
+  people: 4,
+  tags: 4,
+  captions: 3,
+  place: 3,
+  minutes: 1,
+};
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function wordMatches(token: Word, q: Term['words'][number], prefix: boolean): boolean {
+  const folded = foldVietnamese(token.text);
+  if (prefix ? !folded.startsWith(q.folded) : folded !== q.folded) return false;
+  if (!q.marked) return true;
+  const marked = markedForm(token.text);
+  return prefix ? marked.startsWith(q.marked.replace(/\d$/, '')) : marked === q.marked;
+}
+
+/** Indices of the words of `text` that belong to a hit of any positive term. */
+export function hitWordIndices(tokens: Word[], terms: Term[]): Set<number> {
+  const hits = new Set<number>();
+  for (const term of terms) {
+    const n = term.words.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = wordMatches(tokens[i + k]!, term.words[k]!, term.prefix && k === n - 1);
+      if (ok) for (let k = 0; k < n; k++) hits.add(i + k);
+    }
+  }
+  return hits;
+}
+
+function positiveTerms(q: ParsedQuery, field: SearchColumn): Term[] {
+  return q.clauses.flatMap((c) => c.alternatives).filter((t) => t.column === null || t.column === field);
+}
+
+/** The text between two word indices, hits marked, with ellipses where it was cut. */
+function render(text: string, tokens: Word[], hits: Set<number>, from: number, to: number): string {
+  const start = from === 0 ? 0 : tokens[from]!.start;
+  const end = to >= tokens.length - 1 ? text.length : tokens[to]!.end;
+  let out = from === 0 ? '' : '… ';
+  let cursor = start;
+  for (let i = from; i <= Math.min(to, tokens.length - 1); i++) {
+    if (!hits.has(i)) continue;
+    const t = tokens[i]!;
+    // Consecutive hit words (a phrase) share one <mark>.
+    let j = i;
+    while (hits.has(j + 1) && j + 1 <= to) j++;
+    out += escapeHtml(text.slice(cursor, t.start)) + '<mark>' + escapeHtml(text.slice(t.start, tokens[j]!.end)) + '</mark>';
+    cursor = tokens[j]!.end;
+    i = j;
+  }
+  out += escapeHtml(text.slice(cursor, end));
+  return (out + (end < text.length ? ' …' : '')).replace(/\s+/g, ' ').trim();
+}
+
+const WINDOW = 28;
+
+/** The best window of one text: the stretch of WINDOW words holding the most hits. */
+function bestWindow(text: string, terms: Term[]): { hits: number; html: string } {
+  const tokens = words(text);
+  const hits = hitWordIndices(tokens, terms);
+  if (tokens.length <= WINDOW) return { hits: hits.size, html: render(text, tokens, hits, 0, tokens.length - 1) };
+  const sorted = [...hits].sort((a, b) => a - b);
+  let bestStart = 0;
+  let bestCount = 0;
+  for (const h of sorted) {
+    const start = Math.max(0, h - 4);
+    const count = sorted.filter((x) => x >= start && x < start + WINDOW).length;
+    if (count > bestCount) [bestStart, bestCount] = [start, count];
+  }
+  return { hits: hits.size, html: render(text, tokens, hits, bestStart, bestStart + WINDOW - 1) };
+}
+
+/**
+ * Picks the field (and, for list-like fields, the one item: a caption, a conclusion, an attendee) whose
+ * hits weigh most, and renders its best window. With no hit anywhere (a filter-only query) the title
+ * is the snippet.
+ */
+export function buildSnippet(q: ParsedQuery, fields: Record<SearchColumn, string>): Snippet {
+  let best: { field: SearchColumn; score: number; html: string } | null = null;
+  for (const field of Object.keys(FIELD_WEIGHTS) as SearchColumn[]) {
+    const text = fields[field];
+    if (!text) continue;
+    const terms = positiveTerms(q, field);
+    if (terms.length === 0) continue;
+    const items = field === 'minutes' || field === 'title' ? [text] : text.split('\n');
+    for (const item of items) {
+      const w = bestWindow(item, terms);
+      if (w.hits === 0) continue;
+      const score = w.hits * FIELD_WEIGHTS[field];
+      if (!best || score > best.score) best = { field, score, html: w.html };
+    }
+  }
+  if (best) return { field: best.field, html: best.html };
+  return { field: 'title', html: escapeHtml(fields.title) };
+}
