@@ -3,55 +3,15 @@ import type { Archive } from '../open';
 import { foldVietnamese } from './fold';
 import { foldedMatch, literalMatch, markedMatch, ftsTerm, parseQuery, type ParsedQuery, type SearchColumn } from './query';
 import { SEARCH_COLUMNS } from './indexer';
-import { buildSnippet, FIELD_WEIGHTS, type Snippet } from './snippets';
+import { buildSnippet, FIELD_WEIGHTS } from './snippets';
+import type { SearchQuery, SearchResult } from '../../electron/shared/contract';
 import type { AbbreviationIndex } from './abbreviations';
 
-export interface SearchRequest {
-  query: string;
-  sort: 'relevance' | 'date';
-  offset: number;
-  limit: number;
-  /** Narrowing chosen from the facets. */
-  year: number | null;
-  kind: string | null;
-  personId: string | null;
-  tag: string | null;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  kind: string;
-  date: string | null;
-  /** Higher is better: the negated bm25 (plus 1000 for exact-mark hits). */
-  score: number;
-  /** All typed words found with exactly the marks typed. */
-  exact: boolean;
-  snippet: Snippet;
-}
-
-export interface FacetCount {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export interface SearchResponse {
-  total: number;
-  rows: SearchHit[];
-  facets: {
-    years: FacetCount[];
-    kinds: FacetCount[];
-    people: FacetCount[];
-    tags: FacetCount[];
-    /** People and tags are counted over the best FACET_SAMPLE results when there are more. */
-    sampledOver: number | null;
-  };
-  /** A message for the clerk instead of results (empty query…), Vietnamese. */
-  message: string | null;
-  /** Parts of the query that were ignored, with why. */
-  notes: string[];
-}
+/** The request and response shapes are the contract's (electron/shared/contract.ts). */
+export type SearchRequest = SearchQuery;
+export type SearchResponse = SearchResult;
+type SearchHit = SearchResult['rows'][number];
+type FacetCount = SearchResult['facets']['years'][number];
 
 export const FACET_SAMPLE = 2000;
 const BM25_WEIGHTS = SEARCH_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ');

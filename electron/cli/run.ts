@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive, type Archive } from '../../db/open';
 import { countMeetings } from '../../db/meetings';
-import { isHosoError } from '../shared/errors';
+import { HosoError, isHosoError } from '../shared/errors';
+import { existsSync } from 'node:fs';
 import { resolveArchivePath } from '../services/paths';
 import { checkArchiveFile } from '../services/check';
 import { backupNow } from '../services/backups';
@@ -12,6 +13,8 @@ import { createHandlers } from '../services/handlers';
 import { createDispatcher } from '../services/dispatch';
 import { APP_VERSION } from '../services/version';
 import { generateDemo } from '../services/demo';
+import { searchMeetings } from '../../db/search/search';
+import { rebuildSearchIndex } from '../../db/search/indexer';
 import { startWebHost } from '../host/server';
 import { ensureRendererBuilt } from './rendererBuild';
 import { openInSystemBrowser } from './openBrowser';
@@ -33,6 +36,10 @@ Lệnh:
   serve [--port N] [--open]     Mở giao diện qua trình duyệt trên máy này (127.0.0.1)
   check                         Kiểm tra toàn vẹn kho hồ sơ (mã thoát 0: tốt, 1: có lỗi)
   backup [--out THƯ_MỤC]        Sao lưu kho hồ sơ (có kiểm tra bản sao)
+  search <câu tìm> [--limit N] [--sort date]
+                                Tìm kiếm (không dấu, có dấu, "cụm từ", OR, -loại trừ, tiền tố*,
+                                nguoi: loai: the: tu: den:)
+  rebuild-index                 Dựng lại chỉ mục tìm kiếm từ dữ liệu
   demo --meetings N [--seed S] [--force]
                                 Tạo kho dữ liệu mẫu để dùng thử hoặc đo hiệu năng
 
@@ -51,6 +58,8 @@ const OPTIONS = {
   meetings: { type: 'string' },
   seed: { type: 'string' },
   force: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  sort: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Values = {
@@ -63,6 +72,8 @@ type Values = {
   meetings?: string;
   seed?: string;
   force: boolean;
+  limit?: string;
+  sort?: string;
 };
 
 class UsageError extends Error {}
@@ -147,8 +158,44 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             { ok: true, file, ...summary },
           );
           return 0;
+        }, { create: true });
+      }
+      case 'search': {
+        const query = rest.join(' ');
+        const limit = positiveInt(values.limit, 'limit', 20, 200);
+        if (values.sort !== undefined && values.sort !== 'date' && values.sort !== 'relevance') {
+          throw new UsageError('--sort nhận "relevance" (mặc định) hoặc "date".');
+        }
+        return await withArchive(file, async (archive) => {
+          const r = searchMeetings(archive, {
+            query,
+            sort: values.sort === 'date' ? 'date' : 'relevance',
+            offset: 0,
+            limit: Math.max(limit, 1),
+            year: null,
+            kind: null,
+            personId: null,
+            tag: null,
+          });
+          if (values.json) {
+            io.out(JSON.stringify(r.rows.map((h) => ({ id: h.id, title: h.title, date: h.date, score: h.score, snippet: h.snippet.html })), null, 2));
+          } else {
+            if (r.message) io.out(r.message);
+            for (const note of r.notes) io.err(note);
+            if (!r.message) io.out(`${r.total.toLocaleString('vi-VN')} kết quả${r.total > r.rows.length ? ` (hiện ${r.rows.length})` : ''}:`);
+            for (const h of r.rows) {
+              io.out(`\n${formatDate(h.date)}  ${h.title}\n  ${h.snippet.html.replace(/<\/?mark>/g, '**').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')}`);
+            }
+          }
+          return 0;
         });
       }
+      case 'rebuild-index':
+        return await withArchive(file, async (archive) => {
+          const r = rebuildSearchIndex(archive, (n) => !values.json && io.err(`  … ${n.toLocaleString('vi-VN')} cuộc họp`));
+          emit(`Đã dựng lại chỉ mục tìm kiếm: ${r.documents.toLocaleString('vi-VN')} cuộc họp trong ${(r.ms / 1000).toFixed(1)} giây.`, { ok: true, ...r });
+          return 0;
+        });
       case 'serve': {
         const port = positiveInt(values.port, 'port', 0, 65535);
         const dir = ensureRendererBuilt(PROJECT_ROOT, io.err);
@@ -166,7 +213,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           await io.untilStopped();
           await host.close();
           return 0;
-        });
+        }, { create: true });
       }
       default:
         io.err(`Lệnh không tồn tại: ${command}${rest.length ? ' …' : ''}`);
@@ -183,7 +230,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function withArchive(file: string, body: (archive: Archive) => Promise<number>): Promise<number> {
+/** dd/mm/yyyy from YYYY-MM-DD; "(chưa có ngày)" when unknown. */
+function formatDate(iso: string | null): string {
+  if (!iso) return '(chưa có ngày)';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * Opens the archive for a command. Only `serve` and `demo` may start a new archive; the others answer
+ * "not found" rather than quietly creating an empty one at a mistyped path.
+ */
+async function withArchive(
+  file: string,
+  body: (archive: Archive) => Promise<number>,
+  options: { create: boolean } = { create: false },
+): Promise<number> {
+  if (!options.create && !existsSync(file)) throw new HosoError('ARCHIVE_NOT_FOUND', `(${file})`);
   const archive = await openArchive({ file });
   try {
     return await body(archive);

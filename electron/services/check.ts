@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { inspectArchiveFile, SCHEMA_VERSION } from '../../db/open';
 import { schemaVersion } from '../../db/migrate';
 import { verifyAuditChain } from '../../db/audit';
+import { checkSearchIndex } from '../../db/search/indexer';
 
 export interface CheckReport {
   ok: boolean;
@@ -13,6 +14,25 @@ export interface CheckReport {
   problems: string[];
   /** Facts that are not problems (e.g. an older schema that will be upgraded on open). */
   notes: string[];
+}
+
+/**
+ * FTS5's structure check is issued as an INSERT, which a read-only connection refuses although it
+ * changes nothing; it runs on its own connection inside a transaction that is always rolled back.
+ */
+function checkSearchIndexOf(file: string) {
+  const rw = new Database(file, { fileMustExist: true });
+  try {
+    rw.pragma('busy_timeout = 5000');
+    rw.exec('BEGIN');
+    try {
+      return checkSearchIndex({ sqlite: rw });
+    } finally {
+      rw.exec('ROLLBACK');
+    }
+  } finally {
+    rw.close();
+  }
 }
 
 const count = (db: Database.Database, table: string) =>
@@ -53,6 +73,16 @@ export function checkArchiveFile(file: string): CheckReport {
       const chain = verifyAuditChain({ sqlite: db });
       if (!chain.ok) {
         report.problems.push(`Nhật ký thay đổi bị sửa hoặc xóa từ mục số ${chain.firstBrokenSeq} (chuỗi mã băm không khớp).`);
+      }
+      if (report.schemaVersion === SCHEMA_VERSION) {
+        const index = checkSearchIndexOf(file);
+        const n = index.missing.length + index.orphaned.length + index.stale.length;
+        if (n > 0) {
+          report.problems.push(
+            `Chỉ mục tìm kiếm lệch với nội dung ở ${n} cuộc họp (thiếu ${index.missing.length}, thừa ${index.orphaned.length}, cũ ${index.stale.length}); hãy chạy "hoso rebuild-index".`,
+          );
+        }
+        if (index.structureError) report.problems.push(`Chỉ mục tìm kiếm bị hỏng cấu trúc (${index.structureError}); hãy chạy "hoso rebuild-index".`);
       }
       report.counts = {
         meetings: count(db, 'meetings'),

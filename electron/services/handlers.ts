@@ -5,6 +5,9 @@ import { SCHEMA_VERSION } from '../../db/open';
 import { countMeetings, createMeeting, getMeeting, listMeetings, meetingFacets, updateMeeting } from '../../db/meetings';
 import { countPeople, createPerson, getPerson, listPeople, updatePerson } from '../../db/people';
 import { getSettings, updateSettings } from '../../db/settings';
+import { searchMeetings } from '../../db/search/search';
+import { checkSearchIndex, rebuildSearchIndex } from '../../db/search/indexer';
+import { createSavedSearch, deleteSavedSearch, listSavedSearches } from '../../db/savedSearches';
 
 /** A handler receives its channel's input already parsed by the contract's schema. */
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -32,5 +35,21 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'people/update': ({ id, version, fields }) => updatePerson(a, id, version, fields, ctx.actor()),
     'settings/get': () => getSettings(a),
     'settings/update': (patch) => updateSettings(a, patch, ctx.actor()),
+    'search/query': (q) => searchMeetings(a, q),
+    'search/saved-list': () => listSavedSearches(a),
+    'search/saved-create': (fields) => createSavedSearch(a, fields),
+    'search/saved-delete': ({ id }) => ({ deleted: deleteSavedSearch(a, id) }),
+    'search/check': () => {
+      const c = checkSearchIndex(a);
+      return {
+        ok: c.ok,
+        documents: c.documents,
+        missing: c.missing.length,
+        orphaned: c.orphaned.length,
+        stale: c.stale.length,
+        structureError: c.structureError,
+      };
+    },
+    'search/rebuild': () => rebuildSearchIndex(a),
   };
 }

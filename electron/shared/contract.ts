@@ -162,6 +162,65 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.output<typeof AppInfo>;
 
+export const SearchColumn = z.enum(['title', 'conclusions', 'minutes', 'captions', 'people', 'place', 'docs', 'tags']);
+
+export const SearchQuery = z.object({
+  /** What the clerk typed: words, "phrases", OR, -word, prefix*, nguoi: loai: the: tu: den:. */
+  query: z.string().max(2000, 'Câu tìm kiếm quá dài (tối đa 2 000 ký tự).'),
+  sort: z.enum(['relevance', 'date']).default('relevance'),
+  offset: z.number().int().min(0).max(100_000).default(0),
+  limit: z.number().int().min(1).max(200).default(20),
+  year: z.number().int().min(1900).max(2200).nullable().default(null),
+  kind: z.string().max(100).nullable().default(null),
+  personId: Id.nullable().default(null),
+  tag: z.string().max(100).nullable().default(null),
+});
+export type SearchQuery = z.output<typeof SearchQuery>;
+
+const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+export const SearchResult = z.object({
+  total: z.number().int(),
+  rows: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      kind: z.string(),
+      date: z.string().nullable(),
+      score: z.number(),
+      exact: z.boolean(),
+      /** Original text with diacritics, hits in <mark>…</mark>, everything else HTML-escaped. */
+      snippet: z.object({ field: SearchColumn, html: z.string() }),
+    }),
+  ),
+  facets: z.object({
+    years: z.array(FacetCount),
+    kinds: z.array(FacetCount),
+    people: z.array(FacetCount),
+    tags: z.array(FacetCount),
+    sampledOver: z.number().int().nullable(),
+  }),
+  message: z.string().nullable(),
+  notes: z.array(z.string()),
+});
+export type SearchResult = z.output<typeof SearchResult>;
+
+export const SavedSearch = z.object({ id: Id, name: z.string(), query: z.string(), createdAt: z.number() });
+export type SavedSearch = z.output<typeof SavedSearch>;
+export const SavedSearchFields = z.object({
+  name: requiredText(200, 'Tên tìm kiếm đã lưu'),
+  query: requiredText(2000, 'Câu tìm kiếm'),
+});
+
+export const IndexStatus = z.object({
+  ok: z.boolean(),
+  documents: z.number().int(),
+  missing: z.number().int(),
+  orphaned: z.number().int(),
+  stale: z.number().int(),
+  structureError: z.string().nullable(),
+});
+export type IndexStatus = z.output<typeof IndexStatus>;
+
 export const contract = {
   'app/info': { input: Empty, output: AppInfo },
   'meetings/list': { input: MeetingListQuery, output: MeetingListPage },
@@ -175,6 +234,12 @@ export const contract = {
   'people/update': { input: PersonUpdate, output: Person },
   'settings/get': { input: Empty, output: Settings },
   'settings/update': { input: SettingsPatch, output: Settings },
+  'search/query': { input: SearchQuery, output: SearchResult },
+  'search/saved-list': { input: Empty, output: z.array(SavedSearch) },
+  'search/saved-create': { input: SavedSearchFields, output: SavedSearch },
+  'search/saved-delete': { input: IdInput, output: z.object({ deleted: z.boolean() }) },
+  'search/check': { input: Empty, output: IndexStatus },
+  'search/rebuild': { input: Empty, output: z.object({ documents: z.number().int(), ms: z.number() }) },
 } as const;
 
 export type Contract = typeof contract;

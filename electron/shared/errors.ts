@@ -8,6 +8,10 @@ export const ERROR_MESSAGES = {
     vi: 'Tệp này không phải là kho hồ sơ hợp lệ (không phải cơ sở dữ liệu SQLite). Tệp được giữ nguyên; hãy chọn đúng tệp kho hồ sơ hoặc khôi phục từ bản sao lưu gần nhất.',
     en: 'This file is not a valid archive (not an SQLite database). It was left untouched; pick the right archive file or restore the latest backup.',
   },
+  ARCHIVE_NOT_FOUND: {
+    vi: 'Không tìm thấy tệp kho hồ sơ. Hãy kiểm tra lại đường dẫn (tuỳ chọn --db hoặc biến HOSO_DB).',
+    en: 'The archive file was not found. Check the path (--db option or HOSO_DB variable).',
+  },
   ARCHIVE_NOT_HOSO: {
     vi: 'Tệp này là cơ sở dữ liệu của phần mềm khác, không phải kho Hồ sơ Hội nghị. Tệp được giữ nguyên.',
     en: 'This database belongs to another program, not to Hồ sơ Hội nghị. It was left untouched.',

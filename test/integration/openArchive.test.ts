@@ -108,17 +108,17 @@ describe('openArchive', () => {
   it('backs up the archive before migrating it, and the backup holds the old data', async () => {
     const dir = folder();
     const file = join(dir, 'archive.sqlite');
-    const v1 = MIGRATIONS.slice(0, 1);
+    const v1 = MIGRATIONS;
     const a = await openArchive({ file, migrations: v1 });
     createMeeting(a, meetingFields, 'thư ký');
     a.close();
-    const v2 = [...v1, { tag: '0001_test', when: 1, sql: 'ALTER TABLE meetings ADD COLUMN extra text;' }];
+    const v2 = [...v1, { tag: '9999_test', when: 1, sql: 'ALTER TABLE meetings ADD COLUMN extra text;' }];
     const b = await openArchive({ file, migrations: v2 });
     try {
-      expect(b.sqlite.pragma('user_version', { simple: true })).toBe(2);
+      expect(b.sqlite.pragma('user_version', { simple: true })).toBe(v1.length + 1);
       expect(b.migrationBackup).not.toBeNull();
       const backup = new Database(b.migrationBackup!, { readonly: true });
-      expect(backup.pragma('user_version', { simple: true })).toBe(1);
+      expect(backup.pragma('user_version', { simple: true })).toBe(v1.length);
       expect(backup.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 1 });
       backup.close();
     } finally {
@@ -129,14 +129,14 @@ describe('openArchive', () => {
   it('leaves the archive at its old version, data intact, when a migration fails', async () => {
     const dir = folder();
     const file = join(dir, 'archive.sqlite');
-    const v1 = MIGRATIONS.slice(0, 1);
+    const v1 = MIGRATIONS;
     const a = await openArchive({ file, migrations: v1 });
     createMeeting(a, meetingFields, 'thư ký');
     a.close();
-    const broken = [...v1, { tag: '0001_broken', when: 1, sql: 'ALTER TABLE meetings ADD COLUMN ok text;--> statement-breakpoint\nTHIS IS NOT SQL;' }];
+    const broken = [...v1, { tag: '9999_broken', when: 1, sql: 'ALTER TABLE meetings ADD COLUMN ok text;--> statement-breakpoint\nTHIS IS NOT SQL;' }];
     await expect(openArchive({ file, migrations: broken })).rejects.toMatchObject({ code: 'MIGRATION_FAILED' });
     const raw = new Database(file, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(v1.length);
     expect(raw.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 1 });
     const columns = (raw.pragma('table_info(meetings)') as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('ok');

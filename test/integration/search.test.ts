@@ -228,7 +228,7 @@ describe('results', () => {
 
 describe('index kept in sync', () => {
   it('an edited meeting is found by its new words and no longer by its old ones', () => {
-    const m = getMeeting(archive, ids.ban);
+    const m = getMeeting(archive, ids.ban!);
     updateMeeting(archive, m.id, m.version, MeetingFields.parse({ ...m, title: 'Giao ban tháng 4 Văn phòng UBND tỉnh', minutesText: 'Rà soát kế hoạch tiếp dân.' }), 'kiểm thử');
     expect(found('"tiếp dân"')).toEqual([ids.ban]);
     expect(found('bàn')).not.toContain(ids.ban);
