@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 // Be Vietnam Pro is bundled (see main.tsx): designed for Vietnamese, so stacked marks such as ễ, ậ, ở
 // render cleanly on office PCs whatever fonts Windows happens to have.
@@ -9,4 +9,8 @@ export const theme = createTheme({
   headings: { fontFamily: FONT, fontWeight: '600' },
   primaryColor: 'blue',
   defaultRadius: 'sm',
+  components: {
+    // Upper-cased Vietnamese badges ("BẢN NHÁP") read as shouting and crowd the tone marks.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+  },
 });

@@ -78,6 +78,11 @@ export function usePagedRows<T>(
     [error, key, state, fetchPage, pageSize],
   );
 
+  // The first page tells how many rows there are; nothing is on screen to ask for it yet.
+  useEffect(() => {
+    ensureRange(0, 0);
+  }, [ensureRange]);
+
   const retry = useCallback(() => {
     pending.current.delete(key);
     setFailure(null);

@@ -67,9 +67,23 @@ export function formatDateTime(ms: number): string {
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** A 24-hour `HH:MM` as the contract takes it. */
-export function isTimeOfDay(value: string): boolean {
-  return TIME.test(value);
+// "14:30", "14h30", "14h", "14 giờ 30", "14.30", "1430" — the ways times are written in
+// Vietnamese offices, always on a 24-hour clock. One-digit minutes ("8:5") are refused as ambiguous.
+const TIME_TEXT = /^(\d{1,2})\s*(?::|\.|h|g|giờ)\s*(\d{2})?\s*(?:p|ph|phút)?$/i;
+const TIME_DIGITS = /^(\d{1,2})(\d{2})$/;
+
+/**
+ * Reads a time typed by a clerk and returns it as `HH:MM`, or null if it is not a time of day. A text
+ * field is used instead of the browser's time control, which shows AM/PM on English-language Windows.
+ */
+export function parseTimeText(input: string): string | null {
+  const text = input.trim().normalize('NFC');
+  const m = TIME_TEXT.exec(text) ?? TIME_DIGITS.exec(text);
+  if (!m) return null;
+  const hours = Number(m[1]);
+  const minutes = m[2] === undefined ? 0 : Number(m[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${pad2(hours)}:${pad2(minutes)}`;
 }
 
 /** Minutes since midnight of `HH:MM`, or null when it is not a valid time. */

@@ -87,6 +87,7 @@ export const en: Messages = {
     placeholder: {
       title: 'e.g. Standing committee meeting, January 2026',
       date: 'day/month/year, e.g. 05/01/2026',
+      time: 'e.g. 14:00',
       location: 'e.g. Hall, 3rd floor',
       organizer: 'e.g. Office of the Provincial People’s Committee',
       minutes: 'Proceedings, statements, conclusions…',
@@ -100,7 +101,7 @@ export const en: Messages = {
     error: {
       titleRequired: 'Enter the meeting title.',
       kindRequired: 'Choose the kind of meeting.',
-      timeInvalid: 'Enter the time as hours:minutes, e.g. 14:00.',
+      timeInvalid: 'Enter a 24-hour time as hours:minutes, e.g. 14:00 or 14h30.',
       endBeforeStart: 'The end time cannot be earlier than the start time.',
       minutesTooLong: 'The minutes are too long (at most {{max}} characters); split them into several parts.',
     },

@@ -24,6 +24,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
   returnNull: false,
+  // No console advertising in an offline clerk's app.
+  showSupportNotice: false,
 });
 
 export default i18n;

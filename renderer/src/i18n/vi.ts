@@ -88,6 +88,7 @@ export const vi = {
     placeholder: {
       title: 'VD: Hội nghị Ban Thường vụ Đảng ủy tháng 01/2026',
       date: 'ngày/tháng/năm, VD: 05/01/2026',
+      time: 'VD: 14:00',
       location: 'VD: Hội trường tầng 3',
       organizer: 'VD: Văn phòng UBND tỉnh',
       minutes: 'Diễn biến cuộc họp, ý kiến phát biểu, kết luận…',
@@ -101,7 +102,7 @@ export const vi = {
     error: {
       titleRequired: 'Hãy nhập tên cuộc họp.',
       kindRequired: 'Hãy chọn loại cuộc họp.',
-      timeInvalid: 'Giờ phải có dạng giờ:phút, ví dụ 14:00.',
+      timeInvalid: 'Giờ phải có dạng giờ:phút theo 24 giờ, ví dụ 14:00 hoặc 14h30.',
       endBeforeStart: 'Giờ kết thúc không được sớm hơn giờ bắt đầu.',
       minutesTooLong: 'Nội dung quá dài (tối đa {{max}} ký tự); hãy tách thành nhiều phần.',
     },

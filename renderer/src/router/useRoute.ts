@@ -15,6 +15,9 @@ export function useRoute(): Route {
   return parseRoute(hash);
 }
 
-export function navigate(href: string): void {
-  window.location.hash = href.replace(/^#/, '');
+/** Goes to a route; `replace` swaps the current history entry (Back then skips the page left). */
+export function navigate(href: string, options: { replace?: boolean } = {}): void {
+  const hash = `#${href.replace(/^#/, '')}`;
+  if (options.replace) window.location.replace(hash);
+  else window.location.hash = hash;
 }

@@ -5,7 +5,7 @@ import {
   formatDateTime,
   formatIsoDate,
   isoYear,
-  isTimeOfDay,
+  parseTimeText,
   parseVnDate,
   timeToMinutes,
 } from '../../../renderer/src/format/date';
@@ -82,12 +82,30 @@ describe('calendar and clock helpers', () => {
     expect(formatDateTime(ms)).toBe('05/01/2026 07:03');
   });
 
-  it('validates and measures HH:MM times', () => {
-    expect(isTimeOfDay('14:00')).toBe(true);
-    expect(isTimeOfDay('24:00')).toBe(false);
-    expect(isTimeOfDay('7:30')).toBe(false);
+  it('measures HH:MM times', () => {
     expect(timeToMinutes('08:30')).toBe(510);
     expect(timeToMinutes('')).toBeNull();
+  });
+});
+
+describe('parseTimeText', () => {
+  it('reads the ways times are written in Vietnamese offices, on a 24-hour clock', () => {
+    expect(parseTimeText('14:00')).toBe('14:00');
+    expect(parseTimeText('8:30')).toBe('08:30');
+    expect(parseTimeText('14h30')).toBe('14:30');
+    expect(parseTimeText('14h')).toBe('14:00');
+    expect(parseTimeText('7H15')).toBe('07:15');
+    expect(parseTimeText('14 giờ 30')).toBe('14:30');
+    expect(parseTimeText('14 giờ 30 phút')).toBe('14:30');
+    expect(parseTimeText('14.30')).toBe('14:30');
+    expect(parseTimeText('1430')).toBe('14:30');
+    expect(parseTimeText('830')).toBe('08:30');
+    expect(parseTimeText(' 00:00 ')).toBe('00:00');
+  });
+
+  it('refuses what is not a time of day', () => {
+    for (const bad of ['', '24:00', '12:60', '8:5', '2 PM', 'sáng', '12345', '1:2:3'])
+      expect(parseTimeText(bad), bad).toBeNull();
   });
 });
 

@@ -72,7 +72,9 @@ describe('meeting form', () => {
     expect(validateMeeting({ ...v, startTime: '14:00', endTime: '13:59' }).endTime).toBe('endBeforeStart');
     expect(validateMeeting({ ...v, startTime: '14:00', endTime: '14:00' })).toEqual({});
     expect(validateMeeting({ ...v, startTime: '', endTime: '09:00' })).toEqual({});
-    expect(validateMeeting({ ...v, startTime: '9:00' }).startTime).toBe('timeInvalid');
+    expect(validateMeeting({ ...v, startTime: '25:00' }).startTime).toBe('timeInvalid');
+    expect(validateMeeting({ ...v, startTime: '14h', endTime: '9h30' }).endTime).toBe('endBeforeStart');
+    expect(validateMeeting({ ...v, startTime: '9:00', endTime: '14h30' })).toEqual({});
   });
 
   it('refuses minutes longer than the contract allows', () => {
@@ -81,7 +83,7 @@ describe('meeting form', () => {
   });
 
   it('turns the form into fields the contract accepts', () => {
-    const fields = toFields({ ...valuesOf(meeting), title: '  Giao ban  ', startTime: '', endTime: '10:30' });
+    const fields = toFields({ ...valuesOf(meeting), title: '  Giao ban  ', startTime: '', endTime: '10h30' });
     expect(fields).toMatchObject({
       title: 'Giao ban',
       startTime: null,
@@ -98,6 +100,8 @@ describe('meeting form', () => {
     expect(isMeetingDirty({ ...base, title: `${base.title} ` }, base)).toBe(false);
     expect(isMeetingDirty({ ...base, location: 'Phòng họp số 2' }, base)).toBe(true);
     expect(isMeetingDirty({ ...base, meetingDate: null }, base)).toBe(true);
+    // "8h" is the stored 08:00 written another way.
+    expect(isMeetingDirty({ ...base, startTime: '8h' }, base)).toBe(false);
   });
 
   it('keeps a meeting’s kind selectable after it left the configured list', () => {

@@ -1,12 +1,12 @@
 import { Grid, Select, Textarea, TextInput } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MINUTES_MAX_CHARS } from '../../../../electron/shared/contract';
 import { parseVnDate } from '../../format/date';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
-import type { MeetingFormErrors, MeetingFormValues } from './meetingForm';
+import { normalizeTime, type MeetingFormErrors, type MeetingFormValues } from './meetingForm';
 
 interface Props {
   values: MeetingFormValues;
@@ -69,23 +69,35 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, lg: 3 }}>
-        <TimeInput
+        <TextInput
           label={t('meetingForm.field.start')}
+          placeholder={t('meetingForm.placeholder.time')}
           value={values.startTime}
           onChange={(e) => onChange({ startTime: e.currentTarget.value })}
+          // Show what was understood ("14h30" becomes "14:30") once the clerk moves on.
+          onBlur={(e) => onChange({ startTime: normalizeTime(e.currentTarget.value) })}
           error={err('startTime')}
           leftSection={<IconClock size={16} />}
+          maxLength={12}
+          inputMode="numeric"
+          autoComplete="off"
           readOnly={readOnly}
           data-testid="meeting-start"
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, lg: 3 }}>
-        <TimeInput
+        <TextInput
           label={t('meetingForm.field.end')}
+          placeholder={t('meetingForm.placeholder.time')}
           value={values.endTime}
           onChange={(e) => onChange({ endTime: e.currentTarget.value })}
+          // Show what was understood ("14h30" becomes "14:30") once the clerk moves on.
+          onBlur={(e) => onChange({ endTime: normalizeTime(e.currentTarget.value) })}
           error={err('endTime')}
           leftSection={<IconClock size={16} />}
+          maxLength={12}
+          inputMode="numeric"
+          autoComplete="off"
           readOnly={readOnly}
           data-testid="meeting-end"
         />

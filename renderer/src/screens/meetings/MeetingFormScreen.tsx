@@ -105,7 +105,8 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
       if (form.meeting === null) {
         const created = await call('meetings/create', fields);
         handOver(created);
-        navigate(hrefOf({ name: 'meeting', id: created.id }));
+        // Replace #/meetings/new so Back leads to the list, not to an empty form.
+        navigate(hrefOf({ name: 'meeting', id: created.id }), { replace: true });
         return;
       }
       const stored = await call('meetings/update', {
@@ -178,6 +179,7 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
             variant="light"
             color={readOnly ? 'teal' : 'gray'}
             leftSection={readOnly ? <IconLock size={14} /> : <IconPencil size={14} />}
+            style={{ flexShrink: 0 }}
             data-testid="meeting-status"
           >
             {readOnly ? t('meetings.status.finalized') : t('meetings.status.draft')}

@@ -7,14 +7,14 @@ import {
   type Meeting,
   type MeetingFieldsInput,
 } from '../../../../electron/shared/contract';
-import { isTimeOfDay, timeToMinutes } from '../../format/date';
+import { parseTimeText, timeToMinutes } from '../../format/date';
 
 export interface MeetingFormValues {
   title: string;
   kind: string;
   /** `YYYY-MM-DD` or null. */
   meetingDate: string | null;
-  /** `HH:MM` or '' when not given. */
+  /** As typed ('14h30' is fine; see parseTimeText), '' when not given. */
   startTime: string;
   endTime: string;
   location: string;
@@ -57,13 +57,18 @@ export function validateMeeting(values: MeetingFormValues): MeetingFormErrors {
   const errors: MeetingFormErrors = {};
   if (!values.title.trim()) errors.title = 'titleRequired';
   if (!values.kind.trim()) errors.kind = 'kindRequired';
-  if (values.startTime && !isTimeOfDay(values.startTime)) errors.startTime = 'timeInvalid';
-  if (values.endTime && !isTimeOfDay(values.endTime)) errors.endTime = 'timeInvalid';
-  const start = timeToMinutes(values.startTime);
-  const end = timeToMinutes(values.endTime);
+  const start = timeToMinutes(normalizeTime(values.startTime));
+  const end = timeToMinutes(normalizeTime(values.endTime));
+  if (values.startTime.trim() && start === null) errors.startTime = 'timeInvalid';
+  if (values.endTime.trim() && end === null) errors.endTime = 'timeInvalid';
   if (start !== null && end !== null && end < start) errors.endTime = 'endBeforeStart';
   if (values.minutesText.length > MINUTES_MAX_CHARS) errors.minutesText = 'minutesTooLong';
   return errors;
+}
+
+/** A typed time as `HH:MM`; '' stays '', and text that is not a time is kept for the clerk to fix. */
+export function normalizeTime(text: string): string {
+  return text.trim() ? (parseTimeText(text) ?? text.trim()) : '';
 }
 
 export function hasErrors(errors: MeetingFormErrors): boolean {
@@ -75,8 +80,8 @@ export function toFields(values: MeetingFormValues): MeetingFieldsInput {
     title: values.title.trim(),
     kind: values.kind.trim(),
     meetingDate: values.meetingDate,
-    startTime: values.startTime || null,
-    endTime: values.endTime || null,
+    startTime: normalizeTime(values.startTime) || null,
+    endTime: normalizeTime(values.endTime) || null,
     location: values.location.trim(),
     organizer: values.organizer.trim(),
     minutesText: values.minutesText,
