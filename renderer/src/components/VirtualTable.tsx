@@ -25,6 +25,8 @@ interface Props<T> {
   /** …otherwise a row is a button. */
   onRowClick?: (row: T) => void;
   rowTestId: string;
+  /** On the scrolling element, so tests can scroll to rows that are not rendered yet. */
+  scrollTestId: string;
   label: string;
   rowHeight?: number;
   initialScrollOffset?: number;
@@ -44,6 +46,7 @@ export function VirtualTable<T>({
   rowHref,
   onRowClick,
   rowTestId,
+  scrollTestId,
   label,
   rowHeight = 44,
   initialScrollOffset = 0,
@@ -84,6 +87,7 @@ export function VirtualTable<T>({
       <div
         ref={scrollRef}
         className={classes.scroller}
+        data-testid={scrollTestId}
         onScroll={onScrollOffset ? (e) => onScrollOffset(e.currentTarget.scrollTop) : undefined}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>

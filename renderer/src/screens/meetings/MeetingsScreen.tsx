@@ -138,6 +138,7 @@ export function MeetingsScreen() {
         rowKey={(m) => m.id}
         rowHref={(m) => hrefOf({ name: 'meeting', id: m.id })}
         rowTestId="meeting-row"
+        scrollTestId="meetings-scroll"
         label={t('meetings.title')}
         initialScrollOffset={rememberedScroll(key)}
         onScrollOffset={onScrollOffset}

@@ -102,6 +102,7 @@ export function PeopleScreen() {
         rowKey={(p) => p.id}
         onRowClick={(person) => setTarget({ mode: 'edit', person })}
         rowTestId="person-row"
+        scrollTestId="people-scroll"
         label={t('people.title')}
         initialScrollOffset={debounced ? 0 : restoreOffset}
         onScrollOffset={onScrollOffset}
