@@ -7,6 +7,7 @@ import { applyMigrations, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations/bundle.generated';
 import { backupStamp, backupTo } from './backup';
 import { HosoError } from '../electron/shared/errors';
+import { rebuildSearchIndex } from './search/indexer';
 
 /** PRAGMA application_id of every hoso archive: "hoso" in ASCII. */
 export const HOSO_APPLICATION_ID = 0x686f736f;
@@ -88,6 +89,18 @@ function applyPragmas(sqlite: Database.Database): void {
 }
 
 /**
+ * An archive upgraded from before the search index (or one whose index was dropped) has meetings but
+ * no index entries: build them once, now, so search works right after the upgrade.
+ */
+function fillSearchIndexIfEmpty(sqlite: Database.Database): void {
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_docs'").get();
+  if (!hasTable) return;
+  const indexed = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM search_docs) AS n').get() as { n: number };
+  const live = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM meetings WHERE deleted_at IS NULL) AS n').get() as { n: number };
+  if (live.n === 1 && indexed.n === 0) rebuildSearchIndex({ sqlite });
+}
+
+/**
  * Opens (or, only when no file exists at that path, creates) an archive with every safety rule of
  * DESIGN.md §3: inspect read-only first, WAL + synchronous=FULL + foreign keys, a verified backup
  * before any migration, refuse newer schemas. A file that fails to open is never replaced.
@@ -129,6 +142,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
       if (e instanceof HosoError) throw e;
       throw new HosoError('MIGRATION_FAILED', migrationBackup ? `(${migrationBackup})` : undefined, { cause: e });
     }
+    fillSearchIndexIfEmpty(sqlite);
     if ((sqlite.pragma('application_id', { simple: true }) as number) !== HOSO_APPLICATION_ID) {
       sqlite.pragma(`application_id = ${HOSO_APPLICATION_ID}`);
     }

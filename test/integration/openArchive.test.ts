@@ -157,3 +157,28 @@ describe('openArchive', () => {
     await expect(openArchive({ file: '/proc/hoso/archive.sqlite' })).rejects.toMatchObject({ code: 'ARCHIVE_UNWRITABLE' });
   });
 });
+
+describe('upgrading an archive from before the search index', () => {
+  it('builds the index during the upgrade so old meetings are found at once', async () => {
+    const dir = folder();
+    const file = join(dir, 'archive.sqlite');
+    const v0 = MIGRATIONS.slice(0, 1);
+    const a = await openArchive({ file, migrations: v0 });
+    const now = Date.now();
+    a.sqlite
+      .prepare(
+        "INSERT INTO meetings (id, title, title_sort, kind, meeting_date, created_at, updated_at) VALUES ('01900000-0000-7000-8000-000000000001', 'Hội nghị tổng kết công tác dân vận', 'x', 'Hội nghị', '2023-01-10', ?, ?)",
+      )
+      .run(now, now);
+    a.close();
+    const b = await openArchive({ file });
+    try {
+      expect(b.migrationBackup).not.toBeNull();
+      const { searchMeetings } = await import('../../db/search/search');
+      const r = searchMeetings(b, { query: 'dan van', sort: 'relevance', offset: 0, limit: 5, year: null, kind: null, personId: null, tag: null });
+      expect(r.rows.map((x) => x.title)).toEqual(['Hội nghị tổng kết công tác dân vận']);
+    } finally {
+      b.close();
+    }
+  });
+});
