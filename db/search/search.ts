@@ -148,7 +148,11 @@ export function searchMeetings(archive: Pick<Archive, 'sqlite'>, req: SearchRequ
       : `${c.exact === '0' ? '' : `${c.exact} DESC, `}${c.rank} ASC, d.docid DESC`;
   const rankExpr = c.rank ?? '0';
 
-  const total = (sqlite.prepare(`SELECT count(*) AS n FROM ${c.from} ${where}`).get(...c.params) as { n: number }).n;
+  // One grouped pass over the matches gives the total and the year and kind facets together.
+  const groups = sqlite
+    .prepare(`SELECT substr(d.meeting_date, 1, 4) AS year, d.kind_folded AS kindKey, min(d.kind) AS kind, count(*) AS n FROM ${c.from} ${where} GROUP BY 1, 2`)
+    .all(...c.params) as { year: string | null; kindKey: string; kind: string; n: number }[];
+  const total = groups.reduce((n, g) => n + g.n, 0);
   if (total === 0) return { ...emptyResponse(null, q.notes) };
 
   const page = sqlite
@@ -173,20 +177,31 @@ export function searchMeetings(archive: Pick<Archive, 'sqlite'>, req: SearchRequ
     ];
   });
 
-  const years = sqlite
-    .prepare(
-      `SELECT substr(d.meeting_date, 1, 4) AS value, count(*) AS count FROM ${c.from} ${where} ${where ? 'AND' : 'WHERE'} d.meeting_date IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`,
-    )
-    .all(...c.params) as { value: string; count: number }[];
-  const kinds = sqlite
-    .prepare(`SELECT d.kind AS value, count(*) AS count FROM ${c.from} ${where} GROUP BY d.kind_folded ORDER BY 2 DESC, 1 LIMIT 30`)
-    .all(...c.params) as { value: string; count: number }[];
-  // People and tags: over the best FACET_SAMPLE hits (exact when there are fewer), so a broad query stays fast.
-  const sample = `SELECT d.meeting_id FROM ${c.from} ${where} ORDER BY ${order} LIMIT ${FACET_SAMPLE}`;
+  const byYear = new Map<string, number>();
+  const byKind = new Map<string, { label: string; count: number }>();
+  for (const g of groups) {
+    if (g.year) byYear.set(g.year, (byYear.get(g.year) ?? 0) + g.n);
+    const k = byKind.get(g.kindKey) ?? { label: g.kind, count: 0 };
+    k.count += g.n;
+    byKind.set(g.kindKey, k);
+  }
+  const years = [...byYear].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([y, n]) => ({ value: y, label: y, count: n }));
+  const kinds = [...byKind.values()]
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'))
+    .slice(0, 30)
+    .map((k) => ({ value: k.label, label: k.label, count: k.count }));
+
+  // People and tags: over every match when there are few, else over the FACET_SAMPLE most recently
+  // recorded ones (a rowid walk that stops early; ranking them all again would double the cost).
+  const sample =
+    total > FACET_SAMPLE
+      ? `SELECT d.meeting_id FROM ${c.from} ${where} ORDER BY d.docid DESC LIMIT ${FACET_SAMPLE}`
+      : `SELECT d.meeting_id FROM ${c.from} ${where}`;
   const people = sqlite
     .prepare(
-      `SELECT p.id AS value, p.full_name AS label, count(*) AS count FROM attendance a JOIN people p ON p.id = a.person_id
-       WHERE a.meeting_id IN (${sample}) GROUP BY p.id ORDER BY 3 DESC, p.name_sort LIMIT 20`,
+      `SELECT x.person_id AS value, p.full_name AS label, x.n AS count FROM
+         (SELECT a.person_id, count(*) AS n FROM attendance a WHERE a.meeting_id IN (${sample}) GROUP BY a.person_id ORDER BY n DESC LIMIT 20) x
+       JOIN people p ON p.id = x.person_id ORDER BY x.n DESC, p.name_sort`,
     )
     .all(...c.params) as FacetCount[];
   const tags = sqlite
@@ -200,8 +215,8 @@ export function searchMeetings(archive: Pick<Archive, 'sqlite'>, req: SearchRequ
     total,
     rows,
     facets: {
-      years: years.map((y) => ({ value: y.value, label: y.value, count: y.count })),
-      kinds: kinds.map((k) => ({ value: k.value, label: k.value, count: k.count })),
+      years,
+      kinds,
       people,
       tags,
       sampledOver: total > FACET_SAMPLE ? FACET_SAMPLE : null,

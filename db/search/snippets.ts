@@ -26,8 +26,7 @@ export const FIELD_WEIGHTS: Record<SearchColumn, number> = {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function wordMatches(token: Word, q: Term['words'][number], prefix: boolean): boolean {
-  const folded = foldVietnamese(token.text);
+function wordMatches(token: Word, folded: string, q: Term['words'][number], prefix: boolean): boolean {
   if (prefix ? !folded.startsWith(q.folded) : folded !== q.folded) return false;
   if (!q.marked) return true;
   const marked = markedForm(token.text);
@@ -37,15 +36,21 @@ function wordMatches(token: Word, q: Term['words'][number], prefix: boolean): bo
 /** Indices of the words of `text` that belong to a hit of any positive term. */
 export function hitWordIndices(tokens: Word[], terms: Term[]): Set<number> {
   const hits = new Set<number>();
+  const folded = tokens.map((t) => foldVietnamese(t.text));
   for (const term of terms) {
     const n = term.words.length;
     for (let i = 0; i + n <= tokens.length; i++) {
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = wordMatches(tokens[i + k]!, term.words[k]!, term.prefix && k === n - 1);
+      for (let k = 0; k < n && ok; k++) ok = wordMatches(tokens[i + k]!, folded[i + k]!, term.words[k]!, term.prefix && k === n - 1);
       if (ok) for (let k = 0; k < n; k++) hits.add(i + k);
     }
   }
   return hits;
+}
+
+/** A cheap first look: could any term hit this text at all? (Every word of a hit is in its folded text.) */
+function mayHit(foldedText: string, terms: Term[]): boolean {
+  return terms.some((t) => t.words.every((w) => foldedText.includes(w.folded)));
 }
 
 function positiveTerms(q: ParsedQuery, field: SearchColumn): Term[] {
@@ -82,34 +87,44 @@ function bestWindow(text: string, terms: Term[]): { hits: number; html: string }
   const sorted = [...hits].sort((a, b) => a - b);
   let bestStart = 0;
   let bestCount = 0;
-  for (const h of sorted) {
-    const start = Math.max(0, h - 4);
-    const count = sorted.filter((x) => x >= start && x < start + WINDOW).length;
+  // Two pointers over the sorted hits: the window starting 4 words before each hit.
+  let j = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const start = Math.max(0, sorted[i]! - 4);
+    if (j < i) j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]! < start + WINDOW) j++;
+    const count = j - i + 1;
     if (count > bestCount) [bestStart, bestCount] = [start, count];
   }
   return { hits: hits.size, html: render(text, tokens, hits, bestStart, bestStart + WINDOW - 1) };
 }
 
 /**
- * Picks the field (and, for list-like fields, the one item: a caption, a conclusion, an attendee) whose
- * hits weigh most, and renders its best window. With no hit anywhere (a filter-only query) the title
- * is the snippet.
+ * Which text the snippet comes from: the most telling field that has a hit, in this order. The title is
+ * last because the result already shows it; a conclusion, an attendee or a caption says more.
+ */
+export const SNIPPET_ORDER: readonly SearchColumn[] = ['conclusions', 'docs', 'people', 'captions', 'tags', 'place', 'minutes', 'title'];
+
+/**
+ * Renders the snippet from the first field in SNIPPET_ORDER with a hit (for list-like fields, the one
+ * item with most hits: a caption, a conclusion, an attendee). Only that field is tokenized; the others
+ * are ruled out by a substring test on their folded text. With no hit anywhere (a filter-only query)
+ * the title is the snippet.
  */
 export function buildSnippet(q: ParsedQuery, fields: Record<SearchColumn, string>): Snippet {
-  let best: { field: SearchColumn; score: number; html: string } | null = null;
-  for (const field of Object.keys(FIELD_WEIGHTS) as SearchColumn[]) {
+  for (const field of SNIPPET_ORDER) {
     const text = fields[field];
     if (!text) continue;
     const terms = positiveTerms(q, field);
-    if (terms.length === 0) continue;
+    if (terms.length === 0 || !mayHit(foldVietnamese(text), terms)) continue;
     const items = field === 'minutes' || field === 'title' ? [text] : text.split('\n');
+    let best: { hits: number; html: string } | null = null;
     for (const item of items) {
+      if (items.length > 1 && !mayHit(foldVietnamese(item), terms)) continue;
       const w = bestWindow(item, terms);
-      if (w.hits === 0) continue;
-      const score = w.hits * FIELD_WEIGHTS[field];
-      if (!best || score > best.score) best = { field, score, html: w.html };
+      if (w.hits > 0 && (!best || w.hits > best.hits)) best = w;
     }
+    if (best) return { field, html: best.html };
   }
-  if (best) return { field: best.field, html: best.html };
   return { field: 'title', html: escapeHtml(fields.title) };
 }

@@ -30,11 +30,19 @@ const TONE_MARKS = /[\u0300\u0309\u0303\u0301\u0323]/g;
  * ("ban4") and ban ("ban") stay apart.
  */
 export function markedForm(word: string): string {
-  const decomposed = word.normalize('NFC').toLowerCase().normalize('NFD');
-  let tone = '';
-  for (const ch of decomposed) if (TONE_DIGIT[ch]) tone = TONE_DIGIT[ch]!;
-  return decomposed.replace(TONE_MARKS, '').normalize('NFC') + tone;
+  let form = markedCache.get(word);
+  if (form === undefined) {
+    const decomposed = word.normalize('NFC').toLowerCase().normalize('NFD');
+    let tone = '';
+    for (const ch of decomposed) if (TONE_DIGIT[ch]) tone = TONE_DIGIT[ch]!;
+    form = decomposed.replace(TONE_MARKS, '').normalize('NFC') + tone;
+    // Official texts reuse a small vocabulary: caching each word's form makes indexing several times faster.
+    if (markedCache.size >= 200_000) markedCache.clear();
+    markedCache.set(word, form);
+  }
+  return form;
 }
+const markedCache = new Map<string, string>();
 
 /** True when a word carries any Vietnamese mark (tone, vowel mark or đ): the clerk chose those marks. */
 export function hasMarks(word: string): boolean {

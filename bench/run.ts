@@ -1,0 +1,45 @@
+/**
+ * Benchmarks that print figures (never timed assertions in tests). Usage:
+ *   npm run --silent bench -- search [--meetings 100000] [--db PATH] [--runs 15]
+ * The archive is built once with `hoso demo` (seed 1) under bench/.data/ and reused.
+ */
+import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { benchSearch } from './search';
+import { runCli } from '../electron/cli/run';
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  options: { meetings: { type: 'string' }, db: { type: 'string' }, runs: { type: 'string' } },
+});
+
+export async function ensureDemoArchive(meetings: number, explicit?: string): Promise<string> {
+  const file = resolve(explicit ?? join(import.meta.dirname, '.data', `demo-${meetings}.sqlite`));
+  if (existsSync(file)) return file;
+  mkdirSync(join(file, '..'), { recursive: true });
+  console.error(`Tạo kho mẫu ${meetings} cuộc họp bằng hoso demo: ${file}`);
+  const code = await runCli(['demo', '--meetings', String(meetings), '--db', file], {
+    out: (l) => console.error(l),
+    err: (l) => console.error(l),
+    untilStopped: () => Promise.resolve(),
+  });
+  if (code !== 0) throw new Error(`hoso demo failed with exit ${code}`);
+  return file;
+}
+
+async function main(): Promise<void> {
+  const [which] = positionals;
+  const meetings = Number(values.meetings ?? 100_000);
+  const runs = Number(values.runs ?? 15);
+  if (which === 'search') {
+    const file = await ensureDemoArchive(meetings, values.db);
+    console.log(JSON.stringify(await benchSearch(file, runs), null, 2));
+    return;
+  }
+  console.error('Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N]');
+  process.exitCode = 2;
+}
+
+await main();

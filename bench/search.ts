@@ -1,0 +1,119 @@
+
+import { statSync } from 'node:fs';
+import { openArchive } from '../db/open';
+import { rawFtsSearch, searchMeetings } from '../db/search/search';
+import { rebuildSearchIndex } from '../db/search/indexer';
+import { percentile, timeMs } from './stats';
+
+/**
+ * The fixed query mix: 1–4 terms, with and without marks, phrases, OR, exclusion, prefix, abbreviations
+ * and filters, in the words the demo archive (and real minutes) use.
+ */
+export const QUERY_MIX = [
+  'hội nghị',
+  'hoi nghi',
+  'quốc phòng',
+  'quoc phong an ninh',
+  'dai ta',
+  'Đại tá',
+  'diễn tập khu vực phòng thủ',
+  '"khu vực phòng thủ"',
+  '"kinh tế - xã hội"',
+  'KT-XH',
+  'UBND tinh',
+  'tuyển quân',
+  'tuyen quan nam',
+  'ngân sách -tổng',
+  'huấn luyện OR diễn tập',
+  'phòng*',
+  'chuyen doi so',
+  'Nghị quyết',
+  'ban chấp hành đảng bộ tỉnh',
+  'giao ban tu:2024',
+  'hội nghị loai:"Hội nghị" tu:01/2023 den:12/2023',
+  'nguoi:nguyen',
+  'thường vụ tỉnh ủy',
+  'quang cảnh hội nghị',
+];
+
+export interface SearchBench {
+  archive: string;
+  meetings: number;
+  queries: number;
+  runsPerQuery: number;
+  hoso: { p50: number; p95: number; max: number };
+  rawFts: { p50: number; p95: number; max: number };
+  ratioP95: number;
+  ratioP50: number;
+  perQueryP95: Record<string, { hoso: number; raw: number; total: number }>;
+  index: { bytes: number; textBytes: number; ratioToText: number };
+  rebuildSeconds: number;
+  archiveBytes: number;
+}
+
+const base = { sort: 'relevance' as const, offset: 0, limit: 20, year: null, kind: null, personId: null, tag: null };
+
+export async function benchSearch(file: string, runs: number): Promise<SearchBench> {
+  const archive = await openArchive({ file });
+  try {
+    const meetings = (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
+    const rebuild = rebuildSearchIndex(archive);
+
+    const hosoSamples: number[] = [];
+    const rawSamples: number[] = [];
+    const perQueryP95: SearchBench['perQueryP95'] = {};
+    for (const query of QUERY_MIX) {
+      // One warm-up each, as a clerk's second search is (pages cached by SQLite).
+      searchMeetings(archive, { ...base, query });
+      rawFtsSearch(archive, query);
+      const h: number[] = [];
+      const r: number[] = [];
+      let total = 0;
+      for (let i = 0; i < runs; i++) {
+        h.push(timeMs(() => (total = searchMeetings(archive, { ...base, query }).total)));
+        r.push(timeMs(() => rawFtsSearch(archive, query)));
+      }
+      hosoSamples.push(...h);
+      rawSamples.push(...r);
+      perQueryP95[query] = { hoso: percentile(h, 95), raw: percentile(r, 95), total };
+    }
+
+    const indexBytes = (
+      archive.sqlite
+        .prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_docs%'")
+        .get() as { n: number }
+    ).n;
+    const textBytes = (
+      archive.sqlite
+        .prepare(
+          `SELECT
+            (SELECT sum(length(CAST(title AS BLOB)) + length(CAST(minutes_text AS BLOB)) + length(CAST(location AS BLOB)) + length(CAST(organizer AS BLOB)) + length(CAST(kind AS BLOB)) + length(CAST(source AS BLOB))) FROM meetings WHERE deleted_at IS NULL)
+          + (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM conclusions)
+          + (SELECT coalesce(sum(length(CAST(caption AS BLOB)) + length(CAST(credit AS BLOB))), 0) FROM photos)
+          + (SELECT coalesce(sum(length(CAST(a.rank AS BLOB)) + length(CAST(p.full_name AS BLOB)) + length(CAST(a.titles AS BLOB)) + length(CAST(a.unit AS BLOB))), 0) FROM attendance a JOIN people p ON p.id = a.person_id)
+          + (SELECT coalesce(sum(length(CAST(number AS BLOB)) + length(CAST(doc_type AS BLOB)) + length(CAST(issuer AS BLOB)) + length(CAST(summary AS BLOB))), 0) FROM document_refs)
+          + (SELECT coalesce(sum(length(CAST(t.name AS BLOB))), 0) FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id) AS n`,
+        )
+        .get() as { n: number }
+    ).n;
+    const hoso = { p50: percentile(hosoSamples, 50), p95: percentile(hosoSamples, 95), max: percentile(hosoSamples, 100) };
+    const rawFts = { p50: percentile(rawSamples, 50), p95: percentile(rawSamples, 95), max: percentile(rawSamples, 100) };
+    return {
+      archive: file,
+      meetings,
+      queries: QUERY_MIX.length,
+      runsPerQuery: runs,
+      hoso,
+      rawFts,
+      ratioP95: Math.round((hoso.p95 / rawFts.p95) * 100) / 100,
+      ratioP50: Math.round((hoso.p50 / rawFts.p50) * 100) / 100,
+      perQueryP95,
+      index: { bytes: indexBytes, textBytes, ratioToText: Math.round((indexBytes / textBytes) * 1000) / 1000 },
+      rebuildSeconds: Math.round(rebuild.ms / 100) / 10,
+      archiveBytes: statSync(file).size,
+    };
+  } finally {
+    archive.close();
+  }
+}
+
