@@ -1,0 +1,93 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hoso, hosoSpawn } from '../helpers/runHoso';
+import { tempDir } from '../helpers/tempArchive';
+
+const t = tempDir('hoso-cli-');
+afterAll(() => t.cleanup());
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('hoso command line', () => {
+  it('prints Vietnamese usage, and exit 2 for an unknown command', () => {
+    const help = hoso(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Kiểm tra toàn vẹn kho hồ sơ');
+    const unknown = hoso(['xoa-het']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Lệnh không tồn tại: xoa-het');
+  });
+
+  it('demo builds an archive that check finds sound; a second demo into it is refused', () => {
+    const db = join(t.dir, 'demo.sqlite');
+    const demo = hoso(['demo', '--meetings', '300', '--db', db, '--json']);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(JSON.parse(demo.stdout)).toMatchObject({ ok: true, meetings: 300 });
+    const check = hoso(['check', '--db', db]);
+    expect(check.code, check.stdout).toBe(0);
+    expect(check.stdout).toContain('Kết quả: TỐT');
+    expect(check.stdout).toMatch(/300 cuộc họp/);
+    const again = hoso(['demo', '--meetings', '10', '--db', db, '--json']);
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: { code: 'DEMO_NOT_EMPTY' } });
+  });
+
+  it('backup writes a verified snapshot that opens with the same meetings', () => {
+    const db = join(t.dir, 'demo.sqlite');
+    const out = join(t.dir, 'saoluu');
+    const r = hoso(['backup', '--db', db, '--out', out, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { path } = JSON.parse(r.stdout) as { path: string };
+    expect(path.startsWith(out)).toBe(true);
+    const copy = new Database(path, { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 300 });
+    copy.close();
+  });
+
+  it('check reports a damaged file with exit 1, and no command replaces it', () => {
+    const db = join(t.dir, 'hong.sqlite');
+    writeFileSync(db, Buffer.concat([Buffer.from('SQLite format 3\0'), randomBytes(40_000)]));
+    const before = sha(db);
+    const check = hoso(['check', '--db', db]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/LỖI: Kho hồ sơ bị hỏng/);
+    const demo = hoso(['demo', '--meetings', '5', '--db', db]);
+    expect(demo.code).toBe(2);
+    expect(demo.stderr).toMatch(/bị hỏng/);
+    expect(sha(db)).toBe(before);
+  });
+
+  it('check on a missing file says so and does not create one', () => {
+    const db = join(t.dir, 'khong-co.sqlite');
+    const check = hoso(['check', '--db', db]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('Không tìm thấy tệp kho hồ sơ');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('a demo killed mid-run (SIGKILL) leaves an archive that opens and passes check', async () => {
+    const db = join(t.dir, 'killed.sqlite');
+    const child = hosoSpawn(['demo', '--meetings', '200000', '--db', db]);
+    // Wait for the first progress line: at least one batch is committed, more are being written.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no progress from demo')), 120_000);
+      child.stderr!.on('data', (d: Buffer) => {
+        if (d.toString().includes('cuộc họp')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const check = hoso(['check', '--db', db, '--json']);
+    expect(check.code, check.stdout).toBe(0);
+    const report = JSON.parse(check.stdout) as { ok: boolean; counts: { meetings: number } };
+    expect(report.ok).toBe(true);
+    expect(report.counts.meetings).toBeGreaterThan(0);
+    expect(report.counts.meetings).toBeLessThan(200_000);
+  });
+});
