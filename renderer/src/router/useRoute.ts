@@ -11,8 +11,12 @@ function subscribe(onChange: () => void): () => void {
 const getHash = () => window.location.hash;
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, getHash);
-  return parseRoute(hash);
+  return parseRoute(useHash());
+}
+
+/** The raw location hash, for screens that keep their own state in its query part (`#/search?q=…`). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, getHash);
 }
 
 /** Goes to a route; `replace` swaps the current history entry (Back then skips the page left). */
