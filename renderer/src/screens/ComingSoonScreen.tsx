@@ -2,17 +2,10 @@ import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconHammer } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
-type Section = 'search' | 'reports' | 'usb';
+type Section = 'reports' | 'usb';
 
 // What each section will hold, in the order a clerk would look for it (full keys keep them type-checked).
 const ITEMS = {
-  search: [
-    'coming.search.items.noMarks',
-    'coming.search.items.abbreviations',
-    'coming.search.items.fields',
-    'coming.search.items.filters',
-    'coming.search.items.snippets',
-  ],
   reports: [
     'coming.reports.items.conclusion',
     'coming.reports.items.minutes',
