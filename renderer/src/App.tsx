@@ -11,6 +11,7 @@ import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PeopleScreen } from './screens/people/PeopleScreen';
+import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { useSettings } from './settings/settingsContext';
 
@@ -28,6 +29,7 @@ function Screen({ route }: { route: Route }) {
     case 'settings':
       return <SettingsScreen />;
     case 'search':
+      return <SearchScreen />;
     case 'reports':
     case 'usb':
       return <ComingSoonScreen section={route.name} />;
