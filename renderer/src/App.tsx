@@ -1,5 +1,5 @@
 import { AppShell } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
 import { ErrorAlert } from './components/ErrorAlert';
@@ -11,6 +11,7 @@ import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PeopleScreen } from './screens/people/PeopleScreen';
+import { QuickSearch } from './screens/search/QuickSearch';
 import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { useSettings } from './settings/settingsContext';
@@ -43,6 +44,11 @@ export function App() {
   const route = useRoute();
   const [navOpened, nav] = useDisclosure(false);
   const { languageError, dismissLanguageError } = useSettings();
+  const [quickOpened, quick] = useDisclosure(false);
+  // Registered once for the whole app, and also while typing in a field (the empty ignore list): the
+  // clerk reaches for Ctrl+K (⌘K on a Mac) wherever the cursor is. Physical keys, so it works whatever
+  // keyboard layout or Vietnamese input method is active.
+  useHotkeys([['mod+K', quick.open, { usePhysicalKeys: true }]], [], true);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -50,7 +56,7 @@ export function App() {
       padding="md"
     >
       <AppShell.Header>
-        <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} />
+        <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} onQuickSearch={quick.open} />
       </AppShell.Header>
       <AppShell.Navbar>
         <NavBar active={sectionOf(route)} onNavigate={nav.close} />
@@ -61,6 +67,7 @@ export function App() {
         )}
         <Screen route={route} />
       </AppShell.Main>
+      <QuickSearch opened={quickOpened} onClose={quick.close} />
     </AppShell>
   );
 }

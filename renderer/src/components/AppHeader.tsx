@@ -1,16 +1,22 @@
-import { Burger, Group, Text, Title } from '@mantine/core';
-import { IconArchive } from '@tabler/icons-react';
+import { Burger, Button, Group, Kbd, Text, Title } from '@mantine/core';
+import { IconArchive, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../api/useApiQuery';
+import { currentShortcut } from '../screens/search/shortcut';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface Props {
   navOpened: boolean;
   onToggleNav: () => void;
+  /** Opens the quick search (the same as Ctrl+K / ⌘K). */
+  onQuickSearch: () => void;
 }
 
-/** App name, which archive file is open (clerks may keep several), and the language switch. */
-export function AppHeader({ navOpened, onToggleNav }: Props) {
+/**
+ * App name, which archive file is open (clerks may keep several), the quick search (with its shortcut
+ * written on it, so clerks learn it) and the language switch.
+ */
+export function AppHeader({ navOpened, onToggleNav, onQuickSearch }: Props) {
   const { t } = useTranslation();
   const info = useApiQuery('app/info', {});
   const file = info.data?.archiveFile;
@@ -42,7 +48,25 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
           </Text>
         )}
       </Group>
-      <LanguageSwitch testId="lang-switch" />
+      <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Button
+          variant="default"
+          c="dimmed"
+          fw={400}
+          leftSection={<IconSearch size={16} />}
+          rightSection={
+            <Kbd size="xs" visibleFrom="sm">
+              {currentShortcut()}
+            </Kbd>
+          }
+          onClick={onQuickSearch}
+          aria-keyshortcuts="Control+K Meta+K"
+          data-testid="quick-search-open"
+        >
+          {t('quickSearch.open')}
+        </Button>
+        <LanguageSwitch testId="lang-switch" />
+      </Group>
     </Group>
   );
 }
