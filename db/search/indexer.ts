@@ -4,6 +4,7 @@ import type { Archive } from '../open';
 import { foldVietnamese } from './fold';
 import { foldedText, markedText } from './tokens';
 import type { SearchColumn } from './query';
+import { forgetDocMeta, touchDoc } from './docMeta';
 
 /** The columns of search_fts, in table order. */
 export const SEARCH_COLUMNS: readonly SearchColumn[] = ['title', 'conclusions', 'minutes', 'captions', 'people', 'place', 'docs', 'tags'];
@@ -54,7 +55,8 @@ function statements(sqlite: Database.Database): Statements {
     s = {
       one: sqlite.prepare(`${DOCUMENT_SQL} WHERE m.id = ? AND m.deleted_at IS NULL`),
       // Paged by id: better-sqlite3 cannot write on a connection while a read iterator is open on it.
-      all: sqlite.prepare(`${DOCUMENT_SQL} WHERE m.deleted_at IS NULL AND m.id > ? ORDER BY m.id LIMIT 500`),
+      // `+m.deleted_at` keeps the planner on the primary key (the deleted_at index would scan every meeting per page).
+      all: sqlite.prepare(`${DOCUMENT_SQL} WHERE +m.deleted_at IS NULL AND m.id > ? ORDER BY m.id LIMIT 500`),
       findDoc: sqlite.prepare('SELECT docid, content_hash AS contentHash FROM search_docs WHERE meeting_id = ?'),
       insertDoc: sqlite.prepare('INSERT INTO search_docs (meeting_id, meeting_date, kind, kind_folded, content_hash) VALUES (?, ?, ?, ?, ?)'),
       updateDoc: sqlite.prepare('UPDATE search_docs SET meeting_date = ?, kind = ?, kind_folded = ?, content_hash = ? WHERE docid = ?'),
@@ -88,7 +90,7 @@ export function contentHash(doc: SearchDocument): string {
   return h.digest('hex');
 }
 
-function writeDocument(s: Statements, doc: SearchDocument, existing: { docid: number } | undefined): void {
+function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocument, existing: { docid: number } | undefined): void {
   const hash = contentHash(doc);
   let docid: number;
   if (existing) {
@@ -101,6 +103,7 @@ function writeDocument(s: Statements, doc: SearchDocument, existing: { docid: nu
   }
   s.insertFts.run(docid, ...SEARCH_COLUMNS.map((c) => foldedText(doc[c])));
   s.insertMarked.run(docid, markedText(SEARCH_COLUMNS.map((c) => doc[c]).join('\n')));
+  touchDoc(sqlite, docid);
 }
 
 /**
@@ -116,11 +119,12 @@ export function indexMeeting(archive: Pick<Archive, 'sqlite'>, meetingId: string
       s.deleteFts.run(existing.docid);
       s.deleteMarked.run(existing.docid);
       s.deleteDoc.run(existing.docid);
+      touchDoc(archive.sqlite, existing.docid);
     }
     return;
   }
   if (existing && existing.contentHash === contentHash(doc)) return;
-  writeDocument(s, doc, existing);
+  writeDocument(archive.sqlite, s, doc, existing);
 }
 
 /** Rebuilds the whole index from the tables, in one transaction (the old index stays until commit). */
@@ -130,8 +134,9 @@ export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?
   let documents = 0;
   archive.sqlite.transaction(() => {
     archive.sqlite.exec(`DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all'); INSERT INTO search_marked (search_marked) VALUES ('delete-all');`);
+    forgetDocMeta(archive.sqlite);
     for (const doc of liveDocuments(s)) {
-      writeDocument(s, doc, undefined);
+      writeDocument(archive.sqlite, s, doc, undefined);
       if (++documents % 5000 === 0) onProgress?.(documents);
     }
     archive.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize'); INSERT INTO search_marked (search_marked) VALUES ('optimize');`);

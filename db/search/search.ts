@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Archive } from '../open';
 import { foldVietnamese } from './fold';
 import { foldedMatch, literalMatch, markedMatch, ftsTerm, parseQuery, type ParsedQuery, type SearchColumn } from './query';
+import { docMeta, type DocMeta } from './docMeta';
 import { SEARCH_COLUMNS } from './indexer';
 import { buildSnippet, FIELD_WEIGHTS } from './snippets';
 import type { SearchQuery, SearchResult } from '../../electron/shared/contract';
@@ -16,84 +17,152 @@ type FacetCount = SearchResult['facets']['years'][number];
 export const FACET_SAMPLE = 2000;
 const BM25_WEIGHTS = SEARCH_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ');
 
-interface Compiled {
-  from: string;
-  where: string[];
-  params: unknown[];
-  rank: string | null;
-  exact: string;
+/** Query text inlined into SQL: only ever an FTS string built from escaped literals. */
+function quoteSql(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+const yyyymmdd = (iso: string) => Number(iso.replace(/-/g, ''));
+
+/**
+ * The set of matching docids, as a sorted Int32Array. Words come from one MATCH on the folded index;
+ * terms typed with marks intersect with the marked index (per clause, or the clause's dictionary
+ * alternatives, which carry no marks); dates and kinds are array lookups in DocMeta; person and tag
+ * narrowing come from SQL (small sets).
+ */
+function matchingDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRequest, meta: DocMeta): { hits: Int32Array; removed: number } {
+  const folded = foldedMatch(q);
+  const pluck = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).pluck().all(...params) as number[];
+  let candidates: Iterable<number>;
+  if (folded) {
+    candidates = pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', folded);
+  } else {
+    const all: number[] = [];
+    for (let d = 1; d <= meta.maxDocid; d++) if (meta.live[d]) all.push(d);
+    candidates = all;
+  }
+
+  const keep: ((docid: number) => boolean)[] = [];
+  for (const clause of q.clauses) {
+    const markedAlts = clause.alternatives.map(markedMatch);
+    if (markedAlts.every((m) => m === null)) continue;
+    const allowed = new Uint8Array(meta.maxDocid + 1);
+    clause.alternatives.forEach((alt, i) => {
+      const m = markedAlts[i];
+      const ids = m
+        ? pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', m)
+        : pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', ftsTerm(alt));
+      for (const id of ids) if (id <= meta.maxDocid) allowed[id] = 1;
+    });
+    keep.push((d) => allowed[d] === 1);
+  }
+  const from = q.from ? yyyymmdd(q.from) : null;
+  const to = q.to ? yyyymmdd(q.to) : null;
+  if (from !== null) keep.push((d) => meta.date[d]! >= from);
+  if (to !== null) keep.push((d) => meta.date[d]! !== 0 && meta.date[d]! <= to);
+  if (q.kinds.length) {
+    const kinds = new Set(q.kinds.map((k) => meta.kindOf(k)).filter((k): k is number => k !== undefined));
+    keep.push((d) => kinds.has(meta.kind[d]!));
+  }
+  if (req.year !== null) {
+    const [lo, hi] = [req.year * 10000 + 101, req.year * 10000 + 1231];
+    keep.push((d) => meta.date[d]! >= lo && meta.date[d]! <= hi);
+  }
+  if (req.kind !== null) {
+    const k = meta.kindOf(foldVietnamese(req.kind));
+    keep.push((d) => meta.kind[d] === k);
+  }
+  if (req.personId !== null) {
+    const set = new Set(pluck('SELECT d.docid FROM attendance a JOIN search_docs d ON d.meeting_id = a.meeting_id WHERE a.person_id = ?', req.personId));
+    keep.push((d) => set.has(d));
+  }
+  if (req.tag !== null) {
+    const set = new Set(
+      pluck(
+        'SELECT d.docid FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id JOIN search_docs d ON d.meeting_id = mt.meeting_id WHERE t.name_folded = ?',
+        foldVietnamese(req.tag),
+      ),
+    );
+    keep.push((d) => set.has(d));
+  }
+
+  const out: number[] = [];
+  let removed = 0;
+  for (const d of candidates) {
+    let ok = meta.live[d] === 1;
+    for (let i = 0; ok && i < keep.length; i++) ok = keep[i]!(d);
+    if (ok) out.push(d);
+    else removed++;
+  }
+  return { hits: Int32Array.from(out).sort(), removed };
+}
+
+/** Up to this many matches removed by constraints, ranking over-fetches instead of filtering in SQLite. */
+export const OVERFETCH_MAX = 5000;
+
+/** Internal knobs, for tests that must exercise both ranking paths on small data. */
+export interface SearchTuning {
+  overfetchMax: number;
 }
 
 /**
- * Turns a parsed query into SQL over search_docs (d) and, when there are words, search_fts (f).
- * Terms typed with marks add a marked-index constraint per clause (or the clause's dictionary
- * alternatives, which carry no marks of their own).
+ * One page of docids. By date: sorted here from DocMeta. By relevance: FTS5 ranks (bm25 with field
+ * weights, exact-mark hits first); when constraints removed some matches, SQLite is told which docids
+ * remain through a function looking into the hit set, so only those are ranked.
  */
-function compile(q: ParsedQuery, req: SearchRequest): Compiled {
-  const where: string[] = [];
-  const params: unknown[] = [];
+function pageDocids(
+  sqlite: Database.Database,
+  q: ParsedQuery,
+  req: SearchRequest,
+  meta: DocMeta,
+  hits: Int32Array,
+  removed: number,
+  tuning: SearchTuning,
+): { docid: number; rank: number; exact: boolean }[] {
   const folded = foldedMatch(q);
-  let from = 'search_docs d';
-  let rank: string | null = null;
-  let exact = '0';
-  if (folded) {
-    from = 'search_fts f JOIN search_docs d ON d.docid = f.rowid';
-    where.push('search_fts MATCH ?');
-    params.push(folded);
-    rank = `bm25(search_fts, ${BM25_WEIGHTS})`;
-    for (const clause of q.clauses) {
-      const markedAlts = clause.alternatives.map(markedMatch);
-      if (markedAlts.every((m) => m === null)) continue;
-      const ors = clause.alternatives.map((alt, i) => {
-        const m = markedAlts[i];
-        if (m) {
-          params.push(m);
-          return 'd.docid IN (SELECT rowid FROM search_marked WHERE search_marked MATCH ?)';
-        }
-        params.push(ftsTerm(alt));
-        return 'd.docid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)';
-      });
-      where.push(`(${ors.join(' OR ')})`);
-    }
-    const literal = literalMatch(q);
-    if (literal) exact = `(d.docid IN (SELECT rowid FROM search_marked WHERE search_marked MATCH ${quoteSql(literal)}))`;
+  if (req.sort === 'date' || !folded) {
+    const order = Array.from(hits).sort((a, b) => {
+      const da = meta.date[a]!;
+      const db = meta.date[b]!;
+      if ((da === 0) !== (db === 0)) return da === 0 ? 1 : -1;
+      return db - da || b - a;
+    });
+    return order.slice(req.offset, req.offset + req.limit).map((docid) => ({ docid, rank: 0, exact: false }));
   }
-  const from_ = q.from;
-  const to = q.to;
-  if (from_) {
-    where.push('d.meeting_date >= ?');
-    params.push(from_);
+  const literal = literalMatch(q);
+  const exact = literal ? `(rowid IN (SELECT rowid FROM search_marked WHERE search_marked MATCH ${quoteSql(literal)}))` : '0';
+  const rank = `bm25(search_fts, ${BM25_WEIGHTS})`;
+  const orderBy = `ORDER BY ${literal ? `${exact} DESC, ` : ''}${rank} ASC, rowid DESC`;
+  const toRow = (r: { docid: number; rank: number; exact: number }) => ({ docid: r.docid, rank: r.rank, exact: r.exact === 1 });
+  const bitmap = new Uint8Array(meta.maxDocid + 1);
+  for (const d of hits) bitmap[d] = 1;
+  if (removed <= tuning.overfetchMax) {
+    // Few matches were removed (typed marks, a trash race…): rank as plain FTS5 does, ask for that many
+    // more, and drop the removed ones here; the page is then exactly the filtered ranking's page.
+    const rows = sqlite
+      .prepare(`SELECT rowid AS docid, ${rank} AS rank, ${exact} AS exact FROM search_fts WHERE search_fts MATCH ? ${orderBy} LIMIT ?`)
+      .all(folded, req.offset + req.limit + removed) as { docid: number; rank: number; exact: number }[];
+    return rows.filter((r) => bitmap[r.docid] === 1).slice(req.offset, req.offset + req.limit).map(toRow);
   }
-  if (to) {
-    where.push('d.meeting_date <= ?');
-    params.push(to);
+  // Many removed (a year, a person, a date range): only the remaining matches are ranked.
+  activeHits = bitmap;
+  ensureHitFunction(sqlite);
+  try {
+    const rows = sqlite
+      .prepare(`SELECT rowid AS docid, ${rank} AS rank, ${exact} AS exact FROM search_fts WHERE search_fts MATCH ? AND hoso_search_hit(rowid) ${orderBy} LIMIT ? OFFSET ?`)
+      .all(folded, req.limit, req.offset) as { docid: number; rank: number; exact: number }[];
+    return rows.map(toRow);
+  } finally {
+    activeHits = null;
   }
-  if (q.kinds.length) {
-    where.push(`d.kind_folded IN (${q.kinds.map(() => '?').join(', ')})`);
-    params.push(...q.kinds);
-  }
-  if (req.year !== null) {
-    where.push('d.meeting_date >= ? AND d.meeting_date <= ?');
-    params.push(`${req.year}-01-01`, `${req.year}-12-31`);
-  }
-  if (req.kind !== null) {
-    where.push('d.kind_folded = ?');
-    params.push(foldVietnamese(req.kind));
-  }
-  if (req.personId !== null) {
-    where.push('d.meeting_id IN (SELECT meeting_id FROM attendance WHERE person_id = ?)');
-    params.push(req.personId);
-  }
-  if (req.tag !== null) {
-    where.push('d.meeting_id IN (SELECT mt.meeting_id FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE t.name_folded = ?)');
-    params.push(foldVietnamese(req.tag));
-  }
-  return { from, where, params, rank, exact };
 }
 
-/** The literal marked query goes inline (it is built only from escaped FTS strings) so it can sit in ORDER BY. */
-function quoteSql(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
+let activeHits: Uint8Array | null = null;
+const withHitFunction = new WeakSet<Database.Database>();
+function ensureHitFunction(sqlite: Database.Database): void {
+  if (withHitFunction.has(sqlite)) return;
+  sqlite.function('hoso_search_hit', { deterministic: false, directOnly: true }, (rowid) => (activeHits?.[Number(rowid)] === 1 ? 1 : 0));
+  withHitFunction.add(sqlite);
 }
 
 function emptyResponse(message: string | null, notes: string[]): SearchResponse {
@@ -133,83 +202,75 @@ const ONLY_EXCLUDED_MESSAGE = 'Hãy nhập ít nhất một từ cần tìm ngo�
  * hoso's search call: ranked (bm25 with field weights, exact-mark hits first) or by date; one page of
  * hits with snippets; facets over the whole match set (people and tags over the best FACET_SAMPLE).
  */
-export function searchMeetings(archive: Pick<Archive, 'sqlite'>, req: SearchRequest, abbreviations?: AbbreviationIndex): SearchResponse {
+export function searchMeetings(
+  archive: Pick<Archive, 'sqlite'>,
+  req: SearchRequest,
+  abbreviations?: AbbreviationIndex,
+  tuning: SearchTuning = { overfetchMax: OVERFETCH_MAX },
+): SearchResponse {
   const q = parseQuery(req.query, abbreviations);
   const hasFilters = q.from !== null || q.to !== null || q.kinds.length > 0;
   if (q.clauses.length === 0 && !hasFilters) {
     return emptyResponse(q.excluded.length ? ONLY_EXCLUDED_MESSAGE : EMPTY_QUERY_MESSAGE, q.notes);
   }
-  const c = compile(q, req);
   const sqlite = archive.sqlite;
-  const where = c.where.length ? `WHERE ${c.where.join(' AND ')}` : '';
-  const order =
-    req.sort === 'date' || !c.rank
-      ? 'd.meeting_date IS NULL, d.meeting_date DESC, d.docid DESC'
-      : `${c.exact === '0' ? '' : `${c.exact} DESC, `}${c.rank} ASC, d.docid DESC`;
-  const rankExpr = c.rank ?? '0';
-
-  // One grouped pass over the matches gives the total and the year and kind facets together.
-  const groups = sqlite
-    .prepare(`SELECT substr(d.meeting_date, 1, 4) AS year, d.kind_folded AS kindKey, min(d.kind) AS kind, count(*) AS n FROM ${c.from} ${where} GROUP BY 1, 2`)
-    .all(...c.params) as { year: string | null; kindKey: string; kind: string; n: number }[];
-  const total = groups.reduce((n, g) => n + g.n, 0);
+  const meta = docMeta(sqlite);
+  const { hits, removed } = matchingDocids(sqlite, q, req, meta);
+  const total = hits.length;
   if (total === 0) return { ...emptyResponse(null, q.notes) };
 
-  const page = sqlite
-    .prepare(
-      `SELECT d.meeting_id AS id, ${rankExpr} AS rank, ${c.exact} AS exact FROM ${c.from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...c.params, req.limit, req.offset) as { id: string; rank: number; exact: number }[];
-  const fields = loadFields(sqlite, page.map((p) => p.id));
-  const rows: SearchHit[] = page.flatMap((p) => {
-    const f = fields.get(p.id);
+  const page = pageDocids(sqlite, q, req, meta, hits, removed, tuning);
+  const meetingOf = sqlite.prepare('SELECT meeting_id FROM search_docs WHERE docid = ?').pluck();
+  const pageIds = page.map((p) => ({ ...p, id: meetingOf.get(p.docid) as string | undefined }));
+  const fields = loadFields(sqlite, pageIds.flatMap((p) => (p.id ? [p.id] : [])));
+  const rows: SearchHit[] = pageIds.flatMap((p) => {
+    const f = p.id ? fields.get(p.id) : undefined;
     if (!f) return [];
     return [
       {
-        id: p.id,
+        id: f.id,
         title: f.title,
         kind: f.kind,
         date: f.date,
         score: Math.round((-p.rank + (p.exact ? 1000 : 0)) * 1000) / 1000,
-        exact: p.exact === 1,
+        exact: p.exact,
         snippet: buildSnippet(q, f),
       },
     ];
   });
 
-  const byYear = new Map<string, number>();
-  const byKind = new Map<string, { label: string; count: number }>();
-  for (const g of groups) {
-    if (g.year) byYear.set(g.year, (byYear.get(g.year) ?? 0) + g.n);
-    const k = byKind.get(g.kindKey) ?? { label: g.kind, count: 0 };
-    k.count += g.n;
-    byKind.set(g.kindKey, k);
+  // Year and kind facets over every match, from the in-memory table.
+  const byYear = new Map<number, number>();
+  const byKind = new Map<number, number>();
+  for (const d of hits) {
+    const y = Math.floor(meta.date[d]! / 10000);
+    if (y) byYear.set(y, (byYear.get(y) ?? 0) + 1);
+    byKind.set(meta.kind[d]!, (byKind.get(meta.kind[d]!) ?? 0) + 1);
   }
-  const years = [...byYear].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([y, n]) => ({ value: y, label: y, count: n }));
-  const kinds = [...byKind.values()]
+  const years = [...byYear].sort((a, b) => b[0] - a[0]).map(([y, n]) => ({ value: String(y), label: String(y), count: n }));
+  const kinds = [...byKind]
+    .map(([k, n]) => ({ label: meta.kinds[k]!, count: n }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'))
     .slice(0, 30)
     .map((k) => ({ value: k.label, label: k.label, count: k.count }));
 
   // People and tags: over every match when there are few, else over the FACET_SAMPLE most recently
-  // recorded ones (a rowid walk that stops early; ranking them all again would double the cost).
-  const sample =
-    total > FACET_SAMPLE
-      ? `SELECT d.meeting_id FROM ${c.from} ${where} ORDER BY d.docid DESC LIMIT ${FACET_SAMPLE}`
-      : `SELECT d.meeting_id FROM ${c.from} ${where}`;
+  // recorded ones (the highest docids).
+  const sample = JSON.stringify(Array.from(total > FACET_SAMPLE ? hits.subarray(total - FACET_SAMPLE) : hits));
+  const sampleMeetings = 'SELECT d.meeting_id FROM search_docs d WHERE d.docid IN (SELECT value FROM json_each(?))';
   const people = sqlite
     .prepare(
       `SELECT x.person_id AS value, p.full_name AS label, x.n AS count FROM
-         (SELECT a.person_id, count(*) AS n FROM attendance a WHERE a.meeting_id IN (${sample}) GROUP BY a.person_id ORDER BY n DESC LIMIT 20) x
+         (SELECT a.person_id, count(*) AS n FROM attendance a WHERE a.meeting_id IN (${sampleMeetings}) GROUP BY a.person_id ORDER BY n DESC LIMIT 20) x
        JOIN people p ON p.id = x.person_id ORDER BY x.n DESC, p.name_sort`,
     )
-    .all(...c.params) as FacetCount[];
+    .all(sample) as FacetCount[];
   const tags = sqlite
     .prepare(
       `SELECT t.name AS value, t.name AS label, count(*) AS count FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
-       WHERE mt.meeting_id IN (${sample}) GROUP BY t.id ORDER BY 3 DESC, t.name LIMIT 20`,
+       WHERE mt.meeting_id IN (${sampleMeetings}) GROUP BY t.id ORDER BY 3 DESC, t.name LIMIT 20`,
     )
-    .all(...c.params) as FacetCount[];
+    .all(sample) as FacetCount[];
 
   return {
     total,

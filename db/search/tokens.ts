@@ -49,16 +49,22 @@ export function hasMarks(word: string): boolean {
   return foldVietnamese(word) !== word.normalize('NFC').toLowerCase();
 }
 
-/** The text a field contributes to the folded index. */
+/**
+ * The text a field contributes to the folded index: the whole text folded at once. Punctuation stays;
+ * FTS5's tokenizer splits on it exactly as words() does, so positions (phrases) are the same.
+ */
 export function foldedText(text: string): string {
-  return words(text)
-    .map((w) => foldVietnamese(w.text))
-    .join(' ');
+  return foldVietnamese(text);
 }
 
-/** The text a document contributes to the marked index (each word in marked form). */
+const WORD_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
+
+/**
+ * The text a document contributes to the marked index: each distinct word once, in marked form. The
+ * marked index records only which words a document holds (detail=none), so repeats add nothing.
+ */
 export function markedText(text: string): string {
-  return words(text)
-    .map((w) => markedForm(w.text))
-    .join(' ');
+  const distinct = new Set<string>();
+  for (const w of text.normalize('NFC').split(WORD_SPLIT)) if (w) distinct.add(markedForm(w));
+  return [...distinct].join(' ');
 }

@@ -226,6 +226,19 @@ describe('results', () => {
   });
 });
 
+describe('ranking paths', () => {
+  it('ranks the same page whether removed matches are over-fetched or filtered inside SQLite', () => {
+    for (const query of ['hội nghị', 'ban', 'Đại tướng', 'bàn', 'dai']) {
+      for (const narrowing of [{}, { year: 2024 }, { kind: 'Hội nghị' }]) {
+        const req = { query, sort: 'relevance' as const, offset: 0, limit: 20, year: null, kind: null, personId: null, tag: null, ...narrowing };
+        const overfetched = searchMeetings(archive, req).rows.map((r) => r.id);
+        const filtered = searchMeetings(archive, req, undefined, { overfetchMax: -1 }).rows.map((r) => r.id);
+        expect(filtered, `${query} ${JSON.stringify(narrowing)}`).toEqual(overfetched);
+      }
+    }
+  });
+});
+
 describe('index kept in sync', () => {
   it('an edited meeting is found by its new words and no longer by its old ones', () => {
     const m = getMeeting(archive, ids.ban!);
