@@ -106,25 +106,33 @@ function bestWindow(text: string, terms: Term[]): { hits: number; html: string }
 export const SNIPPET_ORDER: readonly SearchColumn[] = ['conclusions', 'docs', 'people', 'captions', 'tags', 'place', 'minutes', 'title'];
 
 /**
- * Renders the snippet from the first field in SNIPPET_ORDER with a hit (for list-like fields, the one
- * item with most hits: a caption, a conclusion, an attendee). Only that field is tokenized; the others
- * are ruled out by a substring test on their folded text. With no hit anywhere (a filter-only query)
- * the title is the snippet.
+ * Renders the snippet from the passage that covers the most of the query's clauses (a caption with
+ * "Đại tướng" beats a conclusion with only "hiện đại" for `dai tuong`); ties go to the field earlier in
+ * SNIPPET_ORDER, then to more hits. For list-like fields a passage is one item (a caption, a conclusion,
+ * an attendee). Fields that cannot hold a hit are ruled out by a substring test on their folded text,
+ * and the search stops at the first passage covering every clause. With no hit anywhere (a filter-only
+ * query) the title is the snippet.
  */
 export function buildSnippet(q: ParsedQuery, fields: Record<SearchColumn, string>): Snippet {
+  const clauses = q.clauses.length;
+  let best: { field: SearchColumn; covered: number; hits: number; html: string } | null = null;
   for (const field of SNIPPET_ORDER) {
     const text = fields[field];
     if (!text) continue;
     const terms = positiveTerms(q, field);
     if (terms.length === 0 || !mayHit(foldVietnamese(text), terms)) continue;
     const items = field === 'minutes' || field === 'title' ? [text] : text.split('\n');
-    let best: { hits: number; html: string } | null = null;
     for (const item of items) {
       if (items.length > 1 && !mayHit(foldVietnamese(item), terms)) continue;
       const w = bestWindow(item, terms);
-      if (w.hits > 0 && (!best || w.hits > best.hits)) best = w;
+      if (w.hits === 0) continue;
+      const covered = q.clauses.filter((c) => c.alternatives.some((t) => (t.column === null || t.column === field) && hitWordIndices(words(item), [t]).size > 0)).length;
+      if (!best || covered > best.covered || (covered === best.covered && field === best.field && w.hits > best.hits)) {
+        best = { field, covered, hits: w.hits, html: w.html };
+      }
     }
-    if (best) return { field, html: best.html };
+    if (best && best.covered >= clauses) break;
   }
+  if (best) return { field: best.field, html: best.html };
   return { field: 'title', html: escapeHtml(fields.title) };
 }

@@ -188,6 +188,18 @@ describe('query language', () => {
 });
 
 describe('results', () => {
+  it('takes the snippet from the passage holding the most query words', () => {
+    const id = addRecord(archive, {
+      title: 'Hội nghị triển khai nhiệm vụ năm',
+      date: '2025-01-15',
+      conclusions: ['Đẩy mạnh xây dựng quân đội hiện đại.'],
+      captions: ['Đại tướng Ngô Xuân Lịch phát biểu chỉ đạo hội nghị.'],
+    });
+    const hit = search('dai tuong').rows.find((x) => x.id === id)!;
+    expect(hit.snippet.field).toBe('captions');
+    expect(hit.snippet.html).toContain('<mark>Đại tướng</mark>');
+  });
+
   it('a caption-only hit is found and labelled as a caption', () => {
     const r = search('bằng khen');
     expect(r.rows.map((x) => x.id)).toEqual([ids.caption]);
