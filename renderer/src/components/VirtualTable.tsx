@@ -13,6 +13,11 @@ export interface Column<T> {
   title?: (row: T) => string;
 }
 
+/** A column showing one text field, cut off with a tooltip when too long. */
+export function textColumn<T>(id: string, header: ReactNode, width: string, text: (row: T) => string): Column<T> {
+  return { id, header, width, render: text, title: text };
+}
+
 interface Props<T> {
   columns: Column<T>[];
   total: number;

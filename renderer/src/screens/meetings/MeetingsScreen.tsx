@@ -8,7 +8,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { usePagedRows } from '../../api/usePagedRows';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, type Column, textColumn } from '../../components/VirtualTable';
 import fill from '../../components/FillHeight.module.css';
 import { formatIsoDate } from '../../format/date';
 import { formatCount } from '../../format/number';
@@ -81,20 +81,8 @@ export function MeetingsScreen() {
       render: (m) => m.title,
       title: (m) => m.title,
     },
-    {
-      id: 'kind',
-      header: t('meetings.column.kind'),
-      width: 'minmax(0, 1fr)',
-      render: (m) => m.kind,
-      title: (m) => m.kind,
-    },
-    {
-      id: 'location',
-      header: t('meetings.column.location'),
-      width: 'minmax(0, 1.5fr)',
-      render: (m) => m.location,
-      title: (m) => m.location,
-    },
+    textColumn('kind', t('meetings.column.kind'), 'minmax(0, 1fr)', (m) => m.kind),
+    textColumn('location', t('meetings.column.location'), 'minmax(0, 1.5fr)', (m) => m.location),
     {
       id: 'status',
       header: t('meetings.column.status'),

@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { usePagedRows } from '../../api/usePagedRows';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, type Column, textColumn } from '../../components/VirtualTable';
 import fill from '../../components/FillHeight.module.css';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
@@ -57,27 +57,9 @@ export function PeopleScreen() {
       ),
       title: (p) => p.fullName,
     },
-    {
-      id: 'rank',
-      header: t('people.column.rank'),
-      width: 'minmax(0, 1fr)',
-      render: (p) => p.rank,
-      title: (p) => p.rank,
-    },
-    {
-      id: 'title',
-      header: t('people.column.title'),
-      width: 'minmax(0, 2fr)',
-      render: (p) => p.title,
-      title: (p) => p.title,
-    },
-    {
-      id: 'unit',
-      header: t('people.column.unit'),
-      width: 'minmax(0, 2fr)',
-      render: (p) => p.unit,
-      title: (p) => p.unit,
-    },
+    textColumn('rank', t('people.column.rank'), 'minmax(0, 1fr)', (p) => p.rank),
+    textColumn('title', t('people.column.title'), 'minmax(0, 2fr)', (p) => p.title),
+    textColumn('unit', t('people.column.unit'), 'minmax(0, 2fr)', (p) => p.unit),
   ];
 
   const total = list.total;
