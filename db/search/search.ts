@@ -17,11 +17,6 @@ type FacetCount = SearchResult['facets']['years'][number];
 export const FACET_SAMPLE = 2000;
 const BM25_WEIGHTS = SEARCH_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ');
 
-/** Query text inlined into SQL: only ever an FTS string built from escaped literals. */
-function quoteSql(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
 const yyyymmdd = (iso: string) => Number(iso.replace(/-/g, ''));
 
 /**
@@ -43,16 +38,30 @@ function matchingDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRe
   }
 
   const keep: ((docid: number) => boolean)[] = [];
-  for (const clause of q.clauses) {
+  const bitmapOf = (ids: number[], into = new Uint8Array(meta.maxDocid + 1)) => {
+    for (const id of ids) if (id <= meta.maxDocid) into[id] = 1;
+    return into;
+  };
+  // Clauses with a single term: all their marked words in one marked-index query.
+  const single = q.clauses
+    .filter((c) => c.alternatives.length === 1)
+    .map((c) => markedMatch(c.alternatives[0]!))
+    .filter((m): m is string => m !== null);
+  if (single.length) {
+    const allowed = bitmapOf(pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', single.map((m) => `(${m})`).join(' AND ')));
+    keep.push((d) => allowed[d] === 1);
+  }
+  // Clauses with alternatives (OR, dictionary): a document passes through any one of them.
+  for (const clause of q.clauses.filter((c) => c.alternatives.length > 1)) {
     const markedAlts = clause.alternatives.map(markedMatch);
     if (markedAlts.every((m) => m === null)) continue;
     const allowed = new Uint8Array(meta.maxDocid + 1);
     clause.alternatives.forEach((alt, i) => {
       const m = markedAlts[i];
-      const ids = m
-        ? pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', m)
-        : pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', ftsTerm(alt));
-      for (const id of ids) if (id <= meta.maxDocid) allowed[id] = 1;
+      bitmapOf(
+        m ? pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', m) : pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', ftsTerm(alt)),
+        allowed,
+      );
     });
     keep.push((d) => allowed[d] === 1);
   }
@@ -129,29 +138,62 @@ function pageDocids(
     });
     return order.slice(req.offset, req.offset + req.limit).map((docid) => ({ docid, rank: 0, exact: false }));
   }
-  const literal = literalMatch(q);
-  const exact = literal ? `(rowid IN (SELECT rowid FROM search_marked WHERE search_marked MATCH ${quoteSql(literal)}))` : '0';
   const rank = `bm25(search_fts, ${BM25_WEIGHTS})`;
-  const orderBy = `ORDER BY ${literal ? `${exact} DESC, ` : ''}${rank} ASC, rowid DESC`;
-  const toRow = (r: { docid: number; rank: number; exact: number }) => ({ docid: r.docid, rank: r.rank, exact: r.exact === 1 });
-  const bitmap = new Uint8Array(meta.maxDocid + 1);
-  for (const d of hits) bitmap[d] = 1;
+  const hitSet = new Uint8Array(meta.maxDocid + 1);
+  for (const d of hits) hitSet[d] = 1;
+
+  // Exact-mark hits (every typed word with exactly its typed marks) rank first. When all hits or none
+  // are exact, that changes nothing and the plain ranking is used.
+  // When every clause is one typed term (no OR, no dictionary alternative, no prefix) whose words all
+  // carry marks, the mark constraints already made every hit exact: nothing to compute.
+  const exactByConstruction = q.clauses.every(
+    (c) => c.alternatives.length === 1 && !c.alternatives[0]!.prefix && c.alternatives[0]!.words.every((w) => w.marked !== null),
+  );
+  const literal = exactByConstruction ? null : literalMatch(q);
+  let exactSet: Uint8Array | null = exactByConstruction ? hitSet : null;
+  if (literal) {
+    exactSet = new Uint8Array(meta.maxDocid + 1);
+    let exactHits = 0;
+    for (const d of sqlite.prepare('SELECT rowid FROM search_marked WHERE search_marked MATCH ?').pluck().all(literal) as number[]) {
+      if (d <= meta.maxDocid && hitSet[d] === 1) {
+        exactSet[d] = 1;
+        exactHits++;
+      }
+    }
+    if (exactHits > 0 && exactHits < hits.length) {
+      const notExact = new Uint8Array(meta.maxDocid + 1);
+      for (const d of hits) if (exactSet[d] !== 1) notExact[d] = 1;
+      const first = rankedWithin(sqlite, folded, rank, exactSet, req.offset, req.limit);
+      const skipped = Math.max(0, req.offset - exactHits);
+      const rest = first.length < req.limit ? rankedWithin(sqlite, folded, rank, notExact, skipped, req.limit - first.length) : [];
+      return [...first.map((r) => ({ ...r, exact: true })), ...rest.map((r) => ({ ...r, exact: false }))];
+    }
+    if (exactHits === 0) exactSet = null;
+  }
+  const allExact = exactSet !== null;
   if (removed <= tuning.overfetchMax) {
     // Few matches were removed (typed marks, a trash race…): rank as plain FTS5 does, ask for that many
     // more, and drop the removed ones here; the page is then exactly the filtered ranking's page.
     const rows = sqlite
-      .prepare(`SELECT rowid AS docid, ${rank} AS rank, ${exact} AS exact FROM search_fts WHERE search_fts MATCH ? ${orderBy} LIMIT ?`)
-      .all(folded, req.offset + req.limit + removed) as { docid: number; rank: number; exact: number }[];
-    return rows.filter((r) => bitmap[r.docid] === 1).slice(req.offset, req.offset + req.limit).map(toRow);
+      .prepare(`SELECT rowid AS docid, ${rank} AS rank FROM search_fts WHERE search_fts MATCH ? ORDER BY ${rank} ASC, rowid DESC LIMIT ?`)
+      .all(folded, req.offset + req.limit + removed) as { docid: number; rank: number }[];
+    return rows
+      .filter((r) => hitSet[r.docid] === 1)
+      .slice(req.offset, req.offset + req.limit)
+      .map((r) => ({ ...r, exact: allExact }));
   }
   // Many removed (a year, a person, a date range): only the remaining matches are ranked.
-  activeHits = bitmap;
+  return rankedWithin(sqlite, folded, rank, hitSet, req.offset, req.limit).map((r) => ({ ...r, exact: allExact }));
+}
+
+/** bm25 ranking of the matches whose docid is set in `within` (SQLite computes bm25 only for those). */
+function rankedWithin(sqlite: Database.Database, folded: string, rank: string, within: Uint8Array, offset: number, limit: number): { docid: number; rank: number }[] {
+  activeHits = within;
   ensureHitFunction(sqlite);
   try {
-    const rows = sqlite
-      .prepare(`SELECT rowid AS docid, ${rank} AS rank, ${exact} AS exact FROM search_fts WHERE search_fts MATCH ? AND hoso_search_hit(rowid) ${orderBy} LIMIT ? OFFSET ?`)
-      .all(folded, req.limit, req.offset) as { docid: number; rank: number; exact: number }[];
-    return rows.map(toRow);
+    return sqlite
+      .prepare(`SELECT rowid AS docid, ${rank} AS rank FROM search_fts WHERE search_fts MATCH ? AND hoso_search_hit(rowid) ORDER BY ${rank} ASC, rowid DESC LIMIT ? OFFSET ?`)
+      .all(folded, limit, offset) as { docid: number; rank: number }[];
   } finally {
     activeHits = null;
   }
