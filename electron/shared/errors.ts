@@ -68,6 +68,30 @@ export const ERROR_MESSAGES = {
     vi: 'Dữ liệu gửi lên quá lớn (tối đa 16 MB một lần). Hãy chia nhỏ nội dung rồi lưu lại.',
     en: 'The data sent is too large (16 MB at most per request). Split the content and save again.',
   },
+  PHOTO_NOT_IMAGE: {
+    vi: 'Tệp này không phải là ảnh, hoặc ảnh bị hỏng nên không đọc được. Không có gì được lưu; hãy chọn tệp ảnh JPEG, PNG hoặc WebP.',
+    en: 'This file is not an image, or the image is damaged and cannot be read. Nothing was saved; choose a JPEG, PNG or WebP image.',
+  },
+  PHOTO_TOO_LARGE: {
+    vi: 'Ảnh quá lớn (tối đa 40 MB một ảnh). Không có gì được lưu; hãy giảm dung lượng ảnh (ví dụ xuất lại ở chất lượng thấp hơn hoặc kích thước nhỏ hơn) rồi thêm lại.',
+    en: 'The photo is too large (40 MB at most per photo). Nothing was saved; make the file smaller (export it at a lower quality or size) and add it again.',
+  },
+  PHOTO_FORMAT_UNSUPPORTED: {
+    vi: 'Định dạng ảnh này chưa được hỗ trợ. Không có gì được lưu; hãy lưu ảnh thành JPEG, PNG hoặc WebP (ví dụ mở bằng Paint hoặc Photos rồi chọn Lưu thành JPEG) và thêm lại.',
+    en: 'This image format is not supported. Nothing was saved; save the picture as JPEG, PNG or WebP (e.g. open it in Paint or Photos and save as JPEG) and add it again.',
+  },
+  PHOTO_HEIC_UNSUPPORTED: {
+    vi: 'Ảnh định dạng HEIC (ảnh chụp từ iPhone, iPad) chưa đọc được trên máy này. Không có gì được lưu; hãy chuyển ảnh sang JPEG: trên iPhone vào Cài đặt > Camera > Định dạng > chọn "Tương thích nhất" rồi chụp lại, hoặc khi chép ảnh sang máy tính chọn chuyển sang JPEG (Cài đặt > Ảnh > Chuyển sang Mac hoặc PC > Tự động), hoặc mở ảnh bằng ứng dụng Photos trên máy tính và xuất (Lưu thành) JPEG.',
+    en: 'HEIC photos (taken on an iPhone or iPad) cannot be read on this PC. Nothing was saved; convert the photo to JPEG: on the iPhone, Settings > Camera > Formats > "Most Compatible", or Settings > Photos > Transfer to Mac or PC > Automatic when copying, or open it in the Photos app on the PC and export (save as) JPEG.',
+  },
+  PHOTO_DUPLICATE: {
+    vi: 'Ảnh này đã có trong hồ sơ cuộc họp, nên không thêm lần nữa.',
+    en: 'This photo is already in the meeting record, so it was not added again.',
+  },
+  PHOTO_PERSON_NOT_ATTENDEE: {
+    vi: 'Chỉ gắn tên được những người có trong danh sách dự họp của cuộc họp này. Hãy thêm người đó vào danh sách dự họp trước.',
+    en: 'Only people on this meeting’s attendance list can be tagged in its photos. Add the person to the attendance list first.',
+  },
   INTERNAL: {
     vi: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại, nếu còn lỗi hãy báo cho bộ phận kỹ thuật.',
     en: 'An unexpected error occurred. Saved data is not affected; try again and report it if it persists.',
