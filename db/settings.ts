@@ -2,6 +2,7 @@ import { settings as settingsTable } from './schema';
 import type { Archive } from './open';
 import { appendAudit } from './audit';
 import { Settings } from '../electron/shared/contract';
+import { DEFAULT_ABBREVIATIONS } from './search/abbreviations';
 
 export const DEFAULT_MEETING_KINDS = [
   'Hội nghị',
@@ -27,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   meetingKinds: DEFAULT_MEETING_KINDS,
   language: 'vi',
   clerkName: '',
+  abbreviations: DEFAULT_ABBREVIATIONS.map(([abbr, full]) => [abbr, full] as [string, string]),
 };
 
 /**

@@ -82,3 +82,16 @@ export function buildAbbreviationIndex(pairs: readonly (readonly [string, string
 }
 
 export const DEFAULT_ABBREVIATION_INDEX = buildAbbreviationIndex(DEFAULT_ABBREVIATIONS);
+
+let lastKey = '';
+let lastIndex = DEFAULT_ABBREVIATION_INDEX;
+
+/** The index for the clerk's dictionary (from settings), rebuilt only when the list changed. */
+export function abbreviationIndexFor(pairs: readonly (readonly [string, string])[]): AbbreviationIndex {
+  const key = JSON.stringify(pairs);
+  if (key !== lastKey) {
+    lastIndex = buildAbbreviationIndex(pairs);
+    lastKey = key;
+  }
+  return lastIndex;
+}

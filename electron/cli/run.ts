@@ -15,6 +15,8 @@ import { APP_VERSION } from '../services/version';
 import { generateDemo } from '../services/demo';
 import { searchMeetings } from '../../db/search/search';
 import { rebuildSearchIndex } from '../../db/search/indexer';
+import { abbreviationIndexFor } from '../../db/search/abbreviations';
+import { getSettings } from '../../db/settings';
 import { startWebHost } from '../host/server';
 import { ensureRendererBuilt } from './rendererBuild';
 import { openInSystemBrowser } from './openBrowser';
@@ -167,16 +169,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           throw new UsageError('--sort nhận "relevance" (mặc định) hoặc "date".');
         }
         return await withArchive(file, async (archive) => {
-          const r = searchMeetings(archive, {
-            query,
-            sort: values.sort === 'date' ? 'date' : 'relevance',
-            offset: 0,
-            limit: Math.max(limit, 1),
-            year: null,
-            kind: null,
-            personId: null,
-            tag: null,
-          });
+          const r = searchMeetings(
+            archive,
+            {
+              query,
+              sort: values.sort === 'date' ? 'date' : 'relevance',
+              offset: 0,
+              limit: Math.max(limit, 1),
+              year: null,
+              kind: null,
+              personId: null,
+              tag: null,
+            },
+            abbreviationIndexFor(getSettings(archive).abbreviations),
+          );
           if (values.json) {
             io.out(JSON.stringify(r.rows.map((h) => ({ id: h.id, title: h.title, date: h.date, score: h.score, snippet: h.snippet.html })), null, 2));
           } else {
@@ -201,7 +207,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const dir = ensureRendererBuilt(PROJECT_ROOT, io.err);
         return await withArchive(file, async (archive) => {
           const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', APP_VERSION)));
-          const host = await startWebHost({ dispatch, rendererDir: dir, port });
+          const host = await startWebHost({ dispatch, rendererDir: dir, port, archiveDir: dirname(archive.file) });
           emit(`Hồ sơ Hội nghị đang chạy tại: ${host.launchUrl}\nKho hồ sơ: ${file}\nNhấn Ctrl+C để dừng.`, {
             ok: true,
             url: host.launchUrl,

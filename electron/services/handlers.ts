@@ -6,8 +6,10 @@ import { countMeetings, createMeeting, getMeeting, listMeetings, meetingFacets, 
 import { countPeople, createPerson, getPerson, listPeople, updatePerson } from '../../db/people';
 import { getSettings, updateSettings } from '../../db/settings';
 import { searchMeetings } from '../../db/search/search';
+import { abbreviationIndexFor } from '../../db/search/abbreviations';
 import { checkSearchIndex, rebuildSearchIndex } from '../../db/search/indexer';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches } from '../../db/savedSearches';
+import { createPhotoHandlers } from './photoHandlers';
 
 /** A handler receives its channel's input already parsed by the contract's schema. */
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -35,7 +37,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'people/update': ({ id, version, fields }) => updatePerson(a, id, version, fields, ctx.actor()),
     'settings/get': () => getSettings(a),
     'settings/update': (patch) => updateSettings(a, patch, ctx.actor()),
-    'search/query': (q) => searchMeetings(a, q),
+    'search/query': (q) => searchMeetings(a, q, abbreviationIndexFor(getSettings(a).abbreviations)),
     'search/saved-list': () => listSavedSearches(a),
     'search/saved-create': (fields) => createSavedSearch(a, fields),
     'search/saved-delete': ({ id }) => ({ deleted: deleteSavedSearch(a, id) }),
@@ -51,5 +53,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       };
     },
     'search/rebuild': () => rebuildSearchIndex(a),
+    ...createPhotoHandlers(ctx),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
+import { photoChannels } from './photoContract';
 
 const isRealDate = (s: string): boolean => {
   const [y, m, d] = s.split('-').map(Number);
@@ -149,6 +150,10 @@ export const Settings = z.object({
   language: Language,
   /** Name written in the audit log as the person making changes. */
   clerkName: text(200, 'Tên người dùng'),
+  /** Search abbreviations, each [abbreviation, full form]; both directions are searched. */
+  abbreviations: z
+    .array(z.tuple([requiredText(30, 'Chữ viết tắt'), requiredText(200, 'Nghĩa đầy đủ của chữ viết tắt')]))
+    .max(1000, 'Tối đa 1.000 từ viết tắt.'),
 });
 export type Settings = z.output<typeof Settings>;
 export const SettingsPatch = Settings.partial();
@@ -240,6 +245,7 @@ export const contract = {
   'search/saved-delete': { input: IdInput, output: z.object({ deleted: z.boolean() }) },
   'search/check': { input: Empty, output: IndexStatus },
   'search/rebuild': { input: Empty, output: z.object({ documents: z.number().int(), ms: z.number() }) },
+  ...photoChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -74,6 +74,32 @@ describe('the contract boundary', () => {
     expect(await dispatch('people/update', { id, version: 1, fields })).toMatchObject({ ok: false, error: { code: 'VERSION_CONFLICT' } });
   });
 
+  it('searches with the abbreviation dictionary the clerk keeps in settings', async () => {
+    await dispatch('meetings/create', { title: 'Hội nghị triển khai chuyển đổi số năm 2026', kind: 'Hội nghị', meetingDate: '2026-02-10', startTime: null, endTime: null });
+    await dispatch('meetings/create', { title: 'Sơ kết phát triển kinh tế - xã hội quý I', kind: 'Sơ kết', meetingDate: '2026-04-02', startTime: null, endTime: null });
+    const titles = async (query: string) => {
+      const r = await dispatch('search/query', { query });
+      return r.ok ? (r.data as { rows: { title: string }[] }).rows.map((x) => x.title) : r.error.code;
+    };
+    expect(await titles('CĐS')).toEqual([]);
+    expect(await titles('KT-XH')).toEqual(['Sơ kết phát triển kinh tế - xã hội quý I']);
+
+    const settings = await dispatch('settings/get', {});
+    const current = (settings as { data: { abbreviations: [string, string][] } }).data.abbreviations;
+    const updated = await dispatch('settings/update', {
+      abbreviations: [...current.filter(([a]) => a !== 'KT-XH'), ['CĐS', 'chuyển đổi số']],
+    });
+    expect(updated.ok).toBe(true);
+    expect(await titles('CĐS')).toEqual(['Hội nghị triển khai chuyển đổi số năm 2026']);
+    expect(await titles('KT-XH')).toEqual([]);
+  });
+
+  it('refuses an abbreviation row with an empty side, in Vietnamese', async () => {
+    const reply = await dispatch('settings/update', { abbreviations: [['QP', '  ']] });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!reply.ok && reply.error.message).toContain('Nghĩa đầy đủ của chữ viết tắt không được để trống.');
+  });
+
   it('tells the app where the archive is and how much it holds', async () => {
     await dispatch('people/create', { fullName: 'Trần Sỹ Thanh' });
     expect(await dispatch('app/info', {})).toMatchObject({

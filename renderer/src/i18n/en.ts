@@ -145,6 +145,7 @@ export const en: Messages = {
   settings: {
     title: 'Settings',
     section: {
+      abbreviations: 'Search abbreviations',
       agency: 'Agency',
       signer: 'Document signer',
       documents: 'Documents and meetings',
@@ -174,12 +175,20 @@ export const en: Messages = {
       clerkName: 'e.g. Trần Thị Bình',
     },
     hint: {
+      abbreviations: 'Searching one side finds the other too: KT-XH also finds “kinh tế - xã hội”, and back.',
       parentAgency: 'May be left empty if the agency has no parent agency.',
       agencyCode: 'Used in document numbers, e.g. Số: 05/TB-UBND.',
       placeName: 'Printed in the place and date line of documents.',
       meetingKinds: 'Press Enter to add a kind, click × to remove one. At least one is needed.',
       language: 'A language change takes effect and is saved immediately.',
       clerkName: 'Recorded in the change log as the person making changes.',
+    },
+    abbr: {
+      short: 'Abbreviation',
+      full: 'Full form',
+      add: 'Add an abbreviation',
+      remove: 'Remove this row',
+      count: '{{n}} abbreviations.',
     },
     signerNone: '(none)',
     signer: {
@@ -196,6 +205,7 @@ export const en: Messages = {
       party: 'Party — Guideline 36-HD/VPTW',
     },
     error: {
+      abbreviationIncomplete: 'Each row needs both the abbreviation and its full form.',
       kindsRequired: 'At least one meeting kind is needed.',
     },
   },

@@ -146,6 +146,7 @@ export const vi = {
   settings: {
     title: 'Cài đặt',
     section: {
+      abbreviations: 'Từ viết tắt trong tìm kiếm',
       agency: 'Cơ quan',
       signer: 'Người ký văn bản',
       documents: 'Văn bản và cuộc họp',
@@ -175,12 +176,20 @@ export const vi = {
       clerkName: 'VD: Trần Thị Bình',
     },
     hint: {
+      abbreviations: 'Tìm một bên sẽ thấy cả bên kia: gõ KT-XH cũng tìm được “kinh tế - xã hội”, và ngược lại.',
       parentAgency: 'Có thể để trống nếu cơ quan không có cơ quan chủ quản.',
       agencyCode: 'Dùng trong số, ký hiệu văn bản, VD: Số: 05/TB-UBND.',
       placeName: 'In ở dòng địa danh, ngày tháng của văn bản.',
       meetingKinds: 'Nhấn Enter để thêm một loại, bấm × để bỏ. Cần ít nhất một loại.',
       language: 'Đổi ngôn ngữ có hiệu lực và được lưu ngay.',
       clerkName: 'Ghi vào nhật ký thay đổi là người thực hiện.',
+    },
+    abbr: {
+      short: 'Viết tắt',
+      full: 'Nghĩa đầy đủ',
+      add: 'Thêm từ viết tắt',
+      remove: 'Xóa dòng này',
+      count: '{{n}} từ viết tắt.',
     },
     signerNone: '(không)',
     signer: {
@@ -197,6 +206,7 @@ export const vi = {
       party: 'Đảng — Hướng dẫn 36-HD/VPTW',
     },
     error: {
+      abbreviationIncomplete: 'Mỗi dòng cần cả chữ viết tắt và nghĩa đầy đủ.',
       kindsRequired: 'Cần ít nhất một loại cuộc họp.',
     },
   },

@@ -136,6 +136,10 @@ describe('settings form', () => {
     meetingKinds: ['Hội nghị', 'Cuộc họp'],
     language: 'vi',
     clerkName: '',
+    abbreviations: [
+      ['KT-XH', 'kinh tế - xã hội'],
+      ['UBND', 'Ủy ban nhân dân'],
+    ],
   };
 
   it('leaves the language out of the draft', () => {
@@ -158,6 +162,21 @@ describe('settings form', () => {
       meetingKinds: 'kindsRequired',
     });
     expect(validateSettings(draftOf(settings))).toEqual({});
+  });
+
+  it('tidies the abbreviation rows: blank rows dropped, repeats kept once', () => {
+    const d = normalizeDraft({
+      ...draftOf(settings),
+      abbreviations: [[' QP ', ' quốc  phòng '], ['', ''], ['qp', 'Quốc phòng'], ['TW', 'Trung ương']],
+    });
+    expect(d.abbreviations).toEqual([
+      ['QP', 'quốc phòng'],
+      ['TW', 'Trung ương'],
+    ]);
+  });
+
+  it('needs both sides of an abbreviation row', () => {
+    expect(validateSettings({ ...draftOf(settings), abbreviations: [['QS', '']] })).toEqual({ abbreviations: 'abbreviationIncomplete' });
   });
 
   it('is dirty only when something would be stored differently', () => {

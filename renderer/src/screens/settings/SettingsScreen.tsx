@@ -20,6 +20,7 @@ import type { ErrorPayload } from '../../../../electron/shared/errors';
 import { toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { AbbreviationsEditor } from './AbbreviationsEditor';
 import { useSettings } from '../../settings/settingsContext';
 import {
   draftOf,
@@ -174,6 +175,14 @@ export function SettingsScreen() {
               data-testid="settings-meetingKinds"
             />
           </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('settings.section.abbreviations')}>
+          <AbbreviationsEditor
+            rows={draft.abbreviations}
+            onChange={(abbreviations) => set({ abbreviations })}
+            error={errors.abbreviations && t(`settings.error.${errors.abbreviations}`)}
+          />
         </Fieldset>
 
         <Fieldset legend={t('settings.section.app')}>

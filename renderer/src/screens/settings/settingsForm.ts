@@ -5,7 +5,7 @@
 import type { Settings } from '../../../../electron/shared/contract';
 
 export type SettingsDraft = Omit<Settings, 'language'>;
-export type SettingsFormErrors = Partial<Record<keyof SettingsDraft, 'kindsRequired'>>;
+export type SettingsFormErrors = Partial<Record<keyof SettingsDraft, 'kindsRequired' | 'abbreviationIncomplete'>>;
 
 export const TEXT_FIELDS = [
   'parentAgency',
@@ -19,12 +19,35 @@ export const TEXT_FIELDS = [
 
 export function draftOf(settings: Settings): SettingsDraft {
   const { language: _language, ...draft } = settings;
-  return { ...draft, meetingKinds: [...draft.meetingKinds] };
+  return {
+    ...draft,
+    meetingKinds: [...draft.meetingKinds],
+    abbreviations: draft.abbreviations.map(([a, f]) => [a, f] as [string, string]),
+  };
+}
+
+/**
+ * Abbreviation rows trimmed; rows left blank on both sides dropped; repeats of the same pair (ignoring
+ * case) kept once. One abbreviation may have several full forms (TW: Trung ương; TƯ: Trung ương).
+ */
+function normalizeAbbreviations(rows: [string, string][]): [string, string][] {
+  const out: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const [rawShort, rawFull] of rows) {
+    const short = rawShort.replace(/\s+/g, ' ').trim();
+    const full = rawFull.replace(/\s+/g, ' ').trim();
+    if (!short && !full) continue;
+    const key = `${short.normalize('NFC').toLocaleLowerCase('vi')}\u0000${full.normalize('NFC').toLocaleLowerCase('vi')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([short, full]);
+  }
+  return out;
 }
 
 /** Trimmed text, kinds without blanks or repeats (case-insensitive), in the clerk's order. */
 export function normalizeDraft(draft: SettingsDraft): SettingsDraft {
-  const out: SettingsDraft = { ...draft, meetingKinds: [] };
+  const out: SettingsDraft = { ...draft, meetingKinds: [], abbreviations: normalizeAbbreviations(draft.abbreviations) };
   for (const key of TEXT_FIELDS) out[key] = draft[key].trim();
   const seen = new Set<string>();
   for (const raw of draft.meetingKinds) {
@@ -39,7 +62,11 @@ export function normalizeDraft(draft: SettingsDraft): SettingsDraft {
 }
 
 export function validateSettings(draft: SettingsDraft): SettingsFormErrors {
-  return normalizeDraft(draft).meetingKinds.length === 0 ? { meetingKinds: 'kindsRequired' } : {};
+  const normal = normalizeDraft(draft);
+  const errors: SettingsFormErrors = {};
+  if (normal.meetingKinds.length === 0) errors.meetingKinds = 'kindsRequired';
+  if (normal.abbreviations.some(([short, full]) => !short || !full)) errors.abbreviations = 'abbreviationIncomplete';
+  return errors;
 }
 
 export function isSettingsDirty(draft: SettingsDraft, saved: SettingsDraft): boolean {
