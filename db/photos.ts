@@ -190,6 +190,23 @@ export function addPhoto(
   })();
 }
 
+/**
+ * One change to one photo, in one transaction: the photo (NOT_FOUND if gone), its meeting moved to the
+ * next version (VERSION_CONFLICT, MEETING_FINALIZED), then `change`, which gets both.
+ */
+function changePhoto<T>(
+  archive: Archive,
+  photoId: string,
+  expectedVersion: number,
+  now: number,
+  change: (before: Photo, meetingVersion: number) => T,
+): T {
+  return archive.sqlite.transaction(() => {
+    const before = getPhoto(archive, photoId);
+    return change(before, touchMeeting(archive, before.meetingId, expectedVersion, now));
+  })();
+}
+
 /** Changes caption, credit and/or time taken; fields left out of `patch` keep their value. */
 export function updatePhoto(
   archive: Archive,
@@ -199,9 +216,7 @@ export function updatePhoto(
   actor: string,
   now: number = Date.now(),
 ): PhotoChange {
-  return archive.sqlite.transaction(() => {
-    const before = getPhoto(archive, photoId);
-    const meetingVersion = touchMeeting(archive, before.meetingId, expectedVersion, now);
+  return changePhoto(archive, photoId, expectedVersion, now, (before, meetingVersion) => {
     const after: Photo = {
       ...before,
       caption: patch.caption === undefined ? before.caption : patch.caption.normalize('NFC'),
@@ -215,7 +230,7 @@ export function updatePhoto(
     indexMeeting(archive, before.meetingId);
     appendAudit(archive, { actor, action: 'update', entity: 'photo', entityId: photoId, before, after }, now);
     return { meetingVersion, photo: after };
-  })();
+  });
 }
 
 /**
@@ -230,9 +245,7 @@ export function setPhotoPeople(
   actor: string,
   now: number = Date.now(),
 ): PhotoChange {
-  return archive.sqlite.transaction(() => {
-    const before = getPhoto(archive, photoId);
-    const meetingVersion = touchMeeting(archive, before.meetingId, expectedVersion, now);
+  return changePhoto(archive, photoId, expectedVersion, now, (before, meetingVersion) => {
     const ids = [...new Set(personIds)];
     const known = new Set(
       (
@@ -272,7 +285,7 @@ export function setPhotoPeople(
       now,
     );
     return { meetingVersion, photo: after };
-  })();
+  });
 }
 
 /** Puts the album in the given order; `photoIds` must name every photo of the meeting exactly once. */
@@ -330,9 +343,7 @@ export function removePhoto(
   actor: string,
   now: number = Date.now(),
 ): PhotoList {
-  return archive.sqlite.transaction(() => {
-    const before = getPhoto(archive, photoId);
-    const meetingVersion = touchMeeting(archive, before.meetingId, expectedVersion, now);
+  return changePhoto(archive, photoId, expectedVersion, now, (before, meetingVersion) => {
     archive.sqlite.prepare('DELETE FROM photos WHERE id = ?').run(photoId);
     archive.sqlite
       .prepare(
@@ -346,7 +357,7 @@ export function removePhoto(
       meetingVersion,
       photos: toPhotos(archive, meetingPhotoRows(archive, before.meetingId)),
     };
-  })();
+  });
 }
 
 /**

@@ -1,17 +1,6 @@
-import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { photoPath as storePath, sha256Hex, writeFileAtomic, type PhotoExt } from '../photoFiles';
 
 /**
  * Demo photos: a handful of small synthetic PNGs ("a hall with a red backdrop, a head table and rows of
@@ -217,38 +206,24 @@ export function demoImagePixels(
 
 // --- Content-addressed store --------------------------------------------------------------------------
 
-/** `<archiveDir>/photos/ab/abcdef….png`: the layout of DESIGN.md §3, shared with the photo store. */
-export function photoPath(archiveDir: string, hash: string, ext = 'png'): string {
-  return join(archiveDir, 'photos', hash.slice(0, 2), `${hash}.${ext}`);
+/** `<archiveDir>/photos/ab/abcdef….png`: the layout of DESIGN.md §3, the photo store's (photoFiles.ts). */
+export function photoPath(archiveDir: string, hash: string, ext: PhotoExt = 'png'): string {
+  return storePath(archiveDir, hash, ext);
 }
 
 /**
  * Writes `bytes` under its SHA-256 unless a file of that size is already there. Temp name + fsync +
- * rename, so a crash never leaves a half-written file under a hash name that claims to be complete.
+ * rename (writeFileAtomic), so a crash never leaves a half-written file under a hash name.
  */
 export function storeContentAddressed(
   archiveDir: string,
   bytes: Uint8Array,
-  ext = 'png',
+  ext: PhotoExt = 'png',
 ): { hash: string; path: string; written: boolean } {
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = sha256Hex(bytes);
   const path = photoPath(archiveDir, hash, ext);
   if (existsSync(path) && statSync(path).size === bytes.length) return { hash, path, written: false };
-  mkdirSync(join(archiveDir, 'photos', hash.slice(0, 2)), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    const fd = openSync(tmp, 'wx');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeFileAtomic(path, bytes);
   return { hash, path, written: true };
 }
 
