@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { ERROR_MESSAGES, type ErrorCode } from '../shared/errors';
 import type { Dispatch } from '../services/dispatch';
 import { consoleLogger, type Logger } from '../services/log';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticFile } from '../services/staticFiles';
+import { resolvePhotoRoute } from '../services/photoStore';
 
 /**
  * The loopback web host: the same contract as Electron IPC, over HTTP on 127.0.0.1 only.
@@ -23,6 +26,8 @@ export interface WebHostOptions {
   /** Per-launch secret; random when omitted. */
   token?: string;
   log?: Logger;
+  /** Folder of archive.sqlite: its photos/ are served at /photos/<sha256> and /photos/thumb/<sha256>. */
+  archiveDir?: string;
 }
 
 export interface WebHost {
@@ -35,6 +40,13 @@ export interface WebHost {
 }
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * Channels whose requests may be larger than MAX_BODY_BYTES, and the error a larger one gets.
+ * photos/add carries a photo of up to 40 MB in base64 (4/3 of it) plus a little JSON.
+ */
+export const BODY_LIMITS: Readonly<Record<string, { bytes: number; code: ErrorCode }>> = {
+  'photos/add': { bytes: 64 * 1024 * 1024, code: 'PHOTO_TOO_LARGE' },
+};
 const COOKIE = 'hoso_session';
 
 const SECURITY_HEADERS = {
@@ -82,14 +94,14 @@ const LOCKED_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><title
  * gets to read the 413 answer instead of a reset connection; a sender that goes on far past the limit
  * is cut off.
  */
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
+  let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) tooLarge = true;
-    if (size > 4 * MAX_BODY_BYTES) {
+    if (size > limit) tooLarge = true;
+    if (size > 4 * limit) {
       req.destroy();
       break;
     }
@@ -140,10 +152,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const reqOrigin = req.headers.origin;
       if (!authorised || (reqOrigin !== undefined && reqOrigin !== origin)) return sendError(res, 403, 'FORBIDDEN');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'INVALID_INPUT');
-      const body = await readBody(req);
+      const limit = BODY_LIMITS[url.pathname.slice('/api/'.length)] ?? { bytes: MAX_BODY_BYTES, code: 'PAYLOAD_TOO_LARGE' };
+      const body = await readBody(req, limit.bytes);
       if (body === 'too-large') {
-        log.error('PAYLOAD_TOO_LARGE', url.pathname);
-        return sendError(res, 413, 'PAYLOAD_TOO_LARGE');
+        log.error(limit.code, url.pathname);
+        return sendError(res, 413, limit.code);
       }
       let payload: unknown;
       try {
@@ -159,6 +172,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!authorised) {
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
       return void res.end(LOCKED_PAGE);
+    }
+    const photo = options.archiveDir ? await resolvePhotoRoute(options.archiveDir, url.pathname) : null;
+    if (photo === 'not-found') {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('404');
+    }
+    if (photo) {
+      const { size } = await stat(photo.path);
+      // Content-addressed: the bytes behind a hash never change, so the browser may keep them.
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': photo.contentType, 'Content-Length': size, 'Cache-Control': 'private, max-age=31536000, immutable' });
+      if (req.method === 'HEAD') return void res.end();
+      // Streamed: a 40 MB original is not held in memory per request.
+      return await pipeline(createReadStream(photo.path), res);
     }
     const file = resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) {
