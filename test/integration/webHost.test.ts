@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive } from '../../db/open';
@@ -9,26 +8,7 @@ import { createDispatcher } from '../../electron/services/dispatch';
 import { silentLogger } from '../../electron/services/log';
 import { startWebHost, type WebHost } from '../../electron/host/server';
 import { tempArchive, tempDir } from '../helpers/tempArchive';
-
-interface Res {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** Raw HTTP so tests can forge Host/Origin headers the way a hostile page or DNS rebinding would. */
-function send(host: WebHost, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
+import { send } from '../helpers/http';
 
 let archive: Archive;
 let cleanups: (() => void)[] = [];
