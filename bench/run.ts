@@ -1,12 +1,14 @@
 /**
  * Benchmarks that print figures (never timed assertions in tests). Usage:
  *   npm run --silent bench -- search [--meetings 100000] [--db PATH] [--runs 15]
+ *   npm run --silent bench -- photos [--runs 5]
  * The archive is built once with `hoso demo` (seed 1) under bench/.data/ and reused.
  */
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchSearch } from './search';
+import { benchPhotos } from './photos';
 import { runCli } from '../electron/cli/run';
 
 const { values, positionals } = parseArgs({
@@ -38,7 +40,11 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchSearch(file, runs), null, 2));
     return;
   }
-  console.error('Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N]');
+  if (which === 'photos') {
+    console.log(JSON.stringify(await benchPhotos(Number(values.runs ?? 5)), null, 2));
+    return;
+  }
+  console.error('Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | photos [--runs N]');
   process.exitCode = 2;
 }
 
