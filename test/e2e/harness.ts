@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { openArchive, type Archive } from '../../db/open';
 import { createContext } from '../../electron/services/context';
 import { createHandlers } from '../../electron/services/handlers';
@@ -32,7 +32,7 @@ export async function launchApp(options: { archiveFile?: string } = {}): Promise
   const t = tempDir('hoso-e2e-');
   const archive = await openArchive({ file: options.archiveFile ?? join(t.dir, 'archive.sqlite') });
   const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e')), silentLogger);
-  const host = await startWebHost({ dispatch, rendererDir: RENDERER, log: silentLogger });
+  const host = await startWebHost({ dispatch, rendererDir: RENDERER, log: silentLogger, archiveDir: dirname(archive.file) });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
