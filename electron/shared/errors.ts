@@ -60,6 +60,34 @@ export const ERROR_MESSAGES = {
     vi: 'Hồ sơ đã khóa (đã hoàn tất) nên không sửa trực tiếp được. Hãy dùng chức năng đính chính.',
     en: 'This record is finalized and cannot be edited directly. Use a correction instead.',
   },
+  MEETING_NOT_FINALIZED: {
+    vi: 'Hồ sơ chưa khóa nên không cần đính chính: hãy sửa trực tiếp.',
+    en: 'This record is not finalized, so no correction is needed: edit it directly.',
+  },
+  NOT_IN_TRASH: {
+    vi: 'Hồ sơ này không có trong thùng rác (có thể đã được khôi phục ở cửa sổ khác).',
+    en: 'This record is not in the trash (it may have been restored in another window).',
+  },
+  DUPLICATE_ATTENDEE: {
+    vi: 'Người này đã có trong danh sách dự họp của cuộc họp này; không thêm lần nữa.',
+    en: 'This person is already on the attendance list of this meeting; not added again.',
+  },
+  ATTENDANCE_TOO_MANY: {
+    vi: 'Danh sách quá dài: mỗi lần thêm tối đa 1.000 người. Không có gì được lưu; hãy chia danh sách thành nhiều lần.',
+    en: 'The list is too long: at most 1,000 people at a time. Nothing was saved; split the list into several parts.',
+  },
+  ORDER_MISMATCH: {
+    vi: 'Thứ tự gửi lên không khớp với danh sách hiện có (danh sách có thể vừa được sửa ở cửa sổ khác). Hãy tải lại rồi sắp xếp lại.',
+    en: 'The order sent does not match the current list (it may have just been changed in another window). Reload and reorder again.',
+  },
+  DUPLICATE_DOCUMENT: {
+    vi: 'Văn bản có số và ký hiệu này đã có trong danh sách văn bản của cuộc họp.',
+    en: 'A document with this number is already listed for this meeting.',
+  },
+  VERSION_NOT_RESTORABLE: {
+    vi: 'Mục lịch sử này không chứa thông tin cuộc họp để khôi phục (chỉ khôi phục được từ lần tạo hoặc sửa thông tin chung của cuộc họp).',
+    en: 'This history entry holds no meeting details to restore (only the creation or an edit of the meeting details can be restored).',
+  },
   FORBIDDEN: {
     vi: 'Yêu cầu bị từ chối vì không đến từ chính ứng dụng.',
     en: 'The request was refused because it did not come from the application itself.',
