@@ -6,6 +6,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -91,6 +92,18 @@ export async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
+export function sha256FileSync(path: string): string {
+  const h = createHash('sha256');
+  const buf = Buffer.alloc(1024 * 1024);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
 /**
  * Writes `bytes` to `path` through a temporary name: write, fsync, rename, then fsync the folder so the
  * rename itself survives a power cut. A crash never leaves a half-written file under the final name.
@@ -133,17 +146,27 @@ export interface PhotoFileVerdict {
   actualHash: string | null;
 }
 
+function verdict(hash: string, path: string | null, actualHash: string | null): PhotoFileVerdict {
+  if (path === null || actualHash === null)
+    return { ok: false, path: null, problem: 'missing', actualHash: null };
+  return actualHash === hash
+    ? { ok: true, path, problem: null, actualHash }
+    : { ok: false, path, problem: 'mismatch', actualHash };
+}
+
 /**
  * Recomputes the SHA-256 of the stored original of `hash`: a file whose bytes changed since it was
  * stored (edited, damaged, swapped) no longer matches its own name. Used by the seal check.
  */
 export async function verifyPhotoFile(archiveDir: string, hash: string): Promise<PhotoFileVerdict> {
   const found = findPhotoFile(archiveDir, hash);
-  if (!found) return { ok: false, path: null, problem: 'missing', actualHash: null };
-  const actualHash = await sha256File(found.path);
-  return actualHash === hash
-    ? { ok: true, path: found.path, problem: null, actualHash }
-    : { ok: false, path: found.path, problem: 'mismatch', actualHash };
+  return verdict(hash, found?.path ?? null, found ? await sha256File(found.path) : null);
+}
+
+/** verifyPhotoFile for synchronous callers (a check inside a read transaction), read in 1 MB pieces. */
+export function verifyPhotoFileSync(archiveDir: string, hash: string): PhotoFileVerdict {
+  const found = findPhotoFile(archiveDir, hash);
+  return verdict(hash, found?.path ?? null, found ? sha256FileSync(found.path) : null);
 }
 
 export interface StoredPhotoFile {

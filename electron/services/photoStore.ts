@@ -28,6 +28,7 @@ export {
   findPhotoFile,
   isPhotoHash,
   verifyPhotoFile,
+  verifyPhotoFileSync,
   type PhotoFileVerdict,
 } from './photoFiles';
 

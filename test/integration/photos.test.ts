@@ -29,6 +29,7 @@ import {
   storePhoto,
   thumbPath,
   verifyPhotoFile,
+  verifyPhotoFileSync,
 } from '../../electron/services/photoStore';
 import { listStoredPhotoFiles } from '../../electron/services/photoFiles';
 import { writeDemoImages } from '../../electron/services/demo/images';
@@ -183,22 +184,23 @@ describe('photo store (files)', () => {
     expect(listStoredPhotoFiles(dir)).toHaveLength(1);
   }, 60_000);
 
-  it('verifyPhotoFile notices a changed or missing file, and adding the photo again repairs it', async () => {
+  it('verifyPhotoFile (and its sync twin) notices a changed or missing file; adding the photo again repairs it', async () => {
     const bytes = await jpeg();
     const s = await storePhoto(dir, bytes);
-    expect(await verifyPhotoFile(dir, s.hash)).toMatchObject({ ok: true, problem: null, actualHash: s.hash });
+    const both = async () => {
+      const sync = verifyPhotoFileSync(dir, s.hash);
+      expect(await verifyPhotoFile(dir, s.hash)).toEqual(sync);
+      return sync;
+    };
+    expect(await both()).toMatchObject({ ok: true, problem: null, actualHash: s.hash });
     const damaged = Buffer.from(bytes);
     damaged[damaged.length - 10] = damaged[damaged.length - 10]! ^ 0xff;
     writeFileSync(s.path, damaged);
-    expect(await verifyPhotoFile(dir, s.hash)).toMatchObject({
-      ok: false,
-      problem: 'mismatch',
-      path: s.path,
-    });
+    expect(await both()).toMatchObject({ ok: false, problem: 'mismatch', path: s.path });
     expect((await storePhoto(dir, bytes)).written).toBe(true);
-    expect((await verifyPhotoFile(dir, s.hash)).ok).toBe(true);
+    expect((await both()).ok).toBe(true);
     rmSync(s.path);
-    expect(await verifyPhotoFile(dir, s.hash)).toMatchObject({ ok: false, problem: 'missing', path: null });
+    expect(await both()).toMatchObject({ ok: false, problem: 'missing', path: null });
   });
 
   it('builds paths only from 64-hex hashes and known extensions', () => {
