@@ -5,6 +5,7 @@ import { uuidv7 } from './ids';
 import { viSortKey } from './collation';
 import { appendAudit } from './audit';
 import { indexMeeting } from './search/indexer';
+import { writeRecord } from './recordWrite';
 import { HosoError } from '../electron/shared/errors';
 import type {
   Meeting,
@@ -106,7 +107,9 @@ export function createMeeting(
 
 /**
  * Saves new field values if, and only if, the record is still at `expectedVersion`: a second window that
- * edited the same meeting meanwhile gets VERSION_CONFLICT instead of silently overwriting.
+ * edited the same meeting meanwhile gets VERSION_CONFLICT instead of silently overwriting. A finalized
+ * record is changed only with `correction` (the reason), which re-seals it (db/recordWrite.ts);
+ * `action` names a restore of earlier values in the history ('restore-version').
  */
 export function updateMeeting(
   archive: Archive,
@@ -115,25 +118,14 @@ export function updateMeeting(
   fields: MeetingFields,
   actor: string,
   now: number = Date.now(),
+  options: { correction?: string; action?: 'update' | 'restore-version' } = {},
 ): Meeting {
-  return archive.sqlite.transaction(() => {
-    const before = liveRow(archive, id);
-    if (before.status === 'finalized') throw new HosoError('MEETING_FINALIZED');
-    if (before.version !== expectedVersion) throw new HosoError('VERSION_CONFLICT');
-    const after: MeetingRow = { ...before, ...fieldColumns(fields), version: before.version + 1, updatedAt: now };
-    archive.db
-      .update(meetings)
-      .set({ ...fieldColumns(fields), version: after.version, updatedAt: now })
-      .where(and(eq(meetings.id, id), eq(meetings.version, expectedVersion)))
-      .run();
-    indexMeeting(archive, id);
-    appendAudit(
-      archive,
-      { actor, action: 'update', entity: 'meeting', entityId: id, before: toMeeting(before), after: toMeeting(after) },
-      now,
-    );
+  return writeRecord(archive, id, expectedVersion, { actor, now, correction: options.correction }, (tx) => {
+    const after: MeetingRow = { ...tx.meeting, ...fieldColumns(fields), version: tx.version, updatedAt: now };
+    archive.db.update(meetings).set(fieldColumns(fields)).where(eq(meetings.id, id)).run();
+    tx.audit({ action: options.action ?? 'update', before: toMeeting(tx.meeting), after: toMeeting(after) });
     return toMeeting(after);
-  })();
+  });
 }
 
 function listFilter(query: Pick<MeetingListQuery, 'year' | 'kind'>): SQL {

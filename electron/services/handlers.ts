@@ -10,6 +10,7 @@ import { abbreviationIndexFor } from '../../db/search/abbreviations';
 import { checkSearchIndex, rebuildSearchIndex } from '../../db/search/indexer';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches } from '../../db/savedSearches';
 import { createPhotoHandlers } from './photoHandlers';
+import { createRecordHandlers } from './recordHandlers';
 
 /** A handler receives its channel's input already parsed by the contract's schema. */
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -54,5 +55,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'search/rebuild': () => rebuildSearchIndex(a),
     ...createPhotoHandlers(ctx),
+    ...createRecordHandlers(ctx),
   };
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
 import { photoChannels } from './photoContract';
+import { recordChannels } from './recordContract';
 
 const isRealDate = (s: string): boolean => {
   const [y, m, d] = s.split('-').map(Number);
@@ -246,6 +247,7 @@ export const contract = {
   'search/check': { input: Empty, output: IndexStatus },
   'search/rebuild': { input: Empty, output: z.object({ documents: z.number().int(), ms: z.number() }) },
   ...photoChannels,
+  ...recordChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { Archive } from './open';
+import { SEAL_PARTS, type SealReport } from '../electron/shared/recordContract';
+import { HosoError } from '../electron/shared/errors';
+
+/**
+ * The seal of a finalized meeting (DESIGN.md §3): SHA-256 over a canonical JSON of its content:
+ * the meeting's own fields, attendance rows, conclusions, document references, tags and photo rows
+ * (file hash, caption, credit… and the people tagged). Photos are stored content-addressed, so their
+ * file hashes in the rows cover the pictures; checking the files themselves is the photo store's job,
+ * passed in as `verifyPhotoFile`.
+ *
+ * Left out on purpose: versions, timestamps, the trash flag and a task's follow-up (status, done at),
+ * which change after a meeting without changing what was decided at it; and people's names, which
+ * live in the directory (a spelling fix there is not a change to the record). Each part's own hash is
+ * logged with the seal (audit entries 'finalize' and 'correct'), so a check can name what changed.
+ */
+
+export type SealPartName = (typeof SEAL_PARTS)[number];
+export type SealParts = Record<SealPartName, string>;
+
+/** JSON with object keys sorted at every level: the same content always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+const PART_SQL: Record<SealPartName, string> = {
+  meeting: `SELECT id, title, kind, meeting_date, start_time, end_time, location, organizer, secrecy, minutes_html, minutes_text, source
+            FROM meetings WHERE id = ?`,
+  attendance: `SELECT id, person_id, role, rank, titles, unit, status, absence_reason, position
+               FROM attendance WHERE meeting_id = ? ORDER BY position, id`,
+  conclusions: `SELECT id, position, text, is_task, assignee_person_id, assignee_unit, deadline
+                FROM conclusions WHERE meeting_id = ? ORDER BY position, id`,
+  documents: `SELECT id, number, doc_type, issued_on, issuer, summary, position
+              FROM document_refs WHERE meeting_id = ? ORDER BY position, id`,
+  tags: `SELECT t.name FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.meeting_id = ? ORDER BY t.name_folded, t.id`,
+  photos: `SELECT p.id, p.file_hash, p.mime, p.byte_size, p.width, p.height, p.caption, p.credit, p.taken_at, p.position,
+                  coalesce((SELECT json_group_array(person_id) FROM (SELECT person_id FROM photo_people WHERE photo_id = p.id ORDER BY person_id)), '[]') AS people
+           FROM photos p WHERE p.meeting_id = ? ORDER BY p.position, p.id`,
+};
+
+export interface SealComputation {
+  hash: string;
+  parts: SealParts;
+  photoHashes: string[];
+}
+
+/** The content of a meeting as sealed, and its hashes (whole and per part). */
+export function computeSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string): SealComputation {
+  const content: Record<string, unknown> = { seal: 'hoso-seal-1' };
+  const parts = {} as SealParts;
+  for (const part of SEAL_PARTS) {
+    const rows = archive.sqlite.prepare(PART_SQL[part]).all(meetingId) as Record<string, unknown>[];
+    const value = part === 'meeting' ? (rows[0] ?? null) : part === 'tags' ? rows.map((r) => r.name) : rows;
+    content[part] = value;
+    parts[part] = sha256(canonicalJson(value));
+  }
+  const photoHashes = (content.photos as { file_hash: string }[]).map((p) => p.file_hash);
+  return { hash: sha256(canonicalJson(content)), parts, photoHashes };
+}
+
+/** Seals the meeting over its current content (inside the caller's transaction). */
+export function writeSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string, now: number): { sealHash: string; sealedAt: number; parts: SealParts } {
+  const seal = computeSeal(archive, meetingId);
+  archive.sqlite.prepare('UPDATE meetings SET seal_hash = ?, sealed_at = ? WHERE id = ?').run(seal.hash, now, meetingId);
+  return { sealHash: seal.hash, sealedAt: now, parts: seal.parts };
+}
+
+const PART_LABEL: Record<SealPartName | 'seal', string> = {
+  meeting: 'thông tin chung',
+  attendance: 'thành phần dự họp',
+  conclusions: 'kết luận',
+  documents: 'văn bản liên quan',
+  tags: 'thẻ',
+  photos: 'ảnh',
+  seal: 'mã niêm phong',
+};
+
+/**
+ * Recomputes the seal of a meeting (live or in the trash) and says whether the record is as sealed:
+ * which parts changed since (by the part hashes logged with the seal), whether the stored seal still
+ * matches the audit log's, and, when `verifyPhotoFile` is given, which photo files fail their check.
+ */
+export function checkSeal(
+  archive: Pick<Archive, 'sqlite'>,
+  meetingId: string,
+  options: { verifyPhotoFile?: (hash: string) => boolean } = {},
+): SealReport {
+  const meeting = archive.sqlite.prepare('SELECT status, seal_hash AS sealHash, sealed_at AS sealedAt FROM meetings WHERE id = ?').get(meetingId) as
+    | { status: string; sealHash: string | null; sealedAt: number | null }
+    | undefined;
+  if (!meeting) throw new HosoError('NOT_FOUND');
+  const current = computeSeal(archive, meetingId);
+  if (meeting.status !== 'finalized') return notSealed(meetingId, current.hash, 'Hồ sơ chưa khóa nên chưa có niêm phong để kiểm tra.');
+
+  const logged = archive.sqlite
+    .prepare(
+      `SELECT after FROM audit_log WHERE entity = 'meeting' AND entity_id = ? AND action IN ('finalize', 'correct') ORDER BY seq DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(meetingId) as string | undefined;
+  const sealed = logged ? (JSON.parse(logged) as { sealHash?: string; parts?: Partial<SealParts> }) : {};
+  const changed: SealReport['changedParts'] = [];
+  // The stored seal must be the one the (hash-chained) audit log recorded; an edited seal column is a change.
+  if (!sealed.sealHash || sealed.sealHash !== meeting.sealHash) changed.push('seal');
+  for (const part of SEAL_PARTS) if (sealed.parts && sealed.parts[part] !== current.parts[part]) changed.push(part);
+  const bad = options.verifyPhotoFile ? [...new Set(current.photoHashes)].filter((h) => !options.verifyPhotoFile!(h)) : [];
+  const ok = changed.length === 0 && current.hash === meeting.sealHash && bad.length === 0;
+  const problems = [
+    ...changed.map((p) => PART_LABEL[p]),
+    ...(bad.length ? [`${bad.length.toLocaleString('vi-VN')} tệp ảnh bị thiếu hoặc hỏng`] : []),
+  ];
+  return {
+    meetingId,
+    sealed: true,
+    ok,
+    sealedAt: meeting.sealedAt,
+    storedHash: meeting.sealHash,
+    currentHash: current.hash,
+    changedParts: changed,
+    badPhotoFiles: bad,
+    photoFilesChecked: options.verifyPhotoFile !== undefined,
+    message: ok
+      ? 'Hồ sơ còn nguyên vẹn như khi khóa.'
+      : `Hồ sơ đã bị thay đổi ngoài ứng dụng sau khi khóa: ${problems.join(', ') || 'nội dung'}. Hãy đối chiếu với bản sao lưu.`,
+  };
+}
+
+function notSealed(meetingId: string, currentHash: string, message: string): SealReport {
+  return {
+    meetingId,
+    sealed: false,
+    ok: false,
+    sealedAt: null,
+    storedHash: null,
+    currentHash,
+    changedParts: [],
+    badPhotoFiles: [],
+    photoFilesChecked: false,
+    message,
+  };
+}
