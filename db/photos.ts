@@ -306,10 +306,7 @@ export function reorderPhotos(
       given.size !== current.length ||
       current.some((id) => !given.has(id))
     ) {
-      throw new HosoError(
-        'INVALID_INPUT',
-        '(thứ tự ảnh phải gồm đúng mọi ảnh của cuộc họp, mỗi ảnh một lần; hãy tải lại trang)',
-      );
+      throw new HosoError('ORDER_MISMATCH');
     }
     const setPosition = archive.sqlite.prepare(
       'UPDATE photos SET position = ?, updated_at = ? WHERE id = ? AND position <> ?',

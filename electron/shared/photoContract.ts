@@ -10,12 +10,12 @@
  * served by the web host and the desktop app's app:// protocol; photoUrl/thumbUrl build those paths.
  */
 import { z } from 'zod';
+// Common fields from fields.ts, not contract.ts: contract.ts imports this file (a cycle otherwise).
+import { Id, MeetingVersion, text } from './fields';
 
-// Own id schemas, not contract.ts's: contract.ts imports this file, and an import back would be circular.
-const MeetingId = z.string().uuid('Mã hồ sơ không hợp lệ.');
+const MeetingId = Id;
 const PhotoId = z.string().uuid('Mã ảnh không hợp lệ.');
 const PersonId = z.string().uuid('Mã người không hợp lệ.');
-const MeetingVersion = z.number().int().min(1);
 
 /** Largest photo accepted, in bytes (a 48-megapixel phone JPEG is 15–25 MB). */
 export const PHOTO_MAX_BYTES = 40 * 1024 * 1024;
@@ -23,12 +23,6 @@ export const PHOTO_MAX_BYTES = 40 * 1024 * 1024;
 export const PHOTO_MAX_BASE64_CHARS = Math.ceil(PHOTO_MAX_BYTES / 3) * 4;
 export const PHOTO_CAPTION_MAX = 2000;
 export const PHOTO_CREDIT_MAX = 200;
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`);
 
 /** An instant in integer ms; bounded to years 1800–2200 so a typo does not become year 50 000. */
 const Instant = z

@@ -448,7 +448,7 @@ describe('photos of a meeting (contract)', () => {
     ]) {
       expect(
         (await refusal('photos/reorder', { meetingId: m.id, version: r.meetingVersion, photoIds })).code,
-      ).toBe('INVALID_INPUT');
+      ).toBe('ORDER_MISMATCH');
     }
   });
 
