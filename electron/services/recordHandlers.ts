@@ -4,7 +4,7 @@ import type { Handler } from './handlers';
 import type { CorrectionChange, recordChannels } from '../shared/recordContract';
 import { MeetingFields } from '../shared/contract';
 import { HosoError } from '../shared/errors';
-import { verifyPhotoFile } from './photoFiles';
+import { verifyPhotoFileSync } from './photoFiles';
 import type { Archive } from '../../db/open';
 import { updateMeeting } from '../../db/meetings';
 import { addAttendee, addAttendees, listAttendance, personMeetings, removeAttendee, reorderAttendance, updateAttendee } from '../../db/attendance';
@@ -23,7 +23,7 @@ import { listTags, setMeetingTags } from '../../db/tags';
 import { listTrash, restoreMeeting, trashMeeting } from '../../db/trash';
 import { meetingHistory, restoreMeetingVersion } from '../../db/history';
 import { finalizeMeeting } from '../../db/finalize';
-import { checkSeal, computeSeal } from '../../db/seal';
+import { checkSeal } from '../../db/seal';
 import { getMeetingRecord } from '../../db/meetingRecord';
 import type { WriteOptions } from '../../db/recordWrite';
 
@@ -61,14 +61,6 @@ function changes(a: Archive): { [K in Kind]: (meetingId: string, version: number
     'documents/reorder': (id, version, { ids }, w) => reorderDocumentRefs(a, id, version, ids, w),
     'tags/set': (id, version, { names }, w) => setMeetingTags(a, id, version, names, w),
   };
-}
-
-/** Photo files of a meeting checked against their SHA-256 names by the photo store, ahead of the (synchronous) seal check. */
-async function photoFileVerdicts(a: Archive, meetingId: string): Promise<(hash: string) => boolean> {
-  const dir = dirname(a.file);
-  const hashes = [...new Set(computeSeal(a, meetingId).photoHashes)];
-  const ok = new Map(await Promise.all(hashes.map(async (h) => [h, (await verifyPhotoFile(dir, h)).ok] as const)));
-  return (hash) => ok.get(hash) ?? false;
 }
 
 /** The meeting-record channels behind the contract, spread into createHandlers(). */
@@ -111,7 +103,8 @@ export function createRecordHandlers(ctx: ServiceContext): { [C in RecordChannel
     'meetings/history': ({ id, offset, limit }) => meetingHistory(a, id, { offset, limit }),
     'meetings/restore-version': ({ id, version, auditId }) => restoreMeetingVersion(a, id, version, auditId, w()),
     'meetings/finalize': ({ id, version }) => finalizeMeeting(a, id, version, ctx.actor()),
-    'meetings/seal-check': async ({ id }) => checkSeal(a, id, { verifyPhotoFile: await photoFileVerdicts(a, id) }),
+    // The photo files are checked by the photo store: each must still hash to the name the sealed row gives it.
+    'meetings/seal-check': ({ id }) => checkSeal(a, id, { verifyPhotoFile: (hash) => verifyPhotoFileSync(dirname(a.file), hash).ok }),
     'meetings/correct': ({ id, version, reason, change: { kind, ...change } }) => {
       const apply = corrections[kind] as (meetingId: string, version: number, change: unknown, w: WriteOptions) => { meetingVersion: number };
       const { meetingVersion } = apply(id, version, change, { ...w(), correction: reason });
