@@ -1,8 +1,7 @@
 import type { Archive } from './open';
 import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
-import { indexMeeting } from './search/indexer';
-import { touchMeeting, writableMeeting } from './meetingVersion';
+import { meetingRow, writeRecord } from './recordWrite';
 import { HosoError } from '../electron/shared/errors';
 import type {
   Photo,
@@ -15,9 +14,10 @@ import type {
 /**
  * The photo rows of a meeting record. The files themselves are in the content-addressed store beside
  * the archive (electron/services/photoStore.ts); a row names its file by SHA-256. Every change is a
- * change to the meeting: it names the meeting's version, moves it on (db/meetingVersion.ts), is refused
- * on a finalized record, and commits with its audit entry and the meeting's search entry (captions and
- * credits are searchable).
+ * change to the meeting, written through writeRecord (db/recordWrite.ts): it names the meeting's version
+ * and moves it on, is refused on a finalized record, and commits with its audit entry and the meeting's
+ * search entry (captions and credits are searchable). Audit entries are about the photo (entity 'photo'),
+ * which the record's history finds through the meeting's photos.
  */
 
 /** What the photo store learnt about a stored file. */
@@ -127,7 +127,9 @@ export function checkPhotoCanBeAdded(
   expectedVersion: number,
   hash: string,
 ): void {
-  writableMeeting(archive, meetingId, expectedVersion);
+  const meeting = meetingRow(archive, meetingId);
+  if (meeting.status === 'finalized') throw new HosoError('MEETING_FINALIZED');
+  if (meeting.version !== expectedVersion) throw new HosoError('VERSION_CONFLICT');
   refuseDuplicate(archive, meetingId, hash);
 }
 
@@ -144,8 +146,7 @@ export function addPhoto(
   actor: string,
   now: number = Date.now(),
 ): PhotoChange {
-  return archive.sqlite.transaction(() => {
-    const meetingVersion = touchMeeting(archive, meetingId, expectedVersion, now);
+  return writeRecord(archive, meetingId, expectedVersion, { actor, now }, (tx) => {
     refuseDuplicate(archive, meetingId, file.hash);
     const { next } = archive.sqlite
       .prepare('SELECT coalesce(max(position) + 1, 0) AS next FROM photos WHERE meeting_id = ?')
@@ -173,7 +174,6 @@ export function addPhoto(
          VALUES (@id, @meetingId, @fileHash, @mime, @byteSize, @width, @height, @caption, @credit, @takenAt, @position, @createdAt, @updatedAt)`,
       )
       .run(row);
-    indexMeeting(archive, meetingId);
     const photo: Photo = { ...row, people: [] };
     appendAudit(
       archive,
@@ -186,25 +186,25 @@ export function addPhoto(
       },
       now,
     );
-    return { meetingVersion, photo };
-  })();
+    return { meetingVersion: tx.version, photo };
+  });
 }
 
 /**
- * One change to one photo, in one transaction: the photo (NOT_FOUND if gone), its meeting moved to the
- * next version (VERSION_CONFLICT, MEETING_FINALIZED), then `change`, which gets both.
+ * One change to one photo as a write to its meeting (writeRecord): `change` gets the photo as it was
+ * (NOT_FOUND if gone) and the meeting's new version.
  */
 function changePhoto<T>(
   archive: Archive,
   photoId: string,
   expectedVersion: number,
-  now: number,
+  w: { actor: string; now: number },
   change: (before: Photo, meetingVersion: number) => T,
 ): T {
-  return archive.sqlite.transaction(() => {
-    const before = getPhoto(archive, photoId);
-    return change(before, touchMeeting(archive, before.meetingId, expectedVersion, now));
-  })();
+  const { meetingId } = photoRow(archive, photoId);
+  return writeRecord(archive, meetingId, expectedVersion, w, (tx) =>
+    change(getPhoto(archive, photoId), tx.version),
+  );
 }
 
 /** Changes caption, credit and/or time taken; fields left out of `patch` keep their value. */
@@ -216,7 +216,7 @@ export function updatePhoto(
   actor: string,
   now: number = Date.now(),
 ): PhotoChange {
-  return changePhoto(archive, photoId, expectedVersion, now, (before, meetingVersion) => {
+  return changePhoto(archive, photoId, expectedVersion, { actor, now }, (before, meetingVersion) => {
     const after: Photo = {
       ...before,
       caption: patch.caption === undefined ? before.caption : patch.caption.normalize('NFC'),
@@ -227,7 +227,6 @@ export function updatePhoto(
     archive.sqlite
       .prepare('UPDATE photos SET caption = ?, credit = ?, taken_at = ?, updated_at = ? WHERE id = ?')
       .run(after.caption, after.credit, after.takenAt, now, photoId);
-    indexMeeting(archive, before.meetingId);
     appendAudit(archive, { actor, action: 'update', entity: 'photo', entityId: photoId, before, after }, now);
     return { meetingVersion, photo: after };
   });
@@ -245,7 +244,7 @@ export function setPhotoPeople(
   actor: string,
   now: number = Date.now(),
 ): PhotoChange {
-  return changePhoto(archive, photoId, expectedVersion, now, (before, meetingVersion) => {
+  return changePhoto(archive, photoId, expectedVersion, { actor, now }, (before, meetingVersion) => {
     const ids = [...new Set(personIds)];
     const known = new Set(
       (
@@ -270,7 +269,6 @@ export function setPhotoPeople(
     const insert = archive.sqlite.prepare('INSERT INTO photo_people (photo_id, person_id) VALUES (?, ?)');
     for (const id of ids) insert.run(photoId, id);
     archive.sqlite.prepare('UPDATE photos SET updated_at = ? WHERE id = ?').run(now, photoId);
-    indexMeeting(archive, before.meetingId);
     const after = getPhoto(archive, photoId);
     appendAudit(
       archive,
@@ -297,8 +295,7 @@ export function reorderPhotos(
   actor: string,
   now: number = Date.now(),
 ): PhotoList {
-  return archive.sqlite.transaction(() => {
-    const meetingVersion = touchMeeting(archive, meetingId, expectedVersion, now);
+  return writeRecord(archive, meetingId, expectedVersion, { actor, now }, (tx) => {
     const current = meetingPhotoRows(archive, meetingId).map((r) => r.id);
     const given = new Set(photoIds);
     if (
@@ -312,21 +309,13 @@ export function reorderPhotos(
       'UPDATE photos SET position = ?, updated_at = ? WHERE id = ? AND position <> ?',
     );
     photoIds.forEach((id, i) => setPosition.run(i, now, id, i));
-    indexMeeting(archive, meetingId);
-    appendAudit(
-      archive,
-      {
-        actor,
-        action: 'reorder-photos',
-        entity: 'meeting',
-        entityId: meetingId,
-        before: current,
-        after: photoIds,
-      },
-      now,
-    );
-    return { meetingId, meetingVersion, photos: toPhotos(archive, meetingPhotoRows(archive, meetingId)) };
-  })();
+    tx.audit({ action: 'reorder-photos', before: current, after: photoIds });
+    return {
+      meetingId,
+      meetingVersion: tx.version,
+      photos: toPhotos(archive, meetingPhotoRows(archive, meetingId)),
+    };
+  });
 }
 
 /**
@@ -340,14 +329,13 @@ export function removePhoto(
   actor: string,
   now: number = Date.now(),
 ): PhotoList {
-  return changePhoto(archive, photoId, expectedVersion, now, (before, meetingVersion) => {
+  return changePhoto(archive, photoId, expectedVersion, { actor, now }, (before, meetingVersion) => {
     archive.sqlite.prepare('DELETE FROM photos WHERE id = ?').run(photoId);
     archive.sqlite
       .prepare(
         'UPDATE photos SET position = position - 1, updated_at = ? WHERE meeting_id = ? AND position > ?',
       )
       .run(now, before.meetingId, before.position);
-    indexMeeting(archive, before.meetingId);
     appendAudit(archive, { actor, action: 'delete', entity: 'photo', entityId: photoId, before }, now);
     return {
       meetingId: before.meetingId,
