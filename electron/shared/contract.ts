@@ -9,28 +9,13 @@ import type { ErrorPayload } from './errors';
 import { photoChannels } from './photoContract';
 import { recordChannels } from './recordContract';
 
-const isRealDate = (s: string): boolean => {
-  const [y, m, d] = s.split('-').map(Number);
-  const dt = new Date(Date.UTC(y!, m! - 1, d!));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m! - 1 && dt.getUTCDate() === d;
-};
+import { Id, IsoDate, requiredText, text } from './fields';
 
-/** A calendar date as `YYYY-MM-DD` (the UI shows and takes dd/mm/yyyy). */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày.')
-  .refine(isRealDate, 'Ngày không tồn tại trên lịch.');
+// Dates, ids and text fields are shared with the part contracts (photoContract.ts, recordContract.ts).
+export { Id, IsoDate };
 /** A time of day as `HH:MM`, 24-hour. */
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng giờ:phút (ví dụ 14:00).');
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`);
-const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} không được để trống.`);
-
-export const Id = z.string().uuid('Mã hồ sơ không hợp lệ.');
 export const IdInput = z.object({ id: Id });
 export const Empty = z.object({}).strict();
 
