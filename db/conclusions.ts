@@ -139,7 +139,7 @@ export function listTasks(archive: Archive, q: TaskQuery): TaskPage {
   const today = q.today ?? localToday();
   const overdueSql = `(c.deadline IS NOT NULL AND c.deadline < @today AND c.task_status NOT IN ('hoan_thanh', 'huy'))`;
   const where = ['c.is_task = 1', 'm.deleted_at IS NULL'];
-  if (q.status.length) where.push(`c.task_status IN (${q.status.map((s) => `'${s}'`).join(', ')})`);
+  if (q.status.length) where.push('c.task_status IN (SELECT value FROM json_each(@statuses))');
   if (q.overdue) where.push(overdueSql);
   if (q.assigneePersonId) where.push('c.assignee_person_id = @personId');
   const assignee = foldVietnamese(q.assignee.replace(/\s+/g, ' ').trim());
@@ -148,7 +148,7 @@ export function listTasks(archive: Archive, q: TaskQuery): TaskPage {
     where.push(`(hoso_fold(c.assignee_unit) LIKE @assignee ESCAPE '\\' OR coalesce(p.name_folded, '') LIKE @assignee ESCAPE '\\')`);
   }
   const from = `FROM conclusions c JOIN meetings m ON m.id = c.meeting_id LEFT JOIN people p ON p.id = c.assignee_person_id WHERE ${where.join(' AND ')}`;
-  const params = { today, personId: q.assigneePersonId, assignee: likeContains(assignee) };
+  const params = { today, personId: q.assigneePersonId, assignee: likeContains(assignee), statuses: JSON.stringify(q.status) };
   const counts = archive.sqlite.prepare(`SELECT count(*) AS total, coalesce(sum(${overdueSql}), 0) AS overdue ${from}`).get(params) as {
     total: number;
     overdue: number;

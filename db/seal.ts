@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from './open';
-import { SEAL_PARTS, type SealReport } from '../electron/shared/recordContract';
+import { RECORD_PARTS, type SealReport } from '../electron/shared/recordContract';
 import { HosoError } from '../electron/shared/errors';
 
 /**
@@ -16,7 +16,7 @@ import { HosoError } from '../electron/shared/errors';
  * logged with the seal (audit entries 'finalize' and 'correct'), so a check can name what changed.
  */
 
-export type SealPartName = (typeof SEAL_PARTS)[number];
+export type SealPartName = (typeof RECORD_PARTS)[number];
 export type SealParts = Record<SealPartName, string>;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
@@ -58,7 +58,7 @@ export interface SealComputation {
 export function computeSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string): SealComputation {
   const content: Record<string, unknown> = { seal: 'hoso-seal-1' };
   const parts = {} as SealParts;
-  for (const part of SEAL_PARTS) {
+  for (const part of RECORD_PARTS) {
     const rows = archive.sqlite.prepare(PART_SQL[part]).all(meetingId) as Record<string, unknown>[];
     const value = part === 'meeting' ? (rows[0] ?? null) : part === 'tags' ? rows.map((r) => r.name) : rows;
     content[part] = value;
@@ -112,7 +112,7 @@ export function checkSeal(
   const changed: SealReport['changedParts'] = [];
   // The stored seal must be the one the (hash-chained) audit log recorded; an edited seal column is a change.
   if (!sealed.sealHash || sealed.sealHash !== meeting.sealHash) changed.push('seal');
-  for (const part of SEAL_PARTS) if (sealed.parts && sealed.parts[part] !== current.parts[part]) changed.push(part);
+  for (const part of RECORD_PARTS) if (sealed.parts && sealed.parts[part] !== current.parts[part]) changed.push(part);
   const bad = options.verifyPhotoFile ? [...new Set(current.photoHashes)].filter((h) => !options.verifyPhotoFile!(h)) : [];
   const ok = changed.length === 0 && current.hash === meeting.sealHash && bad.length === 0;
   const problems = [

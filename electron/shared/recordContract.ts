@@ -294,7 +294,8 @@ export const TrashedMeeting = z.object({
 export const TrashPage = z.object({ total: z.number().int(), rows: z.array(TrashedMeeting) });
 export type TrashPage = z.output<typeof TrashPage>;
 
-export const HISTORY_PARTS = ['meeting', 'attendance', 'conclusions', 'documents', 'tags', 'photos'] as const;
+/** The parts of a meeting record, as the history groups changes and the seal hashes content. */
+export const RECORD_PARTS = ['meeting', 'attendance', 'conclusions', 'documents', 'tags', 'photos'] as const;
 export const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 export type FieldChange = z.output<typeof FieldChange>;
 export const HistoryEntry = z.object({
@@ -305,7 +306,7 @@ export const HistoryEntry = z.object({
   actor: z.string(),
   /** create, update, trash, restore, finalize, correct, attendance.add, conclusions.update, photo's own… */
   action: z.string(),
-  part: z.enum(HISTORY_PARTS),
+  part: z.enum(RECORD_PARTS),
   /** The reason of a correction (or of a restore), '' otherwise. */
   reason: z.string(),
   /** Per-field differences between the entry's before and after; field '' when the value is a list. */
@@ -317,8 +318,6 @@ export type HistoryEntry = z.output<typeof HistoryEntry>;
 export const HistoryPage = z.object({ total: z.number().int(), rows: z.array(HistoryEntry) });
 export type HistoryPage = z.output<typeof HistoryPage>;
 
-export const SEAL_PARTS = ['meeting', 'attendance', 'conclusions', 'documents', 'tags', 'photos'] as const;
-export const SealPart = z.enum(SEAL_PARTS);
 export const SealInfo = z.object({ meetingVersion: z.number().int(), sealHash: z.string(), sealedAt: z.number() });
 export type SealInfo = z.output<typeof SealInfo>;
 export const SealReport = z.object({
@@ -330,7 +329,7 @@ export const SealReport = z.object({
   storedHash: z.string().nullable(),
   currentHash: z.string(),
   /** Parts whose content differs from the sealed one ('seal' when the stored seal itself was edited). */
-  changedParts: z.array(z.enum([...SEAL_PARTS, 'seal'])),
+  changedParts: z.array(z.enum([...RECORD_PARTS, 'seal'])),
   /** Hashes of photo files that are missing or damaged (when the files were checked). */
   badPhotoFiles: z.array(z.string()),
   photoFilesChecked: z.boolean(),
