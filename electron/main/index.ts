@@ -79,7 +79,7 @@ function start(): void {
 
   const onReady = async (): Promise<void> => {
     hardenSession(session.defaultSession, { devServerUrl, log });
-    handleAppProtocol(session.defaultSession, RENDERER_DIR);
+    handleAppProtocol(session.defaultSession, RENDERER_DIR, () => (archive ? dirname(archive.file) : null));
     installAppMenu(app.isPackaged);
 
     let opened: Archive;

@@ -6,6 +6,7 @@
  */
 import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { resolvePhotoRoute } from '../services/photoStore';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppPath } from './securityPolicy';
 
 /**
@@ -35,10 +36,32 @@ function plain(status: number, text: string): Response {
   });
 }
 
-/** The request → response function behind `protocol.handle`, exported for tests. */
-export function createAppRequestHandler(rootDir: string): (request: Request) => Promise<Response> {
+/**
+ * The request → response function behind `protocol.handle`, exported for tests. `/photos/<hash>` and
+ * `/photos/thumb/<hash>` come from the open archive's content-addressed photo store (the same routes
+ * as the web host, so the renderer uses one URL on both); everything else from the built renderer.
+ */
+export function createAppRequestHandler(
+  rootDir: string,
+  archiveDir: () => string | null = () => null,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
+    const dir = archiveDir();
+    const photo = dir ? await resolvePhotoRoute(dir, new URL(request.url).pathname) : null;
+    if (photo === 'not-found') return plain(404, 'Not Found');
+    if (photo) {
+      const bytes = await readFile(photo.path).catch(() => null);
+      if (!bytes) return plain(404, 'Not Found');
+      const headers = {
+        ...baseHeaders(),
+        'Content-Type': photo.contentType,
+        'Content-Length': String(bytes.length),
+        // A photo's name is its SHA-256: its bytes can never change.
+        'Cache-Control': 'private, max-age=31536000, immutable',
+      };
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(bytes), { status: 200, headers });
+    }
     const file = resolveAppPath(rootDir, request.url);
     if (!file) return plain(404, 'Not Found');
     let body: Buffer;
@@ -57,6 +80,6 @@ export function createAppRequestHandler(rootDir: string): (request: Request) => 
 }
 
 /** Registers the app:// handler on `session` (the window's session: protocols are per session). */
-export function handleAppProtocol(session: Session, rootDir: string): void {
-  session.protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir));
+export function handleAppProtocol(session: Session, rootDir: string, archiveDir?: () => string | null): void {
+  session.protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir, archiveDir));
 }

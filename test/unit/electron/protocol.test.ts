@@ -23,6 +23,9 @@ describe('registerAppScheme', () => {
   });
 });
 
+const PHOTO_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const PHOTO_HASH = 'ab'.padEnd(64, '3');
+
 describe('app:// handler', () => {
   let base: string;
   let handler: ProtocolHandler;
@@ -35,8 +38,12 @@ describe('app:// handler', () => {
     writeFileSync(join(root, 'assets', 'app.js'), 'export {};');
     writeFileSync(join(root, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
     writeFileSync(join(base, 'secret.txt'), 'TOP SECRET');
+    // An archive folder with one stored photo, content-addressed as the photo store writes it.
+    const archiveDir = join(base, 'archive');
+    mkdirSync(join(archiveDir, 'photos', PHOTO_HASH.slice(0, 2)), { recursive: true });
+    writeFileSync(join(archiveDir, 'photos', PHOTO_HASH.slice(0, 2), `${PHOTO_HASH}.png`), PHOTO_BYTES);
     const session = createFakeSession();
-    handleAppProtocol(session as unknown as Session, root);
+    handleAppProtocol(session as unknown as Session, root, () => archiveDir);
     expect(session.protocol.handle).toHaveBeenCalledTimes(1);
     expect(session.protocol.handle.mock.calls[0]![0]).toBe('app');
     handler = session.protocol.handle.mock.calls[0]![1];
@@ -44,6 +51,19 @@ describe('app:// handler', () => {
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
+
+  it("serves the open archive's photos by hash, and nothing else under /photos/", async () => {
+    const res = await get(`app://hoso/photos/${PHOTO_HASH}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(PHOTO_BYTES);
+    for (const bad of ['app://hoso/photos/../secret.txt', 'app://hoso/photos/abc', `app://hoso/photos/${'0'.repeat(64)}`, 'app://hoso/photos/%2e%2e%2fsecret.txt']) {
+      const r = await get(bad);
+      expect(r.status, bad).toBe(404);
+      expect(await r.text()).not.toContain('TOP SECRET');
+    }
+  });
 
   it('serves index.html for / with the CSP header and an HTML content type', async () => {
     for (const url of ['app://hoso/', 'app://hoso/index.html']) {
