@@ -2,7 +2,7 @@
  * The desktop entry, run against the fake electron module with db/open's openArchive mocked.
  * Each test boots a fresh module graph (vi.resetModules) because importing index.ts starts the app.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, FakeEvent, resetFakeElectron, type FakeElectron } from './fakeElectron';
@@ -187,7 +187,11 @@ describe('main entry: normal start', () => {
     expect(handleAppProtocol).toHaveBeenCalledExactlyOnceWith(
       electron.session.defaultSession,
       join(mainDir, '../renderer'),
+      expect.any(Function),
     );
+    // Photos are served from the folder of the archive that was opened.
+    const archiveDir = vi.mocked(handleAppProtocol).mock.calls[0]![2]!;
+    expect(archiveDir()).toBe(dirname(fakeArchive().file));
     expect(mainWindow(electron).options.webPreferences!.preload).toBe(join(mainDir, '../preload/index.cjs'));
   });
 
