@@ -1,0 +1,15 @@
+import type React from 'react';
+
+/** Props every tab of a meeting's record receives from the tab host. */
+export interface RecordTabProps {
+  meetingId: string;
+  /** The meeting's current version; every part write sends it. */
+  version: number;
+  /** Report the `meetingVersion` a write answered, so the host stays current. */
+  onVersion: (v: number) => void;
+  /** True when the meeting is finalized: show values, no edit controls. */
+  readOnly: boolean;
+}
+
+/** Tabs other parts of the app add after the built-in ones (Thông tin, Thành phần, Ảnh). */
+export const extraTabs: { id: string; labelKey: string; component: React.ComponentType<RecordTabProps> }[] = [];
