@@ -4,6 +4,9 @@ import { inspectArchiveFile, SCHEMA_VERSION } from '../../db/open';
 import { schemaVersion } from '../../db/migrate';
 import { verifyAuditChain } from '../../db/audit';
 import { checkSearchIndex } from '../../db/search/indexer';
+import { checkSeal } from '../../db/seal';
+import { verifyPhotoFileSync } from './photoFiles';
+import { dirname } from 'node:path';
 
 export interface CheckReport {
   ok: boolean;
@@ -83,6 +86,19 @@ export function checkArchiveFile(file: string): CheckReport {
           );
         }
         if (index.structureError) report.problems.push(`Chỉ mục tìm kiếm bị hỏng cấu trúc (${index.structureError}); hãy chạy "hoso rebuild-index".`);
+      }
+      if (report.schemaVersion === SCHEMA_VERSION) {
+        // Every finalized record must still match its seal, photo files included.
+        const archiveDir = dirname(file);
+        const sealed = db.prepare("SELECT id, title FROM meetings WHERE status = 'finalized'").all() as { id: string; title: string }[];
+        let broken = 0;
+        for (const m of sealed) {
+          const r = checkSeal({ sqlite: db }, m.id, { verifyPhotoFile: (hash) => verifyPhotoFileSync(archiveDir, hash).ok });
+          if (r.ok) continue;
+          if (++broken <= 50) report.problems.push(`Hồ sơ đã khóa “${m.title}”: ${r.message}`);
+        }
+        if (broken > 50) report.problems.push(`… và ${broken - 50} hồ sơ đã khóa khác không khớp niêm phong.`);
+        report.notes.push(`Đã kiểm tra niêm phong ${sealed.length.toLocaleString('vi-VN')} hồ sơ đã khóa.`);
       }
       report.counts = {
         meetings: count(db, 'meetings'),

@@ -91,3 +91,21 @@ describe('hoso command line', () => {
     expect(report.counts.meetings).toBeLessThan(200_000);
   });
 });
+
+describe('hoso check and sealed records', () => {
+  it('reports a finalized record changed behind the app’s back, naming it', () => {
+    const db = join(t.dir, 'sealed.sqlite');
+    expect(hoso(['demo', '--meetings', '60', '--db', db]).code).toBe(0);
+    const clean = hoso(['check', '--db', db]);
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.stdout).toMatch(/Đã kiểm tra niêm phong \d+ hồ sơ đã khóa/);
+    const raw = new Database(db);
+    const sealed = raw.prepare("SELECT id, title FROM meetings WHERE status = 'finalized' LIMIT 1").get() as { id: string; title: string };
+    raw.prepare('UPDATE conclusions SET text = text || \' (sửa lén)\' WHERE meeting_id = ?').run(sealed.id);
+    raw.close();
+    const check = hoso(['check', '--db', db]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`LỖI: Hồ sơ đã khóa “${sealed.title}”`);
+    expect(check.stdout).toMatch(/kết luận/);
+  });
+});

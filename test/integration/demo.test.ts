@@ -74,9 +74,10 @@ describe('hoso demo archive', () => {
     ).n;
     expect(finalized).toBeGreaterThan(0);
     expect(finalized).toBeLessThan(150); // mostly drafts
+    // Finalized demo records are sealed by the app's own finalize step, never left unsealed.
     expect(
-      one<{ n: number }>(archive, 'SELECT count(*) AS n FROM meetings WHERE seal_hash IS NOT NULL').n,
-    ).toBe(0);
+      one<{ n: number }>(archive, "SELECT count(*) AS n FROM meetings WHERE status = 'finalized' AND seal_hash IS NOT NULL").n,
+    ).toBe(finalized);
   });
 
   it('gives every meeting a chair, a secretary and 4–14 other people, nobody twice', () => {
@@ -285,14 +286,16 @@ describe('hoso demo archive', () => {
     expect(captions.every((c) => c.caption.endsWith('.') && c.credit.startsWith('Ảnh: '))).toBe(true);
   });
 
-  it('leaves a sound database with a verified audit chain, one entry per batch', () => {
+  it('leaves a sound database with a verified audit chain: one entry per batch, one per finalized record', () => {
     expect(archive.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(archive.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    const finalized = count(archive, "meetings WHERE status = 'finalized'");
     const chain = verifyAuditChain(archive);
-    expect(chain).toEqual({ ok: true, entries: 3, firstBrokenSeq: null });
+    expect(chain).toEqual({ ok: true, entries: 3 + finalized, firstBrokenSeq: null });
+    expect(one<{ n: number }>(archive, "SELECT count(*) AS n FROM audit_log WHERE action = 'finalize'").n).toBe(finalized);
     const entries = all<{ action: string; entity: string; entityId: string; after: string }>(
       archive,
-      'SELECT action, entity, entity_id AS entityId, after FROM audit_log ORDER BY seq',
+      "SELECT action, entity, entity_id AS entityId, after FROM audit_log WHERE action <> 'finalize' ORDER BY seq",
     );
     expect(entries.every((e) => e.action === 'demo' && e.entity === 'archive' && e.entityId === 'demo')).toBe(
       true,
@@ -369,7 +372,8 @@ describe('hoso demo archive', () => {
     expect(count(cut, 'meetings')).toBe(80);
     expect(cut.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(cut.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(verifyAuditChain(cut)).toEqual({ ok: true, entries: 2, firstBrokenSeq: null });
+    const sealedCut = count(cut, "meetings WHERE status = 'finalized'");
+    expect(verifyAuditChain(cut)).toEqual({ ok: true, entries: 2 + sealedCut, firstBrokenSeq: null });
     expect(checkSearchIndex(cut)).toMatchObject({ ok: true, documents: 80 });
     const orphans = one<{ n: number }>(
       cut,

@@ -7,6 +7,7 @@ import { foldVietnamese } from '../../../db/search/fold';
 import { appendAudit } from '../../../db/audit';
 import { minutesTextToHtml } from '../../../db/meetings';
 import { indexMeeting } from '../../../db/search/indexer';
+import { finalizeMeeting } from '../../../db/finalize';
 import { createRng, type Rng } from './random';
 import { writeDemoImages, type DemoImage } from './images';
 import {
@@ -1175,7 +1176,8 @@ export async function generateDemo(archive: Archive, opts: DemoOptions): Promise
         m.endTime,
         m.location,
         m.organizer,
-        m.status,
+        // Written as a draft: finalized ones are then sealed below by the app's own finalize step.
+        'draft',
         m.secrecy,
         minutesTextToHtml(m.minutesText),
         m.minutesText,
@@ -1253,6 +1255,9 @@ export async function generateDemo(archive: Archive, opts: DemoOptions): Promise
       // The search index is kept by app code, inside the write's transaction (DESIGN.md §4): a demo meeting
       // is findable, and `hoso check` finds the index in step, from the moment its batch commits.
       indexMeeting(archive, m.id);
+      // A finalized demo record carries a real seal and its audit entry, so `hoso check` and the seal
+      // check treat it exactly like one a clerk finalized.
+      if (m.status === 'finalized') finalizeMeeting(archive, m.id, 1, actor, m.updatedAt);
       summary.meetings++;
       summary.attendance += m.attendance.length;
       summary.conclusions += m.conclusions.length;
