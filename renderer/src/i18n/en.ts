@@ -1,3 +1,4 @@
+import { recordEn } from '../screens/meetings/record/messages';
 import type { Messages } from './vi';
 
 /** English: typed against the Vietnamese file, so a missing or extra key fails the type check. */
@@ -332,6 +333,7 @@ export const en: Messages = {
       },
     },
   },
+  ...recordEn,
   notFound: {
     title: 'Page not found',
     description: 'The address “{{path}}” does not match any page of the application.',

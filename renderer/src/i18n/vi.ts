@@ -2,6 +2,7 @@
  * Vietnamese: the app's first language and the shape every other language must match (see en.ts).
  * Plural keys (`_one` / `_other`) exist in both files so the shapes agree; Vietnamese only uses `_other`.
  */
+import { recordVi } from '../screens/meetings/record/messages';
 export const vi = {
   app: {
     name: 'Hồ sơ Hội nghị',
@@ -332,6 +333,7 @@ export const vi = {
       },
     },
   },
+  ...recordVi,
   notFound: {
     title: 'Không có trang này',
     description: 'Đường dẫn “{{path}}” không khớp với trang nào của ứng dụng.',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowLeft, IconCheck, IconDeviceFloppy, IconLock, IconPencil } from '@tabler/icons-react';
@@ -24,6 +24,7 @@ import {
   type MeetingFormValues,
 } from './meetingForm';
 import { MeetingForm } from './MeetingForm';
+import { RecordTabs } from './record/RecordTabs';
 import { clearHandoff, handOver, peekHandoff } from './savedHandoff';
 
 interface Form {
@@ -126,6 +127,15 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
 
   useHotkeys([['mod+S', () => void save()]], []);
 
+  // A write in another tab moves the meeting's version on; the next save of the form sends it.
+  const onVersion = useCallback((version: number) => {
+    setForm((cur) =>
+      cur?.meeting && cur.meeting.version !== version
+        ? { ...cur, meeting: { ...cur.meeting, version } }
+        : cur,
+    );
+  }, []);
+
   const back = (
     <Anchor href={hrefOf({ name: 'meetings' })} size="sm" data-testid="meeting-back">
       <Group gap={4} component="span">
@@ -155,6 +165,43 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
       </Stack>
     );
   }
+
+  const infoForm = (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      noValidate
+    >
+      <Paper withBorder p="lg" radius="md">
+        <Stack gap="lg">
+          <MeetingForm
+            values={form.values}
+            errors={errors}
+            kinds={kindOptions(settings.meetingKinds, form.values.kind)}
+            readOnly={readOnly}
+            onChange={(patch) =>
+              setForm((cur) => (cur ? { ...cur, values: { ...cur.values, ...patch } } : cur))
+            }
+          />
+          {!readOnly && (
+            <Group gap="md">
+              <Button
+                type="submit"
+                loading={saving}
+                leftSection={<IconDeviceFloppy size={18} />}
+                data-testid="meeting-save"
+              >
+                {t('common.save')}
+              </Button>
+              <SaveStatus dirty={dirty} savedAt={savedAt} invalid={submitted && hasErrors(allErrors)} />
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+    </form>
+  );
 
   const conflict = saveError?.code === 'VERSION_CONFLICT' || saveError?.code === 'MEETING_FINALIZED';
   const heading = form.meeting ? form.meeting.title : t('meetingForm.newTitle');
@@ -210,40 +257,17 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
         <ErrorAlert error={loadError} title={t('errors.loadFailed')} onClose={() => setLoadError(null)} />
       )}
 
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <Paper withBorder p="lg" radius="md">
-          <Stack gap="lg">
-            <MeetingForm
-              values={form.values}
-              errors={errors}
-              kinds={kindOptions(settings.meetingKinds, form.values.kind)}
-              readOnly={readOnly}
-              onChange={(patch) =>
-                setForm((cur) => (cur ? { ...cur, values: { ...cur.values, ...patch } } : cur))
-              }
-            />
-            {!readOnly && (
-              <Group gap="md">
-                <Button
-                  type="submit"
-                  loading={saving}
-                  leftSection={<IconDeviceFloppy size={18} />}
-                  data-testid="meeting-save"
-                >
-                  {t('common.save')}
-                </Button>
-                <SaveStatus dirty={dirty} savedAt={savedAt} invalid={submitted && hasErrors(allErrors)} />
-              </Group>
-            )}
-          </Stack>
-        </Paper>
-      </form>
+      {form.meeting ? (
+        <RecordTabs
+          meetingId={form.meeting.id}
+          version={form.meeting.version}
+          onVersion={onVersion}
+          readOnly={readOnly}
+          info={infoForm}
+        />
+      ) : (
+        infoForm
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  Image,
+  MultiSelect,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { thumbUrl, type Photo } from '../../../../../electron/shared/photoContract';
+
+export interface PhotoFields {
+  caption: string;
+  credit: string;
+}
+
+/** One photo of the album: thumbnail (opens the lightbox), caption, credit, people, order, remove. */
+export function PhotoCard({
+  photo,
+  index,
+  count,
+  readOnly,
+  attendees,
+  onOpen,
+  onSave,
+  onPeople,
+  onMove,
+  onRemove,
+}: {
+  photo: Photo;
+  index: number;
+  count: number;
+  readOnly: boolean;
+  /** The meeting's attendees (value: person id), the only people a photo may name. */
+  attendees: { value: string; label: string }[];
+  onOpen: () => void;
+  onSave: (fields: PhotoFields) => void;
+  onPeople: (personIds: string[]) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const [caption, setCaption] = useState(photo.caption);
+  const [credit, setCredit] = useState(photo.credit);
+  // What was last sent, so a blur followed by a click on "Lưu" saves once.
+  const [sent, setSent] = useState<PhotoFields>({ caption: photo.caption, credit: photo.credit });
+  const dirty = caption !== sent.caption || credit !== sent.credit;
+
+  function save() {
+    if (caption === sent.caption && credit === sent.credit) return;
+    setSent({ caption, credit });
+    onSave({ caption, credit });
+  }
+
+  const image = (
+    <UnstyledButton onClick={onOpen} aria-label={t('photos.open')} data-testid="photo-open">
+      <Image src={thumbUrl(photo.fileHash)} alt={photo.caption} h={180} fit="cover" radius="sm" />
+    </UnstyledButton>
+  );
+
+  if (readOnly) {
+    return (
+      <Card withBorder padding="sm" data-testid="photo-card">
+        <Stack gap={6}>
+          {image}
+          <Text size="sm" data-testid="photo-caption">
+            {photo.caption || t('photos.noCaption')}
+          </Text>
+          {photo.credit && (
+            <Text size="xs" c="dimmed" data-testid="photo-credit">
+              {photo.credit}
+            </Text>
+          )}
+          {photo.people.length > 0 && (
+            <Text size="xs">
+              {t('photos.people')}:{' '}
+              {photo.people.map((p) => [p.rank, p.fullName].filter(Boolean).join(' ')).join(', ')}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+    );
+  }
+
+  return (
+    <Card withBorder padding="sm" data-testid="photo-card">
+      <Stack gap={6}>
+        {image}
+        <Textarea
+          label={t('photos.caption')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={caption}
+          onChange={(e) => setCaption(e.currentTarget.value)}
+          onBlur={save}
+          data-testid="photo-caption"
+        />
+        <TextInput
+          label={t('photos.credit')}
+          placeholder={t('photos.creditPlaceholder')}
+          value={credit}
+          onChange={(e) => setCredit(e.currentTarget.value)}
+          onBlur={save}
+          data-testid="photo-credit"
+        />
+        <MultiSelect
+          label={t('photos.people')}
+          placeholder={t('photos.peoplePlaceholder')}
+          data={attendees}
+          value={photo.people.map((p) => p.id)}
+          onChange={onPeople}
+          searchable
+          clearable
+          data-testid="photo-people"
+        />
+        <Group justify="space-between" mt={4}>
+          <Group gap={2}>
+            <Tooltip label={t('record.moveLeft')}>
+              <ActionIcon
+                variant="subtle"
+                disabled={index === 0}
+                onClick={() => onMove(-1)}
+                aria-label={t('record.moveLeft')}
+                data-testid="photo-left"
+              >
+                <IconArrowLeft size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('record.moveRight')}>
+              <ActionIcon
+                variant="subtle"
+                disabled={index === count - 1}
+                onClick={() => onMove(1)}
+                aria-label={t('record.moveRight')}
+                data-testid="photo-right"
+              >
+                <IconArrowRight size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('photos.remove')}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                onClick={onRemove}
+                aria-label={t('photos.remove')}
+                data-testid="photo-remove"
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+          <Button
+            size="xs"
+            variant={dirty ? 'filled' : 'light'}
+            disabled={!dirty}
+            leftSection={<IconDeviceFloppy size={14} />}
+            onClick={save}
+            data-testid="photo-save"
+          >
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

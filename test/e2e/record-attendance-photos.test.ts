@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { png } from '../helpers/images';
+import { launchApp, SCREENSHOTS, type App } from './harness';
+
+let app: App;
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  app = await launchApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const shot = (name: string) =>
+  app.page.screenshot({ path: join(SCREENSHOTS, `record-${name}.png`), fullPage: false });
+
+/** The "thành phần" paragraph as official reports write it: rank, name, position; one per line or ";". */
+const PASTED = [
+  'Thiếu tướng Nguyễn Văn Hùng, Chính ủy Quân khu;',
+  'Đại tá Trần Quốc Bảo, Phó Tư lệnh Quân khu;',
+  'Đại tá Lê Minh Tuấn, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh;',
+  'Thượng tá Phạm Thị Lan, Trưởng phòng Chính trị;',
+  'Thượng tá Hoàng Đức Thắng, Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh;',
+  'Trung tá Vũ Văn Khánh, Trưởng ban Tác huấn;',
+  'Trung tá Đặng Thị Mai, Trợ lý Tổ chức;',
+  'Thiếu tá Bùi Quang Huy, Trợ lý Tuyên huấn;',
+  'Ông Ngô Thanh Sơn, Phó Chủ tịch UBND tỉnh;',
+  'Bà Đỗ Thị Hương, Giám đốc Sở Nội vụ.',
+].join('\n');
+
+async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function editRow(page: Page, name: string, status: string, reason?: string) {
+  await page.getByTestId('attendance-row').filter({ hasText: name }).getByTestId('attendance-edit').click();
+  await pick(page, 'attendance-status', status);
+  if (reason !== undefined) await page.getByTestId('attendance-reason').fill(reason);
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/attendance/update'));
+  await page.getByTestId('attendance-save').click();
+  await saved;
+  await page.getByTestId('attendance-row').filter({ hasText: name }).filter({ hasText: status }).waitFor();
+}
+
+describe('record: attendance and photos of a meeting, through the UI', () => {
+  let meetingUrl = '';
+
+  it('creates a meeting; the record tabs appear once it is saved', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-meetings').waitFor();
+    await page.goto(new URL('#/meetings/new', page.url()).href);
+    await page.getByTestId('meeting-title').waitFor();
+    await expect(page.getByTestId('record-tabs').count()).resolves.toBe(0);
+    await page.getByTestId('meeting-title').fill('Hội nghị quân chính Bộ Chỉ huy Quân sự tỉnh năm 2026');
+    await page.getByTestId('meeting-date').fill('12/01/2026');
+    await page.getByTestId('meeting-date').press('Escape');
+    await page.getByTestId('meeting-save').click();
+    await page.getByTestId('record-tabs').waitFor();
+    meetingUrl = page.url().split('?')[0]!;
+    expect(meetingUrl).toMatch(/#\/meetings\/[0-9a-f-]{36}$/);
+  });
+
+  it('pastes a 10-person list, reviews it and adds everyone', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-attendance').click();
+    expect(page.url()).toContain('?tab=attendance');
+    await page.getByTestId('attendance-paste').click();
+    await page.getByTestId('paste-text').fill(PASTED);
+    await page.getByTestId('paste-preview').click();
+    await page.getByTestId('paste-row').first().waitFor();
+    await expect(page.getByTestId('paste-row').count()).resolves.toBe(10);
+    const first = await page.getByTestId('paste-row').first().innerText();
+    expect(first).toContain('Thiếu tướng');
+    expect(first).toContain('Nguyễn Văn Hùng');
+    expect(first).toContain('Chính ủy Quân khu');
+    await shot('paste-preview');
+    const added = page.waitForResponse((r) => r.url().endsWith('/api/attendance/add-many'));
+    await page.getByTestId('paste-confirm').click();
+    await added;
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(10);
+    await expect(page.getByTestId('attendance-count-present').getAttribute('data-count')).resolves.toBe('10');
+  });
+
+  it('marks an excused absence (with its reason) and a late arrival; the counts follow', async () => {
+    const { page } = app;
+    await editRow(page, 'Trần Quốc Bảo', 'Vắng có lý do', 'Đi công tác tại Bộ Quốc phòng');
+    await editRow(page, 'Đặng Thị Mai', 'Đến muộn');
+    await expect
+      .poll(() => page.getByTestId('attendance-count-present').getAttribute('data-count'))
+      .toBe('9');
+    await expect(page.getByTestId('attendance-count-absent').getAttribute('data-count')).resolves.toBe('1');
+    const row = await page.getByTestId('attendance-row').filter({ hasText: 'Trần Quốc Bảo' }).innerText();
+    expect(row).toContain('Đi công tác tại Bộ Quốc phòng');
+    // Protocol order puts the general first.
+    await page.getByTestId('attendance-sort').getByText('Theo nghi thức').click();
+    await expect
+      .poll(() => page.getByTestId('attendance-row').first().innerText())
+      .toContain('Nguyễn Văn Hùng');
+    await shot('attendance');
+  });
+
+  it('adds three photos, with captions and a credit', async () => {
+    const { page } = app;
+    const files = ['#b71c1c', '#1565c0', '#2e7d32'].map((color, i) => {
+      const file = join(app.dataDir, `hoi-nghi-${i + 1}.png`);
+      return { file, color };
+    });
+    for (const f of files) writeFileSync(f.file, await png(f.color, 320, 200));
+    await page.getByTestId('tab-photos').click();
+    expect(page.url()).toContain('?tab=photos');
+    await page.getByTestId('photos-input').setInputFiles(files.map((f) => f.file));
+    await expect.poll(() => page.getByTestId('photo-card').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid="photo-upload"][data-state="done"]').count()).toBe(3);
+
+    const captions = [
+      'Thiếu tướng Nguyễn Văn Hùng phát biểu chỉ đạo hội nghị',
+      'Các đại biểu biểu quyết thông qua nghị quyết',
+      'Quang cảnh hội nghị',
+    ];
+    for (const [i, caption] of captions.entries()) {
+      const card = page.getByTestId('photo-card').nth(i);
+      await card.getByTestId('photo-caption').fill(caption);
+      await card.getByTestId('photo-credit').fill('Ảnh: Việt Hà');
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/photos/update'));
+      await card.getByTestId('photo-save').click();
+      await saved;
+    }
+    await shot('photos');
+    await page.getByTestId('photo-open').first().click();
+    await page.getByTestId('lightbox').waitFor();
+    await expect(page.getByTestId('lightbox').innerText()).resolves.toContain(captions[0]);
+    await shot('lightbox');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('lightbox').waitFor({ state: 'detached' });
+  });
+
+  it('after a reload everything is still there, on the same tab', async () => {
+    const { page } = app;
+    await page.reload();
+    await page.getByTestId('photo-card').first().waitFor();
+    expect(page.url()).toContain('?tab=photos');
+    await expect(page.getByTestId('photo-card').count()).resolves.toBe(3);
+    await expect(page.getByTestId('photo-caption').nth(1).inputValue()).resolves.toBe(
+      'Các đại biểu biểu quyết thông qua nghị quyết',
+    );
+    await expect(page.getByTestId('photo-credit').nth(2).inputValue()).resolves.toBe('Ảnh: Việt Hà');
+    const img = page.getByTestId('photo-card').first().locator('img');
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+
+    await page.getByTestId('tab-attendance').click();
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(10);
+    await expect(page.getByTestId('attendance-count-present').getAttribute('data-count')).resolves.toBe('9');
+    await expect(page.getByTestId('attendance-count-absent').getAttribute('data-count')).resolves.toBe('1');
+    await expect(
+      page.getByTestId('attendance-row').filter({ hasText: 'Trần Quốc Bảo' }).getAttribute('data-status'),
+    ).resolves.toBe('vang_co_ly_do');
+
+    // The meeting form still saves: it sends the version the part writes moved on to.
+    await page.getByTestId('tab-info').click();
+    await page.getByTestId('meeting-location').fill('Hội trường Bộ Chỉ huy Quân sự tỉnh');
+    await page.getByTestId('meeting-save').click();
+    await page.getByTestId('meeting-saved').waitFor();
+    await expect(page.getByTestId('error-alert').count()).resolves.toBe(0);
+  });
+});
