@@ -14,6 +14,8 @@ import { PeopleScreen } from './screens/people/PeopleScreen';
 import { QuickSearch } from './screens/search/QuickSearch';
 import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { TasksScreen } from './screens/tasks/TasksScreen';
+import { TrashScreen } from './screens/trash/TrashScreen';
 import { useSettings } from './settings/settingsContext';
 
 function Screen({ route }: { route: Route }) {
@@ -31,6 +33,10 @@ function Screen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'search':
       return <SearchScreen />;
+    case 'tasks':
+      return <TasksScreen />;
+    case 'trash':
+      return <TrashScreen />;
     case 'reports':
     case 'usb':
       return <ComingSoonScreen section={route.name} />;

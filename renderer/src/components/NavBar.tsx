@@ -3,21 +3,25 @@ import { NavLink, Stack } from '@mantine/core';
 import {
   IconAddressBook,
   IconCalendarEvent,
+  IconChecklist,
   IconDeviceUsb,
   IconReportAnalytics,
   IconSearch,
   IconSettings,
+  IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { hrefOf, SECTIONS, type Section } from '../router/route';
 
 const ICONS: Record<Section, ComponentType<{ size?: number; stroke?: number }>> = {
   meetings: IconCalendarEvent,
+  tasks: IconChecklist,
   search: IconSearch,
   people: IconAddressBook,
   reports: IconReportAnalytics,
   usb: IconDeviceUsb,
   settings: IconSettings,
+  trash: IconTrash,
 };
 
 interface Props {

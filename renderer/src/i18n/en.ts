@@ -1,3 +1,4 @@
+import { followUpEn } from '../screens/meetings/record/followUpMessages';
 import { recordEn } from '../screens/meetings/record/messages';
 import type { Messages } from './vi';
 
@@ -13,11 +14,13 @@ export const en: Messages = {
   },
   nav: {
     meetings: 'Meetings',
+    tasks: 'Tasks',
     search: 'Search',
     people: 'Directory',
     reports: 'Reports',
     usb: 'USB archive',
     settings: 'Settings',
+    trash: 'Trash',
   },
   language: {
     label: 'Language',
@@ -334,6 +337,7 @@ export const en: Messages = {
     },
   },
   ...recordEn,
+  ...followUpEn,
   notFound: {
     title: 'Page not found',
     description: 'The address “{{path}}” does not match any page of the application.',

@@ -2,6 +2,7 @@
  * Vietnamese: the app's first language and the shape every other language must match (see en.ts).
  * Plural keys (`_one` / `_other`) exist in both files so the shapes agree; Vietnamese only uses `_other`.
  */
+import { followUpVi } from '../screens/meetings/record/followUpMessages';
 import { recordVi } from '../screens/meetings/record/messages';
 export const vi = {
   app: {
@@ -14,11 +15,13 @@ export const vi = {
   },
   nav: {
     meetings: 'Hội nghị',
+    tasks: 'Nhiệm vụ',
     search: 'Tìm kiếm',
     people: 'Danh bạ',
     reports: 'Báo cáo',
     usb: 'Lưu trữ USB',
     settings: 'Cài đặt',
+    trash: 'Thùng rác',
   },
   language: {
     label: 'Ngôn ngữ',
@@ -334,6 +337,7 @@ export const vi = {
     },
   },
   ...recordVi,
+  ...followUpVi,
   notFound: {
     title: 'Không có trang này',
     description: 'Đường dẫn “{{path}}” không khớp với trang nào của ứng dụng.',

@@ -3,7 +3,7 @@
  * under Electron's app:// protocol and the web host, and a reload keeps the clerk on the same screen.
  */
 
-export type Section = 'meetings' | 'search' | 'people' | 'reports' | 'usb' | 'settings';
+export type Section = 'meetings' | 'tasks' | 'search' | 'people' | 'reports' | 'usb' | 'settings' | 'trash';
 
 export type Route =
   | { name: 'meetings' }
@@ -14,9 +14,11 @@ export type Route =
   | { name: 'search' }
   | { name: 'reports' }
   | { name: 'usb' }
+  | { name: 'tasks' }
+  | { name: 'trash' }
   | { name: 'notFound'; path: string };
 
-export const SECTIONS: readonly Section[] = ['meetings', 'search', 'people', 'reports', 'usb', 'settings'];
+export const SECTIONS: readonly Section[] = ['meetings', 'tasks', 'search', 'people', 'reports', 'usb', 'settings', 'trash'];
 
 const SIMPLE: Record<string, Route> = {
   meetings: { name: 'meetings' },
@@ -25,6 +27,8 @@ const SIMPLE: Record<string, Route> = {
   search: { name: 'search' },
   reports: { name: 'reports' },
   usb: { name: 'usb' },
+  tasks: { name: 'tasks' },
+  trash: { name: 'trash' },
 };
 
 /** The route for a location hash; an empty hash is the home screen (the meetings list). */

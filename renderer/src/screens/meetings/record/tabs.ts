@@ -1,4 +1,7 @@
 import type React from 'react';
+import { ConclusionsTab } from './ConclusionsTab';
+import { DocumentsTab } from './DocumentsTab';
+import { HistoryTab } from './HistoryTab';
 
 /** Props every tab of a meeting's record receives from the tab host. */
 export interface RecordTabProps {
@@ -12,4 +15,9 @@ export interface RecordTabProps {
 }
 
 /** Tabs other parts of the app add after the built-in ones (Thông tin, Thành phần, Ảnh). */
-export const extraTabs: { id: string; labelKey: string; component: React.ComponentType<RecordTabProps> }[] = [];
+export const extraTabs: { id: string; labelKey: string; component: React.ComponentType<RecordTabProps> }[] =
+  [
+    { id: 'conclusions', labelKey: 'conclusions.tab', component: ConclusionsTab },
+    { id: 'documents', labelKey: 'documents.tab', component: DocumentsTab },
+    { id: 'history', labelKey: 'history.tab', component: HistoryTab },
+  ];

@@ -1,0 +1,186 @@
+import { useEffect, useState } from 'react';
+import { ActionIcon, Button, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentRef, DocumentRefFields } from '../../../../../electron/shared/recordContract';
+import { call } from '../../../api/client';
+import { useApiQuery } from '../../../api/useApiQuery';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LoadingState } from '../../../components/LoadingState';
+import { formatIsoDate } from '../../../format/date';
+import { ConfirmActionModal } from './ConfirmActionModal';
+import { DocumentEditor } from './DocumentEditor';
+import { moved, ReorderButtons } from './ReorderButtons';
+import type { RecordTabProps } from './tabs';
+import { TagsEditor } from './TagsEditor';
+import { useRecordWrite } from './useRecordWrite';
+
+/** Văn bản: the documents the meeting refers to (số và ký hiệu, loại, ngày, cơ quan, trích yếu), and its tags. */
+export function DocumentsTab({ meetingId, version, onVersion, readOnly }: RecordTabProps) {
+  const { t } = useTranslation();
+  const list = useApiQuery('documents/list', { meetingId });
+  const record = useApiQuery('meetings/record', { id: meetingId, attendanceOrder: 'protocol' });
+  const write = useRecordWrite(version, onVersion);
+  const [editing, setEditing] = useState<DocumentRef | 'new' | null>(null);
+  const [removing, setRemoving] = useState<DocumentRef | null>(null);
+
+  const listVersion = list.data?.meetingVersion;
+  useEffect(() => {
+    if (listVersion !== undefined) onVersion(listVersion);
+  }, [listVersion, onVersion]);
+
+  async function save(fields: DocumentRefFields) {
+    const row = editing === 'new' ? null : editing;
+    const done = await write.run((v) =>
+      row
+        ? call('documents/update', { meetingId, version: v, id: row.id, fields })
+        : call('documents/add', { meetingId, version: v, fields }),
+    );
+    if (done) {
+      setEditing(null);
+      list.reload();
+    }
+  }
+
+  async function remove(row: DocumentRef) {
+    const done = await write.run((v) => call('documents/remove', { meetingId, version: v, id: row.id }));
+    setRemoving(null);
+    if (done) list.reload();
+  }
+
+  async function move(rows: DocumentRef[], from: number, to: number) {
+    const done = await write.run((v) =>
+      call('documents/reorder', { meetingId, version: v, ids: moved(rows, from, to) }),
+    );
+    if (done) list.reload();
+  }
+
+  if (list.error)
+    return <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />;
+  if (!list.data) return <LoadingState />;
+  const rows = list.data.rows;
+
+  return (
+    <Stack gap="md">
+      {write.error && !editing && (
+        <ErrorAlert
+          error={write.error}
+          title={t('errors.saveFailed')}
+          onClose={write.clearError}
+          onAction={list.reload}
+          actionLabel={t('common.reload')}
+        />
+      )}
+      {rows.length === 0 ? (
+        <Text c="dimmed" size="sm" data-testid="documents-empty">
+          {t('documents.empty')}
+        </Text>
+      ) : (
+        <ScrollArea>
+          <Table striped verticalSpacing="xs" miw={760}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={40}>{t('documents.column.index')}</Table.Th>
+                <Table.Th>{t('documents.field.number')}</Table.Th>
+                <Table.Th>{t('documents.field.type')}</Table.Th>
+                <Table.Th>{t('documents.field.date')}</Table.Th>
+                <Table.Th>{t('documents.field.issuer')}</Table.Th>
+                <Table.Th>{t('documents.field.summary')}</Table.Th>
+                {!readOnly && <Table.Th w={140} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row, i) => (
+                <Table.Tr key={row.id} data-testid="document-row">
+                  <Table.Td>{i + 1}</Table.Td>
+                  <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="document-row-number">
+                    {row.number}
+                  </Table.Td>
+                  <Table.Td data-testid="document-row-type">{row.docType}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatIsoDate(row.issuedOn)}</Table.Td>
+                  <Table.Td>{row.issuer}</Table.Td>
+                  <Table.Td>{row.summary}</Table.Td>
+                  {!readOnly && (
+                    <Table.Td>
+                      <Group gap={2} wrap="nowrap" justify="flex-end">
+                        <ReorderButtons
+                          index={i}
+                          count={rows.length}
+                          disabled={write.busy}
+                          onMove={(from, to) => void move(rows, from, to)}
+                        />
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('documents.edit')}
+                          onClick={() => setEditing(row)}
+                          data-testid="document-edit"
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('documents.remove')}
+                          onClick={() => setRemoving(row)}
+                          data-testid="document-remove"
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      )}
+      {!readOnly && (
+        <Group>
+          <Button
+            leftSection={<IconPlus size={16} />}
+            variant="light"
+            onClick={() => setEditing('new')}
+            data-testid="document-add"
+          >
+            {t('documents.add')}
+          </Button>
+        </Group>
+      )}
+      {record.error && (
+        <ErrorAlert error={record.error} title={t('errors.loadFailed')} onAction={record.reload} />
+      )}
+      {record.data && (
+        <TagsEditor
+          meetingId={meetingId}
+          version={version}
+          onVersion={onVersion}
+          readOnly={readOnly}
+          tags={record.data.tags.map((tag) => tag.name)}
+        />
+      )}
+      {editing && (
+        <DocumentEditor
+          row={editing === 'new' ? null : editing}
+          busy={write.busy}
+          error={write.error}
+          onSave={(f) => void save(f)}
+          onClose={() => {
+            setEditing(null);
+            write.clearError();
+          }}
+        />
+      )}
+      <ConfirmActionModal
+        opened={removing !== null}
+        title={t('documents.removeTitle')}
+        message={t('documents.removeConfirm', { number: removing?.number ?? '' })}
+        confirmLabel={t('documents.remove')}
+        loading={write.busy}
+        onConfirm={() => removing && void remove(removing)}
+        onClose={() => setRemoving(null)}
+        confirmTestId="document-remove-confirm"
+      />
+    </Stack>
+  );
+}

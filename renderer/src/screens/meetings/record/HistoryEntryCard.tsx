@@ -1,0 +1,79 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { HistoryEntry } from '../../../../../electron/shared/recordContract';
+import { formatDateTime } from '../../../format/date';
+import { valueText, verbOf } from './historyText';
+
+interface Props {
+  entry: HistoryEntry;
+  canRestore: boolean;
+  onRestore: () => void;
+}
+
+/** One audit entry: when, who, what was done to which part, why, and each field's before → after. */
+export function HistoryEntryCard({ entry, canRestore, onRestore }: Props) {
+  const { t } = useTranslation();
+  const verb = verbOf(entry.action);
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="history-entry" data-action={entry.action}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Group gap="xs">
+            <Text size="sm" fw={600}>
+              {formatDateTime(entry.at)}
+            </Text>
+            <Badge variant="light">{t(`history.part.${entry.part}`)}</Badge>
+            <Text size="sm" data-testid="history-action">
+              {verb ? t(`history.verb.${verb}`) : entry.action}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('history.by', { actor: entry.actor || '—' })}
+            </Text>
+          </Group>
+          {canRestore && entry.restorable && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconRestore size={14} />}
+              onClick={onRestore}
+              data-testid="history-restore"
+            >
+              {t('history.restore')}
+            </Button>
+          )}
+        </Group>
+        {entry.reason && (
+          <Text size="sm">
+            <Text span fw={600} inherit>
+              {t('history.reason')}:
+            </Text>{' '}
+            {entry.reason}
+          </Text>
+        )}
+        {entry.changes.length > 0 && (
+          <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+            <Table.Tbody>
+              {entry.changes.map((c, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }}>
+                    {c.field || t('history.list')}
+                  </Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>
+                    <Text span inherit td="line-through" c="red.8">
+                      {valueText(c.before)}
+                    </Text>
+                    {' → '}
+                    <Text span inherit c="teal.9">
+                      {valueText(c.after)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

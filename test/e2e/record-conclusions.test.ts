@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp, SCREENSHOTS, type App } from './harness';
+
+let app: App;
+
+const TITLE = 'Hội nghị Đảng ủy Quân sự tỉnh triển khai nhiệm vụ năm 2024';
+const CONCLUSIONS = [
+  'Quán triệt, triển khai nghiêm túc Nghị quyết của Đảng ủy Quân sự tỉnh về nhiệm vụ năm 2024.',
+  'Bộ Chỉ huy Quân sự tỉnh hoàn thành kế hoạch diễn tập khu vực phòng thủ trước ngày 15/01/2024.',
+  'Các đơn vị duy trì nghiêm chế độ trực sẵn sàng chiến đấu.',
+];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  app = await launchApp();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `record-${name}.png`), fullPage: true });
+
+async function openTab(page: Page, tab: string) {
+  await page.getByTestId(`tab-${tab}`).click();
+}
+
+describe('meeting record: conclusions, tasks, documents, tags, finalize and seal', () => {
+  it('records conclusions, an overdue task, documents and tags, then finalizes; everything survives a reload read-only', async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      window.location.hash = '#/meetings/new';
+    });
+    await page.getByTestId('meeting-title').fill(TITLE);
+    await page.getByTestId('meeting-kind').click();
+    await page.getByRole('option', { name: 'Hội nghị', exact: true }).click();
+    await page.getByTestId('meeting-date').fill('05/01/2024');
+    await page.getByTestId('meeting-date').press('Escape');
+    await page.getByTestId('meeting-save').click();
+    await page.getByTestId('record-tabs').waitFor();
+
+    // Kết luận: three conclusions, the second one a task whose deadline has passed.
+    await openTab(page, 'conclusions');
+    for (const [i, text] of CONCLUSIONS.entries()) {
+      await page.getByTestId('conclusion-add').click();
+      await page.getByTestId('conclusion-text').fill(text);
+      if (i === 1) {
+        await page.getByTestId('conclusion-is-task').check();
+        await page.getByTestId('conclusion-unit').fill('Bộ Chỉ huy Quân sự tỉnh');
+        await page.getByTestId('conclusion-deadline').fill('15/01/2024');
+        // Escape would close the whole dialog: clicking another field closes the calendar.
+        await page.getByTestId('conclusion-unit').click();
+        await page.getByTestId('conclusion-status').click();
+        await page.getByRole('option', { name: 'Đang làm', exact: true }).click();
+      }
+      await page.getByTestId('conclusion-save').click();
+      await expect.poll(() => page.getByTestId('conclusion-row').count()).toBe(i + 1);
+    }
+    const overdueRow = page.getByTestId('conclusion-row').nth(1);
+    await expect(overdueRow.getAttribute('data-overdue')).resolves.toBe('true');
+    await expect(overdueRow.innerText()).resolves.toContain('Quá hạn');
+    await expect(overdueRow.innerText()).resolves.toContain('15/01/2024');
+    // Reorder: the third conclusion moves up one place, then back.
+    await page.getByTestId('conclusion-row').nth(2).getByTestId('move-up').click();
+    await expect.poll(() => page.getByTestId('conclusion-row').nth(1).innerText()).toContain('trực sẵn sàng');
+    await page.getByTestId('conclusion-row').nth(2).getByTestId('move-up').click();
+    await expect.poll(() => page.getByTestId('conclusion-row').nth(1).innerText()).toContain('diễn tập');
+    await shot(page, 'conclusions');
+
+    // Văn bản: a number typed with messy spacing is shown and stored normalized.
+    await openTab(page, 'documents');
+    await page.getByTestId('document-add').click();
+    await page.getByTestId('document-number').fill('2927 -TB/TU');
+    await page.getByText('Sẽ lưu là: 2927-TB/TU').waitFor();
+    await page.getByTestId('document-number').blur();
+    await expect(page.getByTestId('document-type').inputValue()).resolves.toBe('Thông báo');
+    await page.getByTestId('document-date').fill('20/12/2023');
+    await page.getByTestId('document-issuer').click();
+    await page.getByTestId('document-issuer').fill('Tỉnh ủy');
+    await page.getByTestId('document-summary').fill('Kết luận của Thường trực Tỉnh ủy về công tác quân sự, quốc phòng năm 2024');
+    await shot(page, 'document-editor');
+    await page.getByTestId('document-save').click();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(1);
+
+    await page.getByTestId('document-add').click();
+    await page.getByTestId('document-number').fill('abc');
+    await page.getByText('không phải là số và ký hiệu văn bản', { exact: false }).waitFor();
+    await page.getByTestId('document-number').fill('15-nq/tw');
+    await page.getByText('Sẽ lưu là: 15-NQ/TW').waitFor();
+    await page.getByTestId('document-type').click();
+    await page.getByRole('option', { name: 'Nghị quyết', exact: true }).click();
+    await page.getByTestId('document-save').click();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(2);
+    await expect(page.getByTestId('document-row-number').allInnerTexts()).resolves.toEqual(['2927-TB/TU', '15-NQ/TW']);
+    await expect(page.getByTestId('document-row-type').allInnerTexts()).resolves.toEqual(['Thông báo', 'Nghị quyết']);
+
+    // Thẻ
+    const tags = page.getByTestId('tags-input');
+    await tags.fill('Quốc phòng');
+    await tags.press('Enter');
+    await tags.fill('Diễn tập');
+    await tags.press('Enter');
+    await expect.poll(() => app.archive.sqlite.prepare('SELECT count(*) AS n FROM meeting_tags').get()).toEqual({ n: 2 });
+    await shot(page, 'documents');
+
+    // Lịch sử: finalize (confirm), then the seal is shown and checks out.
+    await openTab(page, 'history');
+    await page.getByTestId('finalize').click();
+    await page.getByText('chỉ còn để xem', { exact: false }).waitFor();
+    await page.getByTestId('finalize-confirm').click();
+    const hash = page.getByTestId('seal-hash');
+    await hash.waitFor();
+    await expect(hash.getAttribute('data-hash')).resolves.toMatch(/^[0-9a-f]{64}$/);
+    await expect(page.getByTestId('sealed-at').innerText()).resolves.toMatch(/^Đã khóa lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+
+    // Reload: everything is there and read-only.
+    await page.reload();
+    await page.getByTestId('record-tabs').waitFor();
+    await expect(page.getByTestId('meeting-status').innerText()).resolves.toContain('Đã');
+    await openTab(page, 'conclusions');
+    await expect.poll(() => page.getByTestId('conclusion-row').count()).toBe(3);
+    await expect(page.getByTestId('conclusion-row').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(CONCLUSIONS[0]!),
+      expect.stringContaining(CONCLUSIONS[1]!),
+      expect.stringContaining(CONCLUSIONS[2]!),
+    ]);
+    await expect(page.getByTestId('conclusion-add').count()).resolves.toBe(0);
+    await expect(page.getByTestId('conclusion-edit').count()).resolves.toBe(0);
+    await openTab(page, 'documents');
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(2);
+    await expect(page.getByTestId('document-add').count()).resolves.toBe(0);
+    await expect(page.getByTestId('tags-input').getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(page.getByText('Quốc phòng', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'finalized-documents');
+
+    await openTab(page, 'history');
+    await page.getByTestId('seal-check').click();
+    const result = page.getByTestId('seal-result');
+    await result.waitFor();
+    await expect(result.getAttribute('data-ok')).resolves.toBe('true');
+    await expect(result.innerText()).resolves.toContain('Niêm phong còn nguyên vẹn');
+    const actions = await page.getByTestId('history-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    expect(actions).toEqual(expect.arrayContaining(['create', 'conclusions.add', 'conclusions.reorder', 'documents.add', 'tags.set', 'finalize']));
+    expect(actions.filter((a) => a === 'conclusions.add')).toHaveLength(3);
+    await expect(page.getByTestId('history-entry').first().innerText()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await shot(page, 'history');
+  });
+
+  it('lists the overdue task first on the tasks screen, linking to its meeting', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-tasks').click();
+    await page.getByTestId('tasks-row').first().waitFor();
+    const first = page.getByTestId('tasks-row').first();
+    await expect(first.getByTestId('tasks-overdue').innerText()).resolves.toBe('Quá hạn');
+    await expect(first.innerText()).resolves.toContain('diễn tập khu vực phòng thủ');
+    await expect(first.getByTestId('tasks-meeting-link').getAttribute('href')).resolves.toMatch(/^#\/meetings\/[^?]+\?tab=conclusions$/);
+    await shot(page, 'tasks');
+    await first.getByTestId('tasks-meeting-link').click();
+    await expect.poll(() => page.getByTestId('conclusion-row').count()).toBe(3);
+  });
+});
