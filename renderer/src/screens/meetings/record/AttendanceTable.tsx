@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceRow } from '../../../../../electron/shared/recordContract';
@@ -55,9 +55,9 @@ export function AttendanceTable({
               <Table.Td>{r.unit}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`attendance.role.${r.role}`)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Badge variant="light" color={STATUS_COLOR[r.status]} style={{ overflow: 'visible' }}>
+                <Text size="sm" fw={600} c={`${STATUS_COLOR[r.status]}.8`}>
                   {t(`attendance.status.${r.status}`)}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{r.absenceReason}</Text>
