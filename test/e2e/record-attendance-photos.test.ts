@@ -103,6 +103,47 @@ describe('record: attendance and photos of a meeting, through the UI', () => {
     await shot('attendance');
   });
 
+  it('adds one new person inline, removes a row after confirming, and finds them again by folded search', async () => {
+    const { page } = app;
+    await page.getByTestId('attendance-add').click();
+    await page.getByTestId('attendance-new-person').check();
+    await page.getByTestId('attendance-fullname').fill('Nguyễn Thị Thu Trang');
+    await page.getByTestId('attendance-rank').fill('Đại úy');
+    await page.getByTestId('attendance-titles').fill('Trợ lý Văn thư');
+    await pick(page, 'attendance-role', 'Thư ký');
+    const added = page.waitForResponse((r) => r.url().endsWith('/api/attendance/add'));
+    await page.getByTestId('attendance-save').click();
+    await added;
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(11);
+    await expect(
+      page.getByTestId('attendance-row').filter({ hasText: 'Nguyễn Thị Thu Trang' }).innerText(),
+    ).resolves.toContain('Thư ký');
+
+    await page
+      .getByTestId('attendance-row')
+      .filter({ hasText: 'Ngô Thanh Sơn' })
+      .getByTestId('attendance-remove')
+      .click();
+    const removed = page.waitForResponse((r) => r.url().endsWith('/api/attendance/remove'));
+    await page.getByTestId('confirm-remove').click();
+    await removed;
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(10);
+
+    // Back from the directory: typed without marks, "ngo thanh son" finds "Ngô Thanh Sơn".
+    await page.getByTestId('attendance-add').click();
+    await page.getByTestId('attendance-person-input').fill('ngo thanh son');
+    await page.getByRole('option', { name: /Ngô Thanh Sơn/ }).click();
+    await pick(page, 'attendance-role', 'Khách mời');
+    const again = page.waitForResponse((r) => r.url().endsWith('/api/attendance/add'));
+    await page.getByTestId('attendance-save').click();
+    await again;
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(11);
+    await expect(
+      page.getByTestId('attendance-row').filter({ hasText: 'Ngô Thanh Sơn' }).innerText(),
+    ).resolves.toContain('Khách mời');
+    await expect(page.getByTestId('attendance-count-present').getAttribute('data-count')).resolves.toBe('10');
+  });
+
   it('adds three photos, with captions and a credit', async () => {
     const { page } = app;
     const files = ['#b71c1c', '#1565c0', '#2e7d32'].map((color, i) => {
@@ -129,6 +170,19 @@ describe('record: attendance and photos of a meeting, through the UI', () => {
       await card.getByTestId('photo-save').click();
       await saved;
     }
+    // People in the first photo, from the attendance list.
+    const people = page.waitForResponse((r) => r.url().endsWith('/api/photos/set-people'));
+    await page.getByTestId('photo-card').first().getByTestId('photo-people').click();
+    await page.getByRole('option', { name: /Nguyễn Văn Hùng/ }).click();
+    await people;
+    await page.keyboard.press('Escape');
+    // The last photo moves one place left.
+    const moved = page.waitForResponse((r) => r.url().endsWith('/api/photos/reorder'));
+    await page.getByTestId('photo-card').nth(2).getByTestId('photo-left').click();
+    await moved;
+    await expect
+      .poll(() => page.getByTestId('photo-caption').nth(1).inputValue())
+      .toBe('Quang cảnh hội nghị');
     await shot('photos');
     await page.getByTestId('photo-open').first().click();
     await page.getByTestId('lightbox').waitFor();
@@ -144,16 +198,18 @@ describe('record: attendance and photos of a meeting, through the UI', () => {
     await page.getByTestId('photo-card').first().waitFor();
     expect(page.url()).toContain('?tab=photos');
     await expect(page.getByTestId('photo-card').count()).resolves.toBe(3);
-    await expect(page.getByTestId('photo-caption').nth(1).inputValue()).resolves.toBe(
+    await expect(page.getByTestId('photo-caption').nth(1).inputValue()).resolves.toBe('Quang cảnh hội nghị');
+    await expect(page.getByTestId('photo-caption').nth(2).inputValue()).resolves.toBe(
       'Các đại biểu biểu quyết thông qua nghị quyết',
     );
+    await expect(page.getByTestId('photo-card').first().innerText()).resolves.toContain('Nguyễn Văn Hùng');
     await expect(page.getByTestId('photo-credit').nth(2).inputValue()).resolves.toBe('Ảnh: Việt Hà');
     const img = page.getByTestId('photo-card').first().locator('img');
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 
     await page.getByTestId('tab-attendance').click();
-    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(10);
-    await expect(page.getByTestId('attendance-count-present').getAttribute('data-count')).resolves.toBe('9');
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(11);
+    await expect(page.getByTestId('attendance-count-present').getAttribute('data-count')).resolves.toBe('10');
     await expect(page.getByTestId('attendance-count-absent').getAttribute('data-count')).resolves.toBe('1');
     await expect(
       page.getByTestId('attendance-row').filter({ hasText: 'Trần Quốc Bảo' }).getAttribute('data-status'),
