@@ -8,13 +8,14 @@ import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchSearch } from './search';
+import { benchOpenMeeting } from './openMeeting';
 import { benchPhotos } from './photos';
 import { runCli } from '../electron/cli/run';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { meetings: { type: 'string' }, db: { type: 'string' }, runs: { type: 'string' } },
+  options: { meetings: { type: 'string' }, db: { type: 'string' }, runs: { type: 'string' }, samples: { type: 'string' } },
 });
 
 export async function ensureDemoArchive(meetings: number, explicit?: string): Promise<string> {
@@ -35,6 +36,11 @@ async function main(): Promise<void> {
   const [which] = positionals;
   const meetings = Number(values.meetings ?? 100_000);
   const runs = Number(values.runs ?? 15);
+  if (which === 'open-meeting') {
+    const file = await ensureDemoArchive(meetings, values.db);
+    console.log(JSON.stringify(await benchOpenMeeting(file, Number(values.samples ?? 200)), null, 2));
+    return;
+  }
   if (which === 'search') {
     const file = await ensureDemoArchive(meetings, values.db);
     console.log(JSON.stringify(await benchSearch(file, runs), null, 2));
@@ -44,7 +50,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchPhotos(Number(values.runs ?? 5)), null, 2));
     return;
   }
-  console.error('Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | photos [--runs N]');
+  console.error(
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N]',
+  );
   process.exitCode = 2;
 }
 

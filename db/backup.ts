@@ -19,14 +19,23 @@ export async function backupTo(sqlite: Database.Database, dest: string): Promise
       if (result !== 'ok') throw new HosoError('BACKUP_FAILED', `(integrity_check: ${String(result)})`);
     } finally {
       copy.close();
+      // The copy is in WAL mode like its source: opening it to check it left -wal/-shm files beside the
+      // temporary name. Closing checkpointed them, so they hold nothing; they must not linger.
+      removeSidecars(partial);
     }
     renameSync(partial, dest);
     return { path: dest, bytes: statSync(dest).size };
   } catch (e) {
     rmSync(partial, { force: true });
+    removeSidecars(partial);
     if (e instanceof HosoError) throw e;
     throw new HosoError('BACKUP_FAILED', undefined, { cause: e });
   }
+}
+
+function removeSidecars(file: string): void {
+  rmSync(`${file}-wal`, { force: true });
+  rmSync(`${file}-shm`, { force: true });
 }
 
 /** A file-name-safe local timestamp: 20261122-063626. */

@@ -37,10 +37,12 @@ export const meetings = sqliteTable(
     /** Set when moved to the trash (Thùng rác); null while live. */
     deletedAt: integer('deleted_at'),
   },
+  // The meetings list pages through 100 000 rows with LIMIT/OFFSET in these exact orders; each index
+  // covers its order completely (tie-breaks included), so skipping rows walks the index, not the table.
   (t) => [
-    index('meetings_date_idx').on(t.deletedAt, t.meetingDate),
-    index('meetings_kind_date_idx').on(t.deletedAt, t.kind, t.meetingDate),
-    index('meetings_title_sort_idx').on(t.deletedAt, t.titleSort),
+    index('meetings_list_date_idx').on(t.deletedAt, t.meetingDate, t.startTime, t.id),
+    index('meetings_list_kind_date_idx').on(t.deletedAt, t.kind, t.meetingDate, t.startTime, t.id),
+    index('meetings_list_title_idx').on(t.deletedAt, t.titleSort, t.id),
   ],
 );
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { hoso, hosoSpawn } from '../helpers/runHoso';
 import { tempDir } from '../helpers/tempArchive';
 
@@ -41,6 +41,8 @@ describe('hoso command line', () => {
     expect(r.code, r.stderr).toBe(0);
     const { path } = JSON.parse(r.stdout) as { path: string };
     expect(path.startsWith(out)).toBe(true);
+    // Nothing but the finished backup is left in the folder: no temporary name, no -wal/-shm leftovers.
+    expect(readdirSync(out)).toEqual([basename(path)]);
     const copy = new Database(path, { readonly: true });
     expect(copy.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 300 });
     copy.close();
