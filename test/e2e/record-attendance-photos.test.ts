@@ -223,3 +223,88 @@ describe('record: attendance and photos of a meeting, through the UI', () => {
     await expect(page.getByTestId('error-alert').count()).resolves.toBe(0);
   });
 });
+
+/** A call the way another window would make it (same origin, same session). */
+async function apiCall<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    async ([c, body]) => {
+      const res = await fetch(`/api/${c}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
+    },
+    [channel, input] as const,
+  );
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+  return reply.data as T;
+}
+
+describe('record: a change made elsewhere, then a finalized meeting', () => {
+  const meetingId = () => decodeURIComponent(app.page.url().split('#/meetings/')[1]!.split('?')[0]!);
+
+  it('a write from a stale screen gets the conflict alert; "Tải lại" brings the current version', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-attendance').click();
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(11);
+    // Another window changes the list meanwhile.
+    const list = await apiCall<{
+      meetingVersion: number;
+      rows: { id: string; fullName: string; role: string }[];
+    }>(page, 'attendance/list', { meetingId: meetingId() });
+    const hung = list.rows.find((r) => r.fullName === 'Nguyễn Văn Hùng')!;
+    await apiCall(page, 'attendance/update', {
+      meetingId: meetingId(),
+      version: list.meetingVersion,
+      id: hung.id,
+      fields: { role: 'chu_tri', status: 'co_mat' },
+    });
+
+    await page
+      .getByTestId('attendance-row')
+      .filter({ hasText: 'Vũ Văn Khánh' })
+      .getByTestId('attendance-edit')
+      .click();
+    await pick(page, 'attendance-status', 'Vắng');
+    await page.getByTestId('attendance-save').click();
+    const alert = page.locator('[data-testid="error-alert"][data-error-code="VERSION_CONFLICT"]');
+    await alert.waitFor();
+    await shot('conflict');
+    // The alert is shown inside the dialog; reloading keeps what was chosen, and saving again works.
+    await alert.getByTestId('error-action').click();
+    await alert.waitFor({ state: 'detached' });
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/attendance/update'));
+    await page.getByTestId('attendance-save').click();
+    await saved;
+    await page
+      .getByTestId('attendance-row')
+      .filter({ hasText: 'Vũ Văn Khánh' })
+      .filter({ hasText: 'Vắng' })
+      .waitFor();
+    await expect
+      .poll(() => page.getByTestId('attendance-row').filter({ hasText: 'Nguyễn Văn Hùng' }).innerText())
+      .toContain('Chủ trì');
+    await expect(page.getByTestId('attendance-count-absent').getAttribute('data-count')).resolves.toBe('2');
+  });
+
+  it('a finalized meeting shows its attendance and photos without edit controls', async () => {
+    const { page } = app;
+    const meeting = await apiCall<{ version: number }>(page, 'meetings/get', { id: meetingId() });
+    await apiCall(page, 'meetings/finalize', { id: meetingId(), version: meeting.version });
+    await page.reload();
+    await page.getByTestId('attendance-row').first().waitFor();
+    await expect(page.getByTestId('attendance-add').count()).resolves.toBe(0);
+    await expect(page.getByTestId('attendance-paste').count()).resolves.toBe(0);
+    await expect(page.getByTestId('attendance-edit').count()).resolves.toBe(0);
+    await page.getByTestId('tab-photos').click();
+    await page.getByTestId('photo-card').first().waitFor();
+    await expect(page.getByTestId('photos-input').count()).resolves.toBe(0);
+    await expect(page.getByTestId('photo-save').count()).resolves.toBe(0);
+    await expect(page.getByTestId('photo-caption').first().innerText()).resolves.toBe(
+      'Thiếu tướng Nguyễn Văn Hùng phát biểu chỉ đạo hội nghị',
+    );
+    await shot('photos-finalized');
+  });
+});

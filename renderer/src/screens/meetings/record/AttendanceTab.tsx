@@ -117,14 +117,19 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
 
   return (
     <Stack gap="md">
-      {writeError && <RecordError error={writeError} onReload={reload} onClose={() => setWriteError(null)} />}
+      {writeError && !dialog && (
+        <RecordError error={writeError} onReload={reload} onClose={() => setWriteError(null)} />
+      )}
       <Group justify="space-between" align="center">
         <AttendanceCountsBar counts={list.counts} />
         {!readOnly && (
           <Group gap="sm">
             <Button
               leftSection={<IconUserPlus size={18} />}
-              onClick={() => setDialog({ kind: 'add' })}
+              onClick={() => {
+                setWriteError(null);
+                setDialog({ kind: 'add' });
+              }}
               data-testid="attendance-add"
             >
               {t('attendance.add')}
@@ -157,7 +162,10 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
           rows={list.rows}
           readOnly={readOnly}
           canMove={order === 'position' && !busy}
-          onEdit={(row) => setDialog({ kind: 'edit', row })}
+          onEdit={(row) => {
+            setWriteError(null);
+            setDialog({ kind: 'edit', row });
+          }}
           onRemove={(row) => setDialog({ kind: 'remove', row })}
           onMove={move}
         />
@@ -165,6 +173,9 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
       {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
         <AttendeeModal
           row={dialog.kind === 'edit' ? dialog.row : null}
+          error={writeError}
+          onReload={reload}
+          onDismissError={() => setWriteError(null)}
           onSubmit={(v) => submit(v, dialog.kind === 'edit' ? dialog.row : null)}
           onClose={() => setDialog(null)}
         />
@@ -193,6 +204,7 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
             onVersion(v);
             setReloads((n) => n + 1);
           }}
+          onReload={reload}
           onClose={() => setDialog(null)}
         />
       )}

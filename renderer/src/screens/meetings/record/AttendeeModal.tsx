@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../electron/shared/contract';
+import type { ErrorPayload } from '../../../../../electron/shared/errors';
 import type { AttendanceRow } from '../../../../../electron/shared/recordContract';
 import { isRole, isStatus, roleOptions, statusOptions, type Role, type Status } from './options';
 import { PersonPicker } from './PersonPicker';
+import { RecordError } from './RecordError';
 
 export interface AttendeeValues {
   /** Only when adding: a directory person, or null with `newPerson` filled in. */
@@ -39,9 +41,17 @@ function initial(row: AttendanceRow | null): AttendeeValues {
  */
 export function AttendeeModal({
   row,
+  error,
+  onReload,
+  onDismissError,
   onSubmit,
   onClose,
 }: {
+  /** The last failed write, shown inside the dialog (the page behind it is covered). */
+  error: ErrorPayload | null;
+  /** Fetches the list and the meeting's version again; the dialog keeps what was typed. */
+  onReload: () => void;
+  onDismissError: () => void;
   /** The row edited; null to add someone. */
   row: AttendanceRow | null;
   /** Resolves true when stored (the modal then closes). */
@@ -84,6 +94,7 @@ export function AttendeeModal({
         }}
       >
         <Stack gap="sm">
+          {error && <RecordError error={error} onReload={onReload} onClose={onDismissError} />}
           {adding && (
             <Checkbox
               label={t('attendance.newPerson')}

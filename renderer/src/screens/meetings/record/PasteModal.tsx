@@ -18,6 +18,7 @@ import type { PastePreview, PastePreviewRow } from '../../../../../electron/shar
 import { call, toErrorPayload } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { isRole, roleOptions, type Role } from './options';
+import { RecordError } from './RecordError';
 
 /** '' = not chosen yet (a possible match), 'new' = a new person, otherwise a directory person's id. */
 type Choice = string;
@@ -37,8 +38,11 @@ export function PasteModal({
   meetingId,
   version,
   onAdded,
+  onReload,
   onClose,
 }: {
+  /** Fetches the list and the meeting's version again after a conflict; the review is kept. */
+  onReload: () => void;
   meetingId: string;
   version: number;
   onAdded: (meetingVersion: number) => void;
@@ -101,7 +105,19 @@ export function PasteModal({
   return (
     <Modal opened onClose={onClose} title={t('attendance.pasteTitle')} size="90%">
       <Stack gap="md">
-        {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+        {error &&
+          (error.code === 'VERSION_CONFLICT' || error.code === 'MEETING_FINALIZED' ? (
+            <RecordError
+              error={error}
+              onReload={() => {
+                setError(null);
+                onReload();
+              }}
+              onClose={() => setError(null)}
+            />
+          ) : (
+            <ErrorAlert error={error} onClose={() => setError(null)} />
+          ))}
         {!preview ? (
           <>
             <Text size="sm" c="dimmed">
