@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { addRecord } from '../helpers/meetingRecord';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 
 let app: App;
@@ -147,6 +148,22 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     expect(actions.filter((a) => a === 'conclusions.add')).toHaveLength(3);
     await expect(page.getByTestId('history-entry').first().innerText()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await shot(page, 'history');
+
+    // Đính chính: the text of a conclusion, with a reason; the record is sealed again and still checks out.
+    await page.getByTestId('correct').click();
+    await page.getByTestId('correction-conclusion').click();
+    await page.getByRole('option', { name: /^3\. Các đơn vị/ }).click();
+    await page.getByTestId('correction-text').fill('Các đơn vị duy trì nghiêm chế độ trực sẵn sàng chiến đấu, trực phòng không.');
+    await expect(page.getByTestId('correction-save').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('correction-reason').fill('Bổ sung theo Thông báo kết luận đã ban hành');
+    await shot(page, 'correction');
+    await page.getByTestId('correction-save').click();
+    await page.locator('[data-testid="history-entry"][data-action="correct"]').waitFor();
+    await expect(page.locator('[data-testid="history-entry"][data-action="correct"]').innerText()).resolves.toContain(
+      'Bổ sung theo Thông báo kết luận đã ban hành',
+    );
+    await page.getByTestId('seal-check').click();
+    await expect.poll(() => page.getByTestId('seal-result').getAttribute('data-ok')).toBe('true');
   });
 
   it('lists the overdue task first on the tasks screen, linking to its meeting', async () => {
@@ -156,9 +173,31 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     const first = page.getByTestId('tasks-row').first();
     await expect(first.getByTestId('tasks-overdue').innerText()).resolves.toBe('Quá hạn');
     await expect(first.innerText()).resolves.toContain('diễn tập khu vực phòng thủ');
+    await expect(page.getByTestId('tasks-overdue-count').innerText()).resolves.toBe('1 quá hạn');
     await expect(first.getByTestId('tasks-meeting-link').getAttribute('href')).resolves.toMatch(/^#\/meetings\/[^?]+\?tab=conclusions$/);
     await shot(page, 'tasks');
     await first.getByTestId('tasks-meeting-link').click();
     await expect.poll(() => page.getByTestId('conclusion-row').count()).toBe(3);
+    await expect(page.getByTestId('conclusion-row').nth(2).innerText()).resolves.toContain('trực phòng không');
+  });
+
+  it('moves a draft meeting to the trash and restores it from Thùng rác', async () => {
+    const { page } = app;
+    const id = addRecord(app.archive, { title: 'Giao ban cơ quan tháng 3 năm 2024', kind: 'Giao ban', date: '2024-03-04' });
+    await page.evaluate((meetingId) => {
+      window.location.hash = `#/meetings/${meetingId}?tab=history`;
+    }, id);
+    await page.getByTestId('meeting-trash').click();
+    await page.getByTestId('meeting-trash-confirm').click();
+    await page.getByTestId('nav-trash').waitFor();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/meetings');
+    await page.getByTestId('nav-trash').click();
+    const row = page.getByTestId('trash-row').filter({ hasText: 'Giao ban cơ quan tháng 3 năm 2024' });
+    await row.waitFor();
+    await shot(page, 'trash');
+    await row.getByTestId('trash-restore').click();
+    await page.getByTestId('trash-empty').waitFor();
+    await page.getByTestId('nav-meetings').click();
+    await page.getByTestId('meeting-row').filter({ hasText: 'Giao ban cơ quan tháng 3 năm 2024' }).waitFor();
   });
 });

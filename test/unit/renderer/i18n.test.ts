@@ -32,11 +32,13 @@ describe('translations', () => {
   it('name the sections and fields with proper Vietnamese diacritics', () => {
     expect(vi.nav).toEqual({
       meetings: 'Hội nghị',
+      tasks: 'Nhiệm vụ',
       search: 'Tìm kiếm',
       people: 'Danh bạ',
       reports: 'Báo cáo',
       usb: 'Lưu trữ USB',
       settings: 'Cài đặt',
+      trash: 'Thùng rác',
     });
     expect(vi.meetings.new).toBe('Thêm cuộc họp');
     expect(vi.common.save).toBe('Lưu');

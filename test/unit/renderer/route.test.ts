@@ -46,6 +46,8 @@ describe('hrefOf', () => {
       { name: 'search' },
       { name: 'reports' },
       { name: 'usb' },
+      { name: 'tasks' },
+      { name: 'trash' },
     ] as const;
     for (const r of routes) expect(parseRoute(hrefOf(r))).toEqual(r);
   });

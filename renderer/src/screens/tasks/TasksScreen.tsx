@@ -10,6 +10,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { formatIsoDate } from '../../format/date';
+import { toLanguage } from '../../format/language';
+import { formatCount } from '../../format/number';
 import { TASK_STATUS_COLORS, todayIso, type TaskStatusValue } from '../meetings/record/taskStatus';
 
 const LIMIT = 500;
@@ -27,7 +29,8 @@ function ordered(rows: Task[]): Task[] {
 
 /** Nhiệm vụ: every task from every meeting's conclusions, to follow up; overdue ones on top in red. */
 export function TasksScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = toLanguage(i18n.language);
   const [status, setStatus] = useState<TaskStatusValue[]>([]);
   const [overdue, setOverdue] = useState(false);
   const [assigneeText, setAssigneeText] = useState('');
@@ -56,11 +59,11 @@ export function TasksScreen() {
         {tasks.data && (
           <Group gap="xs">
             <Text size="sm" c="dimmed">
-              {t('tasks.total', { n: tasks.data.total })}
+              {t('tasks.total', { count: tasks.data.total, n: formatCount(tasks.data.total, lang) })}
             </Text>
             {tasks.data.overdue > 0 && (
               <Badge color="red" data-testid="tasks-overdue-count">
-                {t('tasks.overdueCount', { n: tasks.data.overdue })}
+                {t('tasks.overdueCount', { count: tasks.data.overdue, n: formatCount(tasks.data.overdue, lang) })}
               </Badge>
             )}
           </Group>

@@ -81,7 +81,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={40}>{t('documents.column.index')}</Table.Th>
-                <Table.Th>{t('documents.field.number')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('documents.field.number')}</Table.Th>
                 <Table.Th>{t('documents.field.type')}</Table.Th>
                 <Table.Th>{t('documents.field.date')}</Table.Th>
                 <Table.Th>{t('documents.field.issuer')}</Table.Th>
@@ -96,7 +96,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
                   <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="document-row-number">
                     {row.number}
                   </Table.Td>
-                  <Table.Td data-testid="document-row-type">{row.docType}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="document-row-type">{row.docType}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatIsoDate(row.issuedOn)}</Table.Td>
                   <Table.Td>{row.issuer}</Table.Td>
                   <Table.Td>{row.summary}</Table.Td>

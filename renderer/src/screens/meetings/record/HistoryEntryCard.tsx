@@ -3,7 +3,7 @@ import { IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../../../electron/shared/recordContract';
 import { formatDateTime } from '../../../format/date';
-import { valueText, verbOf } from './historyText';
+import { knownField, valueText, verbOf, visibleChanges } from './historyText';
 
 interface Props {
   entry: HistoryEntry;
@@ -15,6 +15,19 @@ interface Props {
 export function HistoryEntryCard({ entry, canRestore, onRestore }: Props) {
   const { t } = useTranslation();
   const verb = verbOf(entry.action);
+  const changes = visibleChanges(entry.changes);
+  const label = (field: string, value: string): string | null => {
+    if (field === 'status' && (value === 'draft' || value === 'finalized')) return t(`meetings.status.${value}`);
+    if (field === 'taskStatus' && (value === 'chua_lam' || value === 'dang_lam' || value === 'hoan_thanh' || value === 'huy'))
+      return t(`tasks.status.${value}`);
+    return null;
+  };
+  const yesNo = (v: boolean) => (v ? t('history.yes') : t('history.no'));
+  const show = (field: string, value: unknown) => valueText(field, value, label, yesNo);
+  const fieldName = (field: string) => {
+    const known = knownField(field);
+    return known ? t(`history.field.${known}`) : field || t('history.list');
+  };
   return (
     <Paper withBorder p="sm" radius="md" data-testid="history-entry" data-action={entry.action}>
       <Stack gap={6}>
@@ -51,21 +64,21 @@ export function HistoryEntryCard({ entry, canRestore, onRestore }: Props) {
             {entry.reason}
           </Text>
         )}
-        {entry.changes.length > 0 && (
+        {changes.length > 0 && (
           <Table withRowBorders={false} verticalSpacing={2} fz="sm">
             <Table.Tbody>
-              {entry.changes.map((c, i) => (
+              {changes.map((c, i) => (
                 <Table.Tr key={i}>
                   <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }}>
-                    {c.field || t('history.list')}
+                    {fieldName(c.field)}
                   </Table.Td>
                   <Table.Td style={{ wordBreak: 'break-word' }}>
                     <Text span inherit td="line-through" c="red.8">
-                      {valueText(c.before)}
+                      {show(c.field, c.before)}
                     </Text>
                     {' → '}
                     <Text span inherit c="teal.9">
-                      {valueText(c.after)}
+                      {show(c.field, c.after)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

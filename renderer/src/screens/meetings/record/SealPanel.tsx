@@ -44,7 +44,8 @@ export function SealPanel({
   async function finalize() {
     const done = await write.run((v) => call('meetings/finalize', { id: meetingId, version: v }));
     setConfirming(false);
-    if (done) onChanged();
+    // The whole screen turns read-only (header, every tab): it is loaded again, on this same tab.
+    if (done) window.location.reload();
   }
 
   async function check() {
