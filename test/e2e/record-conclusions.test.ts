@@ -48,6 +48,13 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     for (const [i, text] of CONCLUSIONS.entries()) {
       await page.getByTestId('conclusion-add').click();
       await page.getByTestId('conclusion-text').fill(text);
+      if (i === 0) {
+        // A task not yet due: listed after the overdue one.
+        await page.getByTestId('conclusion-is-task').check();
+        await page.getByTestId('conclusion-unit').fill('Phòng Tham mưu');
+        await page.getByTestId('conclusion-deadline').fill('31/12/2099');
+        await page.getByTestId('conclusion-unit').click();
+      }
       if (i === 1) {
         await page.getByTestId('conclusion-is-task').check();
         await page.getByTestId('conclusion-unit').fill('Bộ Chỉ huy Quân sự tỉnh');
@@ -174,6 +181,19 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     await expect(first.getByTestId('tasks-overdue').innerText()).resolves.toBe('Quá hạn');
     await expect(first.innerText()).resolves.toContain('diễn tập khu vực phòng thủ');
     await expect(page.getByTestId('tasks-overdue-count').innerText()).resolves.toBe('1 quá hạn');
+    await expect.poll(() => page.getByTestId('tasks-row').count()).toBe(2);
+    const second = page.getByTestId('tasks-row').nth(1);
+    await expect(second.getByTestId('tasks-overdue').count()).resolves.toBe(0);
+    await expect(second.innerText()).resolves.toContain('31/12/2099');
+    // Only overdue: the task not yet due leaves the list.
+    await page.getByTestId('tasks-filter-overdue').locator('..').click();
+    await expect.poll(() => page.getByTestId('tasks-row').count()).toBe(1);
+    await page.getByTestId('tasks-filter-overdue').locator('..').click();
+    await expect.poll(() => page.getByTestId('tasks-row').count()).toBe(2);
+    // Marked done inline (a finalized record still takes task follow-up).
+    await page.getByTestId('tasks-row').nth(1).getByTestId('tasks-done').click();
+    await expect.poll(() => page.getByTestId('tasks-row').nth(1).innerText()).toContain('Hoàn thành');
+    await expect(page.getByTestId('tasks-row').nth(1).getByTestId('tasks-done').count()).resolves.toBe(0);
     await expect(first.getByTestId('tasks-meeting-link').getAttribute('href')).resolves.toMatch(/^#\/meetings\/[^?]+\?tab=conclusions$/);
     await shot(page, 'tasks');
     await first.getByTestId('tasks-meeting-link').click();
@@ -187,6 +207,19 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     await page.evaluate((meetingId) => {
       window.location.hash = `#/meetings/${meetingId}?tab=history`;
     }, id);
+    // Lịch sử: an edit of the title, then the first version restored.
+    await page.getByTestId('history-entry').first().waitFor();
+    await page.getByTestId('tab-info').click();
+    await page.getByTestId('meeting-title').fill('Giao ban cơ quan tháng 3 (sửa nhầm)');
+    await page.getByTestId('meeting-save').click();
+    await page.getByTestId('meeting-saved').waitFor();
+    await page.getByTestId('tab-history').click();
+    await expect.poll(() => page.getByTestId('history-entry').count()).toBe(2);
+    await expect(page.getByTestId('history-entry').first().innerText()).resolves.toContain('sửa nhầm');
+    await page.locator('[data-testid="history-entry"][data-action="create"]').getByTestId('history-restore').click();
+    await page.getByTestId('history-restore-confirm').click();
+    await expect.poll(() => page.getByTestId('meeting-heading').innerText()).toBe('Giao ban cơ quan tháng 3 năm 2024');
+    await expect.poll(() => page.getByTestId('history-entry').count()).toBe(3);
     await page.getByTestId('meeting-trash').click();
     await page.getByTestId('meeting-trash-confirm').click();
     await page.getByTestId('nav-trash').waitFor();

@@ -42,10 +42,8 @@ export function HistoryTab({ meetingId, version, onVersion }: RecordTabProps) {
       })),
     );
     setRestoring(null);
-    if (done) {
-      reloadHistory();
-      reloadRecord();
-    }
+    // The meeting's own fields changed under the whole screen (header, Thông tin): it is loaded again.
+    if (done) window.location.reload();
   }
 
   const meeting = record.data?.meeting;
