@@ -242,13 +242,65 @@ async function apiCall<T>(page: Page, channel: string, input: unknown): Promise<
   return reply.data as T;
 }
 
+describe('record: pasting a list that needs the clerk to decide', () => {
+  it('a possible match (promoted since) is settled as the same person; a too long list is refused in Vietnamese', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-attendance').click();
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(11);
+    // Someone already in the directory, not yet on this meeting, then a captain.
+    const person = await apiCall<{ id: string }>(page, 'people/create', {
+      fullName: 'Lê Văn Bình',
+      rank: 'Thượng tá',
+      title: 'Phó Chỉ huy trưởng',
+    });
+    expect(person.id).toBeTruthy();
+
+    await page.getByTestId('attendance-paste').click();
+    await page
+      .getByTestId('paste-text')
+      .fill('Đại tá Lê Văn Bình, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh');
+    await page.getByTestId('paste-preview').click();
+    const row = page.getByTestId('paste-row');
+    await row.first().waitFor();
+    await expect(row.first().getAttribute('data-match')).resolves.toBe('possible');
+    // Nothing is added while the match is undecided.
+    await expect(page.getByTestId('paste-confirm').isDisabled()).resolves.toBe(true);
+    await shot('paste-possible');
+    await page.getByTestId('paste-choice').click();
+    await page.getByRole('option', { name: /Cùng người: Thượng tá Lê Văn Bình/ }).click();
+    await pick(page, 'paste-role', 'Khách mời');
+    const added = page.waitForResponse((r) => r.url().endsWith('/api/attendance/add-many'));
+    await page.getByTestId('paste-confirm').click();
+    await added;
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(12);
+    const binh = await page.getByTestId('attendance-row').filter({ hasText: 'Lê Văn Bình' }).innerText();
+    expect(binh).toContain('Đại tá');
+    expect(binh).toContain('Khách mời');
+    // Same person: the directory still has one Lê Văn Bình.
+    const found = await apiCall<{ total: number }>(page, 'people/list', { query: 'le van binh' });
+    expect(found.total).toBe(1);
+
+    const many = Array.from({ length: 1001 }, (_, i) => `Đại úy Nguyễn Văn Thành ${i + 1}, Trợ lý`).join(
+      '\n',
+    );
+    await page.getByTestId('attendance-paste').click();
+    await page.getByTestId('paste-text').fill(many);
+    await page.getByTestId('paste-preview').click();
+    const refused = page.locator('[data-testid="error-alert"][data-error-code="ATTENDANCE_TOO_MANY"]');
+    await refused.waitFor();
+    await expect(refused.innerText()).resolves.toMatch(/quá dài|tối đa/);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('attendance-row').count()).resolves.toBe(12);
+  });
+});
+
 describe('record: a change made elsewhere, then a finalized meeting', () => {
   const meetingId = () => decodeURIComponent(app.page.url().split('#/meetings/')[1]!.split('?')[0]!);
 
   it('a write from a stale screen gets the conflict alert; "Tải lại" brings the current version', async () => {
     const { page } = app;
     await page.getByTestId('tab-attendance').click();
-    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(11);
+    await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(12);
     // Another window changes the list meanwhile.
     const list = await apiCall<{
       meetingVersion: number;

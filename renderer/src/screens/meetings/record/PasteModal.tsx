@@ -243,6 +243,11 @@ function PasteRow({
               </Badge>
             )}
           </Group>
+          {row.reasons.length > 0 && (
+            <Text size="xs" c="dimmed">
+              {row.reasons.map((r) => t(`attendance.match.reason.${r}`)).join(', ')}
+            </Text>
+          )}
           {row.match === 'possible' && (
             <Select
               size="xs"
