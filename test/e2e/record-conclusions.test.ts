@@ -137,6 +137,12 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     ]);
     await expect(page.getByTestId('conclusion-add').count()).resolves.toBe(0);
     await expect(page.getByTestId('conclusion-edit').count()).resolves.toBe(0);
+    // Task follow-up goes on after finalizing: the status is not part of the seal.
+    const firstStatus = page.getByTestId('conclusion-row').first().getByTestId('conclusion-row-status');
+    await firstStatus.click();
+    await page.getByRole('option', { name: 'Đang làm', exact: true }).click();
+    await expect.poll(() => firstStatus.inputValue()).toBe('Đang làm');
+    await shot(page, 'finalized-conclusions');
     await openTab(page, 'documents');
     await expect.poll(() => page.getByTestId('document-row').count()).toBe(2);
     await expect(page.getByTestId('document-add').count()).resolves.toBe(0);

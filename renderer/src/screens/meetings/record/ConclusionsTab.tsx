@@ -12,7 +12,8 @@ import { ConclusionEditor } from './ConclusionEditor';
 import { ConfirmActionModal } from './ConfirmActionModal';
 import { moved, ReorderButtons } from './ReorderButtons';
 import type { RecordTabProps } from './tabs';
-import { isOverdue, TASK_STATUS_COLORS } from './taskStatus';
+import { isOverdue, TASK_STATUS_COLORS, type TaskStatusValue } from './taskStatus';
+import { TaskStatusSelect } from './TaskStatusSelect';
 import { useRecordWrite } from './useRecordWrite';
 
 /** Kết luận: the meeting's conclusions in order; any of them can be a task to follow up. */
@@ -44,6 +45,11 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
   async function remove(row: Conclusion) {
     const done = await write.run((v) => call('conclusions/remove', { meetingId, version: v, id: row.id }));
     setRemoving(null);
+    if (done) list.reload();
+  }
+
+  async function setStatus(row: Conclusion, status: TaskStatusValue) {
+    const done = await write.run((v) => call('tasks/set-status', { meetingId, version: v, id: row.id, status }));
     if (done) list.reload();
   }
 
@@ -86,6 +92,7 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
           onEdit={() => setEditing(row)}
           onRemove={() => setRemoving(row)}
           onMove={(from, to) => void move(rows, from, to)}
+          onStatus={(status) => void setStatus(row, status)}
         />
       ))}
       {!readOnly && (
@@ -135,9 +142,10 @@ interface RowProps {
   onEdit: () => void;
   onRemove: () => void;
   onMove: (from: number, to: number) => void;
+  onStatus: (status: TaskStatusValue) => void;
 }
 
-function ConclusionRow({ row, index, count, readOnly, busy, onEdit, onRemove, onMove }: RowProps) {
+function ConclusionRow({ row, index, count, readOnly, busy, onEdit, onRemove, onMove, onStatus }: RowProps) {
   const { t } = useTranslation();
   const overdue = row.isTask && isOverdue(row.deadline, row.taskStatus);
   const assignee = [row.assigneeName, row.assigneeUnit].filter(Boolean).join(' · ');
@@ -162,7 +170,8 @@ function ConclusionRow({ row, index, count, readOnly, busy, onEdit, onRemove, on
               <Badge variant="light" color="grape">
                 {t('conclusions.task')}
               </Badge>
-              {row.taskStatus && (
+              {row.taskStatus && readOnly && <TaskStatusSelect value={row.taskStatus} disabled={busy} onChange={onStatus} />}
+              {row.taskStatus && !readOnly && (
                 <Badge variant="light" color={TASK_STATUS_COLORS[row.taskStatus]}>
                   {t(`tasks.status.${row.taskStatus}`)}
                 </Badge>
