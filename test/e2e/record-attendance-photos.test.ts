@@ -242,6 +242,37 @@ async function apiCall<T>(page: Page, channel: string, input: unknown): Promise<
   return reply.data as T;
 }
 
+describe('record: photos the store refuses, and a photo dropped in', () => {
+  it('names the file and the reason, in Vietnamese; a dropped picture is added', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-photos').click();
+    await expect.poll(() => page.getByTestId('photo-card').count()).toBe(3);
+    const text = join(app.dataDir, 'bien-ban.txt');
+    writeFileSync(text, 'Biên bản hội nghị');
+    const again = join(app.dataDir, 'hoi-nghi-1.png');
+    await page.getByTestId('photos-input').setInputFiles([text, again]);
+    const failed = page.locator('[data-testid="photo-upload"][data-state="failed"]');
+    await expect.poll(() => failed.count()).toBe(2);
+    await expect(failed.nth(0).innerText()).resolves.toContain('bien-ban.txt: không phải tệp ảnh.');
+    const duplicate = await failed.nth(1).innerText();
+    expect(duplicate).toContain('hoi-nghi-1.png:');
+    expect(duplicate.toLowerCase()).toMatch(/đã có/);
+    await expect(page.getByTestId('photo-card').count()).resolves.toBe(3);
+
+    // Drag and drop, as from the file manager.
+    const bytes = (await png('#6a1b9a', 200, 150)).toString('base64');
+    await page.getByTestId('photos-drop').evaluate((el, b64) => {
+      const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bin], 'keo-tha.png', { type: 'image/png' }));
+      el.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, bytes);
+    await expect.poll(() => page.getByTestId('photo-card').count()).toBe(4);
+    await shot('photos-errors');
+  });
+});
+
 describe('record: pasting a list that needs the clerk to decide', () => {
   it('a possible match (promoted since) is settled as the same person; a too long list is refused in Vietnamese', async () => {
     const { page } = app;

@@ -92,7 +92,7 @@ export function PhotosTab({ meetingId, version, onVersion, readOnly }: RecordTab
       } catch (e) {
         const err = toErrorPayload(e);
         if (err.code === 'VERSION_CONFLICT' || err.code === 'MEETING_FINALIZED') setWriteError(err);
-        throw err;
+        throw e;
       }
     });
     queue.current = next.catch(() => undefined);
@@ -205,7 +205,7 @@ export function PhotosTab({ meetingId, version, onVersion, readOnly }: RecordTab
                     ? t('photos.uploading')
                     : u.state === 'done'
                       ? t('photos.uploaded')
-                      : '!'}
+                      : t('photos.failed')}
                 </Badge>
                 <Text size="sm" c={u.state === 'failed' ? 'red.8' : undefined}>
                   {u.state === 'failed' ? u.message : u.name}
