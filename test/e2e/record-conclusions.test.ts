@@ -17,6 +17,12 @@ const CONCLUSIONS = [
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
+  // A person in the directory, to be picked as a task's assignee.
+  addRecord(app.archive, {
+    title: 'Giao ban Bộ Chỉ huy Quân sự tỉnh tháng 12 năm 2023',
+    date: '2023-12-28',
+    attendees: [{ name: 'Nguyễn Văn Hùng', rank: 'Đại tá', titles: 'Tham mưu trưởng' }],
+  });
 });
 
 afterAll(async () => {
@@ -51,6 +57,8 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
       if (i === 0) {
         // A task not yet due: listed after the overdue one.
         await page.getByTestId('conclusion-is-task').check();
+        await page.getByTestId('conclusion-assignee').fill('nguyen van hung');
+        await page.getByRole('option', { name: 'Đại tá Nguyễn Văn Hùng' }).click();
         await page.getByTestId('conclusion-unit').fill('Phòng Tham mưu');
         await page.getByTestId('conclusion-deadline').fill('31/12/2099');
         await page.getByTestId('conclusion-unit').click();
@@ -67,6 +75,11 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
       await page.getByTestId('conclusion-save').click();
       await expect.poll(() => page.getByTestId('conclusion-row').count()).toBe(i + 1);
     }
+    await expect(page.getByTestId('conclusion-row').first().innerText()).resolves.toContain('Thực hiện: Nguyễn Văn Hùng · Phòng Tham mưu');
+    // Editing keeps the chosen person in the field.
+    await page.getByTestId('conclusion-row').first().getByTestId('conclusion-edit').click();
+    await expect(page.getByTestId('conclusion-assignee').inputValue()).resolves.toContain('Nguyễn Văn Hùng');
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
     const overdueRow = page.getByTestId('conclusion-row').nth(1);
     await expect(overdueRow.getAttribute('data-overdue')).resolves.toBe('true');
     await expect(overdueRow.innerText()).resolves.toContain('Quá hạn');
@@ -191,6 +204,12 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     const second = page.getByTestId('tasks-row').nth(1);
     await expect(second.getByTestId('tasks-overdue').count()).resolves.toBe(0);
     await expect(second.innerText()).resolves.toContain('31/12/2099');
+    // Assignee text, without diacritics.
+    await page.getByTestId('tasks-filter-assignee').fill('hung');
+    await expect.poll(() => page.getByTestId('tasks-row').count()).toBe(1);
+    await expect(page.getByTestId('tasks-row').first().innerText()).resolves.toContain('Nguyễn Văn Hùng');
+    await page.getByTestId('tasks-filter-assignee').fill('');
+    await expect.poll(() => page.getByTestId('tasks-row').count()).toBe(2);
     // Only overdue: the task not yet due leaves the list.
     await page.getByTestId('tasks-filter-overdue').locator('..').click();
     await expect.poll(() => page.getByTestId('tasks-row').count()).toBe(1);

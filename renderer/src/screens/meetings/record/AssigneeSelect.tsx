@@ -14,7 +14,8 @@ interface Props {
 /** A person from the directory, found by typing part of the name (with or without diacritics). */
 export function AssigneeSelect({ personId, personName, onChange, readOnly }: Props) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
+  // The search text is the field's visible text: it starts as the chosen person's name.
+  const [search, setSearch] = useState(personName);
   const [query] = useDebouncedValue(search, 200);
   const people = useApiQuery('people/list', { query, offset: 0, limit: 20 });
   const options = (people.data?.rows ?? []).map((p) => ({
