@@ -258,4 +258,19 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     await page.getByTestId('nav-meetings').click();
     await page.getByTestId('meeting-row').filter({ hasText: 'Giao ban cơ quan tháng 3 năm 2024' }).waitFor();
   });
+
+  it('speaks English too: the tasks screen and the history of a record', async () => {
+    const { page } = app;
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await page.getByTestId('nav-tasks').click();
+    await expect.poll(() => page.getByTestId('nav-tasks').innerText()).toBe('Tasks');
+    await expect(page.getByTestId('tasks-overdue').first().innerText()).resolves.toBe('Overdue');
+    await shot(page, 'tasks-en');
+    await page.getByTestId('tasks-meeting-link').first().click();
+    await page.getByTestId('tab-history').click();
+    await page.getByTestId('seal-panel').waitFor();
+    await expect(page.getByTestId('sealed-at').innerText()).resolves.toMatch(/^Finalized at /);
+    await shot(page, 'history-en');
+    await page.getByTestId('lang-switch').getByText('Tiếng Việt').click();
+  });
 });

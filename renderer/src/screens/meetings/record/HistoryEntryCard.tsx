@@ -20,6 +20,8 @@ export function HistoryEntryCard({ entry, canRestore, onRestore }: Props) {
     if (field === 'status' && (value === 'draft' || value === 'finalized')) return t(`meetings.status.${value}`);
     if (field === 'taskStatus' && (value === 'chua_lam' || value === 'dang_lam' || value === 'hoan_thanh' || value === 'huy'))
       return t(`tasks.status.${value}`);
+    if (field === 'secrecy' && (value === 'thuong' || value === 'mat' || value === 'toi_mat' || value === 'tuyet_mat'))
+      return t(`history.secrecy.${value}`);
     return null;
   };
   const yesNo = (v: boolean) => (v ? t('history.yes') : t('history.no'));

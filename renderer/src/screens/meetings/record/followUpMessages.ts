@@ -66,6 +66,12 @@ export const followUpVi = {
     restoreFailed: 'Không khôi phục được',
     yes: 'Có',
     no: 'Không',
+    secrecy: {
+      thuong: 'Thường',
+      mat: 'Mật',
+      toi_mat: 'Tối mật',
+      tuyet_mat: 'Tuyệt mật',
+    },
     field: {
       title: 'Tên cuộc họp',
       kind: 'Loại',
@@ -269,6 +275,12 @@ export const followUpEn: FollowUpMessages = {
     restoreFailed: 'Could not restore',
     yes: 'Yes',
     no: 'No',
+    secrecy: {
+      thuong: 'Unclassified',
+      mat: 'Confidential',
+      toi_mat: 'Secret',
+      tuyet_mat: 'Top secret',
+    },
     field: {
       title: 'Title',
       kind: 'Kind',
