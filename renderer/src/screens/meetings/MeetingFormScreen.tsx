@@ -127,14 +127,33 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
 
   useHotkeys([['mod+S', () => void save()]], []);
 
-  // A write in another tab moves the meeting's version on; the next save of the form sends it.
-  const onVersion = useCallback((version: number) => {
-    setForm((cur) =>
-      cur?.meeting && cur.meeting.version !== version
-        ? { ...cur, meeting: { ...cur.meeting, version } }
-        : cur,
-    );
-  }, []);
+  /**
+   * Another tab wrote (or loaded and saw) a newer version of this meeting. Adopting it blindly could let
+   * this form save stale basic fields over someone else's change, so the meeting is fetched once:
+   * only its parts changed → take the new version, keep what the clerk typed; its basic fields changed
+   * and the form is untouched → show the new values; they changed and the clerk has unsaved edits →
+   * keep the old version, so saving answers VERSION_CONFLICT with "Tải lại" instead of overwriting.
+   */
+  const onVersion = useCallback(
+    (version: number) => {
+      if (id === null) return;
+      void call('meetings/get', { id })
+        .then((fresh) => {
+          if (fresh.version !== version) return; // moved on again: that later call settles it
+          setForm((cur) => {
+            if (!cur?.meeting || cur.meeting.version === fresh.version) return cur;
+            const freshValues = valuesOf(fresh);
+            if (!isMeetingDirty(freshValues, cur.baseline)) return { ...cur, meeting: fresh };
+            if (!isMeetingDirty(cur.values, cur.baseline)) return { meeting: fresh, values: freshValues, baseline: freshValues };
+            return cur;
+          });
+        })
+        .catch(() => {
+          // Not reachable now: the next save reports whatever is wrong.
+        });
+    },
+    [id],
+  );
 
   const back = (
     <Anchor href={hrefOf({ name: 'meetings' })} size="sm" data-testid="meeting-back">
