@@ -11,6 +11,7 @@ import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PeopleScreen } from './screens/people/PeopleScreen';
+import { PersonScreen } from './screens/people/PersonScreen';
 import { QuickSearch } from './screens/search/QuickSearch';
 import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -29,6 +30,8 @@ function Screen({ route }: { route: Route }) {
       return <MeetingFormScreen key={route.id} id={route.id} />;
     case 'people':
       return <PeopleScreen />;
+    case 'person':
+      return <PersonScreen key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsScreen />;
     case 'search':

@@ -1,3 +1,4 @@
+import { personPageEn } from '../screens/people/personPageMessages';
 import { followUpEn } from '../screens/meetings/record/followUpMessages';
 import { recordEn } from '../screens/meetings/record/messages';
 import type { Messages } from './vi';
@@ -338,6 +339,7 @@ export const en: Messages = {
   },
   ...recordEn,
   ...followUpEn,
+  ...personPageEn,
   notFound: {
     title: 'Page not found',
     description: 'The address “{{path}}” does not match any page of the application.',

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'meetingNew' }
   | { name: 'meeting'; id: string }
   | { name: 'people' }
+  | { name: 'person'; id: string }
   | { name: 'settings' }
   | { name: 'search' }
   | { name: 'reports' }
@@ -40,9 +41,10 @@ export function parseRoute(hash: string): Route {
   if (rest.length === 0) {
     if (second === undefined && head in SIMPLE) return SIMPLE[head]!;
     if (head === 'meetings' && second === 'new') return { name: 'meetingNew' };
-    if (head === 'meetings' && second !== undefined) {
+    if ((head === 'meetings' || head === 'people') && second !== undefined) {
       try {
-        return { name: 'meeting', id: decodeURIComponent(second) };
+        const id = decodeURIComponent(second);
+        return head === 'meetings' ? { name: 'meeting', id } : { name: 'person', id };
       } catch {
         // A mangled %-escape is not a meeting id; fall through to "not found".
       }
@@ -57,6 +59,8 @@ export function hrefOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return '#/meetings/new';
     case 'meeting':
       return `#/meetings/${encodeURIComponent(route.id)}`;
+    case 'person':
+      return `#/people/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.name}`;
   }
@@ -68,6 +72,8 @@ export function sectionOf(route: Route): Section | null {
     case 'meetingNew':
     case 'meeting':
       return 'meetings';
+    case 'person':
+      return 'people';
     case 'notFound':
       return null;
     default:

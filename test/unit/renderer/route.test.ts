@@ -20,13 +20,17 @@ describe('parseRoute', () => {
     expect(parseRoute(`#/meetings/${ID}/`)).toEqual({ name: 'meeting', id: ID });
   });
 
+  it("reads a person's page", () => {
+    expect(parseRoute(`#/people/${ID}`)).toEqual({ name: 'person', id: ID });
+  });
+
   it('ignores a query string after the path', () => {
     expect(parseRoute('#/people?x=1')).toEqual({ name: 'people' });
   });
 
   it('reports anything else as not found instead of guessing', () => {
     expect(parseRoute('#/nowhere')).toEqual({ name: 'notFound', path: '/nowhere' });
-    expect(parseRoute('#/people/extra')).toEqual({ name: 'notFound', path: '/people/extra' });
+    expect(parseRoute(`#/people/${ID}/extra`)).toEqual({ name: 'notFound', path: `/people/${ID}/extra` });
     expect(parseRoute(`#/meetings/${ID}/photos`)).toEqual({
       name: 'notFound',
       path: `/meetings/${ID}/photos`,
@@ -42,6 +46,7 @@ describe('hrefOf', () => {
       { name: 'meetingNew' },
       { name: 'meeting', id: ID },
       { name: 'people' },
+      { name: 'person', id: ID },
       { name: 'settings' },
       { name: 'search' },
       { name: 'reports' },
@@ -62,6 +67,7 @@ describe('sectionOf', () => {
     expect(sectionOf({ name: 'meetingNew' })).toBe('meetings');
     expect(sectionOf({ name: 'meeting', id: ID })).toBe('meetings');
     expect(sectionOf({ name: 'usb' })).toBe('usb');
+    expect(sectionOf({ name: 'person', id: ID })).toBe('people');
     expect(sectionOf({ name: 'notFound', path: '/x' })).toBeNull();
   });
 });

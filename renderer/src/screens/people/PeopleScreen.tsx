@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { VirtualTable, type Column, textColumn } from '../../components/VirtualT
 import fill from '../../components/FillHeight.module.css';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
+import { hrefOf } from '../../router/route';
 import { PersonModal, type PersonTarget } from './PersonModal';
 
 const PAGE_SIZE = 100;
@@ -50,10 +51,20 @@ export function PeopleScreen() {
       id: 'fullName',
       header: t('people.column.fullName'),
       width: 'minmax(0, 2fr)',
+      // The name opens the person's page; the rest of the row still opens the edit form. The link
+      // stops the click so the row's own action does not run as well.
       render: (p) => (
-        <Text span fw={500} size="sm">
+        <Anchor
+          href={hrefOf({ name: 'person', id: p.id })}
+          fw={500}
+          size="sm"
+          onClick={(e) => e.stopPropagation()}
+          onKeyDown={(e) => e.stopPropagation()}
+          aria-label={t('personPage.open', { name: p.fullName })}
+          data-testid="person-open"
+        >
           {p.fullName}
-        </Text>
+        </Anchor>
       ),
       title: (p) => p.fullName,
     },
