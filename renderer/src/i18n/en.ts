@@ -1,6 +1,7 @@
 import { personPageEn } from '../screens/people/personPageMessages';
 import { followUpEn } from '../screens/meetings/record/followUpMessages';
 import { recordEn } from '../screens/meetings/record/messages';
+import { autosaveEn } from '../screens/meetings/autosaveMessages';
 import type { Messages } from './vi';
 
 /** English: typed against the Vietnamese file, so a missing or extra key fails the type check. */
@@ -339,6 +340,7 @@ export const en: Messages = {
   },
   ...recordEn,
   ...followUpEn,
+  ...autosaveEn,
   ...personPageEn,
   notFound: {
     title: 'Page not found',

@@ -5,6 +5,7 @@
 import { personPageVi } from '../screens/people/personPageMessages';
 import { followUpVi } from '../screens/meetings/record/followUpMessages';
 import { recordVi } from '../screens/meetings/record/messages';
+import { autosaveVi } from '../screens/meetings/autosaveMessages';
 export const vi = {
   app: {
     name: 'Hồ sơ Hội nghị',
@@ -339,6 +340,7 @@ export const vi = {
   },
   ...recordVi,
   ...followUpVi,
+  ...autosaveVi,
   ...personPageVi,
   notFound: {
     title: 'Không có trang này',

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowLeft, IconCheck, IconDeviceFloppy, IconLock, IconPencil } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Meeting } from '../../../../electron/shared/contract';
+import { MINUTES_MAX_CHARS, type Meeting } from '../../../../electron/shared/contract';
 import type { ErrorPayload } from '../../../../electron/shared/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,6 +24,8 @@ import {
   type MeetingFormErrors,
   type MeetingFormValues,
 } from './meetingForm';
+import { formatCount } from '../../format/number';
+import { toLanguage } from '../../format/language';
 import { MeetingForm } from './MeetingForm';
 import { RecordTabs } from './record/RecordTabs';
 import { clearHandoff, handOver, peekHandoff } from './savedHandoff';
@@ -41,7 +44,7 @@ interface Form {
  * between, the server answers VERSION_CONFLICT and the clerk reloads instead of overwriting.
  */
 export function MeetingFormScreen({ id }: { id: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { settings } = useSettings();
   const [handedOver] = useState(() => peekHandoff(id));
   const [form, setForm] = useState<Form | null>(() => {
@@ -59,6 +62,19 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
   const [saving, setSaving] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [reloads, setReloads] = useState(0);
+  /** Autosave stopped after VERSION_CONFLICT (or a finalized meeting): never retried until "Tải lại". */
+  const [autosaveStopped, setAutosaveStopped] = useState(false);
+
+  // Autosave runs outside React's render cycle (timers, blur, hashchange, pagehide), so it reads the
+  // latest form through a ref. `inFlight` and `queued` keep to one save at a time: a flush during a save
+  // only marks one more, which starts after it with the then-latest values and the version it returned.
+  const formRef = useRef<Form | null>(form);
+  const stoppedRef = useRef(false);
+  const inFlight = useRef(false);
+  const queued = useRef(false);
+  useLayoutEffect(() => {
+    formRef.current = form;
+  }, [form]);
 
   useEffect(() => {
     if (id !== null) clearHandoff(id);
@@ -74,6 +90,8 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
         setLoadError(null);
         setSaveError(null);
         setSubmitted(false);
+        stoppedRef.current = false;
+        setAutosaveStopped(false);
       },
       (e: unknown) => {
         if (live) setLoadError(toErrorPayload(e));
@@ -95,37 +113,139 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
       ? { endTime: 'endBeforeStart' }
       : {};
 
+  /**
+   * Writes the latest values of an existing meeting, with the version the form holds, exactly as a manual
+   * save always did: a version moved on elsewhere answers VERSION_CONFLICT and nothing is overwritten.
+   * Never two at once; nothing is sent when the form is unchanged, invalid, finalized, or after a conflict.
+   */
+  const flush = useCallback(async (explicit = false): Promise<void> => {
+    if (inFlight.current) {
+      queued.current = true;
+      return;
+    }
+    inFlight.current = true;
+    let force = explicit;
+    try {
+      do {
+        queued.current = false;
+        const cur = formRef.current;
+        if (!cur?.meeting || cur.meeting.status === 'finalized' || (stoppedRef.current && !force)) break;
+        if (!isMeetingDirty(cur.values, cur.baseline) || hasErrors(validateMeeting(cur.values))) break;
+        force = false;
+        setSaving(true);
+        setSaveError(null);
+        try {
+          const stored = await call('meetings/update', {
+            id: cur.meeting.id,
+            version: cur.meeting.version,
+            fields: toFields(cur.values),
+          });
+          // Keep what the clerk typed meanwhile; only the stored copy and its version move on. The ref
+          // moves at once so a queued save sends the new version, not the one just used.
+          const latest = formRef.current ?? cur;
+          formRef.current = { ...latest, meeting: stored, baseline: valuesOf(stored) };
+          setForm((f) => (f ? { ...f, meeting: stored, baseline: valuesOf(stored) } : f));
+          setSavedAt(stored.updatedAt);
+        } catch (e) {
+          const error = toErrorPayload(e);
+          // Never retried blindly: a conflict stops autosave until "Tải lại"; any other failure waits
+          // for the next change, blur or Lưu.
+          if (error.code === 'VERSION_CONFLICT' || error.code === 'MEETING_FINALIZED') {
+            stoppedRef.current = true;
+            setAutosaveStopped(true);
+          }
+          setSaveError(error);
+          break;
+        }
+      } while (queued.current);
+    } finally {
+      inFlight.current = false;
+      queued.current = false;
+      setSaving(false);
+    }
+  }, []);
+
   async function save() {
-    if (!form || saving || readOnly) return;
+    const cur = formRef.current;
+    if (!cur || cur.meeting?.status === 'finalized') return;
     setSubmitted(true);
-    if (hasErrors(validateMeeting(form.values))) return;
+    if (hasErrors(validateMeeting(cur.values))) return;
+    if (cur.meeting !== null) {
+      // Lưu is the clerk's explicit request, so it is sent even after a conflict stopped autosave; the
+      // version the form holds did not move, so the server answers VERSION_CONFLICT until "Tải lại".
+      await flush(true);
+      return;
+    }
+    if (saving) return;
     setSaving(true);
     setSaveError(null);
-    const fields = toFields(form.values);
     try {
-      if (form.meeting === null) {
-        const created = await call('meetings/create', fields);
-        handOver(created);
-        // Replace #/meetings/new so Back leads to the list, not to an empty form.
-        navigate(hrefOf({ name: 'meeting', id: created.id }), { replace: true });
-        return;
-      }
-      const stored = await call('meetings/update', {
-        id: form.meeting.id,
-        version: form.meeting.version,
-        fields,
-      });
-      // Keep what the clerk typed meanwhile; only the stored copy and its version move on.
-      setForm((cur) => (cur ? { ...cur, meeting: stored, baseline: valuesOf(stored) } : cur));
-      setSavedAt(stored.updatedAt);
+      const created = await call('meetings/create', toFields(cur.values));
+      handOver(created);
+      // Replace #/meetings/new so Back leads to the list, not to an empty form.
+      navigate(hrefOf({ name: 'meeting', id: created.id }), { replace: true });
     } catch (e) {
       setSaveError(toErrorPayload(e));
     } finally {
       setSaving(false);
     }
   }
+  const saveRef = useRef(save);
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  });
 
-  useHotkeys([['mod+S', () => void save()]], []);
+  // Debounced autosave of an existing meeting, ~1.5 s after the last change. A new meeting is only
+  // created by Lưu, so a half-typed draft never becomes a record.
+  const values = form?.values;
+  const existing = form?.meeting != null;
+  useEffect(() => {
+    if (!existing || readOnly || autosaveStopped || values === undefined) return;
+    const timer = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [values, existing, readOnly, autosaveStopped, flush]);
+
+  // Leaving the meeting inside the app (any hash change, including the nav links) and unmounting flush
+  // at once; the save carries on after the screen is gone.
+  useEffect(() => {
+    const onHash = () => void flush();
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      void flush();
+    };
+  }, [flush]);
+
+  // Closing or reloading the page. In a browser served by the web host an in-page request may be cut
+  // off, so the last values go by sendBeacon (same origin: the session cookie and the JSON content type
+  // pass the host's checks), with the same version as any save, so a conflict still refuses it. In
+  // Electron no synchronous flush over IPC is possible here; the debounce and the flush on blur are what
+  // keep the clerk's typing there (the window is at most ~1.5 s of typing that was never blurred).
+  useEffect(() => {
+    if (window.archive) return;
+    const onLeave = () => {
+      const cur = formRef.current;
+      if (!cur?.meeting || cur.meeting.status === 'finalized' || stoppedRef.current) return;
+      if (!isMeetingDirty(cur.values, cur.baseline) || hasErrors(validateMeeting(cur.values))) return;
+      const json = JSON.stringify({ id: cur.meeting.id, version: cur.meeting.version, fields: toFields(cur.values) });
+      navigator.sendBeacon('/api/meetings/update', new Blob([json], { type: 'application/json' }));
+      // Sent once: the page is going away, and a second beacon would only meet VERSION_CONFLICT.
+      stoppedRef.current = true;
+    };
+    const onShow = (e: PageTransitionEvent) => {
+      if (e.persisted) setReloads((n) => n + 1); // back from the bfcache: take what the beacon stored
+    };
+    window.addEventListener('pagehide', onLeave);
+    window.addEventListener('beforeunload', onLeave);
+    window.addEventListener('pageshow', onShow);
+    return () => {
+      window.removeEventListener('pagehide', onLeave);
+      window.removeEventListener('beforeunload', onLeave);
+      window.removeEventListener('pageshow', onShow);
+    };
+  }, []);
+
+  useHotkeys([['mod+S', () => void saveRef.current()]], []);
 
   /**
    * Another tab wrote (or loaded and saw) a newer version of this meeting. Adopting it blindly could let
@@ -191,6 +311,10 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
         e.preventDefault();
         void save();
       }}
+      // A field left: save at once (after React applied that field's own blur, e.g. "14h30" → "14:30").
+      onBlur={() => {
+        if (form.meeting) window.setTimeout(() => void flush(), 0);
+      }}
       noValidate
     >
       <Paper withBorder p="lg" radius="md">
@@ -214,7 +338,14 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
               >
                 {t('common.save')}
               </Button>
-              <SaveStatus dirty={dirty} savedAt={savedAt} invalid={submitted && hasErrors(allErrors)} />
+              <SaveStatus
+                dirty={dirty}
+                saving={saving}
+                savedAt={savedAt}
+                invalid={submitted && hasErrors(allErrors)}
+                reason={form.meeting && dirty ? firstError(allErrors, t, i18n.language) : null}
+                stopped={autosaveStopped}
+              />
             </Group>
           )}
         </Stack>
@@ -291,14 +422,28 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
   );
 }
 
+const AUTOSAVE_DELAY_MS = 1500;
+
+/** Why the form cannot be saved as it is, in words, for the autosave indicator. */
+function firstError(errors: MeetingFormErrors, t: TFunction, language: string): string | null {
+  const code = Object.values(errors)[0];
+  return code ? t(`meetingForm.error.${code}`, { max: formatCount(MINUTES_MAX_CHARS, toLanguage(language)) }) : null;
+}
+
 function SaveStatus({
   dirty,
+  saving,
   savedAt,
   invalid,
+  reason,
+  stopped,
 }: {
   dirty: boolean;
+  saving: boolean;
   savedAt: number | null;
   invalid: boolean;
+  reason: string | null;
+  stopped: boolean;
 }) {
   const { t } = useTranslation();
   if (invalid)
@@ -307,10 +452,20 @@ function SaveStatus({
         {t('common.fixErrors')}
       </Text>
     );
+  if (saving)
+    return (
+      <Text size="sm" c="dimmed" data-testid="meeting-saving">
+        {t('autosave.saving')}
+      </Text>
+    );
   if (dirty)
     return (
       <Text size="sm" c="orange.8" data-testid="meeting-dirty">
-        {t('common.unsaved')} · {t('meetingForm.saveShortcut')}
+        {stopped
+          ? t('autosave.stopped')
+          : reason
+            ? t('autosave.invalid', { reason })
+            : `${t('autosave.unsaved')} · ${t('meetingForm.saveShortcut')}`}
       </Text>
     );
   if (savedAt !== null)
