@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,52 +9,34 @@ import { LoadingState } from '../../../components/LoadingState';
 import { formatIsoDate } from '../../../format/date';
 import { ConclusionEditor } from './ConclusionEditor';
 import { ConfirmActionModal } from './ConfirmActionModal';
-import { moved, ReorderButtons } from './ReorderButtons';
+import { ReorderButtons } from './ReorderButtons';
 import type { RecordTabProps } from './tabs';
 import { isOverdue, TASK_STATUS_COLORS, type TaskStatusValue } from './taskStatus';
 import { TaskStatusSelect } from './TaskStatusSelect';
-import { useRecordWrite } from './useRecordWrite';
+import { useOrderedPart } from './useOrderedPart';
 
 /** Kết luận: the meeting's conclusions in order; any of them can be a task to follow up. */
 export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: RecordTabProps) {
   const { t } = useTranslation();
   const list = useApiQuery('conclusions/list', { meetingId });
-  const write = useRecordWrite(version, onVersion);
-  const [editing, setEditing] = useState<Conclusion | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Conclusion | null>(null);
-
-  const listVersion = list.data?.meetingVersion;
-  useEffect(() => {
-    if (listVersion !== undefined) onVersion(listVersion);
-  }, [listVersion, onVersion]);
-
-  async function save(fields: ConclusionFields) {
-    const row = editing === 'new' ? null : editing;
-    const done = await write.run((v) =>
-      row
-        ? call('conclusions/update', { meetingId, version: v, id: row.id, fields })
-        : call('conclusions/add', { meetingId, version: v, fields }),
-    );
-    if (done) {
-      setEditing(null);
-      list.reload();
-    }
-  }
-
-  async function remove(row: Conclusion) {
-    const done = await write.run((v) => call('conclusions/remove', { meetingId, version: v, id: row.id }));
-    setRemoving(null);
-    if (done) list.reload();
-  }
+  const { write, editing, setEditing, removing, setRemoving, save, remove, move } = useOrderedPart<
+    Conclusion,
+    ConclusionFields
+  >(
+    version,
+    onVersion,
+    { listVersion: list.data?.meetingVersion, reload: list.reload },
+    {
+      add: (v, fields) => call('conclusions/add', { meetingId, version: v, fields }),
+      update: (v, row, fields) => call('conclusions/update', { meetingId, version: v, id: row.id, fields }),
+      remove: (v, row) => call('conclusions/remove', { meetingId, version: v, id: row.id }),
+      reorder: (v, ids) => call('conclusions/reorder', { meetingId, version: v, ids }),
+    },
+  );
 
   async function setStatus(row: Conclusion, status: TaskStatusValue) {
-    const done = await write.run((v) => call('tasks/set-status', { meetingId, version: v, id: row.id, status }));
-    if (done) list.reload();
-  }
-
-  async function move(rows: Conclusion[], from: number, to: number) {
     const done = await write.run((v) =>
-      call('conclusions/reorder', { meetingId, version: v, ids: moved(rows, from, to) }),
+      call('tasks/set-status', { meetingId, version: v, id: row.id, status }),
     );
     if (done) list.reload();
   }
@@ -170,7 +151,9 @@ function ConclusionRow({ row, index, count, readOnly, busy, onEdit, onRemove, on
               <Badge variant="light" color="grape">
                 {t('conclusions.task')}
               </Badge>
-              {row.taskStatus && readOnly && <TaskStatusSelect value={row.taskStatus} disabled={busy} onChange={onStatus} />}
+              {row.taskStatus && readOnly && (
+                <TaskStatusSelect value={row.taskStatus} disabled={busy} onChange={onStatus} />
+              )}
               {row.taskStatus && !readOnly && (
                 <Badge variant="light" color={TASK_STATUS_COLORS[row.taskStatus]}>
                   {t(`tasks.status.${row.taskStatus}`)}

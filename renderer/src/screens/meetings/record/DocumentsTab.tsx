@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { ActionIcon, Button, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,50 +9,30 @@ import { LoadingState } from '../../../components/LoadingState';
 import { formatIsoDate } from '../../../format/date';
 import { ConfirmActionModal } from './ConfirmActionModal';
 import { DocumentEditor } from './DocumentEditor';
-import { moved, ReorderButtons } from './ReorderButtons';
+import { ReorderButtons } from './ReorderButtons';
 import type { RecordTabProps } from './tabs';
 import { TagsEditor } from './TagsEditor';
-import { useRecordWrite } from './useRecordWrite';
+import { useOrderedPart } from './useOrderedPart';
 
 /** Văn bản: the documents the meeting refers to (số và ký hiệu, loại, ngày, cơ quan, trích yếu), and its tags. */
 export function DocumentsTab({ meetingId, version, onVersion, readOnly }: RecordTabProps) {
   const { t } = useTranslation();
   const list = useApiQuery('documents/list', { meetingId });
   const record = useApiQuery('meetings/record', { id: meetingId, attendanceOrder: 'protocol' });
-  const write = useRecordWrite(version, onVersion);
-  const [editing, setEditing] = useState<DocumentRef | 'new' | null>(null);
-  const [removing, setRemoving] = useState<DocumentRef | null>(null);
-
-  const listVersion = list.data?.meetingVersion;
-  useEffect(() => {
-    if (listVersion !== undefined) onVersion(listVersion);
-  }, [listVersion, onVersion]);
-
-  async function save(fields: DocumentRefFields) {
-    const row = editing === 'new' ? null : editing;
-    const done = await write.run((v) =>
-      row
-        ? call('documents/update', { meetingId, version: v, id: row.id, fields })
-        : call('documents/add', { meetingId, version: v, fields }),
-    );
-    if (done) {
-      setEditing(null);
-      list.reload();
-    }
-  }
-
-  async function remove(row: DocumentRef) {
-    const done = await write.run((v) => call('documents/remove', { meetingId, version: v, id: row.id }));
-    setRemoving(null);
-    if (done) list.reload();
-  }
-
-  async function move(rows: DocumentRef[], from: number, to: number) {
-    const done = await write.run((v) =>
-      call('documents/reorder', { meetingId, version: v, ids: moved(rows, from, to) }),
-    );
-    if (done) list.reload();
-  }
+  const { write, editing, setEditing, removing, setRemoving, save, remove, move } = useOrderedPart<
+    DocumentRef,
+    DocumentRefFields
+  >(
+    version,
+    onVersion,
+    { listVersion: list.data?.meetingVersion, reload: list.reload },
+    {
+      add: (v, fields) => call('documents/add', { meetingId, version: v, fields }),
+      update: (v, row, fields) => call('documents/update', { meetingId, version: v, id: row.id, fields }),
+      remove: (v, row) => call('documents/remove', { meetingId, version: v, id: row.id }),
+      reorder: (v, ids) => call('documents/reorder', { meetingId, version: v, ids }),
+    },
+  );
 
   if (list.error)
     return <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />;
@@ -96,7 +75,9 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
                   <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="document-row-number">
                     {row.number}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="document-row-type">{row.docType}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="document-row-type">
+                    {row.docType}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatIsoDate(row.issuedOn)}</Table.Td>
                   <Table.Td>{row.issuer}</Table.Td>
                   <Table.Td>{row.summary}</Table.Td>
