@@ -8,21 +8,18 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { formatIsoDate } from '../../../format/date';
 import { ConclusionEditor } from './ConclusionEditor';
-import { ConfirmActionModal } from './ConfirmActionModal';
 import { ReorderButtons } from './ReorderButtons';
 import type { RecordTabProps } from './tabs';
 import { isOverdue, TASK_STATUS_COLORS, type TaskStatusValue } from './taskStatus';
 import { TaskStatusSelect } from './TaskStatusSelect';
+import { OrderedPartDialogs } from './OrderedPartDialogs';
 import { useOrderedPart } from './useOrderedPart';
 
 /** Kết luận: the meeting's conclusions in order; any of them can be a task to follow up. */
 export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: RecordTabProps) {
   const { t } = useTranslation();
   const list = useApiQuery('conclusions/list', { meetingId });
-  const { write, editing, setEditing, removing, setRemoving, save, remove, move } = useOrderedPart<
-    Conclusion,
-    ConclusionFields
-  >(
+  const part = useOrderedPart<Conclusion, ConclusionFields>(
     version,
     onVersion,
     { listVersion: list.data?.meetingVersion, reload: list.reload },
@@ -33,6 +30,7 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
       reorder: (v, ids) => call('conclusions/reorder', { meetingId, version: v, ids }),
     },
   );
+  const { write, editing, setEditing, setRemoving, move } = part;
 
   async function setStatus(row: Conclusion, status: TaskStatusValue) {
     const done = await write.run((v) =>
@@ -88,26 +86,14 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
           </Button>
         </Group>
       )}
-      {editing && (
-        <ConclusionEditor
-          row={editing === 'new' ? null : editing}
-          busy={write.busy}
-          error={write.error}
-          onSave={(f) => void save(f)}
-          onClose={() => {
-            setEditing(null);
-            write.clearError();
-          }}
-        />
-      )}
-      <ConfirmActionModal
-        opened={removing !== null}
-        title={t('conclusions.removeTitle')}
-        message={t('conclusions.removeConfirm')}
-        confirmLabel={t('conclusions.remove')}
-        loading={write.busy}
-        onConfirm={() => removing && void remove(removing)}
-        onClose={() => setRemoving(null)}
+      <OrderedPartDialogs
+        part={part}
+        editor={(props) => <ConclusionEditor {...props} />}
+        removeTexts={() => ({
+          title: t('conclusions.removeTitle'),
+          message: t('conclusions.removeConfirm'),
+          confirmLabel: t('conclusions.remove'),
+        })}
         confirmTestId="conclusion-remove-confirm"
       />
     </Stack>

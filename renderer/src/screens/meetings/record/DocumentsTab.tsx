@@ -7,11 +7,11 @@ import { useApiQuery } from '../../../api/useApiQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { formatIsoDate } from '../../../format/date';
-import { ConfirmActionModal } from './ConfirmActionModal';
 import { DocumentEditor } from './DocumentEditor';
 import { ReorderButtons } from './ReorderButtons';
 import type { RecordTabProps } from './tabs';
 import { TagsEditor } from './TagsEditor';
+import { OrderedPartDialogs } from './OrderedPartDialogs';
 import { useOrderedPart } from './useOrderedPart';
 
 /** Văn bản: the documents the meeting refers to (số và ký hiệu, loại, ngày, cơ quan, trích yếu), and its tags. */
@@ -19,10 +19,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
   const { t } = useTranslation();
   const list = useApiQuery('documents/list', { meetingId });
   const record = useApiQuery('meetings/record', { id: meetingId, attendanceOrder: 'protocol' });
-  const { write, editing, setEditing, removing, setRemoving, save, remove, move } = useOrderedPart<
-    DocumentRef,
-    DocumentRefFields
-  >(
+  const part = useOrderedPart<DocumentRef, DocumentRefFields>(
     version,
     onVersion,
     { listVersion: list.data?.meetingVersion, reload: list.reload },
@@ -33,6 +30,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
       reorder: (v, ids) => call('documents/reorder', { meetingId, version: v, ids }),
     },
   );
+  const { write, editing, setEditing, setRemoving, move } = part;
 
   if (list.error)
     return <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />;
@@ -140,26 +138,14 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
           tags={record.data.tags.map((tag) => tag.name)}
         />
       )}
-      {editing && (
-        <DocumentEditor
-          row={editing === 'new' ? null : editing}
-          busy={write.busy}
-          error={write.error}
-          onSave={(f) => void save(f)}
-          onClose={() => {
-            setEditing(null);
-            write.clearError();
-          }}
-        />
-      )}
-      <ConfirmActionModal
-        opened={removing !== null}
-        title={t('documents.removeTitle')}
-        message={t('documents.removeConfirm', { number: removing?.number ?? '' })}
-        confirmLabel={t('documents.remove')}
-        loading={write.busy}
-        onConfirm={() => removing && void remove(removing)}
-        onClose={() => setRemoving(null)}
+      <OrderedPartDialogs
+        part={part}
+        editor={(props) => <DocumentEditor {...props} />}
+        removeTexts={(row) => ({
+          title: t('documents.removeTitle'),
+          message: t('documents.removeConfirm', { number: row?.number ?? '' }),
+          confirmLabel: t('documents.remove'),
+        })}
         confirmTestId="document-remove-confirm"
       />
     </Stack>
