@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openArchive, type Archive } from '../../db/open';
@@ -20,13 +20,11 @@ import { getSettings } from '../../db/settings';
 import { startWebHost } from '../host/server';
 import { ensureRendererBuilt } from './rendererBuild';
 import { openInSystemBrowser } from './openBrowser';
+import { OPTIONS, positiveInt, UsageError, type Values } from './options';
+import { COMMANDS } from './commands';
+import type { CliIo, CommandEnv } from './commands/types';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-  /** Resolves when the user asks a long-running command (serve) to stop. */
-  untilStopped(): Promise<void>;
-}
+export type { CliIo };
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -44,48 +42,13 @@ Lệnh:
   rebuild-index                 Dựng lại chỉ mục tìm kiếm từ dữ liệu
   demo --meetings N [--seed S] [--force]
                                 Tạo kho dữ liệu mẫu để dùng thử hoặc đo hiệu năng
-
+${Object.values(COMMANDS)
+  .map((c) => c.usage)
+  .join('\n')}
 Tuỳ chọn chung:
   --db ĐƯỜNG_DẪN                Tệp kho hồ sơ (mặc định: kho của ứng dụng, hoặc biến HOSO_DB)
   --json                        In kết quả dạng JSON cho máy đọc
   --help                        Hướng dẫn này`;
-
-const OPTIONS = {
-  db: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  port: { type: 'string' },
-  open: { type: 'boolean', default: false },
-  out: { type: 'string' },
-  meetings: { type: 'string' },
-  seed: { type: 'string' },
-  force: { type: 'boolean', default: false },
-  limit: { type: 'string' },
-  sort: { type: 'string' },
-} satisfies ParseArgsConfig['options'];
-
-type Values = {
-  db?: string;
-  json: boolean;
-  help: boolean;
-  port?: string;
-  open: boolean;
-  out?: string;
-  meetings?: string;
-  seed?: string;
-  force: boolean;
-  limit?: string;
-  sort?: string;
-};
-
-class UsageError extends Error {}
-
-function positiveInt(value: string | undefined, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} phải là số nguyên từ 0 đến ${max.toLocaleString('vi-VN')} (nhận được: ${value}).`);
-  return n;
-}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed: { values: Values; positionals: string[] };
@@ -221,10 +184,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return 0;
         }, { create: true });
       }
-      default:
+      default: {
+        const extra = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+        if (extra) {
+          const env: CommandEnv = { args: rest, values, file, io, emit, fail, withArchive: (body, options) => withArchive(file, body, options) };
+          return await extra.run(env);
+        }
         io.err(`Lệnh không tồn tại: ${command}${rest.length ? ' …' : ''}`);
         io.err(USAGE);
         return 2;
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -11,6 +11,9 @@ import { checkSearchIndex, rebuildSearchIndex } from '../../db/search/indexer';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches } from '../../db/savedSearches';
 import { createPhotoHandlers } from './photoHandlers';
 import { createRecordHandlers } from './recordHandlers';
+import { createImportHandlers } from './importHandlers';
+import { createReportHandlers } from './reportHandlers';
+import { createArchiveHandlers } from './archiveHandlers';
 
 /** A handler receives its channel's input already parsed by the contract's schema. */
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -56,5 +59,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'search/rebuild': () => rebuildSearchIndex(a),
     ...createPhotoHandlers(ctx),
     ...createRecordHandlers(ctx),
+    ...createImportHandlers(ctx),
+    ...createReportHandlers(ctx),
+    ...createArchiveHandlers(ctx),
   };
 }

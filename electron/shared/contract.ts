@@ -6,7 +6,10 @@
  */
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
+import { archiveChannels } from './archiveContract';
+import { importChannels } from './importContract';
 import { photoChannels } from './photoContract';
+import { reportChannels } from './reportContract';
 import { recordChannels } from './recordContract';
 
 import { Id, IsoDate, requiredText, text } from './fields';
@@ -233,6 +236,9 @@ export const contract = {
   'search/rebuild': { input: Empty, output: z.object({ documents: z.number().int(), ms: z.number() }) },
   ...photoChannels,
   ...recordChannels,
+  ...importChannels,
+  ...reportChannels,
+  ...archiveChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,7 @@
+import type { CliCommand } from './types';
+
+/**
+ * Commands kept in their own modules (import, report, export/verify/merge…), by name. run.ts handles
+ * the original few itself and looks here for the rest; each feature adds its module with one line.
+ */
+export const COMMANDS: Record<string, CliCommand> = {};

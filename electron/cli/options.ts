@@ -1,0 +1,63 @@
+import type { ParseArgsConfig } from 'node:util';
+
+/**
+ * Every flag the `hoso` command line accepts (DESIGN.md §7). One table for all commands so that
+ * `parseArgs` stays strict: a mistyped flag is an error, never silently ignored.
+ */
+export const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  port: { type: 'string' },
+  open: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  meetings: { type: 'string' },
+  seed: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  sort: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  encrypt: { type: 'boolean', default: false },
+  'passphrase-file': { type: 'string' },
+  tag: { type: 'string' },
+  variant: { type: 'string' },
+  order: { type: 'string' },
+  'per-page': { type: 'string' },
+  'group-by': { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+export type Values = {
+  db?: string;
+  json: boolean;
+  help: boolean;
+  port?: string;
+  open: boolean;
+  out?: string;
+  meetings?: string;
+  seed?: string;
+  force: boolean;
+  limit?: string;
+  sort?: string;
+  'dry-run': boolean;
+  from?: string;
+  to?: string;
+  encrypt: boolean;
+  'passphrase-file'?: string;
+  tag?: string;
+  variant?: string;
+  order?: string;
+  'per-page'?: string;
+  'group-by'?: string;
+};
+
+/** A wrong flag value or argument: printed as is, exit code 2. */
+export class UsageError extends Error {}
+
+export function positiveInt(value: string | undefined, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} phải là số nguyên từ 0 đến ${max.toLocaleString('vi-VN')} (nhận được: ${value}).`);
+  return n;
+}
