@@ -2,18 +2,21 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// HOSO_OUT builds elsewhere than out/ (parallel work on one checkout; the e2e harness reads it too).
+const OUT = process.env.HOSO_OUT ? resolve(process.env.HOSO_OUT) : resolve(__dirname, 'out');
+
 // One build for the three Electron targets. The renderer output (out/renderer) is also what the
 // loopback web host serves, so the browser and the desktop window run the very same bundle.
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(OUT, 'main'),
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(OUT, 'preload'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         // A sandboxed preload cannot be an ES module: it must be one CommonJS file.
@@ -26,7 +29,7 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(OUT, 'renderer'),
       emptyOutDir: true,
       minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

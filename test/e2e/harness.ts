@@ -10,7 +10,8 @@ import { startWebHost, type WebHost } from '../../electron/host/server';
 import { tempDir } from '../helpers/tempArchive';
 
 export const CHROMIUM = process.env.HOSO_CHROMIUM ?? '/usr/bin/chromium';
-const RENDERER = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+// HOSO_OUT: the renderer built elsewhere (`HOSO_OUT=/tmp/x npx electron-vite build`), as in electron.vite.config.ts.
+const RENDERER = process.env.HOSO_OUT ? resolve(process.env.HOSO_OUT, 'renderer') : resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 
 /** Every request the page makes, to prove the app never reaches off the machine. */
 export interface App {
