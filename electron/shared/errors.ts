@@ -120,6 +120,26 @@ export const ERROR_MESSAGES = {
     vi: 'Chỉ gắn tên được những người có trong danh sách dự họp của cuộc họp này. Hãy thêm người đó vào danh sách dự họp trước.',
     en: 'Only people on this meeting’s attendance list can be tagged in its photos. Add the person to the attendance list first.',
   },
+  MEETING_JSON_INVALID: {
+    vi: 'Tệp hồ sơ cuộc họp (JSON) trong gói lưu trữ không đọc được hoặc thiếu thông tin bắt buộc. Không có gì được nhập; hãy xuất lại gói từ máy gốc.',
+    en: 'A meeting file (JSON) in the archive bag cannot be read or lacks required fields. Nothing was imported; export the bag again on the source PC.',
+  },
+  MEETING_JSON_UNSUPPORTED: {
+    vi: 'Gói lưu trữ này dùng định dạng hồ sơ của phiên bản Hồ sơ Hội nghị mới hơn. Không có gì được nhập; hãy cập nhật phần mềm rồi nhập lại.',
+    en: 'This archive bag uses the meeting format of a newer version of Hồ sơ Hội nghị. Nothing was imported; update the program and merge again.',
+  },
+  MERGE_BAG_INVALID: {
+    vi: 'Gói lưu trữ không hợp lệ hoặc đã bị thay đổi (kiểm tra tổng mã SHA-256 không khớp). Không có gì được nhập; hãy chép lại gói từ USB hoặc xuất lại từ máy gốc.',
+    en: 'The archive bag is invalid or was altered (SHA-256 check failed). Nothing was imported; copy the bag again or export it again on the source PC.',
+  },
+  MERGE_PREVIEW_STALE: {
+    vi: 'Kho hồ sơ hoặc gói lưu trữ đã thay đổi từ lúc xem trước. Không có gì được nhập; hãy xem trước lại rồi chọn lại.',
+    en: 'The archive or the bag changed since the preview. Nothing was imported; preview again and choose again.',
+  },
+  RESTORE_REFUSED: {
+    vi: 'Bản sao lưu này không dùng để khôi phục được (hỏng, không phải kho Hồ sơ Hội nghị, hoặc của phiên bản mới hơn). Kho hiện tại được giữ nguyên.',
+    en: 'This backup cannot be restored (damaged, not a Hồ sơ Hội nghị archive, or from a newer version). The current archive was left untouched.',
+  },
   INTERNAL: {
     vi: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại, nếu còn lỗi hãy báo cho bộ phận kỹ thuật.',
     en: 'An unexpected error occurred. Saved data is not affected; try again and report it if it persists.',

@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Archive } from '../../../db/open';
+import { meetingRow } from '../../../db/recordWrite';
+import { meetingTags } from '../../../db/tags';
+import { canonicalJson } from '../../../db/seal';
+import { extForMime } from '../photoFiles';
+import { HosoError } from '../../shared/errors';
+
+/**
+ * The version-independent JSON of one meeting record: `data/meetings/<id>.json` in a USB bag
+ * (DESIGN.md §6). It is what `hoso merge` reads (never the bag's SQLite snapshot, whose schema belongs
+ * to the hoso version that wrote it), and what anyone can read without hoso.
+ *
+ * Format `hoso-meeting`, `formatVersion` 1:
+ * ```
+ * { format: "hoso-meeting", formatVersion: 1, exportedAt: ms, generator: "hoso 0.x" (optional),
+ *   meeting: { id (UUIDv7), title, kind, meetingDate "YYYY-MM-DD"|null, startTime/endTime "HH:MM"|null,
+ *              location, organizer, status "draft"|"finalized", secrecy "thuong"|"mat"|"toi_mat"|"tuyet_mat",
+ *              minutesHtml, minutesText, source, version, createdAt, updatedAt (ms),
+ *              seal: { hash, sealedAt } | null },
+ *   people:      [{ id, fullName, rank, title, unit, notes, version, createdAt, updatedAt }]   — every person
+ *                the record names (attendees, task assignees, people in photos), as the directory has them,
+ *   attendance:  [{ id, personId, fullName, role, rank, titles, unit, status, absenceReason, position,
+ *                   createdAt, updatedAt }]  — rank/titles/unit *as they were at the meeting*,
+ *   photos:      [{ id, fileHash (sha256), file "photos/ab/<sha256>.<ext>" (relative to the bag's data/),
+ *                   mime, byteSize, width, height, caption, credit, takenAt, position, people: [personId],
+ *                   createdAt, updatedAt }],
+ *   conclusions: [{ id, position, text, isTask, assigneePersonId, assigneeUnit, deadline "YYYY-MM-DD"|null,
+ *                   taskStatus, doneAt, createdAt, updatedAt }],
+ *   documents:   [{ id, number, docType, issuedOn, issuer, summary, position, createdAt, updatedAt }],
+ *   tags:        [{ id, name }] }
+ * ```
+ * Compatibility rules: a newer hoso may ADD fields (they are ignored here) and keeps `formatVersion` 1;
+ * removing or changing the meaning of a field bumps `formatVersion`, which an older hoso refuses with
+ * MEETING_JSON_UNSUPPORTED instead of guessing. Ids are UUIDv7 from the archive that created the row,
+ * so archives merge by id. Tags are matched by name on merge (each PC creates its own tag ids).
+ */
+
+export const MEETING_JSON_FORMAT = 'hoso-meeting';
+export const MEETING_JSON_VERSION = 1;
+
+const Ms = z.number().int();
+const str = z.string();
+const nullableStr = z.string().nullable();
+
+// Plain z.object strips keys it does not know: fields added by a newer hoso are tolerated and ignored.
+const MeetingPart = z.object({
+  id: str.min(1),
+  title: str,
+  kind: str,
+  meetingDate: nullableStr,
+  startTime: nullableStr,
+  endTime: nullableStr,
+  location: str,
+  organizer: str,
+  status: z.enum(['draft', 'finalized']),
+  secrecy: z.enum(['thuong', 'mat', 'toi_mat', 'tuyet_mat']),
+  minutesHtml: str,
+  minutesText: str,
+  source: str,
+  version: Ms,
+  createdAt: Ms,
+  updatedAt: Ms,
+  seal: z.object({ hash: str, sealedAt: Ms }).nullable(),
+});
+
+const PersonPart = z.object({
+  id: str.min(1),
+  fullName: str.min(1),
+  rank: str,
+  title: str,
+  unit: str,
+  notes: str,
+  version: Ms,
+  createdAt: Ms,
+  updatedAt: Ms,
+});
+
+const AttendancePart = z.object({
+  id: str.min(1),
+  personId: str.min(1),
+  fullName: str,
+  role: z.enum(['chu_tri', 'dong_chu_tri', 'thu_ky', 'dai_bieu', 'khach_moi']),
+  rank: str,
+  titles: str,
+  unit: str,
+  status: z.enum(['co_mat', 'vang_co_ly_do', 'vang', 'den_muon']),
+  absenceReason: str,
+  position: Ms,
+  createdAt: Ms,
+  updatedAt: Ms,
+});
+
+const PhotoPart = z.object({
+  id: str.min(1),
+  fileHash: str.regex(/^[0-9a-f]{64}$/),
+  file: str,
+  mime: str,
+  byteSize: Ms,
+  width: Ms.nullable(),
+  height: Ms.nullable(),
+  caption: str,
+  credit: str,
+  takenAt: Ms.nullable(),
+  position: Ms,
+  people: z.array(str),
+  createdAt: Ms,
+  updatedAt: Ms,
+});
+
+const ConclusionPart = z.object({
+  id: str.min(1),
+  position: Ms,
+  text: str,
+  isTask: z.boolean(),
+  assigneePersonId: nullableStr,
+  assigneeUnit: str,
+  deadline: nullableStr,
+  taskStatus: z.enum(['chua_lam', 'dang_lam', 'hoan_thanh', 'huy']).nullable(),
+  doneAt: Ms.nullable(),
+  createdAt: Ms,
+  updatedAt: Ms,
+});
+
+const DocumentPart = z.object({
+  id: str.min(1),
+  number: str,
+  docType: str,
+  issuedOn: nullableStr,
+  issuer: str,
+  summary: str,
+  position: Ms,
+  createdAt: Ms,
+  updatedAt: Ms,
+});
+
+export const MeetingJson = z.object({
+  format: z.literal(MEETING_JSON_FORMAT),
+  formatVersion: z.literal(MEETING_JSON_VERSION),
+  exportedAt: Ms,
+  generator: str.optional(),
+  meeting: MeetingPart,
+  people: z.array(PersonPart),
+  attendance: z.array(AttendancePart),
+  photos: z.array(PhotoPart),
+  conclusions: z.array(ConclusionPart),
+  documents: z.array(DocumentPart),
+  tags: z.array(z.object({ id: str, name: str.min(1) })),
+});
+export type MeetingJson = z.output<typeof MeetingJson>;
+export type MeetingJsonPerson = MeetingJson['people'][number];
+
+const rowsSql = {
+  attendance: `SELECT a.id, a.person_id AS personId, p.full_name AS fullName, a.role, a.rank, a.titles, a.unit, a.status,
+                      a.absence_reason AS absenceReason, a.position, a.created_at AS createdAt, a.updated_at AS updatedAt
+               FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
+  photos: `SELECT id, file_hash AS fileHash, mime, byte_size AS byteSize, width, height, caption, credit, taken_at AS takenAt,
+                  position, created_at AS createdAt, updated_at AS updatedAt,
+                  coalesce((SELECT json_group_array(person_id) FROM (SELECT person_id FROM photo_people WHERE photo_id = photos.id ORDER BY person_id)), '[]') AS people
+           FROM photos WHERE meeting_id = ? ORDER BY position, id`,
+  conclusions: `SELECT id, position, text, is_task AS isTask, assignee_person_id AS assigneePersonId, assignee_unit AS assigneeUnit,
+                       deadline, task_status AS taskStatus, done_at AS doneAt, created_at AS createdAt, updated_at AS updatedAt
+                FROM conclusions WHERE meeting_id = ? ORDER BY position, id`,
+  documents: `SELECT id, number, doc_type AS docType, issued_on AS issuedOn, issuer, summary, position,
+                     created_at AS createdAt, updated_at AS updatedAt
+              FROM document_refs WHERE meeting_id = ? ORDER BY position, id`,
+  people: `SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt
+           FROM people WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name_sort, id`,
+};
+
+/** Where a photo file sits in a bag (relative to `data/`), the same layout as the archive's own store. */
+export function bagPhotoPath(fileHash: string, mime: string): string {
+  const ext = extForMime(mime) ?? 'jpg';
+  return `photos/${fileHash.slice(0, 2)}/${fileHash}.${ext}`;
+}
+
+/**
+ * One live meeting record as its JSON (NOT_FOUND for a missing or trashed one). Read in one transaction
+ * so the record is a consistent snapshot even while the app writes. Whole rows are read (timestamps
+ * included, which the screen's views leave out) so a merge copies the record exactly.
+ */
+export function meetingToJson(archive: Archive, meetingId: string, options: { now?: number; generator?: string } = {}): MeetingJson {
+  return archive.sqlite.transaction((): MeetingJson => {
+    const m = meetingRow(archive, meetingId);
+    const all = (sql: string) => archive.sqlite.prepare(sql).all(meetingId) as Record<string, unknown>[];
+    const attendance = all(rowsSql.attendance) as MeetingJson['attendance'];
+    const photos = all(rowsSql.photos).map((p) => {
+      const people = JSON.parse(p.people as string) as string[];
+      return { ...p, people, file: bagPhotoPath(p.fileHash as string, p.mime as string) };
+    }) as MeetingJson['photos'];
+    const conclusions = all(rowsSql.conclusions).map((c) => ({ ...c, isTask: c.isTask === 1 })) as MeetingJson['conclusions'];
+    const documents = all(rowsSql.documents) as MeetingJson['documents'];
+    const personIds = new Set<string>([
+      ...attendance.map((a) => a.personId),
+      ...photos.flatMap((p) => p.people),
+      ...conclusions.flatMap((c) => (c.assigneePersonId ? [c.assigneePersonId] : [])),
+    ]);
+    const people = archive.sqlite.prepare(rowsSql.people).all(JSON.stringify([...personIds])) as MeetingJson['people'];
+    return {
+      format: MEETING_JSON_FORMAT,
+      formatVersion: MEETING_JSON_VERSION,
+      exportedAt: options.now ?? Date.now(),
+      ...(options.generator ? { generator: options.generator } : {}),
+      meeting: {
+        id: m.id,
+        title: m.title,
+        kind: m.kind,
+        meetingDate: m.meetingDate,
+        startTime: m.startTime,
+        endTime: m.endTime,
+        location: m.location,
+        organizer: m.organizer,
+        status: m.status,
+        secrecy: m.secrecy,
+        minutesHtml: m.minutesHtml,
+        minutesText: m.minutesText,
+        source: m.source,
+        version: m.version,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
+        seal: m.sealHash && m.sealedAt !== null ? { hash: m.sealHash, sealedAt: m.sealedAt } : null,
+      },
+      people,
+      attendance,
+      photos,
+      conclusions,
+      documents,
+      tags: meetingTags(archive, meetingId),
+    };
+  })();
+}
+
+/** The JSON as written into a bag: stable key order, two-space indent, UTF-8, a final newline. */
+export function serializeMeetingJson(json: MeetingJson): string {
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/**
+ * Reads a meeting JSON from a bag. Unknown extra fields are ignored (a newer hoso may add some); a
+ * missing or mistyped required field is MEETING_JSON_INVALID naming the field; another format version
+ * is MEETING_JSON_UNSUPPORTED. `source` (a file name) goes into the message.
+ */
+export function parseMeetingJson(text: string, source = ''): MeetingJson {
+  const where = source ? ` (${source})` : '';
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new HosoError('MEETING_JSON_INVALID', `${where} JSON: ${(e as Error).message}`.trim(), { cause: e });
+  }
+  if (typeof raw === 'object' && raw !== null) {
+    const head = raw as { format?: unknown; formatVersion?: unknown };
+    if (head.format !== MEETING_JSON_FORMAT) {
+      throw new HosoError('MEETING_JSON_INVALID', `${where} format ≠ "${MEETING_JSON_FORMAT}"`.trim());
+    }
+    if (typeof head.formatVersion === 'number' && head.formatVersion > MEETING_JSON_VERSION) {
+      throw new HosoError('MEETING_JSON_UNSUPPORTED', `${where} formatVersion ${head.formatVersion}`.trim());
+    }
+  }
+  const parsed = MeetingJson.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    const path = first.path.map(String).join('.') || '(gốc)';
+    throw new HosoError('MEETING_JSON_INVALID', `${where} ${path}: ${first.message}`.trim());
+  }
+  return parsed.data;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/**
+ * A hash of what a clerk would call the record's content: the meeting's fields, status and seal, and
+ * its parts, without the counters and clocks that differ between two copies of the same content
+ * (version, updatedAt, part timestamps, export time) and without the directory (people's current
+ * names and ranks, which are merged as people). Two archives holding the same record give the same
+ * hash; the merge calls those "identical". Tags count by name: each PC has its own tag ids.
+ */
+export function meetingContentHash(json: MeetingJson): string {
+  const { version: _v, updatedAt: _u, seal, ...meeting } = json.meeting;
+  const strip = <T extends { createdAt: number; updatedAt: number }>({ createdAt: _c, updatedAt: _up, ...rest }: T) => rest;
+  return sha256(
+    canonicalJson({
+      meeting: { ...meeting, sealHash: seal?.hash ?? null },
+      attendance: json.attendance.map(({ fullName: _f, ...a }) => strip(a)),
+      photos: json.photos.map((p) => ({ ...strip(p), people: [...p.people].sort() })),
+      conclusions: json.conclusions.map(strip),
+      documents: json.documents.map(strip),
+      tags: json.tags.map((t) => t.name.normalize('NFC')).sort(),
+    }),
+  );
+}
+
+/** A hash of a person's directory fields (what the merge compares for "identical" people). */
+export function personContentHash(p: MeetingJsonPerson): string {
+  return sha256(canonicalJson({ id: p.id, fullName: p.fullName, rank: p.rank, title: p.title, unit: p.unit, notes: p.notes }));
+}
