@@ -6,6 +6,7 @@ import { viSortKey } from './collation';
 import { appendAudit } from './audit';
 import { indexMeeting } from './search/indexer';
 import { writeRecord } from './recordWrite';
+import { minutesOf } from './richText';
 import { HosoError } from '../electron/shared/errors';
 import type {
   Meeting,
@@ -15,17 +16,6 @@ import type {
   MeetingListQuery,
   MeetingSummary,
 } from '../electron/shared/contract';
-
-/** Plain minutes become simple HTML paragraphs until the rich-text editor writes HTML itself. */
-export function minutesTextToHtml(textContent: string): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return textContent
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`)
-    .join('');
-}
 
 function toMeeting(row: MeetingRow): Meeting {
   return {
@@ -49,6 +39,7 @@ function toMeeting(row: MeetingRow): Meeting {
 }
 
 function fieldColumns(fields: MeetingFields) {
+  const minutes = minutesOf(fields);
   return {
     title: fields.title,
     titleSort: viSortKey(fields.title),
@@ -58,8 +49,8 @@ function fieldColumns(fields: MeetingFields) {
     endTime: fields.endTime,
     location: fields.location,
     organizer: fields.organizer,
-    minutesText: fields.minutesText,
-    minutesHtml: minutesTextToHtml(fields.minutesText),
+    minutesText: minutes.text,
+    minutesHtml: minutes.html,
   };
 }
 

@@ -23,6 +23,8 @@ export const IdInput = z.object({ id: Id });
 export const Empty = z.object({}).strict();
 
 export const MINUTES_MAX_CHARS = 1_000_000;
+/** Markup around a million characters of text (tables, lists) stays well under this. */
+export const MINUTES_HTML_MAX_CHARS = 4_000_000;
 
 export const MeetingFields = z.object({
   title: requiredText(500, 'Tên cuộc họp'),
@@ -36,6 +38,15 @@ export const MeetingFields = z.object({
     .string()
     .max(MINUTES_MAX_CHARS, `Nội dung quá dài (tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy tách thành nhiều phần.`)
     .default(''),
+  /**
+   * The minutes as the rich-text editor wrote them. When present it is the truth: the archive sanitizes
+   * it and derives minutesText from it (db/richText.ts). Absent (CLI, imports of plain text), the HTML
+   * is built from minutesText.
+   */
+  minutesHtml: z
+    .string()
+    .max(MINUTES_HTML_MAX_CHARS, `Nội dung quá dài (tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy tách thành nhiều phần.`)
+    .optional(),
 });
 export type MeetingFields = z.output<typeof MeetingFields>;
 export type MeetingFieldsInput = z.input<typeof MeetingFields>;

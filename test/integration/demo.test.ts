@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../../db/open';
 import { verifyAuditChain } from '../../db/audit';
-import { minutesTextToHtml } from '../../db/meetings';
+import { minutesTextToHtml } from '../../db/richText';
 import { DEFAULT_MEETING_KINDS } from '../../db/settings';
 import { checkSearchIndex } from '../../db/search/indexer';
 import { searchMeetings } from '../../db/search/search';

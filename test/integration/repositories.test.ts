@@ -4,6 +4,8 @@ import { createMeeting, getMeeting, listMeetings, meetingFacets, updateMeeting }
 import { createPerson, listPeople, updatePerson } from '../../db/people';
 import { getSettings, updateSettings } from '../../db/settings';
 import { verifyAuditChain } from '../../db/audit';
+import { searchMeetings } from '../../db/search/search';
+import { abbreviationIndexFor } from '../../db/search/abbreviations';
 import { MeetingFields, MeetingListQuery, PersonFields } from '../../electron/shared/contract';
 import { tempArchive } from '../helpers/tempArchive';
 
@@ -25,6 +27,7 @@ const meeting = (over: Partial<MeetingFields> = {}) =>
     organizer: 'Đảng ủy Quân sự tỉnh',
     ...over,
   });
+const SEARCH = { sort: 'relevance', offset: 0, limit: 20, year: null, kind: null, personId: null, tag: null } as const;
 const list = (q: Partial<MeetingListQuery> = {}) => listMeetings(archive, MeetingListQuery.parse(q));
 
 describe('meetings', () => {
@@ -114,6 +117,24 @@ describe('meetings', () => {
   it('keeps minutes as plain text plus escaped HTML paragraphs', () => {
     const m = createMeeting(archive, meeting({ minutesText: 'Đoạn một <script>x</script>\n\nĐoạn hai' }), 'thư ký');
     expect(m.minutesHtml).toBe('<p>Đoạn một &lt;script&gt;x&lt;/script&gt;</p><p>Đoạn hai</p>');
+  });
+
+  it('stores rich-text minutes sanitized, with their text derived and indexed', () => {
+    const m = createMeeting(archive, meeting(), 'thư ký');
+    const html =
+      '<h2>Diễn biến</h2><p onclick="x()">Ý kiến <strong>thống nhất</strong><script>alert(1)</script></p>' +
+      '<table><tbody><tr><th>Đơn vị</th><th>Kết quả</th></tr><tr><td><p>Xã Phú Mỹ</p></td><td><p>Đạt 97%</p></td></tr></tbody></table>';
+    const saved = updateMeeting(archive, m.id, 1, meeting({ minutesHtml: html }), 'thư ký');
+    expect(saved.minutesHtml).not.toMatch(/script|onclick|alert/);
+    expect(saved.minutesHtml).toContain('<td><p>Xã Phú Mỹ</p></td>');
+    expect(saved.minutesText).toBe('Diễn biến\n\nÝ kiến thống nhất\n\nĐơn vị | Kết quả\nXã Phú Mỹ | Đạt 97%');
+    // A word only in a table cell is found, without its marks too.
+    const hits = searchMeetings(archive, { ...SEARCH, query: 'phu my' }, abbreviationIndexFor([]));
+    expect(hits.rows.map((r) => r.id)).toEqual([m.id]);
+    expect(hits.rows[0]!.snippet.html).toContain('Xã <mark>Phú Mỹ</mark> | Đạt 97%');
+    // Clearing the editor clears both.
+    const cleared = updateMeeting(archive, m.id, 2, meeting({ minutesHtml: '' }), 'thư ký');
+    expect([cleared.minutesHtml, cleared.minutesText]).toEqual(['', '']);
   });
 });
 

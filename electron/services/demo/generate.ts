@@ -5,7 +5,7 @@ import type { Archive } from '../../../db/open';
 import { nameSortKey, viSortKey } from '../../../db/collation';
 import { foldVietnamese } from '../../../db/search/fold';
 import { appendAudit } from '../../../db/audit';
-import { minutesTextToHtml } from '../../../db/meetings';
+import { minutesTextToHtml } from '../../../db/richText';
 import { indexMeeting } from '../../../db/search/indexer';
 import { finalizeMeeting } from '../../../db/finalize';
 import { createRng, type Rng } from './random';
