@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Meeting, Settings } from '../../../electron/shared/contract';
 import {
   MeetingFields,
-  MINUTES_MAX_CHARS,
+  MINUTES_HTML_MAX_CHARS,
   PersonFields,
   Settings as SettingsSchema,
 } from '../../../electron/shared/contract';
@@ -77,9 +77,19 @@ describe('meeting form', () => {
     expect(validateMeeting({ ...v, startTime: '9:00', endTime: '14h30' })).toEqual({});
   });
 
+  it('sends the minutes as the editor wrote them and compares stored minutes in the editor spelling', () => {
+    const editorSpelling = (html: string) => html.replace('<p>', '<p >');
+    const v = valuesOf(meeting, editorSpelling);
+    expect(v.minutesHtml).toBe('<p >Nội dung</p>');
+    expect(toFields(v)).toMatchObject({ minutesHtml: '<p >Nội dung</p>' });
+    expect(toFields(v)).not.toHaveProperty('minutesText');
+    expect(isMeetingDirty(v, valuesOf(meeting, editorSpelling))).toBe(false);
+    expect(isMeetingDirty({ ...v, minutesHtml: '<p >Nội dung mới</p>' }, v)).toBe(true);
+  });
+
   it('refuses minutes longer than the contract allows', () => {
-    const v = { ...blankMeeting('Hội nghị'), title: 'x', minutesText: 'a'.repeat(MINUTES_MAX_CHARS + 1) };
-    expect(validateMeeting(v).minutesText).toBe('minutesTooLong');
+    const v = { ...blankMeeting('Hội nghị'), title: 'x', minutesHtml: 'a'.repeat(MINUTES_HTML_MAX_CHARS + 1) };
+    expect(validateMeeting(v).minutesHtml).toBe('minutesTooLong');
   });
 
   it('turns the form into fields the contract accepts', () => {

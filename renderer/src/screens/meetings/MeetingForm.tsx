@@ -1,4 +1,4 @@
-import { Grid, Select, Textarea, TextInput } from '@mantine/core';
+import { Grid, Select, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { parseVnDate } from '../../format/date';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
 import { normalizeTime, type MeetingFormErrors, type MeetingFormValues } from './meetingForm';
+import { MinutesEditor } from './minutes/MinutesEditor';
 
 interface Props {
   values: MeetingFormValues;
@@ -125,18 +126,7 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
         />
       </Grid.Col>
       <Grid.Col span={12}>
-        <Textarea
-          label={t('meetingForm.field.minutes')}
-          placeholder={t('meetingForm.placeholder.minutes')}
-          value={values.minutesText}
-          onChange={(e) => onChange({ minutesText: e.currentTarget.value })}
-          error={err('minutesText')}
-          autosize
-          minRows={12}
-          maxRows={40}
-          readOnly={readOnly}
-          data-testid="meeting-minutes"
-        />
+        <MinutesEditor value={values.minutesHtml} onChange={(minutesHtml) => onChange({ minutesHtml })} readOnly={readOnly} error={err('minutesHtml')} />
       </Grid.Col>
     </Grid>
   );

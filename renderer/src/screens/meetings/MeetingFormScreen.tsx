@@ -27,6 +27,10 @@ import {
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
 import { MeetingForm } from './MeetingForm';
+import { canonicalMinutesHtml } from './minutes/minutesSchema';
+
+/** A stored meeting as form values, its minutes in the editor's own spelling (see canonicalMinutesHtml). */
+const formValues = (meeting: Meeting) => valuesOf(meeting, canonicalMinutesHtml);
 import { RecordTabs } from './record/RecordTabs';
 import { clearHandoff, handOver, peekHandoff } from './savedHandoff';
 
@@ -49,7 +53,7 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
   const [handedOver] = useState(() => peekHandoff(id));
   const [form, setForm] = useState<Form | null>(() => {
     if (handedOver)
-      return { meeting: handedOver, values: valuesOf(handedOver), baseline: valuesOf(handedOver) };
+      return { meeting: handedOver, values: formValues(handedOver), baseline: formValues(handedOver) };
     if (id === null) {
       const blank = blankMeeting(settings.meetingKinds[0] ?? '');
       return { meeting: null, values: blank, baseline: blank };
@@ -86,7 +90,7 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
     call('meetings/get', { id }).then(
       (meeting) => {
         if (!live) return;
-        setForm({ meeting, values: valuesOf(meeting), baseline: valuesOf(meeting) });
+        setForm({ meeting, values: formValues(meeting), baseline: formValues(meeting) });
         setLoadError(null);
         setSaveError(null);
         setSubmitted(false);
@@ -143,8 +147,8 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
           // Keep what the clerk typed meanwhile; only the stored copy and its version move on. The ref
           // moves at once so a queued save sends the new version, not the one just used.
           const latest = formRef.current ?? cur;
-          formRef.current = { ...latest, meeting: stored, baseline: valuesOf(stored) };
-          setForm((f) => (f ? { ...f, meeting: stored, baseline: valuesOf(stored) } : f));
+          formRef.current = { ...latest, meeting: stored, baseline: formValues(stored) };
+          setForm((f) => (f ? { ...f, meeting: stored, baseline: formValues(stored) } : f));
           setSavedAt(stored.updatedAt);
         } catch (e) {
           const error = toErrorPayload(e);
@@ -262,7 +266,7 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
           if (fresh.version !== version) return; // moved on again: that later call settles it
           setForm((cur) => {
             if (!cur?.meeting || cur.meeting.version === fresh.version) return cur;
-            const freshValues = valuesOf(fresh);
+            const freshValues = formValues(fresh);
             if (!isMeetingDirty(freshValues, cur.baseline)) return { ...cur, meeting: fresh };
             if (!isMeetingDirty(cur.values, cur.baseline)) return { meeting: fresh, values: freshValues, baseline: freshValues };
             return cur;

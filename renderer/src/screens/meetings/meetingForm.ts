@@ -3,7 +3,7 @@
  * inputs show ('' for an empty time); `toFields` turns that into the contract's MeetingFields.
  */
 import {
-  MINUTES_MAX_CHARS,
+  MINUTES_HTML_MAX_CHARS,
   type Meeting,
   type MeetingFieldsInput,
 } from '../../../../electron/shared/contract';
@@ -19,7 +19,8 @@ export interface MeetingFormValues {
   endTime: string;
   location: string;
   organizer: string;
-  minutesText: string;
+  /** The minutes as the editor writes them (canonical HTML, '' when empty). */
+  minutesHtml: string;
 }
 
 export type MeetingFormError =
@@ -35,11 +36,16 @@ export function blankMeeting(defaultKind: string): MeetingFormValues {
     endTime: '',
     location: '',
     organizer: '',
-    minutesText: '',
+    minutesHtml: '',
   };
 }
 
-export function valuesOf(meeting: Meeting): MeetingFormValues {
+/**
+ * The form's values of a stored meeting. `canonicalHtml` turns the stored minutes into the editor's own
+ * spelling (minutes/minutesSchema.ts) so that comparing with what the editor writes means something;
+ * it needs a DOM, hence passed in.
+ */
+export function valuesOf(meeting: Meeting, canonicalHtml: (html: string) => string = (html) => html): MeetingFormValues {
   return {
     title: meeting.title,
     kind: meeting.kind,
@@ -48,7 +54,7 @@ export function valuesOf(meeting: Meeting): MeetingFormValues {
     endTime: meeting.endTime ?? '',
     location: meeting.location,
     organizer: meeting.organizer,
-    minutesText: meeting.minutesText,
+    minutesHtml: canonicalHtml(meeting.minutesHtml),
   };
 }
 
@@ -62,7 +68,7 @@ export function validateMeeting(values: MeetingFormValues): MeetingFormErrors {
   if (values.startTime.trim() && start === null) errors.startTime = 'timeInvalid';
   if (values.endTime.trim() && end === null) errors.endTime = 'timeInvalid';
   if (start !== null && end !== null && end < start) errors.endTime = 'endBeforeStart';
-  if (values.minutesText.length > MINUTES_MAX_CHARS) errors.minutesText = 'minutesTooLong';
+  if (values.minutesHtml.length > MINUTES_HTML_MAX_CHARS) errors.minutesHtml = 'minutesTooLong';
   return errors;
 }
 
@@ -84,7 +90,8 @@ export function toFields(values: MeetingFormValues): MeetingFieldsInput {
     endTime: normalizeTime(values.endTime) || null,
     location: values.location.trim(),
     organizer: values.organizer.trim(),
-    minutesText: values.minutesText,
+    // The archive derives the plain text from the HTML (db/richText.ts).
+    minutesHtml: values.minutesHtml,
   };
 }
 
