@@ -27,6 +27,7 @@ import {
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
 import { MeetingForm } from './MeetingForm';
+import { createCloseGuard } from './closeGuard';
 import { canonicalMinutesHtml } from './minutes/minutesSchema';
 
 /** A stored meeting as form values, its minutes in the editor's own spelling (see canonicalMinutesHtml). */
@@ -220,11 +221,29 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
     };
   }, [flush]);
 
+  // Closing the desktop window or quitting: the first close waits for the save (closeGuard.ts).
+  useEffect(() => {
+    if (!window.archive) return;
+    const onBeforeUnload = createCloseGuard({
+      pending: () => {
+        const cur = formRef.current;
+        if (!cur?.meeting || cur.meeting.status === 'finalized' || stoppedRef.current) return false;
+        return isMeetingDirty(cur.values, cur.baseline) && !hasErrors(validateMeeting(cur.values));
+      },
+      save: async () => {
+        await flush();
+        const cur = formRef.current;
+        return !cur || !isMeetingDirty(cur.values, cur.baseline);
+      },
+      close: () => window.close(),
+    });
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [flush]);
+
   // Closing or reloading the page. In a browser served by the web host an in-page request may be cut
   // off, so the last values go by sendBeacon (same origin: the session cookie and the JSON content type
-  // pass the host's checks), with the same version as any save, so a conflict still refuses it. In
-  // Electron no synchronous flush over IPC is possible here; the debounce and the flush on blur are what
-  // keep the clerk's typing there (the window is at most ~1.5 s of typing that was never blurred).
+  // pass the host's checks), with the same version as any save, so a conflict still refuses it.
   useEffect(() => {
     if (window.archive) return;
     const onLeave = () => {
