@@ -1,11 +1,23 @@
 import type { ServiceContext } from './context';
 import type { Handler } from './handlers';
 import type { importChannels } from '../shared/importContract';
+import { importOne, previewImport, readSource, saveImport } from './import';
+import { contentHashOf } from './import/sources';
 
 type ImportChannel = keyof typeof importChannels;
 
 /** Handlers of the import (import/*) channels. */
 export function createImportHandlers(ctx: ServiceContext): { [C in ImportChannel]: Handler<C> } {
-  void ctx;
-  return {};
+  return {
+    'import/preview': ({ source }) => previewImport(ctx.archive, source),
+    'import/save': async ({ source, draft, allowDuplicate }) => {
+      const doc = await readSource(source);
+      return saveImport(ctx.archive, doc, contentHashOf(doc.text), draft, { actor: ctx.actor(), allowDuplicate });
+    },
+    'import/batch': async ({ sources, allowDuplicate }) => {
+      const items = [];
+      for (const source of sources) items.push(await importOne(ctx.archive, source.name ?? 'Văn bản dán vào', () => readSource(source), { actor: ctx.actor(), allowDuplicate }));
+      return { items };
+    },
+  };
 }

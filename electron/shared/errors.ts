@@ -140,6 +140,106 @@ export const ERROR_MESSAGES = {
     vi: 'Bản sao lưu này không dùng để khôi phục được (hỏng, không phải kho Hồ sơ Hội nghị, hoặc của phiên bản mới hơn). Kho hiện tại được giữ nguyên.',
     en: 'This backup cannot be restored (damaged, not a Hồ sơ Hội nghị archive, or from a newer version). The current archive was left untouched.',
   },
+  REGISTER_NO_AGENCY_CODE: {
+    vi: 'Chưa có chữ viết tắt tên cơ quan để ghi số văn bản (ví dụ UBND, TU). Hãy nhập trong Cài đặt rồi lấy số lại; chưa có số nào được cấp.',
+    en: 'No agency abbreviation for document numbers yet (e.g. UBND, TU). Enter it in Settings and take the number again; no number was issued.',
+  },
+  REPORT_NOTHING_TO_PRINT: {
+    vi: 'Không có nội dung để in.',
+    en: 'There is nothing to print.',
+  },
+  PDF_UNAVAILABLE: {
+    vi: 'Không tạo được tệp PDF vì máy này chưa có trình duyệt Chromium để dựng trang in. Hãy dùng nút In (chọn máy in "Lưu thành PDF"), hoặc lưu HTML/DOCX.',
+    en: 'The PDF cannot be made because Chromium is not installed on this PC. Use Print (choose "Save as PDF"), or save as HTML/DOCX.',
+  },
+  REPORT_OUTPUT_FAILED: {
+    vi: 'Không ghi được tệp kết quả (ổ đĩa đầy, thư mục chỉ đọc hoặc không có quyền). Không có tệp dở dang nào được để lại; hãy chọn nơi lưu khác.',
+    en: 'The output file could not be written (disk full, read-only folder or no permission). No partial file was left; choose another place.',
+  },
+  IMPORT_DOC_UNSUPPORTED: {
+    vi: 'Tệp .doc (Word 97–2003) chưa đọc được trực tiếp. Hãy mở tệp bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) → "Word Document (*.docx)", rồi nhập tệp .docx đó.',
+    en: 'A .doc file (Word 97–2003) cannot be read directly. Open it in Word or LibreOffice, Save As "Word Document (*.docx)", then import the .docx.',
+  },
+  IMPORT_PDF_UNSUPPORTED: {
+    vi: 'Tệp PDF chưa nhập được. Hãy mở tệp gốc (Word) và lưu thành .docx, hoặc mở PDF, chọn toàn bộ chữ (Ctrl+A), sao chép rồi dán vào ô "Dán văn bản".',
+    en: 'PDF files cannot be imported. Save the original Word file as .docx, or open the PDF, select all text (Ctrl+A), copy it and paste it into the paste box.',
+  },
+  IMPORT_FORMAT_UNSUPPORTED: {
+    vi: 'Loại tệp này chưa nhập được. Hồ sơ Hội nghị nhận tệp .txt, .md, .html và .docx; hãy lưu văn bản thành một trong các dạng đó.',
+    en: 'This kind of file cannot be imported. Hồ sơ Hội nghị reads .txt, .md, .html and .docx; save the document in one of those formats.',
+  },
+  IMPORT_DOCX_BROKEN: {
+    vi: 'Tệp .docx bị hỏng hoặc không đúng định dạng Word nên không đọc được. Hãy mở lại bằng Word, lưu thành tệp mới rồi thử lại.',
+    en: 'The .docx file is damaged or not a Word document. Open it in Word, save it as a new file and try again.',
+  },
+  IMPORT_NOT_TEXT: {
+    vi: 'Tệp này không phải là văn bản (có thể là ảnh hoặc tệp chương trình). Hãy chọn đúng tệp báo cáo, biên bản.',
+    en: 'This file is not text (maybe a picture or a program). Choose the report or minutes file.',
+  },
+  IMPORT_EMPTY: {
+    vi: 'Không có nội dung để nhập: văn bản trống.',
+    en: 'Nothing to import: the text is empty.',
+  },
+  IMPORT_TOO_LARGE: {
+    vi: 'Văn bản quá lớn để nhập một lần (tối đa 2 triệu ký tự, tệp tối đa 50 MB). Hãy tách thành nhiều tệp, mỗi tệp một cuộc họp.',
+    en: 'The text is too large to import at once (at most 2 million characters, files up to 50 MB). Split it into several files, one meeting each.',
+  },
+  EXPORT_DEST_INVALID: {
+    vi: 'Không ghi được vào thư mục đích (không tồn tại, không phải thư mục, chỉ đọc hoặc không có quyền). Hãy cắm USB và chọn đúng thư mục.',
+    en: 'The destination folder cannot be written (missing, not a folder, read-only or no permission). Plug in the USB stick and choose the right folder.',
+  },
+  EXPORT_DEST_FULL: {
+    vi: 'USB (thư mục đích) không đủ chỗ trống. Không có bản lưu trữ dở dang nào được để lại; hãy xóa bớt tệp trên USB, dùng USB khác, hoặc xuất ít cuộc họp hơn.',
+    en: 'The USB stick (destination) does not have enough free space. No partial archive was left; free some space, use another stick, or export fewer meetings.',
+  },
+  EXPORT_DEST_GONE: {
+    vi: 'Mất kết nối với USB trong khi ghi (USB bị rút ra hoặc bị lỗi). Bản lưu trữ chưa hoàn tất và KHÔNG dùng được; kho hồ sơ trên máy không bị ảnh hưởng. Hãy cắm lại USB và xuất lại; có thể xóa thư mục có đuôi .partial còn sót trên USB.',
+    en: 'The USB stick was lost while writing (pulled out or failing). The archive is incomplete and NOT usable; the archive on this PC is unaffected. Plug the stick back in and export again; any leftover folder ending in .partial can be deleted.',
+  },
+  EXPORT_FILE_TOO_LARGE: {
+    vi: 'Có tệp lớn hơn 4 GB mà USB định dạng FAT32 không chứa được. Không có gì được ghi; hãy định dạng USB sang exFAT hoặc NTFS, hoặc xuất ít cuộc họp hơn (không mã hóa thì mỗi ảnh là một tệp riêng).',
+    en: 'A file is larger than 4 GB, which a FAT32 USB stick cannot hold. Nothing was written; format the stick as exFAT or NTFS, or export fewer meetings (unencrypted, each photo is its own file).',
+  },
+  EXPORT_NEEDS_ENCRYPTION: {
+    vi: 'Có hồ sơ độ mật từ Mật trở lên trong phạm vi xuất: bản lưu trữ phải được mã hóa bằng mật khẩu. Không có gì được ghi; hãy chọn Mã hóa và nhập mật khẩu.',
+    en: 'The selection contains records classified Mật (secret) or above: the archive must be encrypted with a passphrase. Nothing was written; choose Encrypt and enter a passphrase.',
+  },
+  EXPORT_EMPTY: {
+    vi: 'Không có cuộc họp nào trong phạm vi đã chọn nên không có gì để xuất. Hãy kiểm tra khoảng ngày hoặc thẻ.',
+    en: 'No meeting matches the selection, so there is nothing to export. Check the date range or tag.',
+  },
+  EXPORT_CANCELLED: {
+    vi: 'Đã hủy xuất lưu trữ. Phần đã ghi dở trên USB đã được xóa; không có bản lưu trữ dở dang nào mang tên hoàn tất.',
+    en: 'The export was cancelled. What was partly written on the USB stick was removed; no incomplete archive carries a finished name.',
+  },
+  EXPORT_VERIFY_FAILED: {
+    vi: 'Đọc lại từ USB thấy dữ liệu không khớp với bản vừa ghi: USB có thể bị lỗi. Bản lưu trữ này KHÔNG dùng được và đã được xóa; hãy thử USB khác.',
+    en: 'Reading back from the USB stick found data that does not match what was written: the stick may be failing. This archive is NOT usable and was removed; try another stick.',
+  },
+  PASSPHRASE_REQUIRED: {
+    vi: 'Cần mật khẩu để mã hóa hoặc mở bản lưu trữ mã hóa (tệp .tar.age).',
+    en: 'A passphrase is needed to encrypt, or to open an encrypted archive (.tar.age file).',
+  },
+  PASSPHRASE_WRONG: {
+    vi: 'Sai mật khẩu: không mở được bản lưu trữ mã hóa này. Hãy kiểm tra lại mật khẩu (phân biệt chữ hoa, chữ thường và dấu).',
+    en: 'Wrong passphrase: this encrypted archive cannot be opened. Check the passphrase (upper/lower case and accents matter).',
+  },
+  ENCRYPTED_NOT_AGE: {
+    vi: 'Tệp này không phải là bản lưu trữ mã hóa của Hồ sơ Hội nghị (định dạng age).',
+    en: 'This file is not an encrypted Hồ sơ Hội nghị archive (age format).',
+  },
+  BAG_NOT_FOUND: {
+    vi: 'Không tìm thấy bản lưu trữ ở đường dẫn này. Hãy kiểm tra USB đã được cắm và đường dẫn đúng.',
+    en: 'No archive was found at this path. Check that the USB stick is plugged in and the path is right.',
+  },
+  BAG_INVALID: {
+    vi: 'Bản lưu trữ không hợp lệ hoặc đã bị thay đổi, nên không dùng được.',
+    en: 'The archive is invalid or has been altered, so it cannot be used.',
+  },
+  JOB_NOT_FOUND: {
+    vi: 'Không tìm thấy công việc này (có thể ứng dụng vừa được mở lại).',
+    en: 'This job was not found (the application may have been restarted).',
+  },
   INTERNAL: {
     vi: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại, nếu còn lỗi hãy báo cho bộ phận kỹ thuật.',
     en: 'An unexpected error occurred. Saved data is not affected; try again and report it if it persists.',

@@ -1,2 +1,178 @@
-/** The import channels of the contract (spread into `contract` in contract.ts). Pure TypeScript + zod. */
-export const importChannels = {} as const;
+/**
+ * The import channels of the contract (spread into `contract` in contract.ts). Pure TypeScript + zod.
+ *
+ * Import turns a pasted report or a file (.txt .md .html .docx) into a *draft*: every extracted item
+ * carries the span of the source text it came from, so the review screen can highlight it. Nothing is
+ * written until the clerk saves the reviewed draft.
+ */
+import { z } from 'zod';
+import { IsoDate, Id } from './fields';
+
+/** Largest text accepted from a paste or a file once decoded (a whole year of reports is far less). */
+export const IMPORT_TEXT_MAX_CHARS = 2_000_000;
+/** Largest file accepted (a .docx with its photos). */
+export const IMPORT_FILE_MAX_BYTES = 50 * 1024 * 1024;
+/** Files in one batch call. */
+export const IMPORT_BATCH_MAX = 200;
+
+/** Offsets into the draft's `sourceText` (UTF-16 code units, end exclusive). */
+export const ImportSpan = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export type ImportSpan = z.output<typeof ImportSpan>;
+
+export const DraftText = z.object({ value: z.string(), span: ImportSpan });
+export type DraftText = z.output<typeof DraftText>;
+
+export const DraftRole = z.enum(['chu_tri', 'dong_chu_tri', 'dai_bieu', 'thu_ky']);
+export const DraftPerson = z.object({
+  name: z.string(),
+  rank: z.string().nullable(),
+  titles: z.array(z.string()),
+  role: DraftRole,
+  span: ImportSpan,
+});
+export type DraftPerson = z.output<typeof DraftPerson>;
+
+export const DraftDate = z.object({
+  /** YYYY-MM-DD when the year is known (written, or taken from the report's own dateline). */
+  value: IsoDate.nullable(),
+  day: z.number().int(),
+  month: z.number().int(),
+  year: z.number().int().nullable(),
+  /** Where the year came from: the date itself, the report's dateline/context, or nowhere. */
+  yearFrom: z.enum(['written', 'context', 'none']),
+  partOfDay: z.enum(['sáng', 'trưa', 'chiều', 'tối']).nullable(),
+  startTime: z.string().nullable(),
+  span: ImportSpan,
+});
+export type DraftDate = z.output<typeof DraftDate>;
+
+export const DraftCaption = z.object({
+  text: z.string(),
+  span: ImportSpan,
+  /** The picture this caption belongs to (index into `images`), when the source holds pictures. */
+  image: z.number().int().nullable(),
+});
+export type DraftCaption = z.output<typeof DraftCaption>;
+
+export const DraftDocumentRef = z.object({
+  number: z.string(),
+  type: z.string().nullable(),
+  date: IsoDate.nullable(),
+  span: ImportSpan,
+});
+export type DraftDocumentRef = z.output<typeof DraftDocumentRef>;
+
+export const DraftParagraph = z.object({ text: z.string(), span: ImportSpan });
+
+export const DraftImage = z.object({ index: z.number().int(), mime: z.string(), byteSize: z.number().int(), hash: z.string() });
+
+export const ImportDraft = z.object({
+  sourceName: z.string(),
+  /** How the bytes were read: utf-8, utf-16le, tcvn3, vni, docx, html… */
+  encoding: z.string(),
+  /** SHA-256 of the decoded text: the same report imported twice is found by it. */
+  contentHash: z.string(),
+  sourceText: z.string(),
+  title: DraftText.nullable(),
+  kind: DraftText.nullable(),
+  date: DraftDate.nullable(),
+  location: DraftText.nullable(),
+  chairs: z.array(DraftPerson),
+  attendees: z.array(DraftPerson),
+  captions: z.array(DraftCaption),
+  documentRefs: z.array(DraftDocumentRef),
+  conclusions: z.array(z.object({ text: z.string(), span: ImportSpan })),
+  byline: DraftText.nullable(),
+  body: z.array(DraftParagraph),
+  images: z.array(DraftImage),
+  /** Things the clerk should look at (no title found, a date without its year…), in Vietnamese. */
+  notes: z.array(z.string()),
+});
+export type ImportDraft = z.output<typeof ImportDraft>;
+
+/** A source sent from the UI: pasted text, or a file's bytes (base64). */
+export const ImportSource = z.union([
+  z.object({ kind: z.literal('text'), name: z.string().max(300).default('Văn bản dán vào'), text: z.string() }),
+  z.object({ kind: z.literal('file'), name: z.string().min(1).max(300), dataBase64: z.string() }),
+]);
+export type ImportSource = z.input<typeof ImportSource>;
+
+/** How a person in the draft is matched to the directory (asked, never assumed, when unsure). */
+export const PersonMatch = z.object({
+  match: z.enum(['same', 'possible', 'new']),
+  personId: Id.nullable(),
+  reasons: z.array(z.enum(['several_people', 'marks_differ', 'rank_differs'])),
+  candidates: z.array(z.object({ id: Id, fullName: z.string(), rank: z.string(), title: z.string(), unit: z.string() })),
+});
+export type PersonMatch = z.output<typeof PersonMatch>;
+
+export const DuplicateOf = z.object({ id: Id, title: z.string(), meetingDate: z.string().nullable(), reason: z.enum(['same_content', 'same_title_date']) });
+export type DuplicateOf = z.output<typeof DuplicateOf>;
+
+export const ImportPreview = z.object({
+  draft: ImportDraft,
+  /** One per chair then attendee, in the draft's order. */
+  chairMatches: z.array(PersonMatch),
+  attendeeMatches: z.array(PersonMatch),
+  duplicate: DuplicateOf.nullable(),
+});
+export type ImportPreview = z.output<typeof ImportPreview>;
+
+/** A person as the clerk confirmed it: an existing directory person, or a new one. */
+export const ReviewedPerson = z.object({
+  name: z.string().trim().min(1).max(200),
+  rank: z.string().trim().max(100).default(''),
+  titles: z.string().trim().max(500).default(''),
+  role: DraftRole,
+  personId: Id.nullable().default(null),
+});
+
+/** The draft after review: what will be saved. */
+export const ReviewedDraft = z.object({
+  title: z.string().trim().min(1, 'Tên cuộc họp không được để trống.').max(500),
+  kind: z.string().trim().min(1).max(100),
+  meetingDate: IsoDate.nullable(),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().default(null),
+  location: z.string().trim().max(500).default(''),
+  byline: z.string().trim().max(500).default(''),
+  body: z.string().max(1_000_000).default(''),
+  people: z.array(ReviewedPerson).max(1000).default([]),
+  captions: z.array(z.object({ text: z.string().trim().max(2000), image: z.number().int().nullable() })).max(500).default([]),
+  documentRefs: z.array(z.object({ number: z.string().trim().min(1).max(100), type: z.string().trim().max(100).default(''), date: IsoDate.nullable() })).max(500).default([]),
+  conclusions: z.array(z.string().trim().min(1).max(10_000)).max(500).default([]),
+});
+export type ReviewedDraft = z.output<typeof ReviewedDraft>;
+export type ReviewedDraftInput = z.input<typeof ReviewedDraft>;
+
+export const ImportSaveResult = z.object({
+  status: z.enum(['imported', 'duplicate']),
+  meetingId: Id.nullable(),
+  duplicate: DuplicateOf.nullable(),
+  counts: z.object({ people: z.number().int(), photos: z.number().int(), documents: z.number().int(), conclusions: z.number().int() }),
+  notes: z.array(z.string()),
+});
+export type ImportSaveResult = z.output<typeof ImportSaveResult>;
+
+export const ImportBatchItem = z.object({
+  name: z.string(),
+  status: z.enum(['imported', 'needs_review', 'failed', 'duplicate']),
+  meetingId: Id.nullable(),
+  title: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportBatchItem = z.output<typeof ImportBatchItem>;
+
+export const importChannels = {
+  /** Reads a source and proposes a draft with directory matches; writes nothing. */
+  'import/preview': { input: z.object({ source: ImportSource }), output: ImportPreview },
+  /** Saves a reviewed draft (pictures come from the source again) as a draft meeting, in one transaction. */
+  'import/save': {
+    input: z.object({ source: ImportSource, draft: ReviewedDraft, allowDuplicate: z.boolean().default(false) }),
+    output: ImportSaveResult,
+  },
+  /** Many files at once, saved as extracted; duplicates skipped, drafts missing a title or date flagged. */
+  'import/batch': {
+    input: z.object({ sources: z.array(ImportSource).min(1).max(IMPORT_BATCH_MAX), allowDuplicate: z.boolean().default(false) }),
+    output: z.object({ items: z.array(ImportBatchItem) }),
+  },
+} as const;

@@ -1,0 +1,87 @@
+/**
+ * What a line of a pasted report is, besides text: a picture left behind by the copy (its placeholder),
+ * a caption, the byline, or the news site's furniture ("Bài liên quan"). Decided line by line, with the
+ * line before it as the only context.
+ */
+import { foldVietnamese } from '../../../../db/search/fold';
+
+/**
+ * A picture's trace in pasted text:
+ * - "leftcenterrightdel" (the alignment buttons of a news site's image box, copied along);
+ * - "[Ảnh 2]", the line sources.ts writes where a .docx/.html picture was;
+ * - an unaccented alt text, all lower case, such as "cuoc lam viec cua … hinh 1".
+ * `unaccentedText` says the whole report is typed without marks: then only the "… hinh N" ending counts.
+ */
+export function isPicturePlaceholder(line: string, unaccentedText: boolean): boolean {
+  const t = line.trim();
+  if (/^(?:left|center|right|del|justify){2,}$/i.test(t)) return true;
+  if (/^\[Ảnh(?: \d+)?\]$/.test(t)) return true;
+  if (!/^[a-z0-9 ,\-_.()]+$/.test(t)) return false;
+  const words = t.split(/\s+/).filter(Boolean);
+  if (/(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))(?:hinh|anh|image|photo|img)[ _-]*\d+$/u.test(t) && words.length >= 2) return true;
+  return !unaccentedText && words.length >= 4 && !/[.!?:;]$/.test(t);
+}
+
+/** A report without a single marked letter (typed without Vietnamese keyboard): alt texts look like it. */
+export function isUnaccented(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return letters > 0 && foldVietnamese(text) === text.toLowerCase();
+}
+
+/** News-site furniture: never part of a meeting record. */
+const JUNK = [
+  /^bài liên quan$/i,
+  /^tin liên quan$/i,
+  /^xem thêm(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
+  /^\*?\s*mời (?:bạn|quý vị) đọc(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
+  /^(?:chia sẻ|share|bình luận|in bài|gửi bài|theo dõi)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d])).{0,30}$/iu,
+  /^(?:từ khóa|từ khoá|tags?)\s*:/i,
+  /^(?:quay lại|trở về|đầu trang)$/i,
+];
+export function isJunkLine(line: string): boolean {
+  const t = line.trim();
+  return JUNK.some((re) => re.test(t));
+}
+
+/**
+ * The byline: "Tin, ảnh: VIỆT HÀ - PHÚ SƠN", "Bài và ảnh: …", "Thu Thủy/VOV.VN", "(Theo TTXVN)",
+ * "Nguồn: Báo Quân đội nhân dân".
+ */
+export function isByline(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 120) return false;
+  if (/^\(?(?:tin|bài|ảnh|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|tin - ảnh|bài - ảnh|tin\/ảnh|nhóm phóng viên|pv)\s*:\s*\S/iu.test(t)) return true;
+  if (/^\(?(?:nguồn|theo)\s*:?\s+[\p{Lu}][^.;]{1,60}\)?\.?$/u.test(t)) return true;
+  // "Thu Thủy/VOV.VN", "Minh Anh (TTXVN)"
+  if (/^[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,4}\s*(?:\/\s*[\p{L}\d.]{2,30}|\([\p{Lu}\d.]{2,20}\))$/u.test(t)) return true;
+  return false;
+}
+
+/** Text of the byline without the brackets some sites put around it. */
+export const bylineText = (line: string) => line.trim().replace(/^\((.*)\)$/, '$1').replace(/\.$/, '');
+
+/** The news site's tag in front of the lead paragraph: "VOV.VN - ", "(QĐND) - ", "HNP - ". */
+export const SITE_PREFIX = /^(?:\(?[\p{Lu}][\p{L}\d]*(?:\.[\p{L}]{2,4})+\)?|\([\p{Lu}\d]{2,12}\)|[\p{Lu}]{2,8}(?:\.VN)?)\s*[-–—]\s+/u;
+
+/** Opening words of a caption that stands on its own, without a placeholder before it. */
+const CAPTION_CUES = [
+  /^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|đoàn công tác)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
+  /(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))phát biểu (?:tại|chỉ đạo|kết luận|khai mạc|bế mạc)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
+  /(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))(?:trao|tặng) (?:tặng |quà|hoa|bằng|cờ|giấy khen|kỷ niệm chương|huân chương)/iu,
+  /(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))chụp ảnh (?:lưu niệm|chung)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
+  /\(ảnh:[^)]*\)\.?$/iu,
+  /^ảnh\s*:/iu,
+];
+
+/**
+ * A short line that reads as a caption: used for the line right after a picture, and for standalone
+ * captions (`standalone`: it must also carry a caption cue, since any short line could follow).
+ */
+export function looksLikeCaption(line: string, standalone: boolean): boolean {
+  const t = line.trim();
+  if (!t || t.length > 400 || t.endsWith(':')) return false;
+  if (!standalone) return true;
+  // One sentence at most: a short paragraph of the minutes has several.
+  const oneSentence = !/[.!?]\s+\p{Lu}/u.test(t);
+  return t.length <= 250 && oneSentence && CAPTION_CUES.some((re) => re.test(t));
+}
