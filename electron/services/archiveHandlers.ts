@@ -1,11 +1,47 @@
 import type { ServiceContext } from './context';
 import type { Handler } from './handlers';
-import type { archiveChannels } from '../shared/archiveContract';
+import { passphraseWarning, type archiveChannels } from '../shared/archiveContract';
+import { HosoError } from '../shared/errors';
+import { JobRegistry } from './archive/jobs';
+import { estimateExport, exportArchive, inspectDestination } from './archive/exportArchive';
+import { verifyArchivePath } from './archive/verifyArchive';
 
 type ArchiveChannel = keyof typeof archiveChannels;
 
-/** Handlers of the USB archive and backup (archive/*, backups/*) channels. */
-export function createArchiveHandlers(ctx: ServiceContext): { [C in ArchiveChannel]: Handler<C> } {
-  void ctx;
-  return {};
+/** Handlers of the USB archive (archive/*) and long-job (jobs/*) channels. */
+export function createArchiveHandlers(ctx: ServiceContext, jobs: JobRegistry = new JobRegistry()): { [C in ArchiveChannel]: Handler<C> } {
+  const a = ctx.archive;
+  return {
+    'archive/estimate': async ({ selection, dest }) => {
+      const e = estimateExport(a, selection);
+      if (dest === null) return { meetings: e.meetings, photos: e.photos, bytes: e.bytes, secretMeetings: e.secretMeetings, destination: null, destinationProblem: null };
+      const d = await inspectDestination(dest);
+      if ('problem' in d)
+        return { meetings: e.meetings, photos: e.photos, bytes: e.bytes, secretMeetings: e.secretMeetings, destination: null, destinationProblem: d.problem.message };
+      return {
+        meetings: e.meetings,
+        photos: e.photos,
+        bytes: e.bytes,
+        secretMeetings: e.secretMeetings,
+        destination: { freeBytes: d.freeBytes, fat32: Number.isFinite(d.maxFileBytes), enoughSpace: d.freeBytes >= e.bytes * 1.02 + 8 * 1024 * 1024 },
+        destinationProblem: null,
+      };
+    },
+    'archive/export': ({ selection, dest, passphrase }) => {
+      const jobId = jobs.start('export', async (signal, progress) => ({
+        exportResult: await exportArchive(a, { dest, selection, passphrase }, { appVersion: ctx.appVersion, actor: ctx.actor(), signal, progress }),
+      }));
+      return { jobId };
+    },
+    'archive/verify': ({ path, passphrase }) => {
+      const jobId = jobs.start('verify', async (signal, progress) => ({ verifyResult: await verifyArchivePath(path, passphrase, { signal, progress }) }));
+      return { jobId };
+    },
+    'archive/passphrase-check': ({ passphrase }) => ({ warning: passphraseWarning(passphrase) }),
+    'jobs/status': ({ jobId }) => jobs.status(jobId),
+    'jobs/cancel': ({ jobId }) => {
+      if (!jobId) throw new HosoError('JOB_NOT_FOUND');
+      return { cancelled: jobs.cancel(jobId) };
+    },
+  };
 }

@@ -1,2 +1,151 @@
-/** The USB archive (export, verify, merge) and backup channels of the contract (spread into `contract` in contract.ts). Pure TypeScript + zod. */
-export const archiveChannels = {} as const;
+/**
+ * The USB archive channels of the contract (spread into `contract` in contract.ts): export to a bag
+ * (DESIGN.md §6), verify a bag, and the long-job channels the UI polls (`jobs/status`, `jobs/cancel`).
+ * Pure TypeScript + zod.
+ *
+ * An export or a verification runs as a job: `archive/export` and `archive/verify` answer at once with a
+ * job id; the screen polls `jobs/status` for progress (bytes, files, time left) and the result, and may
+ * call `jobs/cancel` at any moment.
+ */
+import { z } from 'zod';
+import { Id, IsoDate } from './fields';
+
+/** Which meetings go into a bag. Filters combine; none at all means every live meeting. */
+export const ExportSelection = z
+  .object({
+    from: IsoDate.nullable().default(null),
+    to: IsoDate.nullable().default(null),
+    tag: z.string().trim().min(1, 'Thẻ không được để trống.').max(100, 'Thẻ quá dài (tối đa 100 ký tự).').nullable().default(null),
+    /** The clerk's current search results. */
+    ids: z.array(Id).max(100_000, 'Tối đa 100 000 cuộc họp một lần.').nullable().default(null),
+  })
+  .refine((s) => s.from === null || s.to === null || s.from <= s.to, 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.');
+export type ExportSelection = z.output<typeof ExportSelection>;
+
+const Path = z.string().trim().min(1, 'Hãy chọn thư mục đích (USB).').max(4096, 'Đường dẫn quá dài.');
+const Passphrase = z.string().max(1024, 'Mật khẩu quá dài (tối đa 1 024 ký tự).');
+
+export const ExportEstimateInput = z.object({ selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null }), dest: Path.nullable().default(null) });
+
+export const ExportEstimate = z.object({
+  meetings: z.number().int(),
+  photos: z.number().int(),
+  /** Expected size of the bag (snapshot, photos, JSON, pages). */
+  bytes: z.number(),
+  /** Selected meetings classified Mật or above: encryption is then required. */
+  secretMeetings: z.number().int(),
+  destination: z
+    .object({
+      freeBytes: z.number(),
+      /** FAT32: no single file over 4 GiB. */
+      fat32: z.boolean(),
+      enoughSpace: z.boolean(),
+    })
+    .nullable(),
+  /** Why the destination cannot be used, for the clerk; null when it can. */
+  destinationProblem: z.string().nullable(),
+});
+export type ExportEstimate = z.output<typeof ExportEstimate>;
+
+export const ExportStart = z.object({
+  selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null }),
+  dest: Path,
+  /** Set to encrypt (age, scrypt); null for a plain bag. */
+  passphrase: Passphrase.min(1, 'Mật khẩu không được để trống.').nullable().default(null),
+});
+
+export const VerifyStart = z.object({
+  path: Path,
+  passphrase: Passphrase.nullable().default(null),
+});
+
+export const BagProblem = z.object({
+  kind: z.string(),
+  path: z.string().nullable(),
+  message: z.string(),
+});
+export type BagProblem = z.output<typeof BagProblem>;
+
+export const ExportResult = z.object({
+  /** Final path of the bag folder or the .tar.age file. */
+  path: z.string(),
+  name: z.string(),
+  encrypted: z.boolean(),
+  meetings: z.number().int(),
+  photos: z.number().int(),
+  /** Payload of the bag (bytes, files), as in Payload-Oxum. */
+  payloadBytes: z.number(),
+  payloadFiles: z.number().int(),
+  /** Size written to the stick. */
+  writtenBytes: z.number(),
+  /** Read back from the stick and checked against the manifests: only then is it safe to remove. */
+  verified: z.boolean(),
+  warnings: z.array(z.string()),
+  seconds: z.number(),
+});
+export type ExportResult = z.output<typeof ExportResult>;
+
+export const VerifyResult = z.object({
+  path: z.string(),
+  ok: z.boolean(),
+  encrypted: z.boolean(),
+  problems: z.array(BagProblem),
+  payloadBytes: z.number(),
+  payloadFiles: z.number().int(),
+  bagInfo: z.record(z.string(), z.string()),
+});
+export type VerifyResult = z.output<typeof VerifyResult>;
+
+export const JobPhase = z.enum(['preparing', 'writing', 'encrypting', 'verifying', 'finishing', 'done']);
+export type JobPhase = z.output<typeof JobPhase>;
+
+export const JobProgress = z.object({
+  phase: JobPhase,
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  filesDone: z.number().int(),
+  filesTotal: z.number().int(),
+  /** Estimated seconds left in the whole job; null until there is enough to go on. */
+  secondsLeft: z.number().nullable(),
+});
+export type JobProgress = z.output<typeof JobProgress>;
+
+export const JobStatus = z.object({
+  id: z.string(),
+  kind: z.enum(['export', 'verify']),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: JobProgress,
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  exportResult: ExportResult.nullable(),
+  verifyResult: VerifyResult.nullable(),
+  error: z.object({ code: z.string(), message: z.string(), problems: z.array(BagProblem) }).nullable(),
+});
+export type JobStatus = z.output<typeof JobStatus>;
+
+export const JobRef = z.object({ jobId: z.string().min(1).max(100) });
+
+export const archiveChannels = {
+  'archive/estimate': { input: ExportEstimateInput, output: ExportEstimate },
+  'archive/export': { input: ExportStart, output: JobRef },
+  'archive/verify': { input: VerifyStart, output: JobRef },
+  'archive/passphrase-check': { input: z.object({ passphrase: Passphrase }), output: z.object({ warning: z.string().nullable() }) },
+  'jobs/status': { input: JobRef, output: JobStatus },
+  'jobs/cancel': { input: JobRef, output: z.object({ cancelled: z.boolean() }) },
+} as const;
+
+/**
+ * Why a passphrase is weak, or null. A warning, not a refusal: the clerk decides, but an export that
+ * leaves the building on a stick should resist guessing (age's scrypt slows each guess, it cannot save
+ * "123456").
+ */
+export function passphraseWarning(passphrase: string): string | null {
+  const p = passphrase.normalize('NFC');
+  if (p.length === 0) return 'Mật khẩu trống.';
+  const classes = [/[a-zà-ỹđ]/, /[A-ZÀ-ỸĐ]/, /\d/, /[^\p{L}\d]/u].filter((r) => r.test(p)).length;
+  if (/^(.)\1*$/.test(p) || /^(0123|1234|abcd|qwer|matkhau|password)/i.test(p))
+    return 'Mật khẩu quá dễ đoán (lặp một ký tự, dãy số hoặc từ thông dụng).';
+  if (p.length < 12 && !(p.length >= 10 && classes >= 3))
+    return 'Mật khẩu yếu: nên dài ít nhất 12 ký tự, hoặc một câu nhiều từ (ví dụ "hồ sen mùa thu năm ấy"), để người nhặt được USB không đoán ra.';
+  return null;
+}

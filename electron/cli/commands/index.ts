@@ -1,5 +1,6 @@
 import { mergeCommand } from './merge';
 import type { CliCommand } from './types';
+import { reportCommand } from './report';
 import { exportCommand } from './export';
 import { verifyCommand } from './verify';
 import { importCommand } from './import';
@@ -9,6 +10,7 @@ import { importCommand } from './import';
  * the original few itself and looks here for the rest; each feature adds its module with one line.
  */
 export const COMMANDS: Record<string, CliCommand> = {
+  report: reportCommand,
   export: exportCommand,
   verify: verifyCommand,
   merge: mergeCommand,

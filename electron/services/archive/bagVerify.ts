@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { open, lstat, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  BAG_INFO,
+  BAGIT_DECLARATION,
+  PAYLOAD_DIR,
+  parseManifest,
+  parseTagFile,
+  unsafePathReason,
+} from './bagFormat';
+
+/**
+ * Checks that a bag is complete and valid (RFC 8493 §3): bagit.txt declares BagIt 1.0 (or 0.97), every
+ * payload manifest lists every payload file and each listed file exists with the listed checksum, the
+ * Payload-Oxum matches, the tag manifests match their tag files, and no listed path leaves the bag.
+ * The checks run over a listing (path → size and checksums, plus the tag files' text) so the same rules
+ * apply to a folder on a stick and to a bag streamed out of an encrypted tar.
+ */
+
+export type HashAlg = 'sha256' | 'sha512';
+export const SUPPORTED_ALGS: readonly HashAlg[] = ['sha256', 'sha512'];
+
+export type BagProblemKind =
+  | 'missing'
+  | 'changed'
+  | 'extra'
+  | 'unsafe-path'
+  | 'bad-declaration'
+  | 'no-manifest'
+  | 'bad-manifest'
+  | 'bad-tag-file'
+  | 'bad-oxum'
+  | 'not-a-file'
+  | 'unreadable';
+
+export interface BagProblem {
+  kind: BagProblemKind;
+  /** The file concerned, relative to the bag's root (`data/…`, `bag-info.txt`), or null for the whole bag. */
+  path: string | null;
+  /** One line for the clerk, in Vietnamese. */
+  message: string;
+}
+
+export interface BagListing {
+  /** Every regular file, relative `/`-separated path → size and the checksums computed. */
+  files: Map<string, { size: number; hashes: Partial<Record<HashAlg, string>> }>;
+  /** Text of the files at the bag's root (tag files), by name. */
+  texts: Map<string, string>;
+  /** Problems met while listing (links, unsafe names in a tar…). */
+  problems: BagProblem[];
+}
+
+export interface BagVerdict {
+  ok: boolean;
+  problems: BagProblem[];
+  payload: { bytes: number; files: number };
+  bagInfo: Record<string, string>;
+}
+
+const MANIFEST_NAME = /^(tag)?manifest-([a-z0-9]+)\.txt$/;
+
+export function checkBagListing(listing: BagListing): BagVerdict {
+  const problems: BagProblem[] = [...listing.problems];
+  const add = (kind: BagProblemKind, path: string | null, message: string) => problems.push({ kind, path, message });
+
+  const declaration = listing.texts.get(BAGIT_DECLARATION);
+  if (declaration === undefined) add('bad-declaration', BAGIT_DECLARATION, 'Thiếu tệp bagit.txt: đây không phải là túi lưu trữ BagIt.');
+  else {
+    const fields = new Map(parseTagFile(declaration).fields);
+    const version = fields.get('BagIt-Version');
+    if (version !== '1.0' && version !== '0.97')
+      add('bad-declaration', BAGIT_DECLARATION, `bagit.txt không khai báo BagIt-Version 1.0 (thấy: ${version ?? 'không có'}).`);
+    if (!fields.has('Tag-File-Character-Encoding'))
+      add('bad-declaration', BAGIT_DECLARATION, 'bagit.txt thiếu dòng Tag-File-Character-Encoding.');
+  }
+
+  const payloadFiles = [...listing.files.keys()].filter((p) => p.startsWith(`${PAYLOAD_DIR}/`));
+  let payloadBytes = 0;
+  for (const p of payloadFiles) payloadBytes += listing.files.get(p)!.size;
+
+  const manifests = [...listing.texts.keys()].filter((n) => MANIFEST_NAME.test(n)).sort();
+  const payloadManifests = manifests.filter((n) => !n.startsWith('tag'));
+  if (payloadManifests.length === 0) add('no-manifest', null, 'Thiếu tệp manifest-sha256.txt (danh sách mã kiểm tra của dữ liệu).');
+
+  for (const name of manifests) {
+    const tag = name.startsWith('tag');
+    const alg = MANIFEST_NAME.exec(name)![2] as HashAlg;
+    if (!SUPPORTED_ALGS.includes(alg)) {
+      add('bad-manifest', name, `${name}: thuật toán ${alg} không được hỗ trợ (chỉ sha256, sha512).`);
+      continue;
+    }
+    const { entries, bad } = parseManifest(listing.texts.get(name)!);
+    for (const line of bad) add(tag ? 'bad-tag-file' : 'bad-manifest', name, `${name}, dòng ${line}: không đúng dạng "<mã kiểm tra> <đường dẫn>".`);
+    const listed = new Set<string>();
+    for (const e of entries) {
+      const unsafe = unsafePathReason(e.path);
+      if (unsafe) {
+        add('unsafe-path', e.path, `${name} ghi đường dẫn không an toàn "${e.path}" (${unsafe}).`);
+        continue;
+      }
+      if (tag === e.path.startsWith(`${PAYLOAD_DIR}/`)) {
+        add(tag ? 'bad-tag-file' : 'bad-manifest', e.path, `${name} ghi "${e.path}", tệp không thuộc phần ${tag ? 'tệp thẻ' : 'dữ liệu (data/)'}.`);
+        continue;
+      }
+      if (listed.has(e.path)) {
+        add(tag ? 'bad-tag-file' : 'bad-manifest', e.path, `${name} ghi "${e.path}" hai lần.`);
+        continue;
+      }
+      listed.add(e.path);
+      const file = listing.files.get(e.path);
+      if (!file) {
+        add('missing', e.path, `Thiếu tệp: ${e.path}`);
+        continue;
+      }
+      const actual = file.hashes[alg];
+      if (actual === undefined) add('unreadable', e.path, `Không tính được mã ${alg} của ${e.path}.`);
+      else if (actual !== e.sha256)
+        add(tag ? 'bad-tag-file' : 'changed', e.path, `Tệp đã bị thay đổi (mã ${alg} không khớp): ${e.path}`);
+    }
+    if (!tag) {
+      for (const p of payloadFiles)
+        if (!listed.has(p) && !unsafePathReason(p)) add('extra', p, `Tệp thừa, không có trong ${name}: ${p}`);
+    }
+  }
+
+  const bagInfo: Record<string, string> = {};
+  const infoText = listing.texts.get(BAG_INFO);
+  if (infoText !== undefined) {
+    const parsed = parseTagFile(infoText);
+    for (const line of parsed.bad) add('bad-tag-file', BAG_INFO, `bag-info.txt, dòng ${line}: không đúng dạng "Nhãn: giá trị".`);
+    for (const [k, v] of parsed.fields) bagInfo[k] ??= v;
+    const oxum = bagInfo['Payload-Oxum'];
+    if (oxum !== undefined) {
+      const m = /^(\d+)\.(\d+)$/.exec(oxum.trim());
+      if (!m) add('bad-oxum', BAG_INFO, `Payload-Oxum "${oxum}" không đúng dạng <số byte>.<số tệp>.`);
+      else if (Number(m[1]) !== payloadBytes || Number(m[2]) !== payloadFiles.length)
+        add(
+          'bad-oxum',
+          BAG_INFO,
+          `Payload-Oxum ghi ${m[1]} byte trong ${m[2]} tệp, nhưng thư mục data/ có ${payloadBytes} byte trong ${payloadFiles.length} tệp.`,
+        );
+    }
+  }
+  return { ok: problems.length === 0, problems, payload: { bytes: payloadBytes, files: payloadFiles.length }, bagInfo };
+}
+
+/** Streams a file once through the requested hashes. */
+export class MultiHash {
+  private readonly hashes: [HashAlg, ReturnType<typeof createHash>][];
+  constructor(algs: Iterable<HashAlg>) {
+    this.hashes = [...new Set(algs)].map((a) => [a, createHash(a)]);
+  }
+  update(chunk: Uint8Array): void {
+    for (const [, h] of this.hashes) h.update(chunk);
+  }
+  digest(): Partial<Record<HashAlg, string>> {
+    return Object.fromEntries(this.hashes.map(([a, h]) => [a, h.digest('hex')]));
+  }
+}
+
+/** The algorithms a bag's manifests ask for, from their file names. */
+export function algorithmsOf(rootNames: Iterable<string>): HashAlg[] {
+  const algs = new Set<HashAlg>(['sha256']);
+  for (const n of rootNames) {
+    const alg = MANIFEST_NAME.exec(n)?.[2];
+    if (alg && (SUPPORTED_ALGS as readonly string[]).includes(alg)) algs.add(alg as HashAlg);
+  }
+  return [...algs];
+}
+
+export interface VerifyOptions {
+  signal?: AbortSignal;
+  /** Bytes read so far, for a progress bar. */
+  onBytes?: (n: number) => void;
+}
+
+const TEXT_MAX = 64 * 1024 * 1024;
+
+/** Reads a bag folder (every byte, from the device) and checks it. */
+export async function verifyBagDir(root: string, options: VerifyOptions = {}): Promise<BagVerdict> {
+  const listing: BagListing = { files: new Map(), texts: new Map(), problems: [] };
+  let rootNames: string[];
+  try {
+    rootNames = await readdir(root);
+  } catch (e) {
+    return {
+      ok: false,
+      problems: [{ kind: 'unreadable', path: null, message: `Không đọc được thư mục ${root} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).` }],
+      payload: { bytes: 0, files: 0 },
+      bagInfo: {},
+    };
+  }
+  const algs = algorithmsOf(rootNames);
+  const buf = Buffer.allocUnsafe(1024 * 1024);
+
+  async function walk(dir: string, rel: string): Promise<void> {
+    for (const name of (await readdir(dir)).sort()) {
+      const path = join(dir, name);
+      const relPath = rel ? `${rel}/${name}` : name;
+      const st = await lstat(path);
+      if (st.isDirectory()) await walk(path, relPath);
+      else if (!st.isFile()) listing.problems.push({ kind: 'not-a-file', path: relPath, message: `Không phải tệp thường (liên kết hoặc thiết bị): ${relPath}` });
+      else {
+        const hash = new MultiHash(algs);
+        const keepText = !rel && st.size <= TEXT_MAX;
+        const parts: Buffer[] = [];
+        const fh = await open(path, 'r');
+        try {
+          for (;;) {
+            options.signal?.throwIfAborted();
+            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+            if (bytesRead === 0) break;
+            const chunk = buf.subarray(0, bytesRead);
+            hash.update(chunk);
+            if (keepText) parts.push(Buffer.from(chunk));
+            options.onBytes?.(bytesRead);
+          }
+        } catch (e) {
+          if (options.signal?.aborted) throw e;
+          listing.problems.push({ kind: 'unreadable', path: relPath, message: `Không đọc được tệp ${relPath} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).` });
+          continue;
+        } finally {
+          await fh.close();
+        }
+        listing.files.set(relPath, { size: st.size, hashes: hash.digest() });
+        if (keepText) listing.texts.set(relPath, Buffer.concat(parts).toString('utf8'));
+      }
+    }
+  }
+  await walk(root, '');
+  return checkBagListing(listing);
+}

@@ -1,0 +1,379 @@
+import { lstat, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Archive } from '../../../db/open';
+import { SCHEMA_VERSION } from '../../../db/open';
+import { appendAudit } from '../../../db/audit';
+import { getSettings } from '../../../db/settings';
+import { HosoError } from '../../shared/errors';
+import type { BagProblem, ExportEstimate, ExportResult } from '../../shared/archiveContract';
+import { findPhotoFile } from '../photoFiles';
+import { BagWriter, FileTooLargeError } from './bagWriter';
+import { verifyBagDir } from './bagVerify';
+import { indexPages, INDEX_MAX_ROWS, meetingLineOf, meetingPage, meetingPagePath, STYLE_CSS, yearPagePath, type MeetingLine } from './browsePages';
+import { maxFileBytesFor, nodeDestFs, type DestFs } from './destFs';
+import { encryptBag, verifyEncryptedBag } from './encrypt';
+import { ProblemsError, type ProgressSink } from './jobs';
+import { meetingToJson, serializeMeetingJson } from './meetingJson';
+import { safeFileName } from './safeNames';
+import { dateRange, isEverything, SECRET_LEVELS, selectMeetings, type Selection } from './selection';
+import { checkSnapshot, pruneSnapshot, takeSnapshot } from './snapshot';
+
+/**
+ * Export to a USB stick (DESIGN.md §6): a BagIt bag of the selected meetings, written under a temporary
+ * name on the stick, fsynced, read back and verified against its manifests, and only then renamed to
+ * its final name. Whatever stops it (cancel, full stick, pulled stick, a mismatch on read-back) leaves
+ * no bag under a final name, removes what it can of the partial one, and says so in Vietnamese.
+ *
+ * Encrypted exports build the plain bag in a local temporary folder (the plain text never touches the
+ * stick), then stream it as tar → age onto the stick as `<name>.tar.age.partial`, decrypt that file back
+ * from the stick to verify it, and rename it to `<name>.tar.age`.
+ */
+
+export interface ExportRequest {
+  dest: string;
+  selection: Selection;
+  passphrase: string | null;
+}
+
+export interface ExportEnv {
+  appVersion: string;
+  actor: string;
+  fs?: DestFs;
+  signal?: AbortSignal;
+  progress?: ProgressSink;
+  /** Largest file the destination takes; default from its file system (FAT32: 4 GiB − 1). */
+  maxFileBytes?: number;
+  /** age scrypt work factor (log2); age's default 18 unless a test needs speed. */
+  scryptWorkFactor?: number;
+  /** Local scratch space for the snapshot (and the plain bag of an encrypted export). */
+  workDir?: string;
+  now?: Date;
+  /** Test hook: runs after everything is written and synced, before the read-back verification. */
+  afterWrite?: (path: string) => void | Promise<void>;
+}
+
+const NO_PROGRESS: ProgressSink = { phase: () => undefined, bytes: () => undefined, file: () => undefined };
+/** Room kept free beyond the estimate (file system overhead, rounding to clusters on FAT32). */
+const SPACE_MARGIN = 1.02;
+const SPACE_SLACK = 8 * 1024 * 1024;
+
+interface PhotoFact {
+  fileHash: string;
+  mime: string;
+  byteSize: number;
+}
+
+function selectedPhotos(archive: Pick<Archive, 'sqlite'>, ids: readonly string[]): PhotoFact[] {
+  return archive.sqlite
+    .prepare(
+      `SELECT file_hash AS fileHash, max(mime) AS mime, max(byte_size) AS byteSize FROM photos
+       WHERE meeting_id IN (SELECT value FROM json_each(?)) GROUP BY file_hash ORDER BY file_hash`,
+    )
+    .all(JSON.stringify(ids)) as PhotoFact[];
+}
+
+/** Size before starting: the snapshot (in proportion to the meetings kept), photos, JSON and pages. */
+export function estimateExport(archive: Archive, selection: Selection): Omit<ExportEstimate, 'destination' | 'destinationProblem'> & { largestFile: number } {
+  const meetings = selectMeetings(archive, selection);
+  const ids = meetings.map((m) => m.id);
+  const photos = selectedPhotos(archive, ids);
+  const pageSize = archive.sqlite.pragma('page_size', { simple: true }) as number;
+  const pageCount = archive.sqlite.pragma('page_count', { simple: true }) as number;
+  const dbBytes = pageSize * pageCount;
+  const total = (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+  const snapshotBytes = isEverything(selection) || total === 0 ? dbBytes : Math.ceil((dbBytes * meetings.length) / total) + 1024 * 1024;
+  const text = archive.sqlite
+    .prepare('SELECT coalesce(sum(length(minutes_html) + length(minutes_text)), 0) AS n FROM meetings WHERE id IN (SELECT value FROM json_each(?))')
+    .get(JSON.stringify(ids)) as { n: number };
+  // Each meeting: its JSON (html + text + parts) and its page (text again), ~6 KB of structure besides.
+  const recordBytes = 2 * text.n + meetings.length * 6 * 1024;
+  const photoBytes = photos.reduce((s, p) => s + p.byteSize, 0);
+  const secret = isEverything(selection)
+    ? (archive.sqlite.prepare("SELECT count(*) AS n FROM meetings WHERE secrecy IN ('mat','toi_mat','tuyet_mat')").get() as { n: number }).n
+    : meetings.filter((m) => SECRET_LEVELS.has(m.secrecy)).length;
+  return {
+    meetings: meetings.length,
+    photos: photos.length,
+    bytes: snapshotBytes + recordBytes + photoBytes + 64 * 1024,
+    secretMeetings: secret,
+    largestFile: Math.max(snapshotBytes, ...photos.map((p) => p.byteSize)),
+  };
+}
+
+/** Free space and file system of a destination folder, or why it cannot be used. */
+export async function inspectDestination(
+  dest: string,
+  fs: DestFs = nodeDestFs,
+): Promise<{ freeBytes: number; maxFileBytes: number } | { problem: HosoError }> {
+  try {
+    const st = await stat(dest);
+    if (!st.isDirectory()) return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest} không phải là thư mục)`) };
+    const s = await fs.statfs(dest);
+    return { freeBytes: s.bavail * s.bsize, maxFileBytes: maxFileBytesFor(s) };
+  } catch (e) {
+    return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest}: ${(e as NodeJS.ErrnoException).code ?? 'lỗi'})`) };
+  }
+}
+
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+function viBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toLocaleString('vi-VN', { maximumFractionDigits: 2 })} GB`;
+  return `${(n / 1024 ** 2).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** Maps what the stick did to the clerk's message; the original error stays as the cause for the log. */
+export function exportError(e: unknown, signal?: AbortSignal): unknown {
+  if (e instanceof HosoError) return e;
+  if (signal?.aborted || (e instanceof Error && e.name === 'AbortError')) return new HosoError('EXPORT_CANCELLED', undefined, { cause: e });
+  if (e instanceof FileTooLargeError) return new HosoError('EXPORT_FILE_TOO_LARGE', `(${e.path}: ${viBytes(e.size)})`, { cause: e });
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new HosoError('EXPORT_DEST_FULL', undefined, { cause: e });
+    case 'EFBIG':
+      return new HosoError('EXPORT_FILE_TOO_LARGE', undefined, { cause: e });
+    case 'EIO':
+    case 'ENOENT':
+    case 'ENODEV':
+    case 'ENXIO':
+    case 'ESTALE':
+    case 'ENOTCONN':
+      return new HosoError('EXPORT_DEST_GONE', `(${code})`, { cause: e });
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return new HosoError('EXPORT_DEST_INVALID', `(${code})`, { cause: e });
+    default:
+      return e;
+  }
+}
+
+async function freeName(fs: DestFs, dest: string, base: string, encrypted: boolean): Promise<string> {
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? base : `${base}-${i}`;
+    const final = join(dest, encrypted ? `${name}.tar.age` : name);
+    if (!(await fs.exists(final)) && !(await fs.exists(`${final}.partial`))) return name;
+  }
+}
+
+/** Runs an export to the end (or to a clear HosoError). */
+export async function exportArchive(archive: Archive, req: ExportRequest, env: ExportEnv): Promise<ExportResult> {
+  const fs = env.fs ?? nodeDestFs;
+  const progress = env.progress ?? NO_PROGRESS;
+  const signal = env.signal;
+  const started = Date.now();
+  const now = env.now ?? new Date();
+  const encrypted = req.passphrase !== null;
+  if (encrypted && req.passphrase === '') throw new HosoError('PASSPHRASE_REQUIRED');
+
+  // 1. Refuse early, before a byte is written: nothing selected, a secret record unencrypted, no room.
+  const estimate = estimateExport(archive, req.selection);
+  if (estimate.meetings === 0) throw new HosoError('EXPORT_EMPTY');
+  if (estimate.secretMeetings > 0 && !encrypted) throw new HosoError('EXPORT_NEEDS_ENCRYPTION', `(${estimate.secretMeetings} hồ sơ mật)`);
+  const destInfo = await inspectDestination(req.dest, fs);
+  if ('problem' in destInfo) throw destInfo.problem;
+  const maxFileBytes = env.maxFileBytes ?? destInfo.maxFileBytes;
+  if (destInfo.freeBytes < estimate.bytes * SPACE_MARGIN + SPACE_SLACK)
+    throw new HosoError('EXPORT_DEST_FULL', `(cần khoảng ${viBytes(estimate.bytes)}, còn trống ${viBytes(destInfo.freeBytes)})`);
+  const tooLarge = encrypted ? estimate.bytes : estimate.largestFile;
+  if (tooLarge > maxFileBytes) throw new HosoError('EXPORT_FILE_TOO_LARGE', `(${viBytes(tooLarge)})`);
+
+  const settings = getSettings(archive);
+  const name = await freeName(fs, req.dest, safeFileName(`hoso-${settings.agencyCode || 'luu-tru'}-${stamp(now)}`), encrypted);
+  const work = await mkdtemp(join(env.workDir ?? tmpdir(), 'hoso-export-'));
+  const finalPath = join(req.dest, encrypted ? `${name}.tar.age` : name);
+  const partialPath = `${finalPath}.partial`;
+  let snap: Database.Database | null = null;
+  let partialCreated = false;
+  try {
+    // 2. The snapshot, and the selection read from it, so the bag describes one moment.
+    progress.phase('preparing', estimate.bytes, 0);
+    const snapFile = join(work, 'archive.sqlite');
+    snap = await takeSnapshot(archive, snapFile);
+    signal?.throwIfAborted();
+    const selected = selectMeetings({ sqlite: snap }, req.selection);
+    if (selected.length === 0) throw new HosoError('EXPORT_EMPTY');
+    const everything = isEverything(req.selection);
+    const secretIds = everything
+      ? (snap.prepare("SELECT id FROM meetings WHERE secrecy IN ('mat','toi_mat','tuyet_mat')").all() as { id: string }[]).map((r) => r.id)
+      : selected.filter((m) => SECRET_LEVELS.has(m.secrecy)).map((m) => m.id);
+    if (secretIds.length > 0 && !encrypted) throw new HosoError('EXPORT_NEEDS_ENCRYPTION', `(${secretIds.length} hồ sơ mật)`);
+    if (!everything) pruneSnapshot(snap, selected.map((m) => m.id));
+    checkSnapshot(snap);
+    signal?.throwIfAborted();
+
+    // 3. The bag: on the stick under `<name>.partial`, or locally when it is to be encrypted.
+    const bagRoot = encrypted ? join(work, name) : partialPath;
+    const bagFs = encrypted ? nodeDestFs : fs;
+    if (!encrypted) partialCreated = true;
+    await bagFs.mkdir(bagRoot);
+    const photos = selectedPhotos({ sqlite: snap }, selected.map((m) => m.id));
+    const filesTotal = 2 + selected.length * 2 + photos.length + (selected.length > INDEX_MAX_ROWS ? 20 : 0);
+    progress.phase('writing', estimate.bytes, filesTotal);
+    const writer = new BagWriter(bagRoot, bagFs, { bytes: progress.bytes, file: progress.file }, signal, encrypted ? Number.POSITIVE_INFINITY : maxFileBytes);
+    await writer.addFile('archive.sqlite', snapFile);
+
+    const lines: MeetingLine[] = [];
+    const warnings: string[] = [];
+    let missingPhotos = 0;
+    const archiveDir = dirname(archive.file);
+    const byYearPages = selected.length > INDEX_MAX_ROWS;
+    // meetingToJson reads through `sqlite` only; the snapshot's connection stands in for the archive.
+    const source = { sqlite: snap } as unknown as Archive;
+    for (const m of selected) {
+      signal?.throwIfAborted();
+      const json = meetingToJson(source, m.id, { now: now.getTime(), generator: `hoso ${env.appVersion}` });
+      await writer.addBytes(`meetings/${m.id}.json`, serializeMeetingJson(json));
+      const back = byYearPages ? yearPagePath(m.meetingDate?.slice(0, 4) ?? '').replace(/^pages\//, '') : '../index.html';
+      await writer.addBytes(meetingPagePath(m.id), meetingPage(json, back));
+      lines.push(meetingLineOf(json));
+    }
+    snap.close();
+    snap = null;
+    await rm(snapFile, { force: true });
+    for (const p of photos) {
+      signal?.throwIfAborted();
+      const found = findPhotoFile(archiveDir, p.fileHash);
+      if (!found) {
+        missingPhotos++;
+        continue;
+      }
+      await writer.addFile(`photos/${p.fileHash.slice(0, 2)}/${p.fileHash}.${found.ext}`, found.path);
+    }
+    if (missingPhotos > 0)
+      warnings.push(`${missingPhotos} ảnh không có tệp trong kho trên máy này (đã mất hoặc chưa được chép vào), nên không có trong bản lưu trữ.`);
+    const range = dateRange(selected);
+    const header = {
+      agency: settings.issuingAgency || settings.parentAgency,
+      exportedAt: now,
+      from: req.selection.from ?? range.first,
+      to: req.selection.to ?? range.last,
+      softwareVersion: `hoso ${env.appVersion}`,
+    };
+    for (const p of indexPages(header, lines)) await writer.addBytes(p.path, p.html);
+    await writer.addBytes('style.css', STYLE_CSS);
+    const payload = await writer.finish([
+      ['Source-Organization', [settings.parentAgency, settings.issuingAgency].filter(Boolean).join(' — ') || 'Hồ sơ Hội nghị'],
+      ['Contact-Name', env.actor],
+      ['External-Description', `Hồ sơ Hội nghị: ${selected.length} cuộc họp${header.from || header.to ? `, từ ${header.from ?? '…'} đến ${header.to ?? '…'}` : ''}`],
+      ['Bag-Software-Agent', `hoso ${env.appVersion}`],
+      ['Hoso-Meetings', selected.length],
+      ['Hoso-Photos', photos.length - missingPhotos],
+      ['Hoso-Date-From', header.from ?? ''],
+      ['Hoso-Date-To', header.to ?? ''],
+      ['Hoso-Selection', describeSelection(req.selection)],
+      ['Hoso-Snapshot', everything ? 'complete archive' : 'partial: only the selected meetings; audit chain shortened'],
+      ['Hoso-Schema-Version', SCHEMA_VERSION],
+      ['Hoso-Meeting-Json', 'data/meetings/<id>.json, format hoso-meeting version 1'],
+    ]);
+
+    let writtenBytes = payload.bytes;
+    let verdict;
+    if (encrypted) {
+      // 4e. tar → age straight onto the stick, then decrypted back from the stick and checked.
+      const bagBytes = await folderBytes(bagRoot);
+      progress.phase('encrypting', bagBytes, 1);
+      partialCreated = true;
+      const out = await fs.create(partialPath);
+      let closed = false;
+      try {
+        await encryptBag(bagRoot, name, req.passphrase!, out, {
+          signal,
+          scryptWorkFactor: env.scryptWorkFactor,
+          onBytes: progress.bytes,
+        });
+        await out.sync();
+        closed = true;
+        await out.close();
+      } finally {
+        if (!closed) await out.close().catch(() => undefined);
+      }
+      await fs.syncDir(req.dest);
+      progress.file();
+      writtenBytes = (await stat(partialPath)).size;
+      await env.afterWrite?.(partialPath);
+      progress.phase('verifying', writtenBytes, 1);
+      verdict = await verifyEncryptedBag(partialPath, req.passphrase!, { signal, onBytes: progress.bytes });
+    } else {
+      await env.afterWrite?.(partialPath);
+      // 4. Everything read back from the stick and checked against the manifests just written.
+      progress.phase('verifying', payload.bytes, payload.files);
+      verdict = await verifyBagDir(partialPath, { signal, onBytes: progress.bytes });
+    }
+    if (!verdict.ok) throw new ProblemsError('EXPORT_VERIFY_FAILED', verdict.problems, problemSummary(verdict.problems));
+
+    // 5. Only a verified bag gets its final name.
+    progress.phase('finishing', 0, 0);
+    signal?.throwIfAborted();
+    await fs.rename(partialPath, finalPath);
+    partialCreated = false;
+    await fs.syncDir(req.dest);
+
+    archive.sqlite.transaction(() => {
+      const at = Date.now();
+      appendAudit(
+        archive,
+        {
+          actor: env.actor,
+          action: 'export',
+          entity: 'archive',
+          entityId: name,
+          after: { path: finalPath, encrypted, meetings: selected.length, photos: photos.length - missingPhotos, selection: req.selection, secretMeetings: secretIds },
+        },
+        at,
+      );
+      // Records classified Mật or above carry the export in their own history.
+      for (const id of secretIds)
+        appendAudit(archive, { actor: env.actor, action: 'export', entity: 'meeting', entityId: id, after: { path: finalPath, encrypted } }, at);
+    })();
+
+    return {
+      path: finalPath,
+      name: encrypted ? `${name}.tar.age` : name,
+      encrypted,
+      meetings: selected.length,
+      photos: photos.length - missingPhotos,
+      payloadBytes: payload.bytes,
+      payloadFiles: payload.files,
+      writtenBytes,
+      verified: true,
+      warnings,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
+  } catch (e) {
+    snap?.close();
+    if (partialCreated) await fs.remove(partialPath).catch(() => undefined);
+    throw exportError(e, signal);
+  } finally {
+    await rm(work, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+async function folderBytes(root: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(root, { recursive: true })) {
+    const st = await lstat(join(root, entry));
+    if (st.isFile()) total += st.size;
+  }
+  return total;
+}
+
+function problemSummary(problems: readonly BagProblem[]): string {
+  const shown = problems.slice(0, 5).map((p) => p.message);
+  return `(${shown.join('; ')}${problems.length > shown.length ? `; và ${problems.length - shown.length} lỗi khác` : ''})`;
+}
+
+function describeSelection(s: Selection): string {
+  const parts: string[] = [];
+  if (s.from || s.to) parts.push(`date ${s.from ?? '…'} to ${s.to ?? '…'}`);
+  if (s.tag) parts.push(`tag "${s.tag}"`);
+  if (s.ids) parts.push(`${s.ids.length} chosen meetings`);
+  return parts.length ? parts.join(', ') : 'all meetings';
+}
