@@ -1,11 +1,50 @@
 import type { ServiceContext } from './context';
 import type { Handler } from './handlers';
 import type { reportChannels } from '../shared/reportContract';
+import { getSettings } from '../../db/settings';
+import { localToday } from '../../db/conclusions';
+import { getNotice, numberNotice, saveNotice } from '../../db/notices';
+import { listRegister } from '../../db/register';
+import { buildReport, noticeFor, reportFileName } from './reports/build';
+import { renderHtml } from './reports/html';
+import { renderDocx } from './reports/docx';
+import { htmlToPdf } from './reports/pdf';
+import { registerDoc } from './reports/registerDoc';
 
 type ReportChannel = keyof typeof reportChannels;
 
 /** Handlers of the report and outgoing-register (reports/*, register/*) channels. */
 export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel]: Handler<C> } {
-  void ctx;
-  return {};
+  const a = ctx.archive;
+  return {
+    'reports/html': (request) => {
+      const doc = buildReport(a, request);
+      return { html: renderHtml(doc), fileName: reportFileName(doc, 'html'), title: doc.title };
+    },
+    'reports/pdf': async (request) => {
+      const doc = buildReport(a, request);
+      const pdf = await htmlToPdf(renderHtml(doc));
+      return { base64: pdf.toString('base64'), fileName: reportFileName(doc, 'pdf'), mime: 'application/pdf' };
+    },
+    'reports/docx': async (request) => {
+      const doc = buildReport(a, request);
+      const bytes = await renderDocx(doc);
+      return {
+        base64: bytes.toString('base64'),
+        fileName: reportFileName(doc, 'docx'),
+        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      };
+    },
+    'reports/notice-get': ({ meetingId, variant, recompose }) => noticeFor(a, meetingId, variant, localToday(), recompose),
+    'reports/notice-save': (input) => saveNotice(a, input, ctx.actor()),
+    'reports/notice-number': ({ id }) => {
+      getNotice(a, id);
+      return numberNotice(a, id, getSettings(a).agencyCode, localToday(), ctx.actor());
+    },
+    'register/list': (q) => listRegister(a, q),
+    'register/html': ({ year }) => {
+      const doc = registerDoc(listRegister(a, { year, docType: null, offset: 0, limit: 1_000_000 }).rows, year, getSettings(a));
+      return { html: renderHtml(doc), fileName: reportFileName(doc, 'html'), title: doc.title };
+    },
+  };
 }

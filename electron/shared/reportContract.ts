@@ -1,2 +1,117 @@
-/** The report and outgoing-register channels of the contract (spread into `contract` in contract.ts). Pure TypeScript + zod. */
-export const reportChannels = {} as const;
+/**
+ * The report and outgoing-register channels of the contract (spread into `contract` in contract.ts):
+ * printing (HTML preview, PDF, DOCX) of the five kinds of document, the conclusion notice a clerk edits
+ * before printing, and the outgoing register (sổ văn bản đi). Pure TypeScript + zod.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, text } from './fields';
+
+export const REPORT_KINDS = ['conclusion', 'minutes', 'attendance', 'photos', 'period'] as const;
+export const ReportKind = z.enum(REPORT_KINDS, { message: 'Loại báo cáo không hợp lệ.' });
+export type ReportKind = z.output<typeof ReportKind>;
+export const ReportVariant = z.enum(['state', 'party'], { message: 'Thể thức phải là "state" (Nhà nước) hoặc "party" (Đảng).' });
+
+export const ReportRequest = z
+  .object({
+    kind: ReportKind,
+    /** The meeting (every kind but the period summary). */
+    meetingId: Id.nullable().default(null),
+    /** The period summary's range, inclusive. */
+    from: IsoDate.nullable().default(null),
+    to: IsoDate.nullable().default(null),
+    /** null: the layout chosen in settings. */
+    variant: ReportVariant.nullable().default(null),
+    /** Attendance sheet: protocol order (role, rank) or name order. */
+    order: z.enum(['protocol', 'name']).default('protocol'),
+    /** Photo sheet: photos per A4 page. */
+    perPage: z.union([z.literal(2), z.literal(4), z.literal(6)]).default(4),
+    /** Period summary: sections by month or by meeting kind. */
+    groupBy: z.enum(['month', 'kind']).default('month'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.kind === 'period') {
+      if (!r.from || !r.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Báo cáo tổng hợp cần khoảng thời gian: từ ngày và đến ngày.' });
+      else if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '“Đến ngày” phải sau hoặc bằng “từ ngày”.' });
+    } else if (!r.meetingId) {
+      ctx.addIssue({ code: 'custom', path: ['meetingId'], message: 'Hãy chọn cuộc họp cần in.' });
+    }
+  });
+export type ReportRequest = z.output<typeof ReportRequest>;
+export type ReportRequestInput = z.input<typeof ReportRequest>;
+
+export const ReportHtml = z.object({ html: z.string(), fileName: z.string(), title: z.string() });
+export const ReportFile = z.object({ base64: z.string(), fileName: z.string(), mime: z.string() });
+export type ReportFile = z.output<typeof ReportFile>;
+
+const lines = (max: number, label: string) => z.array(text(2000, label)).max(max, `${label}: tối đa ${max} dòng.`);
+
+/** The conclusion notice as the clerk edits it before printing (the composed text is a starting point). */
+export const NoticeFields = z.object({
+  variant: ReportVariant,
+  subject: text(1000, 'Trích yếu'),
+  /** Body paragraphs in order: the opening, the numbered conclusions, the closing sentence. */
+  paragraphs: lines(500, 'Nội dung'),
+  placeName: text(100, 'Địa danh'),
+  issuedOn: IsoDate.nullable(),
+  signerAuthority: text(300, 'Quyền hạn ký'),
+  signerTitle: text(200, 'Chức vụ người ký'),
+  signerName: text(200, 'Họ tên người ký'),
+  /** "- …;" lines of Nơi nhận, the last one "- Lưu: VT, …." */
+  recipients: lines(100, 'Nơi nhận'),
+});
+export type NoticeFields = z.output<typeof NoticeFields>;
+
+export const Notice = NoticeFields.extend({
+  /** null: composed from the record just now, not saved yet. */
+  id: Id.nullable(),
+  meetingId: Id,
+  version: z.number().int(),
+  /** The number from the outgoing register ("05/TB-UBND"), null until one is taken. */
+  number: z.string().nullable(),
+  updatedAt: z.number().nullable(),
+});
+export type Notice = z.output<typeof Notice>;
+
+export const RegisterEntry = z.object({
+  id: Id,
+  agencyCode: z.string(),
+  year: z.number().int(),
+  docType: z.string(),
+  seq: z.number().int(),
+  number: z.string(),
+  issuedOn: z.string(),
+  subject: z.string(),
+  meetingId: Id.nullable(),
+  createdAt: z.number(),
+});
+export type RegisterEntry = z.output<typeof RegisterEntry>;
+
+export const RegisterQuery = z.object({
+  year: z.number().int().min(1900).max(2200).nullable().default(null),
+  docType: text(20, 'Loại văn bản').nullable().default(null),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export const RegisterPage = z.object({ total: z.number().int(), rows: z.array(RegisterEntry) });
+export type RegisterPage = z.output<typeof RegisterPage>;
+
+export const reportChannels = {
+  /** The document as HTML (the preview, the browser's print, "Lưu HTML"). */
+  'reports/html': { input: ReportRequest, output: ReportHtml },
+  'reports/pdf': { input: ReportRequest, output: ReportFile },
+  'reports/docx': { input: ReportRequest, output: ReportFile },
+  /** The meeting's conclusion notice: the saved one, or one composed from the record (id null). */
+  'reports/notice-get': {
+    input: z.object({ meetingId: Id, variant: ReportVariant.nullable().default(null), recompose: z.boolean().default(false) }),
+    output: Notice,
+  },
+  'reports/notice-save': {
+    input: z.object({ meetingId: Id, id: Id.nullable(), version: z.number().int().min(0), fields: NoticeFields }),
+    output: Notice,
+  },
+  /** Takes the next number of the outgoing register for the saved notice (once: a number is never reused). */
+  'reports/notice-number': { input: z.object({ id: Id }), output: Notice },
+  'register/list': { input: RegisterQuery, output: RegisterPage },
+  /** The register printed as a document (HTML). */
+  'register/html': { input: z.object({ year: z.number().int().min(1900).max(2200) }), output: ReportHtml },
+} as const;
