@@ -29,6 +29,9 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'vi',
   clerkName: '',
   abbreviations: DEFAULT_ABBREVIATIONS.map(([abbr, full]) => [abbr, full] as [string, string]),
+  backupDir: '',
+  backupKeep: 7,
+  backupDaily: true,
 };
 
 /**

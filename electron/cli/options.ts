@@ -26,6 +26,8 @@ export const OPTIONS = {
   order: { type: 'string' },
   'per-page': { type: 'string' },
   'group-by': { type: 'string' },
+  theirs: { type: 'boolean', default: false },
+  mine: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = {
@@ -50,6 +52,9 @@ export type Values = {
   order?: string;
   'per-page'?: string;
   'group-by'?: string;
+  /** merge: settle every conflict by taking the bag's version / keeping this archive's. */
+  theirs: boolean;
+  mine: boolean;
 };
 
 /** A wrong flag value or argument: printed as is, exit code 2. */

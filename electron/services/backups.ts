@@ -1,13 +1,250 @@
-import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Archive } from '../../db/open';
+import { inspectArchiveFile, openArchive } from '../../db/open';
 import { backupStamp, backupTo } from '../../db/backup';
+import { schemaVersion } from '../../db/migrate';
+import { appendAudit } from '../../db/audit';
+import { getSettings } from '../../db/settings';
+import { HosoError, isHosoError } from '../shared/errors';
+import type { BackupCheck, BackupEntry, BackupList } from '../shared/mergeContract';
+
+/**
+ * Backups of the archive (DESIGN.md §3, issue 7 §6). Every backup is a consistent snapshot by SQLite's
+ * backup API, written under a temporary name, integrity-checked and opened as a hoso archive before it
+ * gets its name (db/backup.ts). Kinds, told apart by name so a folder listing explains itself:
+ *   archive-auto-20261122-063626.sqlite            daily automatic; only these rotate (the last N are kept)
+ *   archive-20261122-063626.sqlite                 "Sao lưu ngay" / `hoso backup`: kept until the clerk removes them
+ *   archive-before-restore-20261122-063626.sqlite  the archive as it was just before a restore
+ * The folder is the clerk's choice in settings (e.g. a second disk), by default `backups` beside the archive.
+ */
+
+export const DEFAULT_BACKUP_KEEP = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Kind = BackupEntry['kind'];
+const PREFIX: Record<Exclude<Kind, 'other'>, string> = { auto: 'archive-auto-', manual: 'archive-', 'before-restore': 'archive-before-restore-' };
+const STAMP = '\\d{8}-\\d{6}(?:-\\d+)?';
+const KIND_OF: [Kind, RegExp][] = [
+  ['auto', new RegExp(`^archive-auto-${STAMP}\\.sqlite$`)],
+  ['before-restore', new RegExp(`^archive-before-restore-${STAMP}\\.sqlite$`)],
+  ['manual', new RegExp(`^archive-${STAMP}\\.sqlite$`)],
+];
+
+/**
+ * Opening a WAL-mode copy to check it leaves -wal/-shm files beside it; closing checkpointed them, so they
+ * hold nothing and must not linger in the clerk's backup folder. A non-empty -wal is left alone.
+ */
+function removeEmptySidecars(file: string): void {
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) return;
+  rmSync(wal, { force: true });
+  rmSync(`${file}-shm`, { force: true });
+}
 
 /** The backups folder: beside the archive unless the clerk chose another (e.g. a second disk). */
 export function defaultBackupDir(archiveFile: string): string {
   return join(dirname(archiveFile), 'backups');
 }
 
-/** A verified snapshot named by date and time: backups/archive-20261122-063626.sqlite. */
-export async function backupNow(archive: Archive, dir: string = defaultBackupDir(archive.file)) {
-  return backupTo(archive.sqlite, join(dir, `archive-${backupStamp()}.sqlite`));
+/** The backup settings with their defaults applied. */
+export function backupSettings(archive: Archive): { dir: string; keep: number; daily: boolean } {
+  const s = getSettings(archive);
+  return {
+    dir: s.backupDir ? resolve(s.backupDir) : defaultBackupDir(archive.file),
+    keep: s.backupKeep ?? DEFAULT_BACKUP_KEEP,
+    daily: s.backupDaily ?? true,
+  };
+}
+
+function kindOf(name: string): Kind {
+  return KIND_OF.find(([, re]) => re.test(name))?.[0] ?? 'other';
+}
+
+/** A name not taken yet: two backups in the same second get -2, -3… */
+function freshName(dir: string, prefix: string, now: Date): string {
+  const stamp = backupStamp(now);
+  for (let i = 1; ; i++) {
+    const path = join(dir, `${prefix}${stamp}${i === 1 ? '' : `-${i}`}.sqlite`);
+    if (!existsSync(path) && !existsSync(`${path}.partial`)) return path;
+  }
+}
+
+function entry(path: string): BackupEntry {
+  const st = statSync(path);
+  return { file: path, name: basename(path), bytes: st.size, createdAt: Math.round(st.mtimeMs), kind: kindOf(basename(path)) };
+}
+
+/**
+ * A verified snapshot named by kind, date and time, in `dir` (default: the configured folder). After
+ * db/backup.ts's integrity check the copy is also inspected as an archive (hoso's, a schema this build
+ * knows), so a backup that exists is one that can be restored.
+ */
+export async function backupNow(archive: Archive, dir?: string, options: { kind?: Exclude<Kind, 'other'>; now?: Date } = {}): Promise<BackupEntry & { path: string }> {
+  const target = dir ?? backupSettings(archive).dir;
+  try {
+    mkdirSync(target, { recursive: true });
+  } catch (e) {
+    throw new HosoError('BACKUP_FAILED', `(${target})`, { cause: e });
+  }
+  const result = await backupTo(archive.sqlite, freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date()));
+  try {
+    inspectArchiveFile(result.path);
+  } catch (e) {
+    rmSync(result.path, { force: true });
+    throw new HosoError('BACKUP_FAILED', `(${basename(result.path)})`, { cause: e });
+  } finally {
+    removeEmptySidecars(result.path);
+  }
+  return { ...entry(result.path), path: result.path };
+}
+
+/** Backups in the configured folder (every kind, and other .sqlite files a clerk put there), newest first. */
+export function listBackups(archive: Archive): BackupList {
+  const { dir, keep, daily } = backupSettings(archive);
+  const rows = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.toLowerCase().endsWith('.sqlite'))
+        .map((n) => entry(join(dir, n)))
+        .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1))
+    : [];
+  return { dir, keep, daily, rows };
+}
+
+/** Removes automatic backups beyond the newest `keep`; other kinds are the clerk's and stay. Returns the removed names. */
+export function rotateBackups(dir: string, keep: number): string[] {
+  if (!existsSync(dir)) return [];
+  const autos = readdirSync(dir)
+    .filter((n) => kindOf(n) === 'auto')
+    .sort()
+    .reverse(); // names carry the time: newest first
+  const removed = autos.slice(Math.max(1, keep));
+  for (const n of removed) rmSync(join(dir, n), { force: true });
+  return removed;
+}
+
+/** The time of the newest automatic backup in `dir`, or null. */
+function lastAutomatic(dir: string): number | null {
+  if (!existsSync(dir)) return null;
+  const times = readdirSync(dir)
+    .filter((n) => kindOf(n) === 'auto')
+    .map((n) => statSync(join(dir, n)).mtimeMs);
+  return times.length ? Math.max(...times) : null;
+}
+
+/**
+ * The daily backup: when enabled and the newest automatic backup is a day old (or there is none), writes
+ * one, verifies it, then rotates. Returns the new backup or null when none was due.
+ */
+export async function automaticBackupIfDue(archive: Archive, now: Date = new Date()): Promise<(BackupEntry & { path: string }) | null> {
+  const { dir, keep, daily } = backupSettings(archive);
+  if (!daily) return null;
+  const last = lastAutomatic(dir);
+  if (last !== null && now.getTime() - last < DAY_MS) return null;
+  const made = await backupNow(archive, dir, { kind: 'auto', now });
+  // Rotate only after the new one checked: a failed backup never costs an older good one.
+  rotateBackups(dir, keep);
+  return made;
+}
+
+/**
+ * Runs the daily backup in a long-running process (desktop app, web host): once shortly after start,
+ * then every hour it checks whether a day has passed. Failures go to `onError` (logged), never thrown.
+ */
+export function startAutomaticBackups(archive: Archive, onError: (e: unknown) => void, firstDelayMs = 60_000): () => void {
+  let running = false;
+  const tick = () => {
+    if (running || !archive.sqlite.open) return;
+    running = true;
+    automaticBackupIfDue(archive)
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(tick, firstDelayMs);
+  const hourly = setInterval(tick, 60 * 60 * 1000);
+  first.unref();
+  hourly.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(hourly);
+  };
+}
+
+/**
+ * Whether a backup can be restored: a file that is SQLite, hoso's, of a schema this build knows (an
+ * older one is upgraded on restore), and passes the full integrity check. Read-only; the file is untouched.
+ */
+export function checkBackup(archive: Archive, file: string): BackupCheck {
+  const path = resolve(file);
+  const refuse = (message: string): BackupCheck => ({ file: path, ok: false, message, meetings: null, schemaVersion: null });
+  if (path === resolve(archive.file)) return refuse('Đây là chính kho hồ sơ đang dùng, không phải một bản sao lưu.');
+  if (!existsSync(path) || !statSync(path).isFile()) return refuse('Không tìm thấy tệp sao lưu.');
+  try {
+    inspectArchiveFile(path);
+  } catch (e) {
+    return refuse(isHosoError(e) ? e.message : String(e));
+  }
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') return refuse(`Bản sao lưu bị hỏng (integrity_check: ${String(integrity)}).`);
+    const version = schemaVersion(db);
+    const meetings = (db.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
+    return {
+      file: path,
+      ok: true,
+      message: `Bản sao lưu tốt: ${meetings.toLocaleString('vi-VN')} cuộc họp, kiểm tra toàn vẹn đạt.`,
+      meetings,
+      schemaVersion: version,
+    };
+  } catch (e) {
+    return refuse(`Không đọc được bản sao lưu (${(e as Error).message}).`);
+  } finally {
+    db.close();
+    removeEmptySidecars(path);
+  }
+}
+
+/**
+ * Restores a backup into the open archive. In order, and stopping at the first failure with the current
+ * archive as it was:
+ * 1. check the backup (checkBackup): a damaged or foreign file is refused (RESTORE_REFUSED);
+ * 2. back up the current archive (archive-before-restore-…), verified;
+ * 3. copy the backup to a temporary file beside the archive and open it with openArchive (which
+ *    upgrades an older schema, with all its safety rules), so what is restored is a current archive;
+ * 4. copy it over the open archive with SQLite's backup API (one locked copy through SQLite: the app's
+ *    connection stays valid and sees the restored content), check it, and log the restore in the audit.
+ * Photos are content-addressed files that restoring never removes.
+ */
+export async function restoreBackup(archive: Archive, file: string, actor: string): Promise<{ restoredFrom: string; safetyBackup: string; meetings: number }> {
+  const check = checkBackup(archive, file);
+  if (!check.ok) throw new HosoError('RESTORE_REFUSED', `(${check.message})`);
+  const { dir } = backupSettings(archive);
+  const safety = await backupNow(archive, dir, { kind: 'before-restore' });
+
+  const temp = join(dirname(archive.file), `.restore-${process.pid}-${Date.now()}.sqlite`);
+  const cleanup = () => {
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
+  };
+  try {
+    copyFileSync(check.file, temp);
+    const source = await openArchive({ file: temp, backupDir: dir });
+    try {
+      await source.sqlite.backup(archive.file);
+    } finally {
+      source.close();
+    }
+  } catch (e) {
+    cleanup();
+    throw isHosoError(e) ? e : new HosoError('RESTORE_REFUSED', `(${(e as Error).message})`, { cause: e });
+  }
+  cleanup();
+  const quick = archive.sqlite.pragma('quick_check', { simple: true });
+  if (quick !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', `(sau khôi phục: ${String(quick)}; bản trước khi khôi phục: ${safety.path})`);
+  appendAudit(archive, { actor, action: 'restore', entity: 'archive', entityId: 'archive', after: { from: check.file, safetyBackup: safety.path } });
+  const meetings = (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
+  return { restoredFrom: check.file, safetyBackup: safety.path, meetings };
 }

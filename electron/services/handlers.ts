@@ -14,6 +14,7 @@ import { createRecordHandlers } from './recordHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createReportHandlers } from './reportHandlers';
 import { createArchiveHandlers } from './archiveHandlers';
+import { createMergeHandlers } from './mergeHandlers';
 
 /** A handler receives its channel's input already parsed by the contract's schema. */
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -62,5 +63,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...createImportHandlers(ctx),
     ...createReportHandlers(ctx),
     ...createArchiveHandlers(ctx),
+    ...createMergeHandlers(ctx),
   };
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ErrorPayload } from './errors';
 import { archiveChannels } from './archiveContract';
+import { mergeChannels } from './mergeContract';
 import { importChannels } from './importContract';
 import { photoChannels } from './photoContract';
 import { reportChannels } from './reportContract';
@@ -154,6 +155,10 @@ export const Settings = z.object({
   abbreviations: z
     .array(z.tuple([requiredText(30, 'Chữ viết tắt'), requiredText(200, 'Nghĩa đầy đủ của chữ viết tắt')]))
     .max(1000, 'Tối đa 1.000 từ viết tắt.'),
+  /** Automatic backups: the folder ('' = `backups` beside the archive), how many to keep, once a day or not. Optional so older settings objects stay valid; db/settings.ts gives the defaults. */
+  backupDir: text(1000, 'Thư mục sao lưu').optional(),
+  backupKeep: z.number().int().min(1, 'Giữ ít nhất 1 bản sao lưu.').max(365, 'Giữ tối đa 365 bản sao lưu.').optional(),
+  backupDaily: z.boolean().optional(),
 });
 export type Settings = z.output<typeof Settings>;
 export const SettingsPatch = Settings.partial();
@@ -250,6 +255,7 @@ export const contract = {
   ...importChannels,
   ...reportChannels,
   ...archiveChannels,
+  ...mergeChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import type { Archive } from '../../../db/open';
 import { meetingRow } from '../../../db/recordWrite';
 import { meetingTags } from '../../../db/tags';
 import { canonicalJson } from '../../../db/seal';
+import { foldVietnamese } from '../../../db/search/fold';
 import { extForMime } from '../photoFiles';
 import { HosoError } from '../../shared/errors';
 
@@ -176,13 +177,18 @@ export function bagPhotoPath(fileHash: string, mime: string): string {
 }
 
 /**
- * One live meeting record as its JSON (NOT_FOUND for a missing or trashed one). Read in one transaction
+ * One live meeting record as its JSON (NOT_FOUND for a missing or trashed one; `trashed` reads one in
+ * the trash instead, which the merge compares against). Read in one transaction
  * so the record is a consistent snapshot even while the app writes. Whole rows are read (timestamps
  * included, which the screen's views leave out) so a merge copies the record exactly.
  */
-export function meetingToJson(archive: Archive, meetingId: string, options: { now?: number; generator?: string } = {}): MeetingJson {
+export function meetingToJson(
+  archive: Archive,
+  meetingId: string,
+  options: { now?: number; generator?: string; trashed?: boolean } = {},
+): MeetingJson {
   return archive.sqlite.transaction((): MeetingJson => {
-    const m = meetingRow(archive, meetingId);
+    const m = meetingRow(archive, meetingId, { trashed: options.trashed });
     const all = (sql: string) => archive.sqlite.prepare(sql).all(meetingId) as Record<string, unknown>[];
     const attendance = all(rowsSql.attendance) as MeetingJson['attendance'];
     const photos = all(rowsSql.photos).map((p) => {
@@ -274,7 +280,7 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
  * its parts, without the counters and clocks that differ between two copies of the same content
  * (version, updatedAt, part timestamps, export time) and without the directory (people's current
  * names and ranks, which are merged as people). Two archives holding the same record give the same
- * hash; the merge calls those "identical". Tags count by name: each PC has its own tag ids.
+ * hash; the merge calls those "identical". Tags count by folded name, as the archive treats them: each PC has its own tag ids.
  */
 export function meetingContentHash(json: MeetingJson): string {
   const { version: _v, updatedAt: _u, seal, ...meeting } = json.meeting;
@@ -286,7 +292,7 @@ export function meetingContentHash(json: MeetingJson): string {
       photos: json.photos.map((p) => ({ ...strip(p), people: [...p.people].sort() })),
       conclusions: json.conclusions.map(strip),
       documents: json.documents.map(strip),
-      tags: json.tags.map((t) => t.name.normalize('NFC')).sort(),
+      tags: json.tags.map((t) => foldVietnamese(t.name)).sort(),
     }),
   );
 }

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/**
+ * Merge of a USB bag into this archive (`merge/*`) and rotating backups (`backups/*`), spread into the
+ * contract in contract.ts. Pure TypeScript + zod.
+ *
+ * A merge is two steps: `merge/preview` reads and verifies the bag and classifies every meeting and
+ * person; `merge/apply` takes the clerk's choices with the preview's `token` and writes everything in
+ * one transaction (MERGE_PREVIEW_STALE when the archive or the bag changed in between).
+ */
+
+const BagPath = z.string().trim().min(1, 'Hãy chọn thư mục gói lưu trữ.').max(4096);
+
+/** keep mine / take theirs / keep both (theirs as a new record with new ids). */
+export const MergeChoice = z.enum(['mine', 'theirs', 'both']);
+export type MergeChoice = z.output<typeof MergeChoice>;
+export const PersonMergeChoice = z.enum(['mine', 'theirs']);
+
+/**
+ * new: only in the bag. identical: same content here. changed: differs, and only one side changed since
+ * the last merge of this record (`newer` says which: the default takes it). conflict: both sides
+ * changed, or no common merge is known, or this archive's copy is sealed or in the trash: the clerk chooses.
+ */
+export const MergeClass = z.enum(['new', 'identical', 'changed', 'conflict']);
+export type MergeClass = z.output<typeof MergeClass>;
+
+const MeetingSide = z.object({
+  title: z.string(),
+  meetingDate: z.string().nullable(),
+  status: z.enum(['draft', 'finalized']),
+  version: z.number().int(),
+  updatedAt: z.number(),
+  contentHash: z.string(),
+  attendees: z.number().int(),
+  photos: z.number().int(),
+  conclusions: z.number().int(),
+  trashed: z.boolean(),
+});
+
+export const MeetingMergeItem = z.object({
+  id: z.string(),
+  class: MergeClass,
+  newer: z.enum(['mine', 'theirs']).nullable(),
+  /** Why this is a conflict, for the clerk: both-changed, no-base, mine-sealed, mine-trashed. */
+  reason: z.enum(['both-changed', 'no-base', 'mine-sealed', 'mine-trashed']).nullable(),
+  /** The choices allowed (a sealed record here is never replaced by a draft). */
+  choices: z.array(MergeChoice),
+  /** What the CLI does without --mine/--theirs; null for a conflict (left as it is). */
+  defaultChoice: MergeChoice.nullable(),
+  /** Names of the fields/parts that differ ("title", "attendance"…). */
+  differences: z.array(z.string()),
+  mine: MeetingSide.nullable(),
+  theirs: MeetingSide,
+});
+export type MeetingMergeItem = z.output<typeof MeetingMergeItem>;
+
+const PersonSide = z.object({ fullName: z.string(), rank: z.string(), title: z.string(), unit: z.string(), updatedAt: z.number() });
+export const PersonMergeItem = z.object({
+  id: z.string(),
+  class: MergeClass,
+  newer: z.enum(['mine', 'theirs']).nullable(),
+  defaultChoice: PersonMergeChoice.nullable(),
+  mine: PersonSide.nullable(),
+  theirs: PersonSide,
+});
+export type PersonMergeItem = z.output<typeof PersonMergeItem>;
+
+const Counts = z.object({ new: z.number().int(), identical: z.number().int(), changed: z.number().int(), conflict: z.number().int() });
+
+export const MergePlan = z.object({
+  bag: z.object({ path: z.string(), name: z.string(), id: z.string(), info: z.record(z.string(), z.string()) }),
+  meetings: z.array(MeetingMergeItem),
+  people: z.array(PersonMergeItem),
+  counts: z.object({ meetings: Counts, people: Counts }),
+  /** Names the state previewed (bag + this archive's copies); apply refuses another state. */
+  token: z.string(),
+});
+export type MergePlan = z.output<typeof MergePlan>;
+
+export const MergeApplyInput = z.object({
+  path: BagPath,
+  token: z.string().min(1),
+  /** Per meeting id; items not named take their default (a conflict without a choice is left as it is). */
+  meetings: z.record(z.string(), MergeChoice).default({}),
+  people: z.record(z.string(), PersonMergeChoice).default({}),
+});
+export type MergeApplyInput = z.output<typeof MergeApplyInput>;
+
+export const MergeResult = z.object({
+  bag: z.string(),
+  meetings: z.object({
+    added: z.number().int(),
+    replaced: z.number().int(),
+    keptBoth: z.number().int(),
+    keptMine: z.number().int(),
+    identical: z.number().int(),
+    /** Conflicts left without a choice: nothing changed for them. */
+    unresolved: z.number().int(),
+  }),
+  people: z.object({ added: z.number().int(), updated: z.number().int(), identical: z.number().int(), unresolved: z.number().int() }),
+  photoFilesCopied: z.number().int(),
+  /** False when nothing needed writing (the same bag merged again). */
+  changed: z.boolean(),
+});
+export type MergeResult = z.output<typeof MergeResult>;
+
+export const BackupEntry = z.object({
+  file: z.string(),
+  name: z.string(),
+  bytes: z.number().int(),
+  /** ms, from the file's time. */
+  createdAt: z.number(),
+  /** automatic (daily), manual (Sao lưu ngay / hoso backup), before-restore, before-migration. */
+  kind: z.enum(['auto', 'manual', 'before-restore', 'other']),
+});
+export type BackupEntry = z.output<typeof BackupEntry>;
+
+export const BackupList = z.object({
+  dir: z.string(),
+  keep: z.number().int(),
+  daily: z.boolean(),
+  /** Newest first. */
+  rows: z.array(BackupEntry),
+});
+export type BackupList = z.output<typeof BackupList>;
+
+export const BackupCheck = z.object({
+  file: z.string(),
+  ok: z.boolean(),
+  /** What the clerk reads: why it can or cannot be restored. */
+  message: z.string(),
+  meetings: z.number().int().nullable(),
+  schemaVersion: z.number().int().nullable(),
+});
+export type BackupCheck = z.output<typeof BackupCheck>;
+
+const BackupFile = z.object({ file: z.string().trim().min(1).max(4096) });
+
+export const mergeChannels = {
+  'merge/preview': { input: z.object({ path: BagPath }), output: MergePlan },
+  'merge/apply': { input: MergeApplyInput, output: MergeResult },
+  'backups/list': { input: z.object({}), output: BackupList },
+  'backups/create': { input: z.object({}), output: BackupEntry },
+  'backups/check': { input: BackupFile, output: BackupCheck },
+  'backups/restore': { input: BackupFile, output: z.object({ restoredFrom: z.string(), safetyBackup: z.string(), meetings: z.number().int() }) },
+} as const;
