@@ -92,6 +92,9 @@ export function htmlToText(html: string, onImage: (src: string) => number | null
     .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
+    // A picture's caption is the block right after it (figcaption, or the next Word paragraph): keep
+    // it on the next line, as pasted reports have it, so it is read as the caption.
+    .replace(/^(\[Ảnh(?: \d+)?\])\n\n+(?!\[Ảnh)/gm, '$1\n')
     .trim();
 }
 

@@ -13,7 +13,7 @@ import { bylineText, isByline, isJunkLine, isPicturePlaceholder, isUnaccented, l
 import { extractPeople } from './people';
 import { extractDocumentRefs } from './documentRefs';
 import { extractConclusions } from './conclusions';
-import { findDate, findKind, findLocation, findTitle } from './meetingFacts';
+import { findDate, findKind, findLocation, findTitle, isDateline } from './meetingFacts';
 
 type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk';
 
@@ -69,11 +69,11 @@ export function extractDraft(doc: SourceDoc): ImportDraft {
 
   const title = findTitle(textBlocks);
   const titleBlock = title ? textBlocks.find((b) => b.start <= title.span.start && title.span.end <= b.end && b.text === title.value) : undefined;
-  const reportBlocks = textBlocks.filter((b) => b !== titleBlock);
+  const reportBlocks = textBlocks.filter((b) => b !== titleBlock && !isDateline(b.text));
 
   const documentRefs = extractDocumentRefs(reportBlocks);
   const people = extractPeople(reportBlocks);
-  const date = findDate(reportBlocks, documentRefs.map((d) => d.span));
+  const date = findDate(reportBlocks, documentRefs.map((d) => d.span), textBlocks);
   const conclusions = extractConclusions(reportBlocks);
 
   const body = reportBlocks

@@ -24,7 +24,7 @@ const MEETING_NOUN = /(?<![\p{L}])(Hội nghị|Hội thảo|Tọa đàm|Toạ �
 export function findTitle(blocks: readonly Block[]): DraftText | null {
   const heading = blocks.find((b) => b.heading);
   if (heading) return { value: heading.text, span: { start: heading.start, end: heading.end } };
-  const first = blocks[0];
+  const first = blocks.find((b) => !isDateline(b.text));
   if (first && first.text.length <= 250 && !/[.:;,]$/.test(first.text) && first.text.split(/\s+/).length >= 3) {
     return { value: first.text, span: { start: first.start, end: first.end } };
   }
@@ -63,7 +63,12 @@ export function findKind(title: DraftText | null, blocks: readonly Block[]): Dra
  * Without a year: the year of the report's dateline (a short line holding a full date), else of a
  * "năm 2024" in the same sentence; otherwise left for the clerk.
  */
-export function findDate(blocks: readonly Block[], taken: readonly { start: number; end: number }[]): DraftDate | null {
+export function findDate(
+  blocks: readonly Block[],
+  taken: readonly { start: number; end: number }[],
+  /** Every line of the report, the dateline included. */
+  allLines: readonly Block[] = blocks,
+): DraftDate | null {
   const inTaken = (at: number) => taken.some((t) => at >= t.start && at < t.end);
   for (const b of blocks.slice(0, 8)) {
     for (const s of sentencesOf(b)) {
@@ -73,13 +78,15 @@ export function findDate(blocks: readonly Block[], taken: readonly { start: numb
         const before = s.text.slice(0, d.index);
         const opens = /^(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?)$/iu.test(before.trim() ? before.trim() + ' ' : '');
         const named = /(?:vào|hôm|diễn ra|tổ chức)\s+(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+)?$/iu.test(before);
-        if (!opens && !named) continue;
+        // Minutes give it on a line of its own: "Thời gian: 14 giờ 00, ngày 15/8/2024".
+        const labelled = /^thời\s+gian\s*:/iu.test(s.text);
+        if (!opens && !named && !labelled) continue;
         const partOfDay = partOfDayBefore(before);
         const time = findTime(s.text);
         let year = d.year;
         let yearFrom: DraftDate['yearFrom'] = year ? 'written' : 'none';
         if (!year) {
-          year = datelineYear(blocks) ?? sentenceYear(s.text);
+          year = datelineYear(allLines) ?? sentenceYear(s.text);
           if (year) yearFrom = 'context';
         }
         const startLead = partOfDay ? before.toLowerCase().lastIndexOf(partOfDay) : d.index;
@@ -100,13 +107,18 @@ export function findDate(blocks: readonly Block[], taken: readonly { start: numb
 }
 
 /** A short line carrying a full date and little else: "Thứ Ba, 09/04/2024 - 15:20", "Cập nhật: 9/4/2024". */
+export function isDateline(text: string): boolean {
+  if (text.length > 60 || !findDates(text).some((x) => x.year)) return false;
+  const rest = text
+    .toLowerCase()
+    .replace(/thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|cập\s+nhật|ngày\s+đăng|lúc|gmt\s*\+?\s*7/gu, '')
+    .replace(/[\d/.:\-–,\s()]/g, '');
+  return rest.length <= 3;
+}
+
 function datelineYear(blocks: readonly Block[]): number | null {
-  for (const b of blocks) {
-    if (b.text.length > 60) continue;
-    const d = findDates(b.text).find((x) => x.year);
-    if (d && b.text.replace(/[\d/.:\-–,\s()]|thứ|chủ nhật|cập nhật|ngày|đăng|lúc|giờ|gmt\+?7|hai|ba|tư|năm|sáu|bảy/giu, '').length <= 4) return d.year;
-  }
-  return null;
+  const line = blocks.find((b) => isDateline(b.text));
+  return line ? (findDates(line.text).find((x) => x.year)?.year ?? null) : null;
 }
 
 /** "… sơ kết 6 tháng đầu năm 2024": the sentence names its year. */

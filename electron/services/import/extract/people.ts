@@ -38,6 +38,8 @@ const PERSON_START = new RegExp(
   'u',
 );
 
+const startsWithPerson = (t: string) => PERSON_START.test(t) || /^(?:các\s+)?(?:đồng chí|đ\/c|ông|bà)\s/iu.test(t);
+
 const roleFor = (co: boolean): Role => (co ? 'dong_chu_tri' : 'chu_tri');
 
 /** "Sáng 9-4, ", "Chiều nay, ", "Tại Hội trường …, " and "Hội nghị do" in front of the people. */
@@ -97,6 +99,8 @@ function piecesOf(s: Sentence, inheritedRole: Role | null): Piece[] {
     }
     return pieces;
   }
+  // "Ông A, … và bà B, … cùng dự.": a sentence that starts with the people and ends with "dự".
+  if (ATTEND_END.test(s.text) && startsWithPerson(s.text)) return [{ text: s.text, start: s.start, role: 'dai_bieu' }];
   if (inheritedRole) return [{ text: s.text, start: s.start, role: inheritedRole }];
   return pieces;
 }
