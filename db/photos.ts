@@ -126,9 +126,10 @@ export function checkPhotoCanBeAdded(
   meetingId: string,
   expectedVersion: number,
   hash: string,
+  correction?: string,
 ): void {
   const meeting = meetingRow(archive, meetingId);
-  if (meeting.status === 'finalized') throw new HosoError('MEETING_FINALIZED');
+  if (meeting.status === 'finalized' && !correction) throw new HosoError('MEETING_FINALIZED');
   if (meeting.version !== expectedVersion) throw new HosoError('VERSION_CONFLICT');
   refuseDuplicate(archive, meetingId, hash);
 }
@@ -145,8 +146,9 @@ export function addPhoto(
   fields: { caption: string; credit: string; fileName?: string },
   actor: string,
   now: number = Date.now(),
+  correction?: string,
 ): PhotoChange {
-  return writeRecord(archive, meetingId, expectedVersion, { actor, now }, (tx) => {
+  return writeRecord(archive, meetingId, expectedVersion, { actor, now, correction }, (tx) => {
     refuseDuplicate(archive, meetingId, file.hash);
     const { next } = archive.sqlite
       .prepare('SELECT coalesce(max(position) + 1, 0) AS next FROM photos WHERE meeting_id = ?')
@@ -181,6 +183,7 @@ export function addPhoto(
         actor,
         action: 'create',
         entity: 'photo',
+        reason: correction,
         entityId: row.id,
         after: { ...photo, fileName: fields.fileName ?? '' },
       },
@@ -198,7 +201,7 @@ function changePhoto<T>(
   archive: Archive,
   photoId: string,
   expectedVersion: number,
-  w: { actor: string; now: number },
+  w: { actor: string; now: number; correction?: string | undefined },
   change: (before: Photo, meetingVersion: number) => T,
 ): T {
   const { meetingId } = photoRow(archive, photoId);
@@ -215,8 +218,10 @@ export function updatePhoto(
   patch: PhotoFieldsPatch,
   actor: string,
   now: number = Date.now(),
+  /** The reason, when this changes a finalized record (meetings/correct). */
+  correction?: string,
 ): PhotoChange {
-  return changePhoto(archive, photoId, expectedVersion, { actor, now }, (before, meetingVersion) => {
+  return changePhoto(archive, photoId, expectedVersion, { actor, now, correction }, (before, meetingVersion) => {
     const after: Photo = {
       ...before,
       caption: patch.caption === undefined ? before.caption : patch.caption.normalize('NFC'),
@@ -227,7 +232,8 @@ export function updatePhoto(
     archive.sqlite
       .prepare('UPDATE photos SET caption = ?, credit = ?, taken_at = ?, updated_at = ? WHERE id = ?')
       .run(after.caption, after.credit, after.takenAt, now, photoId);
-    appendAudit(archive, { actor, action: 'update', entity: 'photo', entityId: photoId, before, after }, now);
+    appendAudit(archive, { actor, action: 'update', entity: 'photo',
+        reason: correction, entityId: photoId, before, after }, now);
     return { meetingVersion, photo: after };
   });
 }
@@ -243,8 +249,10 @@ export function setPhotoPeople(
   personIds: string[],
   actor: string,
   now: number = Date.now(),
+  /** The reason, when this changes a finalized record (meetings/correct). */
+  correction?: string,
 ): PhotoChange {
-  return changePhoto(archive, photoId, expectedVersion, { actor, now }, (before, meetingVersion) => {
+  return changePhoto(archive, photoId, expectedVersion, { actor, now, correction }, (before, meetingVersion) => {
     const ids = [...new Set(personIds)];
     const known = new Set(
       (
@@ -276,6 +284,7 @@ export function setPhotoPeople(
         actor,
         action: 'set-people',
         entity: 'photo',
+        reason: correction,
         entityId: photoId,
         before: before.people.map((p) => p.id),
         after: after.people.map((p) => p.id),
@@ -294,8 +303,9 @@ export function reorderPhotos(
   photoIds: string[],
   actor: string,
   now: number = Date.now(),
+  correction?: string,
 ): PhotoList {
-  return writeRecord(archive, meetingId, expectedVersion, { actor, now }, (tx) => {
+  return writeRecord(archive, meetingId, expectedVersion, { actor, now, correction }, (tx) => {
     const current = meetingPhotoRows(archive, meetingId).map((r) => r.id);
     const given = new Set(photoIds);
     if (
@@ -328,15 +338,18 @@ export function removePhoto(
   expectedVersion: number,
   actor: string,
   now: number = Date.now(),
+  /** The reason, when this changes a finalized record (meetings/correct). */
+  correction?: string,
 ): PhotoList {
-  return changePhoto(archive, photoId, expectedVersion, { actor, now }, (before, meetingVersion) => {
+  return changePhoto(archive, photoId, expectedVersion, { actor, now, correction }, (before, meetingVersion) => {
     archive.sqlite.prepare('DELETE FROM photos WHERE id = ?').run(photoId);
     archive.sqlite
       .prepare(
         'UPDATE photos SET position = position - 1, updated_at = ? WHERE meeting_id = ? AND position > ?',
       )
       .run(now, before.meetingId, before.position);
-    appendAudit(archive, { actor, action: 'delete', entity: 'photo', entityId: photoId, before }, now);
+    appendAudit(archive, { actor, action: 'delete', entity: 'photo',
+        reason: correction, entityId: photoId, before }, now);
     return {
       meetingId: before.meetingId,
       meetingVersion,

@@ -15,7 +15,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * The bytes of `photos/add`. The length is checked before decoding (PHOTO_TOO_LARGE), and the alphabet
  * too: Buffer.from would silently skip stray characters and store a different file than the one sent.
  */
-function decodePhotoData(dataBase64: string, fileName: string): Buffer {
+export function decodePhotoData(dataBase64: string, fileName: string): Buffer {
   const data = dataBase64.replace(DATA_URL_PREFIX, '');
   const detail = fileName ? `(${fileName})` : undefined;
   if (data.length > PHOTO_MAX_BASE64_CHARS) throw new HosoError('PHOTO_TOO_LARGE', detail);

@@ -223,6 +223,8 @@ export interface AddPhotoInput {
   fileName?: string;
   caption?: string;
   credit?: string;
+  /** The reason, when the photo is added to a finalized record (meetings/correct). */
+  correction?: string;
 }
 
 /**
@@ -236,7 +238,7 @@ export async function addPhotoToMeeting(
 ): Promise<PhotoChange> {
   if (input.bytes.length > PHOTO_MAX_BYTES)
     throw new HosoError('PHOTO_TOO_LARGE', input.fileName ? `(${input.fileName})` : undefined);
-  checkPhotoCanBeAdded(archive, input.meetingId, input.version, sha256Hex(input.bytes));
+  checkPhotoCanBeAdded(archive, input.meetingId, input.version, sha256Hex(input.bytes), input.correction);
   const stored = await storePhoto(dirname(archive.file), input.bytes, { fileName: input.fileName });
   return addPhoto(
     archive,
@@ -245,6 +247,8 @@ export async function addPhotoToMeeting(
     stored,
     { caption: input.caption ?? '', credit: input.credit ?? '', fileName: input.fileName },
     actor,
+    Date.now(),
+    input.correction,
   );
 }
 

@@ -5,6 +5,9 @@ import type { CorrectionChange, recordChannels } from '../shared/recordContract'
 import { MeetingFields } from '../shared/contract';
 import { HosoError } from '../shared/errors';
 import { verifyPhotoFileSync } from './photoFiles';
+import { addPhotoToMeeting } from './photoStore';
+import { decodePhotoData } from './photoHandlers';
+import { removePhoto, reorderPhotos, setPhotoPeople, updatePhoto } from '../../db/photos';
 import type { Archive } from '../../db/open';
 import { updateMeeting } from '../../db/meetings';
 import { addAttendee, addAttendees, listAttendance, personMeetings, removeAttendee, reorderAttendance, updateAttendee } from '../../db/attendance';
@@ -36,7 +39,9 @@ type Change<K extends Kind> = Extract<CorrectionChange, { kind: K }>;
  * function per change, called by its own channel (ordinary edit) and by `meetings/correct` (with the
  * reason, re-sealing the record).
  */
-function changes(a: Archive): { [K in Kind]: (meetingId: string, version: number, change: Omit<Change<K>, 'kind'>, w: WriteOptions) => { meetingVersion: number } } {
+type Moved = { meetingVersion: number };
+
+function changes(a: Archive): { [K in Kind]: (meetingId: string, version: number, change: Omit<Change<K>, 'kind'>, w: WriteOptions) => Moved | Promise<Moved> } {
   const moved = (r: { version: number }) => ({ meetingVersion: r.version });
   return {
     'meetings/update': (id, version, { fields }, w) => {
@@ -60,6 +65,12 @@ function changes(a: Archive): { [K in Kind]: (meetingId: string, version: number
     'documents/remove': (id, version, { id: rowId }, w) => removeDocumentRef(a, id, version, rowId, w),
     'documents/reorder': (id, version, { ids }, w) => reorderDocumentRefs(a, id, version, ids, w),
     'tags/set': (id, version, { names }, w) => setMeetingTags(a, id, version, names, w),
+    'photos/add': (id, version, { fileName, dataBase64, caption, credit }, w) =>
+      addPhotoToMeeting(a, { meetingId: id, version, bytes: decodePhotoData(dataBase64, fileName), fileName, caption, credit, correction: w.correction }, w.actor),
+    'photos/update': (_id, version, { id: photoId, fields }, w) => updatePhoto(a, photoId, version, fields, w.actor, Date.now(), w.correction),
+    'photos/set-people': (_id, version, { id: photoId, personIds }, w) => setPhotoPeople(a, photoId, version, personIds, w.actor, Date.now(), w.correction),
+    'photos/reorder': (id, version, { photoIds }, w) => reorderPhotos(a, id, version, photoIds, w.actor, Date.now(), w.correction),
+    'photos/remove': (_id, version, { id: photoId }, w) => removePhoto(a, photoId, version, w.actor, Date.now(), w.correction),
   };
 }
 
@@ -105,9 +116,9 @@ export function createRecordHandlers(ctx: ServiceContext): { [C in RecordChannel
     'meetings/finalize': ({ id, version }) => finalizeMeeting(a, id, version, ctx.actor()),
     // The photo files are checked by the photo store: each must still hash to the name the sealed row gives it.
     'meetings/seal-check': ({ id }) => checkSeal(a, id, { verifyPhotoFile: (hash) => verifyPhotoFileSync(dirname(a.file), hash).ok }),
-    'meetings/correct': ({ id, version, reason, change: { kind, ...change } }) => {
-      const apply = corrections[kind] as (meetingId: string, version: number, change: unknown, w: WriteOptions) => { meetingVersion: number };
-      const { meetingVersion } = apply(id, version, change, { ...w(), correction: reason });
+    'meetings/correct': async ({ id, version, reason, change: { kind, ...change } }) => {
+      const apply = corrections[kind] as (meetingId: string, version: number, change: unknown, w: WriteOptions) => Moved | Promise<Moved>;
+      const { meetingVersion } = await apply(id, version, change, { ...w(), correction: reason });
       const sealed = a.sqlite.prepare('SELECT seal_hash AS sealHash, sealed_at AS sealedAt FROM meetings WHERE id = ?').get(id) as {
         sealHash: string;
         sealedAt: number;

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { Id, IsoDate, MeetingVersion, Paging, requiredText, text } from './fields';
 import { normalizeDocumentNumber } from './documentNumber';
 import type { Meeting, MeetingFieldsInput } from './contract';
+import { PhotoAddInput, PhotoRemoveInput, PhotoReorderInput, PhotoSetPeopleInput, PhotoUpdateInput } from './photoContract';
 
 export const ATTENDANCE_ROLES = ['chu_tri', 'dong_chu_tri', 'thu_ky', 'dai_bieu', 'khach_moi'] as const;
 export const ATTENDANCE_STATUSES = ['co_mat', 'vang_co_ly_do', 'vang', 'den_muon'] as const;
@@ -359,6 +360,12 @@ export const CorrectionChange = z.discriminatedUnion('kind', [
   correctionOf('documents/remove', RowIdBody),
   correctionOf('documents/reorder', ReorderBody),
   correctionOf('tags/set', TagsSetBody),
+  // Photos: the same inputs as the photo channels, without the meeting's version.
+  correctionOf('photos/add', PhotoAddInput.omit({ meetingId: true, version: true }).shape),
+  correctionOf('photos/update', PhotoUpdateInput.omit({ version: true }).shape),
+  correctionOf('photos/set-people', PhotoSetPeopleInput.omit({ version: true }).shape),
+  correctionOf('photos/reorder', PhotoReorderInput.omit({ meetingId: true, version: true }).shape),
+  correctionOf('photos/remove', PhotoRemoveInput.omit({ version: true }).shape),
 ]);
 export type CorrectionChange = z.output<typeof CorrectionChange>;
 export const CorrectionInput = z.object({

@@ -177,7 +177,7 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
 
     // Đính chính: the text of a conclusion, with a reason; the record is sealed again and still checks out.
     await page.getByTestId('correct').click();
-    await page.getByTestId('correction-conclusion').click();
+    await page.getByTestId('correction-item').click();
     await page.getByRole('option', { name: /^3\. Các đơn vị/ }).click();
     await page.getByTestId('correction-text').fill('Các đơn vị duy trì nghiêm chế độ trực sẵn sàng chiến đấu, trực phòng không.');
     await expect(page.getByTestId('correction-save').isDisabled()).resolves.toBe(true);

@@ -140,6 +140,40 @@ describe('corrections (đính chính)', () => {
     expect(verifyAuditChain(s.archive).ok).toBe(true);
   });
 
+  it('corrects the photos of a finalized record: caption, people, a photo added, the album reordered, one removed', async () => {
+    const r = await fullRecord();
+    const sealed = await s.call('meetings/finalize', { id: r.id, version: r.version });
+    const added = await s.dispatch('photos/add', { meetingId: r.id, version: sealed.meetingVersion, fileName: 'b.jpg', dataBase64: (await jpeg({ color: '#1b5e20' })).toString('base64') });
+    expect(added).toMatchObject({ ok: false, error: { code: 'MEETING_FINALIZED' } });
+
+    let v = sealed.meetingVersion;
+    let seal = sealed.sealHash;
+    const correct = async (reason: string, change: Record<string, unknown>) => {
+      const c = await s.call('meetings/correct', { id: r.id, version: v, reason, change });
+      expect(c.sealHash).not.toBe(seal);
+      v = c.meetingVersion;
+      seal = c.sealHash;
+      expect(await s.call('meetings/seal-check', { id: r.id })).toMatchObject({ ok: true, photoFilesChecked: true, badPhotoFiles: [] });
+      expect(s.indexOk()).toBe(true);
+    };
+    await correct('Sửa chú thích theo bản in', { kind: 'photos/update', id: r.photo.id, fields: { caption: 'Đại tướng Phan Văn Giang phát biểu chỉ đạo hội nghị.', credit: 'Ảnh: Việt Hà' } });
+    expect(s.found('"phat bieu chi dao"')).toEqual([r.id]);
+    const chair = (await s.call('attendance/list', { meetingId: r.id })).rows.find((row) => row.role === 'chu_tri')!;
+    await correct('Gắn tên người trong ảnh', { kind: 'photos/set-people', id: r.photo.id, personIds: [chair.personId] });
+    await correct('Bổ sung ảnh bị sót', { kind: 'photos/add', fileName: 'trao-qua.jpg', dataBase64: (await jpeg({ color: '#0d47a1' })).toString('base64'), caption: 'Trao quà cho các đơn vị.' });
+    const album = await s.call('photos/list', { meetingId: r.id });
+    expect(album.photos.map((p) => p.caption)).toEqual(['Đại tướng Phan Văn Giang phát biểu chỉ đạo hội nghị.', 'Trao quà cho các đơn vị.']);
+    expect(album.photos[0]!.people.map((p) => p.fullName)).toEqual(['Phan Văn Giang']);
+    await correct('Đổi thứ tự ảnh', { kind: 'photos/reorder', photoIds: album.photos.map((p) => p.id).reverse() });
+    await correct('Ảnh chụp nhầm cuộc họp khác', { kind: 'photos/remove', id: album.photos[0]!.id });
+    expect((await s.call('photos/list', { meetingId: r.id })).photos.map((p) => p.caption)).toEqual(['Trao quà cho các đơn vị.']);
+
+    const history = await s.call('meetings/history', { id: r.id, offset: 0, limit: 50 });
+    const reasons = history.rows.filter((h) => h.part === 'photos').map((h) => h.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['Sửa chú thích theo bản in', 'Bổ sung ảnh bị sót', 'Ảnh chụp nhầm cuộc họp khác']));
+    expect(verifyAuditChain(s.archive).ok).toBe(true);
+  });
+
   it('is refused on a draft (edit it directly)', async () => {
     const m = await s.meeting();
     const r = await s.dispatch('meetings/correct', { id: m.id, version: 1, reason: 'Sửa', change: { kind: 'tags/set', names: ['A'] } });

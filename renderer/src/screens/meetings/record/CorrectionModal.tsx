@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { CorrectionChange } from '../../../../../electron/shared/recordContract';
 import { call } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -15,41 +16,65 @@ interface Props {
   onClose: () => void;
 }
 
+type Target = 'conclusion' | 'caption';
+
+/** One correctable text: what the picker shows, the text as it is, and the change that replaces it. */
+interface Item {
+  id: string;
+  label: string;
+  text: string;
+  change: (text: string) => CorrectionChange;
+}
+
+const clip = (s: string) => (s.length > 90 ? `${s.slice(0, 90)}…` : s);
+
 /**
  * Đính chính: a finalized record is changed only with a written reason, kept in its history, and
- * sealed again. Here: the text of one conclusion.
+ * sealed again. Here: the text of one conclusion, or the caption of one photo.
  */
 export function CorrectionModal({ meetingId, version, onVersion, onDone, onClose }: Props) {
   const { t } = useTranslation();
-  const list = useApiQuery('conclusions/list', { meetingId });
+  const [target, setTarget] = useState<Target>('conclusion');
+  const conclusions = useApiQuery('conclusions/list', { meetingId });
+  const photos = useApiQuery('photos/list', { meetingId });
   const write = useRecordWrite(version, onVersion);
   const [id, setId] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
-  const rows = list.data?.rows ?? [];
-  const row = rows.find((r) => r.id === id) ?? null;
-  const ready = row !== null && text.trim() !== '' && text.trim() !== row.text && reason.trim() !== '';
+
+  const source = target === 'conclusion' ? conclusions : photos;
+  const items: Item[] =
+    target === 'conclusion'
+      ? (conclusions.data?.rows ?? []).map((r, i) => ({
+          id: r.id,
+          label: `${i + 1}. ${clip(r.text)}`,
+          text: r.text,
+          change: (next) => ({
+            kind: 'conclusions/update',
+            id: r.id,
+            fields: {
+              text: next,
+              isTask: r.isTask,
+              assigneePersonId: r.assigneePersonId,
+              assigneeUnit: r.assigneeUnit,
+              deadline: r.deadline,
+              taskStatus: r.taskStatus,
+            },
+          }),
+        }))
+      : (photos.data?.photos ?? []).map((p, i) => ({
+          id: p.id,
+          label: `${t('seal.photoLabel', { n: i + 1 })}${p.caption ? `: ${clip(p.caption)}` : ''}`,
+          text: p.caption,
+          change: (next) => ({ kind: 'photos/update', id: p.id, fields: { caption: next } }),
+        }));
+  const item = items.find((r) => r.id === id) ?? null;
+  const ready = item !== null && text.trim() !== '' && text.trim() !== item.text && reason.trim() !== '';
 
   async function save() {
-    if (!row || !ready) return;
+    if (!item || !ready) return;
     const done = await write.run((v) =>
-      call('meetings/correct', {
-        id: meetingId,
-        version: v,
-        reason: reason.trim(),
-        change: {
-          kind: 'conclusions/update',
-          id: row.id,
-          fields: {
-            text: text.trim(),
-            isTask: row.isTask,
-            assigneePersonId: row.assigneePersonId,
-            assigneeUnit: row.assigneeUnit,
-            deadline: row.deadline,
-            taskStatus: row.taskStatus,
-          },
-        },
-      }),
+      call('meetings/correct', { id: meetingId, version: v, reason: reason.trim(), change: item.change(text.trim()) }),
     );
     if (done) onDone();
   }
@@ -58,30 +83,39 @@ export function CorrectionModal({ meetingId, version, onVersion, onDone, onClose
     <Modal opened onClose={onClose} size="lg" title={t('seal.correctTitle')}>
       <Stack>
         <Text size="sm">{t('seal.correctExplain')}</Text>
-        {list.error && (
-          <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />
-        )}
-        {!list.data && !list.error && <LoadingState />}
-        {list.data && rows.length === 0 && (
+        <SegmentedControl
+          aria-label={t('seal.target')}
+          value={target}
+          onChange={(v) => {
+            setTarget(v as Target);
+            setId(null);
+            setText('');
+          }}
+          data={[
+            { value: 'conclusion', label: t('seal.targetConclusion') },
+            { value: 'caption', label: t('seal.targetCaption') },
+          ]}
+          data-testid="correction-target"
+        />
+        {source.error && <ErrorAlert error={source.error} title={t('errors.loadFailed')} onAction={source.reload} />}
+        {!source.data && !source.error && <LoadingState />}
+        {source.data && items.length === 0 && (
           <Text size="sm" c="dimmed">
-            {t('seal.noConclusions')}
+            {t(target === 'conclusion' ? 'seal.noConclusions' : 'seal.noPhotos')}
           </Text>
         )}
-        {rows.length > 0 && (
+        {items.length > 0 && (
           <>
             <Select
-              label={t('seal.pickConclusion')}
-              data={rows.map((r, i) => ({
-                value: r.id,
-                label: `${i + 1}. ${r.text.length > 90 ? `${r.text.slice(0, 90)}…` : r.text}`,
-              }))}
+              label={t(target === 'conclusion' ? 'seal.pickConclusion' : 'seal.pickPhoto')}
+              data={items.map((r) => ({ value: r.id, label: r.label }))}
               value={id}
               onChange={(v) => {
                 setId(v);
-                setText(rows.find((r) => r.id === v)?.text ?? '');
+                setText(items.find((r) => r.id === v)?.text ?? '');
               }}
               allowDeselect={false}
-              data-testid="correction-conclusion"
+              data-testid="correction-item"
             />
             <Textarea
               label={t('seal.newText')}
@@ -90,7 +124,7 @@ export function CorrectionModal({ meetingId, version, onVersion, onDone, onClose
               autosize
               minRows={3}
               maxLength={20_000}
-              disabled={!row}
+              disabled={!item}
               data-testid="correction-text"
             />
             <Textarea
@@ -111,12 +145,7 @@ export function CorrectionModal({ meetingId, version, onVersion, onDone, onClose
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button
-            disabled={!ready}
-            loading={write.busy}
-            onClick={() => void save()}
-            data-testid="correction-save"
-          >
+          <Button disabled={!ready} loading={write.busy} onClick={() => void save()} data-testid="correction-save">
             {t('seal.correctSave')}
           </Button>
         </Group>
