@@ -40,7 +40,8 @@ export async function seedReportArchive(archive: Archive, options: { attendees?:
       ...Array.from({ length: options.attendees ?? 36 }, (_, i) => ({
         name: `Phạm Quốc Hưng ${i + 1}`,
         rank: i % 3 === 0 ? 'Đại tá' : 'Thượng tá',
-        titles: 'Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh',
+        // Several lines in the attendance table, ending in a marker: a row cut across two pages would show.
+        titles: `Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, phụ trách huấn luyện lực lượng dự bị động viên khu vực số ${i + 1}`,
       })),
       { name: 'Lê Thị Hoa', titles: 'Chuyên viên Văn phòng UBND tỉnh', role: 'thu_ky' },
     ],
