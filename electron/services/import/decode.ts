@@ -125,7 +125,8 @@ export function detectLegacy(s: string): 'tcvn3' | 'vni' | null {
   // Legacy text has no Unicode Vietnamese letter; a few (a pasted name) do not make a Unicode text.
   if (unicode > Math.max(vni, tcvn) / 4) return null;
   const best = Math.max(vni, tcvn);
-  if (best < 2 || best < words * 0.05) return null;
+  // Legacy Vietnamese shows a sign in most words; a French word or two in English text is not that.
+  if (best < 2 || best < words * 0.2) return null;
   return tcvn >= vni ? 'tcvn3' : 'vni';
 }
 
