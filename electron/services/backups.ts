@@ -73,7 +73,7 @@ function freshName(dir: string, prefix: string, now: Date): string {
 
 function entry(path: string): BackupEntry {
   const st = statSync(path);
-  return { file: path, name: basename(path), bytes: st.size, createdAt: Math.round(st.mtimeMs), kind: kindOf(basename(path)) };
+  return { file: path, name: basename(path), bytes: st.size, createdAt: stampTime(basename(path)) ?? Math.round(st.mtimeMs), kind: kindOf(basename(path)) };
 }
 
 /**
@@ -124,12 +124,18 @@ export function rotateBackups(dir: string, keep: number): string[] {
   return removed;
 }
 
-/** The time of the newest automatic backup in `dir`, or null. */
+/** The local time written in a backup's name (archive-auto-20261122-063626.sqlite), or null. */
+function stampTime(name: string): number | null {
+  const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(name);
+  return m ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!).getTime() : null;
+}
+
+/** The time of the newest automatic backup in `dir` (by its name, which survives copying), or null. */
 function lastAutomatic(dir: string): number | null {
   if (!existsSync(dir)) return null;
   const times = readdirSync(dir)
     .filter((n) => kindOf(n) === 'auto')
-    .map((n) => statSync(join(dir, n)).mtimeMs);
+    .map((n) => stampTime(n) ?? statSync(join(dir, n)).mtimeMs);
   return times.length ? Math.max(...times) : null;
 }
 

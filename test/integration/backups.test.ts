@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { automaticBackupIfDue, backupNow, checkBackup, restoreBackup } from '../../electron/services/backups';
+import { verifyAuditChain } from '../../db/audit';
+import { HosoError } from '../../electron/shared/errors';
+import { recordSession, type RecordSession } from '../helpers/recordSession';
+import { tempDir } from '../helpers/tempArchive';
+
+let s: RecordSession;
+let second: { dir: string; cleanup: () => void };
+beforeEach(async () => {
+  s = await recordSession();
+  second = tempDir('hoso-second-disk-');
+});
+afterEach(() => {
+  s.cleanup();
+  second.cleanup();
+});
+
+const titles = () => s.archive.sqlite.prepare('SELECT title FROM meetings WHERE deleted_at IS NULL ORDER BY title').pluck().all() as string[];
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+const day = (n: number) => new Date(2026, 0, 10 + n, 8, 30, 0);
+
+async function errorOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof HosoError ? `${e.code} ${e.message}` : `not a HosoError: ${String(e)}`;
+  }
+  return 'no error';
+}
+
+describe('backups', () => {
+  it('daily automatic backups go to the chosen folder, are verified, and only the last N automatic ones are kept', async () => {
+    await s.meeting({ title: 'Hội nghị giao ban quý I' });
+    await s.call('settings/update', { backupDir: second.dir, backupKeep: 2 });
+
+    const first = await automaticBackupIfDue(s.archive, day(0));
+    expect(first).toMatchObject({ kind: 'auto', name: 'archive-auto-20260110-083000.sqlite' });
+    expect(first!.file.startsWith(second.dir)).toBe(true);
+    // Not due again the same day.
+    expect(await automaticBackupIfDue(s.archive, new Date(day(0).getTime() + 5 * 3600_000))).toBeNull();
+    const manual = await s.call('backups/create', {});
+    expect(manual.kind).toBe('manual');
+    for (const n of [1, 2, 3]) expect(await automaticBackupIfDue(s.archive, day(n))).not.toBeNull();
+
+    const list = await s.call('backups/list', {});
+    expect(list).toMatchObject({ dir: second.dir, keep: 2, daily: true });
+    // The two newest automatic ones, and the clerk's own backup (never rotated away); nothing else left behind.
+    expect(list.rows.filter((r) => r.kind === 'auto').map((r) => r.name)).toEqual(['archive-auto-20260113-083000.sqlite', 'archive-auto-20260112-083000.sqlite']);
+    expect(list.rows.map((r) => r.name)).toContain(manual.name);
+    expect(readdirSync(second.dir).sort()).toEqual(list.rows.map((r) => r.name).sort());
+    // Each opens as an archive with the meeting in it.
+    for (const r of list.rows) {
+      const copy = new Database(r.file, { readonly: true });
+      expect(copy.prepare('SELECT title FROM meetings').pluck().all()).toEqual(['Hội nghị giao ban quý I']);
+      copy.close();
+    }
+
+    await s.call('settings/update', { backupDaily: false });
+    expect(await automaticBackupIfDue(s.archive, day(30))).toBeNull();
+  });
+
+  it('restore checks the backup, keeps the current archive as a backup first, then brings the old content back', async () => {
+    await s.meeting({ title: 'Hội nghị trước khi sao lưu' });
+    const backup = await backupNow(s.archive);
+    await s.meeting({ title: 'Hội nghị ghi sau khi sao lưu' });
+    expect(titles()).toHaveLength(2);
+
+    expect(await s.call('backups/check', { file: backup.file })).toMatchObject({ ok: true, meetings: 1 });
+    const restored = await s.call('backups/restore', { file: backup.file });
+    expect(restored).toMatchObject({ restoredFrom: backup.file, meetings: 1 });
+    expect(titles()).toEqual(['Hội nghị trước khi sao lưu']);
+    // Search and writes work on the restored archive at once (same connection).
+    expect(s.found('truoc khi sao luu')).toHaveLength(1);
+    expect(s.found('sau khi sao luu')).toHaveLength(0);
+    expect(s.indexOk()).toBe(true);
+    await s.meeting({ title: 'Hội nghị sau khôi phục' });
+    expect(verifyAuditChain(s.archive).ok).toBe(true);
+    expect(s.archive.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'restore'").pluck().get()).toBe(1);
+
+    // What was there before the restore is kept: the safety backup holds the later meeting.
+    expect(restored.safetyBackup).toMatch(/archive-before-restore-\d{8}-\d{6}(-\d+)?\.sqlite$/);
+    const safety = new Database(restored.safetyBackup, { readonly: true });
+    expect(safety.prepare('SELECT title FROM meetings ORDER BY title').pluck().all()).toEqual(['Hội nghị ghi sau khi sao lưu', 'Hội nghị trước khi sao lưu']);
+    safety.close();
+  });
+
+  it('a damaged or foreign file is refused with a clear message and the current archive is untouched', async () => {
+    await s.meeting({ title: 'Hội nghị đang dùng' });
+    const good = await backupNow(s.archive, second.dir);
+
+    const damaged = join(second.dir, 'archive-20260101-000000.sqlite');
+    const bytes = readFileSync(good.file);
+    // Keep the header, ruin the pages.
+    writeFileSync(damaged, Buffer.concat([bytes.subarray(0, 100), randomBytes(bytes.length - 100)]));
+    const foreign = join(second.dir, 'khac.sqlite');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    other.close();
+    const notSqlite = join(second.dir, 'ghi-chu.sqlite');
+    writeFileSync(notSqlite, 'Đây không phải là cơ sở dữ liệu');
+
+    const archiveBefore = sha(s.archive.file);
+    for (const [file, pattern] of [
+      [damaged, /hỏng/],
+      [foreign, /phần mềm khác/],
+      [notSqlite, /không phải là kho hồ sơ/],
+      [s.archive.file, /chính kho hồ sơ đang dùng/],
+    ] as const) {
+      const check = await s.call('backups/check', { file });
+      expect([file, check.ok]).toEqual([file, false]);
+      expect(check.message).toMatch(pattern);
+      expect(await errorOf(restoreBackup(s.archive, file, 'x'))).toMatch(/^RESTORE_REFUSED Bản sao lưu này không dùng để khôi phục được/);
+    }
+    expect(titles()).toEqual(['Hội nghị đang dùng']);
+    expect(sha(s.archive.file)).toBe(archiveBefore);
+    // No safety backup was made for a refused restore, and the good one still restores.
+    expect(readdirSync(second.dir).filter((n) => n.includes('before-restore'))).toEqual([]);
+    copyFileSync(good.file, join(second.dir, 'ban-chep.sqlite'));
+    expect((await s.call('backups/check', { file: join(second.dir, 'ban-chep.sqlite') })).ok).toBe(true);
+  });
+});
