@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { automaticBackupIfDue, backupNow, checkBackup, restoreBackup } from '../../electron/services/backups';
+import { automaticBackupIfDue, backupNow, restoreBackup } from '../../electron/services/backups';
 import { verifyAuditChain } from '../../db/audit';
 import { HosoError } from '../../electron/shared/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
