@@ -2,39 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { extractDraft } from '../../electron/services/import/extract';
 import { readFileSource, readPastedSource } from '../../electron/services/import/sources';
 import { isHosoError } from '../../electron/shared/errors';
 import { png } from '../helpers/images';
+import { reportDocx } from '../fixtures/import/reportDocx';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
-
-/** A Word report built on the spot: heading, body, a picture and its caption right below it. */
-export async function reportDocx(options: { title?: string; picture?: Buffer; caption?: string } = {}): Promise<Buffer> {
-  const picture = options.picture ?? (await png('#c62828', 60, 40));
-  const doc = new Document({
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: options.title ?? 'Hội nghị triển khai nhiệm vụ quân sự, quốc phòng năm 2025', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph({
-            children: [
-              new TextRun('Sáng 14/01/2025, tại Hội trường UBND tỉnh, '),
-              new TextRun({ text: 'Thượng tướng Võ Minh Lương', bold: true }),
-              new TextRun(', Thứ trưởng Bộ Quốc phòng chủ trì hội nghị.'),
-            ],
-          }),
-          new Paragraph({ children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 120, height: 80 } })] }),
-          new Paragraph(options.caption ?? 'Thượng tướng Võ Minh Lương phát biểu chỉ đạo hội nghị.'),
-          new Paragraph('Hội nghị quán triệt Nghị quyết số 44-NQ/TW ngày 24-11-2023 về Chiến lược bảo vệ Tổ quốc trong tình hình mới.'),
-          new Paragraph('Tin, ảnh: Thanh Tùng'),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-}
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<{ code: string; message: string }> {
   try {
