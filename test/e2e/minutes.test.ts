@@ -125,6 +125,27 @@ describe('rich-text minutes', () => {
     expect(getMeeting(archive, m.id)).toMatchObject({ version: 1, minutesText: 'Nội dung đã có.' });
   });
 
+  it('restores an earlier version of the minutes from Lịch sử, and the screen shows it without a page reload', async () => {
+    const { page, archive, host } = app;
+    const m = createMeeting(archive, fields('Họp Chi bộ Văn phòng tháng 5', 'Bản đầu tiên của biên bản.'), 'thư ký A');
+    await page.goto(`${host.origin}/#/meetings/${m.id}`);
+    const editor = page.getByTestId('meeting-minutes');
+    await expect.poll(() => editor.innerText()).toBe('Bản đầu tiên của biên bản.');
+    await editor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Đã sửa lần hai.');
+    await expect.poll(() => getMeeting(archive, m.id).minutesText, { timeout: 6000 }).toBe('Bản đầu tiên của biên bản. Đã sửa lần hai.');
+    // A marker on the page: a full reload would wipe it.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.getByTestId('tab-history').click();
+    await page.locator('[data-testid="history-entry"][data-action="create"]').getByTestId('history-restore').click();
+    await page.getByTestId('history-restore-confirm').click();
+    await expect.poll(() => getMeeting(archive, m.id).minutesText).toBe('Bản đầu tiên của biên bản.');
+    await page.getByTestId('tab-info').click();
+    await expect.poll(() => editor.innerText()).toBe('Bản đầu tiên của biên bản.');
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  });
+
   it('shows the minutes of a finalized meeting read-only, without the toolbar', async () => {
     const { page, archive, host } = app;
     const m = createMeeting(archive, fields('Hội nghị tổng kết năm', 'Biên bản đã ký.'), 'thư ký A');

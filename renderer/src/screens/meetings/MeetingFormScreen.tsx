@@ -270,6 +270,8 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
 
   useHotkeys([['mod+S', () => void saveRef.current()]], []);
 
+  const reloadRecord = useCallback(() => setReloads((n) => n + 1), []);
+
   /**
    * Another tab wrote (or loaded and saw) a newer version of this meeting. Adopting it blindly could let
    * this form save stale basic fields over someone else's change, so the meeting is fetched once:
@@ -432,6 +434,9 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
 
       {form.meeting ? (
         <RecordTabs
+          // A new key after finalize / restore-version: every tab starts again from the stored record.
+          key={reloads}
+          onReplaced={reloadRecord}
           meetingId={form.meeting.id}
           version={form.meeting.version}
           onVersion={onVersion}

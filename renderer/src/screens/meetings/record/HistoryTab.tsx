@@ -17,7 +17,7 @@ import { useRecordWrite } from './useRecordWrite';
 const HISTORY_LIMIT = 500;
 
 /** Lịch sử: every change to the record, newest first; finalizing, the seal and moving to the trash sit on top. */
-export function HistoryTab({ meetingId, version, onVersion }: RecordTabProps) {
+export function HistoryTab({ meetingId, version, onVersion, onReplaced }: RecordTabProps) {
   const { t } = useTranslation();
   const history = useApiQuery('meetings/history', { id: meetingId, offset: 0, limit: HISTORY_LIMIT });
   const record = useApiQuery('meetings/record', { id: meetingId, attendanceOrder: 'protocol' });
@@ -43,7 +43,7 @@ export function HistoryTab({ meetingId, version, onVersion }: RecordTabProps) {
     );
     setRestoring(null);
     // The meeting's own fields changed under the whole screen (header, Thông tin): it is loaded again.
-    if (done) window.location.reload();
+    if (done) onReplaced();
   }
 
   const meeting = record.data?.meeting;
@@ -86,6 +86,7 @@ export function HistoryTab({ meetingId, version, onVersion }: RecordTabProps) {
                     finalized={false}
                     sealHash={null}
                     sealedAt={null}
+                    onFinalized={onReplaced}
                     onChanged={() => {
                       reloadRecord();
                       reloadHistory();

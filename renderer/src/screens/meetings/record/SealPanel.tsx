@@ -19,8 +19,10 @@ interface Props {
   finalized: boolean;
   sealHash: string | null;
   sealedAt: number | null;
-  /** The record changed (finalized, corrected): reload what is shown. */
+  /** The record changed (corrected): reload what is shown. */
   onChanged: () => void;
+  /** Finalized: the whole screen turns read-only (header, every tab), so the host loads it again. */
+  onFinalized?: () => void;
 }
 
 /** Khóa hồ sơ (finalize and seal), then the seal itself: when, its hash, a check, and corrections. */
@@ -32,6 +34,7 @@ export function SealPanel({
   sealHash,
   sealedAt,
   onChanged,
+  onFinalized,
 }: Props) {
   const { t } = useTranslation();
   const write = useRecordWrite(version, onVersion);
@@ -44,8 +47,7 @@ export function SealPanel({
   async function finalize() {
     const done = await write.run((v) => call('meetings/finalize', { id: meetingId, version: v }));
     setConfirming(false);
-    // The whole screen turns read-only (header, every tab): it is loaded again, on this same tab.
-    if (done) window.location.reload();
+    if (done) (onFinalized ?? onChanged)();
   }
 
   async function check() {

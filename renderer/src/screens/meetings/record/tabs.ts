@@ -12,6 +12,11 @@ export interface RecordTabProps {
   onVersion: (v: number) => void;
   /** True when the meeting is finalized: show values, no edit controls. */
   readOnly: boolean;
+  /**
+   * The record changed under the whole screen (finalized, an earlier version restored): the host loads
+   * the meeting again and every tab with it, staying on the same tab.
+   */
+  onReplaced: () => void;
 }
 
 /** Tabs other parts of the app add after the built-in ones (Thông tin, Thành phần, Ảnh). */
