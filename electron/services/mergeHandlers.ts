@@ -19,7 +19,7 @@ export function createMergeHandlers(ctx: ServiceContext): { [C in MergeChannel]:
     startAutomaticBackups(a, (e) => consoleLogger.error(e instanceof Error && 'code' in e ? String(e.code) : 'BACKUP_FAILED', 'automatic daily backup', e));
   }
   return {
-    'merge/preview': ({ path }) => previewMerge(a, resolve(path)),
+    'merge/preview': ({ path, passphrase }) => previewMerge(a, resolve(path), passphrase),
     'merge/apply': (input) => applyMerge(a, { ...input, path: resolve(input.path) }, { actor: ctx.actor() }),
     'backups/list': () => listBackups(a),
     'backups/create': async () => {

@@ -77,8 +77,12 @@ export const MergePlan = z.object({
 });
 export type MergePlan = z.output<typeof MergePlan>;
 
+/** For an encrypted bag (.tar.age); ignored for a bag folder. */
+const Passphrase = z.string().max(1000).nullable().default(null);
+
 export const MergeApplyInput = z.object({
   path: BagPath,
+  passphrase: Passphrase,
   token: z.string().min(1),
   /** Per meeting id; items not named take their default (a conflict without a choice is left as it is). */
   meetings: z.record(z.string(), MergeChoice).default({}),
@@ -137,7 +141,7 @@ export type BackupCheck = z.output<typeof BackupCheck>;
 const BackupFile = z.object({ file: z.string().trim().min(1).max(4096) });
 
 export const mergeChannels = {
-  'merge/preview': { input: z.object({ path: BagPath }), output: MergePlan },
+  'merge/preview': { input: z.object({ path: BagPath, passphrase: Passphrase }), output: MergePlan },
   'merge/apply': { input: MergeApplyInput, output: MergeResult },
   'backups/list': { input: z.object({}), output: BackupList },
   'backups/create': { input: z.object({}), output: BackupEntry },

@@ -12,6 +12,8 @@ import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { tempDir } from '../helpers/tempArchive';
 import { fillRecord, makeBag } from '../helpers/makeBag';
 import { hoso } from '../helpers/runHoso';
+import { exportArchive } from '../../electron/services/archive/exportArchive';
+import { EVERYTHING } from '../../electron/services/archive/selection';
 
 /** Two PCs (A writes bags, B merges them) and a folder for the bags. */
 let a: RecordSession;
@@ -228,11 +230,41 @@ describe('merge of a USB bag', () => {
     const jsonFile = (a.archive.sqlite.prepare('SELECT id FROM meetings LIMIT 1').pluck().get() as string) + '.json';
     const path = join(bag, 'data', 'meetings', jsonFile);
     writeFileSync(path, readFileSync(path, 'utf8').replace('Cuộc họp', 'Cuộc hop'));
-    expect(await errorOf(previewMerge(b.archive, bag))).toMatch(new RegExp(`^MERGE_BAG_INVALID .*tệp đã bị thay đổi: data/meetings/${jsonFile}`));
+    expect(await errorOf(previewMerge(b.archive, bag))).toMatch(new RegExp(`^MERGE_BAG_INVALID .*Tệp đã bị thay đổi .*: data/meetings/${jsonFile}`));
     const extra = await bagOf(a);
     appendFileSync(join(extra, 'data', 'la.txt'), 'x');
-    expect(await errorOf(previewMerge(b.archive, extra))).toMatch(/^MERGE_BAG_INVALID .*tệp thừa .*data\/la\.txt/);
+    expect(await errorOf(previewMerge(b.archive, extra))).toMatch(/^MERGE_BAG_INVALID .*Tệp thừa.*data\/la\.txt/);
     expect(dump(b)).toBe(changedSince);
+  });
+
+  it('a bag written by the exporter, plain or encrypted, merges into an empty archive with the same content', async () => {
+    await fillRecord(a, { title: 'Hội nghị quân sự, quốc phòng địa phương', finalize: true, color: '#4e342e' });
+    await fillRecord(a, { title: 'Họp triển khai diễn tập khu vực phòng thủ', color: '#1b5e20' });
+    const env = { appVersion: '0.0.0-test', actor: 'Văn thư A', scryptWorkFactor: 10 };
+    const plain = await exportArchive(a.archive, { dest: bags.dir, selection: EVERYTHING, passphrase: null }, env);
+    expect(await merge(b, plain.path)).toMatchObject({ meetings: { added: 2 }, people: { added: 4 }, photoFilesCopied: 2 });
+    expect(meetingsOf(b)).toEqual(meetingsOf(a));
+    expect(peopleOf(b)).toEqual(peopleOf(a));
+    expect(photoHashes(b)).toEqual(photoHashes(a));
+    for (const q of ['dien tap', 'Nguyễn Thị Hồng Nhung', 'quốc phòng']) expect([q, b.found(q).sort()]).toEqual([q, a.found(q).sort()]);
+    expect(b.indexOk()).toBe(true);
+
+    const passphrase = 'Sổ tay văn thư 2025 — bảo mật';
+    const encrypted = await exportArchive(a.archive, { dest: bags.dir, selection: EVERYTHING, passphrase }, env);
+    expect(encrypted.path.endsWith('.tar.age')).toBe(true);
+    expect(await errorOf(previewMerge(b.archive, encrypted.path))).toMatch(/^PASSPHRASE_REQUIRED/);
+    expect(await errorOf(previewMerge(b.archive, encrypted.path, 'sai mật khẩu'))).toMatch(/^PASSPHRASE_WRONG/);
+    const plan = await previewMerge(b.archive, encrypted.path, passphrase);
+    expect(plan.counts.meetings).toEqual({ new: 0, identical: 2, changed: 0, conflict: 0 });
+    const c = await recordSession();
+    try {
+      const p2 = await previewMerge(c.archive, encrypted.path, passphrase);
+      await applyMerge(c.archive, { path: encrypted.path, passphrase, token: p2.token, meetings: {}, people: {} }, { actor: 'C' });
+      expect(meetingsOf(c)).toEqual(meetingsOf(a));
+      expect(c.indexOk()).toBe(true);
+    } finally {
+      c.cleanup();
+    }
   });
 
   it('hoso merge PATH --dry-run --json previews; without --dry-run it applies; a second run changes nothing', async () => {

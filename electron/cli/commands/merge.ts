@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import type { CliCommand } from './types';
 import { UsageError } from '../options';
 import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
+import { readPassphraseFile } from '../../services/archive/encrypt';
 import { createContext } from '../../services/context';
 import { APP_VERSION } from '../../services/version';
 import type { MergeChoice, MergePlan, MergeResult } from '../../shared/mergeContract';
 
 /**
- * `hoso merge PATH [--dry-run] [--theirs | --mine] [--json]` (DESIGN.md §7): verify the bag, preview,
+ * `hoso merge PATH [--dry-run] [--theirs | --mine] [--passphrase-file F] [--json]` (DESIGN.md §7): verify the bag, preview,
  * then apply. Without a flag the merge adds new records, leaves identical ones, takes the side that
  * alone changed since the last merge, and takes no side on a conflict (left as it is, listed, exit 0);
  * --theirs / --mine settle every conflict one way (a sealed record here is still never replaced by a
@@ -61,16 +62,19 @@ function describeResult(r: MergeResult): string {
 }
 
 export const mergeCommand: CliCommand = {
-  usage: `  merge <THƯ_MỤC_GÓI> [--dry-run] [--theirs | --mine]
-                                Nhập gói lưu trữ USB vào kho (kiểm tra gói trước, không trùng lặp);
-                                --dry-run chỉ xem trước; xung đột: --theirs lấy bản trong gói, --mine giữ bản ở máy này`,
+  usage: `  merge <GÓI> [--dry-run] [--theirs | --mine] [--passphrase-file F]
+                                Nhập gói lưu trữ USB (thư mục, hoặc tệp .tar.age đã mã hóa) vào kho: kiểm tra gói
+                                trước, không trùng lặp; --dry-run chỉ xem trước; xung đột: --theirs lấy bản
+                                trong gói, --mine giữ bản ở máy này`,
   async run(env) {
     const [path, ...extra] = env.args;
     if (!path || extra.length > 0) throw new UsageError('Cách dùng: merge <thư mục gói> [--dry-run] [--theirs | --mine]');
     if (env.values.theirs && env.values.mine) throw new UsageError('Chỉ chọn một trong --theirs hoặc --mine.');
     const bag = resolve(path);
+    const passphraseFile = env.values['passphrase-file'];
+    const passphrase = passphraseFile ? await readPassphraseFile(resolve(passphraseFile)) : null;
     return env.withArchive(async (archive) => {
-      const plan = await previewMerge(archive, bag);
+      const plan = await previewMerge(archive, bag, passphrase);
       if (env.values['dry-run']) {
         env.emit(describePlan(plan).join('\n'), plan);
         return 0;
@@ -84,7 +88,7 @@ export const mergeCommand: CliCommand = {
         }
         for (const p of plan.people) if (p.class === 'conflict') people[p.id] = settle === 'theirs' ? 'theirs' : 'mine';
       }
-      const result = await applyMerge(archive, { path: bag, token: plan.token, meetings, people }, { actor: createContext(archive, 'direct', APP_VERSION).actor() });
+      const result = await applyMerge(archive, { path: bag, passphrase, token: plan.token, meetings, people }, { actor: createContext(archive, 'direct', APP_VERSION).actor() });
       env.emit([...describePlan(plan), describeResult(result)].join('\n'), { ok: true, plan, result });
       return 0;
     });

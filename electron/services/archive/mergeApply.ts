@@ -11,7 +11,7 @@ import { HosoError } from '../../shared/errors';
 import type { MergeApplyInput, MergeChoice, MergePlan, MergeResult } from '../../shared/mergeContract';
 import { extForMime, photoPath, sha256Hex, verifyPhotoFileSync, writeFileAtomic } from '../photoFiles';
 import { meetingContentHash, meetingToJson, personContentHash as personHash, type MeetingJson, type MeetingJsonPerson } from './meetingJson';
-import { readBagForMerge, type MergeBag } from './mergeBag';
+import { withBag, type MergeBag } from './mergeBag';
 import { planMerge, publicPlan, type Plan, type PlannedMeeting } from './mergePlan';
 
 /**
@@ -36,8 +36,8 @@ export interface MergeOptions {
   beforeMeeting?: (meetingId: string, index: number) => void;
 }
 
-export async function previewMerge(archive: Archive, path: string): Promise<MergePlan> {
-  return publicPlan(planMerge(archive, await readBagForMerge(path)));
+export async function previewMerge(archive: Archive, path: string, passphrase: string | null = null): Promise<MergePlan> {
+  return withBag(path, passphrase, (bag) => publicPlan(planMerge(archive, bag)));
 }
 
 /** The choice for each meeting: the clerk's, else the default; refused when the record does not allow it. */
@@ -268,9 +268,16 @@ function writeBoth(c: Ctx, item: PlannedMeeting): string {
  * Reads and verifies the bag, recomputes the plan, copies the photo files the choices need, then writes
  * everything in one transaction. `input.token` must be the preview's (MERGE_PREVIEW_STALE otherwise).
  */
-export async function applyMerge(archive: Archive, input: MergeApplyInput, options: MergeOptions): Promise<MergeResult> {
+export async function applyMerge(
+  archive: Archive,
+  input: Omit<MergeApplyInput, 'passphrase'> & { passphrase?: string | null },
+  options: MergeOptions,
+): Promise<MergeResult> {
+  return withBag(input.path, input.passphrase, (bag) => applyOpenBag(archive, bag, input, options));
+}
+
+function applyOpenBag(archive: Archive, bag: MergeBag, input: Pick<MergeApplyInput, 'token' | 'meetings' | 'people'>, options: MergeOptions): MergeResult {
   const now = options.now ?? Date.now();
-  const bag = await readBagForMerge(input.path);
   const first = planMerge(archive, bag);
   if (first.token !== input.token) throw new HosoError('MERGE_PREVIEW_STALE');
   const chosen = new Map(first.meetings.map((m) => [m.id, meetingChoice(m, input.meetings[m.id])]));

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { HosoError } from '../../shared/errors';
+import { verifyBagDir } from './bagVerify';
+import { isAgeFile, unpackEncryptedBag } from './encrypt';
 import { parseMeetingJson, type MeetingJson } from './meetingJson';
 
 /**
@@ -9,10 +12,8 @@ import { parseMeetingJson, type MeetingJson } from './meetingJson';
  * (DESIGN.md §6), never through the bag's SQLite snapshot, so a bag written by an older or newer hoso
  * merges as long as its JSON format does.
  *
- * The check here is the part of RFC 8493 a merge depends on: every payload file listed in
- * manifest-sha256.txt exists with that checksum, no file under data/ is unlisted, no listed path leaves
- * the bag. The full validator with per-problem reports is `hoso verify` (bagVerify.ts); this one stays
- * small so the merge does not depend on the exporter's internals.
+ * The check is `hoso verify`'s (bagVerify.ts, RFC 8493): complete, every checksum right, nothing extra,
+ * no path leaving the bag. Photo paths named by the JSON are checked again here before they are read.
  */
 
 export interface BagMeeting {
@@ -32,20 +33,12 @@ export interface MergeBag {
   meetings: BagMeeting[];
   /** Absolute path of a payload photo (`file` as in the JSON, relative to data/), checked to stay inside. */
   photoFile(file: string): string;
+  /** Removes the temporary folder an encrypted bag was unpacked into (nothing for a folder). */
+  dispose(): void;
 }
 
 const MANIFEST = 'manifest-sha256.txt';
 const MAX_PROBLEMS_SHOWN = 5;
-
-function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
-    createReadStream(path, { highWaterMark: 1024 * 1024 })
-      .on('data', (c) => h.update(c))
-      .on('error', reject)
-      .on('end', () => resolve(h.digest('hex')));
-  });
-}
 
 /** A `/`-separated path inside the bag: relative, no `.`/`..` segment, no backslash, drive or control character. */
 export function isSafeBagPath(path: string): boolean {
@@ -54,65 +47,13 @@ export function isSafeBagPath(path: string): boolean {
   return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
-function listFiles(dir: string, prefix: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const rel = `${prefix}/${e.name}`;
-    if (e.isDirectory()) return listFiles(join(dir, e.name), rel);
-    return [rel];
-  });
-}
-
-function parseBagInfo(text: string): Record<string, string> {
-  const info: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^([^:\s][^:]*):\s*(.*)$/.exec(line);
-    if (m) info[m[1]!.trim()] = m[2]!.trim();
-  }
-  return info;
-}
-
-/** The problems that make a bag unfit to merge, one line each (empty when it checks). */
-export async function checkBagForMerge(dir: string): Promise<string[]> {
-  const problems: string[] = [];
-  if (!existsSync(join(dir, 'bagit.txt'))) problems.push('thiếu bagit.txt (không phải gói lưu trữ BagIt)');
-  const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath)) return [...problems, `thiếu ${MANIFEST}`];
-  const listed = new Map<string, string>();
-  readFileSync(manifestPath, 'utf8')
-    .split(/\r?\n/)
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const m = /^([0-9a-fA-F]{64})[ \t]+(\S.*)$/.exec(line);
-      if (!m) problems.push(`${MANIFEST}, dòng ${i + 1}: sai định dạng`);
-      else if (!isSafeBagPath(m[2]!) || !m[2]!.startsWith('data/')) problems.push(`đường dẫn không an toàn: ${m[2]}`);
-      else listed.set(m[2]!, m[1]!.toLowerCase());
-    });
-  for (const [path, expected] of listed) {
-    const abs = join(dir, ...path.split('/'));
-    if (!existsSync(abs) || !statSync(abs).isFile()) problems.push(`thiếu tệp: ${path}`);
-    else if ((await sha256File(abs)) !== expected) problems.push(`tệp đã bị thay đổi: ${path}`);
-  }
-  if (existsSync(join(dir, 'data'))) {
-    for (const path of listFiles(join(dir, 'data'), 'data')) if (!listed.has(path)) problems.push(`tệp thừa không có trong danh sách: ${path}`);
-  } else problems.push('thiếu thư mục data/');
-  return problems;
-}
-
-/**
- * Verifies the bag at `dir` and reads its meetings. A bag that fails the check, or holds a meeting file
- * that does not parse, is refused as a whole before anything is written (MERGE_BAG_INVALID /
- * MEETING_JSON_INVALID / MEETING_JSON_UNSUPPORTED naming the files).
- */
-export async function readBagForMerge(dir: string): Promise<MergeBag> {
-  if (!existsSync(dir)) throw new HosoError('MERGE_BAG_INVALID', `(không tìm thấy: ${dir})`);
-  if (statSync(dir).isFile()) {
-    const hint = dir.endsWith('.age') ? 'gói đã mã hóa: hãy giải mã bằng hoso hoặc công cụ age trước khi nhập' : 'hãy chọn thư mục của gói';
-    throw new HosoError('MERGE_BAG_INVALID', `(${basename(dir)}: ${hint})`);
-  }
-  const problems = await checkBagForMerge(dir);
-  if (problems.length > 0) {
-    const more = problems.length > MAX_PROBLEMS_SHOWN ? `; và ${problems.length - MAX_PROBLEMS_SHOWN} lỗi khác` : '';
-    throw new HosoError('MERGE_BAG_INVALID', `(${problems.slice(0, MAX_PROBLEMS_SHOWN).join('; ')}${more})`);
+/** Verifies a bag folder (bagVerify.ts, the same check as `hoso verify`) and reads its meetings. */
+async function readBagDir(dir: string, name: string, dispose: () => void): Promise<MergeBag> {
+  const verdict = await verifyBagDir(dir);
+  if (!verdict.ok) {
+    const lines = verdict.problems.map((p) => p.message);
+    const more = lines.length > MAX_PROBLEMS_SHOWN ? `; và ${lines.length - MAX_PROBLEMS_SHOWN} lỗi khác` : '';
+    throw new HosoError('MERGE_BAG_INVALID', `(${lines.slice(0, MAX_PROBLEMS_SHOWN).join('; ')}${more})`);
   }
   const meetingsDir = join(dir, 'data', 'meetings');
   const files = existsSync(meetingsDir)
@@ -129,17 +70,50 @@ export async function readBagForMerge(dir: string): Promise<MergeBag> {
     if (seen.has(m.json.meeting.id)) throw new HosoError('MEETING_JSON_INVALID', `(${m.file}: mã cuộc họp ${m.json.meeting.id} xuất hiện hai lần)`);
     seen.add(m.json.meeting.id);
   }
-  const infoPath = join(dir, 'bag-info.txt');
   return {
     dir,
-    name: basename(dir.replace(/[\\/]+$/, '')) || dir,
+    name,
     id: createHash('sha256').update(readFileSync(join(dir, MANIFEST))).digest('hex'),
-    info: existsSync(infoPath) ? parseBagInfo(readFileSync(infoPath, 'utf8')) : {},
+    info: verdict.bagInfo,
     meetings,
     photoFile: (file) => {
       if (!isSafeBagPath(file)) throw new HosoError('MERGE_BAG_INVALID', `(đường dẫn ảnh không an toàn: ${file})`);
       return join(dir, 'data', ...file.split('/'));
     },
+    dispose,
   };
 }
 
+/**
+ * Opens the bag at `path` for a merge: a bag folder, or an encrypted `.tar.age` (with its passphrase),
+ * which is unpacked into a private temporary folder first (removed by `dispose`). The bag is verified as
+ * a whole; a bag that fails, or holds a meeting file that does not parse, is refused before anything
+ * is written (MERGE_BAG_INVALID / MEETING_JSON_INVALID / MEETING_JSON_UNSUPPORTED naming the files).
+ * The caller must call `dispose()` when done.
+ */
+export async function readBagForMerge(path: string, options: { passphrase?: string | null } = {}): Promise<MergeBag> {
+  if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', `(không tìm thấy: ${path})`);
+  const name = basename(path.replace(/[\\/]+$/, '')) || path;
+  if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined);
+  if (!(await isAgeFile(path))) throw new HosoError('MERGE_BAG_INVALID', `(${name}: hãy chọn thư mục của gói, hoặc tệp .tar.age đã mã hóa)`);
+  if (!options.passphrase) throw new HosoError('PASSPHRASE_REQUIRED');
+  const work = mkdtempSync(join(tmpdir(), 'hoso-merge-'));
+  const dispose = () => rmSync(work, { recursive: true, force: true });
+  try {
+    const dir = await unpackEncryptedBag(path, options.passphrase, work);
+    return await readBagDir(dir, name, dispose);
+  } catch (e) {
+    dispose();
+    throw e;
+  }
+}
+
+/** Runs `body` with the bag open, and always removes what opening it unpacked. */
+export async function withBag<T>(path: string, passphrase: string | null | undefined, body: (bag: MergeBag) => Promise<T> | T): Promise<T> {
+  const bag = await readBagForMerge(path, { passphrase });
+  try {
+    return await body(bag);
+  } finally {
+    bag.dispose();
+  }
+}
