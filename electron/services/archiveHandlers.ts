@@ -3,8 +3,9 @@ import type { Handler } from './handlers';
 import { passphraseWarning, type archiveChannels } from '../shared/archiveContract';
 import { HosoError } from '../shared/errors';
 import { JobRegistry } from './archive/jobs';
-import { estimateExport, exportArchive, inspectDestination } from './archive/exportArchive';
+import { estimateExport, exportArchive, hasRoomFor, inspectDestination } from './archive/exportArchive';
 import { verifyArchivePath } from './archive/verifyArchive';
+import { resolveQuery } from './archive/selection';
 
 type ArchiveChannel = keyof typeof archiveChannels;
 
@@ -13,7 +14,7 @@ export function createArchiveHandlers(ctx: ServiceContext, jobs: JobRegistry = n
   const a = ctx.archive;
   return {
     'archive/estimate': async ({ selection, dest }) => {
-      const e = estimateExport(a, selection);
+      const e = estimateExport(a, resolveQuery(a, selection));
       if (dest === null) return { meetings: e.meetings, photos: e.photos, bytes: e.bytes, secretMeetings: e.secretMeetings, destination: null, destinationProblem: null };
       const d = await inspectDestination(dest);
       if ('problem' in d)
@@ -23,11 +24,13 @@ export function createArchiveHandlers(ctx: ServiceContext, jobs: JobRegistry = n
         photos: e.photos,
         bytes: e.bytes,
         secretMeetings: e.secretMeetings,
-        destination: { freeBytes: d.freeBytes, fat32: Number.isFinite(d.maxFileBytes), enoughSpace: d.freeBytes >= e.bytes * 1.02 + 8 * 1024 * 1024 },
+        destination: { freeBytes: d.freeBytes, fat32: Number.isFinite(d.maxFileBytes), enoughSpace: hasRoomFor(e.bytes, d.freeBytes) },
         destinationProblem: null,
       };
     },
-    'archive/export': ({ selection, dest, passphrase }) => {
+    'archive/export': ({ selection: wanted, dest, passphrase }) => {
+      // The search runs now, so the export holds what the clerk saw, even if records change meanwhile.
+      const selection = resolveQuery(a, wanted);
       const jobId = jobs.start('export', async (signal, progress) => ({
         exportResult: await exportArchive(a, { dest, selection, passphrase }, { appVersion: ctx.appVersion, actor: ctx.actor(), signal, progress }),
       }));

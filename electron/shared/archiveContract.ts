@@ -16,8 +16,10 @@ export const ExportSelection = z
     from: IsoDate.nullable().default(null),
     to: IsoDate.nullable().default(null),
     tag: z.string().trim().min(1, 'Thẻ không được để trống.').max(100, 'Thẻ quá dài (tối đa 100 ký tự).').nullable().default(null),
-    /** The clerk's current search results. */
+    /** The clerk's current search results, as ids… */
     ids: z.array(Id).max(100_000, 'Tối đa 100 000 cuộc họp một lần.').nullable().default(null),
+    /** …or as the search itself (the same syntax as the search screen), run when the export starts. */
+    query: z.string().trim().min(1, 'Câu tìm kiếm không được để trống.').max(2000, 'Câu tìm kiếm quá dài (tối đa 2 000 ký tự).').nullable().default(null),
   })
   .refine((s) => s.from === null || s.to === null || s.from <= s.to, 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.');
 export type ExportSelection = z.output<typeof ExportSelection>;
@@ -25,7 +27,7 @@ export type ExportSelection = z.output<typeof ExportSelection>;
 const Path = z.string().trim().min(1, 'Hãy chọn thư mục đích (USB).').max(4096, 'Đường dẫn quá dài.');
 const Passphrase = z.string().max(1024, 'Mật khẩu quá dài (tối đa 1 024 ký tự).');
 
-export const ExportEstimateInput = z.object({ selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null }), dest: Path.nullable().default(null) });
+export const ExportEstimateInput = z.object({ selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null, query: null }), dest: Path.nullable().default(null) });
 
 export const ExportEstimate = z.object({
   meetings: z.number().int(),
@@ -48,7 +50,7 @@ export const ExportEstimate = z.object({
 export type ExportEstimate = z.output<typeof ExportEstimate>;
 
 export const ExportStart = z.object({
-  selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null }),
+  selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null, query: null }),
   dest: Path,
   /** Set to encrypt (age, scrypt); null for a plain bag. */
   passphrase: Passphrase.min(1, 'Mật khẩu không được để trống.').nullable().default(null),

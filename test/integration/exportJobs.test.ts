@@ -46,6 +46,11 @@ describe('archive/* and jobs/* channels', () => {
     expect(missing.destinationProblem).toMatch(/Không ghi được vào thư mục đích/);
     const range = await call<{ meetings: number; secretMeetings: number }>('archive/estimate', { selection: { from: '2024-01-01', to: '2024-12-31' } });
     expect(range).toMatchObject({ meetings: 3, secretMeetings: 0 });
+    // The current search results: the search runs on the server with the search screen's syntax.
+    const searched = await call<{ meetings: number }>('archive/estimate', { selection: { query: 'tuyen quan' } });
+    expect(searched.meetings).toBe(1);
+    const nothing = await dispatch('archive/estimate', { selection: { query: '-hội' } });
+    expect(nothing).toMatchObject({ ok: false, error: { code: 'EXPORT_EMPTY' } });
   });
 
   it('an export job reports progress and ends verified; its result says where the bag is', async () => {

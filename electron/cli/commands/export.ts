@@ -3,6 +3,7 @@ import { HosoError } from '../../shared/errors';
 import { ExportSelection, passphraseWarning } from '../../shared/archiveContract';
 import { exportArchive } from '../../services/archive/exportArchive';
 import { readPassphraseFile } from '../../services/archive/encrypt';
+import { resolveQuery } from '../../services/archive/selection';
 import { ProblemsError, type ProgressSink } from '../../services/archive/jobs';
 import { createContext } from '../../services/context';
 import { APP_VERSION } from '../../services/version';
@@ -91,7 +92,7 @@ export const exportCommand: CliCommand = {
       try {
         const r = await exportArchive(
           archive,
-          { dest: resolve(values.out!), selection: parsed.data, passphrase },
+          { dest: resolve(values.out!), selection: resolveQuery(archive, parsed.data), passphrase },
           { appVersion: APP_VERSION, actor: createContext(archive, 'direct', APP_VERSION).actor(), signal: controller.signal, progress: cliProgress(io, values.json) },
         );
         emit(

@@ -59,6 +59,11 @@ const NO_PROGRESS: ProgressSink = { phase: () => undefined, bytes: () => undefin
 const SPACE_MARGIN = 1.02;
 const SPACE_SLACK = 8 * 1024 * 1024;
 
+/** Is `freeBytes` enough for an export estimated at `bytes`? */
+export function hasRoomFor(bytes: number, freeBytes: number): boolean {
+  return freeBytes >= bytes * SPACE_MARGIN + SPACE_SLACK;
+}
+
 interface PhotoFact {
   fileHash: string;
   mime: string;
@@ -180,7 +185,7 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
   const destInfo = await inspectDestination(req.dest, fs);
   if ('problem' in destInfo) throw destInfo.problem;
   const maxFileBytes = env.maxFileBytes ?? destInfo.maxFileBytes;
-  if (destInfo.freeBytes < estimate.bytes * SPACE_MARGIN + SPACE_SLACK)
+  if (!hasRoomFor(estimate.bytes, destInfo.freeBytes))
     throw new HosoError('EXPORT_DEST_FULL', `(cần khoảng ${viBytes(estimate.bytes)}, còn trống ${viBytes(destInfo.freeBytes)})`);
   const tooLarge = encrypted ? estimate.bytes : estimate.largestFile;
   if (tooLarge > maxFileBytes) throw new HosoError('EXPORT_FILE_TOO_LARGE', `(${viBytes(tooLarge)})`);
