@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { benchSearch } from './search';
 import { benchOpenMeeting } from './openMeeting';
 import { benchPhotos } from './photos';
+import { benchReports } from './reports';
 import { runCli } from '../electron/cli/run';
 
 const { values, positionals } = parseArgs({
@@ -46,12 +47,17 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchSearch(file, runs), null, 2));
     return;
   }
+  if (which === 'reports') {
+    const file = await ensureDemoArchive(Number(values.meetings ?? 500), values.db);
+    console.log(JSON.stringify(await benchReports(file, Number(values.runs ?? 3)), null, 2));
+    return;
+  }
   if (which === 'photos') {
     console.log(JSON.stringify(await benchPhotos(Number(values.runs ?? 5)), null, 2));
     return;
   }
   console.error(
-    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N]',
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N]',
   );
   process.exitCode = 2;
 }

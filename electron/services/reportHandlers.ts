@@ -10,6 +10,7 @@ import { renderHtml } from './reports/html';
 import { renderDocx } from './reports/docx';
 import { htmlToPdf } from './reports/pdf';
 import { registerDoc } from './reports/registerDoc';
+import { photoUrl } from '../shared/photoContract';
 
 type ReportChannel = keyof typeof reportChannels;
 
@@ -19,7 +20,8 @@ export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel
   return {
     'reports/html': (request) => {
       const doc = buildReport(a, request);
-      return { html: renderHtml(doc), fileName: reportFileName(doc, 'html'), title: doc.title };
+      const html = renderHtml(doc, request.preview ? { photoSrc: (p) => photoUrl(p.hash) } : {});
+      return { html, fileName: reportFileName(doc, 'html'), title: doc.title };
     },
     'reports/pdf': async (request) => {
       const doc = buildReport(a, request);

@@ -27,6 +27,11 @@ export const ReportRequest = z
     perPage: z.union([z.literal(2), z.literal(4), z.literal(6)]).default(4),
     /** Period summary: sections by month or by meeting kind. */
     groupBy: z.enum(['month', 'kind']).default('month'),
+    /**
+     * For the in-app preview: photos by their /photos/<hash> address instead of inlined, so a long photo
+     * sheet does not travel as base64. Saved files and prints never set it (they must stand alone).
+     */
+    preview: z.boolean().default(false),
   })
   .superRefine((r, ctx) => {
     if (r.kind === 'period') {

@@ -10,13 +10,17 @@ import { ComingSoonScreen } from './screens/ComingSoonScreen';
 import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
+import { ImportScreen } from './screens/import/ImportScreen';
+import { MergeScreen } from './screens/usb/MergeScreen';
 import { PeopleScreen } from './screens/people/PeopleScreen';
 import { PersonScreen } from './screens/people/PersonScreen';
 import { QuickSearch } from './screens/search/QuickSearch';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TasksScreen } from './screens/tasks/TasksScreen';
 import { TrashScreen } from './screens/trash/TrashScreen';
+import { UsbScreen } from './screens/usb/UsbScreen';
 import { useSettings } from './settings/settingsContext';
 
 function Screen({ route }: { route: Route }) {
@@ -40,7 +44,12 @@ function Screen({ route }: { route: Route }) {
       return <TasksScreen />;
     case 'trash':
       return <TrashScreen />;
+    case 'import':
+      return <ImportScreen />;
+    case 'usbMerge':
+      return <MergeScreen />;
     case 'reports':
+      return <ReportsScreen />;
     case 'usb':
       return <ComingSoonScreen section={route.name} />;
     case 'notFound':

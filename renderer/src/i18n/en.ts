@@ -2,7 +2,11 @@ import { personPageEn } from '../screens/people/personPageMessages';
 import { followUpEn } from '../screens/meetings/record/followUpMessages';
 import { recordEn } from '../screens/meetings/record/messages';
 import { autosaveEn } from '../screens/meetings/autosaveMessages';
+import { usbEn } from '../screens/usb/messages';
+import { importEn } from '../screens/import/messages';
+import { mergeEn } from '../screens/usb/mergeMessages';
 import type { Messages } from './vi';
+import { reportsEn } from '../screens/reports/messages';
 
 /** English: typed against the Vietnamese file, so a missing or extra key fails the type check. */
 export const en: Messages = {
@@ -16,6 +20,7 @@ export const en: Messages = {
   },
   nav: {
     meetings: 'Meetings',
+    import: 'Import',
     tasks: 'Tasks',
     search: 'Search',
     people: 'Directory',
@@ -371,7 +376,11 @@ export const en: Messages = {
   ...recordEn,
   ...followUpEn,
   ...autosaveEn,
+  ...usbEn,
   ...personPageEn,
+  ...importEn,
+  ...mergeEn,
+  ...reportsEn,
   notFound: {
     title: 'Page not found',
     description: 'The address “{{path}}” does not match any page of the application.',

@@ -6,6 +6,10 @@ import { personPageVi } from '../screens/people/personPageMessages';
 import { followUpVi } from '../screens/meetings/record/followUpMessages';
 import { recordVi } from '../screens/meetings/record/messages';
 import { autosaveVi } from '../screens/meetings/autosaveMessages';
+import { usbVi } from '../screens/usb/messages';
+import { importVi } from '../screens/import/messages';
+import { mergeVi } from '../screens/usb/mergeMessages';
+import { reportsVi } from '../screens/reports/messages';
 export const vi = {
   app: {
     name: 'Hồ sơ Hội nghị',
@@ -17,6 +21,7 @@ export const vi = {
   },
   nav: {
     meetings: 'Hội nghị',
+    import: 'Nhập hồ sơ',
     tasks: 'Nhiệm vụ',
     search: 'Tìm kiếm',
     people: 'Danh bạ',
@@ -371,7 +376,11 @@ export const vi = {
   ...recordVi,
   ...followUpVi,
   ...autosaveVi,
+  ...usbVi,
   ...personPageVi,
+  ...importVi,
+  ...mergeVi,
+  ...reportsVi,
   notFound: {
     title: 'Không có trang này',
     description: 'Đường dẫn “{{path}}” không khớp với trang nào của ứng dụng.',

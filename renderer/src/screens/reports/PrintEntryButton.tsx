@@ -1,0 +1,14 @@
+import { Button } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { reportsHref } from './reportLink';
+
+/** "In / Xuất" on a meeting's record: opens Báo cáo with this meeting chosen. */
+export function PrintEntryButton({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button component="a" href={reportsHref(meetingId)} variant="default" leftSection={<IconPrinter size={16} />} data-testid="meeting-print">
+      {t('reports.entry')}
+    </Button>
+  );
+}

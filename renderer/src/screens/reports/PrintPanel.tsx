@@ -1,0 +1,199 @@
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Grid, Group, Loader, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconCalendar, IconFileTypeDocx, IconFileTypeHtml, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ReportKind, ReportRequestInput } from '../../../../electron/shared/reportContract';
+import type { ErrorPayload } from '../../../../electron/shared/errors';
+import { call, toErrorPayload } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatIsoDate, parseVnDate } from '../../format/date';
+import { NoticeEditor } from './NoticeEditor';
+import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
+import { base64ToBytes, downloadBytes } from './download';
+import { foldForFilter } from './reportLink';
+
+const KINDS: ReportKind[] = ['conclusion', 'minutes', 'attendance', 'photos', 'period'];
+
+/** The newest meetings offered in the picker (the contract's page limit). */
+const MEETING_CHOICES = 500;
+
+/** Choose a document, see it exactly as it prints, print it or save it as PDF, DOCX or HTML. */
+export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId: string | null; initialKind: ReportKind | null }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<ReportKind>(initialKind ?? 'conclusion');
+  const [meetingId, setMeetingId] = useState<string | null>(initialMeetingId);
+  const [from, setFrom] = useState<string | null>(`${new Date().getFullYear()}-01-01`);
+  const [to, setTo] = useState<string | null>(`${new Date().getFullYear()}-12-31`);
+  const [variant, setVariant] = useState<'settings' | 'state' | 'party'>('settings');
+  const [order, setOrder] = useState<'protocol' | 'name'>('protocol');
+  const [perPage, setPerPage] = useState<'2' | '4' | '6'>('4');
+  const [groupBy, setGroupBy] = useState<'month' | 'kind'>('month');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const preview = useRef<PreviewHandle>(null);
+
+  const meetings = useApiQuery('meetings/list', { sort: 'date', dir: 'desc', offset: 0, limit: MEETING_CHOICES });
+  const choices = useMemo(
+    () => (meetings.data?.rows ?? []).map((m) => ({ value: m.id, label: `${formatIsoDate(m.meetingDate) || '—'} · ${m.title}` })),
+    [meetings.data],
+  );
+  // A meeting opened from its record may be older than the newest 500: keep it choosable.
+  const picked = useApiQuery('meetings/get', { id: meetingId ?? '00000000-0000-7000-8000-000000000000' });
+  const data = useMemo(() => {
+    if (!meetingId || choices.some((c) => c.value === meetingId) || !picked.data) return choices;
+    return [{ value: picked.data.id, label: `${formatIsoDate(picked.data.meetingDate) || '—'} · ${picked.data.title}` }, ...choices];
+  }, [choices, meetingId, picked.data]);
+
+  const ready = kind === 'period' ? !!from && !!to : !!meetingId;
+  const request: ReportRequestInput = {
+    kind,
+    meetingId: kind === 'period' ? null : meetingId,
+    from: kind === 'period' ? from : null,
+    to: kind === 'period' ? to : null,
+    variant: variant === 'settings' ? null : variant,
+    order,
+    perPage: Number(perPage) as 2 | 4 | 6,
+    groupBy,
+  };
+  const html = useApiQuery('reports/html', ready ? { ...request, preview: true } : { kind: 'period', from: null, to: null });
+
+  async function save(format: 'pdf' | 'docx' | 'html') {
+    setBusy(format);
+    setError(null);
+    setDone(null);
+    try {
+      if (format === 'html') {
+        const r = await call('reports/html', request);
+        downloadBytes(r.html, r.fileName, 'text/html;charset=utf-8');
+        setDone(r.fileName);
+      } else {
+        const r = await call(format === 'pdf' ? 'reports/pdf' : 'reports/docx', request);
+        downloadBytes(base64ToBytes(r.base64), r.fileName, r.mime);
+        setDone(r.fileName);
+      }
+    } catch (e) {
+      setError(toErrorPayload(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <SegmentedControl
+        value={kind}
+        onChange={(v) => setKind(v as ReportKind)}
+        data={KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
+        data-testid="report-kind"
+        fullWidth
+      />
+      <Grid>
+        {kind === 'period' ? (
+          <>
+            <Grid.Col span={{ base: 6, md: 3 }}>
+              <DateInput label={t('reports.from')} placeholder={t('reports.datePlaceholder')} value={from} onChange={setFrom} valueFormat="DD/MM/YYYY" dateParser={parseVnDate} leftSection={<IconCalendar size={16} />} data-testid="report-from" />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, md: 3 }}>
+              <DateInput label={t('reports.to')} placeholder={t('reports.datePlaceholder')} value={to} onChange={setTo} valueFormat="DD/MM/YYYY" dateParser={parseVnDate} leftSection={<IconCalendar size={16} />} data-testid="report-to" />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 3 }}>
+              <Select
+                label={t('reports.groupBy.label')}
+                value={groupBy}
+                onChange={(v) => v && setGroupBy(v as 'month' | 'kind')}
+                data={[
+                  { value: 'month', label: t('reports.groupBy.month') },
+                  { value: 'kind', label: t('reports.groupBy.kind') },
+                ]}
+                allowDeselect={false}
+              />
+            </Grid.Col>
+          </>
+        ) : (
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <Select
+              label={t('reports.meeting')}
+              placeholder={t('reports.meetingPlaceholder')}
+              value={meetingId}
+              onChange={setMeetingId}
+              data={data}
+              searchable
+              filter={({ options, search }) => {
+                const q = foldForFilter(search.trim());
+                return options.filter((o) => 'label' in o && foldForFilter(o.label).includes(q));
+              }}
+              nothingFoundMessage={meetings.loading ? t('app.loading') : '—'}
+              data-testid="report-meeting"
+            />
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Select
+            label={t('reports.variant.label')}
+            value={variant}
+            onChange={(v) => v && setVariant(v as typeof variant)}
+            data={(['settings', 'state', 'party'] as const).map((v) => ({ value: v, label: t(`reports.variant.${v}`) }))}
+            allowDeselect={false}
+            data-testid="report-variant"
+          />
+        </Grid.Col>
+        {kind === 'attendance' && (
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            <Select
+              label={t('reports.order.label')}
+              value={order}
+              onChange={(v) => v && setOrder(v as typeof order)}
+              data={(['protocol', 'name'] as const).map((o) => ({ value: o, label: t(`reports.order.${o}`) }))}
+              allowDeselect={false}
+              data-testid="report-order"
+            />
+          </Grid.Col>
+        )}
+        {kind === 'photos' && (
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            <Text size="sm" fw={500} mb={4}>
+              {t('reports.perPage.label')}
+            </Text>
+            <SegmentedControl value={perPage} onChange={(v) => setPerPage(v as typeof perPage)} data={['2', '4', '6']} data-testid="report-per-page" />
+          </Grid.Col>
+        )}
+      </Grid>
+
+      {kind === 'conclusion' && meetingId && <NoticeEditor key={meetingId} meetingId={meetingId} variant={variant === 'settings' ? null : variant} onChanged={html.reload} />}
+
+      <Group>
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => preview.current?.print()} disabled={!html.data || !ready} data-testid="report-print">
+          {t('reports.print')}
+        </Button>
+        <Button variant="light" leftSection={<IconFileTypePdf size={16} />} onClick={() => void save('pdf')} loading={busy === 'pdf'} disabled={!ready || !!busy} data-testid="report-save-pdf">
+          {t('reports.savePdf')}
+        </Button>
+        <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} onClick={() => void save('docx')} loading={busy === 'docx'} disabled={!ready || !!busy} data-testid="report-save-docx">
+          {t('reports.saveDocx')}
+        </Button>
+        <Button variant="light" leftSection={<IconFileTypeHtml size={16} />} onClick={() => void save('html')} loading={busy === 'html'} disabled={!ready || !!busy} data-testid="report-save-html">
+          {t('reports.saveHtml')}
+        </Button>
+      </Group>
+      {error && <ErrorAlert error={error} title={t('reports.failed')} onClose={() => setError(null)} />}
+      {done && (
+        <Alert color="teal" variant="light" withCloseButton onClose={() => setDone(null)} data-testid="report-saved">
+          {t('reports.saved', { name: done })}
+        </Alert>
+      )}
+
+      {!ready && <Text c="dimmed">{kind === 'period' ? t('reports.needRange') : t('reports.noMeeting')}</Text>}
+      {ready && html.error && <ErrorAlert error={html.error} title={t('reports.failed')} onAction={html.reload} />}
+      {ready && html.loading && (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text size="sm">{t('reports.loading')}</Text>
+        </Group>
+      )}
+      {ready && html.data && <PreviewFrame ref={preview} html={html.data.html} />}
+    </Stack>
+  );
+}

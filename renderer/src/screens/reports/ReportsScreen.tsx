@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconBook2, IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { PrintPanel } from './PrintPanel';
+import { RegisterPanel } from './RegisterPanel';
+import { readReportLink } from './reportLink';
+
+/** Báo cáo: print documents in the official layout, and the outgoing register. */
+export function ReportsScreen() {
+  const { t } = useTranslation();
+  const [link] = useState(() => readReportLink(window.location.hash));
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('reports.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('reports.intro')}
+      </Text>
+      <Tabs defaultValue="print" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="print" leftSection={<IconPrinter size={16} />}>
+            {t('reports.tab.print')}
+          </Tabs.Tab>
+          <Tabs.Tab value="register" leftSection={<IconBook2 size={16} />} data-testid="tab-register">
+            {t('reports.tab.register')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="print" pt="md">
+          <PrintPanel initialMeetingId={link.meetingId} initialKind={link.kind} />
+        </Tabs.Panel>
+        <Tabs.Panel value="register" pt="md">
+          <RegisterPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

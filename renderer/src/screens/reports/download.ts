@@ -1,0 +1,24 @@
+/**
+ * Saving a made file from the page: a Blob and a temporary <a download>. In the web host the browser
+ * saves it to Downloads (or asks where); in the desktop app Electron shows its save dialog.
+ */
+export function downloadBytes(bytes: Uint8Array | string, fileName: string, mime: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start reading the blob before it is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
