@@ -68,7 +68,7 @@ export interface FilledRecord {
  * document number, a tag and a real photo (`color` makes its file unique) with the chair tagged in it.
  */
 export async function fillRecord(
-  s: RecordSession,
+  s: Pick<RecordSession, 'call' | 'meeting'>,
   spec: Partial<MeetingFieldsInput> & { finalize?: boolean; color?: string; chairId?: string; secretaryId?: string } = {},
 ): Promise<FilledRecord> {
   const { finalize, color, chairId, secretaryId, ...fields } = spec;

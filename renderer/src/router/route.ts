@@ -15,6 +15,7 @@ export type Route =
   | { name: 'search' }
   | { name: 'reports' }
   | { name: 'usb' }
+  | { name: 'usbMerge' }
   | { name: 'tasks' }
   | { name: 'trash' }
   | { name: 'notFound'; path: string };
@@ -41,6 +42,7 @@ export function parseRoute(hash: string): Route {
   if (rest.length === 0) {
     if (second === undefined && head in SIMPLE) return SIMPLE[head]!;
     if (head === 'meetings' && second === 'new') return { name: 'meetingNew' };
+    if (head === 'usb' && second === 'merge') return { name: 'usbMerge' };
     if ((head === 'meetings' || head === 'people') && second !== undefined) {
       try {
         const id = decodeURIComponent(second);
@@ -61,6 +63,8 @@ export function hrefOf(route: Exclude<Route, { name: 'notFound' }>): string {
       return `#/meetings/${encodeURIComponent(route.id)}`;
     case 'person':
       return `#/people/${encodeURIComponent(route.id)}`;
+    case 'usbMerge':
+      return '#/usb/merge';
     default:
       return `#/${route.name}`;
   }
@@ -74,6 +78,8 @@ export function sectionOf(route: Route): Section | null {
       return 'meetings';
     case 'person':
       return 'people';
+    case 'usbMerge':
+      return 'usb';
     case 'notFound':
       return null;
     default:
