@@ -6,7 +6,6 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { NavBar } from './components/NavBar';
 import { sectionOf, type Route } from './router/route';
 import { useRoute } from './router/useRoute';
-import { ComingSoonScreen } from './screens/ComingSoonScreen';
 import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
@@ -51,7 +50,7 @@ function Screen({ route }: { route: Route }) {
     case 'reports':
       return <ReportsScreen />;
     case 'usb':
-      return <ComingSoonScreen section={route.name} />;
+      return <UsbScreen />;
     case 'notFound':
       return <NotFoundScreen path={route.path} />;
   }

@@ -5,6 +5,7 @@ import {
   IconCalendarEvent,
   IconChecklist,
   IconDeviceUsb,
+  IconFileImport,
   IconReportAnalytics,
   IconSearch,
   IconSettings,
@@ -15,6 +16,7 @@ import { hrefOf, SECTIONS, type Section } from '../router/route';
 
 const ICONS: Record<Section, ComponentType<{ size?: number; stroke?: number }>> = {
   meetings: IconCalendarEvent,
+  import: IconFileImport,
   tasks: IconChecklist,
   search: IconSearch,
   people: IconAddressBook,

@@ -3,7 +3,7 @@
  * under Electron's app:// protocol and the web host, and a reload keeps the clerk on the same screen.
  */
 
-export type Section = 'meetings' | 'tasks' | 'search' | 'people' | 'reports' | 'usb' | 'settings' | 'trash';
+export type Section = 'meetings' | 'import' | 'tasks' | 'search' | 'people' | 'reports' | 'usb' | 'settings' | 'trash';
 
 export type Route =
   | { name: 'meetings' }
@@ -18,9 +18,10 @@ export type Route =
   | { name: 'usbMerge' }
   | { name: 'tasks' }
   | { name: 'trash' }
+  | { name: 'import' }
   | { name: 'notFound'; path: string };
 
-export const SECTIONS: readonly Section[] = ['meetings', 'tasks', 'search', 'people', 'reports', 'usb', 'settings', 'trash'];
+export const SECTIONS: readonly Section[] = ['meetings', 'import', 'tasks', 'search', 'people', 'reports', 'usb', 'settings', 'trash'];
 
 const SIMPLE: Record<string, Route> = {
   meetings: { name: 'meetings' },
@@ -31,6 +32,7 @@ const SIMPLE: Record<string, Route> = {
   usb: { name: 'usb' },
   tasks: { name: 'tasks' },
   trash: { name: 'trash' },
+  import: { name: 'import' },
 };
 
 /** The route for a location hash; an empty hash is the home screen (the meetings list). */

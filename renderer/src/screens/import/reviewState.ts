@@ -1,0 +1,180 @@
+/**
+ * The review of an import draft, as plain data: what the clerk keeps, corrects or discards, and the
+ * highlighting of the source. Pure functions, no React, so they are unit-tested.
+ */
+import type {
+  ImportPreview,
+  ImportSpan,
+  PersonMatch,
+  ReviewedDraftInput,
+} from '../../../../electron/shared/importContract';
+import { formatIsoDate, parseVnDate } from '../../format/date';
+
+/** Which field an item belongs to: also the colour of its highlight in the source. */
+export type FieldKey =
+  'title' | 'date' | 'location' | 'kind' | 'person' | 'caption' | 'document' | 'conclusion' | 'byline';
+
+export interface Item<T> {
+  keep: boolean;
+  value: T;
+  span: ImportSpan | null;
+}
+
+export type PersonRole = 'chu_tri' | 'dong_chu_tri' | 'dai_bieu' | 'thu_ky';
+/** '' = not decided (a possible match), 'new', or a directory person's id. */
+export type PersonChoice = string;
+
+export interface ReviewPerson {
+  name: string;
+  rank: string;
+  titles: string;
+  role: PersonRole;
+  match: PersonMatch;
+  choice: PersonChoice;
+}
+
+export interface ReviewState {
+  title: Item<string>;
+  kind: string;
+  /** dd/mm/yyyy as the clerk types it; a date without its year is shown as "26/05/" to complete. */
+  date: Item<string>;
+  location: Item<string>;
+  byline: Item<string>;
+  body: string;
+  people: Item<ReviewPerson>[];
+  captions: Item<{ text: string; image: number | null }>[];
+  documents: Item<{ number: string; type: string; date: string }>[];
+  conclusions: Item<string>[];
+  allowDuplicate: boolean;
+}
+
+const item = <T>(value: T, span: ImportSpan | null, keep = true): Item<T> => ({ keep, value, span });
+
+export function initialReview(p: ImportPreview, kinds: readonly string[]): ReviewState {
+  const d = p.draft;
+  const people = [
+    ...d.chairs.map((c, i) => ({ c, m: p.chairMatches[i]! })),
+    ...d.attendees.map((c, i) => ({ c, m: p.attendeeMatches[i]! })),
+  ].map(({ c, m }) =>
+    item<ReviewPerson>(
+      {
+        name: c.name,
+        rank: c.rank ?? '',
+        titles: c.titles.join(', '),
+        role: c.role,
+        match: m,
+        choice: m.match === 'same' && m.personId ? m.personId : m.match === 'new' ? 'new' : '',
+      },
+      c.span,
+    ),
+  );
+  const date = d.date;
+  const dateText = date
+    ? date.value
+      ? formatIsoDate(date.value)
+      : `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/`
+    : '';
+  const kind = d.kind?.value && kinds.includes(d.kind.value) ? d.kind.value : (kinds[0] ?? '');
+  return {
+    title: item(d.title?.value ?? '', d.title?.span ?? null),
+    kind,
+    date: item(dateText, date?.span ?? null),
+    location: item(d.location?.value ?? '', d.location?.span ?? null, Boolean(d.location)),
+    byline: item(d.byline?.value ?? '', d.byline?.span ?? null, Boolean(d.byline)),
+    body: d.body.map((b) => b.text).join('\n\n'),
+    people,
+    captions: d.captions.map((c) => item({ text: c.text, image: c.image }, c.span)),
+    documents: d.documentRefs.map((r) =>
+      item({ number: r.number, type: r.type ?? '', date: formatIsoDate(r.date) }, r.span),
+    ),
+    conclusions: d.conclusions.map((c) => item(c.text, c.span)),
+    allowDuplicate: false,
+  };
+}
+
+export type Problem = 'title' | 'date' | 'people' | 'kind';
+
+/** What still stops the save: an empty title, a date that is not a whole date, an undecided person. */
+export function problemsOf(s: ReviewState): Problem[] {
+  const out: Problem[] = [];
+  if (!s.title.keep || !s.title.value.trim()) out.push('title');
+  if (s.date.keep && s.date.value.trim() && !parseVnDate(s.date.value)) out.push('date');
+  if (s.people.some((p) => p.keep && p.value.choice === '')) out.push('people');
+  if (!s.kind.trim()) out.push('kind');
+  return out;
+}
+
+/** The reviewed draft the server saves (only kept items; people with the clerk's choice). */
+export function toReviewedDraft(s: ReviewState): ReviewedDraftInput {
+  const kept = <T>(list: Item<T>[]) => list.filter((i) => i.keep).map((i) => i.value);
+  return {
+    title: s.title.value.trim(),
+    kind: s.kind,
+    meetingDate: s.date.keep ? parseVnDate(s.date.value) : null,
+    location: s.location.keep ? s.location.value.trim() : '',
+    byline: s.byline.keep ? s.byline.value.trim() : '',
+    body: s.body,
+    people: kept(s.people).map((p) => ({
+      name: p.name.trim(),
+      rank: p.rank.trim(),
+      titles: p.titles.trim(),
+      role: p.role,
+      personId: p.choice === 'new' || p.choice === '' ? null : p.choice,
+    })),
+    captions: kept(s.captions),
+    documentRefs: kept(s.documents).map((d) => ({
+      number: d.number.trim(),
+      type: d.type.trim(),
+      date: parseVnDate(d.date),
+    })),
+    conclusions: kept(s.conclusions)
+      .map((c) => c.trim())
+      .filter(Boolean),
+  };
+}
+
+export interface Mark {
+  start: number;
+  end: number;
+  field: FieldKey;
+  /** Stable id of the item ("person-2"), to light up the one the clerk is looking at. */
+  id: string;
+  discarded: boolean;
+}
+
+/** Every item's span, as marks on the source text (overlaps resolved: the first mark wins). */
+export function marksOf(s: ReviewState): Mark[] {
+  const marks: Mark[] = [];
+  const add = (field: FieldKey, id: string, i: Item<unknown>) => {
+    if (i.span && i.span.end > i.span.start) marks.push({ ...i.span, field, id, discarded: !i.keep });
+  };
+  add('title', 'title', s.title);
+  add('date', 'date', s.date);
+  add('location', 'location', s.location);
+  add('byline', 'byline', s.byline);
+  s.people.forEach((p, i) => add('person', `person-${i}`, p));
+  s.captions.forEach((c, i) => add('caption', `caption-${i}`, c));
+  s.documents.forEach((d, i) => add('document', `document-${i}`, d));
+  s.conclusions.forEach((c, i) => add('conclusion', `conclusion-${i}`, c));
+  marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mark[] = [];
+  for (const m of marks) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+/** The source cut into plain and marked pieces, for rendering. */
+export function segmentsOf(text: string, marks: readonly Mark[]): { text: string; mark: Mark | null }[] {
+  const out: { text: string; mark: Mark | null }[] = [];
+  let at = 0;
+  for (const m of marks) {
+    if (m.start > at) out.push({ text: text.slice(at, m.start), mark: null });
+    out.push({ text: text.slice(m.start, m.end), mark: m });
+    at = m.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), mark: null });
+  return out;
+}
