@@ -7,6 +7,7 @@ import { readFileSource, readPastedSource } from '../../electron/services/import
 import { isHosoError } from '../../electron/shared/errors';
 import { png } from '../helpers/images';
 import { reportDocx } from '../fixtures/import/reportDocx';
+import { unicodeToTcvn3Bytes, unicodeToVniBytes } from '../../electron/services/import/decode';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
 
@@ -56,6 +57,28 @@ describe('sources', () => {
     const doc = await readFileSource('ubnd.txt', utf16);
     expect(doc.encoding).toBe('utf-16le');
     expect(extractDraft(doc).chairs.map((c) => c.name)).toEqual(['Phùng Văn Thắng']);
+  });
+
+  it('a TCVN3 (.VnTime) and a VNI file of the same report give the same draft as the Unicode one', async () => {
+    const utf8 = readFileSync(resolve(FIXTURES, 'ubnd-huyen.txt'), 'utf8');
+    const expected = extractDraft(await readFileSource('u.txt', Buffer.from(utf8)));
+    const tcvn3 = unicodeToTcvn3Bytes(utf8);
+    // Genuine ABC text: letters only in 0xA1–0xFF (its capitals with tones need the .VnTimeH font; this report has none).
+    expect([...tcvn3].every((b) => b === 0x0a || (b >= 0x20 && b < 0x7f) || b >= 0xa1)).toBe(true);
+    for (const [bytes, encoding] of [[tcvn3, 'tcvn3'], [unicodeToVniBytes(utf8), 'vni']] as const) {
+      const doc = await readFileSource('cu.txt', bytes);
+      expect(doc.encoding).toBe(encoding);
+      const d = extractDraft(doc);
+      expect(d.sourceText).toBe(expected.sourceText);
+      expect([d.title?.value, d.date?.value, d.chairs, d.attendees, d.documentRefs, d.conclusions]).toEqual([
+        expected.title?.value,
+        '2024-07-08',
+        expected.chairs,
+        expected.attendees,
+        expected.documentRefs,
+        expected.conclusions,
+      ]);
+    }
   });
 
   it('.doc, .pdf, RTF, pictures and damaged .docx are refused with what to do, never a crash', async () => {

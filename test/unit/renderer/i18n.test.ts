@@ -32,6 +32,7 @@ describe('translations', () => {
   it('name the sections and fields with proper Vietnamese diacritics', () => {
     expect(vi.nav).toEqual({
       meetings: 'Hội nghị',
+      import: 'Nhập hồ sơ',
       tasks: 'Nhiệm vụ',
       search: 'Tìm kiếm',
       people: 'Danh bạ',

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extractDraft } from '../../electron/services/import/extract';
+import { readPastedSource } from '../../electron/services/import/sources';
+import type { ImportPreview, PersonMatch } from '../../electron/shared/importContract';
+import { initialReview, marksOf, problemsOf, segmentsOf, toReviewedDraft } from '../../renderer/src/screens/import/reviewState';
+
+const KINDS = ['Hội nghị', 'Cuộc họp', 'Làm việc', 'Giao ban'];
+const text = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'import', 'so-ket-khong-nam.txt'), 'utf8');
+const draft = extractDraft(readPastedSource('paste', text));
+const possible: PersonMatch = {
+  match: 'possible',
+  personId: null,
+  reasons: ['rank_differs'],
+  candidates: [{ id: '0190a0a0-0000-7000-8000-000000000001', fullName: 'Khuất Duy Tiến', rank: 'Trung tá', title: '', unit: '' }],
+};
+const preview: ImportPreview = { draft, chairMatches: [possible], attendeeMatches: [], duplicate: null };
+
+describe('the review of a draft (Nhập hồ sơ screen)', () => {
+  it('starts from the draft: a date without its year is left as "09/04/" for the clerk to finish', () => {
+    const s = initialReview(preview, KINDS);
+    expect(s.title.value).toBe('Công an huyện Ba Vì sơ kết đợt cao điểm trấn áp tội phạm');
+    expect(s.kind).toBe('Hội nghị');
+    expect(s.date.value).toBe('09/04/');
+    expect(problemsOf(s)).toEqual(['date', 'people']);
+  });
+
+  it('saves only what the clerk kept, with the person they settled and the date they completed', () => {
+    let s = initialReview(preview, KINDS);
+    s = { ...s, date: { ...s.date, value: '09/04/2024' } };
+    s = { ...s, people: s.people.map((p) => ({ ...p, value: { ...p.value, choice: possible.candidates[0]!.id } })) };
+    s = { ...s, documents: s.documents.map((d) => ({ ...d, keep: false })), byline: { ...s.byline, keep: false } };
+    expect(problemsOf(s)).toEqual([]);
+    expect(toReviewedDraft(s)).toMatchObject({
+      meetingDate: '2024-04-09',
+      byline: '',
+      documentRefs: [],
+      people: [{ name: 'Khuất Duy Tiến', rank: 'Thượng tá', role: 'chu_tri', personId: possible.candidates[0]!.id }],
+    });
+  });
+
+  it('highlights: every item once, in source order; discarded items stay marked as discarded', () => {
+    const s = initialReview(preview, KINDS);
+    const marks = marksOf({ ...s, byline: { ...s.byline, keep: false } });
+    expect(marks.map((m) => m.field)).toEqual(['title', 'date', 'person', 'document', 'byline']);
+    expect(marks.at(-1)!.discarded).toBe(true);
+    const pieces = segmentsOf(draft.sourceText, marks);
+    expect(pieces.map((p) => p.text).join('')).toBe(draft.sourceText);
+    expect(pieces.find((p) => p.mark?.field === 'date')!.text).toBe('Sáng ngày 9-4');
+  });
+});
