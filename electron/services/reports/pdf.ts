@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { BrowserType } from 'playwright-core';
 import { HosoError } from '../../shared/errors';
 
 /**
@@ -38,8 +39,14 @@ export const CHROMIUM_ARGS = [
 export async function htmlToPdf(html: string): Promise<Buffer> {
   const executablePath = findChromium();
   if (!executablePath) throw new HosoError('PDF_UNAVAILABLE');
-  // Loaded only when a PDF is asked for: the rest of the app never needs playwright-core.
-  const { chromium } = await import('playwright-core');
+  // Loaded only when a PDF is asked for: the rest of the app never needs playwright-core (a build
+  // without it answers PDF_UNAVAILABLE, which tells the clerk to print to PDF instead).
+  let chromium: BrowserType;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    throw new HosoError('PDF_UNAVAILABLE', undefined, { cause: e });
+  }
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
