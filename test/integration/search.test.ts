@@ -238,15 +238,54 @@ describe('results', () => {
   });
 });
 
-describe('ranking paths', () => {
+describe('ranking', () => {
+  const req = (query: string, over: Partial<SearchRequest> = {}) =>
+    ({ query, sort: 'relevance', offset: 0, limit: 20, year: null, kind: null, personId: null, tag: null, ...over }) as SearchRequest;
+
+  it('narrowing keeps the order of the full ranking: a facet only removes rows', () => {
+    for (const query of ['hội nghị', 'ban', 'Đại tướng', 'bàn', 'dai']) {
+      const all = searchMeetings(archive, req(query, { limit: 200 })).rows;
+      for (const narrowing of [{ year: 2024 }, { kind: 'Hội nghị' }]) {
+        const narrowed = searchMeetings(archive, req(query, narrowing)).rows.map((r) => r.id);
+        const expected = all
+          .filter((r) => ('year' in narrowing ? r.date?.startsWith(String(narrowing.year)) : r.kind === narrowing.kind))
+          .map((r) => r.id)
+          .slice(0, 20);
+        expect(narrowed, `${query} ${JSON.stringify(narrowing)}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('pages follow one another: page by page is the same list as one long page, by relevance and by date', () => {
+    for (const sort of ['relevance', 'date'] as const) {
+      for (const query of ['hội nghị', 'dai', 'ban']) {
+        const long = searchMeetings(archive, req(query, { sort, limit: 50 })).rows.map((r) => r.id);
+        const paged: string[] = [];
+        for (let offset = 0; offset < long.length; offset += 2) {
+          paged.push(...searchMeetings(archive, req(query, { sort, offset, limit: 2 })).rows.map((r) => r.id));
+        }
+        expect(paged, `${sort} ${query}`).toEqual(long);
+      }
+    }
+  });
+
   it('ranks the same page whether removed matches are over-fetched or filtered inside SQLite', () => {
     for (const query of ['hội nghị', 'ban', 'Đại tướng', 'bàn', 'dai']) {
       for (const narrowing of [{}, { year: 2024 }, { kind: 'Hội nghị' }]) {
-        const req = { query, sort: 'relevance' as const, offset: 0, limit: 20, year: null, kind: null, personId: null, tag: null, ...narrowing };
-        const overfetched = searchMeetings(archive, req).rows.map((r) => r.id);
-        const filtered = searchMeetings(archive, req, undefined, { overfetchMax: -1 }).rows.map((r) => r.id);
+        const overfetched = searchMeetings(archive, req(query, narrowing)).rows.map((r) => r.id);
+        const filtered = searchMeetings(archive, req(query, narrowing), undefined, { overfetchMax: -1 }).rows.map((r) => r.id);
         expect(filtered, `${query} ${JSON.stringify(narrowing)}`).toEqual(overfetched);
       }
+    }
+  });
+
+  it('puts hits with exactly the typed marks first, then by bm25 score', () => {
+    const rows = searchMeetings(archive, req('dai', { limit: 200 })).rows;
+    const firstInexact = rows.findIndex((r) => !r.exact);
+    if (firstInexact >= 0) expect(rows.slice(firstInexact).every((r) => !r.exact)).toBe(true);
+    for (const group of [rows.filter((r) => r.exact), rows.filter((r) => !r.exact)]) {
+      const scores = group.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
   });
 });
@@ -254,7 +293,7 @@ describe('ranking paths', () => {
 describe('index kept in sync', () => {
   it('an edited meeting is found by its new words and no longer by its old ones', () => {
     const m = getMeeting(archive, ids.ban!);
-    updateMeeting(archive, m.id, m.version, MeetingFields.parse({ ...m, title: 'Giao ban tháng 4 Văn phòng UBND tỉnh', minutesText: 'Rà soát kế hoạch tiếp dân.' }), 'kiểm thử');
+    updateMeeting(archive, m.id, m.version, MeetingFields.parse({ ...m, minutesHtml: undefined, title: 'Giao ban tháng 4 Văn phòng UBND tỉnh', minutesText: 'Rà soát kế hoạch tiếp dân.' }), 'kiểm thử');
     expect(found('"tiếp dân"')).toEqual([ids.ban]);
     expect(found('bàn')).not.toContain(ids.ban);
     expect(checkSearchIndex(archive)).toMatchObject({ ok: true });
