@@ -89,7 +89,15 @@ export const mergeCommand: CliCommand = {
         for (const p of plan.people) if (p.class === 'conflict') people[p.id] = settle === 'theirs' ? 'theirs' : 'mine';
       }
       const result = await applyMerge(archive, { path: bag, passphrase, token: plan.token, meetings, people }, { actor: createContext(archive, 'direct', APP_VERSION).actor() });
-      env.emit([...describePlan(plan), describeResult(result)].join('\n'), { ok: true, plan, result });
+      // The whole plan is --dry-run's answer; after applying, the counts, the result and what was left.
+      const left = plan.meetings.filter((m) => m.class === 'conflict' && !meetings[m.id]);
+      env.emit([...describePlan(plan), describeResult(result)].join('\n'), {
+        ok: true,
+        bag: plan.bag,
+        counts: plan.counts,
+        result,
+        unresolved: left.map((m) => ({ id: m.id, title: m.theirs.title, reason: m.reason })),
+      });
       return 0;
     });
   },
