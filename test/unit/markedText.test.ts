@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markedForm, markedText, words } from '../../db/search/tokens';
+import { markedForm, markedText, scanWords, words } from '../../db/search/tokens';
 
 /** The word-by-word definition markedText must agree with. */
 const byWords = (text: string) => new Set(words(text.normalize('NFC')).map((w) => markedForm(w.text)));
@@ -19,5 +19,42 @@ describe('marked text of a document', () => {
       'Thượng tướng Lê Huy Vịnh'.normalize('NFD') + ' 😀 ß Straße ǅ İstanbul x\u0301y',
     ];
     for (const s of samples) expect(new Set(markedText(s).split(' ').filter(Boolean)), s).toEqual(byWords(s));
+  });
+});
+
+describe('word scanning', () => {
+  // The index and the snippets must agree with FTS5's unicode61 split: letters, digits and marks.
+  const byRegex = (text: string) =>
+    [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+
+  it('splits exactly like the Unicode property regex, on Vietnamese text, decomposed marks, numbers and symbols', () => {
+    const samples = [
+      'Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị; 1374-QC/QUTW-TUHN (ngày 9-4).',
+      'hoa\u0300 bi\u0300nh thu\u0309y — “Quang cảnh” hội nghị…',
+      'Số 03/2019/NĐ-CP · ① ½ x² 𝐀𝐁 😀 tiếng 𠀀 Việt',
+      '',
+      '   ',
+      'a',
+    ];
+    for (const text of samples) {
+      const found: number[][] = [];
+      scanWords(text, (start, end) => found.push([start, end]));
+      expect(found, text).toEqual(byRegex(text));
+    }
+  });
+
+  it('agrees with the regex on random strings drawn from Vietnamese letters, marks, digits, punctuation and emoji', () => {
+    const alphabet = [
+      ...'aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệ0123456789 ,.;:-/()“”…\u0300\u0301\u0309',
+    ].concat(['😀', '𝐀', '\u00a0', '\t', '\n']);
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      for (let i = 0; i < 40; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      const found: number[][] = [];
+      scanWords(text, (start, end) => found.push([start, end]));
+      expect(found, JSON.stringify(text)).toEqual(byRegex(text));
+    }
   });
 });
