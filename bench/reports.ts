@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { openArchive } from '../db/open';
 import { ReportRequest } from '../electron/shared/reportContract';
 import { buildReport } from '../electron/services/reports/build';
@@ -9,7 +10,8 @@ import { percentile } from './stats';
 /**
  * The period summary over every meeting of a demo archive (500 by default: the issue's yardstick), each
  * run from scratch as `hoso report period … --out x.pdf` does it: read and compose (SQL), HTML, then
- * the PDF through the system Chromium (launch included), and the DOCX. Prints medians and the worst run.
+ * the PDF through the system Chromium (launch included), and the DOCX. Prints medians and the worst run,
+ * with the machine's load average (wall times on a shared machine are worth only that much).
  */
 export async function benchReports(file: string, runs: number): Promise<Record<string, unknown>> {
   const archive = await openArchive({ file });
@@ -55,6 +57,9 @@ export async function benchReports(file: string, runs: number): Promise<Record<s
       docxMs: ms(docx),
       htmlBytes,
       pdfBytes,
+      // Wall times depend on what else runs: say how busy the machine was.
+      cpus: cpus().length,
+      loadAverage1min: Math.round(loadavg()[0]! * 10) / 10,
     };
   } finally {
     archive.close();

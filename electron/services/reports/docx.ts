@@ -158,7 +158,7 @@ export async function renderDocx(doc: ReportDoc): Promise<Buffer> {
               width: { size: widths[i]!, type: WidthType.DXA },
               verticalAlign: header || b.signatureRows ? VerticalAlign.CENTER : VerticalAlign.TOP,
               margins: { left: 60, right: 60 },
-              children: cellText(c, l.table, header ? AlignmentType.CENTER : alignOf(i), header || bold),
+              children: cellText(c, b.compact ? l.tableCompact : l.table, header ? AlignmentType.CENTER : alignOf(i), header || bold),
             }),
         ),
       });

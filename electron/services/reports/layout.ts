@@ -43,6 +43,7 @@ export interface Layout {
   recipients: TextStyle;
   /** Tables (attendance, period summary) and photo captions: smaller than the body so columns fit. */
   table: TextStyle;
+  tableCompact: TextStyle;
   caption: TextStyle;
   pageNumber: TextStyle;
 }
@@ -71,6 +72,7 @@ const STATE: Layout = {
   recipientsLabel: { size: 12, bold: true, italic: true },
   recipients: { size: 11 },
   table: { size: 12 },
+  tableCompact: { size: 11 },
   caption: { size: 12 },
   pageNumber: { size: 13 },
 };
@@ -96,6 +98,7 @@ const PARTY: Layout = {
   recipientsLabel: { size: 14, underline: true },
   recipients: { size: 12 },
   table: { size: 12 },
+  tableCompact: { size: 11 },
   caption: { size: 12 },
   pageNumber: { size: 14 },
 };

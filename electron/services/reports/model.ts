@@ -45,6 +45,8 @@ export type Block =
       totals?: string[];
       /** Rows tall enough to sign in (attendance sheet). */
       signatureRows?: boolean;
+      /** Smaller type (layout.tableCompact) for wide summaries. */
+      compact?: boolean;
     }
   | { kind: 'photos'; perPage: 2 | 4 | 6; photos: PhotoItem[] };
 

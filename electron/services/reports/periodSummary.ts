@@ -90,9 +90,13 @@ export function loadPeriod(archive: Archive, from: string, to: string, today: st
   })();
 }
 
-/** Key conclusions in the table: the first two, each cut to a readable length. */
-const KEY_CONCLUSIONS = 2;
-const KEY_CHARS = 180;
+/**
+ * Key conclusions in the table: the first one, cut to a line or two, and how many more there are; the
+ * full text is in each meeting's notice. Longer cells made the summary of a year run to hundreds of
+ * pages of mostly white space.
+ */
+const KEY_CONCLUSIONS = 1;
+const KEY_CHARS = 110;
 const cut = (s: string) => {
   const t = s.trim().replace(/\s+/g, ' ');
   return t.length > KEY_CHARS ? `${t.slice(0, KEY_CHARS).replace(/\s+\S*$/, '')}…` : t;
@@ -140,13 +144,14 @@ export function periodDoc(data: PeriodData, settings: Settings, variant: Documen
     body.push({ kind: 'heading', text: `${num}. ${label.toLocaleUpperCase('vi')} (${n(list.length)} cuộc họp)` });
     body.push({
       kind: 'table',
+      compact: true,
       columns: [
         { label: 'STT', width: 7, align: 'center' },
-        { label: 'Ngày', width: 15, align: 'center' },
-        { label: 'Cuộc họp', width: 26 },
-        { label: 'Chủ trì', width: 16 },
-        { label: 'Số người dự', width: 10, align: 'center' },
-        { label: 'Kết luận chính', width: 26 },
+        { label: 'Ngày', width: 13, align: 'center' },
+        { label: 'Cuộc họp', width: 27 },
+        { label: 'Chủ trì', width: 15 },
+        { label: 'Số người dự', width: 9, align: 'center' },
+        { label: 'Kết luận chính', width: 29 },
       ],
       rows: list.map((m, i) => [
         String(i + 1),

@@ -64,6 +64,7 @@ table.data th, table.data td { border: 0.75pt solid #000; padding: 2pt 3pt; vert
 table.data td.center { text-align: center; }
 table.data td.right { text-align: right; }
 table.data tr.totals td { font-weight: 700; }
+table.data.compact { ${font(l.tableCompact)} }
 table.signing td { height: 11mm; vertical-align: middle; }
 .photo-page { height: ${photoPage}mm; display: grid; gap: 5mm; break-after: page; break-inside: avoid; overflow: hidden; }
 .photo-page:last-child { break-after: auto; }
