@@ -195,6 +195,54 @@ describe('merge of a USB bag', () => {
     expect(checkSeal(b.archive, r.id)).toMatchObject({ ok: true });
     const correction = b.archive.sqlite.prepare("SELECT reason FROM audit_log WHERE entity_id = ? AND action = 'correct'").pluck().get(r.id);
     expect(correction).toBe(`Nhập từ gói lưu trữ bag-${bagCount}`);
+
+    // Keeping both of two sealed versions: the copy has new ids, so it is sealed again here, and checks.
+    const current = await a.call('meetings/get', { id: r.id });
+    await a.call('meetings/correct', {
+      id: r.id,
+      version: current.version,
+      reason: 'Sửa tên hội nghị cho đúng văn bản',
+      change: {
+        kind: 'meetings/update',
+        fields: { title: 'Hội nghị sơ kết công tác 6 tháng đầu năm', kind: current.kind, meetingDate: current.meetingDate, startTime: current.startTime, endTime: current.endTime, location: current.location, organizer: current.organizer, minutesText: current.minutesText },
+      },
+    });
+    const corrected = await bagOf(a);
+    const both = await previewMerge(b.archive, corrected);
+    expect(both.meetings[0]).toMatchObject({ class: 'conflict', reason: 'mine-sealed' });
+    expect(await merge(b, corrected, { meetings: { [r.id]: 'both' } })).toMatchObject({ meetings: { keptBoth: 1 } });
+    const copyId = b.archive.sqlite.prepare("SELECT id FROM meetings WHERE title = 'Hội nghị sơ kết công tác 6 tháng đầu năm'").pluck().get() as string;
+    expect(copyId).not.toBe(r.id);
+    expect(await b.call('meetings/get', { id: copyId })).toMatchObject({ status: 'finalized' });
+    expect(checkSeal(b.archive, copyId)).toMatchObject({ sealed: true, ok: true });
+    expect(checkSeal(b.archive, r.id)).toMatchObject({ ok: true });
+  });
+
+  it('people: a directory change made on one side comes in and is searchable; changes on both sides wait for a choice', async () => {
+    const r = await fillRecord(a, { title: 'Hội nghị cán bộ chủ chốt' });
+    await merge(b, await bagOf(a));
+    const person = async (s: RecordSession) => s.call('people/get', { id: r.chairPersonId });
+    const rename = async (s: RecordSession, fields: { fullName?: string; rank?: string }) => {
+      const p = await person(s);
+      await s.call('people/update', { id: p.id, version: p.version, fields: { fullName: fields.fullName ?? p.fullName, rank: fields.rank ?? p.rank, title: p.title, unit: p.unit, notes: p.notes } });
+    };
+    await rename(a, { fullName: 'Trần Quang Phượng' });
+    const plan = await previewMerge(b.archive, await bagOf(a));
+    expect(plan.people.find((p) => p.id === r.chairPersonId)).toMatchObject({ class: 'changed', newer: 'theirs', mine: { fullName: 'Trần Quang Phương' }, theirs: { fullName: 'Trần Quang Phượng' } });
+    expect(plan.meetings[0]).toMatchObject({ class: 'identical' });
+    expect(await merge(b, join(bags.dir, `bag-${bagCount}`))).toMatchObject({ people: { updated: 1 } });
+    expect((await person(b)).fullName).toBe('Trần Quang Phượng');
+    expect(b.found('nguoi:"Trần Quang Phượng"')).toEqual([r.id]);
+    expect(b.indexOk()).toBe(true);
+
+    await rename(a, { rank: 'Đại tướng' });
+    await rename(b, { rank: 'Thượng tướng (nghỉ hưu)' });
+    const bag = await bagOf(a);
+    expect((await previewMerge(b.archive, bag)).people.find((p) => p.id === r.chairPersonId)).toMatchObject({ class: 'conflict', defaultChoice: null });
+    expect(await merge(b, bag)).toMatchObject({ people: { unresolved: 1, updated: 0 } });
+    expect((await person(b)).rank).toBe('Thượng tướng (nghỉ hưu)');
+    await merge(b, bag, { people: { [r.chairPersonId]: 'theirs' } });
+    expect((await person(b)).rank).toBe('Đại tướng');
   });
 
   it('an interrupted merge changes nothing; a damaged bag or a stale preview is refused before anything is written', async () => {
