@@ -34,7 +34,11 @@ const preview = () => app.page.frameLocator('[data-testid="report-preview"]');
 describe('Báo cáo', () => {
   it('opens on a meeting, previews the conclusion notice, edits, saves and numbers it', async () => {
     const { page } = app;
-    await page.goto(`${app.host.origin}/#/reports?meeting=${meetingId}&kind=conclusion`);
+    // From the meeting's record, "In / Xuất" opens Báo cáo on that meeting.
+    await page.goto(`${app.host.origin}/#/meetings/${meetingId}`);
+    await page.getByTestId('meeting-print').click();
+    await page.getByTestId('report-preview').waitFor();
+    expect(page.url()).toContain(`#/reports?meeting=${meetingId}`);
     await preview().getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
     await preview().getByText('Độc lập - Tự do - Hạnh phúc').waitFor();
     await preview().getByText('THÔNG BÁO', { exact: true }).waitFor();

@@ -31,9 +31,10 @@ export function minutesDoc(record: MeetingRecord, settings: Settings, variant: D
     labelled('Thời gian bắt đầu', when ? `${when}.` : '…'),
     labelled('Địa điểm', m.location.trim() ? `${m.location.trim()}.` : '…'),
     { kind: 'paragraph', indent: false, keepWithNext: true, runs: [{ text: 'Thành phần tham dự:', bold: true }] },
-    ...present.map((r): Block => ({
+    ...(present.length ? present : [null]).map((r): Block => ({
       kind: 'paragraph',
-      runs: [`- ${capitalize(personPhrase(r))}${r.status === 'den_muon' ? ' (đến muộn)' : ''};`],
+      // No attendee recorded: a line for the secretary to fill in by hand.
+      runs: [r ? `- ${capitalize(personPhrase(r))}${r.status === 'den_muon' ? ' (đến muộn)' : ''};` : '…'],
     })),
   ];
   if (absent.length) {

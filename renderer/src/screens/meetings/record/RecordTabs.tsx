@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate, useHash } from '../../../router/useRoute';
 import { AttendanceTab } from './AttendanceTab';
 import { PhotosTab } from './PhotosTab';
+import { PrintEntryButton } from '../../reports/PrintEntryButton';
 import { extraTabs, type RecordTabProps } from './tabs';
 
 const BUILT_IN = ['info', 'attendance', 'photos'] as const;
@@ -57,6 +58,7 @@ export function RecordTabs({ info, ...props }: RecordTabProps & { info: ReactNod
             {t(x.labelKey as never)}
           </Tabs.Tab>
         ))}
+        <PrintEntryButton meetingId={props.meetingId} ml="auto" />
       </Tabs.List>
       <Tabs.Panel value="info">{info}</Tabs.Panel>
       <Tabs.Panel value="attendance">
