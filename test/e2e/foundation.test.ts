@@ -123,7 +123,6 @@ describe('foundation: a clerk records a meeting and keeps a directory', () => {
     const { page } = app;
     for (const [nav, id] of [
       ['nav-reports', 'coming-reports'],
-      ['nav-usb', 'coming-usb'],
     ] as const) {
       await page.getByTestId(nav).click();
       await page.getByTestId(id).waitFor();

@@ -24,10 +24,13 @@ export interface ExportFixture {
   cleanup(): void;
 }
 
-export async function exportFixture(options: { secret?: boolean } = {}): Promise<ExportFixture> {
-  const t = await tempArchive();
-  const usb = tempDir('hoso-usb-');
-  const a = t.archive;
+export interface SeededRecords {
+  ids: { giaoBan: string; tongKet: string; escaped: string; secret: string };
+  photoHashes: string[];
+}
+
+/** Fills `a` with the records above (the secret one classified Mật, or trashed when `secret` is false). */
+export async function seedExportRecords(a: Archive, options: { secret?: boolean } = {}): Promise<SeededRecords> {
   updateSettings(a, { parentAgency: 'UBND TỈNH BẮC NINH', issuingAgency: 'VĂN PHÒNG UBND TỈNH', agencyCode: 'VP' }, 'kiểm thử');
   const giaoBan = addRecord(a, {
     title: 'Hội nghị giao ban công tác quốc phòng quý II năm 2024',
@@ -77,13 +80,19 @@ export async function exportFixture(options: { secret?: boolean } = {}): Promise
     );
     photoHashes.push(change.photo.fileHash);
   }
+  return { ids: { giaoBan, tongKet, escaped, secret }, photoHashes };
+}
+
+export async function exportFixture(options: { secret?: boolean } = {}): Promise<ExportFixture> {
+  const t = await tempArchive();
+  const usb = tempDir('hoso-usb-');
+  const seeded = await seedExportRecords(t.archive, options);
   mkdirSync(join(usb.dir, 'USB'), { recursive: true });
   return {
-    archive: a,
+    archive: t.archive,
     dir: t.dir,
     usb: join(usb.dir, 'USB'),
-    ids: { giaoBan, tongKet, escaped, secret },
-    photoHashes,
+    ...seeded,
     cleanup: () => {
       t.cleanup();
       usb.cleanup();

@@ -1,0 +1,35 @@
+import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { JobStatus } from '../../../../electron/shared/archiveContract';
+import { useSettings } from '../../settings/settingsContext';
+import { formatCount } from '../../format/number';
+import { formatBytes, formatSeconds } from './format';
+
+/** The running job: what it is doing, a bar, bytes and files, time left, and Hủy. */
+export function JobProgressView({ status, onCancel }: { status: JobStatus; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const { settings } = useSettings();
+  const lang = settings.language;
+  const p = status.progress;
+  const ratio = p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : 0;
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="usb-progress">
+      <Stack gap="xs">
+        <Text fw={500} data-testid="usb-phase">
+          {t(`usbArchive.phase.${p.phase}`)}
+        </Text>
+        <Progress value={ratio * 100} animated={p.phase === 'preparing' || p.bytesTotal === 0} size="lg" />
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" data-testid="usb-progress-text">
+            {p.bytesTotal > 0 && t('usbArchive.progress', { done: formatBytes(p.bytesDone, t, lang), total: formatBytes(p.bytesTotal, t, lang) })}
+            {p.filesTotal > 0 && ` · ${t('usbArchive.files', { done: formatCount(p.filesDone, lang), total: formatCount(p.filesTotal, lang) })}`}
+            {p.secondsLeft !== null && p.secondsLeft > 0 && ` · ${t('usbArchive.secondsLeft', { time: formatSeconds(p.secondsLeft, t) })}`}
+          </Text>
+          <Button variant="light" color="red" size="xs" onClick={onCancel} data-testid="usb-cancel">
+            {t('usbArchive.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { JobStatus } from '../../../../electron/shared/archiveContract';
+import type { ErrorPayload } from '../../../../electron/shared/errors';
+import { api } from '../../api/client';
+
+const POLL_MS = 250;
+
+/**
+ * Follows a long job (export, verify) by polling `jobs/status` until it ends. `error` is a failure to
+ * reach the job itself (connection lost); the job's own failure is in `status.error`. Answers are kept
+ * with the job they belong to, so a new job never shows the previous one's status.
+ */
+export function useJob(jobId: string | null): { status: JobStatus | null; error: ErrorPayload | null; cancel: () => void } {
+  const [seen, setSeen] = useState<{ jobId: string; status: JobStatus | null; error: ErrorPayload | null } | null>(null);
+
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const reply = await api.invoke('jobs/status', { jobId });
+      if (stopped) return;
+      if (!reply.ok) {
+        setSeen({ jobId, status: null, error: reply.error });
+        return;
+      }
+      setSeen({ jobId, status: reply.data, error: null });
+      if (reply.data.state === 'running') timer = setTimeout(() => void poll(), POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId]);
+
+  const cancel = useCallback(() => {
+    if (jobId) void api.invoke('jobs/cancel', { jobId });
+  }, [jobId]);
+
+  const current = seen && seen.jobId === jobId ? seen : null;
+  return { status: current?.status ?? null, error: current?.error ?? null, cancel };
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { validateBag } from '../helpers/bagitValidator';
+import { tempDir } from '../helpers/tempArchive';
+import { seedExportRecords, type SeededRecords } from '../integration/exportFixture';
+import { launchApp, SCREENSHOTS, type App } from './harness';
+
+let app: App;
+let seeded: SeededRecords;
+let usb: { dir: string; cleanup: () => void };
+let bagPath = '';
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  app = await launchApp();
+  seeded = await seedExportRecords(app.archive, { secret: true });
+  usb = tempDir('hoso-e2e-usb-');
+});
+
+afterAll(async () => {
+  await app?.close();
+  usb?.cleanup();
+});
+
+const shot = (name: string) => app.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+describe('Lưu trữ USB', () => {
+  it('shows the size before starting, demands encryption for a secret record, exports a year and says it is safe to remove the stick only after verifying', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-usb').click();
+    await page.getByTestId('usb-screen').waitFor();
+    // Everything: four meetings, one of them Mật, so encryption is forced on.
+    await page.getByTestId('usb-must-encrypt').waitFor();
+    await expect(page.getByTestId('usb-must-encrypt').innerText()).resolves.toMatch(/1 hồ sơ độ mật từ Mật trở lên/);
+    await expect(page.getByTestId('usb-estimate-summary').innerText()).resolves.toMatch(/^4 cuộc họp, 3 ảnh, khoảng [\d,]+ MB\.$/);
+    await expect(page.getByTestId('usb-encrypt').isDisabled()).resolves.toBe(true);
+
+    // 2024 only: no secret record, no encryption needed.
+    await page.getByTestId('usb-scope').getByText('Khoảng ngày').click();
+    await page.getByTestId('usb-from').fill('01/01/2024');
+    await page.getByTestId('usb-to').fill('31/12/2024');
+    await page.getByTestId('usb-dest').fill(usb.dir);
+    await page.getByTestId('usb-estimate-free').waitFor();
+    await expect(page.getByTestId('usb-estimate-summary').innerText()).resolves.toMatch(/^3 cuộc họp, 3 ảnh/);
+    await expect(page.getByTestId('usb-estimate-free').innerText()).resolves.toMatch(/^Thư mục đích còn trống [\d.,]+ (MB|GB)\./);
+    await expect(page.getByTestId('usb-must-encrypt').count()).resolves.toBe(0);
+    await shot('usb-export-form');
+
+    await page.getByTestId('usb-start').click();
+    await page.getByTestId('usb-safe').waitFor();
+    const safe = await page.getByTestId('usb-safe').innerText();
+    expect(safe).toMatch(/An toàn để rút USB/);
+    expect(safe).toMatch(/Đã xuất 3 cuộc họp, 3 ảnh\. Toàn bộ \d+ tệp \([\d,]+ MB\) đã được đọc lại từ USB/);
+    bagPath = await page.getByTestId('usb-result-path').innerText();
+    expect(readdirSync(usb.dir)).toEqual([bagPath.split(/[\\/]/).at(-1)]);
+    expect(validateBag(bagPath)).toEqual([]);
+    await shot('usb-export-safe');
+  });
+
+  it('the exported index.html opens in Chromium from the stick (file://) and shows the meetings with their photos', async () => {
+    const page = await app.page.context().newPage();
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file://')) outside.push(r.url());
+    });
+    await page.goto(pathToFileURL(join(bagPath, 'data', 'index.html')).href);
+    const rows = await page.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^12\/03\/2024\tHội nghị tổng kết công tác tuyển quân năm 2024/);
+    expect(rows.join('\n')).toContain('Họp về <b>mẫu biểu</b> & "số liệu" của Sở Tài chính');
+    await page.screenshot({ path: join(SCREENSHOTS, 'usb-bag-index.png'), fullPage: true });
+    await page.getByText('Hội nghị giao ban công tác quốc phòng quý II năm 2024').click();
+    await page.locator('figure img').first().waitFor();
+    const widths = await page.locator('figure img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+    expect(widths).toEqual([320, 320]);
+    await expect(page.locator('figcaption').first().innerText()).resolves.toBe('Đại tá Nguyễn Văn Thành phát biểu chỉ đạo hội nghị — Ảnh: Việt Hà');
+    await page.screenshot({ path: join(SCREENSHOTS, 'usb-bag-meeting.png'), fullPage: true });
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('Kiểm tra: a good bag is valid; a changed file is named', async () => {
+    const { page } = app;
+    await page.getByTestId('usb-tab-verify').click();
+    await page.getByTestId('usb-verify-path').fill(bagPath);
+    await page.getByTestId('usb-verify-run').click();
+    await page.getByTestId('usb-verify-ok').waitFor();
+    await expect(page.getByTestId('usb-verify-ok').innerText()).resolves.toMatch(/Bản lưu trữ hợp lệ/);
+
+    const json = join(bagPath, 'data', 'meetings', `${seeded.ids.tongKet}.json`);
+    writeFileSync(json, readFileSync(json, 'utf8').replace('tuyển quân', 'tuyển sinh'));
+    await page.getByTestId('usb-verify-run').click();
+    await page.getByTestId('usb-verify-bad').waitFor();
+    const problems = await page.getByTestId('usb-verify-problems').innerText();
+    expect(problems).toContain(`Tệp đã bị thay đổi (mã sha256 không khớp): data/meetings/${seeded.ids.tongKet}.json`);
+    await shot('usb-verify-bad');
+  });
+
+  it('an encrypted export of everything: weak passphrase warned, cancel leaves nothing, then a finished .tar.age', async () => {
+    const { page } = app;
+    const dest = join(usb.dir, 'mat');
+    mkdirSync(dest);
+    await page.getByTestId('usb-tab-export').click();
+    await page.getByTestId('usb-dest').fill(dest);
+    await page.getByTestId('usb-passphrase').fill('123456');
+    await page.getByText(/dễ đoán/).waitFor();
+    const strong = 'sông Hồng chảy qua ba miền quê';
+    await page.getByTestId('usb-passphrase').fill(strong);
+    await page.getByTestId('usb-passphrase-confirm').fill('khác');
+    await page.getByText('Hai lần nhập mật khẩu không giống nhau.').waitFor();
+    await expect(page.getByTestId('usb-start').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('usb-passphrase-confirm').fill(strong);
+
+    // Cancel while it runs: the stick keeps nothing.
+    await page.getByTestId('usb-start').click();
+    await page.getByTestId('usb-cancel').click();
+    await page.getByText('Đã hủy xuất lưu trữ').waitFor();
+    expect(readdirSync(dest)).toEqual([]);
+
+    await page.getByTestId('usb-start').click();
+    await page.getByTestId('usb-progress').waitFor();
+    await page.getByTestId('usb-safe').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('usb-safe').innerText()).resolves.toMatch(/Đã mã hóa bằng mật khẩu\./);
+    expect(readdirSync(dest)).toHaveLength(1);
+    expect(readdirSync(dest)[0]).toMatch(/^hoso-VP-\d{8}-\d{6}\.tar\.age$/);
+    await shot('usb-export-encrypted');
+  });
+
+  it('a destination that does not exist is explained before starting, in English too', async () => {
+    const { page } = app;
+    await page.getByTestId('usb-dest').fill(join(usb.dir, 'khong-co'));
+    await page.getByText(/Không ghi được vào thư mục đích/).waitFor();
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await page.getByText('Export to USB', { exact: true }).first().waitFor();
+    await page.getByTestId('lang-switch').getByText('Tiếng Việt').click();
+    expect(app.requests.filter((u) => !u.startsWith(app.host.origin) && !u.startsWith('data:'))).toEqual([]);
+  });
+});
