@@ -36,6 +36,8 @@ describe('Báo cáo', () => {
     const { page } = app;
     // From the meeting's record, "In / Xuất" opens Báo cáo on that meeting.
     await page.goto(`${app.host.origin}/#/meetings/${meetingId}`);
+    await page.getByTestId('meeting-print').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'reports-entry.png') });
     await page.getByTestId('meeting-print').click();
     await page.getByTestId('report-preview').waitFor();
     expect(page.url()).toContain(`#/reports?meeting=${meetingId}`);
