@@ -49,6 +49,7 @@ export type FakeSession = ReturnType<typeof createFakeSession>;
 
 export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler = vi.fn<(handler: (details: { url: string }) => { action: string }) => void>();
+  printToPDF = vi.fn<(options: Record<string, unknown>) => Promise<Buffer>>(() => Promise.resolve(Buffer.from('%PDF-1.7 fake')));
 }
 
 export class FakeApp extends EventEmitter {
@@ -67,6 +68,8 @@ export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   /** When set, the next window's loadURL rejects with it (as Electron does on a failed load). */
   static nextLoadError: Error | null = null;
+  /** Called with each new window, so a test can script it before the code under test uses it. */
+  static onCreated: ((win: FakeBrowserWindow) => void) | null = null;
   readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> };
   minimized = false;
   loadURL = vi.fn<(url: string) => Promise<void>>(() => {
@@ -81,20 +84,31 @@ export class FakeBrowserWindow extends EventEmitter {
   });
   isMinimized = vi.fn(() => this.minimized);
   isDestroyed = vi.fn(() => false);
+  destroy = vi.fn();
+  readonly webContents = new FakeWebContents();
   constructor(options: Record<string, unknown>) {
     super();
     this.options = options;
     FakeBrowserWindow.instances.push(this);
+    FakeBrowserWindow.onCreated?.(this);
   }
 }
 
 export function createFakeElectron() {
   FakeBrowserWindow.instances = [];
   const defaultSession = createFakeSession();
+  const partitions = new Map<string, FakeSession>();
   return {
     app: new FakeApp(),
     BrowserWindow: FakeBrowserWindow,
-    session: { defaultSession },
+    session: {
+      defaultSession,
+      partitions,
+      fromPartition: vi.fn((name: string) => {
+        if (!partitions.has(name)) partitions.set(name, createFakeSession());
+        return partitions.get(name)!;
+      }),
+    },
     protocol: { registerSchemesAsPrivileged: vi.fn<(schemes: unknown[]) => void>() },
     dialog: { showErrorBox: vi.fn<(title: string, content: string) => void>() },
     ipcMain: { handle: vi.fn<(channel: string, listener: (...args: never[]) => unknown) => void>() },
@@ -119,6 +133,7 @@ export function resetFakeElectron(fake: FakeElectron): void {
   // this module can be a different instance from the one the cached electron mock was built from.
   fake.BrowserWindow.instances = [];
   fake.BrowserWindow.nextLoadError = null;
+  fake.BrowserWindow.onCreated = null;
 }
 
 /** The fake behind the mocked `electron` module of the current module graph. */
