@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import { getMeeting } from '../../db/meetings';
+import { addPhotoToMeeting } from '../../electron/services/photoStore';
 import { validateBag } from '../helpers/bagitValidator';
-import { hoso } from '../helpers/runHoso';
+import { hoso, hosoSpawn } from '../helpers/runHoso';
+import { tempArchive, tempDir } from '../helpers/tempArchive';
+import { addRecord } from '../helpers/meetingRecord';
 import { exportFixture, type ExportFixture } from './exportFixture';
 
 let f: ExportFixture;
@@ -52,5 +58,44 @@ describe('hoso export', () => {
     const noPass = hoso(['export', '--out', f.usb, '--db', db, '--encrypt']);
     expect(noPass.code).toBe(2);
     expect(noPass.stderr).toMatch(/--passphrase-file/);
+  });
+});
+
+describe('hoso export killed mid-write', () => {
+  it('leaves no bag under a final name (only a .partial that does not verify), and the next export completes', { timeout: 240_000 }, async () => {
+    // Big enough that writing takes a moment: photos of random noise do not compress.
+    const t = await tempArchive();
+    const usb = tempDir('hoso-usb-kill-');
+    try {
+      const id = addRecord(t.archive, { title: 'Hội nghị sơ kết 6 tháng đầu năm 2024', date: '2024-07-10' });
+      for (let i = 0; i < 12; i++) {
+        const bytes = await sharp(randomBytes(1400 * 1000 * 3), { raw: { width: 1400, height: 1000, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+        await addPhotoToMeeting(t.archive, { meetingId: id, version: getMeeting(t.archive, id).version, bytes, caption: `Ảnh ${i + 1}` }, 'kiểm thử');
+      }
+      t.archive.close();
+      const db = join(t.dir, 'archive.sqlite');
+      const child = hosoSpawn(['export', '--out', usb.dir, '--db', db]);
+      await new Promise<void>((resolve, reject) => {
+        let err = '';
+        child.stderr!.on('data', (chunk: Buffer) => {
+          err += chunk.toString();
+          if (err.includes('Ghi lên USB')) child.kill('SIGKILL');
+        });
+        child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`export ended before it was killed: ${err}`))));
+      });
+      const left = readdirSync(usb.dir);
+      expect(left.filter((n) => !n.endsWith('.partial'))).toEqual([]);
+      expect(left).toHaveLength(1);
+      const verdict = hoso(['verify', join(usb.dir, left[0]!)]);
+      expect(verdict.code).toBe(1);
+
+      const again = hoso(['export', '--out', usb.dir, '--db', db, '--json']);
+      expect(again.code, again.stderr).toBe(0);
+      const out = JSON.parse(again.stdout) as { path: string };
+      expect(validateBag(out.path)).toEqual([]);
+    } finally {
+      t.cleanup();
+      usb.cleanup();
+    }
   });
 });
