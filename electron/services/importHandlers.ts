@@ -1,7 +1,7 @@
 import type { ServiceContext } from './context';
 import type { Handler } from './handlers';
 import type { importChannels } from '../shared/importContract';
-import { importOne, previewImport, readSource, saveImport } from './import';
+import { importMany, previewImport, readSource, saveImport } from './import';
 import { contentHashOf } from './import/sources';
 
 type ImportChannel = keyof typeof importChannels;
@@ -14,10 +14,12 @@ export function createImportHandlers(ctx: ServiceContext): { [C in ImportChannel
       const doc = await readSource(source);
       return saveImport(ctx.archive, doc, contentHashOf(doc.text), draft, { actor: ctx.actor(), allowDuplicate });
     },
-    'import/batch': async ({ sources, allowDuplicate }) => {
-      const items = [];
-      for (const source of sources) items.push(await importOne(ctx.archive, source.name ?? 'Văn bản dán vào', () => readSource(source), { actor: ctx.actor(), allowDuplicate }));
-      return { items };
-    },
+    'import/batch': async ({ sources, allowDuplicate }) => ({
+      items: await importMany(
+        ctx.archive,
+        sources.map((source) => ({ name: source.name ?? 'Văn bản dán vào', read: () => readSource(source) })),
+        { actor: ctx.actor(), allowDuplicate },
+      ),
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { CliCommand } from './types';
-import { draftToCliJson, extractDraft, importOne, readFileSource } from '../../services/import';
+import { draftToCliJson, extractDraft, importMany, readFileSource } from '../../services/import';
 import { isHosoError } from '../../shared/errors';
 import { createContext } from '../../services/context';
 import { APP_VERSION } from '../../services/version';
@@ -78,15 +78,14 @@ export const importCommand: CliCommand = {
     let exit = 0;
     await env.withArchive(async (archive) => {
       const ctx = createContext(archive, 'direct', APP_VERSION);
-      const items: ImportBatchItem[] = [];
-      for (const file of files) {
-        const item = await importOne(archive, basename(file), async () => readFileSource(basename(file), await readFile(file)), {
-          actor: ctx.actor(),
-          allowDuplicate: env.values.force,
-        });
-        items.push(item);
-        if (!env.values.json) env.io.out(`${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${item.message !== 'Đã nhập.' ? ` (${item.message})` : ''}`);
-      }
+      const items = await importMany(
+        archive,
+        files.map((file) => ({ name: basename(file), read: async () => readFileSource(basename(file), await readFile(file)) })),
+        { actor: ctx.actor(), allowDuplicate: env.values.force },
+        (item) => {
+          if (!env.values.json) env.io.out(`${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${item.message !== 'Đã nhập.' ? ` (${item.message})` : ''}`);
+        },
+      );
       const count = (s: ImportBatchItem['status']) => items.filter((i) => i.status === s).length;
       if (env.values.json) env.io.out(JSON.stringify(items, null, 2));
       else env.io.out(`\nTổng: ${count('imported')} đã nhập, ${count('needs_review')} cần xem lại, ${count('duplicate')} trùng (bỏ qua), ${count('failed')} lỗi.`);

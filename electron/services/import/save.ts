@@ -107,12 +107,44 @@ async function storePictures(archive: Archive, doc: SourceDoc, notes: string[]):
   return stored;
 }
 
-export async function saveImport(archive: Archive, doc: SourceDoc, contentHash: string, r: ReviewedDraft, o: SaveOptions): Promise<ImportSaveResult> {
-  const counts = { people: 0, photos: 0, documents: 0, conclusions: 0 };
-  const duplicate = findDuplicate(archive, contentHash, r.title, r.meetingDate);
-  if (duplicate && !o.allowDuplicate) return { status: 'duplicate', meetingId: null, duplicate, counts, notes: [] };
+/** A draft whose pictures are stored and that only waits for its transaction. */
+export interface PreparedImport {
+  pictures: Map<number, StoredPhoto>;
+  notes: string[];
+}
+
+const NO_COUNTS = () => ({ people: 0, photos: 0, documents: 0, conclusions: 0 });
+
+function duplicateResult(duplicate: DuplicateOf): ImportSaveResult {
+  return { status: 'duplicate', meetingId: null, duplicate, counts: NO_COUNTS(), notes: [] };
+}
+
+/**
+ * The slow, parallel-safe half of a save: the duplicate check as the archive is now, and the pictures
+ * stored. A duplicate stores nothing.
+ */
+export async function prepareImport(archive: Archive, doc: SourceDoc, contentHash: string, r: ReviewedDraft, o: SaveOptions): Promise<PreparedImport | ImportSaveResult> {
+  const duplicate = o.allowDuplicate ? null : findDuplicate(archive, contentHash, r.title, r.meetingDate);
+  if (duplicate) return duplicateResult(duplicate);
   const notes: string[] = [];
-  const pictures = await storePictures(archive, doc, notes);
+  return { pictures: await storePictures(archive, doc, notes), notes };
+}
+
+export async function saveImport(archive: Archive, doc: SourceDoc, contentHash: string, r: ReviewedDraft, o: SaveOptions): Promise<ImportSaveResult> {
+  const prepared = await prepareImport(archive, doc, contentHash, r, o);
+  return 'status' in prepared ? prepared : commitImport(archive, doc, contentHash, r, prepared, o);
+}
+
+/**
+ * The transaction: checks for a duplicate again (another file of the same batch may have been saved
+ * meanwhile), then writes the meeting and all its parts, or nothing.
+ */
+export function commitImport(archive: Archive, doc: SourceDoc, contentHash: string, r: ReviewedDraft, prepared: PreparedImport, o: SaveOptions): ImportSaveResult {
+  const duplicate = o.allowDuplicate ? null : findDuplicate(archive, contentHash, r.title, r.meetingDate);
+  if (duplicate) return duplicateResult(duplicate);
+  const counts = NO_COUNTS();
+  const notes = [...prepared.notes];
+  const pictures = prepared.pictures;
   const now = o.now ?? Date.now();
   const w = { actor: o.actor, now };
 

@@ -74,3 +74,13 @@ export function spanOf(part: string, within: { text: string; start: number }, fr
   const i = within.text.indexOf(part, from);
   return i < 0 ? span(within.start, within.start + within.text.length) : span(within.start + i, within.start + i + part.length);
 }
+
+const WORD_BOUNDARY = '(?:(?<![\\p{L}\\d])(?=[\\p{L}\\d])|(?<=[\\p{L}\\d])(?![\\p{L}\\d]))';
+
+/**
+ * The same regular expression with `\b` meaning a boundary of *Vietnamese* words. JavaScript's `\b`
+ * knows only ASCII letters, so /nghị\b/ never matches "nghị " (ị is not a "word" character to it).
+ */
+export function viRegex(re: RegExp): RegExp {
+  return new RegExp(re.source.replaceAll('\\b', WORD_BOUNDARY), re.flags.includes('u') ? re.flags : `${re.flags}u`);
+}

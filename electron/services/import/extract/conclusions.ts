@@ -5,9 +5,9 @@
  * - numbered or dashed items under a line that announces them ("… kết luận như sau:", "… yêu cầu:").
  */
 import { RANKS } from '../../../../db/attendanceParse';
-import { sentencesOf, type Block } from './blocks';
+import { sentencesOf, type Block, viRegex } from './blocks';
 
-const SPEECH = /(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))(?:phát biểu (?:kết luận|chỉ đạo|bế mạc)|kết luận (?:hội nghị|cuộc họp|buổi làm việc)|phát biểu tại (?:hội nghị|cuộc họp|buổi làm việc)|thay mặt)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))|^kết luận(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu;
+const SPEECH = viRegex(/\b(?:phát biểu (?:kết luận|chỉ đạo|bế mạc)|kết luận (?:hội nghị|cuộc họp|buổi làm việc)|phát biểu tại (?:hội nghị|cuộc họp|buổi làm việc)|thay mặt)\b|^kết luận\b/iu);
 const CUE = /(?:^|[\s,])(?:đề nghị|yêu cầu|nhấn mạnh|giao)(?:\s*:\s*|\s*,\s*|\s+)/iu;
 /** "Đồng chí X đề nghị, …": a speaker named at the start of the paragraph. */
 const SPEAKER = new RegExp(`^(?:đồng chí|đ/c|ông|bà|${RANKS.join('|')})\\s`, 'iu');

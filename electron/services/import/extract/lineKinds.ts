@@ -4,6 +4,7 @@
  * line before it as the only context.
  */
 import { foldVietnamese } from '../../../../db/search/fold';
+import { viRegex } from './blocks';
 
 /**
  * A picture's trace in pasted text:
@@ -18,7 +19,8 @@ export function isPicturePlaceholder(line: string, unaccentedText: boolean): boo
   if (/^\[Ảnh(?: \d+)?\]$/.test(t)) return true;
   if (!/^[a-z0-9 ,\-_.()]+$/.test(t)) return false;
   const words = t.split(/\s+/).filter(Boolean);
-  if (/(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))(?:hinh|anh|image|photo|img)[ _-]*\d+$/u.test(t) && words.length >= 2) return true;
+  // The alt text is ASCII here, so the plain \b does.
+  if (/\b(?:hinh|anh|image|photo|img)[ _-]*\d+$/.test(t) && words.length >= 2) return true;
   return !unaccentedText && words.length >= 4 && !/[.!?:;]$/.test(t);
 }
 
@@ -32,9 +34,9 @@ export function isUnaccented(text: string): boolean {
 const JUNK = [
   /^bài liên quan$/i,
   /^tin liên quan$/i,
-  /^xem thêm(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
-  /^\*?\s*mời (?:bạn|quý vị) đọc(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
-  /^(?:chia sẻ|share|bình luận|in bài|gửi bài|theo dõi)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d])).{0,30}$/iu,
+  viRegex(/^xem thêm\b/iu),
+  viRegex(/^\*?\s*mời (?:bạn|quý vị) đọc\b/iu),
+  viRegex(/^(?:chia sẻ|share|bình luận|in bài|gửi bài|theo dõi)\b.{0,30}$/iu),
   /^(?:từ khóa|từ khoá|tags?)\s*:/i,
   /^(?:quay lại|trở về|đầu trang)$/i,
 ];
@@ -65,10 +67,10 @@ export const SITE_PREFIX = /^(?:\(?[\p{Lu}][\p{L}\d]*(?:\.[\p{L}]{2,4})+\)?|\([\
 
 /** Opening words of a caption that stands on its own, without a placeholder before it. */
 const CAPTION_CUES = [
-  /^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|đoàn công tác)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
-  /(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))phát biểu (?:tại|chỉ đạo|kết luận|khai mạc|bế mạc)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
-  /(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))(?:trao|tặng) (?:tặng |quà|hoa|bằng|cờ|giấy khen|kỷ niệm chương|huân chương)/iu,
-  /(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))chụp ảnh (?:lưu niệm|chung)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu,
+  viRegex(/^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|đoàn công tác)\b/iu),
+  viRegex(/\bphát biểu (?:tại|chỉ đạo|kết luận|khai mạc|bế mạc)\b/iu),
+  viRegex(/\b(?:trao|tặng) (?:tặng |quà|hoa|bằng|cờ|giấy khen|kỷ niệm chương|huân chương)/iu),
+  viRegex(/\bchụp ảnh (?:lưu niệm|chung)\b/iu),
   /\(ảnh:[^)]*\)\.?$/iu,
   /^ảnh\s*:/iu,
 ];

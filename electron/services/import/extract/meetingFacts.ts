@@ -2,17 +2,17 @@
  * Title, kind, date and place of the meeting.
  */
 import type { DraftDate, DraftText } from '../../../shared/importContract';
-import { sentencesOf, type Block } from './blocks';
+import { sentencesOf, type Block, viRegex } from './blocks';
 import { findDates, findTime, isoOf, partOfDayBefore } from './dates';
 
 /** Kinds in the order they are looked for (the settings' default list, db/settings.ts). */
 const KINDS: [RegExp, string][] = [
-  [/(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))giao ban(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu, 'Giao ban'],
-  [/(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))hội thảo(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu, 'Hội thảo'],
-  [/(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))(?:tọa|toạ) đàm(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu, 'Tọa đàm'],
-  [/(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))hội nghị(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu, 'Hội nghị'],
-  [/(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))(?:cuộc|buổi|phiên) họp(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))|(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))họp(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu, 'Cuộc họp'],
-  [/(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))làm việc(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu, 'Làm việc'],
+  [viRegex(/\bgiao ban\b/iu), 'Giao ban'],
+  [viRegex(/\bhội thảo\b/iu), 'Hội thảo'],
+  [viRegex(/\b(?:tọa|toạ) đàm\b/iu), 'Tọa đàm'],
+  [viRegex(/\bhội nghị\b/iu), 'Hội nghị'],
+  [viRegex(/\b(?:cuộc|buổi|phiên) họp\b|\bhọp\b/iu), 'Cuộc họp'],
+  [viRegex(/\blàm việc\b/iu), 'Làm việc'],
 ];
 
 const MEETING_NOUN = /(?<![\p{L}])(Hội nghị|Hội thảo|Tọa đàm|Toạ đàm|Cuộc họp|Phiên họp|Buổi làm việc|Cuộc làm việc|Lễ)\s+\p{Ll}/u;
@@ -121,9 +121,11 @@ function datelineYear(blocks: readonly Block[]): number | null {
   return line ? (findDates(line.text).find((x) => x.year)?.year ?? null) : null;
 }
 
+const NAMED_YEAR = /năm\s+(\d{4})(?!\d)/iu;
+
 /** "… sơ kết 6 tháng đầu năm 2024": the sentence names its year. */
 function sentenceYear(s: string): number | null {
-  const m = /(?:quý\s+[IV]+|tháng\s+đầu|đầu|cuối)?\s*năm\s+(\d{4})(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu.exec(s);
+  const m = NAMED_YEAR.exec(s);
   const y = m ? Number(m[1]) : null;
   return y && y >= 1945 && y <= 2100 ? y : null;
 }

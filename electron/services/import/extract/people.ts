@@ -10,7 +10,7 @@
 import { parseAttendanceText, RANKS } from '../../../../db/attendanceParse';
 import { foldVietnamese } from '../../../../db/search/fold';
 import type { DraftPerson } from '../../../shared/importContract';
-import { sentencesOf, type Block, type Sentence } from './blocks';
+import { sentencesOf, type Block, type Sentence, viRegex } from './blocks';
 
 type Role = DraftPerson['role'];
 
@@ -20,12 +20,14 @@ interface Piece {
   role: Role;
 }
 
-const CHAIR = /(?:^|[\s,])(?:cùng\s+)?(đồng\s+)?chủ\s+(?:trì|tọa|toạ)(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))/iu;
+const CHAIR = viRegex(/(?:^|[\s,])(?:cùng\s+)?(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\b/iu);
 const CHAIRED_BY = /dưới\s+sự\s+(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\s+của\s+/iu;
 const ATTEND_INTRO =
   /^(?:(?:cùng|đến|về|tới)\s+)?(?:tham\s+)?dự\s+(?:[^:;]{0,80}?\s)?(?:có|gồm)\s+(?:sự\s+(?:tham\s+)?dự\s+của\s+)?|^về\s+phía\s+[^:;]{1,80}?\s+có\s+/iu;
 const LABEL = /^(chủ\s+trì|chủ\s+tọa|chủ\s+toạ|đồng\s+chủ\s+trì|thư\s+ký|thành\s+phần(?:\s+tham\s+dự|\s+dự\s+họp|\s+dự)?(?:\s+gồm)?|tham\s+dự|đại\s+biểu\s+(?:tham\s+)?dự|khách\s+mời)(?:\s+(?:hội nghị|cuộc họp))?\s*:\s*/iu;
 const ATTEND_END = /[\s,]+(?:cùng\s+)?(?:tham\s+)?dự(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|cuộc làm việc))?\s*[.;]?$/u;
+/** "… dự hội nghị gồm:": a sentence that announces the list under it. */
+const ANNOUNCES_LIST = viRegex(/\bdự\b[^:]*:$/iu);
 const LIST_ITEM = /^\s*(?:[-–—•*+●▪◦]|\(?\d{1,3}[.)]|\(?[a-zđ][.)])\s+/iu;
 
 const HONORIFIC_OR_RANK = new RegExp(
@@ -175,7 +177,7 @@ export function extractPeople(blocks: readonly Block[]): PeopleResult {
       blockPeople += found;
       // A sentence that *is* the list (it starts with the people, an intro or a label), not a narrative naming them.
       if (found && (pieces[0]!.start - s.start <= 1 || ATTEND_INTRO.test(s.text) || LABEL.test(s.text))) peopleSentences++;
-      if (s === sentences[sentences.length - 1] && /:\s*$/.test(s.text) && (LABEL.test(s.text) || ATTEND_INTRO.test(s.text) || /(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))dự(?:(?<![\p{L}\d])(?=[\p{L}\d])|(?<=[\p{L}\d])(?![\p{L}\d]))[^:]*:$/iu.test(s.text))) {
+      if (s === sentences[sentences.length - 1] && /:\s*$/.test(s.text) && (LABEL.test(s.text) || ATTEND_INTRO.test(s.text) || ANNOUNCES_LIST.test(s.text))) {
         const l = LABEL.exec(s.text);
         const f = l ? foldVietnamese(l[1]!) : '';
         carry = f.startsWith('dong chu') ? 'dong_chu_tri' : f.startsWith('chu') ? 'chu_tri' : f.startsWith('thu ky') ? 'thu_ky' : 'dai_bieu';
