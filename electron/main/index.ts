@@ -21,6 +21,7 @@ import { isNativeModuleLoadError, resolveNativeBinding } from './nativeBinding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_START_URL, devServerOrigin, isAppPageUrl } from './securityPolicy';
 import { createMainWindow, WINDOW_TITLE } from './window';
+import { printHtmlToPdf } from './printToPdf';
 
 // out/main/index.js → out/renderer and out/preload/index.cjs, siblings in the build output.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -99,7 +100,7 @@ function start(): void {
     archive = opened;
 
     const dispatch = createDispatcher(
-      createHandlers(createContext(opened, 'electron', app.getVersion())),
+      createHandlers(createContext(opened, 'electron', app.getVersion(), { renderPdf: (html) => printHtmlToPdf(html, log) })),
       log,
     );
     wireIpc(ipcMain, dispatch, (frameUrl) => isAppPageUrl(frameUrl, devServerUrl), log);

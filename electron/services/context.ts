@@ -11,6 +11,16 @@ export interface ServiceContext {
   appVersion: string;
   /** Name written in the audit log: the clerk's name from settings, else the OS account. */
   actor(): string;
+  /**
+   * HTML → PDF by the host's own Chromium when it has one (the desktop app: Electron's printToPDF).
+   * Absent, reports use the system Chromium (electron/services/reports/pdf.ts).
+   */
+  renderPdf?: (html: string) => Promise<Buffer>;
+}
+
+/** What a host adds to the context: capabilities only it has. */
+export interface HostCapabilities {
+  renderPdf?: (html: string) => Promise<Buffer>;
 }
 
 function osAccount(): string {
@@ -21,11 +31,12 @@ function osAccount(): string {
   }
 }
 
-export function createContext(archive: Archive, transport: Transport, appVersion: string): ServiceContext {
+export function createContext(archive: Archive, transport: Transport, appVersion: string, host: HostCapabilities = {}): ServiceContext {
   return {
     archive,
     transport,
     appVersion,
     actor: () => getSettings(archive).clerkName || osAccount(),
+    ...host,
   };
 }
