@@ -2,6 +2,8 @@
  * Benchmarks that print figures (never timed assertions in tests). Usage:
  *   npm run --silent bench -- search [--meetings 100000] [--db PATH] [--runs 15]
  *   npm run --silent bench -- photos [--runs 5]
+ *   npm run --silent bench -- merge [--meetings 2000]
+ *   npm run --silent bench -- export [--meetings 2000] [--photo-mb 200] [--runs 2]
  * The archive is built once with `hoso demo` (seed 1) under bench/.data/ and reused.
  */
 import { parseArgs } from 'node:util';
@@ -11,12 +13,14 @@ import { benchSearch } from './search';
 import { benchOpenMeeting } from './openMeeting';
 import { benchPhotos } from './photos';
 import { benchReports } from './reports';
+import { benchMerge } from './merge';
+import { benchExport } from './export';
 import { runCli } from '../electron/cli/run';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { meetings: { type: 'string' }, db: { type: 'string' }, runs: { type: 'string' }, samples: { type: 'string' } },
+  options: { meetings: { type: 'string' }, db: { type: 'string' }, runs: { type: 'string' }, samples: { type: 'string' }, 'photo-mb': { type: 'string' } },
 });
 
 export async function ensureDemoArchive(meetings: number, explicit?: string): Promise<string> {
@@ -52,12 +56,23 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchReports(file, Number(values.runs ?? 3)), null, 2));
     return;
   }
+  if (which === 'merge') {
+    const file = await ensureDemoArchive(Number(values.meetings ?? 2000), values.db);
+    console.log(JSON.stringify(await benchMerge(file), null, 2));
+    return;
+  }
+  if (which === 'export') {
+    const m = Number(values.meetings ?? 2000);
+    const file = await ensureDemoArchive(m, values.db);
+    console.log(JSON.stringify(await benchExport(file, m, Number(values['photo-mb'] ?? 200), Number(values.runs ?? 2)), null, 2));
+    return;
+  }
   if (which === 'photos') {
     console.log(JSON.stringify(await benchPhotos(Number(values.runs ?? 5)), null, 2));
     return;
   }
   console.error(
-    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N]',
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] | merge [--meetings 2000]',
   );
   process.exitCode = 2;
 }

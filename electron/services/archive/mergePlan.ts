@@ -56,16 +56,20 @@ function mergeMemory(archive: Archive, entity: 'meeting' | 'person', id: string)
   return memory;
 }
 
-/** A meeting already copied from this bag record under new ids ("keep both"): then the bag's copy is known. */
-function keptBothCopy(archive: Archive, fromId: string, theirHash: string): boolean {
-  return (
-    archive.sqlite
-      .prepare(
-        `SELECT 1 FROM audit_log WHERE action = 'merge.both' AND entity = 'meeting'
-         AND json_extract(after, '$.fromId') = ? AND json_extract(after, '$.theirHash') = ? LIMIT 1`,
-      )
-      .get(fromId, theirHash) !== undefined
-  );
+/**
+ * Bag records already copied here under new ids ("keep both"), as `fromId → their content hashes`. Read
+ * once per plan: the audit log has no index on the action, and one scan beats one per meeting.
+ */
+function keptBothCopies(archive: Archive): Map<string, Set<string>> {
+  const rows = archive.sqlite
+    .prepare(
+      `SELECT json_extract(after, '$.fromId') AS fromId, json_extract(after, '$.theirHash') AS theirHash
+       FROM audit_log WHERE action = 'merge.both' AND entity = 'meeting'`,
+    )
+    .all() as { fromId: string; theirHash: string }[];
+  const copies = new Map<string, Set<string>>();
+  for (const r of rows) copies.set(r.fromId, (copies.get(r.fromId) ?? new Set()).add(r.theirHash));
+  return copies;
 }
 
 function side(json: MeetingJson, trashed: boolean) {
@@ -106,7 +110,7 @@ function localMeeting(archive: Archive, id: string): { json: MeetingJson; trashe
   return { json: meetingToJson(archive, id, { trashed }), trashed };
 }
 
-function classifyMeeting(archive: Archive, theirs: MeetingJson): PlannedMeeting {
+function classifyMeeting(archive: Archive, theirs: MeetingJson, keptBoth: Map<string, Set<string>>): PlannedMeeting {
   const id = theirs.meeting.id;
   const theirSide = side(theirs, false);
   const base = { id, json: theirs, theirs: theirSide, differences: [] as string[] };
@@ -119,7 +123,7 @@ function classifyMeeting(archive: Archive, theirs: MeetingJson): PlannedMeeting 
   if (mine.contentHash === theirSide.contentHash && !local.trashed) {
     return { ...item, class: 'identical', newer: null, reason: null, choices: ['mine'], defaultChoice: 'mine' };
   }
-  if (keptBothCopy(archive, id, theirSide.contentHash)) {
+  if (keptBoth.get(id)?.has(theirSide.contentHash)) {
     return { ...item, class: 'identical', newer: null, reason: null, choices: ['mine'], defaultChoice: 'mine' };
   }
   // A sealed record is replaced only by a sealed one (a correction made there), and only by choice.
@@ -166,10 +170,13 @@ export function planMerge(archive: Archive, bag: MergeBag): Plan {
   const bagPeople = new Map<string, MeetingJsonPerson>();
   for (const m of bag.meetings) for (const p of m.json.people) bagPeople.set(p.id, p);
   for (const m of bag.meetings) checkReferences(archive, m.json, bagPeople, m.file);
-  const { meetings, people } = archive.sqlite.transaction(() => ({
-    meetings: bag.meetings.map((m) => classifyMeeting(archive, m.json)),
-    people: [...bagPeople.values()].map((p) => classifyPerson(archive, p)),
-  }))();
+  const { meetings, people } = archive.sqlite.transaction(() => {
+    const keptBoth = keptBothCopies(archive);
+    return {
+      meetings: bag.meetings.map((m) => classifyMeeting(archive, m.json, keptBoth)),
+      people: [...bagPeople.values()].map((p) => classifyPerson(archive, p)),
+    };
+  })();
   const token = sha256(
     canonicalJson({
       bag: bag.id,

@@ -1,0 +1,46 @@
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openArchive } from '../db/open';
+import { exportArchive } from '../electron/services/archive/exportArchive';
+import { EVERYTHING } from '../electron/services/archive/selection';
+import { applyMerge, previewMerge } from '../electron/services/archive/mergeApply';
+
+/**
+ * Merging a whole demo archive's bag (`hoso merge` as a clerk runs it): into an empty archive (every
+ * meeting new, photos copied), then the same bag again (every meeting identical: nothing written). The
+ * bag is the exporter's, encrypted because demo archives hold classified records, so each step includes
+ * decrypting and verifying it. Prints wall times and meetings per second, with the machine's load.
+ */
+export async function benchMerge(file: string): Promise<Record<string, unknown>> {
+  const work = mkdtempSync(join(tmpdir(), 'hoso-bench-merge-'));
+  const passphrase = 'bench merge passphrase';
+  try {
+    const source = await openArchive({ file });
+    const bag = await exportArchive(source, { dest: work, selection: EVERYTHING, passphrase }, { appVersion: 'bench', actor: 'bench', scryptWorkFactor: 10 });
+    source.close();
+    const target = await openArchive({ file: join(work, 'target', 'archive.sqlite') });
+    const time = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+      const t0 = performance.now();
+      const r = await f();
+      return [r, Math.round(performance.now() - t0)];
+    };
+    const [plan, previewNew] = await time(() => previewMerge(target, bag.path, passphrase));
+    const [applied, applyNew] = await time(() => applyMerge(target, { path: bag.path, passphrase, token: plan.token, meetings: {}, people: {} }, { actor: 'bench' }));
+    const [again, previewSame] = await time(() => previewMerge(target, bag.path, passphrase));
+    const [, applySame] = await time(() => applyMerge(target, { path: bag.path, passphrase, token: again.token, meetings: {}, people: {} }, { actor: 'bench' }));
+    target.close();
+    const perSecond = (ms: number) => Math.round((bag.meetings / ms) * 1000);
+    return {
+      meetings: bag.meetings,
+      photoFiles: applied.photoFilesCopied,
+      bagBytes: bag.writtenBytes,
+      ms: { previewNew, applyNew, previewIdentical: previewSame, applyIdentical: applySame },
+      meetingsPerSecond: { applyNew: perSecond(applyNew), previewIdentical: perSecond(previewSame) },
+      identical: again.counts.meetings.identical,
+      machine: { cpus: cpus().length, loadavg: loadavg().map((l) => Math.round(l * 100) / 100) },
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
