@@ -203,6 +203,14 @@ describe('short pastes in the samples’ patterns', () => {
     expect(d.body).toHaveLength(1);
   });
 
+  it('a title the intro gives the whole list ("các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: …") goes to each person', () => {
+    const d = draftOf('Cùng dự có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Đại tá Vi Văn Sơn, Chỉ huy trưởng Bộ CHQS tỉnh; Hà Thị Nga, Trưởng ban Dân vận.');
+    expect(people(d.attendees)).toEqual([
+      { name: 'Vi Văn Sơn', rank: 'Đại tá', titles: ['Ủy viên Ban Thường vụ Tỉnh ủy', 'Chỉ huy trưởng Bộ CHQS tỉnh'] },
+      { name: 'Hà Thị Nga', rank: null, titles: ['Ủy viên Ban Thường vụ Tỉnh ủy', 'Trưởng ban Dân vận'] },
+    ]);
+  });
+
   it('a report with nothing recognisable still gives a draft, with notes for the clerk', () => {
     const d = draftOf('ghi chú ngắn.');
     expect(d.title).toBeNull();

@@ -18,7 +18,11 @@ interface Piece {
   text: string;
   start: number;
   role: Role;
+  /** A title the intro gives the whole list: "Cùng dự có các đồng chí Ủy viên Trung ương Đảng: …". */
+  shared?: string;
 }
+
+const SHARED_TITLE = /^\s*(?:các\s+)?(?:đồng chí|đ\/c)\s+(\p{Lu}[^:;]{2,80}?)\s*:/u;
 
 const CHAIR = viRegex(/(?:^|[\s,])(?:cùng\s+)?(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\b/iu);
 const CHAIRED_BY = /dưới\s+sự\s+(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\s+của\s+/iu;
@@ -76,7 +80,10 @@ function piecesOf(s: Sentence, inheritedRole: Role | null): Piece[] {
     return [{ text: s.text.slice(label[0].length), start: s.start + label[0].length, role }];
   }
   const intro = ATTEND_INTRO.exec(s.text);
-  if (intro) return [{ text: s.text.slice(intro[0].length), start: s.start + intro[0].length, role: 'dai_bieu' }];
+  if (intro) {
+    const rest = s.text.slice(intro[0].length);
+    return [{ text: rest, start: s.start + intro[0].length, role: 'dai_bieu', shared: SHARED_TITLE.exec(rest)?.[1] }];
+  }
   const by = CHAIRED_BY.exec(s.text);
   if (by) {
     const from = by.index + by[0].length;
@@ -117,6 +124,8 @@ function attendSegments(s: Sentence, from: number): Piece[] {
   return out;
 }
 
+const withShared = (shared: string | undefined, titles: string[]) => (shared && !titles.includes(shared) ? [shared, ...titles] : titles);
+
 function peopleOf(piece: Piece): DraftPerson[] {
   const parsed = parseAttendanceText(piece.text.replace(/\n/g, ' '), { maxEntries: 500 });
   const out: DraftPerson[] = [];
@@ -128,7 +137,7 @@ function peopleOf(piece: Piece): DraftPerson[] {
     out.push({
       name: e.fullName,
       rank: e.rank || null,
-      titles: e.titles ? e.titles.split(', ').filter(Boolean) : [],
+      titles: withShared(piece.shared, e.titles ? e.titles.split(', ').filter(Boolean) : []),
       role: piece.role,
       span: { start, end: i < 0 ? piece.start + piece.text.length : start + e.source.length },
     });
