@@ -9,7 +9,12 @@ import { z } from 'zod';
  * one transaction (MERGE_PREVIEW_STALE when the archive or the bag changed in between).
  */
 
-const BagPath = z.string().trim().min(1, 'Hãy chọn thư mục gói lưu trữ.').max(4096);
+// Windows' "Copy as path" wraps the path in double quotes: they are not part of it.
+const BagPath = z
+  .string()
+  .trim()
+  .transform((p) => p.replace(/^"(.*)"$/, '$1').trim())
+  .pipe(z.string().min(1, 'Hãy chọn thư mục gói lưu trữ.').max(4096));
 
 /** keep mine / take theirs / keep both (theirs as a new record with new ids). */
 export const MergeChoice = z.enum(['mine', 'theirs', 'both']);

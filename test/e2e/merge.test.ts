@@ -63,7 +63,7 @@ describe('Nhập gói lưu trữ and Sao lưu panels', () => {
     await page.getByTestId('merge-preview').click();
     await expect.poll(() => page.getByTestId('error-alert').first().innerText()).toContain('Gói lưu trữ không hợp lệ');
 
-    await page.getByTestId('merge-path').fill(bag2);
+    await page.getByTestId('merge-path').fill(`"${bag2}"`); // as Windows "Copy as path" gives it
     await page.getByTestId('merge-preview').click();
     await page.getByTestId('merge-plan').waitFor();
     await expect(page.getByTestId('merge-count-new').first().innerText()).resolves.toBe('Mới: 1');
