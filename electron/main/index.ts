@@ -22,6 +22,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_START_URL, devServerOrigin, isAppPageUrl } from './securityPolicy';
 import { createMainWindow, WINDOW_TITLE } from './window';
 import { printHtmlToPdf } from './printToPdf';
+import { chooseFolder } from './chooseFolder';
 
 // out/main/index.js → out/renderer and out/preload/index.cjs, siblings in the build output.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -100,7 +101,12 @@ function start(): void {
     archive = opened;
 
     const dispatch = createDispatcher(
-      createHandlers(createContext(opened, 'electron', app.getVersion(), { renderPdf: (html) => printHtmlToPdf(html, log) })),
+      createHandlers(
+        createContext(opened, 'electron', app.getVersion(), {
+          renderPdf: (html) => printHtmlToPdf(html, log),
+          chooseFolder: (title) => chooseFolder(win, title),
+        }),
+      ),
       log,
     );
     wireIpc(ipcMain, dispatch, (frameUrl) => isAppPageUrl(frameUrl, devServerUrl), log);

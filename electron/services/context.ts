@@ -16,12 +16,12 @@ export interface ServiceContext {
    * Absent, reports use the system Chromium (electron/services/reports/pdf.ts).
    */
   renderPdf?: (html: string) => Promise<Buffer>;
+  /** The desktop's folder dialog (a USB stick to export to, a backup folder); null when cancelled. */
+  chooseFolder?: (title: string) => Promise<string | null>;
 }
 
 /** What a host adds to the context: capabilities only it has. */
-export interface HostCapabilities {
-  renderPdf?: (html: string) => Promise<Buffer>;
-}
+export type HostCapabilities = Pick<ServiceContext, 'renderPdf' | 'chooseFolder'>;
 
 function osAccount(): string {
   try {

@@ -31,6 +31,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       transport: ctx.transport,
       counts: { meetings: countMeetings(a), people: countPeople(a) },
     }),
+    'app/choose-folder': async ({ title }) =>
+      ctx.chooseFolder ? { available: true, path: await ctx.chooseFolder(title) } : { available: false, path: null },
     'meetings/list': (q) => listMeetings(a, q),
     'meetings/facets': () => meetingFacets(a),
     'meetings/get': ({ id }) => getMeeting(a, id),

@@ -231,8 +231,16 @@ export const IndexStatus = z.object({
 });
 export type IndexStatus = z.output<typeof IndexStatus>;
 
+/** A folder chosen with the desktop's own dialog; `available: false` where there is none (web host). */
+export const ChosenFolder = z.object({ available: z.boolean(), path: z.string().nullable() });
+export type ChosenFolder = z.output<typeof ChosenFolder>;
+
 export const contract = {
   'app/info': { input: Empty, output: AppInfo },
+  'app/choose-folder': {
+    input: z.object({ title: text(200, 'Tiêu đề hộp chọn thư mục').default('') }),
+    output: ChosenFolder,
+  },
   'meetings/list': { input: MeetingListQuery, output: MeetingListPage },
   'meetings/facets': { input: Empty, output: MeetingFacets },
   'meetings/get': { input: IdInput, output: Meeting },

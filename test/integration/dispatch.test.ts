@@ -53,6 +53,17 @@ describe('the contract boundary', () => {
     expect(archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 0 });
   });
 
+  it('offers the folder dialog only where the host has one', async () => {
+    expect(await dispatch('app/choose-folder', {})).toEqual({ ok: true, data: { available: false, path: null } });
+    const asked: string[] = [];
+    const desktop = createDispatcher(
+      createHandlers(createContext(archive, 'electron', '0.0.0-test', { chooseFolder: async (title) => (asked.push(title), 'E:\\') })),
+      silentLogger,
+    );
+    expect(await desktop('app/choose-folder', { title: 'Chọn USB' })).toEqual({ ok: true, data: { available: true, path: 'E:\\' } });
+    expect(asked).toEqual(['Chọn USB']);
+  });
+
   it('refuses unknown channels and non-object payloads without throwing', async () => {
     expect(await dispatch('meetings/drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

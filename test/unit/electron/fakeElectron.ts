@@ -110,7 +110,12 @@ export function createFakeElectron() {
       }),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn<(schemes: unknown[]) => void>() },
-    dialog: { showErrorBox: vi.fn<(title: string, content: string) => void>() },
+    dialog: {
+      showErrorBox: vi.fn<(title: string, content: string) => void>(),
+      showOpenDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePaths: string[] }>>(() =>
+        Promise.resolve({ canceled: true, filePaths: [] }),
+      ),
+    },
     ipcMain: { handle: vi.fn<(channel: string, listener: (...args: never[]) => unknown) => void>() },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
