@@ -51,6 +51,12 @@ describe('Nhập gói lưu trữ and Sao lưu panels', () => {
     const bag2 = await makeBag(other.archive, join(bags.dir, 'goi-thang-6'));
     expect(count()).toBe(2);
 
+    // Both panels are tabs of the Lưu trữ USB screen, and together on their own page.
+    await page.goto(`${host.origin}/#/usb`);
+    await page.getByTestId('usb-tab-merge').click();
+    await page.getByTestId('merge-panel').waitFor();
+    await page.getByTestId('usb-tab-backups').click();
+    await page.getByTestId('backup-panel').waitFor();
     await page.goto(`${host.origin}/#/usb/merge`);
     await page.getByTestId('backup-panel').getByTestId('backup-dir').waitFor();
     // A backup first, as a careful clerk would.
