@@ -47,6 +47,17 @@ export async function seedReportArchive(archive: Archive, options: { attendees?:
     ],
     conclusions: CONCLUSIONS,
   });
+  // The minutes as the rich-text editor stores them: paragraphs, a numbered list and a table.
+  archive.sqlite
+    .prepare('UPDATE meetings SET minutes_html = ? WHERE id = ?')
+    .run(
+      '<p>Đồng chí Chủ tịch UBND tỉnh phát biểu khai mạc hội nghị.</p>' +
+        '<p>Đại diện Bộ Chỉ huy Quân sự tỉnh báo cáo kết quả 6 tháng đầu năm &lt;script&gt;alert("x")&lt;/script&gt;.</p>' +
+        '<ol><li>Công tác tuyển quân: hoàn thành chỉ tiêu.</li><li>Công tác diễn tập: chuẩn bị chu đáo.</li></ol>' +
+        '<table><tr><th>Đơn vị</th><th>Kết quả tuyển quân</th></tr><tr><td>Huyện Gia Bình</td><td>Đạt 100%</td></tr></table>' +
+        '<p>Các đại biểu thảo luận, đóng góp ý kiến về công tác tuyển quân và diễn tập.</p>',
+      id,
+    );
   let version = getMeeting(archive, id).version;
   const colours = ['#8d6e63', '#1565c0', '#2e7d32', '#c62828', '#6a1b9a', '#ef6c00', '#00838f'];
   for (let i = 0; i < (options.photos ?? 5); i++) {

@@ -123,6 +123,11 @@ describe.each(['state', 'party'] as const)('%s layout', (variant) => {
     expect(all).toContain('BIÊN BẢN');
     for (const label of ['Thời gian bắt đầu:', 'Địa điểm:', 'Thành phần tham dự:', 'Chủ trì:', 'Thư ký', 'Nội dung']) expect(all).toContain(label);
     expect(all).toContain('<script>alert("x")</script>');
+    // The minutes keep their list and table.
+    expect(all).toMatch(/^1\. Công tác tuyển quân: hoàn thành chỉ tiêu\.$/m);
+    expect(all).toMatch(/^2\. Công tác diễn tập/m);
+    expect(all).toMatch(/Đơn vị\s+Kết quả tuyển quân/);
+    expect(all).toMatch(/Huyện Gia Bình\s+Đạt 100%/);
     expect(all).toMatch(/Cuộc họp kết thúc vào/);
     expect(all).toMatch(/THƯ KÝ\s+CHỦ TỌA/);
     expect(all).toMatch(/Lê Thị Hoa\s+Trần Văn Minh/);

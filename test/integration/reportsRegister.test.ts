@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { tempArchive } from '../helpers/tempArchive';
 import { addRecord } from '../helpers/meetingRecord';
 import { seedReportArchive, AGENCY } from '../helpers/reportsFixture';
@@ -142,6 +143,11 @@ describe('Word copy', () => {
     const meetingId = await seedReportArchive(t.archive, { photos: 2 });
     const file = await call('reports/docx', { kind: 'minutes', meetingId, variant: 'state' });
     expect(file.fileName).toMatch(/^Biên bản - Hội nghị sơ kết .*\.docx$/);
+    // It opens: a second Word reader (mammoth, the one the importer uses) finds the document's structure.
+    const read = await mammoth.convertToHtml({ buffer: Buffer.from(file.base64, 'base64') });
+    expect(read.messages).toEqual([]);
+    expect(read.value).toContain('<p><strong>BIÊN BẢN</strong></p>');
+    expect(read.value).toContain('<thead><tr><th><p><strong>Đơn vị</strong></p></th><th><p><strong>Kết quả tuyển quân</strong></p></th></tr></thead><tbody><tr><td><p>Huyện Gia Bình</p></td>');
     const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');

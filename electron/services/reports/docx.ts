@@ -149,7 +149,7 @@ export async function renderDocx(doc: ReportDoc): Promise<Buffer> {
     const alignOf = (i: number) => (b.columns[i]?.align === 'center' ? AlignmentType.CENTER : b.columns[i]?.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
     const row = (cells: string[], header: boolean, bold: boolean) =>
       new TableRow({
-        tableHeader: header,
+        tableHeader: header || undefined,
         cantSplit: true,
         height: b.signatureRows && !header ? { value: twip(11), rule: HeightRule.ATLEAST } : undefined,
         children: cells.map(
@@ -166,7 +166,7 @@ export async function renderDocx(doc: ReportDoc): Promise<Buffer> {
       width: { size: contentTwip, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
-      rows: [row(b.columns.map((c) => c.label), true, true), ...b.rows.map((r) => row(r, false, false)), ...(b.totals ? [row(b.totals, false, true)] : [])],
+      rows: [...(b.noHeader ? [] : [row(b.columns.map((c) => c.label), true, true)]), ...b.rows.map((r) => row(r, false, false)), ...(b.totals ? [row(b.totals, false, true)] : [])],
     });
   };
 

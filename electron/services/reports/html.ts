@@ -58,7 +58,7 @@ function tableHtml(b: Extract<Block, { kind: 'table' }>): string {
   const align = (i: number) => (b.columns[i]?.align && b.columns[i]?.align !== 'left' ? ` class="${b.columns[i]!.align}"` : '');
   const rows = b.rows.map((r) => `<tr>${r.map((cell, i) => `<td${align(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
   const totals = b.totals ? `<tr class="totals">${b.totals.map((cell, i) => `<td${align(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>` : '';
-  return `<table class="data${b.signatureRows ? ' signing' : ''}${b.compact ? ' compact' : ''}"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}${totals}</tbody></table>`;
+  return `<table class="data${b.signatureRows ? ' signing' : ''}${b.compact ? ' compact' : ''}"><colgroup>${cols}</colgroup>${b.noHeader ? '' : `<thead><tr>${head}</tr></thead>`}<tbody>${rows}${totals}</tbody></table>`;
 }
 
 function photosHtml(b: Extract<Block, { kind: 'photos' }>, options: HtmlOptions): string {

@@ -6,6 +6,7 @@ import { findPhotoFile } from '../photoFiles';
 import { clockTime, longDate, shortDate } from './dates';
 import { LAYOUTS } from './layout';
 import type { Block, DocumentVariant, ReportDoc } from './model';
+import { minutesBlocks } from './minutesBlocks';
 import { capitalize, chairsOf, meetingName, paragraphsOf, personPhrase, secretaryOf } from './phrases';
 
 /** The documents printed from one meeting record: minutes, attendance sheet, photo sheet. */
@@ -43,8 +44,9 @@ export function minutesDoc(record: MeetingRecord, settings: Settings, variant: D
   body.push(labelled('Chủ trì', chairs.length ? `${chairs.map((c) => capitalize(personPhrase(c))).join('; ')}.` : '…'));
   body.push(labelled('Thư ký (người ghi biên bản)', secretary ? `${capitalize(personPhrase(secretary))}.` : '…'));
   body.push({ kind: 'paragraph', indent: false, keepWithNext: true, runs: [{ text: 'Nội dung (theo diễn biến cuộc họp):', bold: true }] });
-  const minutes = paragraphsOf(m.minutesText);
-  body.push(...(minutes.length ? minutes : ['…']).map((p): Block => ({ kind: 'paragraph', runs: [p] })));
+  // The rich text as written (lists, tables, emphasis); records with only plain text print its lines.
+  const minutes = m.minutesHtml.trim() ? minutesBlocks(m.minutesHtml) : paragraphsOf(m.minutesText).map((p): Block => ({ kind: 'paragraph', runs: [p] }));
+  body.push(...(minutes.length ? minutes : [{ kind: 'paragraph', runs: ['…'] } satisfies Block]));
   if (record.conclusions.length) {
     body.push({ kind: 'paragraph', indent: false, keepWithNext: true, runs: [{ text: 'Kết luận của chủ trì:', bold: true }] });
     body.push(...record.conclusions.map((c, i): Block => ({ kind: 'paragraph', runs: [`${i + 1}. ${c.text.trim()}`] })));

@@ -47,6 +47,8 @@ export type Block =
       signatureRows?: boolean;
       /** Smaller type (layout.tableCompact) for wide summaries. */
       compact?: boolean;
+      /** A table without a header row (a table in the minutes whose first row is data). */
+      noHeader?: boolean;
     }
   | { kind: 'photos'; perPage: 2 | 4 | 6; photos: PhotoItem[] };
 
