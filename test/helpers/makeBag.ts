@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Archive } from '../../db/open';
-import { meetingToJson, serializeMeetingJson } from '../../electron/services/archive/meetingJson';
+import { meetingToJson, serializeMeetingJson, type MeetingJson } from '../../electron/services/archive/meetingJson';
 import { findPhotoFile } from '../../electron/services/photoFiles';
 import type { MeetingFieldsInput } from '../../electron/shared/contract';
 import { jpeg } from './images';
@@ -13,7 +13,17 @@ import type { RecordSession } from './recordSession';
  * exporter (BagIt 1.0, RFC 8493: bagit.txt, bag-info.txt, manifest-sha256.txt over data/,
  * tagmanifest-sha256.txt over the tag files). No index.html: the merge never reads it.
  */
-export async function makeBag(archive: Archive, bagDir: string, options: { meetingIds?: string[] } = {}): Promise<string> {
+export async function makeBag(
+  archive: Archive,
+  bagDir: string,
+  options: {
+    meetingIds?: string[];
+    /** Rewrites each meeting's JSON before it is written (a bag "from another hoso version"). */
+    edit?: (json: MeetingJson) => unknown;
+    /** The bytes of data/archive.sqlite instead of a real snapshot. */
+    snapshot?: Buffer;
+  } = {},
+): Promise<string> {
   const data = join(bagDir, 'data');
   mkdirSync(join(data, 'meetings'), { recursive: true });
   const ids =
@@ -21,7 +31,7 @@ export async function makeBag(archive: Archive, bagDir: string, options: { meeti
     (archive.sqlite.prepare('SELECT id FROM meetings WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[]);
   for (const id of ids) {
     const json = meetingToJson(archive, id);
-    writeFileSync(join(data, 'meetings', `${id}.json`), serializeMeetingJson(json));
+    writeFileSync(join(data, 'meetings', `${id}.json`), options.edit ? `${JSON.stringify(options.edit(json), null, 2)}\n` : serializeMeetingJson(json));
     for (const p of json.photos) {
       const found = findPhotoFile(dirname(archive.file), p.fileHash);
       if (!found) throw new Error(`test bag: photo file ${p.fileHash} missing from the archive`);
@@ -29,7 +39,8 @@ export async function makeBag(archive: Archive, bagDir: string, options: { meeti
       copyFileSync(found.path, join(data, p.file));
     }
   }
-  await archive.sqlite.backup(join(data, 'archive.sqlite'));
+  if (options.snapshot) writeFileSync(join(data, 'archive.sqlite'), options.snapshot);
+  else await archive.sqlite.backup(join(data, 'archive.sqlite'));
   const payload = walk(data).sort();
   let octets = 0;
   const manifest = payload.map((f) => {

@@ -315,6 +315,34 @@ describe('merge of a USB bag', () => {
     }
   });
 
+  it('a bag from a newer hoso (fields this version does not know, a snapshot it cannot open) merges through its JSON', async () => {
+    const r = await fillRecord(a, { title: 'Hội nghị triển khai nhiệm vụ năm 2026', color: '#37474f' });
+    const newer = await makeBag(a.archive, join(bags.dir, 'goi-ban-moi'), {
+      snapshot: Buffer.from('SQLite format 3\u0000 — lược đồ của phiên bản sau'),
+      edit: (json) => ({
+        ...json,
+        generator: 'hoso 9.0',
+        signature: { alg: 'ed25519', value: 'AAAA' },
+        meeting: { ...json.meeting, venueRoom: 'P.201', language: 'vi' },
+        attendance: json.attendance.map((x) => ({ ...x, seat: 3 })),
+        photos: json.photos.map((p) => ({ ...p, faces: [] })),
+      }),
+    });
+    const plan = await previewMerge(b.archive, newer);
+    expect(plan.counts.meetings).toEqual({ new: 1, identical: 0, changed: 0, conflict: 0 });
+    await merge(b, newer);
+    expect(meetingsOf(b)).toEqual(meetingsOf(a));
+    expect(b.found('trien khai nhiem vu')).toEqual([r.id]);
+    // Read back, it is the same record as the other PC's: merging that PC's ordinary bag finds it identical.
+    expect((await previewMerge(b.archive, await bagOf(a))).counts.meetings).toMatchObject({ identical: 1 });
+
+    // A meeting file of an incompatible future format is refused, with nothing written.
+    const future = await makeBag(a.archive, join(bags.dir, 'goi-dinh-dang-2'), { edit: (json) => ({ ...json, formatVersion: 2 }) });
+    const before = dump(b);
+    expect(await errorOf(previewMerge(b.archive, future))).toMatch(/^MEETING_JSON_UNSUPPORTED .*formatVersion 2/);
+    expect(dump(b)).toBe(before);
+  });
+
   it('hoso merge PATH --dry-run --json previews; without --dry-run it applies; a second run changes nothing', async () => {
     await fillRecord(a, { title: 'Hội nghị triển khai nhiệm vụ quốc phòng' });
     const bag = await bagOf(a);
