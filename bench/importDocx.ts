@@ -20,7 +20,11 @@ try {
   const files: string[] = [];
   for (let i = 0; i < n; i++) {
     const color = `#${((i * 2654435761) % 0xffffff).toString(16).padStart(6, '0')}`;
-    const bytes = await reportDocx({ title: `Hội nghị giao ban công tác quân sự, quốc phòng số ${i + 1}`, picture: await png(color, 320, 240), caption: `Quang cảnh hội nghị số ${i + 1}.` });
+    const bytes = await reportDocx({
+      title: `Hội nghị giao ban công tác quân sự, quốc phòng số ${i + 1}`,
+      picture: await png(color, 320, 240),
+      caption: `Quang cảnh hội nghị số ${i + 1}.`,
+    });
     const file = join(dir, `bao-cao-${String(i + 1).padStart(4, '0')}.docx`);
     writeFileSync(file, bytes);
     files.push(file);
@@ -33,13 +37,16 @@ try {
     const name = file.slice(dir.length + 1);
     return { name, read: async () => readFileSource(name, readFileSync(file)) };
   });
-  for (const item of await importMany(archive, sources, { actor: 'bench' })) counts[item.status] = (counts[item.status] ?? 0) + 1;
+  for (const item of await importMany(archive, sources, { actor: 'bench' }))
+    counts[item.status] = (counts[item.status] ?? 0) + 1;
   const took = performance.now() - t1;
   const photos = (archive.sqlite.prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n;
   archive.close();
   console.log(`files written: ${n} .docx in ${(made / 1000).toFixed(1)} s`);
   console.log(`imported: ${JSON.stringify(counts)}, photos stored: ${photos}`);
-  console.log(`batch import: ${(took / 1000).toFixed(1)} s for ${n} files (${(took / n).toFixed(1)} ms per file)`);
+  console.log(
+    `batch import: ${(took / 1000).toFixed(1)} s for ${n} files (${(took / n).toFixed(1)} ms per file)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -12,7 +12,10 @@ export function createImportHandlers(ctx: ServiceContext): { [C in ImportChannel
     'import/preview': ({ source }) => previewImport(ctx.archive, source),
     'import/save': async ({ source, draft, allowDuplicate }) => {
       const doc = await readSource(source);
-      return saveImport(ctx.archive, doc, contentHashOf(doc.text), draft, { actor: ctx.actor(), allowDuplicate });
+      return saveImport(ctx.archive, doc, contentHashOf(doc.text), draft, {
+        actor: ctx.actor(),
+        allowDuplicate,
+      });
     },
     'import/batch': async ({ sources, allowDuplicate }) => ({
       items: await importMany(

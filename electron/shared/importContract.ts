@@ -64,7 +64,12 @@ export type DraftDocumentRef = z.output<typeof DraftDocumentRef>;
 
 export const DraftParagraph = z.object({ text: z.string(), span: ImportSpan });
 
-export const DraftImage = z.object({ index: z.number().int(), mime: z.string(), byteSize: z.number().int(), hash: z.string() });
+export const DraftImage = z.object({
+  index: z.number().int(),
+  mime: z.string(),
+  byteSize: z.number().int(),
+  hash: z.string(),
+});
 
 export const ImportDraft = z.object({
   sourceName: z.string(),
@@ -92,7 +97,11 @@ export type ImportDraft = z.output<typeof ImportDraft>;
 
 /** A source sent from the UI: pasted text, or a file's bytes (base64). */
 export const ImportSource = z.union([
-  z.object({ kind: z.literal('text'), name: z.string().max(300).default('Văn bản dán vào'), text: z.string() }),
+  z.object({
+    kind: z.literal('text'),
+    name: z.string().max(300).default('Văn bản dán vào'),
+    text: z.string(),
+  }),
   z.object({ kind: z.literal('file'), name: z.string().min(1).max(300), dataBase64: z.string() }),
 ]);
 export type ImportSource = z.input<typeof ImportSource>;
@@ -102,11 +111,18 @@ export const PersonMatch = z.object({
   match: z.enum(['same', 'possible', 'new']),
   personId: Id.nullable(),
   reasons: z.array(z.enum(['several_people', 'marks_differ', 'rank_differs'])),
-  candidates: z.array(z.object({ id: Id, fullName: z.string(), rank: z.string(), title: z.string(), unit: z.string() })),
+  candidates: z.array(
+    z.object({ id: Id, fullName: z.string(), rank: z.string(), title: z.string(), unit: z.string() }),
+  ),
 });
 export type PersonMatch = z.output<typeof PersonMatch>;
 
-export const DuplicateOf = z.object({ id: Id, title: z.string(), meetingDate: z.string().nullable(), reason: z.enum(['same_content', 'same_title_date']) });
+export const DuplicateOf = z.object({
+  id: Id,
+  title: z.string(),
+  meetingDate: z.string().nullable(),
+  reason: z.enum(['same_content', 'same_title_date']),
+});
 export type DuplicateOf = z.output<typeof DuplicateOf>;
 
 export const ImportPreview = z.object({
@@ -132,13 +148,29 @@ export const ReviewedDraft = z.object({
   title: z.string().trim().min(1, 'Tên cuộc họp không được để trống.').max(500),
   kind: z.string().trim().min(1).max(100),
   meetingDate: IsoDate.nullable(),
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().default(null),
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .nullable()
+    .default(null),
   location: z.string().trim().max(500).default(''),
   byline: z.string().trim().max(500).default(''),
   body: z.string().max(1_000_000).default(''),
   people: z.array(ReviewedPerson).max(1000).default([]),
-  captions: z.array(z.object({ text: z.string().trim().max(2000), image: z.number().int().nullable() })).max(500).default([]),
-  documentRefs: z.array(z.object({ number: z.string().trim().min(1).max(100), type: z.string().trim().max(100).default(''), date: IsoDate.nullable() })).max(500).default([]),
+  captions: z
+    .array(z.object({ text: z.string().trim().max(2000), image: z.number().int().nullable() }))
+    .max(500)
+    .default([]),
+  documentRefs: z
+    .array(
+      z.object({
+        number: z.string().trim().min(1).max(100),
+        type: z.string().trim().max(100).default(''),
+        date: IsoDate.nullable(),
+      }),
+    )
+    .max(500)
+    .default([]),
   conclusions: z.array(z.string().trim().min(1).max(10_000)).max(500).default([]),
 });
 export type ReviewedDraft = z.output<typeof ReviewedDraft>;
@@ -148,7 +180,12 @@ export const ImportSaveResult = z.object({
   status: z.enum(['imported', 'duplicate']),
   meetingId: Id.nullable(),
   duplicate: DuplicateOf.nullable(),
-  counts: z.object({ people: z.number().int(), photos: z.number().int(), documents: z.number().int(), conclusions: z.number().int() }),
+  counts: z.object({
+    people: z.number().int(),
+    photos: z.number().int(),
+    documents: z.number().int(),
+    conclusions: z.number().int(),
+  }),
   notes: z.array(z.string()),
 });
 export type ImportSaveResult = z.output<typeof ImportSaveResult>;
@@ -167,12 +204,19 @@ export const importChannels = {
   'import/preview': { input: z.object({ source: ImportSource }), output: ImportPreview },
   /** Saves a reviewed draft (pictures come from the source again) as a draft meeting, in one transaction. */
   'import/save': {
-    input: z.object({ source: ImportSource, draft: ReviewedDraft, allowDuplicate: z.boolean().default(false) }),
+    input: z.object({
+      source: ImportSource,
+      draft: ReviewedDraft,
+      allowDuplicate: z.boolean().default(false),
+    }),
     output: ImportSaveResult,
   },
   /** Many files at once, saved as extracted; duplicates skipped, drafts missing a title or date flagged. */
   'import/batch': {
-    input: z.object({ sources: z.array(ImportSource).min(1).max(IMPORT_BATCH_MAX), allowDuplicate: z.boolean().default(false) }),
+    input: z.object({
+      sources: z.array(ImportSource).min(1).max(IMPORT_BATCH_MAX),
+      allowDuplicate: z.boolean().default(false),
+    }),
     output: z.object({ items: z.array(ImportBatchItem) }),
   },
 } as const;

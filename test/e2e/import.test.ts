@@ -17,7 +17,11 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   // In the directory as a lieutenant colonel; the report calls him a senior lieutenant colonel.
-  khaiId = createPerson(app.archive, { fullName: 'Lê Đình Khải', rank: 'Trung tá', title: 'Phó Chỉ huy trưởng', unit: '', notes: '' }, 'e2e').id;
+  khaiId = createPerson(
+    app.archive,
+    { fullName: 'Lê Đình Khải', rank: 'Trung tá', title: 'Phó Chỉ huy trưởng', unit: '', notes: '' },
+    'e2e',
+  ).id;
 });
 
 afterAll(async () => {
@@ -38,9 +42,13 @@ describe('Nhập hồ sơ', () => {
     await expect(source.locator('mark[data-field="caption"]').count()).resolves.toBe(2);
     await expect(source.locator('mark[data-field="document"]').count()).resolves.toBe(3);
     await expect(source.locator('mark[data-field="date"]').innerText()).resolves.toBe('Sáng 9-4');
-    await expect(page.getByTestId('import-title').inputValue()).resolves.toBe('Đảng ủy Quân sự tỉnh Quảng Trị ra nghị quyết lãnh đạo nhiệm vụ quý II');
+    await expect(page.getByTestId('import-title').inputValue()).resolves.toBe(
+      'Đảng ủy Quân sự tỉnh Quảng Trị ra nghị quyết lãnh đạo nhiệm vụ quý II',
+    );
     await expect(page.getByTestId('import-date').inputValue()).resolves.toBe('09/04/2024');
-    await expect(page.getByTestId('import-location').inputValue()).resolves.toBe('Hội trường Bộ Chỉ huy Quân sự tỉnh');
+    await expect(page.getByTestId('import-location').inputValue()).resolves.toBe(
+      'Hội trường Bộ Chỉ huy Quân sự tỉnh',
+    );
 
     // A known name with another rank is asked, not assumed: saving waits for the answer.
     const asked = page.locator('[data-testid="import-person"][data-match="possible"]');
@@ -53,16 +61,27 @@ describe('Nhập hồ sơ', () => {
     // Corrections: the title shortened, one document discarded (its highlight is struck through).
     await page.getByTestId('import-title').fill('Hội nghị sơ kết công tác lãnh đạo quý I năm 2024');
     await page.getByTestId('import-document').nth(2).getByRole('checkbox').uncheck();
-    await expect(source.locator('mark[data-field="document"]').nth(2).evaluate((el) => getComputedStyle(el).textDecorationLine)).resolves.toBe('line-through');
+    await expect(
+      source
+        .locator('mark[data-field="document"]')
+        .nth(2)
+        .evaluate((el) => getComputedStyle(el).textDecorationLine),
+    ).resolves.toBe('line-through');
     await page.screenshot({ path: join(SCREENSHOTS, 'import-review.png'), fullPage: false });
 
     await page.getByTestId('import-save').click();
     await page.waitForURL(/#\/meetings\/[^/]+$/);
     const id = decodeURIComponent(page.url().split('/').pop()!);
-    await expect(page.getByTestId('meeting-title').inputValue()).resolves.toBe('Hội nghị sơ kết công tác lãnh đạo quý I năm 2024');
+    await expect(page.getByTestId('meeting-title').inputValue()).resolves.toBe(
+      'Hội nghị sơ kết công tác lãnh đạo quý I năm 2024',
+    );
 
     // What the clerk confirmed is what was stored.
-    expect(getMeeting(app.archive, id)).toMatchObject({ status: 'draft', meetingDate: '2024-04-09', source: 'Tin, ảnh: NGỌC ANH - ĐỨC THỊNH' });
+    expect(getMeeting(app.archive, id)).toMatchObject({
+      status: 'draft',
+      meetingDate: '2024-04-09',
+      source: 'Tin, ảnh: NGỌC ANH - ĐỨC THỊNH',
+    });
     const rows = listAttendance(app.archive, id).rows;
     expect(rows.map((r) => [r.fullName, r.rank, r.role])).toEqual([
       ['Hồ Quang Minh', 'Đại tá', 'chu_tri'],
@@ -71,11 +90,22 @@ describe('Nhập hồ sơ', () => {
       ['Ngô Sỹ Toàn', 'Đại tá', 'dai_bieu'],
     ]);
     expect(rows[1]!.personId).toBe(khaiId);
-    expect(listDocumentRefs(app.archive, id).rows.map((r) => r.number)).toEqual(['847-NQ/QUTW', '152/KH-BCH']);
+    expect(listDocumentRefs(app.archive, id).rows.map((r) => r.number)).toEqual([
+      '847-NQ/QUTW',
+      '152/KH-BCH',
+    ]);
 
     await page.getByTestId('nav-meetings').click();
-    await page.getByTestId('meeting-row').filter({ hasText: 'Hội nghị sơ kết công tác lãnh đạo quý I năm 2024' }).waitFor();
-    await expect(page.getByTestId('meeting-row').filter({ hasText: 'Hội nghị sơ kết công tác lãnh đạo quý I năm 2024' }).innerText()).resolves.toContain('09/04/2024');
+    await page
+      .getByTestId('meeting-row')
+      .filter({ hasText: 'Hội nghị sơ kết công tác lãnh đạo quý I năm 2024' })
+      .waitFor();
+    await expect(
+      page
+        .getByTestId('meeting-row')
+        .filter({ hasText: 'Hội nghị sơ kết công tác lãnh đạo quý I năm 2024' })
+        .innerText(),
+    ).resolves.toContain('09/04/2024');
 
     // The same report pasted again is flagged as a duplicate, and saving stays off until the clerk insists.
     await page.getByTestId('nav-import').click();
@@ -96,8 +126,12 @@ describe('Nhập hồ sơ', () => {
       { name: 'ubnd-lan-2.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('ubnd-huyen.txt')) },
     ]);
     await page.getByTestId('import-summary').waitFor();
-    await expect(page.getByTestId('import-summary').innerText()).resolves.toBe('1 đã nhập, 1 cần xem lại, 1 trùng (bỏ qua), 1 lỗi');
-    const statuses = await page.getByTestId('import-batch-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    await expect(page.getByTestId('import-summary').innerText()).resolves.toBe(
+      '1 đã nhập, 1 cần xem lại, 1 trùng (bỏ qua), 1 lỗi',
+    );
+    const statuses = await page
+      .getByTestId('import-batch-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
     expect(statuses).toEqual(['imported', 'needs_review', 'failed', 'duplicate']);
     await expect(page.getByTestId('import-batch-row').nth(2).innerText()).resolves.toContain('PDF');
     await page.screenshot({ path: join(SCREENSHOTS, 'import-batch.png'), fullPage: false });

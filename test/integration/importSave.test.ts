@@ -40,13 +40,25 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 
 describe('import through the contract', () => {
   it('preview matches people by folded name and asks when the rank differs; save writes everything in one go', async () => {
-    createPerson(archive, { fullName: 'Hồ Quang Minh', rank: 'Đại tá', title: 'Chính ủy', unit: '', notes: '' }, 'test');
-    createPerson(archive, { fullName: 'Lê Đình Khải', rank: 'Trung tá', title: '', unit: '', notes: '' }, 'test');
+    createPerson(
+      archive,
+      { fullName: 'Hồ Quang Minh', rank: 'Đại tá', title: 'Chính ủy', unit: '', notes: '' },
+      'test',
+    );
+    createPerson(
+      archive,
+      { fullName: 'Lê Đình Khải', rank: 'Trung tá', title: '', unit: '', notes: '' },
+      'test',
+    );
     const source = { kind: 'text', name: 'quan-su-tinh.txt', text: fixture('quan-su-tinh.txt') };
     const preview = await call<ImportPreview>('import/preview', { source });
     expect(preview.chairMatches[0]).toMatchObject({ match: 'same' });
     // Trung tá in the directory, Thượng tá in the report: promoted since? The clerk decides.
-    expect(preview.attendeeMatches[0]).toMatchObject({ match: 'possible', personId: null, reasons: ['rank_differs'] });
+    expect(preview.attendeeMatches[0]).toMatchObject({
+      match: 'possible',
+      personId: null,
+      reasons: ['rank_differs'],
+    });
     expect(preview.attendeeMatches[1]).toMatchObject({ match: 'new' });
     expect(preview.duplicate).toBeNull();
 
@@ -56,7 +68,12 @@ describe('import through the contract', () => {
       rank: p.rank ?? '',
       titles: p.titles.join(', '),
       role: p.role,
-      personId: i === 0 ? preview.chairMatches[0]!.personId : i === 1 ? preview.attendeeMatches[0]!.candidates[0]!.id : null,
+      personId:
+        i === 0
+          ? preview.chairMatches[0]!.personId
+          : i === 1
+            ? preview.attendeeMatches[0]!.candidates[0]!.id
+            : null,
     }));
     const saved = await call<ImportSaveResult>('import/save', {
       source,
@@ -73,10 +90,18 @@ describe('import through the contract', () => {
         conclusions: d.conclusions.map((c) => c.text),
       },
     });
-    expect(saved).toMatchObject({ status: 'imported', counts: { people: 4, documents: 3, conclusions: 3, photos: 0 } });
+    expect(saved).toMatchObject({
+      status: 'imported',
+      counts: { people: 4, documents: 3, conclusions: 3, photos: 0 },
+    });
     const id = saved.meetingId!;
     const meeting = getMeeting(archive, id);
-    expect(meeting).toMatchObject({ status: 'draft', meetingDate: '2024-04-09', source: 'Tin, ảnh: NGỌC ANH - ĐỨC THỊNH', location: 'Hội trường Bộ Chỉ huy Quân sự tỉnh' });
+    expect(meeting).toMatchObject({
+      status: 'draft',
+      meetingDate: '2024-04-09',
+      source: 'Tin, ảnh: NGỌC ANH - ĐỨC THỊNH',
+      location: 'Hội trường Bộ Chỉ huy Quân sự tỉnh',
+    });
     expect(meeting.minutesHtml.startsWith('<p>Sáng 9-4, tại Hội trường')).toBe(true);
     const rows = listAttendance(archive, id).rows;
     expect(rows.map((r) => [r.fullName, r.role, r.rank])).toEqual([
@@ -87,7 +112,11 @@ describe('import through the contract', () => {
     ]);
     // The confirmed people were reused: two directory entries plus two new ones.
     expect((archive.sqlite.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(4);
-    expect(listDocumentRefs(archive, id).rows.map((r) => r.number)).toEqual(['847-NQ/QUTW', '152/KH-BCH', '12/2023/TT-BQP']);
+    expect(listDocumentRefs(archive, id).rows.map((r) => r.number)).toEqual([
+      '847-NQ/QUTW',
+      '152/KH-BCH',
+      '12/2023/TT-BQP',
+    ]);
     expect(listConclusions(archive, id).rows).toHaveLength(3);
     expect(verifyAuditChain(archive).ok).toBe(true);
     expect(checkSearchIndex(archive).ok).toBe(true);
@@ -97,26 +126,39 @@ describe('import through the contract', () => {
     // The same report again: a duplicate, skipped with the meeting it duplicates.
     const again = await call<ImportPreview>('import/preview', { source });
     expect(again.duplicate).toMatchObject({ id, reason: 'same_content' });
-    const skipped = await call<ImportSaveResult>('import/save', { source, draft: { title: 'Khác', kind: 'Hội nghị', meetingDate: null } });
-    expect(skipped).toMatchObject({ status: 'duplicate', meetingId: null, duplicate: { id, reason: 'same_content' } });
+    const skipped = await call<ImportSaveResult>('import/save', {
+      source,
+      draft: { title: 'Khác', kind: 'Hội nghị', meetingDate: null },
+    });
+    expect(skipped).toMatchObject({
+      status: 'duplicate',
+      meetingId: null,
+      duplicate: { id, reason: 'same_content' },
+    });
   });
 
   it('a .docx picture becomes a photo of the meeting with its caption; a failed write leaves nothing behind', async () => {
     const docx = await reportDocx();
     const source = { kind: 'file', name: 'hoi-nghi.docx', dataBase64: docx.toString('base64') };
-    const r = await call<{ items: { status: string; meetingId: string }[] }>('import/batch', { sources: [source] });
+    const r = await call<{ items: { status: string; meetingId: string }[] }>('import/batch', {
+      sources: [source],
+    });
     expect(r.items[0]!.status).toBe('imported');
     const photos = listPhotos(archive, r.items[0]!.meetingId).photos;
     expect(photos.map((p) => p.caption)).toEqual(['Thượng tướng Võ Minh Lương phát biểu chỉ đạo hội nghị.']);
 
     // A document reference that the database refuses mid-way (here: the meetings table made read-only
     // by a trigger on document_refs) rolls the whole import back.
-    archive.sqlite.exec("CREATE TEMP TRIGGER no_refs BEFORE INSERT ON document_refs BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    archive.sqlite.exec(
+      "CREATE TEMP TRIGGER no_refs BEFORE INSERT ON document_refs BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+    );
     const before = (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
     const other = { kind: 'text', text: fixture('ubnd-huyen.txt') };
     const failed = (await dispatch('import/batch', { sources: [other] } as never)) as { ok: boolean };
     expect(failed.ok).toBe(false);
-    expect((archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n).toBe(before);
+    expect((archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n).toBe(
+      before,
+    );
     expect((archive.sqlite.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(1);
   });
 
@@ -125,9 +167,15 @@ describe('import through the contract', () => {
       { kind: 'text', name: 'a.txt', text: fixture('ubnd-huyen.txt') },
       { kind: 'text', name: 'b.txt', text: fixture('so-ket-khong-nam.txt') },
       { kind: 'file', name: 'c.pdf', dataBase64: Buffer.from('%PDF-1.4').toString('base64') },
-      { kind: 'text', name: 'd.txt', text: fixture('ubnd-huyen.txt').replace('Theo báo cáo', 'Theo báo cáo nhanh') },
+      {
+        kind: 'text',
+        name: 'd.txt',
+        text: fixture('ubnd-huyen.txt').replace('Theo báo cáo', 'Theo báo cáo nhanh'),
+      },
     ];
-    const r = await call<{ items: { name: string; status: string; message: string }[] }>('import/batch', { sources });
+    const r = await call<{ items: { name: string; status: string; message: string }[] }>('import/batch', {
+      sources,
+    });
     expect(r.items.map((i) => [i.name, i.status])).toEqual([
       ['a.txt', 'imported'],
       ['b.txt', 'needs_review'],
@@ -142,11 +190,30 @@ describe('import through the contract', () => {
 
 describe('hoso import (DESIGN.md §7)', () => {
   it('--dry-run --json prints exactly the drafts’ shape for each file and writes nothing', () => {
-    const r = hoso(['import', join(FIXTURES, 'ubnd-huyen.txt'), join(FIXTURES, 'so-ket-khong-nam.txt'), '--dry-run', '--json', '--db', '/nonexistent/never.sqlite']);
+    const r = hoso([
+      'import',
+      join(FIXTURES, 'ubnd-huyen.txt'),
+      join(FIXTURES, 'so-ket-khong-nam.txt'),
+      '--dry-run',
+      '--json',
+      '--db',
+      '/nonexistent/never.sqlite',
+    ]);
     expect(r.code).toBe(0);
     const drafts = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(drafts).toHaveLength(2);
-    for (const d of drafts) expect(Object.keys(d)).toEqual(['title', 'date', 'location', 'chairs', 'attendees', 'captions', 'documentRefs', 'byline', 'body']);
+    for (const d of drafts)
+      expect(Object.keys(d)).toEqual([
+        'title',
+        'date',
+        'location',
+        'chairs',
+        'attendees',
+        'captions',
+        'documentRefs',
+        'byline',
+        'body',
+      ]);
     expect(drafts[0]).toMatchObject({
       title: 'UBND huyện Thạch Thất họp bàn giải phóng mặt bằng dự án đường trục phía Bắc',
       date: '2024-07-08',
@@ -154,7 +221,10 @@ describe('hoso import (DESIGN.md §7)', () => {
       documentRefs: [{ number: '1234/QĐ-UBND', type: 'Quyết định', date: '2024-03-15' }],
       byline: 'Minh Châu (TTXVN)',
     });
-    expect(drafts[1]).toMatchObject({ date: null, chairs: [{ name: 'Khuất Duy Tiến', rank: 'Thượng tá', titles: ['Trưởng Công an huyện'] }] });
+    expect(drafts[1]).toMatchObject({
+      date: null,
+      chairs: [{ name: 'Khuất Duy Tiến', rank: 'Thượng tá', titles: ['Trưởng Công an huyện'] }],
+    });
   });
 
   it('saves, skips the duplicate on a second run, and refuses a .doc with a Vietnamese message and exit 1', async () => {

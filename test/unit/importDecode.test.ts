@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeBytes, decodeText, detectLegacy, unicodeToTcvn3Bytes, unicodeToVniBytes } from '../../electron/services/import/decode';
+import {
+  decodeBytes,
+  decodeText,
+  detectLegacy,
+  unicodeToTcvn3Bytes,
+  unicodeToVniBytes,
+} from '../../electron/services/import/decode';
 
 const REPORT =
   'Sáng 9-4, Đảng ủy Quân sự tỉnh tổ chức hội nghị sơ kết công tác quý I năm 2024 dưới sự chủ trì của Đại tá Hồ Quang Minh, Bí thư Đảng ủy. ' +
@@ -23,15 +29,22 @@ describe('reading old office encodings', () => {
 
   it('legacy text pasted as Unicode mojibake is converted too', () => {
     expect(decodeText(unicodeToVniBytes(REPORT).toString('latin1')).text).toBe(REPORT);
-    expect(decodeText(unicodeToTcvn3Bytes('hội nghị giao ban quý ii của đảng ủy').toString('latin1'))).toEqual({ text: 'hội nghị giao ban quý ii của đảng ủy', legacy: 'tcvn3' });
+    expect(
+      decodeText(unicodeToTcvn3Bytes('hội nghị giao ban quý ii của đảng ủy').toString('latin1')),
+    ).toEqual({ text: 'hội nghị giao ban quý ii của đảng ủy', legacy: 'tcvn3' });
   });
 
   it('UTF-16 with and without a byte-order mark, and UTF-8 with a BOM', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(REPORT, 'utf-16le')]);
     expect(decodeBytes(le)).toEqual({ text: REPORT, encoding: 'utf-16le' });
     expect(decodeBytes(iconv.encode(REPORT, 'utf-16le'))).toEqual({ text: REPORT, encoding: 'utf-16le' });
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(REPORT, 'utf-16be')])).text).toBe(REPORT);
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(REPORT)]))).toEqual({ text: REPORT, encoding: 'utf-8-bom' });
+    expect(
+      decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(REPORT, 'utf-16be')])).text,
+    ).toBe(REPORT);
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(REPORT)]))).toEqual({
+      text: REPORT,
+      encoding: 'utf-8-bom',
+    });
   });
 
   it('leaves Unicode Vietnamese, English and unaccented text alone; Windows line ends become \\n', () => {

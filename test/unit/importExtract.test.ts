@@ -8,8 +8,10 @@ import type { ImportDraft } from '../../electron/shared/importContract';
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
 const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
 const draftOf = (text: string, name = 'paste') => extractDraft(readPastedSource(name, text));
-const fromMarkdown = (name: string) => extractDraft({ name, encoding: 'markdown', text: markdownToText(fixture(name)), images: [] });
-const people = (list: ImportDraft['chairs']) => list.map(({ name, rank, titles }) => ({ name, rank, titles }));
+const fromMarkdown = (name: string) =>
+  extractDraft({ name, encoding: 'markdown', text: markdownToText(fixture(name)), images: [] });
+const people = (list: ImportDraft['chairs']) =>
+  list.map(({ name, rank, titles }) => ({ name, rank, titles }));
 /** The source text an item points at: what the review screen highlights. */
 const at = (d: ImportDraft, span: { start: number; end: number }) => d.sourceText.slice(span.start, span.end);
 
@@ -20,27 +22,43 @@ describe('a military unit report (Rank Name, titles; "dưới sự chủ trì c�
   it('finds title, kind, date with its year and part of day, and the place', () => {
     expect(d.title?.value).toBe('Đảng ủy Quân sự tỉnh Quảng Trị ra nghị quyết lãnh đạo nhiệm vụ quý II');
     expect(d.kind?.value).toBe('Hội nghị');
-    expect(d.date).toMatchObject({ value: '2024-04-09', day: 9, month: 4, year: 2024, yearFrom: 'context', partOfDay: 'sáng' });
+    expect(d.date).toMatchObject({
+      value: '2024-04-09',
+      day: 9,
+      month: 4,
+      year: 2024,
+      yearFrom: 'context',
+      partOfDay: 'sáng',
+    });
     expect(at(d, d.date!.span)).toBe('Sáng 9-4');
     expect(d.location?.value).toBe('Hội trường Bộ Chỉ huy Quân sự tỉnh');
   });
 
   it('reads the chair after "dưới sự chủ trì của", rank in capitals written the official way', () => {
-    expect(people(d.chairs)).toEqual([{ name: 'Hồ Quang Minh', rank: 'Đại tá', titles: ['Bí thư Đảng ủy', 'Chính ủy Bộ CHQS tỉnh'] }]);
+    expect(people(d.chairs)).toEqual([
+      { name: 'Hồ Quang Minh', rank: 'Đại tá', titles: ['Bí thư Đảng ủy', 'Chính ủy Bộ CHQS tỉnh'] },
+    ]);
     expect(d.chairs[0]!.role).toBe('chu_tri');
     expect(at(d, d.chairs[0]!.span)).toBe('ĐẠI TÁ Hồ Quang Minh, Bí thư Đảng ủy, Chính ủy Bộ CHQS tỉnh');
   });
 
   it('reads every attendee of "Tham dự hội nghị có các đồng chí: …", ranks in any case, abbreviations kept', () => {
     expect(people(d.attendees)).toEqual([
-      { name: 'Lê Đình Khải', rank: 'Thượng tá', titles: ['Phó Bí thư Đảng ủy', 'Chỉ huy trưởng Bộ CHQS tỉnh'] },
+      {
+        name: 'Lê Đình Khải',
+        rank: 'Thượng tá',
+        titles: ['Phó Bí thư Đảng ủy', 'Chỉ huy trưởng Bộ CHQS tỉnh'],
+      },
       { name: 'Đoàn Thị Mỹ Hạnh', rank: 'Trung tá', titles: ['Ủy viên Ban Thường vụ', 'Phó Chính ủy'] },
       { name: 'Ngô Sỹ Toàn', rank: 'Đại tá', titles: ['Phó Chỉ huy trưởng - Tham mưu trưởng'] },
     ]);
   });
 
   it('takes the caption under each placeholder and keeps placeholders out of the minutes', () => {
-    expect(d.captions.map((c) => c.text)).toEqual(['Quang cảnh hội nghị sơ kết quý I.', 'Đại tá Hồ Quang Minh phát biểu kết luận hội nghị.']);
+    expect(d.captions.map((c) => c.text)).toEqual([
+      'Quang cảnh hội nghị sơ kết quý I.',
+      'Đại tá Hồ Quang Minh phát biểu kết luận hội nghị.',
+    ]);
     const body = draftToCliJson(d).body;
     expect(body).not.toContain('leftcenterrightdel');
     expect(body).not.toContain('Quang cảnh hội nghị');
@@ -78,7 +96,9 @@ describe("a People's Committee report (Title Name order, honorifics ông/bà, fu
     expect(d.date?.value).toBe('2024-07-08');
     expect(d.date?.yearFrom).toBe('written');
     expect(d.kind?.value).toBe('Cuộc họp');
-    expect(people(d.chairs)).toEqual([{ name: 'Phùng Văn Thắng', rank: null, titles: ['Chủ tịch UBND huyện'] }]);
+    expect(people(d.chairs)).toEqual([
+      { name: 'Phùng Văn Thắng', rank: null, titles: ['Chủ tịch UBND huyện'] },
+    ]);
   });
 
   it('drops ông/bà and keeps "TN&MT", "QLDA" as written', () => {
@@ -90,7 +110,9 @@ describe("a People's Committee report (Title Name order, honorifics ông/bà, fu
   });
 
   it('reads the decision, the conclusions after "đề nghị" and a "(TTXVN)" byline', () => {
-    expect(d.documentRefs.map((r) => [r.number, r.type, r.date])).toEqual([['1234/QĐ-UBND', 'Quyết định', '2024-03-15']]);
+    expect(d.documentRefs.map((r) => [r.number, r.type, r.date])).toEqual([
+      ['1234/QĐ-UBND', 'Quyết định', '2024-03-15'],
+    ]);
     expect(d.conclusions.map((c) => c.text)).toEqual([
       'Các xã chủ động tuyên truyền, vận động nhân dân.',
       'Giao phòng TN&MT hoàn thành hồ sơ thu hồi đất trước ngày 30/7/2024.',
@@ -116,13 +138,17 @@ describe('a Party committee report (dateline year, co-chairs, unaccented alt-tex
       { name: 'Đàm Thị Hồng Nhung', rank: null, titles: ['Phó Bí thư Thường trực Huyện ủy'] },
     ]);
     expect(d.chairs.map((c) => c.role)).toEqual(['dong_chu_tri', 'dong_chu_tri']);
-    expect(people(d.attendees)).toEqual([{ name: 'Vũ Minh Sơn', rank: null, titles: ['Chủ tịch UBND huyện'] }]);
+    expect(people(d.attendees)).toEqual([
+      { name: 'Vũ Minh Sơn', rank: null, titles: ['Chủ tịch UBND huyện'] },
+    ]);
   });
 
   it('treats "… hinh 1" lines as pictures: the next line is the caption, a picture without one has none', () => {
     expect(d.captions.map((c) => c.text)).toEqual(['Toàn cảnh hội nghị giao ban.']);
     expect(d.body.map((p) => p.text).join('\n')).not.toMatch(/hinh \d/);
-    expect(d.body.map((p) => p.text)).toContain('Thu ngân sách 6 tháng đạt 61% dự toán; các xã hoàn thành đại hội chi bộ nhiệm kỳ 2024-2027 đúng kế hoạch.');
+    expect(d.body.map((p) => p.text)).toContain(
+      'Thu ngân sách 6 tháng đạt 61% dự toán; các xã hoàn thành đại hội chi bộ nhiệm kỳ 2024-2027 đúng kế hoạch.',
+    );
   });
 
   it('repairs "2927 -TB/TU" and "05 - CT/HU", with their dates; "2024-2027" is not a document', () => {
@@ -149,7 +175,9 @@ describe('minutes in Markdown (labels "Thời gian:", "Địa điểm:", "Chủ 
   });
 
   it('reads the chair, the listed attendees (đ/c dropped) and the secretary', () => {
-    expect(people(d.chairs)).toEqual([{ name: 'Hoàng Văn Quý', rank: null, titles: ['Chủ tịch UBND xã', 'Chỉ huy trưởng Ban CHQS xã'] }]);
+    expect(people(d.chairs)).toEqual([
+      { name: 'Hoàng Văn Quý', rank: null, titles: ['Chủ tịch UBND xã', 'Chỉ huy trưởng Ban CHQS xã'] },
+    ]);
     expect(people(d.attendees)).toEqual([
       { name: 'Trịnh Công Hậu', rank: null, titles: ['Chính trị viên Ban CHQS xã'] },
       { name: 'Mai Thị Lụa', rank: null, titles: ['Phó Chỉ huy trưởng'] },
@@ -172,10 +200,19 @@ describe('minutes in Markdown (labels "Thời gian:", "Địa điểm:", "Chủ 
 describe('a date without a year anywhere', () => {
   const d = draftOf(fixture('so-ket-khong-nam.txt'));
   it('keeps day and month, leaves the year for the clerk (date null in the CLI shape) and says so', () => {
-    expect(d.date).toMatchObject({ value: null, day: 9, month: 4, year: null, yearFrom: 'none', partOfDay: 'sáng' });
+    expect(d.date).toMatchObject({
+      value: null,
+      day: 9,
+      month: 4,
+      year: null,
+      yearFrom: 'none',
+      partOfDay: 'sáng',
+    });
     expect(draftToCliJson(d).date).toBeNull();
     expect(d.notes).toContain('Ngày 9/4 chưa rõ năm: hãy nhập năm.');
-    expect(people(d.chairs)).toEqual([{ name: 'Khuất Duy Tiến', rank: 'Thượng tá', titles: ['Trưởng Công an huyện'] }]);
+    expect(people(d.chairs)).toEqual([
+      { name: 'Khuất Duy Tiến', rank: 'Thượng tá', titles: ['Trưởng Công an huyện'] },
+    ]);
     expect(d.byline?.value).toBe('Tin và ảnh: Quốc Khánh');
   });
 });
@@ -186,7 +223,9 @@ describe('short pastes in the samples’ patterns', () => {
       'Quân khu 4 tổng kết diễn tập\n\nNgày 3/11/2023, Quân khu 4 tổ chức hội nghị tổng kết diễn tập. Hội nghị do Trung tướng Nguyễn Doãn Anh, Tư lệnh Quân khu chủ trì.\n\nÔng Thiếu tướng Trần Võ Dũng, Chính ủy Quân khu và bà Lê Thị Hòa, Phó Chủ tịch UBND tỉnh Nghệ An cùng dự.',
     );
     expect(d.date?.value).toBe('2023-11-03');
-    expect(people(d.chairs)).toEqual([{ name: 'Nguyễn Doãn Anh', rank: 'Trung tướng', titles: ['Tư lệnh Quân khu'] }]);
+    expect(people(d.chairs)).toEqual([
+      { name: 'Nguyễn Doãn Anh', rank: 'Trung tướng', titles: ['Tư lệnh Quân khu'] },
+    ]);
     expect(people(d.attendees)).toEqual([
       { name: 'Trần Võ Dũng', rank: 'Thiếu tướng', titles: ['Chính ủy Quân khu'] },
       { name: 'Lê Thị Hòa', rank: null, titles: ['Phó Chủ tịch UBND tỉnh Nghệ An'] },
@@ -199,14 +238,22 @@ describe('short pastes in the samples’ patterns', () => {
     );
     expect(d.title?.value).toBe('Hội nghị tổng kết công tác huấn luyện năm 2023');
     expect(people(d.chairs)).toEqual([{ name: 'Lê Văn Thành', rank: 'Đại tá', titles: ['Chỉ huy trưởng'] }]);
-    expect(people(d.attendees)).toEqual([{ name: 'Đỗ Minh Hải', rank: 'Thượng tá', titles: ['Chính trị viên'] }]);
+    expect(people(d.attendees)).toEqual([
+      { name: 'Đỗ Minh Hải', rank: 'Thượng tá', titles: ['Chính trị viên'] },
+    ]);
     expect(d.body).toHaveLength(1);
   });
 
   it('a title the intro gives the whole list ("các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: …") goes to each person', () => {
-    const d = draftOf('Cùng dự có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Đại tá Vi Văn Sơn, Chỉ huy trưởng Bộ CHQS tỉnh; Hà Thị Nga, Trưởng ban Dân vận.');
+    const d = draftOf(
+      'Cùng dự có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Đại tá Vi Văn Sơn, Chỉ huy trưởng Bộ CHQS tỉnh; Hà Thị Nga, Trưởng ban Dân vận.',
+    );
     expect(people(d.attendees)).toEqual([
-      { name: 'Vi Văn Sơn', rank: 'Đại tá', titles: ['Ủy viên Ban Thường vụ Tỉnh ủy', 'Chỉ huy trưởng Bộ CHQS tỉnh'] },
+      {
+        name: 'Vi Văn Sơn',
+        rank: 'Đại tá',
+        titles: ['Ủy viên Ban Thường vụ Tỉnh ủy', 'Chỉ huy trưởng Bộ CHQS tỉnh'],
+      },
       { name: 'Hà Thị Nga', rank: null, titles: ['Ủy viên Ban Thường vụ Tỉnh ủy', 'Trưởng ban Dân vận'] },
     ]);
   });
@@ -214,7 +261,21 @@ describe('short pastes in the samples’ patterns', () => {
   it('a report with nothing recognisable still gives a draft, with notes for the clerk', () => {
     const d = draftOf('ghi chú ngắn.');
     expect(d.title).toBeNull();
-    expect(d.notes).toEqual(['Chưa tìm thấy tên cuộc họp: hãy nhập tên.', 'Chưa tìm thấy ngày họp: hãy nhập ngày.', 'Chưa tìm thấy người chủ trì.']);
-    expect(draftToCliJson(d)).toEqual({ title: null, date: null, location: null, chairs: [], attendees: [], captions: [], documentRefs: [], byline: null, body: 'ghi chú ngắn.' });
+    expect(d.notes).toEqual([
+      'Chưa tìm thấy tên cuộc họp: hãy nhập tên.',
+      'Chưa tìm thấy ngày họp: hãy nhập ngày.',
+      'Chưa tìm thấy người chủ trì.',
+    ]);
+    expect(draftToCliJson(d)).toEqual({
+      title: null,
+      date: null,
+      location: null,
+      chairs: [],
+      attendees: [],
+      captions: [],
+      documentRefs: [],
+      byline: null,
+      body: 'ghi chú ngắn.',
+    });
   });
 });

@@ -4,16 +4,33 @@ import { resolve } from 'node:path';
 import { extractDraft } from '../../electron/services/import/extract';
 import { readPastedSource } from '../../electron/services/import/sources';
 import type { ImportPreview, PersonMatch } from '../../electron/shared/importContract';
-import { initialReview, marksOf, problemsOf, segmentsOf, toReviewedDraft } from '../../renderer/src/screens/import/reviewState';
+import {
+  initialReview,
+  marksOf,
+  problemsOf,
+  segmentsOf,
+  toReviewedDraft,
+} from '../../renderer/src/screens/import/reviewState';
 
 const KINDS = ['Hội nghị', 'Cuộc họp', 'Làm việc', 'Giao ban'];
-const text = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'import', 'so-ket-khong-nam.txt'), 'utf8');
+const text = readFileSync(
+  resolve(import.meta.dirname, '..', 'fixtures', 'import', 'so-ket-khong-nam.txt'),
+  'utf8',
+);
 const draft = extractDraft(readPastedSource('paste', text));
 const possible: PersonMatch = {
   match: 'possible',
   personId: null,
   reasons: ['rank_differs'],
-  candidates: [{ id: '0190a0a0-0000-7000-8000-000000000001', fullName: 'Khuất Duy Tiến', rank: 'Trung tá', title: '', unit: '' }],
+  candidates: [
+    {
+      id: '0190a0a0-0000-7000-8000-000000000001',
+      fullName: 'Khuất Duy Tiến',
+      rank: 'Trung tá',
+      title: '',
+      unit: '',
+    },
+  ],
 };
 const preview: ImportPreview = { draft, chairMatches: [possible], attendeeMatches: [], duplicate: null };
 
@@ -29,14 +46,23 @@ describe('the review of a draft (Nhập hồ sơ screen)', () => {
   it('saves only what the clerk kept, with the person they settled and the date they completed', () => {
     let s = initialReview(preview, KINDS);
     s = { ...s, date: { ...s.date, value: '09/04/2024' } };
-    s = { ...s, people: s.people.map((p) => ({ ...p, value: { ...p.value, choice: possible.candidates[0]!.id } })) };
-    s = { ...s, documents: s.documents.map((d) => ({ ...d, keep: false })), byline: { ...s.byline, keep: false } };
+    s = {
+      ...s,
+      people: s.people.map((p) => ({ ...p, value: { ...p.value, choice: possible.candidates[0]!.id } })),
+    };
+    s = {
+      ...s,
+      documents: s.documents.map((d) => ({ ...d, keep: false })),
+      byline: { ...s.byline, keep: false },
+    };
     expect(problemsOf(s)).toEqual([]);
     expect(toReviewedDraft(s)).toMatchObject({
       meetingDate: '2024-04-09',
       byline: '',
       documentRefs: [],
-      people: [{ name: 'Khuất Duy Tiến', rank: 'Thượng tá', role: 'chu_tri', personId: possible.candidates[0]!.id }],
+      people: [
+        { name: 'Khuất Duy Tiến', rank: 'Thượng tá', role: 'chu_tri', personId: possible.candidates[0]!.id },
+      ],
     });
   });
 

@@ -43,7 +43,9 @@ export const importCommand: CliCommand = {
                                 --dry-run chỉ in bản nháp, --force nhập cả hồ sơ trùng`,
   async run(env) {
     if (env.args.length === 0) {
-      env.io.err('Cần ít nhất một tệp để nhập. Ví dụ: npm run --silent hoso -- import bao-cao.docx --dry-run --json');
+      env.io.err(
+        'Cần ít nhất một tệp để nhập. Ví dụ: npm run --silent hoso -- import bao-cao.docx --dry-run --json',
+      );
       return 2;
     }
     const files = await expand(env.args);
@@ -57,11 +59,22 @@ export const importCommand: CliCommand = {
           drafts.push(json);
           if (!env.values.json) {
             env.io.out(`\n=== ${basename(file)} (${draft.encoding})`);
-            env.io.out(`Tên: ${json.title ?? '(chưa có)'}\nNgày: ${json.date ? dmy(json.date) : (draft.date ? `${draft.date.day}/${draft.date.month} (chưa rõ năm)` : '(chưa có)')}\nĐịa điểm: ${json.location ?? '(chưa có)'}`);
-            for (const p of json.chairs) env.io.out(`Chủ trì: ${[p.rank, p.name].filter(Boolean).join(' ')}${p.titles.length ? `, ${p.titles.join(', ')}` : ''}`);
-            for (const p of json.attendees) env.io.out(`Dự: ${[p.rank, p.name].filter(Boolean).join(' ')}${p.titles.length ? `, ${p.titles.join(', ')}` : ''}`);
+            env.io.out(
+              `Tên: ${json.title ?? '(chưa có)'}\nNgày: ${json.date ? dmy(json.date) : draft.date ? `${draft.date.day}/${draft.date.month} (chưa rõ năm)` : '(chưa có)'}\nĐịa điểm: ${json.location ?? '(chưa có)'}`,
+            );
+            for (const p of json.chairs)
+              env.io.out(
+                `Chủ trì: ${[p.rank, p.name].filter(Boolean).join(' ')}${p.titles.length ? `, ${p.titles.join(', ')}` : ''}`,
+              );
+            for (const p of json.attendees)
+              env.io.out(
+                `Dự: ${[p.rank, p.name].filter(Boolean).join(' ')}${p.titles.length ? `, ${p.titles.join(', ')}` : ''}`,
+              );
             for (const c of json.captions) env.io.out(`Chú thích ảnh: ${c}`);
-            for (const r of json.documentRefs) env.io.out(`Văn bản: ${r.type ?? ''} ${r.number}${r.date ? ` ngày ${dmy(r.date)}` : ''}`.trim());
+            for (const r of json.documentRefs)
+              env.io.out(
+                `Văn bản: ${r.type ?? ''} ${r.number}${r.date ? ` ngày ${dmy(r.date)}` : ''}`.trim(),
+              );
             env.io.out(`Nguồn: ${json.byline ?? '(chưa có)'}`);
             for (const n of draft.notes) env.io.out(`Lưu ý: ${n}`);
           }
@@ -69,7 +82,8 @@ export const importCommand: CliCommand = {
           if (!isHosoError(e)) throw e;
           failed++;
           env.io.err(`${basename(file)}: ${e.message}`);
-          if (env.values.json) drafts.push({ file: basename(file), error: { code: e.code, message: e.message } });
+          if (env.values.json)
+            drafts.push({ file: basename(file), error: { code: e.code, message: e.message } });
         }
       }
       if (env.values.json) env.io.out(JSON.stringify(drafts, null, 2));
@@ -80,15 +94,24 @@ export const importCommand: CliCommand = {
       const ctx = createContext(archive, 'direct', APP_VERSION);
       const items = await importMany(
         archive,
-        files.map((file) => ({ name: basename(file), read: async () => readFileSource(basename(file), await readFile(file)) })),
+        files.map((file) => ({
+          name: basename(file),
+          read: async () => readFileSource(basename(file), await readFile(file)),
+        })),
         { actor: ctx.actor(), allowDuplicate: env.values.force },
         (item) => {
-          if (!env.values.json) env.io.out(`${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${item.message !== 'Đã nhập.' ? ` (${item.message})` : ''}`);
+          if (!env.values.json)
+            env.io.out(
+              `${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${item.message !== 'Đã nhập.' ? ` (${item.message})` : ''}`,
+            );
         },
       );
       const count = (s: ImportBatchItem['status']) => items.filter((i) => i.status === s).length;
       if (env.values.json) env.io.out(JSON.stringify(items, null, 2));
-      else env.io.out(`\nTổng: ${count('imported')} đã nhập, ${count('needs_review')} cần xem lại, ${count('duplicate')} trùng (bỏ qua), ${count('failed')} lỗi.`);
+      else
+        env.io.out(
+          `\nTổng: ${count('imported')} đã nhập, ${count('needs_review')} cần xem lại, ${count('duplicate')} trùng (bỏ qua), ${count('failed')} lỗi.`,
+        );
       if (count('failed')) exit = 1;
       return exit;
     });

@@ -42,9 +42,24 @@ const VNI_BREVE_TONES: Record<string, [string, string]> = {
 };
 /** i and y have single characters for some tones. */
 const VNI_SINGLE: Record<string, string> = {
-  í: 'í', ì: 'ì', ỉ: 'æ', ĩ: 'ó', ị: 'ò', ỵ: 'î',
-  Í: 'Í', Ì: 'Ì', Ỉ: 'Æ', Ĩ: 'Ó', Ị: 'Ò', Ỵ: 'Î',
-  đ: 'ñ', Đ: 'Ñ', ơ: 'ô', Ơ: 'Ô', ư: 'ö', Ư: 'Ö',
+  í: 'í',
+  ì: 'ì',
+  ỉ: 'æ',
+  ĩ: 'ó',
+  ị: 'ò',
+  ỵ: 'î',
+  Í: 'Í',
+  Ì: 'Ì',
+  Ỉ: 'Æ',
+  Ĩ: 'Ó',
+  Ị: 'Ò',
+  Ỵ: 'Î',
+  đ: 'ñ',
+  Đ: 'Ñ',
+  ơ: 'ô',
+  Ơ: 'Ô',
+  ư: 'ö',
+  Ư: 'Ö',
 };
 
 /** VNI spelling → Unicode letter, longest spelling first when converting. */
@@ -58,7 +73,8 @@ const VNI_TO_UNICODE: Map<string, string> = (() => {
     const c = (s: string) => (upper ? s.toUpperCase() : s);
     const pick = (pair: [string, string]) => (upper ? pair[1] : pair[0]);
     for (const base of ['a', 'e', 'o', 'u', 'y', 'i', 'ơ', 'ư']) {
-      const baseVni = base === 'ơ' || base === 'ư' ? pick([VNI_SINGLE[base]!, VNI_SINGLE[base.toUpperCase()]!]) : c(base);
+      const baseVni =
+        base === 'ơ' || base === 'ư' ? pick([VNI_SINGLE[base]!, VNI_SINGLE[base.toUpperCase()]!]) : c(base);
       for (const [mark, pair] of Object.entries(VNI_TONES)) {
         const letter = c(base) + mark;
         if ((base === 'i' || base === 'y') && VNI_SINGLE[letter.normalize('NFC')]) continue;
@@ -66,9 +82,11 @@ const VNI_TO_UNICODE: Map<string, string> = (() => {
       }
     }
     for (const base of ['a', 'e', 'o']) {
-      for (const [mark, pair] of Object.entries(VNI_HAT_TONES)) add(c(base) + pick(pair), c(base) + '\u0302' + mark);
+      for (const [mark, pair] of Object.entries(VNI_HAT_TONES))
+        add(c(base) + pick(pair), c(base) + '\u0302' + mark);
     }
-    for (const [mark, pair] of Object.entries(VNI_BREVE_TONES)) add(c('a') + pick(pair), c('a') + '\u0306' + mark);
+    for (const [mark, pair] of Object.entries(VNI_BREVE_TONES))
+      add(c('a') + pick(pair), c('a') + '\u0306' + mark);
   }
   return map;
 })();

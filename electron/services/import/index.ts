@@ -5,10 +5,24 @@
 import type { Archive } from '../../../db/open';
 import { getSettings } from '../../../db/settings';
 import { HosoError, isHosoError } from '../../shared/errors';
-import type { ImportBatchItem, ImportDraft, ImportPreview, ImportSaveResult, ImportSource, ReviewedDraft } from '../../shared/importContract';
+import type {
+  ImportBatchItem,
+  ImportDraft,
+  ImportPreview,
+  ImportSaveResult,
+  ImportSource,
+  ReviewedDraft,
+} from '../../shared/importContract';
 import { IMPORT_FILE_MAX_BYTES } from '../../shared/importContract';
 import { extractDraft } from './extract';
-import { commitImport, findDuplicate, matchPerson, prepareImport, reviewedFromDraft, type PreparedImport } from './save';
+import {
+  commitImport,
+  findDuplicate,
+  matchPerson,
+  prepareImport,
+  reviewedFromDraft,
+  type PreparedImport,
+} from './save';
 import { readFileSource, readPastedSource, type SourceDoc } from './sources';
 
 export { extractDraft, draftToCliJson } from './extract';
@@ -19,7 +33,8 @@ export { saveImport, findDuplicate, matchPerson, reviewedFromDraft } from './sav
 export async function readSource(source: ImportSource): Promise<SourceDoc> {
   if (source.kind === 'text') return readPastedSource(source.name ?? 'Văn bản dán vào', source.text);
   // base64 is 4/3 of the bytes: refuse before decoding something huge.
-  if (source.dataBase64.length > (IMPORT_FILE_MAX_BYTES * 4) / 3 + 4) throw new HosoError('IMPORT_TOO_LARGE', `(${source.name})`);
+  if (source.dataBase64.length > (IMPORT_FILE_MAX_BYTES * 4) / 3 + 4)
+    throw new HosoError('IMPORT_TOO_LARGE', `(${source.name})`);
   return readFileSource(source.name, Buffer.from(source.dataBase64, 'base64'));
 }
 
@@ -43,13 +58,26 @@ interface Prepared {
 type ImportOptions = { actor: string; allowDuplicate?: boolean };
 
 /** Read, extract, check for a duplicate, store the pictures: everything but the transaction. */
-async function prepareOne(archive: Archive, read: () => Promise<SourceDoc>, kinds: readonly string[], o: ImportOptions): Promise<Prepared | { failed: ImportBatchItem['message'] }> {
+async function prepareOne(
+  archive: Archive,
+  read: () => Promise<SourceDoc>,
+  kinds: readonly string[],
+  o: ImportOptions,
+): Promise<Prepared | { failed: ImportBatchItem['message'] }> {
   try {
     const doc = await read();
     const draft = extractDraft(doc);
-    if (!draft.title) return { failed: 'Không tìm thấy tên cuộc họp; hãy nhập tệp này trên màn hình Nhập hồ sơ để điền tên.' };
+    if (!draft.title)
+      return {
+        failed: 'Không tìm thấy tên cuộc họp; hãy nhập tệp này trên màn hình Nhập hồ sơ để điền tên.',
+      };
     const reviewed = reviewedFromDraft(archive, draft, kinds);
-    return { doc, draft, reviewed, prepared: await prepareImport(archive, doc, draft.contentHash, reviewed, o) };
+    return {
+      doc,
+      draft,
+      reviewed,
+      prepared: await prepareImport(archive, doc, draft.contentHash, reviewed, o),
+    };
   } catch (e) {
     if (!isHosoError(e)) throw e;
     return { failed: e.message };
@@ -57,11 +85,20 @@ async function prepareOne(archive: Archive, read: () => Promise<SourceDoc>, kind
 }
 
 function commitOne(archive: Archive, name: string, p: Prepared, o: ImportOptions): ImportBatchItem {
-  const saved = 'status' in p.prepared ? p.prepared : commitImport(archive, p.doc, p.draft.contentHash, p.reviewed, p.prepared, o);
+  const saved =
+    'status' in p.prepared
+      ? p.prepared
+      : commitImport(archive, p.doc, p.draft.contentHash, p.reviewed, p.prepared, o);
   if (saved.status === 'duplicate') {
     const d = saved.duplicate!;
     const why = d.reason === 'same_content' ? 'cùng nội dung với' : 'trùng tên và ngày với';
-    return { name, status: 'duplicate', meetingId: d.id, title: p.reviewed.title, message: `Bỏ qua: ${why} hồ sơ “${d.title}” đã có.` };
+    return {
+      name,
+      status: 'duplicate',
+      meetingId: d.id,
+      title: p.reviewed.title,
+      message: `Bỏ qua: ${why} hồ sơ “${d.title}” đã có.`,
+    };
   }
   const review = p.draft.notes.filter((n) => !n.startsWith('Chưa tìm thấy tên'));
   return {

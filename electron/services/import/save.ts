@@ -21,11 +21,22 @@ import { foldVietnamese } from '../../../db/search/fold';
 import { normalizeDocumentNumber } from '../../shared/documentNumber';
 import { isHosoError } from '../../shared/errors';
 import { ATTENDANCE_BATCH_MAX } from '../../shared/recordContract';
-import type { DuplicateOf, ImportDraft, ImportSaveResult, PersonMatch, ReviewedDraft } from '../../shared/importContract';
+import type {
+  DuplicateOf,
+  ImportDraft,
+  ImportSaveResult,
+  PersonMatch,
+  ReviewedDraft,
+} from '../../shared/importContract';
 import { storePhoto, type StoredPhoto } from '../photoStore';
 import type { SourceDoc } from './sources';
 
-export function findDuplicate(archive: Archive, contentHash: string, title: string, meetingDate: string | null): DuplicateOf | null {
+export function findDuplicate(
+  archive: Archive,
+  contentHash: string,
+  title: string,
+  meetingDate: string | null,
+): DuplicateOf | null {
   const byHash = archive.sqlite
     .prepare(
       `SELECT m.id, m.title, m.meeting_date AS meetingDate FROM audit_log a
@@ -36,7 +47,9 @@ export function findDuplicate(archive: Archive, contentHash: string, title: stri
   if (byHash) return { ...byHash, reason: 'same_content' };
   if (!title.trim()) return null;
   const byTitle = archive.sqlite
-    .prepare('SELECT id, title, meeting_date AS meetingDate FROM meetings WHERE deleted_at IS NULL AND title = ? AND meeting_date IS ? LIMIT 1')
+    .prepare(
+      'SELECT id, title, meeting_date AS meetingDate FROM meetings WHERE deleted_at IS NULL AND title = ? AND meeting_date IS ? LIMIT 1',
+    )
     .get(title.trim().normalize('NFC'), meetingDate) as Omit<DuplicateOf, 'reason'> | undefined;
   return byTitle ? { ...byTitle, reason: 'same_title_date' } : null;
 }
@@ -51,7 +64,9 @@ const plain = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' 
  */
 export function matchPerson(archive: Archive, name: string, rank: string | null): PersonMatch {
   const candidates = archive.sqlite
-    .prepare('SELECT id, full_name AS fullName, rank, title, unit FROM people WHERE name_folded = ? AND deleted_at IS NULL ORDER BY name_sort, id LIMIT 20')
+    .prepare(
+      'SELECT id, full_name AS fullName, rank, title, unit FROM people WHERE name_folded = ? AND deleted_at IS NULL ORDER BY name_sort, id LIMIT 20',
+    )
     .all(foldVietnamese(name)) as Candidate[];
   if (candidates.length === 0) return { match: 'new', personId: null, reasons: [], candidates };
   const reasons: PersonMatch['reasons'] = [];
@@ -94,11 +109,20 @@ export interface SaveOptions {
 }
 
 /** Stores the source's pictures (content-addressed files, before the transaction: a file without a row is harmless). */
-async function storePictures(archive: Archive, doc: SourceDoc, notes: string[]): Promise<Map<number, StoredPhoto>> {
+async function storePictures(
+  archive: Archive,
+  doc: SourceDoc,
+  notes: string[],
+): Promise<Map<number, StoredPhoto>> {
   const stored = new Map<number, StoredPhoto>();
   for (const img of doc.images) {
     try {
-      stored.set(img.index, await storePhoto(dirname(archive.file), img.bytes, { fileName: `${doc.name} — ảnh ${img.index + 1}` }));
+      stored.set(
+        img.index,
+        await storePhoto(dirname(archive.file), img.bytes, {
+          fileName: `${doc.name} — ảnh ${img.index + 1}`,
+        }),
+      );
     } catch (e) {
       if (!isHosoError(e)) throw e;
       notes.push(`Ảnh ${img.index + 1} không lưu được: ${e.message}`);
@@ -123,14 +147,26 @@ function duplicateResult(duplicate: DuplicateOf): ImportSaveResult {
  * The slow, parallel-safe half of a save: the duplicate check as the archive is now, and the pictures
  * stored. A duplicate stores nothing.
  */
-export async function prepareImport(archive: Archive, doc: SourceDoc, contentHash: string, r: ReviewedDraft, o: SaveOptions): Promise<PreparedImport | ImportSaveResult> {
+export async function prepareImport(
+  archive: Archive,
+  doc: SourceDoc,
+  contentHash: string,
+  r: ReviewedDraft,
+  o: SaveOptions,
+): Promise<PreparedImport | ImportSaveResult> {
   const duplicate = o.allowDuplicate ? null : findDuplicate(archive, contentHash, r.title, r.meetingDate);
   if (duplicate) return duplicateResult(duplicate);
   const notes: string[] = [];
   return { pictures: await storePictures(archive, doc, notes), notes };
 }
 
-export async function saveImport(archive: Archive, doc: SourceDoc, contentHash: string, r: ReviewedDraft, o: SaveOptions): Promise<ImportSaveResult> {
+export async function saveImport(
+  archive: Archive,
+  doc: SourceDoc,
+  contentHash: string,
+  r: ReviewedDraft,
+  o: SaveOptions,
+): Promise<ImportSaveResult> {
   const prepared = await prepareImport(archive, doc, contentHash, r, o);
   return 'status' in prepared ? prepared : commitImport(archive, doc, contentHash, r, prepared, o);
 }
@@ -139,7 +175,14 @@ export async function saveImport(archive: Archive, doc: SourceDoc, contentHash: 
  * The transaction: checks for a duplicate again (another file of the same batch may have been saved
  * meanwhile), then writes the meeting and all its parts, or nothing.
  */
-export function commitImport(archive: Archive, doc: SourceDoc, contentHash: string, r: ReviewedDraft, prepared: PreparedImport, o: SaveOptions): ImportSaveResult {
+export function commitImport(
+  archive: Archive,
+  doc: SourceDoc,
+  contentHash: string,
+  r: ReviewedDraft,
+  prepared: PreparedImport,
+  o: SaveOptions,
+): ImportSaveResult {
   const duplicate = o.allowDuplicate ? null : findDuplicate(archive, contentHash, r.title, r.meetingDate);
   if (duplicate) return duplicateResult(duplicate);
   const counts = NO_COUNTS();
@@ -167,7 +210,8 @@ export function commitImport(archive: Archive, doc: SourceDoc, contentHash: stri
     seen.add(key);
     return true;
   });
-  if (people.length > ATTENDANCE_BATCH_MAX) notes.push(`Chỉ nhập ${ATTENDANCE_BATCH_MAX} người đầu danh sách.`);
+  if (people.length > ATTENDANCE_BATCH_MAX)
+    notes.push(`Chỉ nhập ${ATTENDANCE_BATCH_MAX} người đầu danh sách.`);
 
   const meetingId = archive.sqlite.transaction(() => {
     const meeting = createMeeting(
@@ -199,11 +243,23 @@ export function commitImport(archive: Archive, doc: SourceDoc, contentHash: stri
       counts.people = rows.length;
     }
     for (const text of r.conclusions) {
-      version = addConclusion(archive, meeting.id, version, { text, isTask: false, assigneePersonId: null, assigneeUnit: '', deadline: null, taskStatus: null }, w).meetingVersion;
+      version = addConclusion(
+        archive,
+        meeting.id,
+        version,
+        { text, isTask: false, assigneePersonId: null, assigneeUnit: '', deadline: null, taskStatus: null },
+        w,
+      ).meetingVersion;
       counts.conclusions++;
     }
     for (const ref of refs) {
-      version = addDocumentRef(archive, meeting.id, version, { number: ref.number, docType: ref.type, issuedOn: ref.date, issuer: '', summary: '' }, w).meetingVersion;
+      version = addDocumentRef(
+        archive,
+        meeting.id,
+        version,
+        { number: ref.number, docType: ref.type, issuedOn: ref.date, issuer: '', summary: '' },
+        w,
+      ).meetingVersion;
       counts.documents++;
     }
     // Each stored picture once, with the caption that followed it; pictures without a caption too.
@@ -212,10 +268,28 @@ export function commitImport(archive: Archive, doc: SourceDoc, contentHash: stri
     for (const [index, file] of pictures) {
       if (used.has(file.hash)) continue;
       used.add(file.hash);
-      version = addPhoto(archive, meeting.id, version, file, { caption: captionOf.get(index) ?? '', credit: '', fileName: `${doc.name} — ảnh ${index + 1}` }, o.actor, now).meetingVersion;
+      version = addPhoto(
+        archive,
+        meeting.id,
+        version,
+        file,
+        { caption: captionOf.get(index) ?? '', credit: '', fileName: `${doc.name} — ảnh ${index + 1}` },
+        o.actor,
+        now,
+      ).meetingVersion;
       counts.photos++;
     }
-    appendAudit(archive, { actor: o.actor, action: 'import', entity: 'import', entityId: contentHash, after: { meetingId: meeting.id, sourceName: doc.name, encoding: doc.encoding } }, now);
+    appendAudit(
+      archive,
+      {
+        actor: o.actor,
+        action: 'import',
+        entity: 'import',
+        entityId: contentHash,
+        after: { meetingId: meeting.id, sourceName: doc.name, encoding: doc.encoding },
+      },
+      now,
+    );
     return meeting.id;
   })();
   return { status: 'imported', meetingId, duplicate: null, counts, notes };

@@ -53,7 +53,15 @@ function checkText(text: string): string {
   return text;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
 const decodeEntities = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => {
     if (e[0] === '#') {
@@ -63,7 +71,8 @@ const decodeEntities = (s: string) =>
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 
-const BLOCK = /<\/?(p|div|li|tr|h[1-6]|blockquote|figure|figcaption|section|article|table|ul|ol|header|footer)\b[^>]*>|<br\s*\/?>/gi;
+const BLOCK =
+  /<\/?(p|div|li|tr|h[1-6]|blockquote|figure|figcaption|section|article|table|ul|ol|header|footer)\b[^>]*>|<br\s*\/?>/gi;
 
 /**
  * HTML → text: one line per block, headings as "# …" (the title finder knows them), pictures as
@@ -72,7 +81,32 @@ const BLOCK = /<\/?(p|div|li|tr|h[1-6]|blockquote|figure|figcaption|section|arti
  */
 export function htmlToText(html: string, onImage: (src: string) => number | null): string {
   const clean = sanitizeHtml(html, {
-    allowedTags: ['p', 'br', 'div', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figure', 'figcaption', 'section', 'article', 'table', 'ul', 'ol', 'img', 'header', 'footer'],
+    allowedTags: [
+      'p',
+      'br',
+      'div',
+      'li',
+      'tr',
+      'td',
+      'th',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'blockquote',
+      'figure',
+      'figcaption',
+      'section',
+      'article',
+      'table',
+      'ul',
+      'ol',
+      'img',
+      'header',
+      'footer',
+    ],
     allowedAttributes: { img: ['src', 'alt'] },
     allowedSchemes: ['data', 'hoso-image'],
     allowedSchemesByTag: { img: ['data', 'hoso-image'] },
@@ -87,15 +121,17 @@ export function htmlToText(html: string, onImage: (src: string) => number | null
     .replace(BLOCK, '\n')
     .replace(/<\/?t[dh]\b[^>]*>/gi, ' ')
     .replace(/<[^>]*>/g, '');
-  return decodeEntities(text)
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    // A picture's caption is the block right after it (figcaption, or the next Word paragraph): keep
-    // it on the next line, as pasted reports have it, so it is read as the caption.
-    .replace(/^(\[Ảnh(?: \d+)?\])\n\n+(?!\[Ảnh)/gm, '$1\n')
-    .trim();
+  return (
+    decodeEntities(text)
+      .split('\n')
+      .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      // A picture's caption is the block right after it (figcaption, or the next Word paragraph): keep
+      // it on the next line, as pasted reports have it, so it is read as the caption.
+      .replace(/^(\[Ảnh(?: \d+)?\])\n\n+(?!\[Ảnh)/gm, '$1\n')
+      .trim()
+  );
 }
 
 /** Markdown → text: headings kept as "# …", emphasis and links unwrapped, pictures as "[Ảnh N]". */
@@ -157,7 +193,12 @@ async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
   });
   // Word files typed with .VnTime fonts keep their TCVN3 bytes as Windows-1252 letters: convert them too.
   const decoded = decodeText(text);
-  return { name, encoding: decoded.legacy ? `docx+${decoded.legacy}` : 'docx', text: checkText(decoded.text), images };
+  return {
+    name,
+    encoding: decoded.legacy ? `docx+${decoded.legacy}` : 'docx',
+    text: checkText(decoded.text),
+    images,
+  };
 }
 
 /** Reads a file by its name and bytes. */
@@ -165,16 +206,21 @@ export async function readFileSource(name: string, bytes: Buffer): Promise<Sourc
   if (bytes.length > IMPORT_FILE_MAX_BYTES) throw new HosoError('IMPORT_TOO_LARGE', `(${name})`);
   const ext = extensionOf(name);
   const head = bytes.subarray(0, 8);
-  if (head.toString('latin1').startsWith('%PDF') || ext === 'pdf') throw new HosoError('IMPORT_PDF_UNSUPPORTED', `(${name})`);
+  if (head.toString('latin1').startsWith('%PDF') || ext === 'pdf')
+    throw new HosoError('IMPORT_PDF_UNSUPPORTED', `(${name})`);
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
   if (ext === 'doc' || (ole && ext !== 'docx')) throw new HosoError('IMPORT_DOC_UNSUPPORTED', `(${name})`);
   if (ext === 'docx') return docxSource(name, bytes);
-  if (head.toString('latin1').startsWith('{\\rtf')) throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', `(${name})`);
-  if (!['txt', 'md', 'markdown', 'html', 'htm', ''].includes(ext)) throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', `(${name})`);
+  if (head.toString('latin1').startsWith('{\\rtf'))
+    throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', `(${name})`);
+  if (!['txt', 'md', 'markdown', 'html', 'htm', ''].includes(ext))
+    throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', `(${name})`);
   const { text, encoding } = decodeBytes(bytes);
-  if (ext === 'html' || ext === 'htm') return htmlSource(name, text, encoding === 'utf-8' ? 'html' : `html+${encoding}`);
+  if (ext === 'html' || ext === 'htm')
+    return htmlSource(name, text, encoding === 'utf-8' ? 'html' : `html+${encoding}`);
   checkText(text);
-  if (ext === 'md' || ext === 'markdown') return { name, encoding: `markdown+${encoding}`, text: markdownToText(text), images: [] };
+  if (ext === 'md' || ext === 'markdown')
+    return { name, encoding: `markdown+${encoding}`, text: markdownToText(text), images: [] };
   return { name, encoding, text, images: [] };
 }
 

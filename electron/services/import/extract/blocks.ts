@@ -64,7 +64,8 @@ function push(out: Sentence[], block: Pick<Block, 'text' | 'start'>, from: numbe
   const raw = block.text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
-  if (text) out.push({ text, start: block.start + from + lead, end: block.start + from + lead + text.length });
+  if (text)
+    out.push({ text, start: block.start + from + lead, end: block.start + from + lead + text.length });
 }
 
 export const span = (start: number, end: number): ImportSpan => ({ start, end });
@@ -72,7 +73,9 @@ export const span = (start: number, end: number): ImportSpan => ({ start, end })
 /** The span of `part` inside `within` (a substring found from `from`), or the whole of `within`. */
 export function spanOf(part: string, within: { text: string; start: number }, from = 0): ImportSpan {
   const i = within.text.indexOf(part, from);
-  return i < 0 ? span(within.start, within.start + within.text.length) : span(within.start + i, within.start + i + part.length);
+  return i < 0
+    ? span(within.start, within.start + within.text.length)
+    : span(within.start + i, within.start + i + part.length);
 }
 
 const WORD_BOUNDARY = '(?:(?<![\\p{L}\\d])(?=[\\p{L}\\d])|(?<=[\\p{L}\\d])(?![\\p{L}\\d]))';
@@ -82,5 +85,8 @@ const WORD_BOUNDARY = '(?:(?<![\\p{L}\\d])(?=[\\p{L}\\d])|(?<=[\\p{L}\\d])(?![\\
  * knows only ASCII letters, so /nghị\b/ never matches "nghị " (ị is not a "word" character to it).
  */
 export function viRegex(re: RegExp): RegExp {
-  return new RegExp(re.source.replaceAll('\\b', WORD_BOUNDARY), re.flags.includes('u') ? re.flags : `${re.flags}u`);
+  return new RegExp(
+    re.source.replaceAll('\\b', WORD_BOUNDARY),
+    re.flags.includes('u') ? re.flags : `${re.flags}u`,
+  );
 }

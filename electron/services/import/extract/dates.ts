@@ -28,16 +28,26 @@ const WORDED = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu
 /** Every date in `s`, in order. "2021-2025" (a period) and "15-NQ" (a document number) are not dates. */
 export function findDates(s: string): FoundDate[] {
   const out: FoundDate[] = [];
-  for (const m of s.matchAll(WORDED)) push(out, Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, m.index, m[0].length);
+  for (const m of s.matchAll(WORDED))
+    push(out, Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, m.index, m[0].length);
   for (const m of s.matchAll(NUMERIC)) {
     // "9.4" is a decimal number more often than a date: the dot only with a year.
     if (m[2] === '.' && !m[4]) continue;
     push(out, Number(m[1]), Number(m[3]), m[4] ? Number(m[4]) : null, m.index, m[0].length);
   }
-  return out.sort((a, b) => a.index - b.index).filter((d, i, all) => i === 0 || d.index >= all[i - 1]!.index + all[i - 1]!.length);
+  return out
+    .sort((a, b) => a.index - b.index)
+    .filter((d, i, all) => i === 0 || d.index >= all[i - 1]!.index + all[i - 1]!.length);
 }
 
-function push(out: FoundDate[], day: number, month: number, year: number | null, index: number, length: number) {
+function push(
+  out: FoundDate[],
+  day: number,
+  month: number,
+  year: number | null,
+  index: number,
+  length: number,
+) {
   if (day < 1 || day > 31 || month < 1 || month > 12) return;
   if (year !== null && (!plausibleYear(year) || !isoOf(year, month, day))) return;
   out.push({ day, month, year, index, length });
@@ -51,11 +61,19 @@ export function dateAtStart(s: string): FoundDate | null {
 }
 
 export type PartOfDay = 'sáng' | 'trưa' | 'chiều' | 'tối';
-const PART_OF_DAY: Record<string, PartOfDay> = { sáng: 'sáng', trưa: 'trưa', chiều: 'chiều', tối: 'tối', đêm: 'tối' };
+const PART_OF_DAY: Record<string, PartOfDay> = {
+  sáng: 'sáng',
+  trưa: 'trưa',
+  chiều: 'chiều',
+  tối: 'tối',
+  đêm: 'tối',
+};
 
 /** "Chiều", "Sáng nay", "Tối qua" just before a date (the last word before it). */
 export function partOfDayBefore(before: string): PartOfDay | null {
-  const m = /(sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua|mai))?\s*(?:ngày\s*)?(?:hôm\s*)?$/iu.exec(before.trimEnd());
+  const m = /(sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua|mai))?\s*(?:ngày\s*)?(?:hôm\s*)?$/iu.exec(
+    before.trimEnd(),
+  );
   return m ? PART_OF_DAY[m[1]!.toLowerCase()]! : null;
 }
 

@@ -10,7 +10,8 @@ import { dateAtStart, isoOf } from './dates';
 import type { Block } from './blocks';
 
 /** number[/year] sep SYMBOL[sep SYMBOL]… with the broken spacing pasted text has ("2927 -TB/TU"). */
-const NUMBER = /(?<![\p{L}\d/-])(\d{1,7})(?:\s?\/\s?(\d{4}))?\s{0,2}([-–/])\s{0,2}(\p{Lu}[\p{L}\d]*(?:\s?[-/]\s?\p{Lu}[\p{L}\d]*)*)/gu;
+const NUMBER =
+  /(?<![\p{L}\d/-])(\d{1,7})(?:\s?\/\s?(\d{4}))?\s{0,2}([-–/])\s{0,2}(\p{Lu}[\p{L}\d]*(?:\s?[-/]\s?\p{Lu}[\p{L}\d]*)*)/gu;
 
 const TYPES_BY_LENGTH = [...DOCUMENT_TYPES].sort((a, b) => b.length - a.length);
 

@@ -9,7 +9,15 @@ import type { DraftCaption, DraftText, ImportDraft } from '../../../shared/impor
 import type { SourceDoc } from '../sources';
 import { contentHashOf } from '../sources';
 import { splitBlocks, type Block } from './blocks';
-import { bylineText, isByline, isJunkLine, isPicturePlaceholder, isUnaccented, looksLikeCaption, SITE_PREFIX } from './lineKinds';
+import {
+  bylineText,
+  isByline,
+  isJunkLine,
+  isPicturePlaceholder,
+  isUnaccented,
+  looksLikeCaption,
+  SITE_PREFIX,
+} from './lineKinds';
 import { extractPeople } from './people';
 import { extractDocumentRefs } from './documentRefs';
 import { extractConclusions } from './conclusions';
@@ -17,7 +25,11 @@ import { findDate, findKind, findLocation, findTitle, isDateline } from './meeti
 
 type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk';
 
-function classifyLines(source: string, blocks: readonly Block[], unaccented: boolean): { roles: LineRole[]; captions: DraftCaption[]; byline: DraftText | null } {
+function classifyLines(
+  source: string,
+  blocks: readonly Block[],
+  unaccented: boolean,
+): { roles: LineRole[]; captions: DraftCaption[]; byline: DraftText | null } {
   const roles: LineRole[] = blocks.map(() => 'text');
   const captions: DraftCaption[] = [];
   let byline: DraftText | null = null;
@@ -30,7 +42,13 @@ function classifyLines(source: string, blocks: readonly Block[], unaccented: boo
       pictureIndex = m ? Number(m[1]) - 1 : null;
       // The caption is the line right below the picture; after an empty line the report goes on.
       const next = blocks[i + 1];
-      if (next && !isPicturePlaceholder(next.text, unaccented) && !isByline(next.text) && looksLikeCaption(next.text, false) && adjacent(source, b, next)) {
+      if (
+        next &&
+        !isPicturePlaceholder(next.text, unaccented) &&
+        !isByline(next.text) &&
+        looksLikeCaption(next.text, false) &&
+        adjacent(source, b, next)
+      ) {
         roles[i + 1] = 'caption';
         captions.push({ text: next.text, span: { start: next.start, end: next.end }, image: pictureIndex });
         i++;
@@ -45,7 +63,10 @@ function classifyLines(source: string, blocks: readonly Block[], unaccented: boo
       roles[i] = 'byline';
       const value = bylineText(b.text);
       const at = b.text.indexOf(value);
-      byline = { value, span: { start: b.start + Math.max(0, at), end: b.start + Math.max(0, at) + value.length } };
+      byline = {
+        value,
+        span: { start: b.start + Math.max(0, at), end: b.start + Math.max(0, at) + value.length },
+      };
       // After the byline of a news page comes only the site's furniture.
       for (let j = i + 1; j < blocks.length; j++) roles[j] = 'junk';
       break;
@@ -59,7 +80,8 @@ function classifyLines(source: string, blocks: readonly Block[], unaccented: boo
 }
 
 /** The source had `next` on the line right after `b` (no empty line between them). */
-const adjacent = (source: string, b: Block, next: Block) => !/\n[ \t\u00a0]*\n/.test(source.slice(b.end, next.start));
+const adjacent = (source: string, b: Block, next: Block) =>
+  !/\n[ \t\u00a0]*\n/.test(source.slice(b.end, next.start));
 
 export function extractDraft(doc: SourceDoc): ImportDraft {
   const allBlocks = splitBlocks(doc.text);
@@ -68,12 +90,18 @@ export function extractDraft(doc: SourceDoc): ImportDraft {
   const textBlocks = allBlocks.filter((_, i) => roles[i] === 'text');
 
   const title = findTitle(textBlocks);
-  const titleBlock = title ? textBlocks.find((b) => b.start <= title.span.start && title.span.end <= b.end && b.text === title.value) : undefined;
+  const titleBlock = title
+    ? textBlocks.find((b) => b.start <= title.span.start && title.span.end <= b.end && b.text === title.value)
+    : undefined;
   const reportBlocks = textBlocks.filter((b) => b !== titleBlock && !isDateline(b.text));
 
   const documentRefs = extractDocumentRefs(reportBlocks);
   const people = extractPeople(reportBlocks);
-  const date = findDate(reportBlocks, documentRefs.map((d) => d.span), textBlocks);
+  const date = findDate(
+    reportBlocks,
+    documentRefs.map((d) => d.span),
+    textBlocks,
+  );
   const conclusions = extractConclusions(reportBlocks);
 
   const body = reportBlocks

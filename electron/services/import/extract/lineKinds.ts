@@ -52,18 +52,33 @@ export function isJunkLine(line: string): boolean {
 export function isByline(line: string): boolean {
   const t = line.trim();
   if (t.length > 120) return false;
-  if (/^\(?(?:tin|bài|ảnh|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|tin - ảnh|bài - ảnh|tin\/ảnh|nhóm phóng viên|pv)\s*:\s*\S/iu.test(t)) return true;
+  if (
+    /^\(?(?:tin|bài|ảnh|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|tin - ảnh|bài - ảnh|tin\/ảnh|nhóm phóng viên|pv)\s*:\s*\S/iu.test(
+      t,
+    )
+  )
+    return true;
   if (/^\(?(?:nguồn|theo)\s*:?\s+[\p{Lu}][^.;]{1,60}\)?\.?$/u.test(t)) return true;
   // "Thu Thủy/VOV.VN", "Minh Anh (TTXVN)"
-  if (/^[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,4}\s*(?:\/\s*[\p{L}\d.]{2,30}|\([\p{Lu}\d.]{2,20}\))$/u.test(t)) return true;
+  if (
+    /^[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,4}\s*(?:\/\s*[\p{L}\d.]{2,30}|\([\p{Lu}\d.]{2,20}\))$/u.test(
+      t,
+    )
+  )
+    return true;
   return false;
 }
 
 /** Text of the byline without the brackets some sites put around it. */
-export const bylineText = (line: string) => line.trim().replace(/^\((.*)\)$/, '$1').replace(/\.$/, '');
+export const bylineText = (line: string) =>
+  line
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/\.$/, '');
 
 /** The news site's tag in front of the lead paragraph: "VOV.VN - ", "(QĐND) - ", "HNP - ". */
-export const SITE_PREFIX = /^(?:\(?[\p{Lu}][\p{L}\d]*(?:\.[\p{L}]{2,4})+\)?|\([\p{Lu}\d]{2,12}\)|[\p{Lu}]{2,8}(?:\.VN)?)\s*[-–—]\s+/u;
+export const SITE_PREFIX =
+  /^(?:\(?[\p{Lu}][\p{L}\d]*(?:\.[\p{L}]{2,4})+\)?|\([\p{Lu}\d]{2,12}\)|[\p{Lu}]{2,8}(?:\.VN)?)\s*[-–—]\s+/u;
 
 /** Opening words of a caption that stands on its own, without a placeholder before it. */
 const CAPTION_CUES = [

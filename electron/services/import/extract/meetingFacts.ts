@@ -15,7 +15,8 @@ const KINDS: [RegExp, string][] = [
   [viRegex(/\blàm việc\b/iu), 'Làm việc'],
 ];
 
-const MEETING_NOUN = /(?<![\p{L}])(Hội nghị|Hội thảo|Tọa đàm|Toạ đàm|Cuộc họp|Phiên họp|Buổi làm việc|Cuộc làm việc|Lễ)\s+\p{Ll}/u;
+const MEETING_NOUN =
+  /(?<![\p{L}])(Hội nghị|Hội thảo|Tọa đàm|Toạ đàm|Cuộc họp|Phiên họp|Buổi làm việc|Cuộc làm việc|Lễ)\s+\p{Ll}/u;
 
 /**
  * The title: a heading line (# in .md, h1 in .html/.docx), else a short first line without a final
@@ -25,7 +26,12 @@ export function findTitle(blocks: readonly Block[]): DraftText | null {
   const heading = blocks.find((b) => b.heading);
   if (heading) return { value: heading.text, span: { start: heading.start, end: heading.end } };
   const first = blocks.find((b) => !isDateline(b.text));
-  if (first && first.text.length <= 250 && !/[.:;,]$/.test(first.text) && first.text.split(/\s+/).length >= 3) {
+  if (
+    first &&
+    first.text.length <= 250 &&
+    !/[.:;,]$/.test(first.text) &&
+    first.text.split(/\s+/).length >= 3
+  ) {
     return { value: first.text, span: { start: first.start, end: first.end } };
   }
   for (const b of blocks) {
@@ -52,7 +58,11 @@ export function findKind(title: DraftText | null, blocks: readonly Block[]): Dra
       const m = re.exec(place.text);
       if (m && (!best || m.index < best.at)) best = { at: m.index, len: m[0].length, kind };
     }
-    if (best) return { value: best.kind, span: { start: place.start + best.at, end: place.start + best.at + best.len } };
+    if (best)
+      return {
+        value: best.kind,
+        span: { start: place.start + best.at, end: place.start + best.at + best.len },
+      };
   }
   return null;
 }
@@ -76,8 +86,13 @@ export function findDate(
         const at = s.start + d.index;
         if (inTaken(at)) continue;
         const before = s.text.slice(0, d.index);
-        const opens = /^(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?)$/iu.test(before.trim() ? before.trim() + ' ' : '');
-        const named = /(?:vào|hôm|diễn ra|tổ chức)\s+(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+)?$/iu.test(before);
+        const opens =
+          /^(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?)$/iu.test(
+            before.trim() ? before.trim() + ' ' : '',
+          );
+        const named = /(?:vào|hôm|diễn ra|tổ chức)\s+(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+)?$/iu.test(
+          before,
+        );
         // Minutes give it on a line of its own: "Thời gian: 14 giờ 00, ngày 15/8/2024".
         const labelled = /^thời\s+gian\s*:/iu.test(s.text);
         if (!opens && !named && !labelled) continue;
@@ -131,15 +146,23 @@ function sentenceYear(s: string): number | null {
 }
 
 /** "tại" followed by a proper name or a kind of place ("Tại hội nghị, …" is not a place). */
-const PLACE_START = /(?:^|[\s,])[tT]ại\s+(?=\p{Lu}|(?:trụ sở|hội trường|phòng họp|nhà khách|khách sạn|trung tâm|sở chỉ huy|doanh trại|thao trường)\s)/u;
+const PLACE_START =
+  /(?:^|[\s,])[tT]ại\s+(?=\p{Lu}|(?:trụ sở|hội trường|phòng họp|nhà khách|khách sạn|trung tâm|sở chỉ huy|doanh trại|thao trường)\s)/u;
 
 /** "… tại Hội trường Bộ Chỉ huy Quân sự tỉnh, …" or a minutes line "Địa điểm: Phòng họp số 1". */
 export function findLocation(blocks: readonly Block[]): DraftText | null {
   for (const b of blocks.slice(0, 12)) {
     const label = /^địa\s+điểm\s*:\s*/iu.exec(b.text);
     if (label) {
-      const value = b.text.slice(label[0].length).replace(/[.;]+$/, '').trim();
-      if (value) return { value, span: { start: b.start + label[0].length, end: b.start + label[0].length + value.length } };
+      const value = b.text
+        .slice(label[0].length)
+        .replace(/[.;]+$/, '')
+        .trim();
+      if (value)
+        return {
+          value,
+          span: { start: b.start + label[0].length, end: b.start + label[0].length + value.length },
+        };
     }
   }
   for (const b of blocks.slice(0, 6)) {
@@ -147,7 +170,9 @@ export function findLocation(blocks: readonly Block[]): DraftText | null {
     if (!m) continue;
     const from = m.index + m[0].length;
     const rest = b.text.slice(from);
-    const stop = /[,.;:(]|\s(?:với|nhằm|để|về|dưới|đã|diễn ra|cho|trong|đồng chí|hội nghị|cuộc họp)\s/iu.exec(rest);
+    const stop = /[,.;:(]|\s(?:với|nhằm|để|về|dưới|đã|diễn ra|cho|trong|đồng chí|hội nghị|cuộc họp)\s/iu.exec(
+      rest,
+    );
     const value = (stop ? rest.slice(0, stop.index) : rest).trim();
     if (value.split(/\s+/).length < 2 || value.length > 150) continue;
     return { value, span: { start: b.start + from, end: b.start + from + value.length } };

@@ -28,8 +28,10 @@ const CHAIR = viRegex(/(?:^|[\s,])(?:cùng\s+)?(đồng\s+)?chủ\s+(?:trì|tọ
 const CHAIRED_BY = /dưới\s+sự\s+(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\s+của\s+/iu;
 const ATTEND_INTRO =
   /^(?:(?:cùng|đến|về|tới)\s+)?(?:tham\s+)?dự\s+(?:[^:;]{0,80}?\s)?(?:có|gồm)\s+(?:sự\s+(?:tham\s+)?dự\s+của\s+)?|^về\s+phía\s+[^:;]{1,80}?\s+có\s+/iu;
-const LABEL = /^(chủ\s+trì|chủ\s+tọa|chủ\s+toạ|đồng\s+chủ\s+trì|thư\s+ký|thành\s+phần(?:\s+tham\s+dự|\s+dự\s+họp|\s+dự)?(?:\s+gồm)?|tham\s+dự|đại\s+biểu\s+(?:tham\s+)?dự|khách\s+mời)(?:\s+(?:hội nghị|cuộc họp))?\s*:\s*/iu;
-const ATTEND_END = /[\s,]+(?:cùng\s+)?(?:tham\s+)?dự(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|cuộc làm việc))?\s*[.;]?$/u;
+const LABEL =
+  /^(chủ\s+trì|chủ\s+tọa|chủ\s+toạ|đồng\s+chủ\s+trì|thư\s+ký|thành\s+phần(?:\s+tham\s+dự|\s+dự\s+họp|\s+dự)?(?:\s+gồm)?|tham\s+dự|đại\s+biểu\s+(?:tham\s+)?dự|khách\s+mời)(?:\s+(?:hội nghị|cuộc họp))?\s*:\s*/iu;
+const ATTEND_END =
+  /[\s,]+(?:cùng\s+)?(?:tham\s+)?dự(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|cuộc làm việc))?\s*[.;]?$/u;
 /** "… dự hội nghị gồm:": a sentence that announces the list under it. */
 const ANNOUNCES_LIST = viRegex(/\bdự\b[^:]*:$/iu);
 const LIST_ITEM = /^\s*(?:[-–—•*+●▪◦]|\(?\d{1,3}[.)]|\(?[a-zđ][.)])\s+/iu;
@@ -44,7 +46,8 @@ const PERSON_START = new RegExp(
   'u',
 );
 
-const startsWithPerson = (t: string) => PERSON_START.test(t) || /^(?:các\s+)?(?:đồng chí|đ\/c|ông|bà)\s/iu.test(t);
+const startsWithPerson = (t: string) =>
+  PERSON_START.test(t) || /^(?:các\s+)?(?:đồng chí|đ\/c|ông|bà)\s/iu.test(t);
 
 const roleFor = (co: boolean): Role => (co ? 'dong_chu_tri' : 'chu_tri');
 
@@ -54,7 +57,9 @@ function trimLead(text: string): number {
   for (;;) {
     const rest = text.slice(at);
     const lead =
-      /^(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối)(?:\s+(?:nay|qua))?\s*)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,\s*/iu.exec(rest) ??
+      /^(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối)(?:\s+(?:nay|qua))?\s*)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,\s*/iu.exec(
+        rest,
+      ) ??
       /^(?:sáng|trưa|chiều|tối)\s+(?:nay|qua)\s*,\s*/iu.exec(rest) ??
       /^tại\s+[^,]{1,120},\s*/iu.exec(rest);
     if (!lead) break;
@@ -76,13 +81,26 @@ function piecesOf(s: Sentence, inheritedRole: Role | null): Piece[] {
   const label = LABEL.exec(s.text);
   if (label) {
     const f = foldVietnamese(label[1]!);
-    const role: Role = f.startsWith('dong chu') ? 'dong_chu_tri' : f.startsWith('chu') ? 'chu_tri' : f.startsWith('thu ky') ? 'thu_ky' : 'dai_bieu';
+    const role: Role = f.startsWith('dong chu')
+      ? 'dong_chu_tri'
+      : f.startsWith('chu')
+        ? 'chu_tri'
+        : f.startsWith('thu ky')
+          ? 'thu_ky'
+          : 'dai_bieu';
     return [{ text: s.text.slice(label[0].length), start: s.start + label[0].length, role }];
   }
   const intro = ATTEND_INTRO.exec(s.text);
   if (intro) {
     const rest = s.text.slice(intro[0].length);
-    return [{ text: rest, start: s.start + intro[0].length, role: 'dai_bieu', shared: SHARED_TITLE.exec(rest)?.[1] }];
+    return [
+      {
+        text: rest,
+        start: s.start + intro[0].length,
+        role: 'dai_bieu',
+        shared: SHARED_TITLE.exec(rest)?.[1],
+      },
+    ];
   }
   const by = CHAIRED_BY.exec(s.text);
   if (by) {
@@ -109,7 +127,8 @@ function piecesOf(s: Sentence, inheritedRole: Role | null): Piece[] {
     return pieces;
   }
   // "Ông A, … và bà B, … cùng dự.": a sentence that starts with the people and ends with "dự".
-  if (ATTEND_END.test(s.text) && startsWithPerson(s.text)) return [{ text: s.text, start: s.start, role: 'dai_bieu' }];
+  if (ATTEND_END.test(s.text) && startsWithPerson(s.text))
+    return [{ text: s.text, start: s.start, role: 'dai_bieu' }];
   if (inheritedRole) return [{ text: s.text, start: s.start, role: inheritedRole }];
   return pieces;
 }
@@ -124,7 +143,8 @@ function attendSegments(s: Sentence, from: number): Piece[] {
   return out;
 }
 
-const withShared = (shared: string | undefined, titles: string[]) => (shared && !titles.includes(shared) ? [shared, ...titles] : titles);
+const withShared = (shared: string | undefined, titles: string[]) =>
+  shared && !titles.includes(shared) ? [shared, ...titles] : titles;
 
 function peopleOf(piece: Piece): DraftPerson[] {
   const parsed = parseAttendanceText(piece.text.replace(/\n/g, ' '), { maxEntries: 500 });
@@ -164,7 +184,11 @@ export function extractPeople(blocks: readonly Block[]): PeopleResult {
   for (const b of blocks) {
     const item = LIST_ITEM.exec(b.text);
     if (carry && item) {
-      const found = peopleOf({ text: b.text.slice(item[0].length), start: b.start + item[0].length, role: carry });
+      const found = peopleOf({
+        text: b.text.slice(item[0].length),
+        start: b.start + item[0].length,
+        role: carry,
+      });
       if (found.length) {
         all.push(...found);
         listBlocks.add(b.index);
@@ -185,11 +209,22 @@ export function extractPeople(blocks: readonly Block[]): PeopleResult {
       }
       blockPeople += found;
       // A sentence that *is* the list (it starts with the people, an intro or a label), not a narrative naming them.
-      if (found && (pieces[0]!.start - s.start <= 1 || ATTEND_INTRO.test(s.text) || LABEL.test(s.text))) peopleSentences++;
-      if (s === sentences[sentences.length - 1] && /:\s*$/.test(s.text) && (LABEL.test(s.text) || ATTEND_INTRO.test(s.text) || ANNOUNCES_LIST.test(s.text))) {
+      if (found && (pieces[0]!.start - s.start <= 1 || ATTEND_INTRO.test(s.text) || LABEL.test(s.text)))
+        peopleSentences++;
+      if (
+        s === sentences[sentences.length - 1] &&
+        /:\s*$/.test(s.text) &&
+        (LABEL.test(s.text) || ATTEND_INTRO.test(s.text) || ANNOUNCES_LIST.test(s.text))
+      ) {
         const l = LABEL.exec(s.text);
         const f = l ? foldVietnamese(l[1]!) : '';
-        carry = f.startsWith('dong chu') ? 'dong_chu_tri' : f.startsWith('chu') ? 'chu_tri' : f.startsWith('thu ky') ? 'thu_ky' : 'dai_bieu';
+        carry = f.startsWith('dong chu')
+          ? 'dong_chu_tri'
+          : f.startsWith('chu')
+            ? 'chu_tri'
+            : f.startsWith('thu ky')
+              ? 'thu_ky'
+              : 'dai_bieu';
       }
     }
     if (blockPeople > 0 && peopleSentences === sentences.length) listBlocks.add(b.index);

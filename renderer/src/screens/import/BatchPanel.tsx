@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatchItem } from '../../../../electron/shared/importContract';
 import { hrefOf } from '../../router/route';
@@ -57,10 +57,10 @@ export function BatchPanel({
             {items.map((i, n) => (
               <Table.Tr key={n} data-testid="import-batch-row" data-status={i.status}>
                 <Table.Td>{i.name}</Table.Td>
-                <Table.Td>
-                  <Badge color={COLORS[i.status]} variant="light">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm" fw={600} c={COLORS[i.status]}>
                     {t(`importer.batch.status.${i.status}`)}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   {i.meetingId && i.title ? (
