@@ -232,12 +232,15 @@ export async function restoreBackup(archive: Archive, file: string, actor: strin
   const safety = await backupNow(archive, dir, { kind: 'before-restore' });
 
   const temp = join(dirname(archive.file), `.restore-${process.pid}-${Date.now()}.sqlite`);
+  // Upgrading the temporary copy makes its own pre-migration backup: redundant (the backup file itself is
+  // never changed), so it goes to a scratch folder removed with the copy.
+  const scratch = `${temp}-backups`;
   const cleanup = () => {
-    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, scratch]) rmSync(f, { force: true, recursive: true });
   };
   try {
     copyFileSync(check.file, temp);
-    const source = await openArchive({ file: temp, backupDir: dir });
+    const source = await openArchive({ file: temp, backupDir: scratch });
     try {
       await source.sqlite.backup(archive.file);
     } finally {

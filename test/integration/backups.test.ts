@@ -7,6 +7,10 @@ import { automaticBackupIfDue, backupNow, restoreBackup } from '../../electron/s
 import { verifyAuditChain } from '../../db/audit';
 import { HosoError } from '../../electron/shared/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
+import { openArchive } from '../../db/open';
+import { createMeeting } from '../../db/meetings';
+import { MIGRATIONS } from '../../db/migrations/bundle.generated';
+import { MeetingFields } from '../../electron/shared/contract';
 import { tempDir } from '../helpers/tempArchive';
 
 let s: RecordSession;
@@ -87,6 +91,29 @@ describe('backups', () => {
     const safety = new Database(restored.safetyBackup, { readonly: true });
     expect(safety.prepare('SELECT title FROM meetings ORDER BY title').pluck().all()).toEqual(['Hội nghị ghi sau khi sao lưu', 'Hội nghị trước khi sao lưu']);
     safety.close();
+  });
+
+  it('a backup from an older version is upgraded as it is restored', async () => {
+    await s.call('settings/update', { backupDir: second.dir });
+    const oldFile = join(second.dir, 'archive-20240101-080000.sqlite');
+    const old = await openArchive({ file: oldFile, migrations: MIGRATIONS.slice(0, MIGRATIONS.length - 1) });
+    createMeeting(old, MeetingFields.parse({ title: 'Hội nghị ghi bằng phiên bản cũ', kind: 'Hội nghị', meetingDate: '2024-01-01', startTime: null, endTime: null }), 'thư ký');
+    old.close();
+    await s.meeting({ title: 'Hội nghị hiện tại' });
+
+    expect(await s.call('backups/check', { file: oldFile })).toMatchObject({ ok: true, meetings: 1, schemaVersion: MIGRATIONS.length - 1 });
+    await s.call('backups/restore', { file: oldFile });
+    expect(titles()).toEqual(['Hội nghị ghi bằng phiên bản cũ']);
+    expect(s.archive.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect((await s.call('meetings/list', { sort: 'date', dir: 'desc', offset: 0, limit: 10, year: null, kind: null })).total).toBe(1);
+    expect(s.found('phien ban cu')).toHaveLength(1);
+    // Nothing but the old backup and the safety copy in the folder; nothing left beside the archive.
+    expect(readdirSync(second.dir).filter((n) => !n.startsWith('archive-before-restore-'))).toEqual(['archive-20240101-080000.sqlite']);
+    expect(readdirSync(s.dir).filter((n) => n.startsWith('.restore'))).toEqual([]);
+    // The backup itself is left as it was (still the old schema), so it can be restored again.
+    const still = new Database(oldFile, { readonly: true });
+    expect(still.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length - 1);
+    still.close();
   });
 
   it('a damaged or foreign file is refused with a clear message and the current archive is untouched', async () => {
