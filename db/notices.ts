@@ -57,6 +57,7 @@ function toNotice(archive: Archive, r: Row): Notice {
     meetingId: r.meetingId,
     version: r.version,
     number: r.registerEntryId ? getRegisterEntry(archive, r.registerEntryId).number : null,
+    dueBy: null,
     updatedAt: r.updatedAt,
     variant: r.variant,
     subject: r.subject,

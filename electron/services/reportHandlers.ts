@@ -3,7 +3,10 @@ import type { Handler } from './handlers';
 import type { reportChannels } from '../shared/reportContract';
 import { getSettings } from '../../db/settings';
 import { localToday } from '../../db/conclusions';
-import { getNotice, numberNotice, saveNotice } from '../../db/notices';
+import { numberNotice, saveNotice } from '../../db/notices';
+import { getMeeting } from '../../db/meetings';
+import type { Notice } from '../shared/reportContract';
+import { addWorkingDays } from './reports/dates';
 import { listRegister } from '../../db/register';
 import { buildReport, noticeFor, reportFileName } from './reports/build';
 import { renderHtml } from './reports/html';
@@ -14,9 +17,17 @@ import { photoUrl } from '../shared/photoContract';
 
 type ReportChannel = keyof typeof reportChannels;
 
+/** Hướng dẫn 36 and common practice: the conclusion notice goes out within 5 working days. */
+const NOTICE_DUE_WORKING_DAYS = 5;
+
 /** Handlers of the report and outgoing-register (reports/*, register/*) channels. */
 export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel]: Handler<C> } {
   const a = ctx.archive;
+  /** The notice with its due date (5 working days after the meeting), which the editor shows. */
+  const withDue = (notice: Notice): Notice => {
+    const date = getMeeting(a, notice.meetingId).meetingDate;
+    return { ...notice, dueBy: date ? addWorkingDays(date, NOTICE_DUE_WORKING_DAYS) : null };
+  };
   return {
     'reports/html': (request) => {
       const doc = buildReport(a, request);
@@ -37,12 +48,9 @@ export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel
         mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       };
     },
-    'reports/notice-get': ({ meetingId, variant, recompose }) => noticeFor(a, meetingId, variant, localToday(), recompose),
-    'reports/notice-save': (input) => saveNotice(a, input, ctx.actor()),
-    'reports/notice-number': ({ id }) => {
-      getNotice(a, id);
-      return numberNotice(a, id, getSettings(a).agencyCode, localToday(), ctx.actor());
-    },
+    'reports/notice-get': ({ meetingId, variant, recompose }) => withDue(noticeFor(a, meetingId, variant, localToday(), recompose)),
+    'reports/notice-save': (input) => withDue(saveNotice(a, input, ctx.actor())),
+    'reports/notice-number': ({ id }) => withDue(numberNotice(a, id, getSettings(a).agencyCode, localToday(), ctx.actor())),
     'register/list': (q) => listRegister(a, q),
     'register/html': ({ year }) => {
       const doc = registerDoc(listRegister(a, { year, docType: null, offset: 0, limit: 1_000_000 }).rows, year, getSettings(a));

@@ -73,6 +73,8 @@ export const Notice = NoticeFields.extend({
   version: z.number().int(),
   /** The number from the outgoing register ("05/TB-UBND"), null until one is taken. */
   number: z.string().nullable(),
+  /** The last day to issue it: 5 working days after the meeting (null when the meeting has no date). */
+  dueBy: z.string().nullable().default(null),
   updatedAt: z.number().nullable(),
 });
 export type Notice = z.output<typeof Notice>;

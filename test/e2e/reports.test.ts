@@ -46,6 +46,7 @@ describe('Báo cáo', () => {
     await preview().getByText('THÔNG BÁO', { exact: true }).waitFor();
     await expect(preview().locator('.doc-number').innerText()).resolves.toMatch(/^Số:\s+\/TB-VP$/);
     await expect(page.getByTestId('notice-number').innerText()).resolves.toBe('Chưa lấy số (bản in để trống số)');
+    await expect(page.getByTestId('notice-due').innerText()).resolves.toBe('Hạn ban hành: 31/05/2024 (5 ngày làm việc sau cuộc họp)');
 
     // The composed text is a starting point: the clerk changes the subject and saves.
     const subject = page.getByTestId('notice-subject');

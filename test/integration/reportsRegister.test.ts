@@ -76,6 +76,8 @@ describe('conclusion notice', () => {
     const draft = await call('reports/notice-get', { meetingId });
     expect(draft.id).toBeNull();
     expect(draft.number).toBeNull();
+    // The meeting was on Sunday 26/05/2024: due five working days later, Friday 31/05.
+    expect(draft.dueBy).toBe('2024-05-31');
     expect(draft.subject).toBe('Kết luận của đồng chí Trần Văn Minh tại hội nghị sơ kết công tác quốc phòng, quân sự địa phương 6 tháng đầu năm');
     expect(draft.paragraphs[0]).toBe(
       'Ngày 26 tháng 5 năm 2024, tại Hội trường Bộ Chỉ huy Quân sự tỉnh, đồng chí Trần Văn Minh, Chủ tịch UBND tỉnh đã chủ trì hội nghị sơ kết công tác quốc phòng, quân sự địa phương 6 tháng đầu năm.',

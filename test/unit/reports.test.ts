@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minutesBlocks } from '../../electron/services/reports/minutesBlocks';
 import { escapeHtml, renderHtml } from '../../electron/services/reports/html';
-import { clockTime, longDate, placeDateLine, shortDate } from '../../electron/services/reports/dates';
+import { addWorkingDays, clockTime, longDate, placeDateLine, shortDate } from '../../electron/services/reports/dates';
 import { meetingName, joinVi, personPhrase } from '../../electron/services/reports/phrases';
 import { outgoingNumber } from '../../db/register';
 import { reportFileName } from '../../electron/services/reports/build';
@@ -17,6 +17,12 @@ describe('dates on documents', () => {
     expect(longDate('2024-05-26')).toBe('ngày 26 tháng 5 năm 2024');
     expect(shortDate('2024-05-06')).toBe('06/05/2024');
     expect(clockTime('08:30')).toBe('8 giờ 30');
+  });
+  it('counts working days for the notice due date (weekends skipped)', () => {
+    expect(addWorkingDays('2024-05-24', 5)).toBe('2024-05-31');
+    expect(addWorkingDays('2024-05-26', 5)).toBe('2024-05-31');
+    expect(addWorkingDays('2024-05-27', 5)).toBe('2024-06-03');
+    expect(addWorkingDays('2024-12-30', 5)).toBe('2025-01-06');
   });
 });
 

@@ -56,7 +56,7 @@ export function noticeFor(archive: Archive, meetingId: string, variant: 'state' 
   const record = getMeetingRecord(archive, meetingId, 'protocol');
   const fields = composeNotice(record, settings, variant ?? saved?.variant ?? settings.documentVariant, today);
   if (saved) return { ...saved, ...fields, issuedOn: saved.issuedOn ?? fields.issuedOn };
-  return { ...fields, id: null, meetingId, version: 0, number: null, updatedAt: null };
+  return { ...fields, id: null, meetingId, version: 0, number: null, dueBy: null, updatedAt: null };
 }
 
 /** A file name a clerk recognises, safe on Windows (no \ / : * ? " < > |), with its extension. */

@@ -37,6 +37,21 @@ export function clockTime(hhmm: string): string {
   return `${Number(h)} giờ ${m}`;
 }
 
+/**
+ * The day `days` working days (Monday to Friday) after `iso`: a conclusion notice is due within 5
+ * working days of the meeting. Public holidays are not known here; the clerk sees the date and judges.
+ */
+export function addWorkingDays(iso: string, days: number): string {
+  const [y, m, d] = parts(iso);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  for (let left = days; left > 0; ) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    const wd = date.getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
 /** mm/yyyy of a YYYY-MM-DD. */
 export function monthOf(iso: string): string {
   const [y, m] = parts(iso);

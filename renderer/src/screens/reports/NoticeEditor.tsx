@@ -8,7 +8,7 @@ import type { ErrorPayload } from '../../../../electron/shared/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
-import { parseVnDate } from '../../format/date';
+import { formatIsoDate, parseVnDate } from '../../format/date';
 
 interface Form {
   subject: string;
@@ -31,6 +31,11 @@ const toForm = (n: Notice): Form => ({
   signerName: n.signerName,
   recipients: n.recipients.join('\n'),
 });
+
+const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 /** Paragraphs are separated by an empty line; a single line break inside one is kept as a space. */
@@ -161,6 +166,12 @@ export function NoticeEditor({ meetingId, variant, onChanged }: { meetingId: str
         <Text size="sm" c="dimmed">
           {t('reports.notice.help')}
         </Text>
+        {notice.dueBy && (
+          // Late when it goes out after the due day, or is still unnumbered past it.
+          <Text size="sm" c={(form.issuedOn ?? todayIso()) > notice.dueBy && !notice.number ? 'red.7' : 'dimmed'} data-testid="notice-due">
+            {t('reports.notice.due', { date: formatIsoDate(notice.dueBy) })}
+          </Text>
+        )}
         {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={() => setError(null)} />}
         {message && (
           <Alert color="teal" variant="light" onClose={() => setMessage(null)} withCloseButton>

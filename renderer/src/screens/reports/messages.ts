@@ -55,6 +55,7 @@ export const reportsVi = {
       unsaved: 'Chưa lưu',
       mustSave: 'Hãy lưu thông báo trước khi lấy số.',
       invalidDate: 'Ngày ban hành chưa đúng (dd/mm/yyyy).',
+      due: 'Hạn ban hành: {{date}} (5 ngày làm việc sau cuộc họp)',
     },
     register: {
       year: 'Năm',
@@ -128,6 +129,7 @@ export const reportsEn: typeof reportsVi = {
       unsaved: 'Not saved',
       mustSave: 'Save the notice before taking a number.',
       invalidDate: 'The date of issue is not valid (dd/mm/yyyy).',
+      due: 'Due by {{date}} (5 working days after the meeting)',
     },
     register: {
       year: 'Year',
