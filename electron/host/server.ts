@@ -173,6 +173,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
       return void res.end(LOCKED_PAGE);
     }
+    // Photos are the archive's content: closed while the app lock is (the page itself still loads, to show the lock screen).
+    if (url.pathname.startsWith('/photos/') && options.dispatch.isLocked?.()) return sendError(res, 423, 'APP_LOCKED');
     const photo = options.archiveDir ? await resolvePhotoRoute(options.archiveDir, url.pathname) : null;
     if (photo === 'not-found') {
       res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });

@@ -2,8 +2,13 @@ import { contract, isChannel, type Channel, type ChannelOutput, type Reply } fro
 import { ERROR_MESSAGES, HosoError, toErrorPayload } from '../shared/errors';
 import type { Handlers } from './handlers';
 import { consoleLogger, type Logger } from './log';
+import { LOCK_GATE, type LockGate } from './lockState';
 
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Reply<unknown>>;
+/**
+ * `isLocked` (when the handlers carry the app lock) tells the hosts' photo routes to refuse too: a
+ * photo is content of the archive like any reply.
+ */
+export type Dispatch = ((channel: unknown, payload: unknown) => Promise<Reply<unknown>>) & { isLocked?: () => boolean };
 
 function describeIssues(error: { issues: { message: string; path: PropertyKey[] }[] }): string {
   return error.issues
@@ -16,12 +21,20 @@ function describeIssues(error: { issues: { message: string; path: PropertyKey[] 
  * The boundary every transport goes through: unknown channel → UNKNOWN_CHANNEL; input parsed with the
  * channel's zod schema → INVALID_INPUT with the schema's Vietnamese messages; the handler's HosoError
  * becomes `{ ok: false, error }`; anything else is logged and answered with INTERNAL, never a stack trace.
+ * While the app lock is closed, every channel but the lock's own and app/info answers APP_LOCKED before
+ * its input is even parsed: the refusal is here, below every transport, so no screen or browser tab
+ * can get around it.
  */
 export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger): Dispatch {
-  return async (channel, payload) => {
+  const gate = (handlers as Handlers & { [LOCK_GATE]?: LockGate })[LOCK_GATE];
+  const dispatch: Dispatch = async (channel, payload) => {
     if (!isChannel(channel)) {
       log.error('UNKNOWN_CHANNEL', String(channel).slice(0, 80));
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: ERROR_MESSAGES.UNKNOWN_CHANNEL.vi } };
+    }
+    if (gate && !gate.admit(channel)) {
+      log.error('APP_LOCKED', channel);
+      return { ok: false, error: { code: 'APP_LOCKED', message: ERROR_MESSAGES.APP_LOCKED.vi } };
     }
     const parsed = contract[channel].input.safeParse(payload ?? {});
     if (!parsed.success) {
@@ -40,6 +53,8 @@ export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger
       return { ok: false, error: toErrorPayload(e) };
     }
   };
+  if (gate) dispatch.isLocked = () => gate.isLocked();
+  return dispatch;
 }
 
 /** Typed direct calls for the CLI and tests: returns the data or throws the HosoError. */

@@ -15,6 +15,7 @@ import { createImportHandlers } from './importHandlers';
 import { createReportHandlers } from './reportHandlers';
 import { createArchiveHandlers } from './archiveHandlers';
 import { createMergeHandlers } from './mergeHandlers';
+import { createLockHandlers } from './lockHandlers';
 
 /** A handler receives its channel's input already parsed by the contract's schema. */
 export type Handler<C extends Channel> = (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -66,5 +67,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...createReportHandlers(ctx),
     ...createArchiveHandlers(ctx),
     ...createMergeHandlers(ctx),
+    ...createLockHandlers(ctx),
   };
 }

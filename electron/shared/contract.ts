@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ErrorPayload } from './errors';
 import { archiveChannels } from './archiveContract';
 import { mergeChannels } from './mergeContract';
+import { lockChannels } from './lockContract';
 import { importChannels } from './importContract';
 import { photoChannels } from './photoContract';
 import { reportChannels } from './reportContract';
@@ -26,6 +27,10 @@ export const Empty = z.object({}).strict();
 export const MINUTES_MAX_CHARS = 1_000_000;
 /** Markup around a million characters of text (tables, lists) stays well under this. */
 export const MINUTES_HTML_MAX_CHARS = 4_000_000;
+
+/** Độ mật: Thường, Mật, Tối mật, Tuyệt mật. */
+export const Secrecy = z.enum(['thuong', 'mat', 'toi_mat', 'tuyet_mat']);
+export type Secrecy = z.output<typeof Secrecy>;
 
 export const MeetingFields = z.object({
   title: requiredText(500, 'Tên cuộc họp'),
@@ -48,12 +53,13 @@ export const MeetingFields = z.object({
     .string()
     .max(MINUTES_HTML_MAX_CHARS, `Nội dung quá dài (tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy tách thành nhiều phần.`)
     .optional(),
+  /** Absent: a new meeting is Thường, an existing one keeps its level. */
+  secrecy: Secrecy.optional(),
 });
 export type MeetingFields = z.output<typeof MeetingFields>;
 export type MeetingFieldsInput = z.input<typeof MeetingFields>;
 
 export const MeetingStatus = z.enum(['draft', 'finalized']);
-export const Secrecy = z.enum(['thuong', 'mat', 'toi_mat', 'tuyet_mat']);
 
 export const Meeting = MeetingFields.extend({
   id: Id,
@@ -264,6 +270,7 @@ export const contract = {
   ...reportChannels,
   ...archiveChannels,
   ...mergeChannels,
+  ...lockChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -240,6 +240,26 @@ export const ERROR_MESSAGES = {
     vi: 'Không tìm thấy công việc này (có thể ứng dụng vừa được mở lại).',
     en: 'This job was not found (the application may have been restarted).',
   },
+  APP_LOCKED: {
+    vi: 'Ứng dụng đang khóa. Hãy nhập mật khẩu để mở khóa.',
+    en: 'The application is locked. Enter the password to unlock it.',
+  },
+  LOCK_WRONG_PASSWORD: {
+    vi: 'Mật khẩu không đúng. Hãy nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).',
+    en: 'Wrong password. Type it again (mind upper/lower case and the Vietnamese keyboard).',
+  },
+  LOCK_WAIT: {
+    vi: 'Đã nhập sai nhiều lần nên phải chờ trước khi thử lại.',
+    en: 'Too many wrong attempts: wait before trying again.',
+  },
+  LOCK_WRONG_RECOVERY_CODE: {
+    vi: 'Mã khôi phục không đúng. Hãy kiểm tra lại mã đã ghi khi đặt mật khẩu (mỗi mã chỉ dùng được một lần).',
+    en: 'Wrong recovery code. Check the code written down when the password was set (each code works only once).',
+  },
+  LOCK_NOT_SET: {
+    vi: 'Ứng dụng chưa đặt mật khẩu khóa.',
+    en: 'No application lock password is set.',
+  },
   INTERNAL: {
     vi: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại, nếu còn lỗi hãy báo cho bộ phận kỹ thuật.',
     en: 'An unexpected error occurred. Saved data is not affected; try again and report it if it persists.',
