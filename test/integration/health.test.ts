@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Archive } from '../../db/open';
+import { createContext } from '../../electron/services/context';
+import { createHandlers } from '../../electron/services/handlers';
+import { createDispatcher, directClient } from '../../electron/services/dispatch';
+import { silentLogger } from '../../electron/services/log';
+import { tempArchive } from '../helpers/tempArchive';
+
+let archive: Archive;
+let cleanup: () => void;
+let call: ReturnType<typeof directClient>;
+
+beforeEach(async () => {
+  ({ archive, cleanup } = await tempArchive());
+  call = directClient(createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-test')), silentLogger));
+  for (const title of ['Hội nghị Ban Thường vụ Đảng ủy', 'Giao ban công tác tháng 3']) {
+    await call('meetings/create', { title, kind: 'Hội nghị', meetingDate: '2026-03-02', startTime: '08:00', endTime: null, minutesText: 'Đồng chí Bí thư kết luận.' });
+  }
+});
+afterEach(() => cleanup());
+
+describe('health page channels', () => {
+  it('a healthy archive: size, index and audit chain good, no backup yet; Sao lưu ngay makes one that checks', async () => {
+    const before = await call('health/status', {});
+    expect(before).toMatchObject({
+      archiveFile: archive.file,
+      meetings: 2,
+      backupCount: 0,
+      lastBackup: null,
+      index: { ok: true, documents: 2, mismatched: 0, structureError: null },
+      audit: { ok: true, entries: 2, firstBrokenSeq: null },
+    });
+    expect(before.archiveBytes).toBeGreaterThan(10_000);
+
+    await call('backups/create', {});
+    const after = await call('health/status', {});
+    expect(after.backupCount).toBe(1);
+    expect(after.lastBackup).toMatchObject({ ok: true, message: expect.stringContaining('Bản sao lưu tốt: 2 cuộc họp') });
+  });
+
+  it('shows a damaged backup as such', async () => {
+    const made = await call('backups/create', {});
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(made.file, 'không phải cơ sở dữ liệu');
+    const status = await call('health/status', {});
+    expect(status.lastBackup).toMatchObject({ ok: false });
+  });
+
+  it('names the first edited audit entry, and an index out of step until it is rebuilt', async () => {
+    archive.sqlite.prepare("UPDATE audit_log SET actor = 'người khác' WHERE seq = 2").run();
+    archive.sqlite.exec('DELETE FROM search_docs WHERE docid = (SELECT min(docid) FROM search_docs)');
+    const status = await call('health/status', {});
+    expect(status.audit).toEqual({ ok: false, entries: 2, firstBrokenSeq: 2 });
+    expect(status.index).toMatchObject({ ok: false, mismatched: 1 });
+
+    await call('search/rebuild', {});
+    expect((await call('health/status', {})).index).toMatchObject({ ok: true, mismatched: 0 });
+  });
+
+  it('verifies integrity: quick on the open archive, full like hoso check', async () => {
+    expect(await call('health/verify', {})).toMatchObject({ kind: 'quick', ok: true, problems: [] });
+    const full = await call('health/verify', { full: true });
+    expect(full).toMatchObject({ kind: 'full', ok: true, problems: [] });
+    archive.sqlite.prepare("UPDATE audit_log SET actor = 'người khác' WHERE seq = 1").run();
+    const broken = await call('health/verify', { full: true });
+    expect(broken.ok).toBe(false);
+    expect(broken.problems.join('\n')).toContain('Nhật ký thay đổi bị sửa hoặc xóa từ mục số 1');
+  });
+});
