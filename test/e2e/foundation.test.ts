@@ -119,17 +119,6 @@ describe('foundation: a clerk records a meeting and keeps a directory', () => {
     await shot('foundation-settings');
   });
 
-  it('marks the sections still being built as coming, with no fake data', async () => {
-    const { page } = app;
-    for (const [nav, id] of [
-      ['nav-reports', 'coming-reports'],
-    ] as const) {
-      await page.getByTestId(nav).click();
-      await page.getByTestId(id).waitFor();
-      await expect(page.getByTestId('coming-badge').innerText()).resolves.toMatch(/Đang phát triển/);
-    }
-  });
-
   it('switches to English and back', async () => {
     const { page } = app;
     await page.getByTestId('lang-switch').getByText('English').click();

@@ -116,6 +116,7 @@ export const en: Messages = {
     editTitle: 'Meeting record',
     back: 'Meeting list',
     field: {
+      secrecy: 'Classification',
       title: 'Meeting title',
       kind: 'Kind',
       date: 'Date',
@@ -343,35 +344,6 @@ export const en: Messages = {
     seeAllCount: 'See all {{n}} results',
     noResults: 'No meeting found.',
     keys: '↑ ↓ to choose · Enter to open · Esc to close',
-  },
-  coming: {
-    badge: 'In development',
-    intro: 'This section cannot be used yet. When finished, it will offer:',
-    reports: {
-      title: 'Reports',
-      description:
-        'Print and export properly formatted documents from meeting records: PDF for printing, DOCX to finish in Word.',
-      items: {
-        conclusion: 'Conclusion notice of a meeting.',
-        minutes: 'Meeting minutes.',
-        attendance: 'List of attendees.',
-        photos: 'Activity photos with captions.',
-        period: 'Summary report of the meetings over a period.',
-        layout: 'Laid out per Decree 30/2020/NĐ-CP or Guideline 36-HD/VPTW.',
-      },
-    },
-    usb: {
-      title: 'USB archive',
-      description: 'Carry the archive between computers on a USB stick, safely.',
-      items: {
-        export: 'Export the archive (whole or by date range), optionally encrypted with a passphrase.',
-        verify:
-          'Verify the archive on the stick before removing it: every file is checked against its checksum.',
-        merge:
-          'Merge an archive from another computer: preview new, changed and identical records; nothing is overwritten without consent.',
-        browse: 'Read the archive in a web browser without installing anything.',
-      },
-    },
   },
   ...recordEn,
   ...followUpEn,

@@ -117,6 +117,7 @@ export const vi = {
     editTitle: 'Hồ sơ cuộc họp',
     back: 'Danh sách cuộc họp',
     field: {
+      secrecy: 'Độ mật',
       title: 'Tên cuộc họp',
       kind: 'Loại',
       date: 'Ngày',
@@ -344,34 +345,6 @@ export const vi = {
     seeAllCount: 'Xem tất cả {{n}} kết quả',
     noResults: 'Không tìm thấy cuộc họp nào.',
     keys: '↑ ↓ để chọn · Enter để mở · Esc để đóng',
-  },
-  coming: {
-    badge: 'Đang phát triển',
-    intro: 'Phần này chưa dùng được. Khi hoàn thành, tại đây sẽ có:',
-    reports: {
-      title: 'Báo cáo',
-      description:
-        'In và xuất văn bản đúng thể thức từ hồ sơ cuộc họp, ra PDF để in và DOCX để hoàn thiện trong Word.',
-      items: {
-        conclusion: 'Thông báo kết luận cuộc họp.',
-        minutes: 'Biên bản cuộc họp.',
-        attendance: 'Danh sách đại biểu dự họp.',
-        photos: 'Ảnh hoạt động kèm chú thích.',
-        period: 'Báo cáo tổng hợp các cuộc họp theo khoảng thời gian.',
-        layout: 'Theo đúng thể thức Nghị định 30/2020/NĐ-CP hoặc Hướng dẫn 36-HD/VPTW.',
-      },
-    },
-    usb: {
-      title: 'Lưu trữ USB',
-      description: 'Mang kho hồ sơ giữa các máy tính bằng USB một cách an toàn.',
-      items: {
-        export: 'Xuất kho lưu trữ (toàn bộ hoặc theo khoảng ngày), có thể mã hóa bằng mật khẩu.',
-        verify: 'Kiểm tra kho lưu trữ trên USB trước khi rút ra: mọi tệp đều được đối chiếu mã kiểm tra.',
-        merge:
-          'Gộp kho lưu trữ từ máy khác: xem trước hồ sơ mới, đã thay đổi, trùng nhau; không ghi đè khi chưa được đồng ý.',
-        browse: 'Đọc kho lưu trữ bằng trình duyệt, không cần cài phần mềm.',
-      },
-    },
   },
   ...recordVi,
   ...followUpVi,
