@@ -51,6 +51,7 @@ function fieldColumns(fields: MeetingFields) {
     organizer: fields.organizer,
     minutesText: minutes.text,
     minutesHtml: minutes.html,
+    ...(fields.secrecy !== undefined ? { secrecy: fields.secrecy } : {}),
   };
 }
 
@@ -79,7 +80,7 @@ export function createMeeting(
     id: uuidv7(now),
     ...fieldColumns(fields),
     status: 'draft',
-    secrecy: 'thuong',
+    secrecy: fields.secrecy ?? 'thuong',
     source: options.source ?? '',
     sealHash: null,
     sealedAt: null,

@@ -119,6 +119,18 @@ describe('meetings', () => {
     expect(m.minutesHtml).toBe('<p>Đoạn một &lt;script&gt;x&lt;/script&gt;</p><p>Đoạn hai</p>');
   });
 
+  it('keeps the secrecy level: Thường by default, changed only when given, every change in the audit log', () => {
+    const m = createMeeting(archive, meeting(), 'thư ký');
+    expect(m.secrecy).toBe('thuong');
+    const mat = updateMeeting(archive, m.id, 1, meeting({ secrecy: 'mat' }), 'thư ký');
+    expect(mat.secrecy).toBe('mat');
+    // A write that does not name the level (CLI, import, an older client) leaves it alone.
+    expect(updateMeeting(archive, m.id, 2, meeting({ title: 'Tên mới' }), 'thư ký').secrecy).toBe('mat');
+    expect(createMeeting(archive, meeting({ secrecy: 'toi_mat' }), 'thư ký').secrecy).toBe('toi_mat');
+    const entry = archive.sqlite.prepare("SELECT before, after FROM audit_log WHERE entity = 'meeting' AND entity_id = ? AND action = 'update' ORDER BY seq LIMIT 1").get(m.id) as { before: string; after: string };
+    expect([JSON.parse(entry.before).secrecy, JSON.parse(entry.after).secrecy]).toEqual(['thuong', 'mat']);
+  });
+
   it('stores rich-text minutes sanitized, with their text derived and indexed', () => {
     const m = createMeeting(archive, meeting(), 'thư ký');
     const html =

@@ -2,7 +2,9 @@ import { Grid, Select, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { MINUTES_MAX_CHARS } from '../../../../electron/shared/contract';
+import { MINUTES_MAX_CHARS, Secrecy } from '../../../../electron/shared/contract';
+
+const SECRECY_LEVELS = Secrecy.options;
 import { parseVnDate } from '../../format/date';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
@@ -28,7 +30,7 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
 
   return (
     <Grid gap="md">
-      <Grid.Col span={12}>
+      <Grid.Col span={{ base: 12, lg: 9 }}>
         <TextInput
           label={t('meetingForm.field.title')}
           placeholder={t('meetingForm.placeholder.title')}
@@ -39,6 +41,17 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
           maxLength={500}
           readOnly={readOnly}
           data-testid="meeting-title"
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 3 }}>
+        <Select
+          label={t('meetingForm.field.secrecy')}
+          data={SECRECY_LEVELS.map((level) => ({ value: level, label: t(`history.secrecy.${level}`) }))}
+          value={values.secrecy}
+          onChange={(value) => onChange({ secrecy: Secrecy.parse(value ?? 'thuong') })}
+          allowDeselect={false}
+          readOnly={readOnly}
+          data-testid="meeting-secrecy"
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
@@ -126,7 +139,12 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
         />
       </Grid.Col>
       <Grid.Col span={12}>
-        <MinutesEditor value={values.minutesHtml} onChange={(minutesHtml) => onChange({ minutesHtml })} readOnly={readOnly} error={err('minutesHtml')} />
+        <MinutesEditor
+          value={values.minutesHtml}
+          onChange={(minutesHtml) => onChange({ minutesHtml })}
+          readOnly={readOnly}
+          error={err('minutesHtml')}
+        />
       </Grid.Col>
     </Grid>
   );

@@ -250,7 +250,11 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
       const cur = formRef.current;
       if (!cur?.meeting || cur.meeting.status === 'finalized' || stoppedRef.current) return;
       if (!isMeetingDirty(cur.values, cur.baseline) || hasErrors(validateMeeting(cur.values))) return;
-      const json = JSON.stringify({ id: cur.meeting.id, version: cur.meeting.version, fields: toFields(cur.values) });
+      const json = JSON.stringify({
+        id: cur.meeting.id,
+        version: cur.meeting.version,
+        fields: toFields(cur.values),
+      });
       navigator.sendBeacon('/api/meetings/update', new Blob([json], { type: 'application/json' }));
       // Sent once: the page is going away, and a second beacon would only meet VERSION_CONFLICT.
       stoppedRef.current = true;
@@ -289,7 +293,8 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
             if (!cur?.meeting || cur.meeting.version === fresh.version) return cur;
             const freshValues = formValues(fresh);
             if (!isMeetingDirty(freshValues, cur.baseline)) return { ...cur, meeting: fresh };
-            if (!isMeetingDirty(cur.values, cur.baseline)) return { meeting: fresh, values: freshValues, baseline: freshValues };
+            if (!isMeetingDirty(cur.values, cur.baseline))
+              return { meeting: fresh, values: freshValues, baseline: freshValues };
             return cur;
           });
         })
@@ -396,16 +401,24 @@ export function MeetingFormScreen({ id }: { id: string | null }) {
           )}
         </Stack>
         {form.meeting && (
-          <Badge
-            size="lg"
-            variant="light"
-            color={readOnly ? 'teal' : 'gray'}
-            leftSection={readOnly ? <IconLock size={14} /> : <IconPencil size={14} />}
-            style={{ flexShrink: 0 }}
-            data-testid="meeting-status"
-          >
-            {readOnly ? t('meetings.status.finalized') : t('meetings.status.draft')}
-          </Badge>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            {form.meeting.secrecy !== 'thuong' && (
+              // The stored level (not the unsaved choice): what the record is classified as now.
+              <Badge size="lg" color="red" variant="filled" data-testid="meeting-secrecy-badge">
+                {t(`history.secrecy.${form.meeting.secrecy}`).toLocaleUpperCase('vi')}
+              </Badge>
+            )}
+            <Badge
+              size="lg"
+              variant="light"
+              color={readOnly ? 'teal' : 'gray'}
+              leftSection={readOnly ? <IconLock size={14} /> : <IconPencil size={14} />}
+              style={{ flexShrink: 0 }}
+              data-testid="meeting-status"
+            >
+              {readOnly ? t('meetings.status.finalized') : t('meetings.status.draft')}
+            </Badge>
+          </Group>
         )}
       </Group>
 
@@ -455,7 +468,9 @@ const AUTOSAVE_DELAY_MS = 1500;
 /** Why the form cannot be saved as it is, in words, for the autosave indicator. */
 function firstError(errors: MeetingFormErrors, t: TFunction, language: string): string | null {
   const code = Object.values(errors)[0];
-  return code ? t(`meetingForm.error.${code}`, { max: formatCount(MINUTES_MAX_CHARS, toLanguage(language)) }) : null;
+  return code
+    ? t(`meetingForm.error.${code}`, { max: formatCount(MINUTES_MAX_CHARS, toLanguage(language)) })
+    : null;
 }
 
 function SaveStatus({

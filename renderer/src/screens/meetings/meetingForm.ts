@@ -4,6 +4,7 @@
  */
 import {
   MINUTES_HTML_MAX_CHARS,
+  type Secrecy,
   type Meeting,
   type MeetingFieldsInput,
 } from '../../../../electron/shared/contract';
@@ -21,6 +22,7 @@ export interface MeetingFormValues {
   organizer: string;
   /** The minutes as the editor writes them (canonical HTML, '' when empty). */
   minutesHtml: string;
+  secrecy: Secrecy;
 }
 
 export type MeetingFormError =
@@ -37,6 +39,7 @@ export function blankMeeting(defaultKind: string): MeetingFormValues {
     location: '',
     organizer: '',
     minutesHtml: '',
+    secrecy: 'thuong',
   };
 }
 
@@ -55,6 +58,7 @@ export function valuesOf(meeting: Meeting, canonicalHtml: (html: string) => stri
     location: meeting.location,
     organizer: meeting.organizer,
     minutesHtml: canonicalHtml(meeting.minutesHtml),
+    secrecy: meeting.secrecy,
   };
 }
 
@@ -92,6 +96,7 @@ export function toFields(values: MeetingFormValues): MeetingFieldsInput {
     organizer: values.organizer.trim(),
     // The archive derives the plain text from the HTML (db/richText.ts).
     minutesHtml: values.minutesHtml,
+    secrecy: values.secrecy,
   };
 }
 
