@@ -95,6 +95,7 @@ describe('Báo cáo', () => {
     // The caption's markup is shown as text and never ran.
     await preview().getByText('(ảnh 1) <script>x</script>', { exact: false }).waitFor();
     await page.getByTestId('report-per-page').getByText('2').click();
+    await preview().locator('.photo-page.per-2').first().waitFor();
     await expect(preview().locator('.photo-page').count()).resolves.toBe(2);
     await page.screenshot({ path: join(SCREENSHOTS, 'reports-photos.png') });
   });

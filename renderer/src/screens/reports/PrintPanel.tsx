@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Grid, Group, Loader, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconFileTypeDocx, IconFileTypeHtml, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
@@ -41,11 +41,21 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
     [meetings.data],
   );
   // A meeting opened from its record may be older than the newest 500: keep it choosable.
-  const picked = useApiQuery('meetings/get', { id: meetingId ?? '00000000-0000-7000-8000-000000000000' });
-  const data = useMemo(() => {
-    if (!meetingId || choices.some((c) => c.value === meetingId) || !picked.data) return choices;
-    return [{ value: picked.data.id, label: `${formatIsoDate(picked.data.meetingDate) || '—'} · ${picked.data.title}` }, ...choices];
-  }, [choices, meetingId, picked.data]);
+  const [extra, setExtra] = useState<{ value: string; label: string } | null>(null);
+  const listed = !meetingId || !meetings.data || choices.some((c) => c.value === meetingId);
+  useEffect(() => {
+    if (listed || !meetingId) return;
+    let live = true;
+    void call('meetings/get', { id: meetingId }).then(
+      (m) => live && setExtra({ value: m.id, label: `${formatIsoDate(m.meetingDate) || '—'} · ${m.title}` }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [listed, meetingId]);
+  const data = extra && !choices.some((c) => c.value === extra.value) ? [extra, ...choices] : choices;
+  const [previewVersion, setPreviewVersion] = useState(0);
 
   const ready = kind === 'period' ? !!from && !!to : !!meetingId;
   const request: ReportRequestInput = {
@@ -58,7 +68,6 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
     perPage: Number(perPage) as 2 | 4 | 6,
     groupBy,
   };
-  const html = useApiQuery('reports/html', ready ? { ...request, preview: true } : { kind: 'period', from: null, to: null });
 
   async function save(format: 'pdf' | 'docx' | 'html') {
     setBusy(format);
@@ -162,10 +171,10 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
         )}
       </Grid>
 
-      {kind === 'conclusion' && meetingId && <NoticeEditor key={meetingId} meetingId={meetingId} variant={variant === 'settings' ? null : variant} onChanged={html.reload} />}
+      {kind === 'conclusion' && meetingId && <NoticeEditor key={meetingId} meetingId={meetingId} variant={variant === 'settings' ? null : variant} onChanged={() => setPreviewVersion((v) => v + 1)} />}
 
       <Group>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => preview.current?.print()} disabled={!html.data || !ready} data-testid="report-print">
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => preview.current?.print()} disabled={!ready} data-testid="report-print">
           {t('reports.print')}
         </Button>
         <Button variant="light" leftSection={<IconFileTypePdf size={16} />} onClick={() => void save('pdf')} loading={busy === 'pdf'} disabled={!ready || !!busy} data-testid="report-save-pdf">
@@ -185,15 +194,36 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
         </Alert>
       )}
 
-      {!ready && <Text c="dimmed">{kind === 'period' ? t('reports.needRange') : t('reports.noMeeting')}</Text>}
-      {ready && html.error && <ErrorAlert error={html.error} title={t('reports.failed')} onAction={html.reload} />}
-      {ready && html.loading && (
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text size="sm">{t('reports.loading')}</Text>
-        </Group>
+      {ready ? (
+        <Preview ref={preview} request={request} version={previewVersion} />
+      ) : (
+        <Text c="dimmed">{kind === 'period' ? t('reports.needRange') : t('reports.noMeeting')}</Text>
       )}
-      {ready && html.data && <PreviewFrame ref={preview} html={html.data.html} />}
     </Stack>
   );
 }
+
+/**
+ * The previewed document, fetched only for a complete request; `version` changes when what it shows
+ * was saved elsewhere (the notice editor), so it is fetched again.
+ */
+const Preview = forwardRef<PreviewHandle, { request: ReportRequestInput; version: number }>(function Preview({ request, version }, ref) {
+  const { t } = useTranslation();
+  const html = useApiQuery('reports/html', { ...request, preview: true });
+  const { reload } = html;
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    reload();
+  }, [version, reload]);
+  if (html.error) return <ErrorAlert error={html.error} title={t('reports.failed')} onAction={html.reload} />;
+  if (!html.data)
+    return (
+      <Group gap="xs">
+        <Loader size="sm" />
+        <Text size="sm">{t('reports.loading')}</Text>
+      </Group>
+    );
+  return <PreviewFrame ref={ref} html={html.data.html} />;
+});
