@@ -197,6 +197,34 @@ describe('minutes in Markdown (labels "Thời gian:", "Địa điểm:", "Chủ 
   });
 });
 
+describe('old Word minutes with the official header (agency, số, Quốc hiệu/Đảng, place and date, BIÊN BẢN)', () => {
+  const d = draftOf(fixture('bien-ban-dang-uy.txt'));
+
+  it('takes the line under "BIÊN BẢN" as the title; the header is neither title, body nor a document reference', () => {
+    expect(d.title?.value).toBe('Hội nghị Đảng ủy cơ quan Bộ CHQS tỉnh tháng 3');
+    expect(d.date).toMatchObject({ value: '2024-03-19', startTime: '07:30', yearFrom: 'written' });
+    expect(d.location?.value).toBe('Hội trường Sở chỉ huy Bộ CHQS tỉnh');
+    expect(d.documentRefs.map((r) => r.number)).toEqual(['05-NQ/ĐU']);
+    const body = draftToCliJson(d).body;
+    expect(body).not.toMatch(/ĐẢNG BỘ|Số: 27|BIÊN BẢN|Bắc Kạn, ngày/);
+    expect(body).toContain('Hội nghị kết thúc lúc 10 giờ 30 phút cùng ngày.');
+  });
+
+  it('reads "Chủ trì: Đồng chí Thượng tá …" and "Thư ký: …"; "9/9 đồng chí đảng ủy viên" is nobody', () => {
+    expect(people(d.chairs)).toEqual([
+      { name: 'Hoàng Đình Tuấn', rank: 'Thượng tá', titles: ['Bí thư Đảng ủy cơ quan'] },
+    ]);
+    expect(people(d.attendees)).toEqual([
+      { name: 'Ma Thị Thanh Hương', rank: 'Đại úy', titles: ['Trợ lý Tuyên huấn'] },
+    ]);
+    expect(d.attendees[0]!.role).toBe('thu_ky');
+    expect(d.conclusions.map((c) => c.text)).toEqual([
+      'Các chi bộ tổ chức sinh hoạt chuyên đề đúng hướng dẫn.',
+      'Hoàn thành kiểm tra đảng viên chấp hành Điều lệ Đảng trong quý II.',
+    ]);
+  });
+});
+
 describe('a date without a year anywhere', () => {
   const d = draftOf(fixture('so-ket-khong-nam.txt'));
   it('keeps day and month, leaves the year for the clerk (date null in the CLI shape) and says so', () => {

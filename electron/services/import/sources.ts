@@ -176,6 +176,8 @@ async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
       { buffer: bytes },
       {
         externalFileAccess: false,
+        // Word's "Title" style names the document as a heading does.
+        styleMap: ["p[style-name='Title'] => h1:fresh"],
         convertImage: mammoth.images.imgElement(async (img) => {
           const data = await img.readAsBuffer();
           images.push(image(images.length, data, img.contentType || 'application/octet-stream'));

@@ -11,6 +11,7 @@ import { contentHashOf } from '../sources';
 import { splitBlocks, type Block } from './blocks';
 import {
   bylineText,
+  documentHeader,
   isByline,
   isJunkLine,
   isPicturePlaceholder,
@@ -23,7 +24,7 @@ import { extractDocumentRefs } from './documentRefs';
 import { extractConclusions } from './conclusions';
 import { findDate, findKind, findLocation, findTitle, isDateline } from './meetingFacts';
 
-type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk';
+type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk' | 'header';
 
 function classifyLines(
   source: string,
@@ -31,11 +32,14 @@ function classifyLines(
   unaccented: boolean,
 ): { roles: LineRole[]; captions: DraftCaption[]; byline: DraftText | null } {
   const roles: LineRole[] = blocks.map(() => 'text');
+  const { header } = documentHeader(blocks.map((b) => b.text));
+  for (const i of header) roles[i] = 'header';
   const captions: DraftCaption[] = [];
   let byline: DraftText | null = null;
   let pictureIndex: number | null | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    if (roles[i] === 'header') continue;
     if (isPicturePlaceholder(b.text, unaccented)) {
       roles[i] = 'placeholder';
       const m = /^\[Ảnh (\d+)\]$/.exec(b.text);
@@ -89,7 +93,12 @@ export function extractDraft(doc: SourceDoc): ImportDraft {
   const { roles, captions, byline } = classifyLines(doc.text, allBlocks, unaccented);
   const textBlocks = allBlocks.filter((_, i) => roles[i] === 'text');
 
-  const title = findTitle(textBlocks);
+  // "BIÊN BẢN" / "THÔNG BÁO": the line below it names the meeting.
+  const { docType } = documentHeader(allBlocks.map((b) => b.text));
+  const named = docType !== null ? textBlocks.find((b) => b.index > docType) : undefined;
+  const title = named
+    ? { value: named.text, span: { start: named.start, end: named.end } }
+    : findTitle(textBlocks);
   const titleBlock = title
     ? textBlocks.find((b) => b.start <= title.span.start && title.span.end <= b.end && b.text === title.value)
     : undefined;
@@ -100,7 +109,7 @@ export function extractDraft(doc: SourceDoc): ImportDraft {
   const date = findDate(
     reportBlocks,
     documentRefs.map((d) => d.span),
-    textBlocks,
+    allBlocks,
   );
   const conclusions = extractConclusions(reportBlocks);
 

@@ -102,3 +102,43 @@ export function looksLikeCaption(line: string, standalone: boolean): boolean {
   const oneSentence = !/[.!?]\s+\p{Lu}/u.test(t);
   return t.length <= 250 && oneSentence && CAPTION_CUES.some((re) => re.test(t));
 }
+
+/** The official header of a Word document (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW) above its title. */
+const QUOC_HIEU = /^(?:cộng hòa|cộng hoà) xã hội chủ nghĩa việt nam$/iu;
+const TIEU_NGU = /^độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc$/iu;
+const PARTY = /^đảng cộng sản việt nam$/iu;
+const DOC_NUMBER = /^số\s*:?\s*\S{1,40}$/iu;
+const RULE = /^[-–—_*=.\s]+$/u;
+const DOC_TYPE = /^(?:biên bản|thông báo|báo cáo|kết luận)$/iu;
+/** "Hà Nội, ngày 15 tháng 8 năm 2024": the place and date line of an official document. */
+export const PLACE_DATE = /^\p{Lu}[\p{L}\s.]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$/u;
+const ALL_CAPS_LINE = (t: string) =>
+  t.length <= 100 && /\p{Lu}/u.test(t) && t === t.toUpperCase() && !/[.!?]$/.test(t);
+
+/**
+ * The header lines at the top of an official document (agency, Quốc hiệu, Tiêu ngữ, "Số: …", the
+ * place and date, the rules under them, and the document type "BIÊN BẢN"), and where the document type
+ * line is: the line after it names the meeting. Agency names in capitals count only in such a header.
+ */
+export function documentHeader(lines: readonly string[]): { header: Set<number>; docType: number | null } {
+  const header = new Set<number>();
+  let official = false;
+  for (let i = 0; i < Math.min(lines.length, 14); i++) {
+    const t = lines[i]!.trim();
+    if (DOC_TYPE.test(t)) {
+      header.add(i);
+      return { header, docType: i };
+    }
+    const formal =
+      QUOC_HIEU.test(t) ||
+      TIEU_NGU.test(t) ||
+      PARTY.test(t) ||
+      DOC_NUMBER.test(t) ||
+      RULE.test(t) ||
+      PLACE_DATE.test(t);
+    if (formal) official = true;
+    if (formal || ALL_CAPS_LINE(t)) header.add(i);
+    else break;
+  }
+  return { header: official ? header : new Set(), docType: null };
+}

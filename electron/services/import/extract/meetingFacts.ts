@@ -3,6 +3,7 @@
  */
 import type { DraftDate, DraftText } from '../../../shared/importContract';
 import { sentencesOf, type Block, viRegex } from './blocks';
+import { PLACE_DATE } from './lineKinds';
 import { findDates, findTime, isoOf, partOfDayBefore } from './dates';
 
 /** Kinds in the order they are looked for (the settings' default list, db/settings.ts). */
@@ -123,6 +124,7 @@ export function findDate(
 
 /** A short line carrying a full date and little else: "Thứ Ba, 09/04/2024 - 15:20", "Cập nhật: 9/4/2024". */
 export function isDateline(text: string): boolean {
+  if (PLACE_DATE.test(text)) return true;
   if (text.length > 60 || !findDates(text).some((x) => x.year)) return false;
   const rest = text
     .toLowerCase()
