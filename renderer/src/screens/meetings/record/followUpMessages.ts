@@ -105,6 +105,7 @@ export const followUpVi = {
       absenceReason: 'Lý do vắng',
       caption: 'Chú thích',
       credit: 'Tác giả ảnh',
+      bag: 'Gói dữ liệu',
     },
     part: {
       meeting: 'Thông tin',
@@ -132,6 +133,10 @@ export const followUpVi = {
       'task-status': 'Cập nhật tình trạng nhiệm vụ',
       'set-people': 'Gắn người trong ảnh',
       'reorder-photos': 'Đổi thứ tự ảnh',
+      'merge-new': 'Nhập từ USB (chưa có trên máy này)',
+      'merge-theirs': 'Nhập từ USB: lấy bản trong gói',
+      'merge-both': 'Nhập từ USB: giữ cả hai bản',
+      'merge-mine': 'Nhập từ USB: giữ bản trên máy này',
     },
   },
   seal: {
@@ -320,6 +325,7 @@ export const followUpEn: FollowUpMessages = {
       absenceReason: 'Reason for absence',
       caption: 'Caption',
       credit: 'Photo credit',
+      bag: 'Data bag',
     },
     part: {
       meeting: 'Details',
@@ -347,6 +353,10 @@ export const followUpEn: FollowUpMessages = {
       'task-status': 'Task status changed',
       'set-people': 'Tagged people in a photo',
       'reorder-photos': 'Reordered photos',
+      'merge-new': 'Merged from USB (new here)',
+      'merge-theirs': 'Merged from USB: took the bag’s version',
+      'merge-both': 'Merged from USB: kept both',
+      'merge-mine': 'Merged from USB: kept this PC’s version',
     },
   },
   seal: {

@@ -18,6 +18,10 @@ export const HISTORY_VERBS = [
   'task-status',
   'set-people',
   'reorder-photos',
+  'merge-new',
+  'merge-theirs',
+  'merge-both',
+  'merge-mine',
 ] as const;
 export type HistoryVerb = (typeof HISTORY_VERBS)[number];
 
@@ -55,14 +59,31 @@ export const HISTORY_FIELDS = [
   'absenceReason',
   'caption',
   'credit',
+  'bag',
 ] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
 /** Internal bookkeeping the clerk has no use for (the seal's per-part hashes, ids, positions). */
-const HIDDEN_FIELDS = new Set(['parts', 'id', 'meetingId', 'personId', 'assigneePersonId', 'position', 'createdAt', 'updatedAt', 'version']);
+// (A merge also keeps content hashes and the bag's id, for the next merge of the same bag.)
+const HIDDEN_FIELDS = new Set([
+  'parts',
+  'id',
+  'meetingId',
+  'personId',
+  'assigneePersonId',
+  'position',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'contentHash',
+  'theirHash',
+  'bagId',
+  'fromId',
+]);
 
 export function verbOf(action: string): HistoryVerb | null {
-  const verb = action.includes('.') ? action.slice(action.indexOf('.') + 1) : action;
+  // "merge.theirs" is a merge from a USB bag (electron/services/archive/mergeApply.ts), not a part's verb.
+  const verb = action.startsWith('merge.') ? `merge-${action.slice(6)}` : action.includes('.') ? action.slice(action.indexOf('.') + 1) : action;
   return (HISTORY_VERBS as readonly string[]).includes(verb) ? (verb as HistoryVerb) : null;
 }
 
