@@ -152,6 +152,37 @@ describe('export faults leave no bag under a final name', () => {
     expect(readdirSync(f.usb)).toEqual([]);
   });
 
+  it('the payload is made durable (synced) before the tag files that declare the bag complete, then the folders', async () => {
+    const events: string[] = [];
+    const recording: DestFs = {
+      ...nodeDestFs,
+      create: async (path) => {
+        events.push(`create ${path.split(/[\\/]/).at(-1)}`);
+        return nodeDestFs.create(path);
+      },
+      syncFiles: async (root, files, signal) => {
+        events.push(`syncFiles ${files.length}`);
+        await nodeDestFs.syncFiles(root, files, signal);
+      },
+      syncDir: async (path) => {
+        events.push('syncDir');
+        await nodeDestFs.syncDir(path);
+      },
+      rename: async (from, to) => {
+        events.push('rename');
+        await nodeDestFs.rename(from, to);
+      },
+    };
+    const r = await exportArchive(f.archive, { dest: f.usb, selection: EVERYTHING, passphrase: null }, { ...ENV, fs: recording });
+    const sync = events.indexOf(`syncFiles ${r.payloadFiles}`);
+    expect(sync).toBeGreaterThan(0);
+    expect(events.slice(0, sync).filter((e) => e.startsWith('create')).length).toBe(r.payloadFiles);
+    expect(events.slice(sync + 1, sync + 5)).toEqual(['create bagit.txt', 'create manifest-sha256.txt', 'create bag-info.txt', 'create tagmanifest-sha256.txt']);
+    expect(events.slice(sync + 5).every((e) => e === 'syncDir' || e === 'rename')).toBe(true);
+    expect(events.at(-2)).toBe('rename');
+    expect(events.at(-1)).toBe('syncDir');
+  });
+
   it('reports progress: writing then verifying, bytes and files counted up to the payload', async () => {
     const seen: { phase: string; bytes: number; files: number; total: number }[] = [];
     const progress: ProgressSink = {

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { promises as fsp, type StatsFs } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /**
  * Every file-system call the exporter makes on the destination (the USB stick) goes through this
@@ -19,6 +22,14 @@ export interface DestFs {
   rename(from: string, to: string): Promise<void>;
   /** Removes a file or folder tree; no error if it does not exist. */
   remove(path: string): Promise<void>;
+  /** fsync of a file written and closed earlier (opened for writing: Windows flushes only such handles). */
+  syncFile(path: string): Promise<void>;
+  /**
+   * Makes every file of `files` (relative to `root`) durable. On Linux one `syncfs` of the destination's
+   * file system (`sync -f`) does it for thousands of files at once; elsewhere, or if that fails, each
+   * file is fsynced.
+   */
+  syncFiles(root: string, files: readonly string[], signal?: AbortSignal): Promise<void>;
   /** fsync of a folder, so that the names created in it (and renames) survive a pulled stick. */
   syncDir(path: string): Promise<void>;
   statfs(path: string): Promise<StatsFs>;
@@ -42,6 +53,29 @@ export const nodeDestFs: DestFs = {
       sync: () => handle.sync(),
       close: () => handle.close(),
     };
+  },
+  syncFile: async (path) => {
+    const handle = await fsp.open(path, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  syncFiles: async (root, files, signal) => {
+    if (process.platform === 'linux') {
+      try {
+        await promisify(execFile)('sync', ['-f', root], { signal });
+        return;
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        // No coreutils `sync` (or it failed): file by file below.
+      }
+    }
+    for (const f of files) {
+      signal?.throwIfAborted();
+      await nodeDestFs.syncFile(join(root, f));
+    }
   },
   rename: (from, to) => fsp.rename(from, to),
   remove: (path) => fsp.rm(path, { recursive: true, force: true }),

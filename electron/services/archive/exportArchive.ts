@@ -197,6 +197,7 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
   const partialPath = `${finalPath}.partial`;
   let snap: Database.Database | null = null;
   let partialCreated = false;
+  let writer: BagWriter | null = null;
   try {
     // 2. The snapshot, and the selection read from it, so the bag describes one moment.
     progress.phase('preparing', estimate.bytes, 0);
@@ -222,7 +223,7 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     const photos = selectedPhotos({ sqlite: snap }, selected.map((m) => m.id));
     const filesTotal = 2 + selected.length * 2 + photos.length + (selected.length > INDEX_MAX_ROWS ? 20 : 0);
     progress.phase('writing', estimate.bytes, filesTotal);
-    const writer = new BagWriter(bagRoot, bagFs, { bytes: progress.bytes, file: progress.file }, signal, encrypted ? Number.POSITIVE_INFINITY : maxFileBytes);
+    writer = new BagWriter(bagRoot, bagFs, { bytes: progress.bytes, file: progress.file }, signal, encrypted ? Number.POSITIVE_INFINITY : maxFileBytes);
     await writer.addFile('archive.sqlite', snapFile);
 
     const lines: MeetingLine[] = [];
@@ -235,11 +236,12 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     for (const m of selected) {
       signal?.throwIfAborted();
       const json = meetingToJson(source, m.id, { now: now.getTime(), generator: `hoso ${env.appVersion}` });
-      await writer.addBytes(`meetings/${m.id}.json`, serializeMeetingJson(json));
+      await writer.queueBytes(`meetings/${m.id}.json`, serializeMeetingJson(json));
       const back = byYearPages ? yearPagePath(m.meetingDate?.slice(0, 4) ?? '').replace(/^pages\//, '') : '../index.html';
-      await writer.addBytes(meetingPagePath(m.id), meetingPage(json, back));
+      await writer.queueBytes(meetingPagePath(m.id), meetingPage(json, back));
       lines.push(meetingLineOf(json));
     }
+    await writer.drain();
     snap.close();
     snap = null;
     await rm(snapFile, { force: true });
@@ -354,6 +356,8 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     };
   } catch (e) {
     snap?.close();
+    // Writes still under way must end before their folder is removed, or they would recreate files in it.
+    await writer?.drain().catch(() => undefined);
     if (partialCreated) await fs.remove(partialPath).catch(() => undefined);
     throw exportError(e, signal);
   } finally {
