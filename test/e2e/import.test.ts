@@ -5,6 +5,8 @@ import { createPerson } from '../../db/people';
 import { listAttendance } from '../../db/attendance';
 import { listDocumentRefs } from '../../db/documentRefs';
 import { getMeeting } from '../../db/meetings';
+import { listPhotos } from '../../db/photos';
+import { reportDocx } from '../fixtures/import/reportDocx';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
@@ -115,10 +117,40 @@ describe('Nhập hồ sơ', () => {
     await expect(page.getByTestId('import-duplicate').innerText()).resolves.toContain('cùng nội dung');
   });
 
+  it('a Word file dropped on the screen: its picture is saved as a photo with the caption under it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+    const docx = (await reportDocx({ title: 'Hội nghị triển khai nhiệm vụ huấn luyện năm 2025' })).toString(
+      'base64',
+    );
+    const dropped = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(
+        new File([bytes], 'hoi-nghi-huan-luyen.docx', {
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        }),
+      );
+      return dt;
+    }, docx);
+    await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: dropped });
+    await page.getByTestId('import-source').waitFor();
+    await expect(page.getByTestId('import-title').inputValue()).resolves.toBe(
+      'Hội nghị triển khai nhiệm vụ huấn luyện năm 2025',
+    );
+    await expect(page.getByTestId('import-source').innerText()).resolves.toContain('[Ảnh 1]');
+    await expect(page.getByTestId('import-caption').innerText()).resolves.toContain('ảnh 1');
+    await page.getByTestId('import-save').click();
+    await page.waitForURL(/#\/meetings\/[^/]+$/);
+    const id = decodeURIComponent(page.url().split('/').pop()!);
+    expect(listPhotos(app.archive, id).photos.map((p) => p.caption)).toEqual([
+      'Thượng tướng Võ Minh Lương phát biểu chỉ đạo hội nghị.',
+    ]);
+    await page.getByTestId('nav-import').click();
+  });
+
   it('several files at once: a progress bar and a summary with the reason of each failure', async () => {
     const { page } = app;
-    // Still on the review of the duplicate: back to the start.
-    await page.getByRole('button', { name: 'Quay lại' }).click();
     await page.getByTestId('import-file').setInputFiles([
       { name: 'ubnd-huyen.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('ubnd-huyen.txt')) },
       { name: 'so-ket.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('so-ket-khong-nam.txt')) },

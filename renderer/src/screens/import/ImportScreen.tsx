@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Grid, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Grid, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../electron/shared/errors';
@@ -36,6 +36,8 @@ export function ImportScreen() {
   const [review, setReview] = useState<ReviewState | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Batch only: duplicates are skipped unless the clerk ticks this. */
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
   const [error, setError] = useState<{ title: string; error: ErrorPayload } | null>(null);
 
   async function open(source: ImportSource) {
@@ -60,7 +62,7 @@ export function ImportScreen() {
     // One file per call: the bar moves file by file, and one huge file never holds up the others.
     for (const file of files) {
       try {
-        const r = await call('import/batch', { sources: [await fileToSource(file)] });
+        const r = await call('import/batch', { sources: [await fileToSource(file)], allowDuplicate });
         items.push(...r.items);
       } catch (e) {
         items.push({
@@ -125,6 +127,12 @@ export function ImportScreen() {
             {t('importer.intro')}
           </Text>
           <FileDrop onFiles={(f) => void onFiles(f)} busy={busy} />
+          <Checkbox
+            label={t('importer.batchDuplicates')}
+            checked={allowDuplicate}
+            onChange={(e) => setAllowDuplicate(e.currentTarget.checked)}
+            data-testid="import-allow-duplicates"
+          />
           <Textarea
             label={t('importer.paste')}
             placeholder={t('importer.pastePlaceholder')}
@@ -176,9 +184,13 @@ export function ImportScreen() {
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx,.doc,.pdf';
 
 /** Drag-and-drop area with a file picker; several files at once go to the batch import. */
+/** The files of a picked folder that can be imported (others, such as pictures or .xlsx, are left out). */
+const IMPORTABLE = /\.(?:txt|md|markdown|html?|docx?|pdf)$/i;
+
 function FileDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: boolean }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   return (
     <Paper
@@ -207,6 +219,9 @@ function FileDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: b
         <Button variant="light" loading={busy} onClick={() => input.current?.click()}>
           {t('importer.pick')}
         </Button>
+        <Button variant="subtle" disabled={busy} onClick={() => folder.current?.click()}>
+          {t('importer.pickFolder')}
+        </Button>
         <Text size="xs" c="dimmed">
           {t('importer.dropHint')}
         </Text>
@@ -222,6 +237,19 @@ function FileDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: b
           e.currentTarget.value = '';
         }}
         data-testid="import-file"
+      />
+      <input
+        ref={folder}
+        type="file"
+        multiple
+        hidden
+        // A folder of reports: Chromium (and Electron) pick a directory with this attribute.
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => {
+          onFiles(Array.from(e.currentTarget.files ?? []).filter((f) => IMPORTABLE.test(f.name)));
+          e.currentTarget.value = '';
+        }}
+        data-testid="import-folder"
       />
     </Paper>
   );
