@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 import { seedReportArchive } from '../helpers/reportsFixture';
 import { pdfInfo, pdfFonts } from '../helpers/pdf';
+import { updateSettings } from '../../db/settings';
 
 /**
  * The Báo cáo screen as a clerk uses it: a meeting's documents previewed exactly as they print, the
@@ -137,6 +138,16 @@ describe('Báo cáo', () => {
     await page.getByRole('option', { name: String(new Date().getFullYear()) }).click();
     await page.getByTestId('register-row').filter({ hasText: '01/TB-VP' }).waitFor();
     await expect(page.getByTestId('register-row').count()).resolves.toBe(1);
+  });
+
+  it('warns when the agency settings a document needs are missing', async () => {
+    const { page } = app;
+    await expect(page.getByTestId('reports-settings-missing').count()).resolves.toBe(0);
+    updateSettings(app.archive, { signerName: '', agencyCode: '' }, 'kiểm thử');
+    await page.reload();
+    await expect(page.getByTestId('reports-settings-missing').innerText()).resolves.toBe(
+      'Cài đặt còn thiếu: Chữ viết tắt cơ quan, Họ tên người ký. Văn bản sẽ in để trống các mục này. Mở Cài đặt',
+    );
   });
 
   it('made no request off the machine and no clerk text ran as script', () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBook2, IconPrinter } from '@tabler/icons-react';
+import { Alert, Anchor, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconBook2, IconPrinter } from '@tabler/icons-react';
+import { useSettings } from '../../settings/settingsContext';
 import { useTranslation } from 'react-i18next';
 import { PrintPanel } from './PrintPanel';
 import { RegisterPanel } from './RegisterPanel';
@@ -10,12 +11,21 @@ import { readReportLink } from './reportLink';
 export function ReportsScreen() {
   const { t } = useTranslation();
   const [link] = useState(() => readReportLink(window.location.hash));
+  const { settings } = useSettings();
+  const missing = (['issuingAgency', 'agencyCode', 'placeName', 'signerName'] as const).filter((f) => !settings[f].trim());
   return (
     <Stack gap="md">
       <Title order={2}>{t('reports.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('reports.intro')}
       </Text>
+      {missing.length > 0 && (
+        // Documents print with blanks where these go: say so before the clerk prints one.
+        <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="reports-settings-missing">
+          {t('reports.settingsMissing', { fields: missing.map((f) => t(`settings.field.${f}`)).join(', ') })}{' '}
+          <Anchor href="#/settings">{t('reports.openSettings')}</Anchor>
+        </Alert>
+      )}
       <Tabs defaultValue="print" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="print" leftSection={<IconPrinter size={16} />}>

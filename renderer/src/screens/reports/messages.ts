@@ -70,6 +70,8 @@ export const reportsVi = {
       types: { TB: 'Thông báo', BB: 'Biên bản', BC: 'Báo cáo' },
     },
     entry: 'In / Xuất',
+    settingsMissing: 'Cài đặt còn thiếu: {{fields}}. Văn bản sẽ in để trống các mục này.',
+    openSettings: 'Mở Cài đặt',
   },
 };
 
@@ -144,5 +146,7 @@ export const reportsEn: typeof reportsVi = {
       types: { TB: 'Notice', BB: 'Minutes', BC: 'Report' },
     },
     entry: 'Print / Export',
+    settingsMissing: 'Settings still missing: {{fields}}. Documents print these blank.',
+    openSettings: 'Open Settings',
   },
 };
