@@ -21,6 +21,7 @@ import './i18n';
 import { App } from './App';
 import { toLanguage } from './format/language';
 import { SettingsProvider } from './settings/SettingsProvider';
+import { LockGuard } from './screens/lock/LockGuard';
 import { theme } from './theme';
 
 /** Calendars follow the UI language: Vietnamese month and weekday names, weeks starting on Monday. */
@@ -40,9 +41,12 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <LocalizedDates>
-        <SettingsProvider>
-          <App />
-        </SettingsProvider>
+        {/* Above the settings: they cannot be read while the app is locked. */}
+        <LockGuard>
+          <SettingsProvider>
+            <App />
+          </SettingsProvider>
+        </LockGuard>
       </LocalizedDates>
     </MantineProvider>
   </StrictMode>,

@@ -78,11 +78,53 @@ async function invokeIpc(archive: ArchiveApi, channel: Channel, input: unknown):
   }
 }
 
+/**
+ * The app lock, seen from the one place every call passes. A call answered APP_LOCKED was not carried
+ * out at all (the service refuses before reading its input), so it is held and sent again once the lock
+ * screen reports the app open: a save made just as the idle lock fell is not lost, it completes after
+ * the password. Listeners (the lock screen, renderer/src/screens/lock/LockGuard.tsx) hear of the lock.
+ */
+type LockListener = () => void;
+const lockListeners = new Set<LockListener>();
+let unlocked: Promise<void> | null = null;
+let releaseHeldCalls: (() => void) | null = null;
+
+/** Waits until the lock screen reports the app open; tells the listeners once per lock. */
+export function waitForUnlock(): Promise<void> {
+  if (!unlocked) {
+    unlocked = new Promise<void>((resolve) => {
+      releaseHeldCalls = resolve;
+    });
+    lockListeners.forEach((listener) => listener());
+  }
+  return unlocked;
+}
+
+/** Called after a successful lock/unlock or lock/recover: held calls are sent again. */
+export function reportUnlocked(): void {
+  releaseHeldCalls?.();
+  unlocked = null;
+  releaseHeldCalls = null;
+}
+
+/** Subscribes to "the service answered APP_LOCKED"; returns the unsubscribe. */
+export function onAppLocked(listener: LockListener): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
+function invokeOnce(channel: Channel, input: unknown): Promise<Reply<unknown>> {
+  const archive = typeof window !== 'undefined' ? window.archive : undefined;
+  return archive ? invokeIpc(archive, channel, input) : invokeHttp(channel, input);
+}
+
 export const api = {
-  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Reply<ChannelOutput<C>>> {
-    const archive = typeof window !== 'undefined' ? window.archive : undefined;
-    const reply = archive ? invokeIpc(archive, channel, input) : invokeHttp(channel, input);
-    return reply as Promise<Reply<ChannelOutput<C>>>;
+  async invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Reply<ChannelOutput<C>>> {
+    for (;;) {
+      const reply = await invokeOnce(channel, input);
+      if (reply.ok || reply.error.code !== 'APP_LOCKED') return reply as Reply<ChannelOutput<C>>;
+      await waitForUnlock();
+    }
   },
 };
 

@@ -1,3 +1,4 @@
+import { lockEn } from '../screens/lock/messages';
 import { personPageEn } from '../screens/people/personPageMessages';
 import { followUpEn } from '../screens/meetings/record/followUpMessages';
 import { recordEn } from '../screens/meetings/record/messages';
@@ -353,6 +354,7 @@ export const en: Messages = {
   ...importEn,
   ...mergeEn,
   ...reportsEn,
+  ...lockEn,
   notFound: {
     title: 'Page not found',
     description: 'The address “{{path}}” does not match any page of the application.',

@@ -2,6 +2,7 @@
  * Vietnamese: the app's first language and the shape every other language must match (see en.ts).
  * Plural keys (`_one` / `_other`) exist in both files so the shapes agree; Vietnamese only uses `_other`.
  */
+import { lockVi } from '../screens/lock/messages';
 import { personPageVi } from '../screens/people/personPageMessages';
 import { followUpVi } from '../screens/meetings/record/followUpMessages';
 import { recordVi } from '../screens/meetings/record/messages';
@@ -354,6 +355,7 @@ export const vi = {
   ...importVi,
   ...mergeVi,
   ...reportsVi,
+  ...lockVi,
   notFound: {
     title: 'Không có trang này',
     description: 'Đường dẫn “{{path}}” không khớp với trang nào của ứng dụng.',

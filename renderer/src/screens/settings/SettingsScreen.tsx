@@ -21,6 +21,8 @@ import { toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { AbbreviationsEditor } from './AbbreviationsEditor';
+import { AppLockSection } from './AppLockSection';
+import { HealthSection } from './HealthSection';
 import { useSettings } from '../../settings/settingsContext';
 import {
   draftOf,
@@ -104,6 +106,7 @@ export function SettingsScreen() {
   );
 
   return (
+    <>
     <form
       onSubmit={(e) => {
         e.preventDefault();
@@ -224,5 +227,11 @@ export function SettingsScreen() {
         </Group>
       </Stack>
     </form>
+    {/* Outside the settings form: the lock and the health checks act at once, each with its own buttons. */}
+    <Stack gap="lg" maw={900} mt="xl">
+      <AppLockSection />
+      <HealthSection />
+    </Stack>
+    </>
   );
 }
