@@ -7,7 +7,7 @@ import { HosoError, isHosoError } from '../shared/errors';
 import { existsSync } from 'node:fs';
 import { resolveArchivePath } from '../services/paths';
 import { checkArchiveFile } from '../services/check';
-import { backupNow } from '../services/backups';
+import { backupNow, startAutomaticBackups } from '../services/backups';
 import { createContext } from '../services/context';
 import { createHandlers } from '../services/handlers';
 import { createDispatcher } from '../services/dispatch';
@@ -179,7 +179,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             file,
           });
           if (values.open && !openInSystemBrowser(host.launchUrl)) io.err('Không mở được trình duyệt; hãy mở đường dẫn ở trên.');
+          const stopBackups = startAutomaticBackups(archive, (e) => io.err(`Sao lưu tự động không thành công: ${(e as Error).message}`));
           await io.untilStopped();
+          stopBackups();
           await host.close();
           return 0;
         }, { create: true });

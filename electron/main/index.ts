@@ -12,6 +12,7 @@ import { ERROR_MESSAGES, isHosoError } from '../shared/errors';
 import { createContext } from '../services/context';
 import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
+import { startAutomaticBackups } from '../services/backups';
 import { consoleLogger as log } from '../services/log';
 import { defaultDataDir, resolveArchivePath } from '../services/paths';
 import { hardenSession, hardenWebContents } from './hardening';
@@ -72,7 +73,9 @@ function start(): void {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  let stopBackups: (() => void) | null = null;
   app.on('will-quit', () => {
+    stopBackups?.();
     // Checkpoints the WAL and releases the file, so the archive can be copied right away.
     archive?.close();
     archive = null;
@@ -99,6 +102,7 @@ function start(): void {
       return;
     }
     archive = opened;
+    stopBackups = startAutomaticBackups(opened, (e) => log.error('BACKUP_FAILED', 'automatic daily backup', e));
 
     const dispatch = createDispatcher(
       createHandlers(

@@ -157,6 +157,7 @@ export async function automaticBackupIfDue(archive: Archive, now: Date = new Dat
 /**
  * Runs the daily backup in a long-running process (desktop app, web host): once shortly after start,
  * then every hour it checks whether a day has passed. Failures go to `onError` (logged), never thrown.
+ * Started by the hosts themselves (electron/main/index.ts, `hoso serve`); returns the stop function.
  */
 export function startAutomaticBackups(archive: Archive, onError: (e: unknown) => void, firstDelayMs = 60_000): () => void {
   let running = false;
