@@ -13,6 +13,8 @@ import { renderHtml } from './reports/html';
 import { renderDocx } from './reports/docx';
 import { htmlToPdf } from './reports/pdf';
 import { registerDoc } from './reports/registerDoc';
+import { inlinePhotoSrc } from './reports/printPhotos';
+import type { PhotoItem } from './reports/model';
 import { photoUrl } from '../shared/photoContract';
 
 type ReportChannel = keyof typeof reportChannels;
@@ -29,14 +31,14 @@ export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel
     return { ...notice, dueBy: date ? addWorkingDays(date, NOTICE_DUE_WORKING_DAYS) : null };
   };
   return {
-    'reports/html': (request) => {
+    'reports/html': async (request) => {
       const doc = buildReport(a, request);
-      const html = renderHtml(doc, request.preview ? { photoSrc: (p) => photoUrl(p.hash) } : {});
-      return { html, fileName: reportFileName(doc, 'html'), title: doc.title };
+      const photoSrc = request.preview ? (p: PhotoItem) => photoUrl(p.hash) : await inlinePhotoSrc(doc);
+      return { html: renderHtml(doc, { photoSrc }), fileName: reportFileName(doc, 'html'), title: doc.title };
     },
     'reports/pdf': async (request) => {
       const doc = buildReport(a, request);
-      const pdf = await htmlToPdf(renderHtml(doc));
+      const pdf = await htmlToPdf(renderHtml(doc, { photoSrc: await inlinePhotoSrc(doc) }));
       return { base64: pdf.toString('base64'), fileName: reportFileName(doc, 'pdf'), mime: 'application/pdf' };
     },
     'reports/docx': async (request) => {

@@ -93,3 +93,12 @@ export function pageText(lines: readonly PdfLine[], page: number): string {
 }
 
 export const MM = 72 / 25.4;
+
+/** The images placed in a PDF (pdfimages -list): page and pixel size of each. */
+export function pdfImages(file: string): { page: number; width: number; height: number }[] {
+  const lines = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/);
+    return { page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]) };
+  });
+}

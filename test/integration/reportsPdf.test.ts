@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempArchive } from '../helpers/tempArchive';
 import { seedReportArchive } from '../helpers/reportsFixture';
-import { MM, pageText, pdfFonts, pdfInfo, pdfLines, pdfWords, type PdfLine } from '../helpers/pdf';
+import { MM, pageText, pdfFonts, pdfImages, pdfInfo, pdfLines, pdfWords, type PdfLine } from '../helpers/pdf';
 import { createContext } from '../../electron/services/context';
 import { createHandlers } from '../../electron/services/handlers';
 import { createDispatcher, directClient } from '../../electron/services/dispatch';
@@ -170,6 +170,11 @@ describe.each(['state', 'party'] as const)('%s layout', (variant) => {
     expect(all).toContain('ẢNH HOẠT ĐỘNG');
     for (let i = 1; i <= 5; i++) expect(all).toMatch(new RegExp(`\\(ảnh ${i}\\) <script>x</script>`));
     expect(all.match(/Ảnh: Minh Đức/g)).toHaveLength(5);
+    // The pictures themselves, perPage to a page (the fixture's are 800 × 533).
+    const images = pdfImages(file);
+    expect(images).toHaveLength(5);
+    expect(images.filter((i) => i.page === 1)).toHaveLength(Math.min(perPage, 5));
+    expect(images.every((i) => i.width === 800 && i.height === 533)).toBe(true);
     if (info.pages > 1) checkPageTwoNumber(lines, 31, state ? 18 : 16);
   });
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { tempArchive } from '../helpers/tempArchive';
 import { addRecord } from '../helpers/meetingRecord';
@@ -137,6 +139,20 @@ describe('conclusion notice', () => {
     t.archive.sqlite.prepare('UPDATE meetings SET deleted_at = 1 WHERE id = ?').run(a);
     const second = await call('reports/notice-save', { meetingId: b, id: null, version: 0, fields: await fieldsOf(b) });
     expect((await call('reports/notice-number', { id: second.id! })).number).toBe('02/TB-VP');
+  });
+});
+
+describe('photo sheet files', () => {
+  it('stand alone (photos inline as JPEG, no larger than print needs) and say where a photo file is missing', async () => {
+    const meetingId = await seedReportArchive(t.archive, { attendees: 1, photos: 3 });
+    const hashes = t.archive.sqlite.prepare('SELECT file_hash AS h FROM photos WHERE meeting_id = ? ORDER BY position').all(meetingId) as { h: string }[];
+    rmSync(join(t.dir, 'photos', hashes[1]!.h.slice(0, 2), `${hashes[1]!.h}.jpg`));
+    const { html } = await call('reports/html', { kind: 'photos', meetingId, perPage: 4 });
+    expect(html.match(/src="data:image\/jpeg;base64,/g)).toHaveLength(2);
+    expect(html).toContain('(không tìm thấy tệp ảnh)');
+    expect(html).not.toContain('/photos/');
+    const preview = await call('reports/html', { kind: 'photos', meetingId, perPage: 4, preview: true });
+    expect(preview.html.match(/src="\/photos\/[0-9a-f]{64}"/g)).toHaveLength(3);
   });
 });
 

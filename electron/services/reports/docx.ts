@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
+import { printPhoto } from './printPhotos';
 import {
   AlignmentType,
   BorderStyle,
@@ -55,20 +54,9 @@ function para(children: TextRun[] | ImageRun[], options: Omit<IParagraphOptions,
 }
 
 async function imageRun(p: PhotoItem, maxWmm: number, maxHmm: number): Promise<ImageRun | null> {
-  if (!p.path) return null;
-  let bytes: Buffer;
-  let width = p.width;
-  let height = p.height;
-  try {
-    // Word takes JPEG/PNG, not WebP; 1600 px on the long side is plenty for a printed A4 photo.
-    const out = await sharp(readFileSync(p.path)).rotate().resize(1600, 1600, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true });
-    bytes = out.data;
-    width = out.info.width;
-    height = out.info.height;
-  } catch {
-    return null;
-  }
-  const ratio = (width ?? 4) / (height ?? 3);
+  const photo = await printPhoto(p);
+  if (!photo) return null;
+  const ratio = photo.width / photo.height;
   let w = maxWmm;
   let h = w / ratio;
   if (h > maxHmm) {
@@ -76,7 +64,7 @@ async function imageRun(p: PhotoItem, maxWmm: number, maxHmm: number): Promise<I
     w = h * ratio;
   }
   const px = (mm: number) => Math.round((mm / 25.4) * 96);
-  return new ImageRun({ type: 'jpg', data: bytes, transformation: { width: px(w), height: px(h) } });
+  return new ImageRun({ type: 'jpg', data: photo.bytes, transformation: { width: px(w), height: px(h) } });
 }
 
 export async function renderDocx(doc: ReportDoc): Promise<Buffer> {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { FONT_STACK, fontFaceCss } from './fonts';
 import { printCss } from './printCss';
 import { placeDateLine } from './dates';
@@ -17,19 +16,11 @@ export function escapeHtml(s: string): string {
 
 export interface HtmlOptions {
   /**
-   * How a photo is referenced: a data: URL of the file by default (the HTML file then stands alone);
-   * the in-app preview passes the archive's own /photos/<hash> address instead.
+   * How a photo is referenced: the prepared JPEG inline (printPhotos.ts inlinePhotoSrc: the HTML file
+   * then stands alone), or in the in-app preview the archive's own /photos/<hash> address. Without it
+   * a photo cell says the picture is missing.
    */
   photoSrc?: (photo: PhotoItem) => string | null;
-}
-
-export function dataUrlOf(photo: PhotoItem): string | null {
-  if (!photo.path) return null;
-  try {
-    return `data:${photo.mime};base64,${readFileSync(photo.path).toString('base64')}`;
-  } catch {
-    return null;
-  }
 }
 
 const runHtml = (r: Inline): string => {
@@ -62,7 +53,7 @@ function tableHtml(b: Extract<Block, { kind: 'table' }>): string {
 }
 
 function photosHtml(b: Extract<Block, { kind: 'photos' }>, options: HtmlOptions): string {
-  const src = options.photoSrc ?? dataUrlOf;
+  const src = options.photoSrc ?? (() => null);
   const pages: string[] = [];
   for (let i = 0; i < b.photos.length; i += b.perPage) {
     const cells = b.photos.slice(i, i + b.perPage).map((p) => {
