@@ -8,6 +8,7 @@ import { createDispatcher } from '../../electron/services/dispatch';
 import { silentLogger } from '../../electron/services/log';
 import { startWebHost, type WebHost } from '../../electron/host/server';
 import { tempDir } from '../helpers/tempArchive';
+import { CHROMIUM_ARGS } from '../../electron/services/reports/pdf';
 
 export const CHROMIUM = process.env.HOSO_CHROMIUM ?? '/usr/bin/chromium';
 // HOSO_OUT: the renderer built elsewhere (`HOSO_OUT=/tmp/x npx electron-vite build`), as in electron.vite.config.ts.
@@ -34,19 +35,8 @@ export async function launchApp(options: { archiveFile?: string } = {}): Promise
   const archive = await openArchive({ file: options.archiveFile ?? join(t.dir, 'archive.sqlite') });
   const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e')), silentLogger);
   const host = await startWebHost({ dispatch, rendererDir: RENDERER, log: silentLogger, archiveDir: dirname(archive.file) });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  // The same flags as the reports' PDF rendering: Chromium itself must not phone home either.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   const requests: string[] = [];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { png } from '../helpers/images';
 import { launchApp, SCREENSHOTS, type App } from './harness';
+import { pick, setAttendanceStatus } from './recordSteps';
 
 let app: App;
 beforeAll(async () => {
@@ -30,21 +31,6 @@ const PASTED = [
   'Ông Ngô Thanh Sơn, Phó Chủ tịch UBND tỉnh;',
   'Bà Đỗ Thị Hương, Giám đốc Sở Nội vụ.',
 ].join('\n');
-
-async function pick(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function editRow(page: Page, name: string, status: string, reason?: string) {
-  await page.getByTestId('attendance-row').filter({ hasText: name }).getByTestId('attendance-edit').click();
-  await pick(page, 'attendance-status', status);
-  if (reason !== undefined) await page.getByTestId('attendance-reason').fill(reason);
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/attendance/update'));
-  await page.getByTestId('attendance-save').click();
-  await saved;
-  await page.getByTestId('attendance-row').filter({ hasText: name }).filter({ hasText: status }).waitFor();
-}
 
 describe('record: attendance and photos of a meeting, through the UI', () => {
   let meetingUrl = '';
@@ -87,8 +73,8 @@ describe('record: attendance and photos of a meeting, through the UI', () => {
 
   it('marks an excused absence (with its reason) and a late arrival; the counts follow', async () => {
     const { page } = app;
-    await editRow(page, 'Trần Quốc Bảo', 'Vắng có lý do', 'Đi công tác tại Bộ Quốc phòng');
-    await editRow(page, 'Đặng Thị Mai', 'Đến muộn');
+    await setAttendanceStatus(page, 'Trần Quốc Bảo', 'Vắng có lý do', 'Đi công tác tại Bộ Quốc phòng');
+    await setAttendanceStatus(page, 'Đặng Thị Mai', 'Đến muộn');
     await expect
       .poll(() => page.getByTestId('attendance-count-present').getAttribute('data-count'))
       .toBe('9');

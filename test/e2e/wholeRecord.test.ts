@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp, SCREENSHOTS, type App } from './harness';
+import { setAttendanceStatus } from './recordSteps';
 import { png } from '../helpers/images';
 import { getMeeting } from '../../db/meetings';
 import { checkSearchIndex } from '../../db/search/indexer';
@@ -34,20 +35,6 @@ const ATTENDEES = [
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `whole-${name}.png`), fullPage: true });
-}
-
-async function pick(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function setStatus(page: Page, name: string, status: string, reason?: string) {
-  await page.getByTestId('attendance-row').filter({ hasText: name }).getByTestId('attendance-edit').click();
-  await pick(page, 'attendance-status', status);
-  if (reason !== undefined) await page.getByTestId('attendance-reason').fill(reason);
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/attendance/update'));
-  await page.getByTestId('attendance-save').click();
-  await saved;
 }
 
 /**
@@ -92,8 +79,8 @@ describe('the whole record of one meeting, through the UI', () => {
     await expect.poll(() => page.getByTestId('paste-row').count()).toBe(10);
     await page.getByTestId('paste-confirm').click();
     await expect.poll(() => page.getByTestId('attendance-row').count()).toBe(10);
-    await setStatus(page, 'Trịnh Quang Vinh', 'Vắng có lý do', 'Họp tại Huyện ủy');
-    await setStatus(page, 'Kiều Văn Bình', 'Đến muộn');
+    await setAttendanceStatus(page, 'Trịnh Quang Vinh', 'Vắng có lý do', 'Họp tại Huyện ủy');
+    await setAttendanceStatus(page, 'Kiều Văn Bình', 'Đến muộn');
     await expect.poll(() => page.getByTestId('attendance-count-present').getAttribute('data-count')).toBe('9');
     await expect(page.getByTestId('attendance-count-absent').getAttribute('data-count')).resolves.toBe('1');
     await shot(page, 'attendance');
