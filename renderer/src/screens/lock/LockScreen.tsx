@@ -41,7 +41,6 @@ export function LockScreen({ status, onUnlocked }: Props) {
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [failed, setFailed] = useState(status.failedAttempts);
   const [wait, setWait] = useState<Wait>(() => ({ ms: status.retryAfterMs, at: 0 }));
   const [busy, setBusy] = useState(false);
   const [newCode, setNewCode] = useState<string | null>(null);
@@ -50,7 +49,6 @@ export function LockScreen({ status, onUnlocked }: Props) {
   async function refreshWait() {
     const reply = await api.invoke('lock/status', {});
     if (!reply.ok) return;
-    setFailed(reply.data.failedAttempts);
     setWait((w) => ({ ms: reply.data.retryAfterMs, at: w.at + 1 }));
   }
 
@@ -103,11 +101,6 @@ export function LockScreen({ status, onUnlocked }: Props) {
             {errorText(error)}
           </Alert>
         )
-      )}
-      {!waiting && failed > 0 && failed < 5 && (
-        <Text size="sm" c="dimmed" data-testid="lock-failed-count">
-          {t('lock.failedAttempts', { n: failed })}
-        </Text>
       )}
     </>
   );

@@ -17,7 +17,6 @@ export const lockVi = {
     mismatch: 'Hai lần nhập mật khẩu mới không giống nhau.',
     tooShort: 'Mật khẩu cần ít nhất {{n}} ký tự.',
     waiting: 'Đã nhập sai nhiều lần. Hãy chờ {{seconds}} giây rồi thử lại.',
-    failedAttempts: 'Đã nhập sai {{n}} lần; sai 5 lần sẽ phải chờ trước khi thử tiếp.',
     codeTitle: 'Mã khôi phục mới',
     codeIntro:
       'Hãy chép mã này ra giấy và cất giữ nơi an toàn, tách khỏi máy tính. Đây là cách duy nhất để đặt lại mật khẩu nếu quên; mã chỉ hiện một lần này.',
@@ -94,7 +93,6 @@ export const lockEn: typeof lockVi = {
     mismatch: 'The two new passwords differ.',
     tooShort: 'The password needs at least {{n}} characters.',
     waiting: 'Too many wrong attempts. Wait {{seconds}} seconds and try again.',
-    failedAttempts: '{{n}} wrong attempts; after 5 each further try must wait.',
     codeTitle: 'New recovery code',
     codeIntro:
       'Write this code on paper and keep it somewhere safe, away from the computer. It is the only way to reset a forgotten password, and it is shown only this once.',
