@@ -167,6 +167,19 @@ describe('Nhập hồ sơ', () => {
     expect(statuses).toEqual(['imported', 'needs_review', 'failed', 'duplicate']);
     await expect(page.getByTestId('import-batch-row').nth(2).innerText()).resolves.toContain('PDF');
     await page.screenshot({ path: join(SCREENSHOTS, 'import-batch.png'), fullPage: false });
+    // A paste past 2 million characters is refused with what to do, and the paste stays for the clerk.
+    await page.getByRole('button', { name: 'Nhập tiếp' }).click();
+    // A 10 MB paste is refused at once, before the box tries to show it.
+    await page.getByTestId('import-paste').evaluate((box) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'Hội nghị sơ kết công tác quý I. '.repeat(320_000));
+      box.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await page.locator('[data-testid="error-alert"][data-error-code="IMPORT_TOO_LARGE"]').waitFor();
+    await expect(page.getByTestId('error-alert').innerText()).resolves.toContain('tách thành nhiều tệp');
+    await expect(page.getByTestId('import-paste').inputValue()).resolves.toBe('');
     // Offline: nothing left the machine.
     expect(app.requests.filter((u) => !u.startsWith(app.host.origin))).toEqual([]);
   });

@@ -2,11 +2,12 @@ import { useRef, useState } from 'react';
 import { Button, Checkbox, Grid, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
-import type {
-  ImportBatchItem,
-  ImportPreview,
-  ImportSource,
+import { ERROR_MESSAGES, type ErrorPayload } from '../../../../electron/shared/errors';
+import {
+  IMPORT_TEXT_MAX_CHARS,
+  type ImportBatchItem,
+  type ImportPreview,
+  type ImportSource,
 } from '../../../../electron/shared/importContract';
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -141,6 +142,18 @@ export function ImportScreen() {
             maxRows={24}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
+            onPaste={(e) => {
+              // A paste the archive would refuse anyway is refused here, before the browser lays out
+              // megabytes of text in the box (which would freeze the screen).
+              const pasted = e.clipboardData.getData('text');
+              if (text.length + pasted.length > IMPORT_TEXT_MAX_CHARS) {
+                e.preventDefault();
+                setError({
+                  title: t('importer.readFailed'),
+                  error: { code: 'IMPORT_TOO_LARGE', message: ERROR_MESSAGES.IMPORT_TOO_LARGE.vi },
+                });
+              }
+            }}
             data-testid="import-paste"
           />
           <Group justify="flex-end">
