@@ -112,5 +112,9 @@ describe('export to a bag', () => {
     expect(err).toBeInstanceOf(HosoError);
     expect((err as HosoError).code).toBe('EXPORT_DEST_INVALID');
     expect((err as HosoError).message).toMatch(/Không ghi được vào thư mục đích/);
+    await expect(exportArchive(f.archive, { dest: 'USB', selection: EVERYTHING, passphrase: null }, ENV)).rejects.toMatchObject({
+      code: 'EXPORT_DEST_INVALID',
+      message: expect.stringMatching(/hãy nhập đường dẫn đầy đủ/),
+    });
   });
 });

@@ -83,6 +83,8 @@ describe('hoso export killed mid-write', () => {
         });
         child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`export ended before it was killed: ${err}`))));
       });
+      // The killed export's scratch folder (its snapshot) is beside the archive, not in the system temp.
+      expect(readdirSync(join(t.dir, 'export-tmp'))).toHaveLength(1);
       const left = readdirSync(usb.dir);
       expect(left.filter((n) => !n.endsWith('.partial'))).toEqual([]);
       expect(left).toHaveLength(1);
@@ -93,6 +95,8 @@ describe('hoso export killed mid-write', () => {
       expect(again.code, again.stderr).toBe(0);
       const out = JSON.parse(again.stdout) as { path: string };
       expect(validateBag(out.path)).toEqual([]);
+      // …and the next export removed it, the killed process being gone.
+      expect(readdirSync(join(t.dir, 'export-tmp'))).toEqual([]);
     } finally {
       t.cleanup();
       usb.cleanup();

@@ -1,6 +1,5 @@
-import { lstat, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { lstat, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Archive } from '../../../db/open';
 import { SCHEMA_VERSION } from '../../../db/open';
@@ -17,6 +16,7 @@ import { encryptBag, verifyEncryptedBag } from './encrypt';
 import { ProblemsError, type ProgressSink } from './jobs';
 import { meetingToJson, serializeMeetingJson } from './meetingJson';
 import { safeFileName } from './safeNames';
+import { createWorkDir } from './workDir';
 import { dateRange, isEverything, SECRET_LEVELS, selectMeetings, type Selection } from './selection';
 import { checkSnapshot, pruneSnapshot, takeSnapshot } from './snapshot';
 
@@ -47,7 +47,7 @@ export interface ExportEnv {
   maxFileBytes?: number;
   /** age scrypt work factor (log2); age's default 18 unless a test needs speed. */
   scryptWorkFactor?: number;
-  /** Local scratch space for the snapshot (and the plain bag of an encrypted export). */
+  /** Local scratch space for the snapshot (and the plain bag of an encrypted export); see workDir.ts. */
   workDir?: string;
   now?: Date;
   /** Test hook: runs after everything is written and synced, before the read-back verification. */
@@ -112,6 +112,8 @@ export async function inspectDestination(
   dest: string,
   fs: DestFs = nodeDestFs,
 ): Promise<{ freeBytes: number; maxFileBytes: number } | { problem: HosoError }> {
+  // A relative path would be relative to wherever the app happens to run: never what the clerk meant.
+  if (!isAbsolute(dest)) return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest}: hãy nhập đường dẫn đầy đủ, ví dụ E:\\ hoặc /media/usb)`) };
   try {
     const st = await stat(dest);
     if (!st.isDirectory()) return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest} không phải là thư mục)`) };
@@ -192,7 +194,7 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
 
   const settings = getSettings(archive);
   const name = await freeName(fs, req.dest, safeFileName(`hoso-${settings.agencyCode || 'luu-tru'}-${stamp(now)}`), encrypted);
-  const work = await mkdtemp(join(env.workDir ?? tmpdir(), 'hoso-export-'));
+  const work = await createWorkDir(archive.file, env.workDir);
   const finalPath = join(req.dest, encrypted ? `${name}.tar.age` : name);
   const partialPath = `${finalPath}.partial`;
   let snap: Database.Database | null = null;
