@@ -62,6 +62,7 @@ describe('Báo cáo', () => {
     await preview().locator('.doc-number', { hasText: 'Số: 01/TB-VP' }).waitFor();
     // A numbered notice cannot take a second number.
     await expect(page.getByTestId('notice-take-number').count()).resolves.toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, 'reports-notice.png'), fullPage: false });
   });
 

@@ -32,6 +32,10 @@ body { margin: 0; ${font(l.body)} line-height: ${l.lineHeight}; font-kerning: no
     padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; box-shadow: 0 1px 6px rgba(0,0,0,.25); }
   .photo-page { border-bottom: 1px dashed #adb5bd; }
 }
+/* A narrow preview frame shows the whole sheet, smaller (screen only: print is always actual size). */
+@media screen and (max-width: 860px) { .sheet { zoom: 0.8; } }
+@media screen and (max-width: 700px) { .sheet { zoom: 0.65; } }
+@media screen and (max-width: 560px) { .sheet { zoom: 0.5; } }
 .doc-header { width: 100%; border-collapse: collapse; table-layout: fixed; line-height: 1.15; }
 .doc-header td { vertical-align: top; text-align: center; padding: 0; }
 .hdr-left { width: 40%; }

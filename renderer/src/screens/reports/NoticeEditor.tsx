@@ -189,10 +189,10 @@ export function NoticeEditor({ meetingId, variant, onChanged }: { meetingId: str
           data-testid="notice-body"
         />
         <Grid>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Grid.Col span={6}>
             <TextInput label={t('reports.notice.placeName')} value={form.placeName} onChange={(e) => set({ placeName: e.currentTarget.value })} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Grid.Col span={6}>
             <DateInput
               label={t('reports.notice.issuedOn')}
               value={form.issuedOn}
@@ -203,13 +203,13 @@ export function NoticeEditor({ meetingId, variant, onChanged }: { meetingId: str
               leftSection={<IconCalendar size={16} />}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
+          <Grid.Col span={12}>
             <TextInput label={t('reports.notice.signerAuthority')} value={form.signerAuthority} onChange={(e) => set({ signerAuthority: e.currentTarget.value })} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
+          <Grid.Col span={12}>
             <TextInput label={t('reports.notice.signerTitle')} value={form.signerTitle} onChange={(e) => set({ signerTitle: e.currentTarget.value })} />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
+          <Grid.Col span={12}>
             <TextInput label={t('reports.notice.signerName')} value={form.signerName} onChange={(e) => set({ signerName: e.currentTarget.value })} />
           </Grid.Col>
         </Grid>

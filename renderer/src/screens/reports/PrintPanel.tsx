@@ -90,6 +90,37 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
     }
   }
 
+  const output = (
+    <>
+      <Group>
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => preview.current?.print()} disabled={!ready} data-testid="report-print">
+          {t('reports.print')}
+        </Button>
+        <Button variant="light" leftSection={<IconFileTypePdf size={16} />} onClick={() => void save('pdf')} loading={busy === 'pdf'} disabled={!ready || !!busy} data-testid="report-save-pdf">
+          {t('reports.savePdf')}
+        </Button>
+        <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} onClick={() => void save('docx')} loading={busy === 'docx'} disabled={!ready || !!busy} data-testid="report-save-docx">
+          {t('reports.saveDocx')}
+        </Button>
+        <Button variant="light" leftSection={<IconFileTypeHtml size={16} />} onClick={() => void save('html')} loading={busy === 'html'} disabled={!ready || !!busy} data-testid="report-save-html">
+          {t('reports.saveHtml')}
+        </Button>
+      </Group>
+      {error && <ErrorAlert error={error} title={t('reports.failed')} onClose={() => setError(null)} />}
+      {done && (
+        <Alert color="teal" variant="light" withCloseButton onClose={() => setDone(null)} data-testid="report-saved">
+          {t('reports.saved', { name: done })}
+        </Alert>
+      )}
+
+      {ready ? (
+        <Preview ref={preview} request={request} version={previewVersion} />
+      ) : (
+        <Text c="dimmed">{kind === 'period' ? t('reports.needRange') : t('reports.noMeeting')}</Text>
+      )}
+    </>
+  );
+
   return (
     <Stack gap="md">
       <SegmentedControl
@@ -171,33 +202,21 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
         )}
       </Grid>
 
-      {kind === 'conclusion' && meetingId && <NoticeEditor key={meetingId} meetingId={meetingId} variant={variant === 'settings' ? null : variant} onChanged={() => setPreviewVersion((v) => v + 1)} />}
-
-      <Group>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => preview.current?.print()} disabled={!ready} data-testid="report-print">
-          {t('reports.print')}
-        </Button>
-        <Button variant="light" leftSection={<IconFileTypePdf size={16} />} onClick={() => void save('pdf')} loading={busy === 'pdf'} disabled={!ready || !!busy} data-testid="report-save-pdf">
-          {t('reports.savePdf')}
-        </Button>
-        <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} onClick={() => void save('docx')} loading={busy === 'docx'} disabled={!ready || !!busy} data-testid="report-save-docx">
-          {t('reports.saveDocx')}
-        </Button>
-        <Button variant="light" leftSection={<IconFileTypeHtml size={16} />} onClick={() => void save('html')} loading={busy === 'html'} disabled={!ready || !!busy} data-testid="report-save-html">
-          {t('reports.saveHtml')}
-        </Button>
-      </Group>
-      {error && <ErrorAlert error={error} title={t('reports.failed')} onClose={() => setError(null)} />}
-      {done && (
-        <Alert color="teal" variant="light" withCloseButton onClose={() => setDone(null)} data-testid="report-saved">
-          {t('reports.saved', { name: done })}
-        </Alert>
-      )}
-
-      {ready ? (
-        <Preview ref={preview} request={request} version={previewVersion} />
+      {kind === 'conclusion' && meetingId ? (
+        // The notice is edited beside its preview on a wide screen, above it on a narrow one.
+        <Grid>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <NoticeEditor key={meetingId} meetingId={meetingId} variant={variant === 'settings' ? null : variant} onChanged={() => setPreviewVersion((v) => v + 1)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            {/* The preview stays in view while the clerk scrolls through a long notice. */}
+            <Stack gap="md" style={{ position: 'sticky', top: 76 }}>
+              {output}
+            </Stack>
+          </Grid.Col>
+        </Grid>
       ) : (
-        <Text c="dimmed">{kind === 'period' ? t('reports.needRange') : t('reports.noMeeting')}</Text>
+        output
       )}
     </Stack>
   );
