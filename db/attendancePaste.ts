@@ -31,6 +31,25 @@ function classify(
   return { match: 'possible', personId: null, reasons };
 }
 
+/** The directory lookup by folded full name (prepared once, reused for every row of a list). */
+export function directoryByName(archive: Pick<Archive, 'sqlite'>) {
+  return archive.sqlite.prepare(
+    'SELECT id, full_name AS fullName, rank, title, unit FROM people WHERE name_folded = ? AND deleted_at IS NULL ORDER BY name_sort, id LIMIT 20',
+  );
+}
+
+/**
+ * One name (with the rank written beside it) against the directory: the candidates and whether it is
+ * surely one of them. Shared by the paste preview and the import of reports (electron/services/import).
+ */
+export function matchDirectory(
+  byName: ReturnType<typeof directoryByName>,
+  entry: { fullName: string; rank: string },
+): Pick<PastePreviewRow, 'match' | 'personId' | 'reasons' | 'candidates'> {
+  const candidates = byName.all(foldVietnamese(entry.fullName)) as Candidate[];
+  return { ...classify(entry, candidates), candidates };
+}
+
 export function previewPaste(archive: Archive, meetingId: string | null, text: string): PastePreview {
   const parsed = parseAttendanceText(text, { maxEntries: ATTENDANCE_BATCH_MAX });
   if (parsed.truncated || parsed.entries.length > ATTENDANCE_BATCH_MAX) throw new HosoError('ATTENDANCE_TOO_MANY');
@@ -39,9 +58,7 @@ export function previewPaste(archive: Archive, meetingId: string | null, text: s
     meetingRow(archive, meetingId);
     for (const id of archive.sqlite.prepare('SELECT person_id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]) attending.add(id);
   }
-  const byName = archive.sqlite.prepare(
-    'SELECT id, full_name AS fullName, rank, title, unit FROM people WHERE name_folded = ? AND deleted_at IS NULL ORDER BY name_sort, id LIMIT 20',
-  );
+  const byName = directoryByName(archive);
   const problems = [...parsed.problems];
   const firstLine = new Map<string, number>();
   const rows: PastePreviewRow[] = [];
@@ -53,12 +70,11 @@ export function previewPaste(archive: Archive, meetingId: string | null, text: s
       continue;
     }
     firstLine.set(folded, e.line);
-    const candidates = byName.all(folded) as Candidate[];
+    const matched = matchDirectory(byName, e);
     rows.push({
       ...e,
-      ...classify(e, candidates),
-      candidates,
-      inMeeting: candidates.some((c) => attending.has(c.id)),
+      ...matched,
+      inMeeting: matched.candidates.some((c) => attending.has(c.id)),
     });
   }
   problems.sort((a, b) => a.line - b.line);

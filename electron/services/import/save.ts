@@ -18,6 +18,7 @@ import { addDocumentRef } from '../../../db/documentRefs';
 import { addPhoto } from '../../../db/photos';
 import { appendAudit } from '../../../db/audit';
 import { foldVietnamese } from '../../../db/search/fold';
+import { directoryByName, matchDirectory } from '../../../db/attendancePaste';
 import { normalizeDocumentNumber } from '../../shared/documentNumber';
 import { isHosoError } from '../../shared/errors';
 import { ATTENDANCE_BATCH_MAX } from '../../shared/recordContract';
@@ -54,27 +55,14 @@ export function findDuplicate(
   return byTitle ? { ...byTitle, reason: 'same_title_date' } : null;
 }
 
-type Candidate = PersonMatch['candidates'][number];
-const plain = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-
 /**
- * A draft person against the directory, by folded full name. Only an exact name with the same rank
- * (or no rank written) is "the same"; another rank, other diacritics or several namesakes are
- * "possible" and the clerk decides: "Phan Văn Giang" promoted since is most often the same man.
+ * A draft person against the directory (db/attendancePaste.ts, the same rules as a pasted list): only
+ * an exact name with the same rank (or none written) is "the same"; another rank, other diacritics or
+ * several namesakes are "possible" and the clerk decides — "Phan Văn Giang" promoted since is most
+ * often the same man, but that is for the clerk to say.
  */
 export function matchPerson(archive: Archive, name: string, rank: string | null): PersonMatch {
-  const candidates = archive.sqlite
-    .prepare(
-      'SELECT id, full_name AS fullName, rank, title, unit FROM people WHERE name_folded = ? AND deleted_at IS NULL ORDER BY name_sort, id LIMIT 20',
-    )
-    .all(foldVietnamese(name)) as Candidate[];
-  if (candidates.length === 0) return { match: 'new', personId: null, reasons: [], candidates };
-  const reasons: PersonMatch['reasons'] = [];
-  if (candidates.length > 1) reasons.push('several_people');
-  if (candidates.every((c) => plain(c.fullName) !== plain(name))) reasons.push('marks_differ');
-  if (rank && candidates.every((c) => plain(c.rank) !== plain(rank))) reasons.push('rank_differs');
-  if (reasons.length === 0) return { match: 'same', personId: candidates[0]!.id, reasons, candidates };
-  return { match: 'possible', personId: null, reasons, candidates };
+  return matchDirectory(directoryByName(archive), { fullName: name, rank: rank ?? '' });
 }
 
 /** The draft as extracted, taken as it is (batch import, CLI): people matched only when certain. */
