@@ -44,7 +44,8 @@ export interface LockGateOptions {
  * count of wrong tries and the wait cannot be outrun by sending many tries in parallel.
  */
 export class LockGate {
-  private locked: boolean;
+  /** null until the first call: the app starts locked when a password is set. */
+  private locked: boolean | null = null;
   private lastActivity: number;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
@@ -54,7 +55,8 @@ export class LockGate {
     private readonly options: LockGateOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.locked = this.record().password !== null;
+    // Nothing is read here: building the handlers must not touch the archive (the desktop app builds
+    // them before its window exists, and tests build them over stand-ins).
     this.lastActivity = this.now();
   }
 
@@ -62,19 +64,17 @@ export class LockGate {
     return readAppLock(this.archive);
   }
 
-  /** Locks when the idle time has passed since the last request. */
-  private applyIdle(record: AppLockRecord): void {
-    if (record.password === null) {
-      this.locked = false;
-      return;
-    }
-    if (!this.locked && this.now() - this.lastActivity >= record.idleMinutes * 60_000) this.locked = true;
+  /** Locks at the first call when a password is set, and when the idle time has passed since the last request. */
+  private applyIdle(record: AppLockRecord): boolean {
+    if (record.password === null) this.locked = false;
+    else if (this.locked === null) this.locked = true;
+    else if (!this.locked && this.now() - this.lastActivity >= record.idleMinutes * 60_000) this.locked = true;
+    return this.locked === true;
   }
 
   isLocked(): boolean {
     if (!this.options.enforce) return false;
-    this.applyIdle(this.record());
-    return this.locked;
+    return this.applyIdle(this.record());
   }
 
   /**
@@ -83,19 +83,18 @@ export class LockGate {
    */
   admit(channel: string): boolean {
     if (!this.options.enforce) return true;
-    const record = this.record();
-    this.applyIdle(record);
-    if (this.locked && !(CHANNELS_OPEN_WHILE_LOCKED as readonly string[]).includes(channel)) return false;
+    const locked = this.applyIdle(this.record());
+    if (locked && !(CHANNELS_OPEN_WHILE_LOCKED as readonly string[]).includes(channel)) return false;
     if (channel !== 'lock/status') this.lastActivity = this.now();
     return true;
   }
 
   status(): LockStatus {
     const record = this.record();
-    this.applyIdle(record);
+    const locked = this.applyIdle(record);
     return {
       enabled: record.password !== null,
-      locked: this.options.enforce && this.locked,
+      locked: this.options.enforce && locked,
       idleMinutes: record.idleMinutes,
       failedAttempts: record.failedAttempts,
       retryAfterMs: Math.max(0, record.blockedUntil - this.now()),
