@@ -22,11 +22,15 @@ export function composeNotice(record: MeetingRecord, settings: Settings, variant
   const others = presentOf(rows).filter((r) => r.role !== 'chu_tri' && r.role !== 'dong_chu_tri');
   const name = meetingName(m);
 
+  const agency = settings.issuingAgency.trim();
+  // An agency written in capitals ("VĂN PHÒNG UBND TỈNH") cannot be put back into sentence case
+  // reliably (UBND must stay upper case), so running text then does without it.
+  const agencyInText = agency && agency !== agency.toLocaleUpperCase('vi') ? agency : '';
   const opening: string[] = [];
   const when = whenPhrase(m);
   const where = m.location.trim() ? `tại ${m.location.trim()}` : '';
   const lead = [when, where].filter(Boolean).join(', ');
-  const chaired = chairNames.length ? `${joinVi(chairNames)} đã chủ trì ${name}` : `${m.organizer.trim() || 'cơ quan'} đã tổ chức ${name}`;
+  const chaired = chairNames.length ? `${joinVi(chairNames)} đã chủ trì ${name}` : `${m.organizer.trim() || agencyInText || 'cơ quan'} đã tổ chức ${name}`;
   opening.push(`${lead ? `${lead}, ` : ''}${lead ? chaired : capitalize(chaired)}.`);
   if (others.length) {
     const named = others.slice(0, NAMED_ATTENDEES).map((r) => personPhrase(r));
@@ -41,11 +45,8 @@ export function composeNotice(record: MeetingRecord, settings: Settings, variant
   );
 
   const conclusions = record.conclusions.map((c, i) => `${i + 1}. ${c.text.trim()}`);
-  const agency = settings.issuingAgency.trim();
-  // An agency written in capitals ("VĂN PHÒNG UBND TỈNH") cannot be put back into sentence case
-  // reliably (UBND must stay upper case), so the sentence then does without it.
-  const closing = agency && agency !== agency.toLocaleUpperCase('vi')
-    ? `${agency} thông báo để các cơ quan, đơn vị, cá nhân liên quan biết, thực hiện./.`
+  const closing = agencyInText
+    ? `${agencyInText} thông báo để các cơ quan, đơn vị, cá nhân liên quan biết, thực hiện./.`
     : 'Thông báo để các cơ quan, đơn vị, cá nhân liên quan biết, thực hiện./.';
 
   const subjectWho = firstChair ? `đồng chí ${firstChair.fullName.trim()}` : 'chủ trì';
