@@ -76,20 +76,22 @@ function trimLead(text: string): number {
 }
 
 /** The people-naming pieces of one sentence (a sentence may name chairs and attendees, split by ";"). */
-function piecesOf(s: Sentence, inheritedRole: Role | null): Piece[] {
+/** The role a label names: "Chủ trì:", "Đồng chủ trì:", "Thư ký:"; any other label lists attendees. */
+function labelRole(label: string | undefined): Role {
+  const f = foldVietnamese(label ?? '');
+  if (f.startsWith('dong chu')) return 'dong_chu_tri';
+  if (f.startsWith('chu')) return 'chu_tri';
+  if (f.startsWith('thu ky')) return 'thu_ky';
+  return 'dai_bieu';
+}
+
+function piecesOf(s: Sentence): Piece[] {
   const pieces: Piece[] = [];
   const label = LABEL.exec(s.text);
-  if (label) {
-    const f = foldVietnamese(label[1]!);
-    const role: Role = f.startsWith('dong chu')
-      ? 'dong_chu_tri'
-      : f.startsWith('chu')
-        ? 'chu_tri'
-        : f.startsWith('thu ky')
-          ? 'thu_ky'
-          : 'dai_bieu';
-    return [{ text: s.text.slice(label[0].length), start: s.start + label[0].length, role }];
-  }
+  if (label)
+    return [
+      { text: s.text.slice(label[0].length), start: s.start + label[0].length, role: labelRole(label[1]) },
+    ];
   const intro = ATTEND_INTRO.exec(s.text);
   if (intro) {
     const rest = s.text.slice(intro[0].length);
@@ -129,7 +131,6 @@ function piecesOf(s: Sentence, inheritedRole: Role | null): Piece[] {
   // "Ông A, … và bà B, … cùng dự.": a sentence that starts with the people and ends with "dự".
   if (ATTEND_END.test(s.text) && startsWithPerson(s.text))
     return [{ text: s.text, start: s.start, role: 'dai_bieu' }];
-  if (inheritedRole) return [{ text: s.text, start: s.start, role: inheritedRole }];
   return pieces;
 }
 
@@ -200,7 +201,7 @@ export function extractPeople(blocks: readonly Block[]): PeopleResult {
     let peopleSentences = 0;
     const sentences = sentencesOf(b);
     for (const s of sentences) {
-      const pieces = piecesOf(s, null);
+      const pieces = piecesOf(s);
       let found = 0;
       for (const p of pieces) {
         const people = peopleOf(p);
@@ -216,15 +217,7 @@ export function extractPeople(blocks: readonly Block[]): PeopleResult {
         /:\s*$/.test(s.text) &&
         (LABEL.test(s.text) || ATTEND_INTRO.test(s.text) || ANNOUNCES_LIST.test(s.text))
       ) {
-        const l = LABEL.exec(s.text);
-        const f = l ? foldVietnamese(l[1]!) : '';
-        carry = f.startsWith('dong chu')
-          ? 'dong_chu_tri'
-          : f.startsWith('chu')
-            ? 'chu_tri'
-            : f.startsWith('thu ky')
-              ? 'thu_ky'
-              : 'dai_bieu';
+        carry = labelRole(LABEL.exec(s.text)?.[1]);
       }
     }
     if (blockPeople > 0 && peopleSentences === sentences.length) listBlocks.add(b.index);
