@@ -136,6 +136,33 @@ describe('encrypted export (age, scrypt passphrase)', () => {
     expect(readdirSync(usb)).toEqual([]);
   });
 
+  it('cancel at any moment of an encrypted export: nothing on the stick, nothing left behind', async () => {
+    const usb = join(work.dir, 'usb-cancel');
+    mkdirSync(usb);
+    // Deterministic moments: as a phase begins, and at its first bytes (after age's scrypt, mid-stream).
+    const moments = [...(['preparing', 'writing', 'encrypting', 'verifying'] as const).map((p) => [p, 'start'] as const), ...(['writing', 'encrypting', 'verifying'] as const).map((p) => [p, 'bytes'] as const)];
+    for (const [at, when] of moments) {
+      const controller = new AbortController();
+      let current = '';
+      const progress = {
+        phase: (p: string) => {
+          current = p;
+          if (p === at && when === 'start') controller.abort();
+        },
+        bytes: () => {
+          if (current === at && when === 'bytes') controller.abort();
+        },
+        file: () => undefined,
+      };
+      await expect(
+        exportArchive(f.archive, { dest: usb, selection: EVERYTHING, passphrase: PASSPHRASE }, { ...ENV, signal: controller.signal, progress }),
+        `${at} at ${when}`,
+      ).rejects.toMatchObject({ code: 'EXPORT_CANCELLED' });
+      expect(readdirSync(usb), `${at} at ${when}`).toEqual([]);
+    }
+    expect(readdirSync(join(f.dir, 'export-tmp'))).toEqual([]);
+  });
+
   it('warns about weak passphrases', () => {
     expect(passphraseWarning('abc')).toMatch(/yếu/);
     expect(passphraseWarning('123456789012')).toMatch(/dễ đoán/);

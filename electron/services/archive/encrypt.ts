@@ -37,7 +37,11 @@ async function bagFiles(root: string): Promise<string[]> {
 /** A tar stream of the folder `root`, every entry under `<topName>/`. */
 export function packBag(root: string, topName: string, onBytes?: (n: number) => void, signal?: AbortSignal): Readable {
   // tar-stream's streams are streamx streams; wrapped as a Node stream through their async iterator.
+  // A failure (or cancel) is reported through that Node stream, whose reader listens for it; the
+  // streamx stream itself is only closed, so it never emits an 'error' that nobody listens to.
   const pack = tar.pack();
+  const out = Readable.from(pack);
+  pack.on('error', () => undefined);
   void (async () => {
     try {
       const files = await bagFiles(root);
@@ -59,10 +63,11 @@ export function packBag(root: string, topName: string, onBytes?: (n: number) => 
       }
       pack.finalize();
     } catch (e) {
-      pack.destroy(e as Error);
+      out.destroy(e as Error);
+      pack.destroy();
     }
   })();
-  return Readable.from(pack);
+  return out;
 }
 
 /**
