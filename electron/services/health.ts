@@ -3,6 +3,7 @@ import type { Archive } from '../../db/open';
 import { verifyAuditChain } from '../../db/audit';
 import { checkSearchIndex } from '../../db/search/indexer';
 import type { HealthStatus, IntegrityReport } from '../shared/lockContract';
+import type { BackupCheck } from '../shared/mergeContract';
 import { checkBackup, listBackups } from './backups';
 import { checkArchiveFile } from './check';
 
@@ -11,14 +12,30 @@ function fileBytes(path: string): number {
 }
 
 /**
+ * Verdicts of backups already checked, by path, size and time: a backup file is written once and never
+ * changed, so opening Cài đặt again does not re-read a large copy. A file changed since is checked anew.
+ */
+const checkedBackups = new Map<string, { stamp: string; check: BackupCheck }>();
+
+function checkBackupOnce(archive: Archive, file: string): BackupCheck {
+  const st = existsSync(file) ? statSync(file) : null;
+  const stamp = st ? `${st.size}:${st.mtimeMs}` : 'missing';
+  const known = checkedBackups.get(file);
+  if (known?.stamp === stamp) return known.check;
+  const check = checkBackup(archive, file);
+  checkedBackups.set(file, { stamp, check });
+  return check;
+}
+
+/**
  * What the health page (Cài đặt → Tình trạng kho) shows, read from the open archive: its size, the
- * newest backup checked now (a backup nobody can restore is worse than none), the search index
+ * newest backup checked (a backup nobody can restore is worse than none; once per backup file), the search index
  * compared with the content, and the audit chain walked from its first entry. Read-only.
  */
 export function healthStatus(archive: Archive, now: number = Date.now()): HealthStatus {
   const backups = listBackups(archive);
   const newest = backups.rows[0];
-  const backupCheck = newest ? checkBackup(archive, newest.file) : null;
+  const backupCheck = newest ? checkBackupOnce(archive, newest.file) : null;
   const index = checkSearchIndex(archive);
   const audit = verifyAuditChain(archive);
   const { meetings, photoBytes } = archive.sqlite
