@@ -20,8 +20,10 @@ export function LockGuard({ children }: { children: ReactNode }) {
       void api.invoke('lock/status', {}).then((reply) => {
         if (!reply.ok) return;
         setStatus(reply.data);
-        // Hold every other call from now on, until the lock screen opens the app.
+        // Hold every other call from now on, until the lock screen opens the app; opened elsewhere (another
+        // tab of the web host), release what was held here.
         if (reply.data.locked) void waitForUnlock();
+        else reportUnlocked();
       });
     refresh();
     const stop = onAppLocked(refresh);
