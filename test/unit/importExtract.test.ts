@@ -286,6 +286,19 @@ describe('short pastes in the samples’ patterns', () => {
     ]);
   });
 
+  it('standalone captions only in a report with pictures (or a photo credit); typed minutes keep their lines', () => {
+    const minutes =
+      'Họp Chi bộ Văn phòng tháng 9\n\nNgày 05/9/2024, Chi bộ Văn phòng họp thường kỳ.\n\nĐại biểu thảo luận sôi nổi.\n\nTrao tặng giấy khen cho hai đảng viên (Ảnh: Minh Đức).';
+    const d = draftOf(minutes);
+    expect(d.captions.map((c) => c.text)).toEqual(['Trao tặng giấy khen cho hai đảng viên (Ảnh: Minh Đức).']);
+    expect(d.body.map((p) => p.text)).toContain('Đại biểu thảo luận sôi nổi.');
+    const news = draftOf(`${minutes.replace(' (Ảnh: Minh Đức)', '')}\n\nTin, ảnh: Minh Đức`);
+    expect(news.captions.map((c) => c.text)).toEqual([
+      'Đại biểu thảo luận sôi nổi.',
+      'Trao tặng giấy khen cho hai đảng viên.',
+    ]);
+  });
+
   it('a report with nothing recognisable still gives a draft, with notes for the clerk', () => {
     const d = draftOf('ghi chú ngắn.');
     expect(d.title).toBeNull();

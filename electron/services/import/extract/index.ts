@@ -14,6 +14,7 @@ import {
   documentHeader,
   isByline,
   isJunkLine,
+  isPhotoByline,
   isPicturePlaceholder,
   isUnaccented,
   looksLikeCaption,
@@ -34,6 +35,8 @@ function classifyLines(
   const roles: LineRole[] = blocks.map(() => 'text');
   const { header } = documentHeader(blocks.map((b) => b.text));
   for (const i of header) roles[i] = 'header';
+  // Standalone captions are looked for only in a report that shows pictures.
+  const withPictures = blocks.some((b) => isPicturePlaceholder(b.text, unaccented) || isPhotoByline(b.text));
   const captions: DraftCaption[] = [];
   let byline: DraftText | null = null;
   let pictureIndex: number | null | undefined;
@@ -75,7 +78,7 @@ function classifyLines(
       for (let j = i + 1; j < blocks.length; j++) roles[j] = 'junk';
       break;
     }
-    if (i > 0 && looksLikeCaption(b.text, true)) {
+    if (i > 0 && looksLikeCaption(b.text, { withPictures })) {
       roles[i] = 'caption';
       captions.push({ text: b.text, span: { start: b.start, end: b.end }, image: null });
     }

@@ -86,22 +86,30 @@ const CAPTION_CUES = [
   viRegex(/\bphát biểu (?:tại|chỉ đạo|kết luận|khai mạc|bế mạc)\b/iu),
   viRegex(/\b(?:trao|tặng) (?:tặng |quà|hoa|bằng|cờ|giấy khen|kỷ niệm chương|huân chương)/iu),
   viRegex(/\bchụp ảnh (?:lưu niệm|chung)\b/iu),
-  /\(ảnh:[^)]*\)\.?$/iu,
-  /^ảnh\s*:/iu,
 ];
 
 /**
  * A short line that reads as a caption: used for the line right after a picture, and for standalone
  * captions (`standalone`: it must also carry a caption cue, since any short line could follow).
  */
-export function looksLikeCaption(line: string, standalone: boolean): boolean {
+export function looksLikeCaption(line: string, standalone: false | { withPictures: boolean }): boolean {
   const t = line.trim();
   if (!t || t.length > 400 || t.endsWith(':')) return false;
   if (!standalone) return true;
   // One sentence at most: a short paragraph of the minutes has several.
   const oneSentence = !/[.!?]\s+\p{Lu}/u.test(t);
-  return t.length <= 250 && oneSentence && CAPTION_CUES.some((re) => re.test(t));
+  if (t.length > 250 || !oneSentence) return false;
+  // A photo credit makes any line a caption; the other cues only in a report that has pictures,
+  // so that "Đại biểu thảo luận sôi nổi." in typed minutes stays in the minutes.
+  if (PHOTO_CREDIT.some((re) => re.test(t))) return true;
+  return standalone.withPictures && CAPTION_CUES.some((re) => re.test(t));
 }
+
+/** "(Ảnh: Việt Hà)" at the end, "Ảnh: …" at the start: a caption whatever the report. */
+const PHOTO_CREDIT = [/\(ảnh:[^)]*\)\.?$/iu, /^ảnh\s*:/iu];
+
+/** A news report's byline that names its photographers: "Tin, ảnh: …", "Bài và ảnh: …". */
+export const isPhotoByline = (line: string) => isByline(line) && /ảnh/iu.test(line);
 
 /** The official header of a Word document (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW) above its title. */
 const QUOC_HIEU = /^(?:cộng hòa|cộng hoà) xã hội chủ nghĩa việt nam$/iu;
