@@ -78,6 +78,14 @@ describe('app lock: a clerk protects the archive with a password', () => {
     await expect(lock.innerText()).resolves.toContain('Ứng dụng đang khóa');
     await expect(page.getByTestId('app-content').isVisible()).resolves.toBe(false);
 
+    // A second tab of the same browser gets the lock screen too, and nothing from the archive.
+    const other = await page.context().newPage();
+    await other.goto(new URL('/', page.url()).href);
+    await other.getByTestId('lock-screen').waitFor();
+    const answer = await other.evaluate(async () => (await fetch('/api/meetings/list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json());
+    expect(answer).toMatchObject({ ok: false, error: { code: 'APP_LOCKED' } });
+    await other.close();
+
     await page.getByTestId('lock-password').fill('văn thư 2026');
     await page.getByTestId('lock-unlock').click();
     await expect(page.getByTestId('lock-error').innerText()).resolves.toContain('Mật khẩu không đúng');
