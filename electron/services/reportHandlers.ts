@@ -38,7 +38,9 @@ export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel
     },
     'reports/pdf': async (request) => {
       const doc = buildReport(a, request);
-      const pdf = await htmlToPdf(renderHtml(doc, { photoSrc: await inlinePhotoSrc(doc) }));
+      // The desktop app prints with its own Chromium (Electron's printToPDF); elsewhere the system's.
+      const render = ctx.renderPdf ?? htmlToPdf;
+      const pdf = await render(renderHtml(doc, { photoSrc: await inlinePhotoSrc(doc) }));
       return { base64: pdf.toString('base64'), fileName: reportFileName(doc, 'pdf'), mime: 'application/pdf' };
     },
     'reports/docx': async (request) => {

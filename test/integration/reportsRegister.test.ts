@@ -206,3 +206,28 @@ describe('Word copy', () => {
     expect(pxml).toContain('(ảnh 3) &lt;script&gt;x&lt;/script&gt;');
   });
 });
+
+describe('PDF through the host', () => {
+  it('uses the host’s own renderer when it has one (the desktop app’s printToPDF)', async () => {
+    const meetingId = await seedReportArchive(t.archive, { attendees: 1, photos: 0 });
+    const seen: string[] = [];
+    const desktop = directClient(
+      createDispatcher(
+        createHandlers(
+          createContext(t.archive, 'electron', 'test', {
+            renderPdf: (html) => {
+              seen.push(html);
+              return Promise.resolve(Buffer.from('%PDF-1.7 desktop'));
+            },
+          }),
+        ),
+        silentLogger,
+      ),
+    );
+    const file = await desktop('reports/pdf', { kind: 'minutes', meetingId });
+    expect(Buffer.from(file.base64, 'base64').toString()).toBe('%PDF-1.7 desktop');
+    expect(file.mime).toBe('application/pdf');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain('BIÊN BẢN');
+  });
+});
