@@ -45,7 +45,9 @@ describe('the review of a draft (Nhập hồ sơ screen)', () => {
 
   it('saves only what the clerk kept, with the person they settled and the date they completed', () => {
     let s = initialReview(preview, KINDS);
-    s = { ...s, date: { ...s.date, value: '09/04/2024' } };
+    s = { ...s, date: { ...s.date, value: '09/04/2024' }, startTime: '7h3' };
+    expect(problemsOf(s)).toEqual(['time', 'people']);
+    s = { ...s, startTime: '7h30' };
     s = {
       ...s,
       people: s.people.map((p) => ({ ...p, value: { ...p.value, choice: possible.candidates[0]!.id } })),
@@ -58,6 +60,7 @@ describe('the review of a draft (Nhập hồ sơ screen)', () => {
     expect(problemsOf(s)).toEqual([]);
     expect(toReviewedDraft(s)).toMatchObject({
       meetingDate: '2024-04-09',
+      startTime: '07:30',
       byline: '',
       documentRefs: [],
       people: [

@@ -162,6 +162,17 @@ export function ReviewPanel({
             error={problems.includes('date') ? t('importer.problem.date') : undefined}
             data-testid="import-date"
           />
+          <TextInput
+            label={t('importer.field.startTime')}
+            value={state.startTime}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              update((s) => ({ ...s, startTime: v }));
+            }}
+            error={problems.includes('time') ? t('importer.problem.time') : undefined}
+            maw={140}
+            data-testid="import-time"
+          />
         </Group>
         {(['location', 'byline'] as const).map((f) => (
           <Group key={f} align="flex-end" gap="xs" wrap="nowrap">

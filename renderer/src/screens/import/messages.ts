@@ -22,6 +22,7 @@ export const importVi = {
       title: 'Tên cuộc họp',
       kind: 'Loại cuộc họp',
       date: 'Ngày họp (dd/mm/yyyy)',
+      startTime: 'Giờ bắt đầu',
       location: 'Địa điểm',
       byline: 'Nguồn (tác giả, báo)',
       body: 'Nội dung (biên bản)',
@@ -52,6 +53,7 @@ export const importVi = {
     problem: {
       title: 'Cần có tên cuộc họp.',
       date: 'Ngày họp chưa đúng dạng dd/mm/yyyy.',
+      time: 'Giờ chưa đúng (ví dụ 14:00).',
       people: 'Còn người chưa xác định: chọn “cùng một người” hoặc “người mới”.',
       kind: 'Cần chọn loại cuộc họp.',
     },
@@ -94,6 +96,7 @@ export const importEn: typeof importVi = {
       title: 'Meeting title',
       kind: 'Kind of meeting',
       date: 'Date (dd/mm/yyyy)',
+      startTime: 'Start time',
       location: 'Place',
       byline: 'Source (author, paper)',
       body: 'Minutes',
@@ -124,6 +127,7 @@ export const importEn: typeof importVi = {
     problem: {
       title: 'A meeting title is needed.',
       date: 'The date is not in dd/mm/yyyy form.',
+      time: 'Not a time of day (e.g. 14:00).',
       people: 'Some people are undecided: choose “same person” or “new person”.',
       kind: 'Choose the kind of meeting.',
     },

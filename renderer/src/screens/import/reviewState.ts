@@ -8,7 +8,7 @@ import type {
   PersonMatch,
   ReviewedDraftInput,
 } from '../../../../electron/shared/importContract';
-import { formatIsoDate, parseVnDate } from '../../format/date';
+import { formatIsoDate, parseTimeText, parseVnDate } from '../../format/date';
 
 /** Which field an item belongs to: also the colour of its highlight in the source. */
 export type FieldKey =
@@ -38,6 +38,8 @@ export interface ReviewState {
   kind: string;
   /** dd/mm/yyyy as the clerk types it; a date without its year is shown as "26/05/" to complete. */
   date: Item<string>;
+  /** HH:MM as the clerk types it ("14:00", "14h"); empty for none. */
+  startTime: string;
   location: Item<string>;
   byline: Item<string>;
   body: string;
@@ -79,6 +81,7 @@ export function initialReview(p: ImportPreview, kinds: readonly string[]): Revie
     title: item(d.title?.value ?? '', d.title?.span ?? null),
     kind,
     date: item(dateText, date?.span ?? null),
+    startTime: date?.startTime ?? '',
     location: item(d.location?.value ?? '', d.location?.span ?? null, Boolean(d.location)),
     byline: item(d.byline?.value ?? '', d.byline?.span ?? null, Boolean(d.byline)),
     body: d.body.map((b) => b.text).join('\n\n'),
@@ -92,13 +95,14 @@ export function initialReview(p: ImportPreview, kinds: readonly string[]): Revie
   };
 }
 
-export type Problem = 'title' | 'date' | 'people' | 'kind';
+export type Problem = 'title' | 'date' | 'time' | 'people' | 'kind';
 
 /** What still stops the save: an empty title, a date that is not a whole date, an undecided person. */
 export function problemsOf(s: ReviewState): Problem[] {
   const out: Problem[] = [];
   if (!s.title.keep || !s.title.value.trim()) out.push('title');
   if (s.date.keep && s.date.value.trim() && !parseVnDate(s.date.value)) out.push('date');
+  if (s.startTime.trim() && !parseTimeText(s.startTime)) out.push('time');
   if (s.people.some((p) => p.keep && p.value.choice === '')) out.push('people');
   if (!s.kind.trim()) out.push('kind');
   return out;
@@ -111,6 +115,7 @@ export function toReviewedDraft(s: ReviewState): ReviewedDraftInput {
     title: s.title.value.trim(),
     kind: s.kind,
     meetingDate: s.date.keep ? parseVnDate(s.date.value) : null,
+    startTime: s.startTime.trim() ? parseTimeText(s.startTime) : null,
     location: s.location.keep ? s.location.value.trim() : '',
     byline: s.byline.keep ? s.byline.value.trim() : '',
     body: s.body,
