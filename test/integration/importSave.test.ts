@@ -185,6 +185,13 @@ describe('import through the contract', () => {
     expect(r.items[1]!.message).toContain('chưa rõ năm');
     expect(r.items[2]!.message).toContain('PDF');
     expect(r.items[3]!.message).toContain('trùng tên và ngày');
+
+    // The same title without a date is not a duplicate: "giao ban" titles repeat every week.
+    const undated = fixture('so-ket-khong-nam.txt').replace('Tin và ảnh', 'Bài: Quốc Khánh. Tin và ảnh');
+    const again = await call<{ items: { status: string }[] }>('import/batch', {
+      sources: [{ kind: 'text', name: 'e.txt', text: undated }],
+    });
+    expect(again.items[0]!.status).toBe('needs_review');
   });
 });
 

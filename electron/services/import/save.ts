@@ -46,10 +46,11 @@ export function findDuplicate(
     )
     .get(contentHash) as Omit<DuplicateOf, 'reason'> | undefined;
   if (byHash) return { ...byHash, reason: 'same_content' };
-  if (!title.trim()) return null;
+  // Without a date, a common title ("Giao ban tuần") says nothing: only the content hash counts then.
+  if (!title.trim() || !meetingDate) return null;
   const byTitle = archive.sqlite
     .prepare(
-      'SELECT id, title, meeting_date AS meetingDate FROM meetings WHERE deleted_at IS NULL AND title = ? AND meeting_date IS ? LIMIT 1',
+      'SELECT id, title, meeting_date AS meetingDate FROM meetings WHERE deleted_at IS NULL AND title = ? AND meeting_date = ? LIMIT 1',
     )
     .get(title.trim().normalize('NFC'), meetingDate) as Omit<DuplicateOf, 'reason'> | undefined;
   return byTitle ? { ...byTitle, reason: 'same_title_date' } : null;
