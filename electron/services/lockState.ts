@@ -1,5 +1,6 @@
 import type { Archive } from '../../db/open';
 import { readAppLock, writeAppLock, type AppLockRecord } from '../../db/appLock';
+import { getSettings } from '../../db/settings';
 import { CHANNELS_OPEN_WHILE_LOCKED, type LockStatus, type LockWithCode } from '../shared/lockContract';
 import { HosoError } from '../shared/errors';
 import { hashSecret, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './lockSecrets';
@@ -98,6 +99,7 @@ export class LockGate {
       idleMinutes: record.idleMinutes,
       failedAttempts: record.failedAttempts,
       retryAfterMs: Math.max(0, record.blockedUntil - this.now()),
+      language: getSettings(this.archive).language,
     };
   }
 

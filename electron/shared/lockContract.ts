@@ -35,6 +35,8 @@ export const LockStatus = z.object({
   failedAttempts: z.number().int(),
   /** 0 when a try is accepted now; otherwise how long until the next one is even checked. */
   retryAfterMs: z.number().int(),
+  /** The UI language chosen in Cài đặt: the lock screen speaks it although the settings cannot be read. */
+  language: z.enum(['vi', 'en']),
 });
 export type LockStatus = z.output<typeof LockStatus>;
 

@@ -53,7 +53,7 @@ afterEach(() => cleanup());
 describe('app lock: password', () => {
   it('without a password nothing is locked', async () => {
     const app = startApp();
-    expect(await ok(app, 'lock/status')).toEqual({ enabled: false, locked: false, idleMinutes: 10, failedAttempts: 0, retryAfterMs: 0 });
+    expect(await ok(app, 'lock/status')).toEqual({ enabled: false, locked: false, idleMinutes: 10, failedAttempts: 0, retryAfterMs: 0, language: 'vi' });
     await ok(app, 'meetings/list');
     expect(await fails(app, 'lock/unlock', { password: 'x' })).toMatchObject({ code: 'LOCK_NOT_SET' });
   });
@@ -172,9 +172,10 @@ describe('app lock: password', () => {
     const stored = (archive.sqlite.prepare("SELECT value FROM settings WHERE key = 'appLock'").get() as { value: string }).value;
     expect(text).not.toContain(JSON.parse(stored).password.hash);
 
-    const reply = await app('settings/update', { appLock: null, clerkName: 'Nguyễn Thị Thu' });
+    const reply = await app('settings/update', { appLock: null, clerkName: 'Nguyễn Thị Thu', language: 'en' });
     expect(reply.ok).toBe(true);
-    expect(await ok(startApp(), 'lock/status')).toMatchObject({ enabled: true, locked: true });
+    // Locked, the app still knows which language to ask for the password in.
+    expect(await ok(startApp(), 'lock/status')).toMatchObject({ enabled: true, locked: true, language: 'en' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LockStatus } from '../../../../electron/shared/lockContract';
 import { api, onAppLocked, reportUnlocked, waitForUnlock } from '../../api/client';
 import { LockScreen } from './LockScreen';
@@ -13,6 +14,7 @@ const POLL_MS = 15_000;
  * unsaved typing is still there after the password, and the calls held meanwhile complete.
  */
 export function LockGuard({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
   const [status, setStatus] = useState<LockStatus | null>(null);
 
   useEffect(() => {
@@ -22,8 +24,11 @@ export function LockGuard({ children }: { children: ReactNode }) {
         setStatus(reply.data);
         // Hold every other call from now on, until the lock screen opens the app; opened elsewhere (another
         // tab of the web host), release what was held here.
-        if (reply.data.locked) void waitForUnlock();
-        else reportUnlocked();
+        if (reply.data.locked) {
+          void waitForUnlock();
+          // The settings (and with them the language) load only after the password.
+          if (i18n.language !== reply.data.language) void i18n.changeLanguage(reply.data.language);
+        } else reportUnlocked();
       });
     refresh();
     const stop = onAppLocked(refresh);
@@ -32,7 +37,7 @@ export function LockGuard({ children }: { children: ReactNode }) {
       stop();
       clearInterval(timer);
     };
-  }, []);
+  }, [i18n]);
 
   const unlocked = useCallback(() => {
     setStatus((s) => (s ? { ...s, locked: false, failedAttempts: 0, retryAfterMs: 0 } : s));
