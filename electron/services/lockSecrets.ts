@@ -4,8 +4,8 @@ import type { ScryptHash } from '../../db/appLock';
 /**
  * Hashing of the app lock's password and recovery code with scrypt (node:crypto), a random salt each
  * time, and the parameters stored with the hash so that stronger ones later still verify old hashes.
- * N = 2^15, r = 8 costs about 32 MiB and a tenth of a second per try on an office PC: unnoticeable for
- * the clerk, slow for anyone trying a dictionary against a copied archive file.
+ * N = 2^15, r = 8 (OWASP's minimum for scrypt) takes 32 MiB (128·N·r) per try: one try is a short pause
+ * for the clerk, a dictionary tried against a copied archive file is slow.
  */
 export const SCRYPT_PARAMS = { N: 1 << 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
