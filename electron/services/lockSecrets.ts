@@ -4,8 +4,10 @@ import type { ScryptHash } from '../../db/appLock';
 /**
  * Hashing of the app lock's password and recovery code with scrypt (node:crypto), a random salt each
  * time, and the parameters stored with the hash so that stronger ones later still verify old hashes.
- * N = 2^15, r = 8 (OWASP's minimum for scrypt) takes 32 MiB (128·N·r) per try: one try is a short pause
- * for the clerk, a dictionary tried against a copied archive file is slow.
+ * N = 2^15, r = 8, p = 1 takes 32 MiB (128·N·r) per try: a short pause for the clerk. Guessing at the
+ * app is held back by the wait after wrong tries (lockState.ts); whoever copies the archive file reads
+ * the records without any password (the lock is not encryption), so the hash only has to keep the
+ * password itself, which a clerk may use elsewhere, expensive to recover.
  */
 export const SCRYPT_PARAMS = { N: 1 << 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
