@@ -115,6 +115,10 @@ describe('Lưu trữ USB', () => {
 
     // Cancel while it runs: the stick keeps nothing.
     await page.getByTestId('usb-start').click();
+    // The job shows its progress and Hủy at once (age's scrypt alone takes a moment); a refusal would show
+    // an error in the panel instead, whose text then explains the failure.
+    await page.getByTestId('usb-cancel').or(page.getByTestId('error-alert')).first().waitFor();
+    expect(await page.getByTestId('error-alert').count(), await page.getByTestId('usb-export').innerText()).toBe(0);
     await page.getByTestId('usb-cancel').click();
     await page.getByText('Đã hủy xuất lưu trữ').waitFor();
     expect(readdirSync(dest)).toEqual([]);

@@ -57,6 +57,7 @@ export function packBag(root: string, topName: string, onBytes?: (n: number) => 
         const path = join(root, ...rel.split('/'));
         const size = (await lstat(path)).size;
         const entry = pack.entry({ name: `${topName}/${rel}`, size, mode: 0o644, mtime });
+        entry.on('error', () => undefined); // reported by the pipeline below
         const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
         if (onBytes) source.on('data', (c) => onBytes((c as Buffer).length));
         await pipeline(source, entry);
@@ -145,11 +146,15 @@ export async function verifyEncryptedBag(
   const listing: BagListing = { files: new Map(), texts: new Map(), problems: [] };
   const plain = await decryptedStream(path, passphrase, options.onBytes);
   const extract = tar.extract();
+  // streamx streams emit 'error' even when destroyed on purpose (cancel); failures reach us through the
+  // pipeline and the iteration below, so an 'error' event nobody listens to must not crash the process.
+  extract.on('error', () => undefined);
   const tops = new Set<string>();
   const done = pipeline(plain, extract).catch((e: unknown) => e);
   try {
     for await (const entry of extract) {
       options.signal?.throwIfAborted();
+      entry.on('error', () => undefined);
       const name = entry.header.name;
       tops.add(name.split('/')[0]!);
       const rel = bagPathOf(name);
