@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Decrypter } from 'age-encryption';
 import { exportArchive } from '../../electron/services/archive/exportArchive';
 import { verifyArchivePath } from '../../electron/services/archive/verifyArchive';
+import { unpackEncryptedBag } from '../../electron/services/archive/encrypt';
 import { passphraseWarning } from '../../electron/shared/archiveContract';
 import { validateBag } from '../helpers/bagitValidator';
 import { hoso } from '../helpers/runHoso';
@@ -104,6 +105,18 @@ describe('encrypted export (age, scrypt passphrase)', () => {
     const wrong = hoso(['verify', exported.path, '--passphrase-file', pass]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/Sai mật khẩu/);
+  });
+
+  it('unpacks (for a merge) into a folder that is a valid bag; refuses a wrong passphrase and a damaged file', async () => {
+    const bag = await unpackEncryptedBag(exported.path, PASSPHRASE, join(work.dir, 'unpacked'));
+    expect(bag).toBe(join(work.dir, 'unpacked', exported.name.replace(/\.tar\.age$/, '')));
+    expect(validateBag(bag)).toEqual([]);
+    await expect(unpackEncryptedBag(exported.path, 'sai', join(work.dir, 'unpacked-2'))).rejects.toMatchObject({ code: 'PASSPHRASE_WRONG' });
+    const damaged = join(work.dir, 'hong-unpack.tar.age');
+    const bytes = readFileSync(exported.path);
+    bytes[bytes.length - 3000] = bytes[bytes.length - 3000]! ^ 0x10;
+    writeFileSync(damaged, bytes);
+    await expect(unpackEncryptedBag(damaged, PASSPHRASE, join(work.dir, 'unpacked-3'))).rejects.toMatchObject({ code: 'BAG_INVALID' });
   });
 
   it('a damaged encrypted file fails verification', async () => {

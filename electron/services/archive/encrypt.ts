@@ -206,33 +206,46 @@ export async function verifyEncryptedBag(
 export async function unpackEncryptedBag(path: string, passphrase: string, destDir: string): Promise<string> {
   const plain = await decryptedStream(path, passphrase);
   const extract = tar.extract();
+  extract.on('error', () => undefined); // failures arrive through `done` and the iteration
   const base = resolve(destDir);
   let top: string | null = null;
-  const done = pipeline(plain, extract);
-  for await (const entry of extract) {
-    const name = entry.header.name.replace(/\/+$/, '');
-    const reason = unsafePathReason(name);
-    const first = name.split('/')[0]!;
-    if (reason) throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
-    if (top !== null && first !== top) throw new HosoError('BAG_INVALID', '(gói có nhiều thư mục gốc)');
-    top = first;
-    const target = resolve(base, ...name.split('/'));
-    if (!target.startsWith(base + sep)) throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
-    if (entry.header.type === 'directory') {
-      await mkdir(target, { recursive: true });
-      entry.resume();
-    } else if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') {
-      await mkdir(resolve(target, '..'), { recursive: true });
-      const fh = await open(target, 'wx');
-      try {
-        for await (const chunk of entry as AsyncIterable<Buffer>) await fh.write(chunk);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-    } else throw new HosoError('BAG_INVALID', `(gói có mục không phải tệp thường: ${name})`);
+  // Settled here and looked at below: a refusal inside the loop must not leave it rejecting unheard.
+  const done = pipeline(plain, extract).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  try {
+    for await (const entry of extract) {
+      entry.on('error', () => undefined);
+      const name = entry.header.name.replace(/\/+$/, '');
+      const reason = unsafePathReason(name);
+      const first = name.split('/')[0]!;
+      if (reason) throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
+      if (top !== null && first !== top) throw new HosoError('BAG_INVALID', '(gói có nhiều thư mục gốc)');
+      top = first;
+      const target = resolve(base, ...name.split('/'));
+      if (!target.startsWith(base + sep)) throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
+      if (entry.header.type === 'directory') {
+        await mkdir(target, { recursive: true });
+        entry.resume();
+      } else if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') {
+        await mkdir(resolve(target, '..'), { recursive: true });
+        const fh = await open(target, 'wx');
+        try {
+          for await (const chunk of entry as AsyncIterable<Buffer>) await fh.write(chunk);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+      } else throw new HosoError('BAG_INVALID', `(gói có mục không phải tệp thường: ${name})`);
+    }
+  } catch (e) {
+    if (e instanceof HosoError) throw e;
+    // The tar stream broke off: the ciphertext is damaged (age authenticates every chunk).
+    throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(e as Error).message})`, { cause: e });
   }
-  await done;
+  const failure = await done;
+  if (failure) throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(failure as Error).message})`, { cause: failure });
   if (top === null) throw new HosoError('BAG_INVALID', '(gói rỗng)');
   return join(base, top);
 }
