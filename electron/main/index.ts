@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openArchive, type Archive } from '../../db/open';
 import { ERROR_MESSAGES, isHosoError } from '../shared/errors';
 import { createContext } from '../services/context';
-import { createDispatcher } from '../services/dispatch';
+import { createDispatcher, type Dispatch } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { startAutomaticBackups } from '../services/backups';
 import { consoleLogger as log } from '../services/log';
@@ -65,6 +65,7 @@ function start(): void {
 
   let win: BrowserWindow | null = null;
   let archive: Archive | null = null;
+  let dispatch: Dispatch | null = null;
 
   app.on('second-instance', () => {
     if (!win || win.isDestroyed()) return;
@@ -84,7 +85,8 @@ function start(): void {
 
   const onReady = async (): Promise<void> => {
     hardenSession(session.defaultSession, { devServerUrl, log });
-    handleAppProtocol(session.defaultSession, RENDERER_DIR, () => (archive ? dirname(archive.file) : null));
+    // Photos come from the open archive's folder, and not at all while the app lock is closed.
+    handleAppProtocol(session.defaultSession, RENDERER_DIR, () => (archive && !dispatch?.isLocked?.() ? dirname(archive.file) : null));
     installAppMenu(app.isPackaged);
 
     let opened: Archive;
@@ -104,7 +106,7 @@ function start(): void {
     archive = opened;
     stopBackups = startAutomaticBackups(opened, (e) => log.error('BACKUP_FAILED', 'automatic daily backup', e));
 
-    const dispatch = createDispatcher(
+    dispatch = createDispatcher(
       createHandlers(
         createContext(opened, 'electron', app.getVersion(), {
           renderPdf: (html) => printHtmlToPdf(html, log),

@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../helpers/tempArchive';
 import { fakeElectron, FakeEvent, resetFakeElectron, type FakeElectron } from './fakeElectron';
 import type * as DbOpen from '../../../db/open';
 import type * as Protocol from '../../../electron/main/protocol';
@@ -189,10 +190,32 @@ describe('main entry: normal start', () => {
       join(mainDir, '../renderer'),
       expect.any(Function),
     );
-    // Photos are served from the folder of the archive that was opened.
-    const archiveDir = vi.mocked(handleAppProtocol).mock.calls[0]![2]!;
-    expect(archiveDir()).toBe(dirname(fakeArchive().file));
     expect(mainWindow(electron).options.webPreferences!.preload).toBe(join(mainDir, '../preload/index.cjs'));
+  });
+
+  it('serves photos from the opened archive’s folder, and none while the app lock is closed', async () => {
+    // A real archive (db/open is mocked in this file: the real openArchive is imported as is).
+    const { openArchive: realOpen } = await vi.importActual<typeof DbOpen>('../../../db/open');
+    const { dir, cleanup } = tempDir();
+    const archive = await realOpen({ file: join(dir, 'archive.sqlite') });
+    try {
+      const { electron } = await boot({ open: () => Promise.resolve(archive) });
+      await vi.waitFor(() => expect(electron.ipcMain.handle).toHaveBeenCalledTimes(1));
+      const { handleAppProtocol } = await import('../../../electron/main/protocol');
+      const archiveDir = vi.mocked(handleAppProtocol).mock.calls[0]![2]!;
+      expect(archiveDir()).toBe(dirname(archive.file));
+      // The clerk sets a password and locks (Khóa ngay) through the app's own IPC.
+      const invoke = electron.ipcMain.handle.mock.calls[0]![1] as (...args: unknown[]) => Promise<{ ok: boolean }>;
+      const app = { senderFrame: { url: 'app://hoso/index.html' } };
+      await expect(invoke(app, 'lock/set', { newPassword: 'Mật khẩu văn thư 2026' })).resolves.toMatchObject({ ok: true });
+      await expect(invoke(app, 'lock/lock', {})).resolves.toMatchObject({ ok: true });
+      expect(archiveDir()).toBeNull();
+      await expect(invoke(app, 'lock/unlock', { password: 'Mật khẩu văn thư 2026' })).resolves.toMatchObject({ ok: true });
+      expect(archiveDir()).toBe(dirname(archive.file));
+    } finally {
+      archive.close();
+      cleanup();
+    }
   });
 
   it('answers IPC from the app through the real dispatcher, and refuses other senders', async () => {
