@@ -46,6 +46,10 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024;
  */
 export const BODY_LIMITS: Readonly<Record<string, { bytes: number; code: ErrorCode }>> = {
   'photos/add': { bytes: 64 * 1024 * 1024, code: 'PHOTO_TOO_LARGE' },
+  // A file to import (up to IMPORT_FILE_MAX_BYTES, 50 MB) travels in base64 inside JSON: about 67 MB.
+  'import/preview': { bytes: 72 * 1024 * 1024, code: 'IMPORT_TOO_LARGE' },
+  'import/save': { bytes: 72 * 1024 * 1024, code: 'IMPORT_TOO_LARGE' },
+  'import/batch': { bytes: 72 * 1024 * 1024, code: 'IMPORT_TOO_LARGE' },
 };
 const COOKIE = 'hoso_session';
 

@@ -103,6 +103,29 @@ describe('photos over the web host', () => {
     expect(reply.error.message).toContain('tối đa 40 MB');
   }, 60_000);
 
+  it('takes a 20 MB Word file to import, and refuses one over the import limit with the import message', async () => {
+    const file = Buffer.alloc(20 * 1024 * 1024, 0x41).toString('base64');
+    const ok = await send(
+      host,
+      'POST',
+      '/api/import/preview',
+      { cookie, ...json },
+      Buffer.from(JSON.stringify({ source: { kind: 'file', name: 'bien-ban.docx', dataBase64: file } })),
+    );
+    // Read and answered by the import (not a broken .docx is its own message), not cut off by the host.
+    expect(ok.status).not.toBe(413);
+    const limit = BODY_LIMITS['import/preview']!.bytes;
+    const res = await send(
+      host,
+      'POST',
+      '/api/import/preview',
+      { cookie, ...json },
+      Buffer.alloc(limit + 1024, 0x41),
+    );
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'IMPORT_TOO_LARGE' } });
+  }, 60_000);
+
   it('serves originals and thumbnails by hash to the session, with their content type and the CSP', async () => {
     const m = newMeeting();
     const bytes = await jpeg({ width: 900, height: 600, color: '#8e24aa' });
