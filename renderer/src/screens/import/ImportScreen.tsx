@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Checkbox, Grid, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES, type ErrorPayload } from '../../../../electron/shared/errors';
@@ -10,6 +10,7 @@ import {
   type ImportSource,
 } from '../../../../electron/shared/importContract';
 import { call, toErrorPayload } from '../../api/client';
+import { DropZone } from '../../components/DropZone';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { hrefOf } from '../../router/route';
 import { navigate } from '../../router/useRoute';
@@ -204,29 +205,8 @@ function FileDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: b
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      style={{
-        borderStyle: 'dashed',
-        borderWidth: 2,
-        background: over ? 'var(--mantine-color-blue-0)' : undefined,
-      }}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        onFiles(Array.from(e.dataTransfer.files));
-      }}
-      data-testid="import-drop"
-    >
+    <DropZone onFiles={onFiles} testId="import-drop">
       <Group justify="center" gap="sm">
         <Text>{t('importer.drop')}</Text>
         <Button variant="light" loading={busy} onClick={() => input.current?.click()}>
@@ -264,6 +244,6 @@ function FileDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: b
         }}
         data-testid="import-folder"
       />
-    </Paper>
+    </DropZone>
   );
 }

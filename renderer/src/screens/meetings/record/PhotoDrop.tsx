@@ -1,35 +1,15 @@
-import { useRef, useState } from 'react';
-import { Button, Group, Paper, Text } from '@mantine/core';
+import { useRef } from 'react';
+import { Button, Group, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DropZone } from '../../../components/DropZone';
 
-/** A drag-and-drop area with a file picker (Mantine Dropzone is not part of the app). */
+/** Photos by drag-and-drop or the file picker. */
 export function PhotoDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: boolean }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      style={{
-        borderStyle: 'dashed',
-        borderWidth: 2,
-        background: over ? 'var(--mantine-color-blue-0)' : undefined,
-      }}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        onFiles(Array.from(e.dataTransfer.files));
-      }}
-      data-testid="photos-drop"
-    >
+    <DropZone onFiles={onFiles} testId="photos-drop">
       <Group justify="center" gap="sm">
         <IconUpload size={22} />
         <Text>{t('photos.drop')}</Text>
@@ -52,6 +32,6 @@ export function PhotoDrop({ onFiles, busy }: { onFiles: (files: File[]) => void;
         }}
         data-testid="photos-input"
       />
-    </Paper>
+    </DropZone>
   );
 }
