@@ -3,6 +3,7 @@
  *   npm run --silent bench -- search [--meetings 100000] [--db PATH] [--runs 15]
  *   npm run --silent bench -- photos [--runs 5]
  *   npm run --silent bench -- merge [--meetings 2000]
+ *   npm run --silent bench -- import [--files 1000]
  *   npm run --silent bench -- export [--meetings 2000] [--photo-mb 200] [--runs 2]
  * The archive is built once with `hoso demo` (seed 1) under bench/.data/ and reused.
  */
@@ -15,12 +16,20 @@ import { benchPhotos } from './photos';
 import { benchReports } from './reports';
 import { benchMerge } from './merge';
 import { benchExport } from './export';
+import { benchImportDocx } from './importDocx';
 import { runCli } from '../electron/cli/run';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { meetings: { type: 'string' }, db: { type: 'string' }, runs: { type: 'string' }, samples: { type: 'string' }, 'photo-mb': { type: 'string' } },
+  options: {
+    meetings: { type: 'string' },
+    db: { type: 'string' },
+    runs: { type: 'string' },
+    samples: { type: 'string' },
+    'photo-mb': { type: 'string' },
+    files: { type: 'string' },
+  },
 });
 
 export async function ensureDemoArchive(meetings: number, explicit?: string): Promise<string> {
@@ -64,7 +73,17 @@ async function main(): Promise<void> {
   if (which === 'export') {
     const m = Number(values.meetings ?? 2000);
     const file = await ensureDemoArchive(m, values.db);
-    console.log(JSON.stringify(await benchExport(file, m, Number(values['photo-mb'] ?? 200), Number(values.runs ?? 2)), null, 2));
+    console.log(
+      JSON.stringify(
+        await benchExport(file, m, Number(values['photo-mb'] ?? 200), Number(values.runs ?? 2)),
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  if (which === 'import') {
+    console.log(JSON.stringify(await benchImportDocx(Number(values.files ?? 1000)), null, 2));
     return;
   }
   if (which === 'photos') {
@@ -72,7 +91,7 @@ async function main(): Promise<void> {
     return;
   }
   console.error(
-    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] | merge [--meetings 2000]',
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] | merge [--meetings 2000] | import [--files 1000]',
   );
   process.exitCode = 2;
 }
