@@ -50,8 +50,10 @@ export function packBag(root: string, topName: string, onBytes?: (n: number) => 
       for (const rel of files) {
         for (let d = posix.dirname(rel); d !== '.'; d = posix.dirname(d)) dirs.add(d);
       }
-      pack.entry({ name: `${topName}/`, type: 'directory', mode: 0o755, mtime });
-      for (const d of [...dirs].sort()) pack.entry({ name: `${topName}/${d}/`, type: 'directory', mode: 0o755, mtime });
+      // Each entry is a streamx stream of its own, still queued if nobody reads the pack yet (age's scrypt
+      // runs first): destroying the pack on cancel destroys them with its error, heard here and nowhere else.
+      pack.entry({ name: `${topName}/`, type: 'directory', mode: 0o755, mtime }).on('error', () => undefined);
+      for (const d of [...dirs].sort()) pack.entry({ name: `${topName}/${d}/`, type: 'directory', mode: 0o755, mtime }).on('error', () => undefined);
       for (const rel of files) {
         signal?.throwIfAborted();
         const path = join(root, ...rel.split('/'));
