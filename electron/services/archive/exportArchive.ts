@@ -50,6 +50,8 @@ export interface ExportEnv {
   /** Local scratch space for the snapshot (and the plain bag of an encrypted export); see workDir.ts. */
   workDir?: string;
   now?: Date;
+  /** better_sqlite3.node for a second connection (the snapshot) under Electron; Node's own when absent. */
+  nativeBinding?: string;
   /** Test hook: runs after everything is written and synced, before the read-back verification. */
   afterWrite?: (path: string) => void | Promise<void>;
 }
@@ -204,7 +206,7 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     // 2. The snapshot, and the selection read from it, so the bag describes one moment.
     progress.phase('preparing', estimate.bytes, 0);
     const snapFile = join(work, 'archive.sqlite');
-    snap = await takeSnapshot(archive, snapFile);
+    snap = await takeSnapshot(archive, snapFile, env.nativeBinding);
     signal?.throwIfAborted();
     const selected = selectMeetings({ sqlite: snap }, req.selection);
     if (selected.length === 0) throw new HosoError('EXPORT_EMPTY');

@@ -8,10 +8,11 @@ import { rebuildSearchIndex } from '../../../db/search/indexer';
  * in the bag (meeting JSON, pages, the photo list) is read from this copy, not from the live archive,
  * so the whole bag describes one moment even if a clerk saves a change during the export.
  */
-export async function takeSnapshot(archive: Archive, dest: string): Promise<Database.Database> {
+export async function takeSnapshot(archive: Archive, dest: string, nativeBinding?: string): Promise<Database.Database> {
   await archive.sqlite.backup(dest);
-  // Opened the way db/backup.ts checks its copies: Node's own build of the addon.
-  const db = new Database(dest, { fileMustExist: true });
+  // A second connection needs the addon built for this runtime: Node's own by default (CLI, web host,
+  // tests); the desktop app passes its Electron build (the same path openArchive was given).
+  const db = new Database(dest, { fileMustExist: true, nativeBinding });
   try {
     db.pragma('journal_mode = DELETE');
     db.pragma('foreign_keys = ON');
