@@ -8,12 +8,12 @@ import { HosoError } from '../electron/shared/errors';
  * app writes), under a temporary name first, then checks the copy with `integrity_check` before giving
  * it its final name. A backup that does not pass the check is removed and reported, never kept as if good.
  */
-export async function backupTo(sqlite: Database.Database, dest: string): Promise<{ path: string; bytes: number }> {
+export async function backupTo(sqlite: Database.Database, dest: string, nativeBinding?: string): Promise<{ path: string; bytes: number }> {
   mkdirSync(dirname(dest), { recursive: true });
   const partial = `${dest}.partial`;
   try {
     await sqlite.backup(partial);
-    const copy = new Database(partial, { readonly: true, fileMustExist: true });
+    const copy = new Database(partial, { readonly: true, fileMustExist: true, nativeBinding });
     try {
       const result = copy.pragma('integrity_check', { simple: true });
       if (result !== 'ok') throw new HosoError('BACKUP_FAILED', `(integrity_check: ${String(result)})`);

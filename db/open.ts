@@ -24,6 +24,11 @@ export interface Archive {
   readonly sqlite: Database.Database;
   /** Path of the backup taken before migrating, if this open migrated the file. */
   readonly migrationBackup: string | null;
+  /**
+   * The better_sqlite3.node this archive was opened with (Electron's build in a development run), for
+   * anything that opens a second connection (backup checks, export snapshots); undefined: Node's own.
+   */
+  readonly nativeBinding: string | undefined;
   close(): void;
 }
 
@@ -140,7 +145,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
     if (from > 0 && from < migrations.length) {
       const dir = options.backupDir ?? join(dirname(file), 'backups');
       migrationBackup = join(dir, `archive-v${from}-before-v${migrations.length}-${backupStamp()}.sqlite`);
-      await backupTo(sqlite, migrationBackup);
+      await backupTo(sqlite, migrationBackup, options.nativeBinding);
     }
     try {
       applyMigrations(sqlite, migrations);
@@ -167,6 +172,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
     db,
     sqlite,
     migrationBackup,
+    nativeBinding: options.nativeBinding,
     close: () => {
       if (sqlite.open) sqlite.close();
     },

@@ -88,7 +88,7 @@ export async function backupNow(archive: Archive, dir?: string, options: { kind?
   } catch (e) {
     throw new HosoError('BACKUP_FAILED', `(${target})`, { cause: e });
   }
-  const result = await backupTo(archive.sqlite, freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date()));
+  const result = await backupTo(archive.sqlite, freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date()), archive.nativeBinding);
   try {
     inspectArchiveFile(result.path);
   } catch (e) {
@@ -194,7 +194,7 @@ export function checkBackup(archive: Archive, file: string): BackupCheck {
   } catch (e) {
     return refuse(isHosoError(e) ? e.message : String(e));
   }
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: archive.nativeBinding });
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') return refuse(`Bản sao lưu bị hỏng (integrity_check: ${String(integrity)}).`);

@@ -206,7 +206,7 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     // 2. The snapshot, and the selection read from it, so the bag describes one moment.
     progress.phase('preparing', estimate.bytes, 0);
     const snapFile = join(work, 'archive.sqlite');
-    snap = await takeSnapshot(archive, snapFile, env.nativeBinding);
+    snap = await takeSnapshot(archive, snapFile, env.nativeBinding ?? archive.nativeBinding);
     signal?.throwIfAborted();
     const selected = selectMeetings({ sqlite: snap }, req.selection);
     if (selected.length === 0) throw new HosoError('EXPORT_EMPTY');
