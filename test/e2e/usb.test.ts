@@ -43,6 +43,8 @@ describe('Lưu trữ USB', () => {
     await page.getByTestId('usb-to').fill('31/12/2024');
     await page.getByTestId('usb-dest').fill(usb.dir);
     await page.getByTestId('usb-estimate-free').waitFor();
+    // In the browser there is no folder dialog: the path is typed (the desktop app adds "Chọn thư mục…").
+    expect(await page.getByTestId('choose-folder').count()).toBe(0);
     await expect(page.getByTestId('usb-estimate-summary').innerText()).resolves.toMatch(/^3 cuộc họp, 3 ảnh/);
     await expect(page.getByTestId('usb-estimate-free').innerText()).resolves.toMatch(/^Thư mục đích còn trống [\d.,]+ (MB|GB)\./);
     await expect(page.getByTestId('usb-must-encrypt').count()).resolves.toBe(0);

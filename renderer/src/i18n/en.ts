@@ -43,6 +43,7 @@ export const en: Messages = {
     saveFailed: 'Could not save',
   },
   common: {
+    chooseFolder: 'Choose folder…',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved',

@@ -44,6 +44,7 @@ export const vi = {
     saveFailed: 'Không lưu được',
   },
   common: {
+    chooseFolder: 'Chọn thư mục…',
     save: 'Lưu',
     saving: 'Đang lưu…',
     saved: 'Đã lưu',

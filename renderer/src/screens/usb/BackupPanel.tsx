@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconCircleCheck, IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -128,6 +129,7 @@ export function BackupPanel() {
             onChange={(e) => setFolder(e.currentTarget.value)}
             data-testid="backup-folder"
           />
+          <ChooseFolderButton title={t('usbBackups.folder')} onChosen={setFolder} />
           <NumberInput w={190} label={t('usbBackups.keep')} min={1} max={365} value={keep} onChange={(v) => setKeep(typeof v === 'number' ? v : Number(v) || 1)} data-testid="backup-keep" />
           <Switch label={t('usbBackups.daily')} checked={daily} onChange={(e) => setDaily(e.currentTarget.checked)} mb={8} />
           <Button variant="light" onClick={() => void saveSettings()} loading={busy === 'settings'} disabled={busy !== null}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { Alert, Button, Checkbox, Group, List, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconDeviceUsb } from '@tabler/icons-react';
@@ -114,15 +115,19 @@ export function ExportPanel() {
           {scope === 'query' && (
             <TextInput label={t('usbArchive.scope.queryText')} value={query} onChange={(ev) => setQuery(ev.currentTarget.value)} data-testid="usb-query" />
           )}
-          <TextInput
-            label={t('usbArchive.dest.label')}
-            description={t('usbArchive.dest.help')}
-            placeholder={t('usbArchive.dest.placeholder')}
-            value={dest}
-            onChange={(ev) => setDest(ev.currentTarget.value)}
-            error={e?.destinationProblem ?? undefined}
-            data-testid="usb-dest"
-          />
+          <Group align="flex-end" wrap="nowrap">
+            <TextInput
+              style={{ flex: 1 }}
+              label={t('usbArchive.dest.label')}
+              description={t('usbArchive.dest.help')}
+              placeholder={t('usbArchive.dest.placeholder')}
+              value={dest}
+              onChange={(ev) => setDest(ev.currentTarget.value)}
+              error={e?.destinationProblem ?? undefined}
+              data-testid="usb-dest"
+            />
+            <ChooseFolderButton title={t('usbArchive.dest.label')} onChosen={setDest} />
+          </Group>
           <Checkbox
             label={t('usbArchive.encrypt.label')}
             description={t('usbArchive.encrypt.help')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { Alert, Badge, Button, Group, Paper, PasswordInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconCircleCheck, IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -107,6 +108,7 @@ export function MergePanel() {
             onChange={(e) => setPath(e.currentTarget.value)}
             data-testid="merge-path"
           />
+          <ChooseFolderButton title={t('usbMerge.path')} onChosen={setPath} />
           <PasswordInput
             style={{ width: 260 }}
             label={t('usbMerge.passphrase')}

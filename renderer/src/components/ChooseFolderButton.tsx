@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { Button } from '@mantine/core';
+import { IconFolderOpen } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { useApiQuery } from '../api/useApiQuery';
+
+/**
+ * "Chọn thư mục…" beside a folder path field, in the desktop app only (its own folder dialog through
+ * app/choose-folder). In the browser served by the web host there is no such dialog: the clerk types or
+ * pastes the path, and the button is not shown.
+ */
+export function ChooseFolderButton({ title, onChosen }: { title: string; onChosen: (path: string) => void }) {
+  const { t } = useTranslation();
+  const info = useApiQuery('app/info', {});
+  const [busy, setBusy] = useState(false);
+  if (info.data?.transport !== 'electron') return null;
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconFolderOpen size={16} />}
+      loading={busy}
+      onClick={() => {
+        setBusy(true);
+        call('app/choose-folder', { title })
+          .then((r) => r.path && onChosen(r.path))
+          .catch(() => undefined)
+          .finally(() => setBusy(false));
+      }}
+      data-testid="choose-folder"
+    >
+      {t('common.chooseFolder')}
+    </Button>
+  );
+}
