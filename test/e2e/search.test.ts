@@ -417,6 +417,15 @@ describe('search: a clerk finds meetings again', () => {
     }
   });
 
+  it('hands the results to the Lưu trữ USB screen to export them', async () => {
+    const { page } = app;
+    await expect(searchFor('dai tuong')).resolves.toBe(4);
+    await page.getByTestId('search-export-usb').click();
+    await page.waitForURL((url) => url.hash.startsWith('#/usb'));
+    await expect(page.getByTestId('usb-query').inputValue()).resolves.toBe('dai tuong');
+    await expect.poll(() => page.getByTestId('usb-estimate-summary').innerText()).toMatch(/^4 cuộc họp/);
+  });
+
   it('never sent a request anywhere but the app itself', () => {
     expect(app.requests.length).toBeGreaterThan(10);
     expect(app.requests.filter((u) => !u.startsWith(app.host.origin))).toEqual([]);

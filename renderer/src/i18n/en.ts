@@ -254,6 +254,7 @@ export const en: Messages = {
     },
   },
   search: {
+    exportToUsb: 'Export these results to USB',
     title: 'Search',
     inputLabel: 'Search for',
     placeholder:

@@ -255,6 +255,7 @@ export const vi = {
     },
   },
   search: {
+    exportToUsb: 'Xuất kết quả ra USB',
     title: 'Tìm kiếm',
     inputLabel: 'Từ cần tìm',
     placeholder: 'Gõ có dấu hoặc không dấu, VD: dai tuong, "quốc phòng toàn dân", nguoi:"Phan Văn Giang"',

@@ -8,6 +8,8 @@ describe('history entries in words', () => {
     expect(verbOf('finalize')).toBe('finalize');
     expect(verbOf('merge.theirs')).toBe('merge-theirs');
     expect(verbOf('merge.new')).toBe('merge-new');
+    expect(verbOf('export')).toBe('export');
+    expect(viMessages.history.verb.export).toBe('Xuất ra USB');
     expect(verbOf('something.unheard-of')).toBeNull();
     for (const v of ['merge-new', 'merge-theirs', 'merge-both', 'merge-mine'] as const) {
       expect(viMessages.history.verb[v]).toMatch(/^Nhập từ USB/);

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   CloseButton,
@@ -288,6 +289,12 @@ export function SearchScreen() {
               onRemove={(n) => go(narrow(state, n, null), false)}
               onClear={() => go(clearNarrowing(state), false)}
             />
+            {total !== null && total > 0 && state.q.trim() !== '' && (
+              // The Lưu trữ USB screen opens on the meetings this query finds (ExportPanel reads ?q=).
+              <Anchor size="sm" href={`#/usb?q=${encodeURIComponent(state.q)}`} data-testid="search-export-usb">
+                {t('search.exportToUsb')}
+              </Anchor>
+            )}
           </Group>
           {/* No order to choose among no results (or while the page explains why there are none). */}
           {total !== null && total > 0 && (

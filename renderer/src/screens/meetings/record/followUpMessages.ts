@@ -106,6 +106,8 @@ export const followUpVi = {
       caption: 'Chú thích',
       credit: 'Tác giả ảnh',
       bag: 'Gói dữ liệu',
+      path: 'Nơi lưu',
+      encrypted: 'Mã hóa',
     },
     part: {
       meeting: 'Thông tin',
@@ -137,6 +139,7 @@ export const followUpVi = {
       'merge-theirs': 'Nhập từ USB: lấy bản trong gói',
       'merge-both': 'Nhập từ USB: giữ cả hai bản',
       'merge-mine': 'Nhập từ USB: giữ bản trên máy này',
+      export: 'Xuất ra USB',
     },
   },
   seal: {
@@ -326,6 +329,8 @@ export const followUpEn: FollowUpMessages = {
       caption: 'Caption',
       credit: 'Photo credit',
       bag: 'Data bag',
+      path: 'Written to',
+      encrypted: 'Encrypted',
     },
     part: {
       meeting: 'Details',
@@ -357,6 +362,7 @@ export const followUpEn: FollowUpMessages = {
       'merge-theirs': 'Merged from USB: took the bag’s version',
       'merge-both': 'Merged from USB: kept both',
       'merge-mine': 'Merged from USB: kept this PC’s version',
+      export: 'Exported to USB',
     },
   },
   seal: {

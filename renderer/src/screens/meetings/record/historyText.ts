@@ -22,6 +22,7 @@ export const HISTORY_VERBS = [
   'merge-theirs',
   'merge-both',
   'merge-mine',
+  'export',
 ] as const;
 export type HistoryVerb = (typeof HISTORY_VERBS)[number];
 
@@ -60,6 +61,8 @@ export const HISTORY_FIELDS = [
   'caption',
   'credit',
   'bag',
+  'path',
+  'encrypted',
 ] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
