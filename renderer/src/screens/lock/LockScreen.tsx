@@ -19,6 +19,7 @@ import { api } from '../../api/client';
 import { useErrorText } from '../../api/useErrorText';
 import { RecoveryCodeNotice } from './RecoveryCodeNotice';
 import { useCountdown, type Wait } from './useCountdown';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface Props {
   status: LockStatus;
@@ -174,22 +175,13 @@ export function LockScreen({ status, onUnlocked }: Props) {
                 styles={{ input: { fontFamily: 'monospace', textTransform: 'uppercase' } }}
                 data-testid="lock-recovery-code"
               />
-              <PasswordInput
-                label={t('lock.newPassword')}
-                value={newPassword}
-                onChange={(e) => setNewPassword(e.currentTarget.value)}
-                autoComplete="new-password"
-                maxLength={200}
-                data-testid="lock-new-password"
-              />
-              <PasswordInput
-                label={t('lock.confirmPassword')}
-                value={confirm}
-                onChange={(e) => setConfirm(e.currentTarget.value)}
-                autoComplete="new-password"
-                maxLength={200}
+              <NewPasswordFields
+                password={newPassword}
+                confirm={confirm}
+                onPassword={setNewPassword}
+                onConfirm={setConfirm}
                 error={formError}
-                data-testid="lock-confirm-password"
+                testIds={{ password: 'lock-new-password', confirm: 'lock-confirm-password' }}
               />
               {feedback}
               <Button type="submit" loading={busy} disabled={waiting} data-testid="lock-recover">

@@ -24,6 +24,7 @@ import { call, toErrorPayload, waitForUnlock } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecoveryCodeNotice } from '../lock/RecoveryCodeNotice';
+import { NewPasswordFields } from '../lock/NewPasswordFields';
 
 /**
  * Cài đặt → Khóa ứng dụng: set, change or remove the password (change and remove ask for the current
@@ -139,22 +140,13 @@ export function AppLockSection() {
                   data-testid="app-lock-current"
                 />
               )}
-              <PasswordInput
-                label={t('lock.newPassword')}
-                value={newPassword}
-                onChange={(e) => setNewPassword(e.currentTarget.value)}
-                autoComplete="new-password"
-                maxLength={200}
-                data-testid="app-lock-new"
-              />
-              <PasswordInput
-                label={t('lock.confirmPassword')}
-                value={confirm}
-                onChange={(e) => setConfirm(e.currentTarget.value)}
-                autoComplete="new-password"
-                maxLength={200}
+              <NewPasswordFields
+                password={newPassword}
+                confirm={confirm}
+                onPassword={setNewPassword}
+                onConfirm={setConfirm}
                 error={formError}
-                data-testid="app-lock-confirm"
+                testIds={{ password: 'app-lock-new', confirm: 'app-lock-confirm' }}
               />
             </SimpleGrid>
             <Group gap="sm">
