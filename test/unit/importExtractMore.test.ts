@@ -273,3 +273,20 @@ describe('a report with "Chiều 14/8" and no year anywhere ("đại tá …, ti
     expect(draftToCliJson(d).body.split('\n\n')).toHaveLength(3);
   });
 });
+
+describe('bylines naming the outlet in several words', () => {
+  it('reads "Name/Outlet" whatever the outlet is called, and keeps the line out of the minutes', () => {
+    for (const byline of ['Minh Châu/Báo Quân khu 5', 'Phương Anh/Báo Vĩnh Phúc', 'Thu Hà/VOV.VN']) {
+      const d = draftOf(
+        `Hội nghị giao ban công tác dân vận quý III năm 2024\n\nSáng 3/10/2024, Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận quý III.\n\n${byline}`,
+      );
+      expect(d.byline?.value, byline).toBe(byline);
+      expect(draftToCliJson(d).body, byline).not.toContain(byline);
+    }
+  });
+
+  it('does not take an ordinary sentence with a slash for a byline', () => {
+    const d = draftOf('Hội nghị sơ kết 6 tháng\n\nSáng 3/10/2024, các đại biểu thảo luận kết quả đạt 95/100 chỉ tiêu.');
+    expect(d.byline).toBeNull();
+  });
+});

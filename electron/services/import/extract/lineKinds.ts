@@ -59,9 +59,9 @@ export function isByline(line: string): boolean {
   )
     return true;
   if (/^\(?(?:nguồn|theo)\s*:?\s+[\p{Lu}][^.;]{1,60}\)?\.?$/u.test(t)) return true;
-  // "Thu Thủy/VOV.VN", "Minh Anh (TTXVN)"
+  // "Thu Thủy/VOV.VN", "Minh Châu/Báo Quân khu 5" (an outlet of up to five words), "Minh Anh (TTXVN)"
   if (
-    /^[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,4}\s*(?:\/\s*[\p{L}\d.]{2,30}|\([\p{Lu}\d.]{2,20}\))$/u.test(
+    /^[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,4}\s*(?:\/\s*[\p{L}\d][\p{L}\d.]{1,30}(?:\s+[\p{L}\d.]{1,20}){0,4}|\([\p{Lu}\d.]{2,20}\))$/u.test(
       t,
     )
   )
