@@ -286,7 +286,9 @@ describe('bylines naming the outlet in several words', () => {
   });
 
   it('does not take an ordinary sentence with a slash for a byline', () => {
-    const d = draftOf('Hội nghị sơ kết 6 tháng\n\nSáng 3/10/2024, các đại biểu thảo luận kết quả đạt 95/100 chỉ tiêu.');
+    const d = draftOf(
+      'Hội nghị sơ kết 6 tháng\n\nSáng 3/10/2024, các đại biểu thảo luận kết quả đạt 95/100 chỉ tiêu.',
+    );
     expect(d.byline).toBeNull();
   });
 });
