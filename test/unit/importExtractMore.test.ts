@@ -1,19 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractDraft, draftToCliJson } from '../../electron/services/import/extract';
-import { markdownToText, readPastedSource } from '../../electron/services/import/sources';
-import type { ImportDraft } from '../../electron/shared/importContract';
-
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
-const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
-const draftOf = (text: string, name = 'paste') => extractDraft(readPastedSource(name, text));
-const fromMarkdown = (name: string) =>
-  extractDraft({ name, encoding: 'markdown', text: markdownToText(fixture(name)), images: [] });
-const people = (list: ImportDraft['chairs']) =>
-  list.map(({ name, rank, titles }) => ({ name, rank, titles }));
-/** The source text an item points at: what the review screen highlights. */
-const at = (d: ImportDraft, span: { start: number; end: number }) => d.sourceText.slice(span.start, span.end);
+import { draftToCliJson } from '../../electron/services/import/extract';
+import { at, draftOf, fixture, fromMarkdown, people } from '../helpers/importFixtures';
 
 // Five more fixtures of our own (invented names), written in the style of the real samples.
 describe('a Military Region report (co-chairs with general ranks, "Cùng dự có các đồng chí:", Nghị định)', () => {

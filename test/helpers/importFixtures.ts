@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extractDraft } from '../../electron/services/import/extract';
+import { markdownToText, readPastedSource } from '../../electron/services/import/sources';
+import type { ImportDraft } from '../../electron/shared/importContract';
+
+/** The import fixtures (test/fixtures/import): our own reports in the style of the real samples. */
+const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
+export const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
+export const draftOf = (text: string, name = 'paste') => extractDraft(readPastedSource(name, text));
+export const fromMarkdown = (name: string) =>
+  extractDraft({ name, encoding: 'markdown', text: markdownToText(fixture(name)), images: [] });
+export const people = (list: ImportDraft['chairs']) =>
+  list.map(({ name, rank, titles }) => ({ name, rank, titles }));
+/** The source text an item points at: what the review screen highlights. */
+export const at = (d: ImportDraft, span: { start: number; end: number }) =>
+  d.sourceText.slice(span.start, span.end);
