@@ -16,6 +16,8 @@ import { registerDoc } from './reports/registerDoc';
 import { inlinePhotoSrc } from './reports/printPhotos';
 import type { PhotoItem } from './reports/model';
 import { photoUrl } from '../shared/photoContract';
+import type { ReportDoc } from './reports/model';
+import { recordSecretPrint, listSecretLog } from '../../db/printAudit';
 
 type ReportChannel = keyof typeof reportChannels;
 
@@ -30,22 +32,36 @@ export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel
     const date = getMeeting(a, notice.meetingId).meetingDate;
     return { ...notice, dueBy: date ? addWorkingDays(date, NOTICE_DUE_WORKING_DAYS) : null };
   };
+  /**
+   * Every document that leaves the app goes through one of the report channels below (the CLI calls
+   * them too), so this is the one place prints of secret meetings are logged: after the document was
+   * made (a failed render produced nothing to log), before it is handed over. The in-app preview is not
+   * logged: it shows the document on screen, and its In button logs through reports/printed.
+   */
+  const logged = (doc: ReportDoc, format: 'pdf' | 'docx' | 'html' | 'print'): number =>
+    doc.classified ? recordSecretPrint(a, { actor: ctx.actor(), document: doc.kind, format, meetings: doc.classified.meetings }) : 0;
   return {
     'reports/html': async (request) => {
       const doc = buildReport(a, request);
       const photoSrc = request.preview ? (p: PhotoItem) => photoUrl(p.hash) : await inlinePhotoSrc(doc);
-      return { html: renderHtml(doc, { photoSrc }), fileName: reportFileName(doc, 'html'), title: doc.title };
+      const html = renderHtml(doc, { photoSrc });
+      if (!request.preview) logged(doc, 'html');
+      return { html, fileName: reportFileName(doc, 'html'), title: doc.title };
     },
     'reports/pdf': async (request) => {
       const doc = buildReport(a, request);
       // The desktop app prints with its own Chromium (Electron's printToPDF); elsewhere the system's.
       const render = ctx.renderPdf ?? htmlToPdf;
       const pdf = await render(renderHtml(doc, { photoSrc: await inlinePhotoSrc(doc) }));
+      logged(doc, 'pdf');
       return { base64: pdf.toString('base64'), fileName: reportFileName(doc, 'pdf'), mime: 'application/pdf' };
     },
+    'reports/printed': (request) => ({ logged: logged(buildReport(a, request), 'print') }),
+    'reports/secret-log': (range) => ({ rows: listSecretLog(a, range) }),
     'reports/docx': async (request) => {
       const doc = buildReport(a, request);
       const bytes = await renderDocx(doc);
+      logged(doc, 'docx');
       return {
         base64: bytes.toString('base64'),
         fileName: reportFileName(doc, 'docx'),

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { Id, IsoDate, text } from './fields';
 
-export const REPORT_KINDS = ['conclusion', 'minutes', 'attendance', 'photos', 'period'] as const;
+export const REPORT_KINDS = ['conclusion', 'minutes', 'attendance', 'photos', 'period', 'secret-log'] as const;
+/** The kinds that print a date range rather than one meeting. */
+export const RANGE_KINDS: readonly ReportKind[] = ['period', 'secret-log'];
 export const ReportKind = z.enum(REPORT_KINDS, { message: 'Loại báo cáo không hợp lệ.' });
 export type ReportKind = z.output<typeof ReportKind>;
 export const ReportVariant = z.enum(['state', 'party'], { message: 'Thể thức phải là "state" (Nhà nước) hoặc "party" (Đảng).' });
@@ -16,7 +18,7 @@ export const ReportRequest = z
     kind: ReportKind,
     /** The meeting (every kind but the period summary). */
     meetingId: Id.nullable().default(null),
-    /** The period summary's range, inclusive. */
+    /** The period summary's (and the secret log's) range, inclusive. */
     from: IsoDate.nullable().default(null),
     to: IsoDate.nullable().default(null),
     /** null: the layout chosen in settings. */
@@ -34,8 +36,8 @@ export const ReportRequest = z
     preview: z.boolean().default(false),
   })
   .superRefine((r, ctx) => {
-    if (r.kind === 'period') {
-      if (!r.from || !r.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Báo cáo tổng hợp cần khoảng thời gian: từ ngày và đến ngày.' });
+    if (RANGE_KINDS.includes(r.kind)) {
+      if (!r.from || !r.to) ctx.addIssue({ code: 'custom', path: ['from'], message: `${r.kind === 'period' ? 'Báo cáo tổng hợp' : 'Sổ theo dõi in, xuất tài liệu mật'} cần khoảng thời gian: từ ngày và đến ngày.` });
       else if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '“Đến ngày” phải sau hoặc bằng “từ ngày”.' });
     } else if (!r.meetingId) {
       ctx.addIssue({ code: 'custom', path: ['meetingId'], message: 'Hãy chọn cuộc họp cần in.' });
@@ -102,11 +104,45 @@ export const RegisterQuery = z.object({
 export const RegisterPage = z.object({ total: z.number().int(), rows: z.array(RegisterEntry) });
 export type RegisterPage = z.output<typeof RegisterPage>;
 
+const SecretLevel = z.enum(['mat', 'toi_mat', 'tuyet_mat']);
+
+/** One print or export of a secret (Mật or above) meeting, from the audit log (db/printAudit.ts). */
+export const SecretLogEntry = z.object({
+  seq: z.number().int(),
+  at: z.number(),
+  /** Local day (YYYY-MM-DD) and clock time (HH:mm) of the print or export. */
+  day: z.string(),
+  time: z.string(),
+  action: z.enum(['print', 'export']),
+  meetingId: z.string(),
+  title: z.string(),
+  level: SecretLevel,
+  /** print: the report kind; export: 'archive'. */
+  document: z.string(),
+  /** print: pdf, docx, html or print (the print dialog); export: encrypted or plain. */
+  format: z.string(),
+  actor: z.string(),
+  /** export: the folder written to. */
+  destination: z.string(),
+});
+export type SecretLogEntry = z.output<typeof SecretLogEntry>;
+
+const DateRange = z
+  .object({ from: IsoDate, to: IsoDate })
+  .refine((r) => r.from <= r.to, { path: ['to'], message: '“Đến ngày” phải sau hoặc bằng “từ ngày”.' });
+
 export const reportChannels = {
   /** The document as HTML (the preview, the browser's print, "Lưu HTML"). */
   'reports/html': { input: ReportRequest, output: ReportHtml },
   'reports/pdf': { input: ReportRequest, output: ReportFile },
   'reports/docx': { input: ReportRequest, output: ReportFile },
+  /**
+   * The app's In button is about to open the print dialog for this document: a secret one is written to
+   * the audit log (whether the clerk then confirms the dialog cannot be known; opening it is logged).
+   */
+  'reports/printed': { input: ReportRequest, output: z.object({ logged: z.number().int() }) },
+  /** Sổ theo dõi in, xuất tài liệu mật: prints and exports of secret meetings in a date range. */
+  'reports/secret-log': { input: DateRange, output: z.object({ rows: z.array(SecretLogEntry) }) },
   /** The meeting's conclusion notice: the saved one, or one composed from the record (id null). */
   'reports/notice-get': {
     input: z.object({ meetingId: Id, variant: ReportVariant.nullable().default(null), recompose: z.boolean().default(false) }),

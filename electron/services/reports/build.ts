@@ -7,10 +7,15 @@ import { latestNoticeOf } from '../../../db/notices';
 import { localToday } from '../../../db/conclusions';
 import { HosoError } from '../../shared/errors';
 import type { Notice, ReportRequest } from '../../shared/reportContract';
+import type { MeetingRecord } from '../../shared/recordContract';
+import type { Settings } from '../../shared/contract';
 import { composeNotice, noticeDoc } from './conclusionNotice';
 import { attendanceDoc, minutesDoc, photoDoc } from './meetingDocs';
 import { loadPeriod, periodDoc } from './periodSummary';
 import type { ReportDoc } from './model';
+import { classify } from './secrecy';
+import { secretLogDoc } from './secretLogDoc';
+import { listSecretLog } from '../../../db/printAudit';
 
 /**
  * Builds the requested document from the archive: the one place that knows which data each kind needs.
@@ -21,11 +26,21 @@ export function buildReport(archive: Archive, request: ReportRequest, today: str
   const variant = request.variant ?? settings.documentVariant;
   if (request.kind === 'period') {
     const data = loadPeriod(archive, request.from!, request.to!, today);
-    return periodDoc(data, settings, variant, request.groupBy, today);
+    return { ...periodDoc(data, settings, variant, request.groupBy, today), classified: classify(data.meetings) };
+  }
+  if (request.kind === 'secret-log') {
+    const entries = listSecretLog(archive, { from: request.from!, to: request.to! });
+    return secretLogDoc(entries, request.from!, request.to!, settings, variant, today);
   }
   const meetingId = request.meetingId!;
   const order = request.kind === 'attendance' ? request.order : 'protocol';
   const record = getMeetingRecord(archive, meetingId, order);
+  // Every document of one meeting carries that meeting's level.
+  return { ...meetingDoc(archive, request, record, settings, variant, today), classified: classify([record.meeting]) };
+}
+
+function meetingDoc(archive: Archive, request: ReportRequest, record: MeetingRecord, settings: Settings, variant: 'state' | 'party', today: string): ReportDoc {
+  const meetingId = record.meeting.id;
   switch (request.kind) {
     case 'conclusion':
       return noticeDoc(noticeFor(archive, meetingId, request.variant, today), settings, record.meeting.title);
@@ -39,6 +54,8 @@ export function buildReport(archive: Archive, request: ReportRequest, today: str
       if (!photos.length) throw new HosoError('REPORT_NOTHING_TO_PRINT', '(Cuộc họp chưa có ảnh.)');
       return photoDoc(record, photos, dirname(archive.file), settings, variant, request.perPage);
     }
+    default:
+      throw new Error(`not a meeting document: ${request.kind}`);
   }
 }
 

@@ -24,6 +24,7 @@ import { A4_MM, type TextStyle } from './layout';
 import { DOCX_FONT } from './fonts';
 import { placeDateLine } from './dates';
 import type { Block, Ending, Inline, PhotoItem, ReportDoc } from './model';
+import { MARK_TEXT } from './secrecy';
 
 /**
  * The same ReportDoc as an editable Word file (clerks finish documents in Word): A4, the layout's
@@ -90,6 +91,9 @@ export async function renderDocx(doc: ReportDoc): Promise<Buffer> {
     left.push(centered([run('*', l.issuingAgency)]));
   }
   if (h.number !== null) left.push(centered([run(l.numberPrefix + h.number, l.number)], 0, { spacing: { before: 120 } }));
+  // Dấu chỉ độ mật under the số, ký hiệu; the header of every later page repeats it (below).
+  const mark = doc.classified ? secrecyMark(doc, leftWidth) : null;
+  if (mark) left.push(mark);
   const right: Paragraph[] = l.national.map((n) => centered([run(n.text, n.style)]));
   if (h.dateLine) right.push(centered([run(placeDateLine(h.placeName, h.issuedOn), l.placeDate)], 0, { spacing: { before: 120 } }));
   const headerTable = new Table({
@@ -222,9 +226,7 @@ export async function renderDocx(doc: ReportDoc): Promise<Buffer> {
           },
         },
         headers: {
-          default: new Header({
-            children: [para([new TextRun({ children: [PageNumber.CURRENT], font: DOCX_FONT, size: half(l.pageNumber.size) })], { alignment: AlignmentType.CENTER })],
-          }),
+          default: new Header({ children: pageHeader(doc, contentTwip) }),
           first: new Header({ children: [para([])] }),
         },
         children,
@@ -232,6 +234,46 @@ export async function renderDocx(doc: ReportDoc): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/**
+ * The secrecy mark as a bordered paragraph narrowed by indents to the layout's box width,
+ * centred in a column `columnTwip` wide. Word draws paragraph borders around the indented text block.
+ */
+function secrecyMark(doc: ReportDoc, columnTwip: number, align: 'center' | 'left' = 'center'): Paragraph {
+  const k = doc.layout.secrecyMark;
+  const level = doc.classified!.level;
+  const box = twip(k.widthMm[level]);
+  const spare = Math.max(0, columnTwip - box);
+  const side = { style: BorderStyle.SINGLE, size: Math.round(k.borderPt * 8), color: k.color.replace('#', '').toUpperCase(), space: 1 } as const;
+  const text = new TextRun({ text: MARK_TEXT[level], font: DOCX_FONT, size: half(k.style.size), bold: true, color: side.color });
+  return para([text], {
+    alignment: AlignmentType.CENTER,
+    border: { top: side, bottom: side, left: side, right: side },
+    indent: align === 'center' ? { left: Math.round(spare / 2), right: spare - Math.round(spare / 2) } : { left: 0, right: spare },
+    spacing: { before: align === 'center' ? k.gapPt * 20 : 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+  });
+}
+
+/**
+ * The header of pages 2 on: the page number centred and, for a secret document, the mark at the left
+ * (a loose page is still recognisable). Page 1 has an empty header ("different first page").
+ */
+function pageHeader(doc: ReportDoc, contentTwip: number): (Paragraph | Table)[] {
+  const l = doc.layout;
+  const number = para([new TextRun({ children: [PageNumber.CURRENT], font: DOCX_FONT, size: half(l.pageNumber.size) })], { alignment: AlignmentType.CENTER });
+  if (!doc.classified) return [number];
+  const side = Math.round(contentTwip * 0.3);
+  const cell = (children: Paragraph[], width: number) => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlign.CENTER, children });
+  return [
+    new Table({
+      width: { size: contentTwip, type: WidthType.DXA },
+      columnWidths: [side, contentTwip - 2 * side, side],
+      layout: TableLayoutType.FIXED,
+      borders: NO_BORDERS,
+      rows: [new TableRow({ children: [cell([secrecyMark(doc, side, 'left')], side), cell([number], contentTwip - 2 * side), cell([para([])], side)] })],
+    }),
+  ];
 }
 
 function ending(e: Ending, l: ReportDoc['layout'], contentTwip: number): (Paragraph | Table)[] {

@@ -2,6 +2,7 @@ import { FONT_STACK, fontFaceCss } from './fonts';
 import { printCss } from './printCss';
 import { placeDateLine } from './dates';
 import type { Block, Ending, Inline, PhotoItem, ReportDoc } from './model';
+import { MARK_TEXT } from './secrecy';
 
 /**
  * A ReportDoc as one self-contained HTML page with print CSS: the in-app preview, the browser's print
@@ -38,6 +39,8 @@ function headerHtml(doc: ReportDoc): string {
   left.push(`<div class="issuing-agency">${escapeHtml(h.issuingAgency.toLocaleUpperCase('vi') || ' ')}</div>`);
   left.push(l.agencyMark === 'rule' ? '<div class="agency-rule"></div>' : '<div class="agency-star">*</div>');
   if (h.number !== null) left.push(`<div class="doc-number">${escapeHtml(l.numberPrefix + h.number)}</div>`);
+  // Dấu chỉ độ mật under the số, ký hiệu (NĐ 30/2020, Phụ lục I, ô 10a); later pages: printCss.ts.
+  if (doc.classified) left.push(`<div class="secrecy-mark-row"><span class="secrecy-mark" data-level="${doc.classified.level}">${escapeHtml(MARK_TEXT[doc.classified.level])}</span></div>`);
   const right = l.national.map((n, i) => `<div class="national national-${i}"><span>${escapeHtml(n.text)}</span></div>`);
   if (h.dateLine) right.push(`<div class="place-date">${escapeHtml(placeDateLine(h.placeName, h.issuedOn))}</div>`);
   return `<table class="doc-header"><tr><td class="hdr-left">${left.join('')}</td><td class="hdr-right">${right.join('')}</td></tr></table>`;
@@ -109,14 +112,18 @@ function bodyHtml(doc: ReportDoc, options: HtmlOptions): string {
 
 export function renderHtml(doc: ReportDoc, options: HtmlOptions = {}): string {
   const subject = doc.subject.filter((s) => s.trim());
+  const c = doc.classified;
+  // Only the photo sheet carries the watermark: text documents carry the mark, which the rules ask for.
+  const watermark = !!c && doc.kind === 'photos';
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
 <title>${escapeHtml(doc.title)}</title>
 <style>
 ${fontFaceCss()}
-${printCss(doc.layout, FONT_STACK)}
+${printCss(doc.layout, FONT_STACK, c ? { level: c.level, watermark } : null)}
 </style></head>
-<body class="report report-${doc.kind} variant-${doc.layout.variant}">
+<body class="report report-${doc.kind} variant-${doc.layout.variant}${c ? ` secret secret-${c.level}` : ''}">
+${watermark ? `<div class="watermark" aria-hidden="true">${escapeHtml(MARK_TEXT[c.level])}</div>` : ''}
 <main class="sheet">
 ${headerHtml(doc)}
 ${doc.docName ? `<div class="doc-name">${escapeHtml(doc.docName)}</div>` : ''}

@@ -46,7 +46,46 @@ export interface Layout {
   tableCompact: TextStyle;
   caption: TextStyle;
   pageNumber: TextStyle;
+  /** Dấu chỉ độ mật (secrecy.ts decides when; the numbers are here). */
+  secrecyMark: SecrecyMarkLayout;
 }
+
+/**
+ * The secrecy mark: Thông tư 24/2020/TT-BCA, mẫu dấu chỉ độ mật: a rectangle with a border, the level in
+ * upper case, Times New Roman upright bold 13–14 pt, red; 20 × 8 mm for MẬT, 30 × 8 mm for TỐI MẬT,
+ * 40 × 8 mm for TUYỆT MẬT. On page 1 it sits under the số, ký hiệu (NĐ 30/2020, Phụ lục I, ô số 10a);
+ * on every later page it is repeated in the top margin, left of the page number, so a loose page is
+ * still recognisable.
+ */
+export interface SecrecyMarkLayout {
+  style: TextStyle;
+  color: string;
+  /** Box width per level, mm; the height is the same for all. */
+  widthMm: Record<'mat' | 'toi_mat' | 'tuyet_mat', number>;
+  heightMm: number;
+  borderPt: number;
+  /** Gap between the số, ký hiệu line and the box on page 1, pt. */
+  gapPt: number;
+  /** From the top edge of the paper to the repeated box on later pages, mm (inside the 20 mm margin). */
+  runningTopMm: number;
+}
+
+export const SECRECY_MARK: SecrecyMarkLayout = {
+  style: { size: 13, bold: true },
+  color: '#d00000',
+  widthMm: { mat: 20, toi_mat: 30, tuyet_mat: 40 },
+  heightMm: 8,
+  borderPt: 1.25,
+  gapPt: 6,
+  runningTopMm: 6,
+};
+
+/**
+ * The watermark across every page of a photo sheet of a secret meeting: photos are the part of a
+ * record most often cut out and passed around, so the level is written over them, light enough to
+ * leave the picture readable. Not a rule of the Thông tư (which knows only the mark): a house choice.
+ */
+export const WATERMARK = { sizePt: 88, angleDeg: -50, color: 'rgba(0, 0, 0, 0.14)' } as const;
 
 const STATE: Layout = {
   variant: 'state',
@@ -75,6 +114,7 @@ const STATE: Layout = {
   tableCompact: { size: 11 },
   caption: { size: 12 },
   pageNumber: { size: 13 },
+  secrecyMark: SECRECY_MARK,
 };
 
 const PARTY: Layout = {
@@ -101,6 +141,7 @@ const PARTY: Layout = {
   tableCompact: { size: 11 },
   caption: { size: 12 },
   pageNumber: { size: 14 },
+  secrecyMark: SECRECY_MARK,
 };
 
 export const LAYOUTS: Record<DocumentVariant, Layout> = { state: STATE, party: PARTY };

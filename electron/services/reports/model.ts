@@ -5,9 +5,10 @@
  * All text here is plain text: the renderers escape it.
  */
 import type { Layout } from './layout';
+import type { Classification } from './secrecy';
 
 export type DocumentVariant = 'state' | 'party';
-export type ReportKind = 'conclusion' | 'minutes' | 'attendance' | 'photos' | 'period' | 'register';
+export type ReportKind = 'conclusion' | 'minutes' | 'attendance' | 'photos' | 'period' | 'register' | 'secret-log';
 
 export interface Run {
   text: string;
@@ -87,4 +88,9 @@ export interface ReportDoc {
   subject: string[];
   body: Block[];
   ending: Ending;
+  /**
+   * Mật or above: the mark printed on every page (and the photo sheet's watermark), and the meetings
+   * whose printing is written to the audit log. Absent or null: an ordinary (Thường) document.
+   */
+  classified?: Classification | null;
 }

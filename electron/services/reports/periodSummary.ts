@@ -1,5 +1,5 @@
 import type { Archive } from '../../../db/open';
-import type { Settings } from '../../shared/contract';
+import type { Secrecy, Settings } from '../../shared/contract';
 import { outgoingNumber } from '../../../db/register';
 import { monthOf, shortDate } from './dates';
 import { LAYOUTS } from './layout';
@@ -16,6 +16,8 @@ export interface PeriodMeeting {
   title: string;
   kind: string;
   date: string;
+  /** Độ mật: the summary is marked with the highest level among its meetings (build.ts). */
+  secrecy: Secrecy;
   chairs: string[];
   attendees: number;
   present: number;
@@ -45,8 +47,8 @@ export function loadPeriod(archive: Archive, from: string, to: string, today: st
   const db = archive.sqlite;
   return db.transaction(() => {
     const meetings = db
-      .prepare(`SELECT m.id, m.title, m.kind, m.meeting_date AS date FROM meetings m WHERE ${RANGE} ORDER BY m.meeting_date, m.start_time, m.id`)
-      .all({ from, to }) as { id: string; title: string; kind: string; date: string }[];
+      .prepare(`SELECT m.id, m.title, m.kind, m.meeting_date AS date, m.secrecy FROM meetings m WHERE ${RANGE} ORDER BY m.meeting_date, m.start_time, m.id`)
+      .all({ from, to }) as { id: string; title: string; kind: string; date: string; secrecy: Secrecy }[];
     const byId = new Map<string, PeriodMeeting>(meetings.map((m) => [m.id, { ...m, chairs: [], attendees: 0, present: 0, conclusions: [] }]));
     const chairs = db
       .prepare(

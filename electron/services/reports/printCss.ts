@@ -1,4 +1,5 @@
-import { A4_MM, type Layout, type TextStyle } from './layout';
+import { A4_MM, WATERMARK, type Layout, type TextStyle } from './layout';
+import { MARK_TEXT, type SecretLevel } from './secrecy';
 
 /**
  * The print CSS of every document, computed from the layout data (layout.ts). A4 with the layout's
@@ -13,7 +14,48 @@ const font = (s: TextStyle) =>
 /** Height left for photos on the first page, under the header, name and subject (mm). */
 export const PHOTO_FIRST_PAGE_HEADER_MM = 62;
 
-export function printCss(l: Layout, fontStack: string): string {
+/** A CSS string literal of plain text. */
+const cssString = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * The secrecy mark (layout.secrecyMark): the box under the số, ký hiệu on page 1, and the same box in
+ * the top-left margin box of every later page, beside the page number (which stays alone in the centre,
+ * from page 2 on, as before). Margin boxes, like the page number, reach every page in Chromium's print
+ * preview, window.print and PDF; nothing in the page flow could repeat on pages it cannot predict.
+ */
+function secrecyCss(l: Layout, fontStack: string, level: SecretLevel): string {
+  const k = l.secrecyMark;
+  const box = `width: ${k.widthMm[level]}mm; height: ${k.heightMm}mm; border: ${k.borderPt}pt solid ${k.color}; color: ${k.color}; ${font(k.style)} text-align: center;`;
+  return `
+.secrecy-mark-row { margin-top: ${k.gapPt}pt; line-height: 1; }
+.secrecy-mark { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box; ${box} text-transform: uppercase; }
+@page { @top-left { content: ${cssString(MARK_TEXT[level])}; font-family: ${fontStack}; ${box} margin-top: ${k.runningTopMm}mm; vertical-align: middle; } }
+@page :first { @top-left { content: none; border: none; } }
+`;
+}
+
+/**
+ * The watermark of a secret photo sheet: a fixed element, which Chromium repeats on every printed page,
+ * across the middle of the page and over the photos (a photo cut out of the sheet still carries part
+ * of it).
+ */
+function watermarkCss(fontStack: string): string {
+  return `
+.watermark { position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%) rotate(${WATERMARK.angleDeg}deg); font-family: ${fontStack};
+  font-size: ${WATERMARK.sizePt}pt; font-weight: 700; color: ${WATERMARK.color}; white-space: nowrap; z-index: 10; pointer-events: none; line-height: 1; }
+`;
+}
+
+export interface SecrecyStyle {
+  level: SecretLevel;
+  watermark: boolean;
+}
+
+export function printCss(l: Layout, fontStack: string, secrecy: SecrecyStyle | null = null): string {
+  return basePrintCss(l, fontStack) + (secrecy ? secrecyCss(l, fontStack, secrecy.level) + (secrecy.watermark ? watermarkCss(fontStack) : '') : '');
+}
+
+function basePrintCss(l: Layout, fontStack: string): string {
   const m = l.marginsMm;
   const contentHeight = A4_MM.height - m.top - m.bottom;
   // A hair under the real height so rounding never spills a photo page onto an empty extra page.

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Alert, Anchor, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconBook2, IconPrinter } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBook2, IconPrinter, IconShieldLock } from '@tabler/icons-react';
 import { useSettings } from '../../settings/settingsContext';
 import { useTranslation } from 'react-i18next';
 import { PrintPanel } from './PrintPanel';
 import { RegisterPanel } from './RegisterPanel';
+import { SecretLogPanel } from './SecretLogPanel';
 import { readReportLink } from './reportLink';
 
-/** Báo cáo: print documents in the official layout, and the outgoing register. */
+/** Báo cáo: print documents in the official layout, the outgoing register, and the log of classified prints. */
 export function ReportsScreen() {
   const { t } = useTranslation();
   const [link] = useState(() => readReportLink(window.location.hash));
@@ -34,12 +35,18 @@ export function ReportsScreen() {
           <Tabs.Tab value="register" leftSection={<IconBook2 size={16} />} data-testid="tab-register">
             {t('reports.tab.register')}
           </Tabs.Tab>
+          <Tabs.Tab value="secret-log" leftSection={<IconShieldLock size={16} />} data-testid="tab-secret-log">
+            {t('reports.tab.secretLog')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="print" pt="md">
           <PrintPanel initialMeetingId={link.meetingId} initialKind={link.kind} />
         </Tabs.Panel>
         <Tabs.Panel value="register" pt="md">
           <RegisterPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="secret-log" pt="md">
+          <SecretLogPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

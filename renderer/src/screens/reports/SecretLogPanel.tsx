@@ -1,0 +1,147 @@
+import { useRef, useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconCalendar, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ReportRequestInput, SecretLogEntry } from '../../../../electron/shared/reportContract';
+import type { ErrorPayload } from '../../../../electron/shared/errors';
+import { call, toErrorPayload } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingState } from '../../components/LoadingState';
+import { formatIsoDate, parseVnDate } from '../../format/date';
+import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
+import { base64ToBytes, downloadBytes } from './download';
+
+type Kind = 'conclusion' | 'minutes' | 'attendance' | 'photos' | 'period';
+const PRINT_KINDS: readonly string[] = ['conclusion', 'minutes', 'attendance', 'photos', 'period'];
+type Format = 'pdf' | 'docx' | 'html' | 'print' | 'encrypted' | 'plain';
+const FORMATS: readonly string[] = ['pdf', 'docx', 'html', 'print', 'encrypted', 'plain'];
+
+/**
+ * Sổ theo dõi in, xuất tài liệu mật: the prints and exports of Mật-or-above meetings in a date range,
+ * read from the audit log, and the same list printed as a document (kind 'secret-log').
+ */
+export function SecretLogPanel() {
+  const { t } = useTranslation();
+  const year = new Date().getFullYear();
+  const [from, setFrom] = useState<string | null>(`${year}-01-01`);
+  const [to, setTo] = useState<string | null>(`${year}-12-31`);
+  const ready = !!from && !!to && from <= to;
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('reports.secretLog.help')}
+      </Text>
+      <Group align="flex-end">
+        <DateInput label={t('reports.from')} placeholder={t('reports.datePlaceholder')} value={from} onChange={setFrom} valueFormat="DD/MM/YYYY" dateParser={parseVnDate} leftSection={<IconCalendar size={16} />} w={170} data-testid="secret-log-from" />
+        <DateInput label={t('reports.to')} placeholder={t('reports.datePlaceholder')} value={to} onChange={setTo} valueFormat="DD/MM/YYYY" dateParser={parseVnDate} leftSection={<IconCalendar size={16} />} w={170} data-testid="secret-log-to" />
+      </Group>
+      {ready ? <SecretLog from={from} to={to} /> : <Text c="dimmed">{t('reports.needRange')}</Text>}
+    </Stack>
+  );
+}
+
+/** The log of one complete range (fetched only then): the list, and In sổ / PDF / DOCX of it. */
+function SecretLog({ from, to }: { from: string; to: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const frame = useRef<PreviewHandle>(null);
+  const list = useApiQuery('reports/secret-log', { from, to });
+  const request: ReportRequestInput = { kind: 'secret-log', from, to };
+  const printable = useApiQuery('reports/html', { ...request, preview: true });
+
+  const describe = (e: SecretLogEntry) => {
+    const what = e.action === 'export' ? t('reports.secretLog.archive') : PRINT_KINDS.includes(e.document) ? t(`reports.kind.${e.document as Kind}`) : e.document;
+    const how = FORMATS.includes(e.format) ? t(`reports.secretLog.formats.${e.format as Format}`) : e.format;
+    return [what, how, e.destination ? t('reports.secretLog.to', { folder: e.destination }) : ''].filter(Boolean).join(', ');
+  };
+
+  async function save(format: 'pdf' | 'docx') {
+    setBusy(format);
+    setError(null);
+    setDone(null);
+    try {
+      const r = await call(format === 'pdf' ? 'reports/pdf' : 'reports/docx', request);
+      downloadBytes(base64ToBytes(r.base64), r.fileName, r.mime);
+      setDone(r.fileName);
+    } catch (e) {
+      setError(toErrorPayload(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const rows = list.data?.rows ?? [];
+  return (
+    <Stack gap="md">
+      <Group>
+        <Button leftSection={<IconPrinter size={16} />} variant="light" onClick={() => frame.current?.print()} disabled={!printable.data} data-testid="secret-log-print">
+          {t('reports.secretLog.print')}
+        </Button>
+        <Button variant="light" leftSection={<IconFileTypePdf size={16} />} onClick={() => void save('pdf')} loading={busy === 'pdf'} disabled={!!busy} data-testid="secret-log-pdf">
+          {t('reports.savePdf')}
+        </Button>
+        <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} onClick={() => void save('docx')} loading={busy === 'docx'} disabled={!!busy} data-testid="secret-log-docx">
+          {t('reports.saveDocx')}
+        </Button>
+        {list.data && (
+          <Text size="sm" c="dimmed" data-testid="secret-log-total">
+            {t('reports.secretLog.total', { count: rows.length })}
+          </Text>
+        )}
+      </Group>
+      {error && <ErrorAlert error={error} title={t('reports.failed')} onClose={() => setError(null)} />}
+      {done && (
+        <Alert color="teal" variant="light" withCloseButton onClose={() => setDone(null)}>
+          {t('reports.saved', { name: done })}
+        </Alert>
+      )}
+      {list.error && <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />}
+      {list.loading && <LoadingState />}
+      {list.data && rows.length === 0 && <Text c="dimmed">{t('reports.secretLog.empty')}</Text>}
+      {rows.length > 0 && (
+        <Paper withBorder radius="md">
+          <Table data-testid="secret-log-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('reports.secretLog.when')}</Table.Th>
+                <Table.Th>{t('reports.secretLog.meeting')}</Table.Th>
+                <Table.Th>{t('reports.secretLog.level')}</Table.Th>
+                <Table.Th>{t('reports.secretLog.output')}</Table.Th>
+                <Table.Th>{t('reports.secretLog.actor')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((e) => (
+                <Table.Tr key={e.seq} data-testid="secret-log-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatIsoDate(e.day)} {e.time}
+                  </Table.Td>
+                  <Table.Td>
+                    <a href={`#/meetings/${encodeURIComponent(e.meetingId)}`}>{e.title}</a>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color="red" variant="light">
+                      {t(`reports.secretLog.levels.${e.level}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{describe(e)}</Table.Td>
+                  <Table.Td>{e.actor}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      {/* The printable log, kept out of sight: In sổ prints it. */}
+      {printable.data && (
+        <div style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', left: -10000 }} aria-hidden>
+          <PreviewFrame ref={frame} html={printable.data.html} />
+        </div>
+      )}
+    </Stack>
+  );
+}
