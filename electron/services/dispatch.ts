@@ -17,6 +17,23 @@ function describeIssues(error: { issues: { message: string; path: PropertyKey[] 
     .join(' ');
 }
 
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+
+/**
+ * The disk under the archive, seen from any write: SQLite's SQLITE_FULL (the WAL or the file cannot
+ * grow), a photo file that hits ENOSPC, a folder that turned read-only (a write-protected stick). These
+ * are not bugs but conditions a clerk can fix, so they get their own codes and messages instead of
+ * INTERNAL. The transaction has been rolled back by then; the message says nothing stored was lost.
+ */
+export function diskErrorOf(e: unknown): HosoError | null {
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === 'object' && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = 'code' in cur ? String((cur as { code: unknown }).code) : '';
+    if (DISK_FULL_CODES.has(code)) return new HosoError('DISK_FULL', undefined, { cause: e });
+    if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new HosoError('ARCHIVE_UNWRITABLE', undefined, { cause: e });
+  }
+  return null;
+}
+
 /**
  * The boundary every transport goes through: unknown channel → UNKNOWN_CHANNEL; input parsed with the
  * channel's zod schema → INVALID_INPUT with the schema's Vietnamese messages; the handler's HosoError
@@ -48,8 +65,9 @@ export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger
       const handler = handlers[channel] as (input: unknown) => unknown;
       const data = await handler(parsed.data);
       return { ok: true, data };
-    } catch (e) {
-      log.error(e instanceof HosoError ? e.code : 'INTERNAL', channel, e);
+    } catch (caught) {
+      const e = caught instanceof HosoError ? caught : (diskErrorOf(caught) ?? caught);
+      log.error(e instanceof HosoError ? e.code : 'INTERNAL', channel, caught);
       return { ok: false, error: toErrorPayload(e) };
     }
   };

@@ -32,6 +32,10 @@ export const ERROR_MESSAGES = {
     vi: 'Không thể ghi vào thư mục chứa kho hồ sơ (chỉ đọc hoặc không có quyền). Hãy chọn thư mục khác.',
     en: 'The archive folder cannot be written (read-only or no permission). Choose another folder.',
   },
+  DISK_FULL: {
+    vi: 'Ổ đĩa chứa kho hồ sơ đã hết chỗ trống nên thay đổi này chưa được lưu. Mọi dữ liệu đã lưu trước đó vẫn nguyên vẹn; hãy giải phóng dung lượng ổ đĩa (xóa bớt tệp không cần, dọn thùng rác của máy) rồi lưu lại.',
+    en: 'The disk holding the archive is full, so this change was not saved. Everything saved before is intact; free some disk space and save again.',
+  },
   MIGRATION_FAILED: {
     vi: 'Không thể nâng cấp kho hồ sơ lên phiên bản mới. Kho cũ được giữ nguyên và đã có bản sao lưu trước khi nâng cấp.',
     en: 'The archive could not be upgraded. The old archive is unchanged and was backed up before the upgrade.',
