@@ -1,6 +1,7 @@
 import type { Archive } from '../../db/open';
 import { updateSettings } from '../../db/settings';
-import { getMeeting } from '../../db/meetings';
+import { getMeeting, updateMeeting } from '../../db/meetings';
+import { MeetingFields, type Secrecy } from '../../electron/shared/contract';
 import { addPhotoToMeeting } from '../../electron/services/photoStore';
 import { addRecord } from './meetingRecord';
 import { jpeg } from './images';
@@ -76,4 +77,10 @@ export async function seedReportArchive(archive: Archive, options: { attendees?:
     version = change.meetingVersion;
   }
   return id;
+}
+
+/** Classifies a meeting as a clerk does in its form (the repository write, audit entry included). */
+export function setSecrecy(archive: Archive, id: string, secrecy: Secrecy): void {
+  const m = getMeeting(archive, id);
+  updateMeeting(archive, id, m.version, MeetingFields.parse({ ...m, secrecy }), 'kiểm thử');
 }

@@ -12,8 +12,9 @@ import { UsageError } from '../options';
 import type { CliCommand } from './types';
 
 /**
- * `hoso report <conclusion|minutes|attendance|photos|period> [ID | --from D --to D] --out FILE.(pdf|html|docx)`
- * The same documents as the app's Báo cáo screen, through the same channels (reports/html, /pdf, /docx).
+ * `hoso report <conclusion|minutes|attendance|photos|period|secret-log> [ID | --from D --to D] --out FILE.(pdf|html|docx)`
+ * The same documents as the app's Báo cáo screen, through the same channels (reports/html, /pdf, /docx),
+ * so a secret meeting printed here is written to the audit log like one printed in the app.
  */
 
 const FORMATS = { '.pdf': 'reports/pdf', '.docx': 'reports/docx', '.html': 'reports/html', '.htm': 'reports/html' } as const;
@@ -35,10 +36,11 @@ function oneOf<T extends string>(value: string | undefined, flag: string, allowe
 }
 
 export const reportCommand: CliCommand = {
-  usage: `  report <conclusion|minutes|attendance|photos|period> [MÃ_CUỘC_HỌP | --from NGÀY --to NGÀY] --out TỆP.(pdf|html|docx)
+  usage: `  report <conclusion|minutes|attendance|photos|period|secret-log> [MÃ_CUỘC_HỌP | --from NGÀY --to NGÀY] --out TỆP.(pdf|html|docx)
         [--variant state|party] [--order protocol|name] [--per-page 2|4|6] [--group-by month|kind]
-                                In thông báo kết luận, biên bản, danh sách đại biểu, ảnh hoạt động
-                                hoặc báo cáo tổng hợp theo thể thức văn bản hành chính`,
+                                In thông báo kết luận, biên bản, danh sách đại biểu, ảnh hoạt động,
+                                báo cáo tổng hợp hoặc sổ theo dõi in, xuất tài liệu mật (secret-log)
+                                theo thể thức văn bản hành chính`,
   async run(env) {
     const [kind, meetingId, ...extra] = env.args;
     if (!kind || !(REPORT_KINDS as readonly string[]).includes(kind)) {
