@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import * as schema from './schema';
 import { applyMigrations, schemaVersion, type Migration } from './migrate';
@@ -61,6 +61,32 @@ function sqliteCode(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
 }
 
+/** SQLite's ways of saying "this file or its folder cannot be written" (SQLITE_READONLY_DIRECTORY, …). */
+function isUnwritableCode(code: string): boolean {
+  return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN');
+}
+
+/** What a clerk needs to hear about an archive in a folder they cannot write: where, that nothing changed, what to do. */
+function unwritableDetail(file: string): string {
+  return `Thư mục: ${dirname(file)}. Tệp kho được giữ nguyên; có thể chép cả thư mục kho (cùng thư mục photos) sang nơi ghi được, ví dụ thư mục Tài liệu, rồi mở từ đó.`;
+}
+
+/**
+ * An archive needs its folder writable, not only its file: WAL mode keeps -wal and -shm files beside it
+ * and backups go there. Without this look first, SQLite's read-only refusal (SQLITE_READONLY_DIRECTORY)
+ * surfaced as "the archive is damaged", which sends a clerk to restore a backup over a sound archive.
+ * access() also answers EROFS on a read-only mount (a write-protected USB stick, a CD), even for root.
+ */
+function assertWritable(file: string): void {
+  for (const path of [dirname(file), file]) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (e) {
+      throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
+    }
+  }
+}
+
 /**
  * Looks at an existing file through a read-only connection before anything may write to it: is it
  * SQLite, is it hoso's, is it intact, is its schema one this build knows. Any "no" leaves the file as it was.
@@ -84,6 +110,7 @@ export function inspectArchiveFile(file: string, nativeBinding?: string, knownVe
     if (e instanceof HosoError) throw e;
     const code = sqliteCode(e);
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new HosoError('ARCHIVE_LOCKED', undefined, { cause: e });
+    if (isUnwritableCode(code)) throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
     throw new HosoError('ARCHIVE_CORRUPT', code ? `(${code})` : undefined, { cause: e });
   } finally {
     ro?.close();
@@ -122,6 +149,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
   const exists = existsSync(file);
   if (exists) {
     if (!statSync(file).isFile()) throw new HosoError('ARCHIVE_NOT_SQLITE', `(${file})`);
+    assertWritable(file);
     if (statSync(file).size > 0) inspectArchiveFile(file, options.nativeBinding, migrations.length);
   } else {
     try {
@@ -161,7 +189,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
     sqlite.close();
     if (e instanceof HosoError) throw e;
     const code = sqliteCode(e);
-    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') throw new HosoError('ARCHIVE_UNWRITABLE', `(${code})`, { cause: e });
+    if (isUnwritableCode(code)) throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new HosoError('ARCHIVE_LOCKED', undefined, { cause: e });
     throw new HosoError('ARCHIVE_CORRUPT', code ? `(${code})` : undefined, { cause: e });
   }
