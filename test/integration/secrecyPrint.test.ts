@@ -76,7 +76,6 @@ describe('the secrecy mark on printed documents', { timeout: 120_000 }, () => {
   it.each(['conclusion', 'minutes', 'attendance', 'photos'] as const)('%s of a Mật meeting: MẬT on every page, under the số, ký hiệu on page 1, in the top margin after', async (kind) => {
     const { pages, words } = await pdf({ kind, meetingId: secret });
     if (kind === 'attendance' || kind === 'photos') expect(pages).toBeGreaterThan(1);
-    const lines = pdfLines(words);
     for (let p = 1; p <= pages; p++) expect(markWords(words, p).length, `page ${p}`).toBeGreaterThan(0);
 
     // Page 1: nothing in the top margin; the mark in the left column, right under the number (or,
