@@ -138,7 +138,7 @@ describe('the secrecy mark on printed documents', { timeout: 120_000 }, () => {
     expect(readFileSync(file).subarray(0, 4).toString()).toBe('%PDF');
   });
 
-  it('the Word copy carries the mark in a bordered box on page 1 and in the header of the other pages', async () => {
+  it('the Word copy carries the mark in a bordered box on page 1 and in the header of the other pages; its photo sheet a watermark', async () => {
     const out = await call('reports/docx', { kind: 'minutes', meetingId: topSecret });
     const zip = await JSZip.loadAsync(Buffer.from(out.base64, 'base64'));
     const body = await zip.file('word/document.xml')!.async('string');
@@ -147,6 +147,12 @@ describe('the secrecy mark on printed documents', { timeout: 120_000 }, () => {
     const withNumber = headers.filter((h) => h.includes('PAGE'));
     expect(withNumber).toHaveLength(1);
     expect(withNumber[0]).toContain('TỐI MẬT');
+    // A text document has no watermark; the photo sheet has Word's own, in the header of every page.
+    expect(headers.join('')).not.toContain('v:textpath');
+    const photos = await JSZip.loadAsync(Buffer.from((await call('reports/docx', { kind: 'photos', meetingId: secret })).base64, 'base64'));
+    const photoHeaders = await Promise.all(Object.keys(photos.files).filter((f) => /^word\/header\d+\.xml$/.test(f)).map((f) => photos.file(f)!.async('string')));
+    expect(photoHeaders.length).toBeGreaterThanOrEqual(2);
+    for (const h of photoHeaders) expect(h).toMatch(/<v:textpath [^>]*string="MẬT"/);
     const plain = await call('reports/docx', { kind: 'minutes', meetingId: ordinary });
     const plainZip = await JSZip.loadAsync(Buffer.from(plain.base64, 'base64'));
     for (const f of Object.keys(plainZip.files).filter((f) => f.endsWith('.xml'))) expect(await plainZip.file(f)!.async('string')).not.toContain('MẬT');

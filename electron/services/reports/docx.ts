@@ -20,7 +20,8 @@ import {
   HeightRule,
   type IParagraphOptions,
 } from 'docx';
-import { A4_MM, type TextStyle } from './layout';
+import { TextWatermark } from 'docx/watermarks';
+import { A4_MM, WATERMARK, type TextStyle } from './layout';
 import { DOCX_FONT } from './fonts';
 import { placeDateLine } from './dates';
 import type { Block, Ending, Inline, PhotoItem, ReportDoc } from './model';
@@ -226,8 +227,8 @@ export async function renderDocx(doc: ReportDoc): Promise<Buffer> {
           },
         },
         headers: {
-          default: new Header({ children: pageHeader(doc, contentTwip) }),
-          first: new Header({ children: [para([])] }),
+          default: new Header({ children: [...pageHeader(doc, contentTwip), ...watermark(doc)] }),
+          first: new Header({ children: [para([]), ...watermark(doc)] }),
         },
         children,
       },
@@ -274,6 +275,16 @@ function pageHeader(doc: ReportDoc, contentTwip: number): (Paragraph | Table)[] 
       rows: [new TableRow({ children: [cell([secrecyMark(doc, side, 'left')], side), cell([number], contentTwip - 2 * side), cell([para([])], side)] })],
     }),
   ];
+}
+
+/**
+ * A secret photo sheet's watermark, as Word draws its own (Design > Watermark: a diagonal WordArt shape
+ * behind the text, anchored in the header so it is on every page, the first included).
+ */
+function watermark(doc: ReportDoc): Paragraph[] {
+  if (!doc.classified || doc.kind !== 'photos') return [];
+  const text = MARK_TEXT[doc.classified.level];
+  return [new Paragraph({ children: [new TextWatermark({ text, font: DOCX_FONT, bold: true, color: WATERMARK.docx.color, opacity: WATERMARK.docx.opacity })] })];
 }
 
 function ending(e: Ending, l: ReportDoc['layout'], contentTwip: number): (Paragraph | Table)[] {

@@ -85,7 +85,13 @@ export const SECRECY_MARK: SecrecyMarkLayout = {
  * record most often cut out and passed around, so the level is written over them, light enough to
  * leave the picture readable. Not a rule of the Thông tư (which knows only the mark): a house choice.
  */
-export const WATERMARK = { sizePt: 88, angleDeg: -50, color: 'rgba(0, 0, 0, 0.14)' } as const;
+export const WATERMARK = {
+  sizePt: 88,
+  angleDeg: -50,
+  color: 'rgba(0, 0, 0, 0.14)',
+  /** Word's own watermark (a WordArt shape behind the text, diagonal): silver, half transparent. */
+  docx: { color: 'C0C0C0', opacity: 0.5 },
+} as const;
 
 const STATE: Layout = {
   variant: 'state',

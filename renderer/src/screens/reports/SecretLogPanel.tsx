@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -121,7 +121,7 @@ function SecretLog({ from, to }: { from: string; to: string }) {
                     {formatIsoDate(e.day)} {e.time}
                   </Table.Td>
                   <Table.Td>
-                    <a href={`#/meetings/${encodeURIComponent(e.meetingId)}`}>{e.title}</a>
+                    <Anchor href={`#/meetings/${encodeURIComponent(e.meetingId)}`}>{e.title}</Anchor>
                   </Table.Td>
                   <Table.Td>
                     <Badge color="red" variant="light">
