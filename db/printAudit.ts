@@ -22,7 +22,8 @@ export interface PrintOutput {
 
 /**
  * One entry per secret meeting in the document (a period summary may hold several), in one transaction:
- * either every meeting of the document is logged or none. The title and level are written as they were
+ * either every meeting of the document is logged or none. IMMEDIATE: the write lock is taken before the
+ * chain's last hash is read, so the app and a `hoso report` at the same moment cannot both link to it. The title and level are written as they were
  * at the time, since both can change later.
  */
 export function recordSecretPrint(archive: Archive, out: PrintOutput, now: number = Date.now()): number {
@@ -40,7 +41,7 @@ export function recordSecretPrint(archive: Archive, out: PrintOutput, now: numbe
         },
         now,
       );
-  })();
+  }).immediate();
   return out.meetings.length;
 }
 
