@@ -43,6 +43,27 @@ function removeEmptySidecars(file: string): void {
   rmSync(`${file}-shm`, { force: true });
 }
 
+/**
+ * A backup killed mid-way (power cut, Task Manager) leaves `<name>.sqlite.partial` (and its -wal/-shm):
+ * never listed, never taken for a backup, but possibly as large as the archive, and nothing else would
+ * ever remove it. The next backup into the folder removes those not touched for an hour: a backup still
+ * being written by another process (the app's daily one while `hoso backup` runs) keeps writing its
+ * file, so it is never that old.
+ */
+export const STALE_PARTIAL_MS = 60 * 60 * 1000;
+function removeStalePartials(dir: string, now: number): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (!/^archive-.*\.sqlite\.partial(?:-wal|-shm)?$/.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
+    } catch {
+      // Gone already (another backup cleaned it): nothing to do.
+    }
+  }
+}
+
 /** The backups folder: beside the archive unless the clerk chose another (e.g. a second disk). */
 export function defaultBackupDir(archiveFile: string): string {
   return join(dirname(archiveFile), 'backups');
@@ -88,6 +109,7 @@ export async function backupNow(archive: Archive, dir?: string, options: { kind?
   } catch (e) {
     throw new HosoError('BACKUP_FAILED', `(${target})`, { cause: e });
   }
+  removeStalePartials(target, Date.now());
   const result = await backupTo(archive.sqlite, freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date()), archive.nativeBinding);
   try {
     inspectArchiveFile(result.path);

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, utimesSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { openArchive } from '../../db/open';
 import { checkArchiveFile } from '../../electron/services/check';
-import { checkBackup, listBackups } from '../../electron/services/backups';
+import { backupNow, checkBackup, listBackups, STALE_PARTIAL_MS } from '../../electron/services/backups';
 import { meetingContentHash, meetingToJson } from '../../electron/services/archive/meetingJson';
 import type { CrashWorkload } from './crashWorker';
 
@@ -60,6 +60,8 @@ export interface TrialVerdict {
   confirmed: number;
   /** Reported meetings missing or not as reported: must stay 0. */
   lost: string[];
+  /** The kill came while a write was under way (after a `begin`, before its `end`). */
+  killedMidWrite: boolean;
   /** Meetings written by the transaction in flight at the kill (committed, not yet reported). */
   unreported: number;
   backupsConfirmed: number;
@@ -76,19 +78,21 @@ export interface TrialVerdict {
  * and the backup folder lists only verified backups.
  */
 export async function verifyTrial(file: string, run: ChildRun, template: Map<string, string>): Promise<TrialVerdict> {
-  const verdict: TrialVerdict = { confirmed: 0, lost: [], unreported: 0, backupsConfirmed: 0, partialBackups: 0, problems: [] };
+  const verdict: TrialVerdict = { confirmed: 0, killedMidWrite: false, lost: [], unreported: 0, backupsConfirmed: 0, partialBackups: 0, problems: [] };
   const reported = new Map<string, string>();
   const backups: string[] = [];
   let inFlight: string | null = null;
   for (const line of run.lines) {
     const [word, a, b] = line.split(' ');
     if (word === 'begin') inFlight = a!;
+    else if (word === 'end') inFlight = null;
     else if (word === 'committed') {
       reported.set(a!, b!);
       verdict.confirmed++;
     } else if (word === 'backup') backups.push(a!);
   }
   verdict.backupsConfirmed = backups.length;
+  verdict.killedMidWrite = inFlight !== null;
 
   let archive;
   try {
@@ -125,7 +129,16 @@ export async function verifyTrial(file: string, run: ChildRun, template: Map<str
     }
     const names = new Set(listed.rows.map((r) => r.file));
     for (const b of backups) if (!names.has(b)) verdict.problems.push(`reported backup ${b} is not listed`);
-    if (existsSync(listed.dir)) verdict.partialBackups = readdirSync(listed.dir).filter((n) => n.endsWith('.partial')).length;
+    const leftovers = () => (existsSync(listed.dir) ? readdirSync(listed.dir).filter((n) => /\.partial(-wal|-shm)?$/.test(n)) : []);
+    verdict.partialBackups = leftovers().filter((n) => n.endsWith('.partial')).length;
+    if (leftovers().length > 0) {
+      // An hour later (a killed backup's file is no longer written to), the next backup removes it.
+      const hourAgo = new Date(Date.now() - STALE_PARTIAL_MS - 60_000);
+      for (const n of leftovers()) utimesSync(join(listed.dir, n), hourAgo, hourAgo);
+      const next = await backupNow(archive);
+      if (leftovers().length > 0) verdict.problems.push(`the next backup left the killed one's files: ${leftovers().join(', ')}`);
+      if (!checkBackup(archive, next.path).ok) verdict.problems.push(`the backup after the kill does not check: ${next.name}`);
+    }
   } finally {
     archive.close();
   }

@@ -8,6 +8,8 @@
  *   begin <meetingId|new>        a write transaction on that meeting (or creating meetings) starts
  *   committed <meetingId> <hash> that transaction's commit call has RETURNED; <hash> is the meeting's
  *                                content hash (meetingContentHash) read back right after
+ *   end                          the write begun last is over: between this and the next `begin`
+ *                                nothing is being written (a kill there must find exactly what was reported)
  *   backup <path>                backupNow returned: this backup is verified and named
  *
  * A line is written only after the fact it states is true, so whatever the parent reads as committed
@@ -58,7 +60,10 @@ const CONCLUSIONS = [
 async function writeLoop(archive: Archive, seed: number, stop: () => boolean = () => false): Promise<void> {
   const rnd = crashRandom(seed);
   const call = directClient(createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-crash')), silentLogger));
-  const committed = (id: string) => say(`committed ${id} ${contentHash(archive, id)}`);
+  const committed = (id: string) => {
+    say(`committed ${id} ${contentHash(archive, id)}`);
+    say('end');
+  };
   let photoNo = 0;
   for (let n = 0; !stop(); n++) {
     say('begin new');
@@ -123,6 +128,7 @@ async function importLoop(archive: Archive, seed: number): Promise<void> {
         if (item.meetingId) say(`committed ${item.meetingId} ${contentHash(archive, item.meetingId)}`);
       },
     );
+    say('end');
   }
 }
 
@@ -134,6 +140,7 @@ async function mergeBags(archive: Archive, bags: string[]): Promise<void> {
     say('begin new');
     await call('merge/apply', { path, token: plan.token, meetings: {}, people: {} });
     for (const m of plan.meetings) say(`committed ${m.id} ${contentHash(archive, m.id)}`);
+    say('end');
   }
   say('done');
 }

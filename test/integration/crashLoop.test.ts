@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../db/open';
 import { generateDemo } from '../../electron/services/demo';
@@ -10,6 +10,8 @@ import { tempDir } from '../helpers/tempArchive';
 import { crashRandom } from '../helpers/crashRandom';
 import { CRASH_WORKLOADS, type CrashWorkload } from '../helpers/crashWorker';
 import { runAndKill, verifyTrial } from '../helpers/crashTrial';
+import { hosoSpawn } from '../helpers/runHoso';
+import { backupNow, checkBackup, listBackups, STALE_PARTIAL_MS } from '../../electron/services/backups';
 
 /**
  * The crash loop (issue 8 §5): a child process writes through the app's services (bulk record
@@ -31,11 +33,11 @@ const PARALLEL = Math.max(1, Number(process.env.HOSO_CRASH_PARALLEL ?? 2));
 const KILL_WINDOW_MS: Record<CrashWorkload, [number, number]> = {
   writes: [0, 1500],
   import: [0, 2500],
-  merge: [0, 3000],
+  merge: [0, 1500],
   backup: [0, 2000],
 };
-const BAGS = 4;
-const MEETINGS_PER_BAG = 12;
+const BAGS = 6;
+const MEETINGS_PER_BAG = 10;
 
 let t: { dir: string; cleanup: () => void };
 let templateDir: string;
@@ -88,6 +90,7 @@ describe('SIGKILL at random moments', () => {
       trials: 0,
       kills: Object.fromEntries(CRASH_WORKLOADS.map((w) => [w, 0])) as Record<CrashWorkload, number>,
       finishedBeforeKill: 0,
+      killedMidWrite: 0,
       transactionsConfirmed: 0,
       committedButUnreported: 0,
       backupsConfirmed: 0,
@@ -121,6 +124,7 @@ describe('SIGKILL at random moments', () => {
       figures.trials++;
       if (run.killed) figures.kills[workload]++;
       else figures.finishedBeforeKill++;
+      if (run.killed && verdict.killedMidWrite) figures.killedMidWrite++;
       figures.transactionsConfirmed += verdict.confirmed;
       figures.committedButUnreported += verdict.unreported;
       figures.backupsConfirmed += verdict.backupsConfirmed;
@@ -144,4 +148,43 @@ describe('SIGKILL at random moments', () => {
     // Not a loop that kills idle processes: the children were writing when they died.
     expect(figures.transactionsConfirmed).toBeGreaterThan(0);
   }, Math.max(120_000, TRIALS * 15_000));
+});
+
+describe('a backup killed while it is written', () => {
+  it('leaves only a .partial that is never listed as a backup, and the next backup removes it', async () => {
+    const dir = join(t.dir, 'killed-backup');
+    const file = join(dir, 'archive.sqlite');
+    const archive = await openArchive({ file });
+    await generateDemo(archive, { meetings: 400, seed: 11 });
+    archive.close();
+    const backups = join(dir, 'backups');
+    const partials = () => (existsSync(backups) ? readdirSync(backups).filter((n) => n.endsWith('.partial')) : []);
+
+    // Kill `hoso backup` the moment its temporary file appears (copying or checking it): a few tries,
+    // since on a fast disk the window is short.
+    for (let attempt = 0; attempt < 5 && partials().length === 0; attempt++) {
+      const child = hosoSpawn(['backup', '--db', file]);
+      const exited = new Promise((r) => child.on('exit', r));
+      while (child.exitCode === null && partials().length === 0) await new Promise((r) => setTimeout(r, 2));
+      child.kill('SIGKILL');
+      await exited;
+      for (const n of existsSync(backups) ? readdirSync(backups) : []) if (n.endsWith('.sqlite')) rmSync(join(backups, n));
+    }
+    expect(partials()).toHaveLength(1);
+
+    const opened = await openArchive({ file });
+    try {
+      expect(listBackups(opened).rows).toEqual([]);
+      // An hour on, nothing writes that file any more: the next backup clears it and is itself good.
+      const hourAgo = new Date(Date.now() - STALE_PARTIAL_MS - 60_000);
+      for (const n of readdirSync(backups)) utimesSync(join(backups, n), hourAgo, hourAgo);
+      const next = await backupNow(opened);
+      expect(partials()).toEqual([]);
+      expect(readdirSync(backups)).toEqual([next.name]);
+      expect(listBackups(opened).rows.map((r) => r.name)).toEqual([next.name]);
+      expect(checkBackup(opened, next.path)).toMatchObject({ ok: true, meetings: 400 });
+    } finally {
+      opened.close();
+    }
+  }, 120_000);
 });
