@@ -200,6 +200,10 @@ describe('the audit of prints and exports of secret records', { timeout: 120_000
       const exported = log().filter((e) => e.action === 'export');
       expect(exported).toHaveLength(1);
       expect(exported[0]).toMatchObject({ meetingId: topSecret, level: 'toi_mat', document: 'archive', format: 'encrypted', destination: usb.dir, actor: CLERK, title: 'Họp Thường trực Đảng ủy Quân sự tỉnh về phương án phòng thủ' });
+      // The log keeps the level the record had when it left: lowering it later does not rewrite history.
+      setSecrecy(t.archive, topSecret, 'mat');
+      expect(log().find((e) => e.action === 'export')?.level).toBe('toi_mat');
+      setSecrecy(t.archive, topSecret, 'toi_mat');
     } finally {
       usb.cleanup();
     }

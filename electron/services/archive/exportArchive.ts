@@ -340,9 +340,11 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
         },
         at,
       );
-      // Records classified Mật or above carry the export in their own history.
+      // Records classified Mật or above carry the export in their own history (and, with the level they
+      // had when exported, in the Sổ theo dõi in, xuất tài liệu mật: db/printAudit.ts).
+      const levelOf = new Map(selected.map((m) => [m.id, m.secrecy]));
       for (const id of secretIds)
-        appendAudit(archive, { actor: env.actor, action: 'export', entity: 'meeting', entityId: id, after: { path: finalPath, encrypted } }, at);
+        appendAudit(archive, { actor: env.actor, action: 'export', entity: 'meeting', entityId: id, after: { path: finalPath, encrypted, level: levelOf.get(id) } }, at);
     })();
 
     return {
