@@ -11,7 +11,7 @@ import { highestLevel, LEVEL_NAME, type SecretLevel } from './secrecy';
  */
 
 /** What was printed, as the clerk names it. */
-export const DOCUMENT_NAME: Record<string, string> = {
+const DOCUMENT_NAME: Record<string, string> = {
   conclusion: 'Thông báo kết luận',
   minutes: 'Biên bản',
   attendance: 'Danh sách đại biểu',
@@ -20,7 +20,7 @@ export const DOCUMENT_NAME: Record<string, string> = {
   archive: 'Xuất dữ liệu ra USB',
 };
 
-export const FORMAT_NAME: Record<string, string> = {
+const FORMAT_NAME: Record<string, string> = {
   pdf: 'Tệp PDF',
   docx: 'Tệp DOCX',
   html: 'Tệp HTML',
@@ -30,7 +30,7 @@ export const FORMAT_NAME: Record<string, string> = {
 };
 
 /** "Biên bản, tệp PDF" / "Xuất dữ liệu ra USB, có mã hóa, vào E:\\". */
-export function describeOutput(e: Pick<SecretLogEntry, 'document' | 'format' | 'destination'>): string {
+function describeOutput(e: Pick<SecretLogEntry, 'document' | 'format' | 'destination'>): string {
   const format = FORMAT_NAME[e.format] ?? e.format;
   const parts = [DOCUMENT_NAME[e.document] ?? e.document, format.charAt(0).toLocaleLowerCase('vi') + format.slice(1)];
   if (e.destination) parts.push(`vào ${e.destination}`);
