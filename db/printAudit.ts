@@ -28,20 +28,22 @@ export interface PrintOutput {
  */
 export function recordSecretPrint(archive: Archive, out: PrintOutput, now: number = Date.now()): number {
   if (!out.meetings.length) return 0;
-  archive.sqlite.transaction(() => {
-    for (const m of out.meetings)
-      appendAudit(
-        archive,
-        {
-          actor: out.actor,
-          action: 'print',
-          entity: 'meeting',
-          entityId: m.id,
-          after: { document: out.document, format: out.format, level: m.level, title: m.title },
-        },
-        now,
-      );
-  }).immediate();
+  archive.sqlite
+    .transaction(() => {
+      for (const m of out.meetings)
+        appendAudit(
+          archive,
+          {
+            actor: out.actor,
+            action: 'print',
+            entity: 'meeting',
+            entityId: m.id,
+            after: { document: out.document, format: out.format, level: m.level, title: m.title },
+          },
+          now,
+        );
+    })
+    .immediate();
   return out.meetings.length;
 }
 

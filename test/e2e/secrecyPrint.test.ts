@@ -56,23 +56,39 @@ describe('độ mật when printing', () => {
 
     // In: the print dialog of the previewed document opens (counted here instead of shown).
     await page.evaluate(() => {
-      const w = document.querySelector<HTMLIFrameElement>('[data-testid="report-preview"]')!.contentWindow as Window & { printed?: number };
+      const w = document.querySelector<HTMLIFrameElement>('[data-testid="report-preview"]')!
+        .contentWindow as Window & { printed?: number };
       w.print = () => {
         w.printed = (w.printed ?? 0) + 1;
       };
     });
     await page.getByTestId('report-print').click();
     await expect
-      .poll(() => page.evaluate(() => (document.querySelector<HTMLIFrameElement>('[data-testid="report-preview"]')!.contentWindow as Window & { printed?: number }).printed ?? 0))
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (
+              document.querySelector<HTMLIFrameElement>('[data-testid="report-preview"]')!
+                .contentWindow as Window & { printed?: number }
+            ).printed ?? 0,
+        ),
+      )
       .toBe(1);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-save-pdf').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-save-pdf').click(),
+    ]);
     const file = join(app.dataDir, 'bien-ban-mat.pdf');
     await download.saveAs(file);
     const pages = pdfInfo(file).pages;
     expect(pages).toBeGreaterThan(1);
     const words = pdfWords(file);
-    for (let p = 1; p <= pages; p++) expect(words.some((w) => w.page === p && w.text === 'MẬT'), `page ${p}`).toBe(true);
+    for (let p = 1; p <= pages; p++)
+      expect(
+        words.some((w) => w.page === p && w.text === 'MẬT'),
+        `page ${p}`,
+      ).toBe(true);
   });
 
   it('the Sổ theo dõi in, xuất tài liệu mật lists the print and the PDF, and prints itself marked', async () => {
@@ -94,10 +110,15 @@ describe('độ mật when printing', () => {
     await expect(page.getByTestId('secret-log-total').innerText()).resolves.toBe('2 lượt in, xuất');
     await page.screenshot({ path: join(SCREENSHOTS, 'secrecy-log.png') });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('secret-log-pdf').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('secret-log-pdf').click(),
+    ]);
     const file = join(app.dataDir, 'so-theo-doi.pdf');
     await download.saveAs(file);
-    const text = pdfLines(pdfWords(file)).map((l) => l.text).join('\n');
+    const text = pdfLines(pdfWords(file))
+      .map((l) => l.text)
+      .join('\n');
     expect(text).toContain('SỔ THEO DÕI IN, XUẤT TÀI LIỆU MẬT');
     expect(text).toContain('Tổng số: 2 lượt in, xuất.');
     // Saving the log is not itself a print of a record: still two entries, and the chain holds.
@@ -109,7 +130,9 @@ describe('độ mật when printing', () => {
   });
 
   it('made no request off the machine and no clerk text ran as script', () => {
-    const outside = app.requests.filter((u) => !u.startsWith(app.host.origin) && !/^(data|blob|about):/.test(u));
+    const outside = app.requests.filter(
+      (u) => !u.startsWith(app.host.origin) && !/^(data|blob|about):/.test(u),
+    );
     expect(outside).toEqual([]);
     expect(dialogs).toEqual([]);
   });

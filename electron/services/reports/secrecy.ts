@@ -11,10 +11,19 @@ export type SecretLevel = Exclude<Secrecy, 'thuong'>;
 const ORDER: readonly Secrecy[] = ['thuong', 'mat', 'toi_mat', 'tuyet_mat'];
 
 /** The words of the mark (Thông tư 24/2020/TT-BCA): upper case, as stamped. */
-export const MARK_TEXT: Record<SecretLevel, string> = { mat: 'MẬT', toi_mat: 'TỐI MẬT', tuyet_mat: 'TUYỆT MẬT' };
+export const MARK_TEXT: Record<SecretLevel, string> = {
+  mat: 'MẬT',
+  toi_mat: 'TỐI MẬT',
+  tuyet_mat: 'TUYỆT MẬT',
+};
 
 /** The level as a clerk reads it in a list ("Tối mật"). */
-export const LEVEL_NAME: Record<Secrecy, string> = { thuong: 'Thường', mat: 'Mật', toi_mat: 'Tối mật', tuyet_mat: 'Tuyệt mật' };
+export const LEVEL_NAME: Record<Secrecy, string> = {
+  thuong: 'Thường',
+  mat: 'Mật',
+  toi_mat: 'Tối mật',
+  tuyet_mat: 'Tuyệt mật',
+};
 
 export function isSecret(level: Secrecy): level is SecretLevel {
   return level !== 'thuong';
@@ -44,8 +53,15 @@ export interface Classification {
 }
 
 /** null when nothing in the document is Mật or above (no mark, nothing to audit). */
-export function classify(meetings: readonly { id: string; title: string; secrecy: Secrecy }[]): Classification | null {
-  const secret = meetings.filter((m): m is { id: string; title: string; secrecy: SecretLevel } => isSecret(m.secrecy));
+export function classify(
+  meetings: readonly { id: string; title: string; secrecy: Secrecy }[],
+): Classification | null {
+  const secret = meetings.filter((m): m is { id: string; title: string; secrecy: SecretLevel } =>
+    isSecret(m.secrecy),
+  );
   if (!secret.length) return null;
-  return { level: highestLevel(secret.map((m) => m.secrecy)) as SecretLevel, meetings: secret.map((m) => ({ id: m.id, title: m.title, level: m.secrecy })) };
+  return {
+    level: highestLevel(secret.map((m) => m.secrecy)) as SecretLevel,
+    meetings: secret.map((m) => ({ id: m.id, title: m.title, level: m.secrecy })),
+  };
 }

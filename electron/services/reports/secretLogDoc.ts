@@ -32,12 +32,22 @@ const FORMAT_NAME: Record<string, string> = {
 /** "Biên bản, tệp PDF" / "Xuất dữ liệu ra USB, có mã hóa, vào E:\\". */
 function describeOutput(e: Pick<SecretLogEntry, 'document' | 'format' | 'destination'>): string {
   const format = FORMAT_NAME[e.format] ?? e.format;
-  const parts = [DOCUMENT_NAME[e.document] ?? e.document, format.charAt(0).toLocaleLowerCase('vi') + format.slice(1)];
+  const parts = [
+    DOCUMENT_NAME[e.document] ?? e.document,
+    format.charAt(0).toLocaleLowerCase('vi') + format.slice(1),
+  ];
   if (e.destination) parts.push(`vào ${e.destination}`);
   return parts.filter(Boolean).join(', ');
 }
 
-export function secretLogDoc(entries: readonly SecretLogEntry[], from: string, to: string, settings: Settings, variant: DocumentVariant, today: string): ReportDoc {
+export function secretLogDoc(
+  entries: readonly SecretLogEntry[],
+  from: string,
+  to: string,
+  settings: Settings,
+  variant: DocumentVariant,
+  today: string,
+): ReportDoc {
   // The log is marked with the highest level it lists: a title and date of a secret meeting can tell
   // what the meeting was about, and the log as a whole tells which records are secret, so it is kept
   // as carefully as the most secret one (under-marking is the breach; over-marking only costs care).
@@ -70,9 +80,24 @@ export function secretLogDoc(entries: readonly SecretLogEntry[], from: string, t
           { label: 'Tài liệu in, xuất', width: 24 },
           { label: 'Người thực hiện', width: 16 },
         ],
-        rows: entries.map((e, i) => [String(i + 1), `${shortDate(e.day)}\n${e.time}`, e.title, LEVEL_NAME[e.level], describeOutput(e), e.actor]),
+        rows: entries.map((e, i) => [
+          String(i + 1),
+          `${shortDate(e.day)}\n${e.time}`,
+          e.title,
+          LEVEL_NAME[e.level],
+          describeOutput(e),
+          e.actor,
+        ]),
       },
-      { kind: 'paragraph', indent: false, runs: [entries.length ? `Tổng số: ${entries.length.toLocaleString('vi-VN')} lượt in, xuất.` : 'Không có lượt in, xuất tài liệu mật nào trong khoảng thời gian này.'] },
+      {
+        kind: 'paragraph',
+        indent: false,
+        runs: [
+          entries.length
+            ? `Tổng số: ${entries.length.toLocaleString('vi-VN')} lượt in, xuất.`
+            : 'Không có lượt in, xuất tài liệu mật nào trong khoảng thời gian này.',
+        ],
+      },
     ],
     ending: { kind: 'none' },
     classified: top === 'thuong' ? null : { level: top as SecretLevel, meetings: [] },

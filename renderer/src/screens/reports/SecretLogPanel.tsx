@@ -34,8 +34,28 @@ export function SecretLogPanel() {
         {t('reports.secretLog.help')}
       </Text>
       <Group align="flex-end">
-        <DateInput label={t('reports.from')} placeholder={t('reports.datePlaceholder')} value={from} onChange={setFrom} valueFormat="DD/MM/YYYY" dateParser={parseVnDate} leftSection={<IconCalendar size={16} />} w={170} data-testid="secret-log-from" />
-        <DateInput label={t('reports.to')} placeholder={t('reports.datePlaceholder')} value={to} onChange={setTo} valueFormat="DD/MM/YYYY" dateParser={parseVnDate} leftSection={<IconCalendar size={16} />} w={170} data-testid="secret-log-to" />
+        <DateInput
+          label={t('reports.from')}
+          placeholder={t('reports.datePlaceholder')}
+          value={from}
+          onChange={setFrom}
+          valueFormat="DD/MM/YYYY"
+          dateParser={parseVnDate}
+          leftSection={<IconCalendar size={16} />}
+          w={170}
+          data-testid="secret-log-from"
+        />
+        <DateInput
+          label={t('reports.to')}
+          placeholder={t('reports.datePlaceholder')}
+          value={to}
+          onChange={setTo}
+          valueFormat="DD/MM/YYYY"
+          dateParser={parseVnDate}
+          leftSection={<IconCalendar size={16} />}
+          w={170}
+          data-testid="secret-log-to"
+        />
       </Group>
       {ready ? <SecretLog from={from} to={to} /> : <Text c="dimmed">{t('reports.needRange')}</Text>}
     </Stack>
@@ -54,9 +74,16 @@ function SecretLog({ from, to }: { from: string; to: string }) {
   const printable = useApiQuery('reports/html', { ...request, preview: true });
 
   const describe = (e: SecretLogEntry) => {
-    const what = e.action === 'export' ? t('reports.secretLog.archive') : PRINT_KINDS.includes(e.document) ? t(`reports.kind.${e.document as Kind}`) : e.document;
+    const what =
+      e.action === 'export'
+        ? t('reports.secretLog.archive')
+        : PRINT_KINDS.includes(e.document)
+          ? t(`reports.kind.${e.document as Kind}`)
+          : e.document;
     const how = FORMATS.includes(e.format) ? t(`reports.secretLog.formats.${e.format as Format}`) : e.format;
-    return [what, how, e.destination ? t('reports.secretLog.to', { folder: e.destination }) : ''].filter(Boolean).join(', ');
+    return [what, how, e.destination ? t('reports.secretLog.to', { folder: e.destination }) : '']
+      .filter(Boolean)
+      .join(', ');
   };
 
   async function save(format: 'pdf' | 'docx') {
@@ -78,13 +105,33 @@ function SecretLog({ from, to }: { from: string; to: string }) {
   return (
     <Stack gap="md">
       <Group>
-        <Button leftSection={<IconPrinter size={16} />} variant="light" onClick={() => frame.current?.print()} disabled={!printable.data} data-testid="secret-log-print">
+        <Button
+          leftSection={<IconPrinter size={16} />}
+          variant="light"
+          onClick={() => frame.current?.print()}
+          disabled={!printable.data}
+          data-testid="secret-log-print"
+        >
           {t('reports.secretLog.print')}
         </Button>
-        <Button variant="light" leftSection={<IconFileTypePdf size={16} />} onClick={() => void save('pdf')} loading={busy === 'pdf'} disabled={!!busy} data-testid="secret-log-pdf">
+        <Button
+          variant="light"
+          leftSection={<IconFileTypePdf size={16} />}
+          onClick={() => void save('pdf')}
+          loading={busy === 'pdf'}
+          disabled={!!busy}
+          data-testid="secret-log-pdf"
+        >
           {t('reports.savePdf')}
         </Button>
-        <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} onClick={() => void save('docx')} loading={busy === 'docx'} disabled={!!busy} data-testid="secret-log-docx">
+        <Button
+          variant="light"
+          leftSection={<IconFileTypeDocx size={16} />}
+          onClick={() => void save('docx')}
+          loading={busy === 'docx'}
+          disabled={!!busy}
+          data-testid="secret-log-docx"
+        >
           {t('reports.saveDocx')}
         </Button>
         {list.data && (
@@ -138,7 +185,10 @@ function SecretLog({ from, to }: { from: string; to: string }) {
       )}
       {/* The printable log, kept out of sight: In sổ prints it. */}
       {printable.data && (
-        <div style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', left: -10000 }} aria-hidden>
+        <div
+          style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', left: -10000 }}
+          aria-hidden
+        >
           <PreviewFrame ref={frame} html={printable.data.html} />
         </div>
       )}
