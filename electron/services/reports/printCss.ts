@@ -22,6 +22,8 @@ const cssString = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
  * the top-left margin box of every later page, beside the page number (which stays alone in the centre,
  * from page 2 on, as before). Margin boxes, like the page number, reach every page in Chromium's print
  * preview, window.print and PDF; nothing in the page flow could repeat on pages it cannot predict.
+ * Chromium sets a margin box of fixed height against the bottom of the margin (on top of the text), so
+ * the box is lifted by a bottom margin to start runningTopMm from the page's edge.
  */
 function secrecyCss(l: Layout, fontStack: string, level: SecretLevel): string {
   const k = l.secrecyMark;
@@ -29,7 +31,7 @@ function secrecyCss(l: Layout, fontStack: string, level: SecretLevel): string {
   return `
 .secrecy-mark-row { margin-top: ${k.gapPt}pt; line-height: 1; }
 .secrecy-mark { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box; ${box} text-transform: uppercase; }
-@page { @top-left { content: ${cssString(MARK_TEXT[level])}; font-family: ${fontStack}; ${box} margin-top: ${k.runningTopMm}mm; vertical-align: middle; } }
+@page { @top-left { content: ${cssString(MARK_TEXT[level])}; font-family: ${fontStack}; ${box} margin-bottom: ${l.marginsMm.top - k.runningTopMm - k.heightMm}mm; vertical-align: middle; } }
 @page :first { @top-left { content: none; border: none; } }
 `;
 }
