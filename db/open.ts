@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import * as schema from './schema';
 import { applyMigrations, schemaVersion, type Migration } from './migrate';
@@ -66,6 +66,24 @@ function isUnwritableCode(code: string): boolean {
   return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN');
 }
 
+/**
+ * Opening needs a little room even to read: WAL mode creates the -shm index beside the archive. On a
+ * full disk SQLite then fails with SQLITE_IOERR_SHMSIZE (or SQLITE_FULL), which must not be reported as a
+ * damaged archive (that advice sends a clerk to restore a backup over a sound file). An I/O error counts
+ * as "disk full" only when the folder's file system really has (almost) no free space left.
+ */
+const NEARLY_FULL_BYTES = 1024 * 1024;
+function isDiskFull(code: string, file: string): boolean {
+  if (code === 'SQLITE_FULL') return true;
+  if (!code.startsWith('SQLITE_IOERR')) return false;
+  try {
+    const fs = statfsSync(dirname(file));
+    return fs.bavail * fs.bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
+
 /** What a clerk needs to hear about an archive in a folder they cannot write: where, that nothing changed, what to do. */
 function unwritableDetail(file: string): string {
   return `Thư mục: ${dirname(file)}. Tệp kho được giữ nguyên; có thể chép cả thư mục kho (cùng thư mục photos) sang nơi ghi được, ví dụ thư mục Tài liệu, rồi mở từ đó.`;
@@ -111,6 +129,7 @@ export function inspectArchiveFile(file: string, nativeBinding?: string, knownVe
     const code = sqliteCode(e);
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new HosoError('ARCHIVE_LOCKED', undefined, { cause: e });
     if (isUnwritableCode(code)) throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
+    if (isDiskFull(code, file)) throw new HosoError('ARCHIVE_DISK_FULL', `(${dirname(file)})`, { cause: e });
     throw new HosoError('ARCHIVE_CORRUPT', code ? `(${code})` : undefined, { cause: e });
   } finally {
     ro?.close();
@@ -190,6 +209,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
     if (e instanceof HosoError) throw e;
     const code = sqliteCode(e);
     if (isUnwritableCode(code)) throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
+    if (isDiskFull(code, file)) throw new HosoError('ARCHIVE_DISK_FULL', `(${dirname(file)})`, { cause: e });
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new HosoError('ARCHIVE_LOCKED', undefined, { cause: e });
     throw new HosoError('ARCHIVE_CORRUPT', code ? `(${code})` : undefined, { cause: e });
   }

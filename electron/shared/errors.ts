@@ -36,6 +36,10 @@ export const ERROR_MESSAGES = {
     vi: 'Ổ đĩa chứa kho hồ sơ đã hết chỗ trống nên thay đổi này chưa được lưu. Mọi dữ liệu đã lưu trước đó vẫn nguyên vẹn; hãy giải phóng dung lượng ổ đĩa (xóa bớt tệp không cần, dọn thùng rác của máy) rồi lưu lại.',
     en: 'The disk holding the archive is full, so this change was not saved. Everything saved before is intact; free some disk space and save again.',
   },
+  ARCHIVE_DISK_FULL: {
+    vi: 'Ổ đĩa chứa kho hồ sơ đã hết chỗ trống nên chưa mở được kho. Tệp kho không bị hỏng và được giữ nguyên; hãy giải phóng dung lượng ổ đĩa (xóa bớt tệp không cần) rồi mở lại.',
+    en: 'The disk holding the archive is full, so the archive cannot be opened. The archive is not damaged and was left untouched; free some disk space and open it again.',
+  },
   MIGRATION_FAILED: {
     vi: 'Không thể nâng cấp kho hồ sơ lên phiên bản mới. Kho cũ được giữ nguyên và đã có bản sao lưu trước khi nâng cấp.',
     en: 'The archive could not be upgraded. The old archive is unchanged and was backed up before the upgrade.',

@@ -41,7 +41,9 @@ export function pageLimitDisk(dir: string): SmallDisk {
 /** A tmpfs of `megabytes` mounted on `dir`, or null when this machine does not allow mounting. */
 export function tmpfsDisk(dir: string, megabytes: number): SmallDisk | null {
   mkdirSync(dir, { recursive: true });
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { encoding: 'utf8' });
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], {
+    encoding: 'utf8',
+  });
   if (mounted.status !== 0) return null;
   const filler = join(dir, 'filler.bin');
   return {

@@ -46,7 +46,13 @@ export function readOnlyFolder(src: string, work: string): ReadOnlyFolder {
         } catch {
           writable = false;
         }
-        if (!writable) return { how: 'read-only bind mount', dir: target, cli: runner([]), cleanup: () => void spawnSync('umount', ['-l', target]) };
+        if (!writable)
+          return {
+            how: 'read-only bind mount',
+            dir: target,
+            cli: runner([]),
+            cleanup: () => void spawnSync('umount', ['-l', target]),
+          };
       }
       spawnSync('umount', ['-l', target]);
     }
@@ -58,11 +64,16 @@ export function readOnlyFolder(src: string, work: string): ReadOnlyFolder {
     ];
     for (const [how, prefix] of users) {
       const probe = join(src, '.probe');
-      if (ok(prefix[0]!, [...prefix.slice(1), 'true']) && !ok(prefix[0]!, [...prefix.slice(1), 'touch', probe])) {
+      if (
+        ok(prefix[0]!, [...prefix.slice(1), 'true']) &&
+        !ok(prefix[0]!, [...prefix.slice(1), 'touch', probe])
+      ) {
         return { how, dir: src, cli: runner(prefix), cleanup: () => {} };
       }
     }
-    throw new Error('no way to make a read-only folder here: neither a read-only bind mount nor running as nobody works');
+    throw new Error(
+      'no way to make a read-only folder here: neither a read-only bind mount nor running as nobody works',
+    );
   }
   chmodSync(src, 0o555);
   return { how: 'chmod a-w (not root)', dir: src, cli: runner([]), cleanup: () => chmodSync(src, 0o755) };

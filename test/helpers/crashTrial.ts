@@ -23,12 +23,22 @@ export interface ChildRun {
  * Starts the worker on `file` and SIGKILLs it `killAfterMs` after it says `ready` (its setup, tsx and
  * module loading, is not what is being tested). Returns what it printed.
  */
-export function runAndKill(workload: CrashWorkload, file: string, seed: number, killAfterMs: number, extra: string[] = []): Promise<ChildRun> {
+export function runAndKill(
+  workload: CrashWorkload,
+  file: string,
+  seed: number,
+  killAfterMs: number,
+  extra: string[] = [],
+): Promise<ChildRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, workload, file, String(seed), ...extra], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', WORKER, workload, file, String(seed), ...extra],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const lines: string[] = [];
     let partial = '';
     let stderr = '';
@@ -50,7 +60,12 @@ export function runAndKill(workload: CrashWorkload, file: string, seed: number, 
       clearTimeout(timer);
       clearTimeout(watchdog);
       // A line cut by the kill was never complete: the parent ignores it, as a clerk's screen would.
-      done({ lines, killed: signal === 'SIGKILL' && !lines.includes('done'), finishedFirst: lines.includes('done'), stderr });
+      done({
+        lines,
+        killed: signal === 'SIGKILL' && !lines.includes('done'),
+        finishedFirst: lines.includes('done'),
+        stderr,
+      });
     });
   });
 }
@@ -77,8 +92,20 @@ export interface TrialVerdict {
  * reported as committed is there with the reported content, the template's meetings are untouched,
  * and the backup folder lists only verified backups.
  */
-export async function verifyTrial(file: string, run: ChildRun, template: Map<string, string>): Promise<TrialVerdict> {
-  const verdict: TrialVerdict = { confirmed: 0, killedMidWrite: false, lost: [], unreported: 0, backupsConfirmed: 0, partialBackups: 0, problems: [] };
+export async function verifyTrial(
+  file: string,
+  run: ChildRun,
+  template: Map<string, string>,
+): Promise<TrialVerdict> {
+  const verdict: TrialVerdict = {
+    confirmed: 0,
+    killedMidWrite: false,
+    lost: [],
+    unreported: 0,
+    backupsConfirmed: 0,
+    partialBackups: 0,
+    problems: [],
+  };
   const reported = new Map<string, string>();
   const backups: string[] = [];
   let inFlight: string | null = null;
@@ -105,11 +132,14 @@ export async function verifyTrial(file: string, run: ChildRun, template: Map<str
     const integrity = archive.sqlite.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') verdict.problems.push(`integrity_check: ${String(integrity)}`);
     const hashOf = (id: string) => meetingContentHash(meetingToJson(archive, id));
-    const live = new Set(archive.sqlite.prepare('SELECT id FROM meetings WHERE deleted_at IS NULL').pluck().all() as string[]);
+    const live = new Set(
+      archive.sqlite.prepare('SELECT id FROM meetings WHERE deleted_at IS NULL').pluck().all() as string[],
+    );
     for (const [id, hash] of reported) {
       if (!live.has(id)) verdict.lost.push(`${id}: missing`);
       // The meeting the kill interrupted may hold that transaction too (committed, not reported).
-      else if (id !== inFlight && hashOf(id) !== hash) verdict.lost.push(`${id}: content differs from what was committed`);
+      else if (id !== inFlight && hashOf(id) !== hash)
+        verdict.lost.push(`${id}: content differs from what was committed`);
     }
     for (const [id, hash] of template) {
       if (!live.has(id)) verdict.problems.push(`template meeting ${id} missing`);
@@ -129,15 +159,18 @@ export async function verifyTrial(file: string, run: ChildRun, template: Map<str
     }
     const names = new Set(listed.rows.map((r) => r.file));
     for (const b of backups) if (!names.has(b)) verdict.problems.push(`reported backup ${b} is not listed`);
-    const leftovers = () => (existsSync(listed.dir) ? readdirSync(listed.dir).filter((n) => /\.partial(-wal|-shm)?$/.test(n)) : []);
+    const leftovers = () =>
+      existsSync(listed.dir) ? readdirSync(listed.dir).filter((n) => /\.partial(-wal|-shm)?$/.test(n)) : [];
     verdict.partialBackups = leftovers().filter((n) => n.endsWith('.partial')).length;
     if (leftovers().length > 0) {
       // An hour later (a killed backup's file is no longer written to), the next backup removes it.
       const hourAgo = new Date(Date.now() - STALE_PARTIAL_MS - 60_000);
       for (const n of leftovers()) utimesSync(join(listed.dir, n), hourAgo, hourAgo);
       const next = await backupNow(archive);
-      if (leftovers().length > 0) verdict.problems.push(`the next backup left the killed one's files: ${leftovers().join(', ')}`);
-      if (!checkBackup(archive, next.path).ok) verdict.problems.push(`the backup after the kill does not check: ${next.name}`);
+      if (leftovers().length > 0)
+        verdict.problems.push(`the next backup left the killed one's files: ${leftovers().join(', ')}`);
+      if (!checkBackup(archive, next.path).ok)
+        verdict.problems.push(`the backup after the kill does not check: ${next.name}`);
     }
   } finally {
     archive.close();

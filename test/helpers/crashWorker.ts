@@ -45,9 +45,28 @@ function contentHash(archive: Archive, id: string): string {
   return meetingContentHash(meetingToJson(archive, id));
 }
 
-const TITLES = ['Hội nghị giao ban công tác quân sự, quốc phòng', 'Họp Đảng ủy Trung đoàn', 'Hội nghị sơ kết công tác dân vận', 'Làm việc với Ban Chỉ huy Quân sự huyện', 'Hội nghị triển khai nhiệm vụ huấn luyện'];
-const PLACES = ['Hội trường Bộ Chỉ huy Quân sự tỉnh', 'Phòng họp Ủy ban nhân dân huyện', 'Nhà văn hóa xã Tân Phong', 'Hội trường Sư đoàn'];
-const NAMES = ['Nguyễn Văn Thành', 'Lê Thị Hồng Vân', 'Trần Đức Lượng', 'Phạm Quốc Hưng', 'Đỗ Minh Tuấn', 'Vũ Thị Thu Hà', 'Hoàng Trọng Nghĩa'];
+const TITLES = [
+  'Hội nghị giao ban công tác quân sự, quốc phòng',
+  'Họp Đảng ủy Trung đoàn',
+  'Hội nghị sơ kết công tác dân vận',
+  'Làm việc với Ban Chỉ huy Quân sự huyện',
+  'Hội nghị triển khai nhiệm vụ huấn luyện',
+];
+const PLACES = [
+  'Hội trường Bộ Chỉ huy Quân sự tỉnh',
+  'Phòng họp Ủy ban nhân dân huyện',
+  'Nhà văn hóa xã Tân Phong',
+  'Hội trường Sư đoàn',
+];
+const NAMES = [
+  'Nguyễn Văn Thành',
+  'Lê Thị Hồng Vân',
+  'Trần Đức Lượng',
+  'Phạm Quốc Hưng',
+  'Đỗ Minh Tuấn',
+  'Vũ Thị Thu Hà',
+  'Hoàng Trọng Nghĩa',
+];
 const RANKS = ['Đại tá', 'Thượng tá', 'Trung tá', 'Thiếu tá', ''];
 const CONCLUSIONS = [
   'Các cơ quan, đơn vị khẩn trương hoàn thành kế hoạch huấn luyện năm.',
@@ -59,7 +78,9 @@ const CONCLUSIONS = [
 /** One meeting after another, each built by several contract calls; every call is its own transaction. */
 async function writeLoop(archive: Archive, seed: number, stop: () => boolean = () => false): Promise<void> {
   const rnd = crashRandom(seed);
-  const call = directClient(createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-crash')), silentLogger));
+  const call = directClient(
+    createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-crash')), silentLogger),
+  );
   const committed = (id: string) => {
     say(`committed ${id} ${contentHash(archive, id)}`);
     say('end');
@@ -74,7 +95,8 @@ async function writeLoop(archive: Archive, seed: number, stop: () => boolean = (
       startTime: '08:00',
       endTime: null,
       location: pick(rnd, PLACES),
-      minutesText: 'Các đại biểu thảo luận, thống nhất nội dung trọng tâm và biện pháp thực hiện trong thời gian tới.',
+      minutesText:
+        'Các đại biểu thảo luận, thống nhất nội dung trọng tâm và biện pháp thực hiện trong thời gian tới.',
     });
     committed(m.id);
     let v = m.version;
@@ -88,11 +110,24 @@ async function writeLoop(archive: Archive, seed: number, stop: () => boolean = (
           rank: pick(rnd, RANKS),
           titles: 'Chỉ huy trưởng',
         }));
-        v = (await call('attendance/add-many', { meetingId: m.id, version: v, rows, role: 'dai_bieu' })).meetingVersion;
+        v = (await call('attendance/add-many', { meetingId: m.id, version: v, rows, role: 'dai_bieu' }))
+          .meetingVersion;
       } else if (what < 0.65) {
-        v = (await call('conclusions/add', { meetingId: m.id, version: v, fields: { text: pick(rnd, CONCLUSIONS) } })).meetingVersion;
+        v = (
+          await call('conclusions/add', {
+            meetingId: m.id,
+            version: v,
+            fields: { text: pick(rnd, CONCLUSIONS) },
+          })
+        ).meetingVersion;
       } else if (what < 0.8) {
-        v = (await call('documents/add', { meetingId: m.id, version: v, fields: { number: `${100 + n * 10 + s}-KH/ĐU`, docType: 'Kế hoạch' } })).meetingVersion;
+        v = (
+          await call('documents/add', {
+            meetingId: m.id,
+            version: v,
+            fields: { number: `${100 + n * 10 + s}-KH/ĐU`, docType: 'Kế hoạch' },
+          })
+        ).meetingVersion;
       } else {
         photoNo++;
         const color = `#${((seed * 7919 + photoNo * 104729) & 0xffffff).toString(16).padStart(6, '0')}`;
@@ -134,7 +169,9 @@ async function importLoop(archive: Archive, seed: number): Promise<void> {
 
 /** Each bag merged through the contract (preview, then apply with the defaults). */
 async function mergeBags(archive: Archive, bags: string[]): Promise<void> {
-  const call = directClient(createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-crash')), silentLogger));
+  const call = directClient(
+    createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-crash')), silentLogger),
+  );
   for (const path of bags) {
     const plan = await call('merge/preview', { path });
     say('begin new');
@@ -176,8 +213,7 @@ async function main(): Promise<void> {
     // Stay until the parent's kill comes, as the other workloads do: the parent counts this trial as
     // finished before the kill rather than as a process that died by itself.
     await new Promise(() => setInterval(() => {}, 60_000));
-  }
-  else await backupWhileWriting(archive, seed);
+  } else await backupWhileWriting(archive, seed);
   archive.close();
 }
 

@@ -51,7 +51,8 @@ beforeAll(async () => {
   const s = await recordSession();
   templateDir = s.dir;
   cleanupTemplate = s.cleanup;
-  for (const color of ['#2e7d32', '#1565c0']) await fillRecord(s, { color, title: `Hội nghị quân chính ${color}` });
+  for (const color of ['#2e7d32', '#1565c0'])
+    await fillRecord(s, { color, title: `Hội nghị quân chính ${color}` });
   await fillRecord(s, { color: '#6a1b9a', title: 'Hội nghị tổng kết năm', finalize: true });
   for (const id of s.archive.sqlite.prepare('SELECT id FROM meetings').pluck().all() as string[]) {
     template.set(id, meetingContentHash(meetingToJson(s.archive, id)));
@@ -63,7 +64,11 @@ beforeAll(async () => {
   await generateDemo(source, { meetings: BAGS * MEETINGS_PER_BAG, seed: 8 });
   const ids = source.sqlite.prepare('SELECT id FROM meetings ORDER BY id').pluck().all() as string[];
   for (let b = 0; b < BAGS; b++) {
-    bags.push(await makeBag(source, join(t.dir, 'usb', `goi-${b + 1}`), { meetingIds: ids.slice(b * MEETINGS_PER_BAG, (b + 1) * MEETINGS_PER_BAG) }));
+    bags.push(
+      await makeBag(source, join(t.dir, 'usb', `goi-${b + 1}`), {
+        meetingIds: ids.slice(b * MEETINGS_PER_BAG, (b + 1) * MEETINGS_PER_BAG),
+      }),
+    );
   }
   source.close();
 }, 120_000);
@@ -84,70 +89,76 @@ function shuffledWorkloads(rnd: () => number): CrashWorkload[] {
 }
 
 describe('SIGKILL at random moments', () => {
-  it(`${TRIALS} trials: the archive opens, checks clean and holds every reported transaction`, async () => {
-    const figures = {
-      seed: SEED,
-      trials: 0,
-      kills: Object.fromEntries(CRASH_WORKLOADS.map((w) => [w, 0])) as Record<CrashWorkload, number>,
-      finishedBeforeKill: 0,
-      killedMidWrite: 0,
-      transactionsConfirmed: 0,
-      committedButUnreported: 0,
-      backupsConfirmed: 0,
-      partialBackupsLeft: 0,
-      recordsLost: 0,
-    };
-    const failures: string[] = [];
-    // The plan is drawn from the seed before anything runs, so a replay runs the same trials.
-    const plan: { trial: number; workload: CrashWorkload; seed: number; delay: number }[] = [];
-    let block: CrashWorkload[] = [];
-    for (let trial = 0; trial < TRIALS; trial++) {
-      if (trial % CRASH_WORKLOADS.length === 0) block = shuffledWorkloads(crashRandom(SEED + trial));
-      const seed = SEED * 1000 + trial;
-      const workload = block[trial % CRASH_WORKLOADS.length]!;
-      const [lo, hi] = KILL_WINDOW_MS[workload];
-      plan.push({ trial, workload, seed, delay: Math.round(lo + crashRandom(seed)() * (hi - lo)) });
-    }
-
-    const runTrial = async ({ trial, workload, seed, delay }: (typeof plan)[number]) => {
-      const dir = join(t.dir, `trial-${trial}`);
-      mkdirSync(dir);
-      cpSync(templateDir, dir, { recursive: true });
-      const file = join(dir, 'archive.sqlite');
-      const run = await runAndKill(workload, file, seed, delay, workload === 'merge' ? bags : []);
-      const label = `trial ${trial} (${workload}, kill ${delay} ms after ready; replay: HOSO_CRASH_SEED=${SEED})`;
-      if (!run.killed && !run.finishedFirst) {
-        failures.push(`${label}: the child stopped on its own before the kill: ${run.stderr.slice(0, 2000)}`);
-        return;
+  it(
+    `${TRIALS} trials: the archive opens, checks clean and holds every reported transaction`,
+    async () => {
+      const figures = {
+        seed: SEED,
+        trials: 0,
+        kills: Object.fromEntries(CRASH_WORKLOADS.map((w) => [w, 0])) as Record<CrashWorkload, number>,
+        finishedBeforeKill: 0,
+        killedMidWrite: 0,
+        transactionsConfirmed: 0,
+        committedButUnreported: 0,
+        backupsConfirmed: 0,
+        partialBackupsLeft: 0,
+        recordsLost: 0,
+      };
+      const failures: string[] = [];
+      // The plan is drawn from the seed before anything runs, so a replay runs the same trials.
+      const plan: { trial: number; workload: CrashWorkload; seed: number; delay: number }[] = [];
+      let block: CrashWorkload[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        if (trial % CRASH_WORKLOADS.length === 0) block = shuffledWorkloads(crashRandom(SEED + trial));
+        const seed = SEED * 1000 + trial;
+        const workload = block[trial % CRASH_WORKLOADS.length]!;
+        const [lo, hi] = KILL_WINDOW_MS[workload];
+        plan.push({ trial, workload, seed, delay: Math.round(lo + crashRandom(seed)() * (hi - lo)) });
       }
-      const verdict = await verifyTrial(file, run, template);
-      figures.trials++;
-      if (run.killed) figures.kills[workload]++;
-      else figures.finishedBeforeKill++;
-      if (run.killed && verdict.killedMidWrite) figures.killedMidWrite++;
-      figures.transactionsConfirmed += verdict.confirmed;
-      figures.committedButUnreported += verdict.unreported;
-      figures.backupsConfirmed += verdict.backupsConfirmed;
-      figures.partialBackupsLeft += verdict.partialBackups;
-      figures.recordsLost += verdict.lost.length;
-      for (const p of [...verdict.lost, ...verdict.problems]) failures.push(`${label}: ${p}`);
-      rmSync(dir, { recursive: true, force: true });
-    };
-    // Two trials at a time: most of a trial is the child loading its modules, which the other overlaps.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: PARALLEL }, async () => {
-        while (next < plan.length) await runTrial(plan[next++]!);
-      }),
-    );
-    // The figures the README quotes; printed in every run, not only the nightly one.
-    console.log(`crash loop figures: ${JSON.stringify(figures)}`);
-    expect(failures, `seed ${SEED}`).toEqual([]);
-    expect(figures.recordsLost).toBe(0);
-    expect(figures.trials).toBe(TRIALS);
-    // Not a loop that kills idle processes: the children were writing when they died.
-    expect(figures.transactionsConfirmed).toBeGreaterThan(0);
-  }, Math.max(120_000, TRIALS * 15_000));
+
+      const runTrial = async ({ trial, workload, seed, delay }: (typeof plan)[number]) => {
+        const dir = join(t.dir, `trial-${trial}`);
+        mkdirSync(dir);
+        cpSync(templateDir, dir, { recursive: true });
+        const file = join(dir, 'archive.sqlite');
+        const run = await runAndKill(workload, file, seed, delay, workload === 'merge' ? bags : []);
+        const label = `trial ${trial} (${workload}, kill ${delay} ms after ready; replay: HOSO_CRASH_SEED=${SEED})`;
+        if (!run.killed && !run.finishedFirst) {
+          failures.push(
+            `${label}: the child stopped on its own before the kill: ${run.stderr.slice(0, 2000)}`,
+          );
+          return;
+        }
+        const verdict = await verifyTrial(file, run, template);
+        figures.trials++;
+        if (run.killed) figures.kills[workload]++;
+        else figures.finishedBeforeKill++;
+        if (run.killed && verdict.killedMidWrite) figures.killedMidWrite++;
+        figures.transactionsConfirmed += verdict.confirmed;
+        figures.committedButUnreported += verdict.unreported;
+        figures.backupsConfirmed += verdict.backupsConfirmed;
+        figures.partialBackupsLeft += verdict.partialBackups;
+        figures.recordsLost += verdict.lost.length;
+        for (const p of [...verdict.lost, ...verdict.problems]) failures.push(`${label}: ${p}`);
+        rmSync(dir, { recursive: true, force: true });
+      };
+      // Two trials at a time: most of a trial is the child loading its modules, which the other overlaps.
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: PARALLEL }, async () => {
+          while (next < plan.length) await runTrial(plan[next++]!);
+        }),
+      );
+      // The figures the README quotes; printed in every run, not only the nightly one.
+      console.log(`crash loop figures: ${JSON.stringify(figures)}`);
+      expect(failures, `seed ${SEED}`).toEqual([]);
+      expect(figures.recordsLost).toBe(0);
+      expect(figures.trials).toBe(TRIALS);
+      // Not a loop that kills idle processes: the children were writing when they died.
+      expect(figures.transactionsConfirmed).toBeGreaterThan(0);
+    },
+    Math.max(120_000, TRIALS * 15_000),
+  );
 });
 
 describe('a backup killed while it is written', () => {
@@ -158,7 +169,8 @@ describe('a backup killed while it is written', () => {
     await generateDemo(archive, { meetings: 400, seed: 11 });
     archive.close();
     const backups = join(dir, 'backups');
-    const partials = () => (existsSync(backups) ? readdirSync(backups).filter((n) => n.endsWith('.partial')) : []);
+    const partials = () =>
+      existsSync(backups) ? readdirSync(backups).filter((n) => n.endsWith('.partial')) : [];
 
     // Kill `hoso backup` the moment its temporary file appears (copying or checking it): a few tries,
     // since on a fast disk the window is short.
@@ -168,7 +180,8 @@ describe('a backup killed while it is written', () => {
       while (child.exitCode === null && partials().length === 0) await new Promise((r) => setTimeout(r, 2));
       child.kill('SIGKILL');
       await exited;
-      for (const n of existsSync(backups) ? readdirSync(backups) : []) if (n.endsWith('.sqlite')) rmSync(join(backups, n));
+      for (const n of existsSync(backups) ? readdirSync(backups) : [])
+        if (n.endsWith('.sqlite')) rmSync(join(backups, n));
     }
     expect(partials()).toHaveLength(1);
 

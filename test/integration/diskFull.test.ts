@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive, type Archive } from '../../db/open';
 import { createContext } from '../../electron/services/context';
@@ -9,6 +10,7 @@ import { checkArchiveFile } from '../../electron/services/check';
 import { meetingContentHash, meetingToJson } from '../../electron/services/archive/meetingJson';
 import { searchMeetings } from '../../db/search/search';
 import { SearchQuery, type MeetingFieldsInput } from '../../electron/shared/contract';
+import { HosoError } from '../../electron/shared/errors';
 import { fillRecord } from '../helpers/makeBag';
 import { jpeg } from '../helpers/images';
 import { tempDir } from '../helpers/tempArchive';
@@ -46,7 +48,10 @@ function longMinutes(chars: number): string {
 
 async function session(file: string) {
   const archive = await openArchive({ file });
-  const dispatch = createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-test')), silentLogger);
+  const dispatch = createDispatcher(
+    createHandlers(createContext(archive, 'direct', '0.0.0-test')),
+    silentLogger,
+  );
   const call = directClient(dispatch);
   const meeting = async (fields: Partial<MeetingFieldsInput> = {}) => {
     const m = await call('meetings/create', {
@@ -64,9 +69,16 @@ async function session(file: string) {
 }
 
 const hashes = (archive: Archive) =>
-  new Map((archive.sqlite.prepare('SELECT id FROM meetings').pluck().all() as string[]).map((id) => [id, meetingContentHash(meetingToJson(archive, id))]));
-const count = (archive: Archive, table: string) => archive.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const found = (archive: Archive, q: string) => searchMeetings(archive, SearchQuery.parse({ query: q, limit: 50 })).rows.map((r) => r.id);
+  new Map(
+    (archive.sqlite.prepare('SELECT id FROM meetings').pluck().all() as string[]).map((id) => [
+      id,
+      meetingContentHash(meetingToJson(archive, id)),
+    ]),
+  );
+const count = (archive: Archive, table: string) =>
+  archive.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const found = (archive: Archive, q: string) =>
+  searchMeetings(archive, SearchQuery.parse({ query: q, limit: 50 })).rows.map((r) => r.id);
 
 describe.each(disks)('the archive’s disk runs out of space: $name', (disk) => {
   it('refuses the save with DISK_FULL, keeps everything stored before, and works again once space is freed', async () => {
@@ -95,14 +107,29 @@ describe.each(disks)('the archive’s disk runs out of space: $name', (disk) => 
     expect(refused.error.message).toMatch(/dữ liệu đã lưu trước đó vẫn nguyên vẹn/);
 
     // Adding people to an existing record: refused the same way, and the record is as it was.
-    const rows = Array.from({ length: 1000 }, (_, i) => ({ fullName: `Nguyễn Văn Thành ${i}`, rank: 'Thiếu tá', titles: `Trợ lý tác chiến, đơn vị ${i} ${'x'.repeat(400)}` }));
-    const many = await s.dispatch('attendance/add-many', { meetingId: kept.id, version: kept.version, rows, role: 'dai_bieu' });
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      fullName: `Nguyễn Văn Thành ${i}`,
+      rank: 'Thiếu tá',
+      titles: `Trợ lý tác chiến, đơn vị ${i} ${'x'.repeat(400)}`,
+    }));
+    const many = await s.dispatch('attendance/add-many', {
+      meetingId: kept.id,
+      version: kept.version,
+      rows,
+      role: 'dai_bieu',
+    });
     expect(many.ok).toBe(false);
     if (!many.ok) expect(many.error.code).toBe('DISK_FULL');
 
     // A photo: on a full disk its file cannot be stored either (ENOSPC), or its row cannot.
     const picture = (await jpeg({ color: '#e65100', width: 640, height: 480 })).toString('base64');
-    const photoRefused = await s.dispatch('photos/add', { meetingId: kept.id, version: kept.version, fileName: 'quang-canh.jpg', dataBase64: picture, caption: 'Quang cảnh hội nghị.' });
+    const photoRefused = await s.dispatch('photos/add', {
+      meetingId: kept.id,
+      version: kept.version,
+      fileName: 'quang-canh.jpg',
+      dataBase64: picture,
+      caption: 'Quang cảnh hội nghị.',
+    });
     expect(photoRefused.ok).toBe(false);
     if (!photoRefused.ok) expect(photoRefused.error.code).toBe('DISK_FULL');
 
@@ -118,8 +145,16 @@ describe.each(disks)('the archive’s disk runs out of space: $name', (disk) => 
     disk.free(s.archive);
 
     // The same saves now go through, on the same open archive.
-    const saved = await s.meeting({ title: 'Hội nghị tổng kết công tác dân vận', minutesText: longMinutes(600_000) });
-    const added = await s.call('attendance/add-many', { meetingId: kept.id, version: kept.version, rows, role: 'dai_bieu' });
+    const saved = await s.meeting({
+      title: 'Hội nghị tổng kết công tác dân vận',
+      minutesText: longMinutes(600_000),
+    });
+    const added = await s.call('attendance/add-many', {
+      meetingId: kept.id,
+      version: kept.version,
+      rows,
+      role: 'dai_bieu',
+    });
     expect(added.added).toBe(1000);
     const photo = await s.call('photos/add', {
       meetingId: saved.id,
@@ -143,3 +178,49 @@ describe.each(disks)('the archive’s disk runs out of space: $name', (disk) => 
     }
   }, 120_000);
 });
+
+/**
+ * Opening on a full disk: WAL mode must create its -shm file first, which fails (SQLITE_IOERR_SHMSIZE).
+ * That used to come out as "the archive is damaged, restore a backup". Only a real full file system
+ * shows it (SQLite's page limit does not touch the -shm), so this runs where the tmpfs could be mounted.
+ */
+const fullDisks = tmpfs ? [tmpfs] : [];
+for (const disk of fullDisks)
+  describe(`opening an archive on a disk that is already full: ${disk.name}`, () => {
+    it('says the disk is full and the archive is not damaged; once space is freed it opens', async () => {
+      const file = join(disk.dir, 'kho-day.sqlite');
+      const s = await session(file);
+      const kept = await fillRecord(s, { title: 'Hội nghị sơ kết sáu tháng', color: '#4a148c' });
+      s.archive.close(); // the last connection removes -wal and -shm
+      const bytes = readFileSync(file);
+      disk.fill(s.archive);
+
+      const refused = await openArchive({ file }).then(
+        (a) => {
+          a.close();
+          return null;
+        },
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(HosoError);
+      expect((refused as HosoError).code).toBe('ARCHIVE_DISK_FULL');
+      expect((refused as HosoError).message).toMatch(/hết chỗ trống/);
+      expect((refused as HosoError).message).not.toMatch(/khôi phục từ bản sao lưu/);
+      expect(checkArchiveFile(file).problems.join(' ')).toMatch(/hết chỗ trống/);
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+
+      disk.free(s.archive);
+      const reopened = await openArchive({ file });
+      try {
+        expect(
+          (
+            await directClient(
+              createDispatcher(createHandlers(createContext(reopened, 'direct', '0.0.0-test')), silentLogger),
+            )('meetings/get', { id: kept.id })
+          ).title,
+        ).toBe('Hội nghị sơ kết sáu tháng');
+      } finally {
+        reopened.close();
+      }
+    }, 60_000);
+  });
