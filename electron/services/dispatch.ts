@@ -17,6 +17,34 @@ function describeIssues(error: { issues: { message: string; path: PropertyKey[] 
     .join(' ');
 }
 
+const MALFORMED_TEXT_VI = 'Văn bản có ký tự bị hỏng (một nửa ký tự Unicode, thường do dán từ nguồn lỗi); hãy gõ hoặc dán lại đoạn đó.';
+
+/** A UTF-16 surrogate without its pair: in u-mode a well-formed pair is one code point outside this range. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/**
+ * Whether any string in the payload (keys included) is malformed UTF-16: half of a surrogate pair, as
+ * left by text cut in the middle of an emoji or a broken paste. SQLite stores text as UTF-8, where such a
+ * half cannot exist: it would silently become U+FFFD, so the archive would keep something other than what
+ * the clerk sent. Refused here, for every channel at once. Iterative: a payload nested thousands of levels
+ * deep must not overflow the stack before its schema refuses it.
+ */
+export function hasMalformedText(payload: unknown): boolean {
+  const stack: unknown[] = [payload];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) return true;
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
 
 /**
@@ -52,6 +80,10 @@ export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger
     if (gate && !gate.admit(channel)) {
       log.error('APP_LOCKED', channel);
       return { ok: false, error: { code: 'APP_LOCKED', message: ERROR_MESSAGES.APP_LOCKED.vi } };
+    }
+    if (hasMalformedText(payload)) {
+      log.error('INVALID_INPUT', `${channel}: malformed UTF-16`);
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `${ERROR_MESSAGES.INVALID_INPUT.vi} ${MALFORMED_TEXT_VI}` } };
     }
     const parsed = contract[channel].input.safeParse(payload ?? {});
     if (!parsed.success) {

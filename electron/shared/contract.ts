@@ -136,6 +136,13 @@ export type PeoplePage = z.output<typeof PeoplePage>;
 
 export const PersonUpdate = z.object({ id: Id, version: z.number().int().min(1), fields: PersonFields });
 
+/**
+ * A full path on Windows (`D:\\…`, `\\\\server\\share`) or elsewhere (`/…`). A relative one would be
+ * relative to wherever the app happens to run (found by the fuzz: a backup folder "SaoLuu" was created
+ * in the process's working directory).
+ */
+const isAbsolutePath = (p: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(p);
+
 export const SignerAuthority = z.enum(['', 'TM.', 'KT.', 'TL.', 'TUQ.', 'Q.', 'T/M', 'K/T']);
 export const DocumentVariant = z.enum(['state', 'party']);
 export const Language = z.enum(['vi', 'en']);
@@ -162,7 +169,9 @@ export const Settings = z.object({
     .array(z.tuple([requiredText(30, 'Chữ viết tắt'), requiredText(200, 'Nghĩa đầy đủ của chữ viết tắt')]))
     .max(1000, 'Tối đa 1.000 từ viết tắt.'),
   /** Automatic backups: the folder ('' = `backups` beside the archive), how many to keep, once a day or not. Optional so older settings objects stay valid; db/settings.ts gives the defaults. */
-  backupDir: text(1000, 'Thư mục sao lưu').optional(),
+  backupDir: text(1000, 'Thư mục sao lưu')
+    .refine((d) => d === '' || isAbsolutePath(d), 'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ D:\\SaoLuu hoặc /media/usb/sao-luu).')
+    .optional(),
   backupKeep: z.number().int().min(1, 'Giữ ít nhất 1 bản sao lưu.').max(365, 'Giữ tối đa 365 bản sao lưu.').optional(),
   backupDaily: z.boolean().optional(),
 });
