@@ -153,10 +153,10 @@ afterAll(async () => {
 });
 
 function meetingVersion(): number {
-  return (archive.sqlite.prepare('SELECT version FROM meetings WHERE id = ?').get(ids.meeting) as { version: number }).version;
+  return (archive.sqlite.prepare('SELECT version FROM meetings WHERE id = ?').get(ids.meeting) as { version: number } | undefined)?.version ?? 1;
 }
 function personVersion(): number {
-  return (archive.sqlite.prepare('SELECT version FROM people WHERE id = ?').get(ids.person) as { version: number }).version;
+  return (archive.sqlite.prepare('SELECT version FROM people WHERE id = ?').get(ids.person) as { version: number } | undefined)?.version ?? 1;
 }
 
 /** Real ids of the fixture record, by field name and channel domain, so payloads reach the handlers. */
@@ -312,6 +312,86 @@ const viaHttp: Sender = async (channel, payload) => {
 };
 
 const totals: Record<string, Stats> = {};
+
+describe('the web host refuses malformed requests on every channel', () => {
+  const json = { 'content-type': 'application/json' };
+  async function refused(res: { status: number; body: string }, status: number, code: ErrorCode, where: string) {
+    expect(res.status, where).toBe(status);
+    const reply = JSON.parse(res.body) as Reply;
+    expect(reply, where).toMatchObject({ ok: false, error: { code } });
+    expect(!reply.ok && reply.error.message, where).toContain(ERROR_MESSAGES[code].vi);
+  }
+
+  it('wrong or missing content type, invalid JSON, GET, no session, a foreign Origin or Host (DNS rebinding)', async () => {
+    const rand = seededRandom(SEED);
+    for (const channel of CHANNELS) {
+      const path = `/api/${channel}`;
+      const body = JSON.stringify(baseline(channel) ?? {});
+      const where = (what: string) => `${channel}: ${what}`;
+      await refused(await send(host, 'POST', path, { cookie, 'content-type': 'text/plain' }, body), 415, 'INVALID_INPUT', where('text/plain'));
+      await refused(await send(host, 'POST', path, { cookie, 'content-type': 'application/x-www-form-urlencoded' }, 'a=1'), 415, 'INVALID_INPUT', where('form'));
+      await refused(await send(host, 'POST', path, { cookie }, body), 415, 'INVALID_INPUT', where('no content type'));
+      const broken = ['{"a": ', '{a:1}', "{'a':1}", '[1,2', '\u0000', 'undefined', '{"a":1}}'][Math.floor(rand() * 7)]!;
+      await refused(await send(host, 'POST', path, { cookie, ...json }, broken), 400, 'INVALID_INPUT', where(`invalid JSON ${broken}`));
+      await refused(await send(host, 'GET', path, { cookie }), 405, 'UNKNOWN_CHANNEL', where('GET'));
+      await refused(await send(host, 'POST', path, json, body), 403, 'FORBIDDEN', where('no session'));
+      await refused(await send(host, 'POST', path, { cookie: 'hoso_session=guessed', ...json }, body), 403, 'FORBIDDEN', where('wrong session'));
+      for (const origin of ['http://evil.example', 'null', `http://localhost.evil.example:${host.port}`, 'http://127.0.0.1:1']) {
+        await refused(await send(host, 'POST', path, { cookie, ...json, origin }, body), 403, 'FORBIDDEN', where(`Origin ${origin}`));
+      }
+      for (const forged of ['evil.example', `evil.example:${host.port}`, `127.0.0.1.nip.io:${host.port}`, `[::1]:${host.port}`]) {
+        await refused(await send(host, 'POST', path, { cookie, ...json, host: forged }, body), 403, 'FORBIDDEN', where(`Host ${forged}`));
+      }
+    }
+  });
+
+  it('an unknown channel, however it is spelled, is refused', async () => {
+    for (const name of ['evil/run', 'meetings/drop', '__proto__', 'constructor', 'toString', 'meetings%2Flist', 'meetings/list/', 'MEETINGS/LIST', 'hasOwnProperty']) {
+      await refused(await send(host, 'POST', `/api/${name}`, { cookie, ...json }, '{}'), 200, 'UNKNOWN_CHANNEL', name);
+    }
+    // Dot segments leave /api/ once the URL is resolved: a POST to a page is refused as no channel.
+    await refused(await send(host, 'POST', '/api/../meetings/list', { cookie, ...json }, '{}'), 405, 'UNKNOWN_CHANNEL', '../meetings/list');
+  });
+
+  it('a body over the limit is refused before it is read whole, on channels picked by the seed', async () => {
+    const rand = seededRandom(SEED + 7);
+    const picked = new Set<string>(['meetings/create', 'settings/update']);
+    while (picked.size < 5) picked.add(CHANNELS[Math.floor(rand() * CHANNELS.length)]!);
+    for (const channel of picked) {
+      const res = await send(host, 'POST', `/api/${channel}`, { cookie, ...json }, Buffer.alloc(17 * 1024 * 1024, 0x20));
+      if (channel.startsWith('photos/add')) await refused(res, 413, 'PHOTO_TOO_LARGE', channel);
+      else if (channel.startsWith('import/')) expect(res.status, channel).toBe(200);
+      else await refused(res, 413, 'PAYLOAD_TOO_LARGE', channel);
+    }
+  });
+});
+
+describe('bugs the fuzz found, each pinned', () => {
+  it('refuses text holding half a surrogate pair (SQLite would keep U+FFFD, not what was sent); a whole emoji is kept', async () => {
+    await makeFixture();
+    const broken = await dispatch('conclusions/add', { meetingId: ids.meeting, version: meetingVersion(), fields: { text: 'Giao nhiệm vụ \ud83d cho Ban Chỉ huy' } });
+    expect(broken).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!broken.ok && broken.error.message).toContain('ký tự bị hỏng');
+    const key = await dispatch('people/list', JSON.parse('{"query":"a","\\udc00":1}'));
+    expect(key).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const whole = await dispatch('conclusions/add', { meetingId: ids.meeting, version: meetingVersion(), fields: { text: 'Hoàn thành 👍 đúng hạn' } });
+    expect(whole.ok).toBe(true);
+    expect(storedSomewhere('Hoàn thành 👍 đúng hạn')).toBe(true);
+  });
+
+  it('takes a backup folder only as a full path (a relative one landed in the working directory)', async () => {
+    for (const dir of ['SaoLuu', '../../sao-luu', '..\\..\\SaoLuu', 'C:SaoLuu']) {
+      const r = await dispatch('settings/update', { backupDir: dir });
+      expect(r, dir).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(!r.ok && r.error.message, dir).toContain('đường dẫn đầy đủ');
+    }
+    for (const dir of ['D:\\SaoLuu', '\\\\may-chu\\sao-luu', join(root, 'archive', 'sao-luu'), '']) {
+      const r = await dispatch('settings/update', { backupDir: dir });
+      expect(r, dir).toMatchObject({ ok: true, data: { backupDir: dir } });
+    }
+    expect(readdirSync(join(root, 'cwd'))).toEqual([]);
+  });
+});
 
 describe('every channel of the contract, fuzzed', () => {
   it('has a schema for every channel, each refusing a non-object payload', () => {
