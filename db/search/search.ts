@@ -19,118 +19,185 @@ const BM25_WEIGHTS = SEARCH_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ');
 
 const yyyymmdd = (iso: string) => Number(iso.replace(/-/g, ''));
 
-/**
- * The set of matching docids, as a sorted Int32Array. Words come from one MATCH on the folded index;
- * terms typed with marks intersect with the marked index (per clause, or the clause's dictionary
- * alternatives, which carry no marks); dates and kinds are array lookups in DocMeta; person and tag
- * narrowing come from SQL (small sets).
- */
-function matchingDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRequest, meta: DocMeta): { hits: Int32Array; removed: number } {
-  const folded = foldedMatch(q);
-  const pluck = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).pluck().all(...params) as number[];
-  let candidates: Iterable<number>;
-  if (folded) {
-    candidates = pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', folded);
-  } else {
-    const all: number[] = [];
-    for (let d = 1; d <= meta.maxDocid; d++) if (meta.live[d]) all.push(d);
-    candidates = all;
-  }
+/** Internal knobs, for tests that must exercise every matching path on small data. */
+export interface SearchTuning {
+  /** Take the hit set from the marked index alone when the query allows it (see markedOnly). */
+  markedOnly: boolean;
+}
+const DEFAULT_TUNING: SearchTuning = { markedOnly: true };
 
-  const keep: ((docid: number) => boolean)[] = [];
-  const bitmapOf = (ids: number[], into = new Uint8Array(meta.maxDocid + 1)) => {
-    for (const id of ids) if (id <= meta.maxDocid) into[id] = 1;
-    return into;
-  };
+/**
+ * A set of docids as one byte per docid (1 = in the set), shared by JS and SQLite: bound as a blob,
+ * `substr(?, rowid + 1, 1) = x'01'` tests membership inside SQLite's own loop, without a call into JS
+ * per row (a JS function called for each of ~90 000 matches cost more than ranking them).
+ */
+class DocSet {
+  readonly bytes: Uint8Array;
+  constructor(maxDocid: number) {
+    this.bytes = new Uint8Array(maxDocid + 1);
+  }
+  addAll(ids: readonly number[]): this {
+    const b = this.bytes;
+    for (const id of ids) if (id < b.length) b[id] = 1;
+    return this;
+  }
+  get blob(): Buffer {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+  }
+}
+const MEMBER = (param: string) => `substr(${param}, rowid + 1, 1) = x'01'`;
+
+/**
+ * True when every clause is one word typed with marks (no phrase, prefix, column, OR or dictionary
+ * alternative) and nothing is excluded. Each such word's marked form is a word of the document, and the
+ * document then holds its folded form too (both indexes split text into the same words): the marked
+ * index alone gives the hit set, and the pass over the much larger folded index can be skipped.
+ */
+function markedOnly(q: ParsedQuery): boolean {
+  return (
+    q.excluded.length === 0 &&
+    q.clauses.length > 0 &&
+    q.clauses.every((c) => {
+      const t = c.alternatives.length === 1 ? c.alternatives[0]! : null;
+      return t !== null && !t.prefix && t.column === null && t.words.length === 1 && t.words[0]!.marked !== null;
+    })
+  );
+}
+
+interface Matches {
+  /** Matching docids, ascending. */
+  hits: Int32Array;
+  set: DocSet;
+  /** Every match of the folded expression is a hit (nothing removed by marks, trash or filters). */
+  unfiltered: boolean;
+}
+
+/**
+ * The set of matching docids. Words come from one MATCH on the folded index (or the marked index alone,
+ * see markedOnly); terms typed with marks intersect with the marked index (per clause, or the clause's
+ * dictionary alternatives, which carry no marks); dates and kinds are array lookups in DocMeta; person
+ * and tag narrowing come from SQL (small sets).
+ */
+function matchingDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRequest, meta: DocMeta, tuning: SearchTuning): Matches {
+  const pluck = (sql: string, ...params: unknown[]) => statement(sqlite, sql).pluck().all(...params) as number[];
+  const allowedBy: Uint8Array[] = [];
   // Clauses with a single term: all their marked words in one marked-index query.
   const single = q.clauses
     .filter((c) => c.alternatives.length === 1)
     .map((c) => markedMatch(c.alternatives[0]!))
     .filter((m): m is string => m !== null);
-  if (single.length) {
-    const allowed = bitmapOf(pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', single.map((m) => `(${m})`).join(' AND ')));
-    keep.push((d) => allowed[d] === 1);
+  const markedSingles = single.length ? pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', single.map((m) => `(${m})`).join(' AND ')) : null;
+  const fromMarkedIndex = tuning.markedOnly && markedSingles !== null && markedOnly(q);
+
+  let candidates: ArrayLike<number>;
+  if (fromMarkedIndex) {
+    candidates = markedSingles!;
+  } else {
+    const folded = foldedMatch(q);
+    if (folded) {
+      candidates = pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', folded);
+    } else {
+      const all: number[] = [];
+      for (let d = 1; d <= meta.maxDocid; d++) if (meta.live[d]) all.push(d);
+      candidates = all;
+    }
+    if (markedSingles) allowedBy.push(new DocSet(meta.maxDocid).addAll(markedSingles).bytes);
   }
   // Clauses with alternatives (OR, dictionary): a document passes through any one of them.
   for (const clause of q.clauses.filter((c) => c.alternatives.length > 1)) {
     const markedAlts = clause.alternatives.map(markedMatch);
     if (markedAlts.every((m) => m === null)) continue;
-    const allowed = new Uint8Array(meta.maxDocid + 1);
+    const allowed = new DocSet(meta.maxDocid);
     clause.alternatives.forEach((alt, i) => {
       const m = markedAlts[i];
-      bitmapOf(
+      allowed.addAll(
         m ? pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', m) : pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', ftsTerm(alt)),
-        allowed,
       );
     });
-    keep.push((d) => allowed[d] === 1);
-  }
-  const from = q.from ? yyyymmdd(q.from) : null;
-  const to = q.to ? yyyymmdd(q.to) : null;
-  if (from !== null) keep.push((d) => meta.date[d]! >= from);
-  if (to !== null) keep.push((d) => meta.date[d]! !== 0 && meta.date[d]! <= to);
-  if (q.kinds.length) {
-    const kinds = new Set(q.kinds.map((k) => meta.kindOf(k)).filter((k): k is number => k !== undefined));
-    keep.push((d) => kinds.has(meta.kind[d]!));
-  }
-  if (req.year !== null) {
-    const [lo, hi] = [req.year * 10000 + 101, req.year * 10000 + 1231];
-    keep.push((d) => meta.date[d]! >= lo && meta.date[d]! <= hi);
-  }
-  if (req.kind !== null) {
-    const k = meta.kindOf(foldVietnamese(req.kind));
-    keep.push((d) => meta.kind[d] === k);
+    allowedBy.push(allowed.bytes);
   }
   if (req.personId !== null) {
-    const set = new Set(pluck('SELECT d.docid FROM attendance a JOIN search_docs d ON d.meeting_id = a.meeting_id WHERE a.person_id = ?', req.personId));
-    keep.push((d) => set.has(d));
+    allowedBy.push(
+      new DocSet(meta.maxDocid).addAll(
+        pluck('SELECT d.docid FROM attendance a JOIN search_docs d ON d.meeting_id = a.meeting_id WHERE a.person_id = ?', req.personId),
+      ).bytes,
+    );
   }
   if (req.tag !== null) {
-    const set = new Set(
-      pluck(
-        'SELECT d.docid FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id JOIN search_docs d ON d.meeting_id = mt.meeting_id WHERE t.name_folded = ?',
-        foldVietnamese(req.tag),
-      ),
+    allowedBy.push(
+      new DocSet(meta.maxDocid).addAll(
+        pluck(
+          'SELECT d.docid FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id JOIN search_docs d ON d.meeting_id = mt.meeting_id WHERE t.name_folded = ?',
+          foldVietnamese(req.tag),
+        ),
+      ).bytes,
     );
-    keep.push((d) => set.has(d));
   }
 
-  const out: number[] = [];
-  let removed = 0;
-  for (const d of candidates) {
-    let ok = meta.live[d] === 1;
-    for (let i = 0; ok && i < keep.length; i++) ok = keep[i]!(d);
-    if (ok) out.push(d);
-    else removed++;
+  // Dates: every bound (tu:, den:, a year facet) narrows one inclusive yyyymmdd range; undated
+  // meetings fall outside any range.
+  let lo = 0;
+  let hi = Infinity;
+  const bound = (from: number, to: number) => ((lo = Math.max(lo, from)), (hi = Math.min(hi, to)));
+  if (q.from) bound(yyyymmdd(q.from), Infinity);
+  if (q.to) bound(1, yyyymmdd(q.to));
+  if (req.year !== null) bound(req.year * 10000 + 101, req.year * 10000 + 1231);
+  const dated = lo > 0 || hi !== Infinity;
+  // Kinds: loai: (any of them) and the kind facet, as one allowed/not table over kind numbers.
+  let kindAllowed: Uint8Array | null = null;
+  const narrowKinds = (folded: string[]) => {
+    const next = new Uint8Array(meta.kinds.length);
+    for (const f of folded) {
+      const k = meta.kindOf(f);
+      if (k !== undefined && (kindAllowed === null || kindAllowed[k] === 1)) next[k] = 1;
+    }
+    kindAllowed = next;
+  };
+  if (q.kinds.length) narrowKinds(q.kinds);
+  if (req.kind !== null) narrowKinds([foldVietnamese(req.kind)]);
+
+  const set = new DocSet(meta.maxDocid);
+  const out = new Int32Array(candidates.length);
+  let n = 0;
+  let ascending = true;
+  const { live, date, kind } = meta;
+  const allowedKinds = kindAllowed as Uint8Array | null;
+  for (let i = 0; i < candidates.length; i++) {
+    const d = candidates[i]!;
+    if (d > meta.maxDocid || live[d] !== 1) continue;
+    if (dated && (date[d] === 0 || date[d]! < lo || date[d]! > hi)) continue;
+    if (allowedKinds !== null && allowedKinds[kind[d]!] !== 1) continue;
+    let ok = true;
+    for (let j = 0; ok && j < allowedBy.length; j++) ok = allowedBy[j]![d] === 1;
+    if (!ok) continue;
+    if (n > 0 && d < out[n - 1]!) ascending = false;
+    out[n++] = d;
+    set.bytes[d] = 1;
   }
-  return { hits: Int32Array.from(out).sort(), removed };
+  const hits = out.subarray(0, n);
+  if (!ascending) hits.sort(); // FTS5 returns rowids in ascending order; this is only a safeguard
+  return { hits, set, unfiltered: !fromMarkedIndex && n === candidates.length };
 }
 
-/** Up to this many matches removed by constraints, ranking over-fetches instead of filtering in SQLite. */
-export const OVERFETCH_MAX = 5000;
-
-/** Internal knobs, for tests that must exercise both ranking paths on small data. */
-export interface SearchTuning {
-  overfetchMax: number;
+/** Prepared once per connection and SQL text: searching prepares the same handful of statements. */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function statement(sqlite: Database.Database, sql: string): Database.Statement {
+  let byText = statements.get(sqlite);
+  if (!byText) statements.set(sqlite, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = sqlite.prepare(sql)));
+  return s;
 }
 
 /**
- * One page of docids. By date: sorted here from DocMeta. By relevance: FTS5 ranks (bm25 with field
- * weights, exact-mark hits first); when constraints removed some matches, SQLite is told which docids
- * remain through a function looking into the hit set, so only those are ranked.
+ * One page of docids. By date: sorted here from DocMeta. By relevance: one FTS5 ranking pass (bm25 with
+ * field weights, then newest docid), exact-mark hits first; when marks, the trash or filters removed
+ * some matches, the hit set is bound as a blob and only its members are ranked.
  */
-function pageDocids(
-  sqlite: Database.Database,
-  q: ParsedQuery,
-  req: SearchRequest,
-  meta: DocMeta,
-  hits: Int32Array,
-  removed: number,
-  tuning: SearchTuning,
-): { docid: number; rank: number; exact: boolean }[] {
+function pageDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRequest, meta: DocMeta, m: Matches): { docid: number; rank: number; exact: boolean }[] {
   const folded = foldedMatch(q);
   if (req.sort === 'date' || !folded) {
-    const order = Array.from(hits).sort((a, b) => {
+    const order = Array.from(m.hits).sort((a, b) => {
       const da = meta.date[a]!;
       const db = meta.date[b]!;
       if ((da === 0) !== (db === 0)) return da === 0 ? 1 : -1;
@@ -138,9 +205,6 @@ function pageDocids(
     });
     return order.slice(req.offset, req.offset + req.limit).map((docid) => ({ docid, rank: 0, exact: false }));
   }
-  const rank = `bm25(search_fts, ${BM25_WEIGHTS})`;
-  const hitSet = new Uint8Array(meta.maxDocid + 1);
-  for (const d of hits) hitSet[d] = 1;
 
   // Exact-mark hits (every typed word with exactly its typed marks) rank first. When all hits or none
   // are exact, that changes nothing and the plain ranking is used.
@@ -150,61 +214,42 @@ function pageDocids(
     (c) => c.alternatives.length === 1 && !c.alternatives[0]!.prefix && c.alternatives[0]!.words.every((w) => w.marked !== null),
   );
   const literal = exactByConstruction ? null : literalMatch(q);
-  let exactSet: Uint8Array | null = exactByConstruction ? hitSet : null;
+  let exact: DocSet | null = null;
+  let allExact = exactByConstruction;
   if (literal) {
-    exactSet = new Uint8Array(meta.maxDocid + 1);
+    exact = new DocSet(meta.maxDocid);
     let exactHits = 0;
-    for (const d of sqlite.prepare('SELECT rowid FROM search_marked WHERE search_marked MATCH ?').pluck().all(literal) as number[]) {
-      if (d <= meta.maxDocid && hitSet[d] === 1) {
-        exactSet[d] = 1;
+    for (const d of statement(sqlite, 'SELECT rowid FROM search_marked WHERE search_marked MATCH ?').pluck().all(literal) as number[]) {
+      if (d <= meta.maxDocid && m.set.bytes[d] === 1) {
+        exact.bytes[d] = 1;
         exactHits++;
       }
     }
-    if (exactHits > 0 && exactHits < hits.length) {
-      const notExact = new Uint8Array(meta.maxDocid + 1);
-      for (const d of hits) if (exactSet[d] !== 1) notExact[d] = 1;
-      const first = rankedWithin(sqlite, folded, rank, exactSet, req.offset, req.limit);
-      const skipped = Math.max(0, req.offset - exactHits);
-      const rest = first.length < req.limit ? rankedWithin(sqlite, folded, rank, notExact, skipped, req.limit - first.length) : [];
-      return [...first.map((r) => ({ ...r, exact: true })), ...rest.map((r) => ({ ...r, exact: false }))];
+    if (exactHits === 0 || exactHits === m.hits.length) {
+      allExact = exactHits > 0;
+      exact = null;
     }
-    if (exactHits === 0) exactSet = null;
   }
-  const allExact = exactSet !== null;
-  if (removed <= tuning.overfetchMax) {
-    // Few matches were removed (typed marks, a trash race…): rank as plain FTS5 does, ask for that many
-    // more, and drop the removed ones here; the page is then exactly the filtered ranking's page.
-    const rows = sqlite
-      .prepare(`SELECT rowid AS docid, ${rank} AS rank FROM search_fts WHERE search_fts MATCH ? ORDER BY ${rank} ASC, rowid DESC LIMIT ?`)
-      .all(folded, req.offset + req.limit + removed) as { docid: number; rank: number }[];
-    return rows
-      .filter((r) => hitSet[r.docid] === 1)
-      .slice(req.offset, req.offset + req.limit)
-      .map((r) => ({ ...r, exact: allExact }));
+  const rank = `bm25(search_fts, ${BM25_WEIGHTS})`;
+  const params: unknown[] = [];
+  let exactColumn = allExact ? '1' : '0';
+  if (exact) {
+    exactColumn = MEMBER('?');
+    params.push(exact.blob);
   }
-  // Many removed (a year, a person, a date range): only the remaining matches are ranked.
-  return rankedWithin(sqlite, folded, rank, hitSet, req.offset, req.limit).map((r) => ({ ...r, exact: allExact }));
-}
-
-/** bm25 ranking of the matches whose docid is set in `within` (SQLite computes bm25 only for those). */
-function rankedWithin(sqlite: Database.Database, folded: string, rank: string, within: Uint8Array, offset: number, limit: number): { docid: number; rank: number }[] {
-  activeHits = within;
-  ensureHitFunction(sqlite);
-  try {
-    return sqlite
-      .prepare(`SELECT rowid AS docid, ${rank} AS rank FROM search_fts WHERE search_fts MATCH ? AND hoso_search_hit(rowid) ORDER BY ${rank} ASC, rowid DESC LIMIT ? OFFSET ?`)
-      .all(folded, limit, offset) as { docid: number; rank: number }[];
-  } finally {
-    activeHits = null;
+  params.push(folded);
+  let where = 'search_fts MATCH ?';
+  if (!m.unfiltered) {
+    where += ` AND ${MEMBER('?')}`;
+    params.push(m.set.blob);
   }
-}
-
-let activeHits: Uint8Array | null = null;
-const withHitFunction = new WeakSet<Database.Database>();
-function ensureHitFunction(sqlite: Database.Database): void {
-  if (withHitFunction.has(sqlite)) return;
-  sqlite.function('hoso_search_hit', { deterministic: false, directOnly: true }, (rowid) => (activeHits?.[Number(rowid)] === 1 ? 1 : 0));
-  withHitFunction.add(sqlite);
+  const order = exact ? `exact DESC, ${rank} ASC, rowid DESC` : `${rank} ASC, rowid DESC`;
+  const rows = statement(sqlite, `SELECT rowid AS docid, ${rank} AS rank, ${exactColumn} AS exact FROM search_fts WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...params,
+    req.limit,
+    req.offset,
+  ) as { docid: number; rank: number; exact: number }[];
+  return rows.map((r) => ({ docid: r.docid, rank: r.rank, exact: r.exact === 1 }));
 }
 
 function emptyResponse(message: string | null, notes: string[]): SearchResponse {
@@ -248,7 +293,7 @@ export function searchMeetings(
   archive: Pick<Archive, 'sqlite'>,
   req: SearchRequest,
   abbreviations?: AbbreviationIndex,
-  tuning: SearchTuning = { overfetchMax: OVERFETCH_MAX },
+  tuning: SearchTuning = DEFAULT_TUNING,
 ): SearchResponse {
   const q = parseQuery(req.query, abbreviations);
   const hasFilters = q.from !== null || q.to !== null || q.kinds.length > 0;
@@ -257,12 +302,13 @@ export function searchMeetings(
   }
   const sqlite = archive.sqlite;
   const meta = docMeta(sqlite);
-  const { hits, removed } = matchingDocids(sqlite, q, req, meta);
+  const matches = matchingDocids(sqlite, q, req, meta, tuning);
+  const { hits } = matches;
   const total = hits.length;
   if (total === 0) return { ...emptyResponse(null, q.notes) };
 
-  const page = pageDocids(sqlite, q, req, meta, hits, removed, tuning);
-  const meetingOf = sqlite.prepare('SELECT meeting_id FROM search_docs WHERE docid = ?').pluck();
+  const page = pageDocids(sqlite, q, req, meta, matches);
+  const meetingOf = statement(sqlite, 'SELECT meeting_id FROM search_docs WHERE docid = ?').pluck();
   const pageIds = page.map((p) => ({ ...p, id: meetingOf.get(p.docid) as string | undefined }));
   const fields = loadFields(sqlite, pageIds.flatMap((p) => (p.id ? [p.id] : [])));
   const rows: SearchHit[] = pageIds.flatMap((p) => {
@@ -281,17 +327,18 @@ export function searchMeetings(
     ];
   });
 
-  // Year and kind facets over every match, from the in-memory table.
-  const byYear = new Map<number, number>();
-  const byKind = new Map<number, number>();
-  for (const d of hits) {
-    const y = Math.floor(meta.date[d]! / 10000);
-    if (y) byYear.set(y, (byYear.get(y) ?? 0) + 1);
-    byKind.set(meta.kind[d]!, (byKind.get(meta.kind[d]!) ?? 0) + 1);
+  // Year and kind facets over every match, counted in arrays from the in-memory table.
+  const byYear = new Int32Array(10000);
+  const byKind = new Int32Array(meta.kinds.length);
+  for (let i = 0; i < total; i++) {
+    const d = hits[i]!;
+    byYear[Math.floor(meta.date[d]! / 10000)]!++;
+    byKind[meta.kind[d]!]!++;
   }
-  const years = [...byYear].sort((a, b) => b[0] - a[0]).map(([y, n]) => ({ value: String(y), label: String(y), count: n }));
-  const kinds = [...byKind]
-    .map(([k, n]) => ({ label: meta.kinds[k]!, count: n }))
+  const years: FacetCount[] = [];
+  for (let y = byYear.length - 1; y > 0; y--) if (byYear[y]) years.push({ value: String(y), label: String(y), count: byYear[y]! });
+  const kinds = Array.from(byKind, (count, k) => ({ label: meta.kinds[k]!, count }))
+    .filter((k) => k.count > 0)
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'))
     .slice(0, 30)
     .map((k) => ({ value: k.label, label: k.label, count: k.count }));
@@ -300,19 +347,17 @@ export function searchMeetings(
   // recorded ones (the highest docids).
   const sample = JSON.stringify(Array.from(total > FACET_SAMPLE ? hits.subarray(total - FACET_SAMPLE) : hits));
   const sampleMeetings = 'SELECT d.meeting_id FROM search_docs d WHERE d.docid IN (SELECT value FROM json_each(?))';
-  const people = sqlite
-    .prepare(
-      `SELECT x.person_id AS value, p.full_name AS label, x.n AS count FROM
+  const people = statement(
+    sqlite,
+    `SELECT x.person_id AS value, p.full_name AS label, x.n AS count FROM
          (SELECT a.person_id, count(*) AS n FROM attendance a WHERE a.meeting_id IN (${sampleMeetings}) GROUP BY a.person_id ORDER BY n DESC LIMIT 20) x
        JOIN people p ON p.id = x.person_id ORDER BY x.n DESC, p.name_sort`,
-    )
-    .all(sample) as FacetCount[];
-  const tags = sqlite
-    .prepare(
-      `SELECT t.name AS value, t.name AS label, count(*) AS count FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
+  ).all(sample) as FacetCount[];
+  const tags = statement(
+    sqlite,
+    `SELECT t.name AS value, t.name AS label, count(*) AS count FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
        WHERE mt.meeting_id IN (${sampleMeetings}) GROUP BY t.id ORDER BY 3 DESC, t.name LIMIT 20`,
-    )
-    .all(sample) as FacetCount[];
+  ).all(sample) as FacetCount[];
 
   return {
     total,
