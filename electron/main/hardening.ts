@@ -4,7 +4,7 @@
  * origins, new windows, embedded guests or device permissions. They are cheap and independent
  * of the CSP, so one failing does not open the door.
  */
-import type { App, Event, Session, WebContents } from 'electron';
+import type { App, DownloadItem, Event, Session, WebContents } from 'electron';
 import { consoleLogger, type Logger } from '../services/log';
 import { describeUrlForLog, isAllowedRequestUrl, isAppPageUrl } from './securityPolicy';
 
@@ -40,6 +40,16 @@ export function hardenSession(session: Session, opts: HardeningOptions = {}): vo
 }
 
 /**
+ * What may be saved as a download: only a file the app itself made in memory (`blob:` of the app's own
+ * page: Lưu PDF / DOCX / HTML in the report screen). Anything else a page might start — a data: URL
+ * planted in a document, a link to a file on disk or the network, a download in the hidden print window
+ * — would write a file the clerk did not ask for, and is cancelled.
+ */
+export function isAllowedDownloadUrl(url: string, devServerUrl?: string): boolean {
+  return url.startsWith('blob:') && isAppPageUrl(url.slice('blob:'.length), devServerUrl);
+}
+
+/**
  * Applied to every WebContents the app ever creates (windows, DevTools, anything a page might
  * spawn): navigation leaves the app only by being refused, new windows are never opened, and
  * <webview> guests are never attached (webviewTag is off too; this covers a mistake there).
@@ -51,7 +61,21 @@ export function hardenWebContents(app: App, opts: HardeningOptions = {}): void {
     event.preventDefault();
     log.error('NAVIGATION_BLOCKED', describeUrlForLog(url));
   };
+  // Downloads belong to a session, and a session may be shared by many web contents (and the print
+  // window has a session of its own): each session gets the guard once, from whichever contents shows it first.
+  const guardedSessions = new WeakSet<Session>();
+  const guardDownloads = (session: Session): void => {
+    if (guardedSessions.has(session)) return;
+    guardedSessions.add(session);
+    session.on('will-download', (event: Event, item: DownloadItem) => {
+      const url = item.getURL();
+      if (isAllowedDownloadUrl(url, opts.devServerUrl)) return;
+      event.preventDefault();
+      log.error('DOWNLOAD_BLOCKED', describeUrlForLog(url));
+    });
+  };
   app.on('web-contents-created', (_event, contents: WebContents) => {
+    guardDownloads(contents.session);
     contents.on('will-navigate', (event) => guardNavigation(event, event.url));
     contents.on('will-redirect', (event) => guardNavigation(event, event.url));
     contents.setWindowOpenHandler(({ url }) => {

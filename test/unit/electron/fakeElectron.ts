@@ -48,6 +48,8 @@ export function createFakeSession() {
 export type FakeSession = ReturnType<typeof createFakeSession>;
 
 export class FakeWebContents extends EventEmitter {
+  /** Its session, an emitter too (Electron's sessions emit will-download). */
+  session = Object.assign(new EventEmitter(), createFakeSession());
   setWindowOpenHandler = vi.fn<(handler: (details: { url: string }) => { action: string }) => void>();
   printToPDF = vi.fn<(options: Record<string, unknown>) => Promise<Buffer>>(() => Promise.resolve(Buffer.from('%PDF-1.7 fake')));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { App, Session } from 'electron';
 import { createFakeSession, FakeApp, FakeEvent, FakeWebContents } from './fakeElectron';
-import { hardenSession, hardenWebContents } from '../../../electron/main/hardening';
+import { hardenSession, hardenWebContents, isAllowedDownloadUrl } from '../../../electron/main/hardening';
 import type { Logger } from '../../../electron/services/log';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
@@ -158,5 +158,57 @@ describe('hardenWebContents', () => {
       expect(c.listenerCount('will-redirect')).toBe(1);
       expect(c.listenerCount('will-attach-webview')).toBe(1);
     }
+  });
+});
+
+describe('downloads', () => {
+  function download(contents: FakeWebContents, url: string) {
+    const e = new FakeEvent(url);
+    contents.session.emit('will-download', e, { getURL: () => url }, contents);
+    return e.defaultPrevented ? 'cancelled' : 'allowed';
+  }
+
+  it('lets the app save only what it made in memory: a blob: of its own page', () => {
+    expect(isAllowedDownloadUrl('blob:app://hoso/5f0c7d2e-1b6a-4c7e-9d1a-2f3b4c5d6e7f')).toBe(true);
+    for (const url of [
+      'data:application/octet-stream;base64,TVqQAAMAAAAEAAAA',
+      'blob:https://evil.example/5f0c7d2e',
+      'blob:app://evil/5f0c7d2e',
+      'blob:null/5f0c7d2e',
+      'https://example.com/setup.exe',
+      'file:///C:/Windows/System32/config/SAM',
+      'app://hoso/index.html',
+      'blob:',
+    ]) {
+      expect(isAllowedDownloadUrl(url), url).toBe(false);
+    }
+    expect(isAllowedDownloadUrl('blob:http://localhost:5173/5f0c7d2e')).toBe(false);
+    expect(isAllowedDownloadUrl('blob:http://localhost:5173/5f0c7d2e', 'http://localhost:5173')).toBe(true);
+  });
+
+  it('cancels any other download in every session, the print window’s own included, and logs only its origin', () => {
+    const app = new FakeApp();
+    const { log, lines } = recordingLog();
+    hardenWebContents(app as unknown as App, { log });
+    const main = new FakeWebContents();
+    const print = new FakeWebContents();
+    app.emit('web-contents-created', new FakeEvent(), main);
+    app.emit('web-contents-created', new FakeEvent(), print);
+    expect(download(main, 'blob:app://hoso/5f0c7d2e-1b6a-4c7e-9d1a-2f3b4c5d6e7f')).toBe('allowed');
+    expect(download(main, 'data:text/html,<script>alert(1)</script>')).toBe('cancelled');
+    expect(download(main, 'https://example.com/tai-lieu-mat.docx?ma=123')).toBe('cancelled');
+    expect(download(print, 'file:///home/clerk/archive.sqlite')).toBe('cancelled');
+    expect(lines).toEqual(['DOWNLOAD_BLOCKED data:', 'DOWNLOAD_BLOCKED https://example.com', 'DOWNLOAD_BLOCKED file:']);
+  });
+
+  it('guards a session shared by several web contents once, not once per contents', () => {
+    const app = new FakeApp();
+    hardenWebContents(app as unknown as App, { log: recordingLog().log });
+    const first = new FakeWebContents();
+    const second = new FakeWebContents();
+    second.session = first.session;
+    app.emit('web-contents-created', new FakeEvent(), first);
+    app.emit('web-contents-created', new FakeEvent(), second);
+    expect(first.session.listenerCount('will-download')).toBe(1);
   });
 });

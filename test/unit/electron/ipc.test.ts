@@ -6,6 +6,12 @@ import { ERROR_MESSAGES } from '../../../electron/shared/errors';
 import { IPC_INVOKE } from '../../../electron/shared/contract';
 import type { Dispatch } from '../../../electron/services/dispatch';
 import { silentLogger, type Logger } from '../../../electron/services/log';
+import { createDispatcher } from '../../../electron/services/dispatch';
+import { createHandlers } from '../../../electron/services/handlers';
+import { createContext } from '../../../electron/services/context';
+import { CHANNELS, contract } from '../../../electron/shared/contract';
+import { tempArchive } from '../../helpers/tempArchive';
+import { deeplyNested, mutations, sampleValid, seededRandom, withLeaf } from '../../helpers/fuzzPayloads';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
 
@@ -96,4 +102,66 @@ describe('wireIpc', () => {
     await invoke(null, 'meetings/list', {});
     expect(lines).toEqual(['FORBIDDEN https://evil.example', 'FORBIDDEN (no sender frame)']);
   });
+});
+
+/**
+ * The main-process handler with the real dispatcher behind it (a temp archive), fed the fuzz's payloads
+ * for every channel, plus what only IPC can carry (structured clone: BigInt, Date, Map, Set, typed
+ * arrays, Error, -0, undefined): a trusted frame gets a Reply with a registered code and its Vietnamese
+ * message, never INTERNAL; any other frame gets FORBIDDEN and nothing is written.
+ */
+describe('wireIpc with the real dispatcher, fuzzed', () => {
+  const CLONE_ONLY: [string, unknown][] = [
+    ['BigInt', 10n ** 30n],
+    ['Date', new Date(0)],
+    ['Map', new Map([['title', '<script>x</script>']])],
+    ['Set', new Set([1, 2])],
+    ['Uint8Array', new Uint8Array([0, 255])],
+    ['Error', new Error('x')],
+    ['-0', -0],
+    ['undefined', undefined],
+  ];
+
+  it('answers every channel, whatever the payload, with a refusal it can explain or a valid reply', async () => {
+    const t = await tempArchive();
+    try {
+      const real = createDispatcher(createHandlers(createContext(t.archive, 'electron', 'ipc-fuzz')), silentLogger);
+      const handle = vi.fn<(channel: string, listener: Listener) => void>();
+      wireIpc({ handle } as unknown as IpcMain, real, (url) => isAppPageUrl(url), silentLogger);
+      const listener = handle.mock.calls[0]![1];
+      const rand = seededRandom(8);
+      const deep = deeplyNested(500);
+      const hints = { id: () => undefined, version: () => 1 };
+      const problems: string[] = [];
+      let sent = 0;
+      const meetingsBefore = () => (t.archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+      for (const channel of CHANNELS) {
+        const base = sampleValid(contract[channel].input, channel, hints) as Record<string, unknown>;
+        // A seeded tenth of the fuzz's payloads (the whole set runs in test/integration/fuzzChannels.test.ts).
+        const picked = mutations(base, rand, { absolutePaths: ['/etc/passwd'], huge: false, deep, randomStrings: 0 }).filter(() => rand() < 0.1);
+        const cloneOnly = CLONE_ONLY.flatMap(([label, v]) => [
+          { label: `payload ${label}`, path: [] as (string | number)[], value: v },
+          ...Object.keys(base).slice(0, 2).map((k) => ({ label: `${k}=${label}`, path: [k], value: v })),
+        ]);
+        for (const m of [...picked, ...cloneOnly]) {
+          const payload = m.path.length ? withLeaf(base, m.path, m.value) : m.value;
+          sent++;
+          const reply = (await listener({ senderFrame: { url: 'app://hoso/index.html' } }, channel, payload)) as { ok: boolean; error?: { code: keyof typeof ERROR_MESSAGES; message: string } };
+          if (reply.ok) continue;
+          const { code, message } = reply.error!;
+          if (code === 'INTERNAL' || !(code in ERROR_MESSAGES) || !message.includes(ERROR_MESSAGES[code].vi)) problems.push(`${channel} ${m.label}: ${code} ${message.slice(0, 80)}`);
+        }
+        const before = meetingsBefore();
+        for (const url of ['https://evil.example/', 'file:///tmp/trap.html', 'app://evil/index.html', 'about:blank']) {
+          const reply = await listener({ senderFrame: { url } }, channel, base);
+          if (JSON.stringify(reply) !== JSON.stringify(FORBIDDEN)) problems.push(`${channel} from ${url}: not FORBIDDEN`);
+        }
+        if (meetingsBefore() !== before) problems.push(`${channel}: an untrusted frame wrote`);
+      }
+      expect(problems).toEqual([]);
+      expect(sent).toBeGreaterThan(CHANNELS.length * 20);
+    } finally {
+      t.cleanup();
+    }
+  }, 240_000);
 });
