@@ -12,7 +12,7 @@ const WORKER = resolve(import.meta.dirname, 'crashWorker.ts');
 
 export interface ChildRun {
   lines: string[];
-  /** The child was still working when SIGKILL came (not finished, not failed on its own). */
+  /** The child had started its workload and was still at it when SIGKILL came (not finished, not failed). */
   killed: boolean;
   /** The child had printed `done` (all its work finished) before the kill. */
   finishedFirst: boolean;
@@ -62,7 +62,7 @@ export function runAndKill(
       // A line cut by the kill was never complete: the parent ignores it, as a clerk's screen would.
       done({
         lines,
-        killed: signal === 'SIGKILL' && !lines.includes('done'),
+        killed: signal === 'SIGKILL' && lines.includes('ready') && !lines.includes('done'),
         finishedFirst: lines.includes('done'),
         stderr,
       });

@@ -125,7 +125,7 @@ describe('SIGKILL at random moments', () => {
         const label = `trial ${trial} (${workload}, kill ${delay} ms after ready; replay: HOSO_CRASH_SEED=${SEED})`;
         if (!run.killed && !run.finishedFirst) {
           failures.push(
-            `${label}: the child stopped on its own before the kill: ${run.stderr.slice(0, 2000)}`,
+            `${label}: the child never got ready or stopped on its own before the kill: ${run.stderr.slice(0, 2000)}`,
           );
           return;
         }
