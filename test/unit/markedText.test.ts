@@ -20,6 +20,14 @@ describe('marked text of a document', () => {
     ];
     for (const s of samples) expect(new Set(markedText(s).split(' ').filter(Boolean)), s).toEqual(byWords(s));
   });
+  it('keeps apart words whose hashes collide, and lists each form once per document, again in the next one', () => {
+    // "Aa" and "BB" have the same 31-multiplier hash: the lookup must confirm the word, not trust the hash.
+    expect(markedText('Aa BB aa bb Aa').split(' ').sort()).toEqual(['aa', 'bb']);
+    expect(markedText('BB').split(' ')).toEqual(['bb']);
+    expect(markedText('Hòa hoà HÒA').split(' ')).toEqual(['hoa1']);
+    expect(markedText('hoà bình').split(' ')).toEqual(['hoa1', 'binh1']);
+    expect(markedText('')).toBe('');
+  });
 });
 
 describe('word scanning', () => {
