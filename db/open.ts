@@ -96,12 +96,20 @@ function unwritableDetail(file: string): string {
  * access() also answers EROFS on a read-only mount (a write-protected USB stick, a CD), even for root.
  */
 function assertWritable(file: string): void {
-  for (const path of [dirname(file), file]) {
-    try {
-      accessSync(path, constants.W_OK);
-    } catch (e) {
-      throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
-    }
+  try {
+    accessSync(dirname(file), constants.W_OK);
+  } catch (e) {
+    throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
+  }
+  try {
+    accessSync(file, constants.W_OK);
+  } catch (e) {
+    // A file copied from a CD keeps its read-only attribute on Windows: copying the folder again would not help.
+    throw new HosoError(
+      'ARCHIVE_UNWRITABLE',
+      `Tệp ${basename(file)} đang ở chế độ chỉ đọc (thuộc tính Read-only): hãy bỏ thuộc tính đó (chuột phải vào tệp → Properties) rồi mở lại. Tệp kho được giữ nguyên.`,
+      { cause: e },
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const MAIN = resolve(ROOT, 'electron', 'cli', 'main.ts');
@@ -32,6 +32,40 @@ function runner(prefix: string[]) {
   };
 }
 
+const NOBODY: [string, string[]][] = [
+  ['setpriv as nobody', ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']],
+  ['runuser as nobody', ['runuser', '-u', 'nobody', '--']],
+];
+
+/**
+ * An archive file that cannot be written in a folder that can (the read-only attribute a file keeps
+ * when copied from a CD): as root, the folder is given to nobody and the CLI runs as nobody while the
+ * file stays root's; not root, chmod a-w on the file alone.
+ */
+export function readOnlyFile(dir: string, file: string): Omit<ReadOnlyFolder, 'dir'> {
+  if (process.getuid?.() !== 0) {
+    chmodSync(file, 0o444);
+    return {
+      how: 'chmod a-w on the file (not root)',
+      cli: runner([]),
+      cleanup: () => chmodSync(file, 0o644),
+    };
+  }
+  chmodSync(dirname(dir), 0o755); // mkdtemp's 0700 would keep nobody out altogether
+  chmodSync(dir, 0o755);
+  chownSync(dir, 65534, 65534);
+  chmodSync(file, 0o644);
+  for (const [how, prefix] of NOBODY) {
+    if (
+      ok(prefix[0]!, [...prefix.slice(1), 'touch', join(dir, '.probe')]) &&
+      !ok(prefix[0]!, [...prefix.slice(1), 'sh', '-c', `: >> '${file}'`])
+    ) {
+      return { how, cli: runner(prefix), cleanup: () => chownSync(dir, 0, 0) };
+    }
+  }
+  throw new Error('no way to make a read-only file here: running as nobody does not work');
+}
+
 /** `src` holds the archive (written beforehand by this process); `work` is a scratch folder to mount on. */
 export function readOnlyFolder(src: string, work: string): ReadOnlyFolder {
   const isRoot = process.getuid?.() === 0;
@@ -58,11 +92,7 @@ export function readOnlyFolder(src: string, work: string): ReadOnlyFolder {
     }
     // The unprivileged user must reach the folder (mkdtemp makes 0700 folders) but not write in it.
     for (const d of [work, src]) chmodSync(d, 0o755);
-    const users: [string, string[]][] = [
-      ['setpriv as nobody', ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']],
-      ['runuser as nobody', ['runuser', '-u', 'nobody', '--']],
-    ];
-    for (const [how, prefix] of users) {
+    for (const [how, prefix] of NOBODY) {
       const probe = join(src, '.probe');
       if (
         ok(prefix[0]!, [...prefix.slice(1), 'true']) &&

@@ -6,7 +6,7 @@ import { openArchive } from '../../db/open';
 import { generateDemo } from '../../electron/services/demo';
 import { checkArchiveFile } from '../../electron/services/check';
 import { tempDir } from '../helpers/tempArchive';
-import { readOnlyFolder, type ReadOnlyFolder } from '../helpers/crashReadOnly';
+import { readOnlyFile, readOnlyFolder, type ReadOnlyFolder } from '../helpers/crashReadOnly';
 
 /**
  * An archive in a folder the clerk cannot write (a write-protected USB stick, a shared folder without
@@ -81,5 +81,26 @@ describe(`an archive in a read-only folder`, () => {
     expect(archive.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(6);
     archive.close();
     expect(checkArchiveFile(join(src, 'archive.sqlite')).problems).toEqual([]);
+  }, 60_000);
+});
+
+describe('an archive file marked read-only in a writable folder', () => {
+  it('says so and how to clear the attribute (copying the folder again would not help); the file is untouched', async () => {
+    const dir = join(t.dir, 'tep-chi-doc');
+    const file = join(dir, 'archive.sqlite');
+    const archive = await openArchive({ file });
+    await generateDemo(archive, { meetings: 2, seed: 4 });
+    archive.close();
+    const before = sha(file);
+    const ro = readOnlyFile(dir, file);
+    try {
+      const r = ro.cli(['search', 'hội nghị', '--db', file]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/chế độ chỉ đọc \(thuộc tính Read-only\)/);
+      expect(r.stderr).not.toMatch(/khôi phục từ bản sao lưu/);
+      expect(sha(file)).toBe(before);
+    } finally {
+      ro.cleanup();
+    }
   }, 60_000);
 });
