@@ -54,7 +54,9 @@ beforeAll(async () => {
     void d.dismiss();
   });
   // Through the contract, as an import, a merge or another window would store it.
-  const call = directClient(createDispatcher(createHandlers(createContext(app.archive, 'direct', 'e2e')), silentLogger));
+  const call = directClient(
+    createDispatcher(createHandlers(createContext(app.archive, 'direct', 'e2e')), silentLogger),
+  );
   const m = await call('meetings/create', {
     title: TITLE,
     kind: 'Hội nghị',
@@ -66,13 +68,54 @@ beforeAll(async () => {
     minutesHtml: `<p>Nội dung giao ban ${IMG.replace(/</g, '&lt;')}</p>${SCRIPT}${IMG}<p>${JS_LINK}</p><svg onload="window.__pwned=6"></svg>`,
   });
   meetingId = m.id;
-  const p = await call('people/create', { fullName: PERSON, rank: 'Thượng tá', title: 'Chính ủy', unit: `Trung đoàn ${SCRIPT}` });
+  const p = await call('people/create', {
+    fullName: PERSON,
+    rank: 'Thượng tá',
+    title: 'Chính ủy',
+    unit: `Trung đoàn ${SCRIPT}`,
+  });
   personId = p.id;
   let v = m.version;
-  v = (await call('attendance/add', { meetingId, version: v, person: { kind: 'existing', id: personId }, role: 'chu_tri', titles: `Chính ủy ${IMG}` })).meetingVersion;
-  v = (await call('conclusions/add', { meetingId, version: v, fields: { text: CONCLUSION, isTask: true, assigneePersonId: personId, assigneeUnit: SVG, deadline: '2026-09-30', taskStatus: 'chua_lam' } })).meetingVersion;
-  v = (await call('documents/add', { meetingId, version: v, fields: { number: '21-NQ/ĐU', docType: `Nghị quyết ${SCRIPT}`, issuer: IMG, summary: JS_LINK } })).meetingVersion;
-  v = (await call('photos/add', { meetingId, version: v, fileName: `${SVG}.png`, dataBase64: (await png('#2e7d32', 320, 240)).toString('base64'), caption: CAPTION, credit: CREDIT })).meetingVersion;
+  v = (
+    await call('attendance/add', {
+      meetingId,
+      version: v,
+      person: { kind: 'existing', id: personId },
+      role: 'chu_tri',
+      titles: `Chính ủy ${IMG}`,
+    })
+  ).meetingVersion;
+  v = (
+    await call('conclusions/add', {
+      meetingId,
+      version: v,
+      fields: {
+        text: CONCLUSION,
+        isTask: true,
+        assigneePersonId: personId,
+        assigneeUnit: SVG,
+        deadline: '2026-09-30',
+        taskStatus: 'chua_lam',
+      },
+    })
+  ).meetingVersion;
+  v = (
+    await call('documents/add', {
+      meetingId,
+      version: v,
+      fields: { number: '21-NQ/ĐU', docType: `Nghị quyết ${SCRIPT}`, issuer: IMG, summary: JS_LINK },
+    })
+  ).meetingVersion;
+  v = (
+    await call('photos/add', {
+      meetingId,
+      version: v,
+      fileName: `${SVG}.png`,
+      dataBase64: (await png('#2e7d32', 320, 240)).toString('base64'),
+      caption: CAPTION,
+      credit: CREDIT,
+    })
+  ).meetingVersion;
   await call('tags/set', { meetingId, version: v, names: [TAG, 'An ninh'] });
 });
 
@@ -88,10 +131,16 @@ async function assertInert(page: Page | Frame, where: string): Promise<void> {
     for (const el of Array.from(document.querySelectorAll('*'))) {
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) handlers.push(`${el.tagName.toLowerCase()}[${attr.name}]`);
-        if (/^(href|src|action|formaction|xlink:href)$/i.test(attr.name) && /^\s*javascript:/i.test(attr.value)) handlers.push(`${el.tagName.toLowerCase()}[${attr.name}=javascript:]`);
+        if (
+          /^(href|src|action|formaction|xlink:href)$/i.test(attr.name) &&
+          /^\s*javascript:/i.test(attr.value)
+        )
+          handlers.push(`${el.tagName.toLowerCase()}[${attr.name}=javascript:]`);
       }
     }
-    const scripts = Array.from(document.querySelectorAll('script')).filter((s) => (s.textContent ?? '').includes('__pwned')).length;
+    const scripts = Array.from(document.querySelectorAll('script')).filter((s) =>
+      (s.textContent ?? '').includes('__pwned'),
+    ).length;
     return { pwned: w.__pwned, handlers, scripts, svg: document.querySelectorAll('svg[onload]').length };
   });
   expect(found, where).toEqual({ pwned: undefined, handlers: [], scripts: 0, svg: 0 });
@@ -113,7 +162,9 @@ describe('HTML and script in a record never run', () => {
     await expect(page.getByTestId('meeting-title').inputValue()).resolves.toBe(TITLE);
     await expect(page.getByTestId('meeting-location').inputValue()).resolves.toBe(LOCATION);
     // The minutes were sanitized when stored: the escaped text survives as text, the live markup is gone.
-    await expect(page.getByTestId('meeting-minutes').innerText()).resolves.toContain(`Nội dung giao ban ${IMG}`);
+    await expect(page.getByTestId('meeting-minutes').innerText()).resolves.toContain(
+      `Nội dung giao ban ${IMG}`,
+    );
     await assertInert(page, 'tab info');
     for (const [tab, literal] of [
       ['attendance', PERSON],
@@ -162,12 +213,16 @@ describe('HTML and script in a record never run', () => {
     await page.getByTestId('conclusion-row').filter({ hasText: UI_CONCLUSION }).waitFor();
     await assertInert(page, 'record typed in the UI');
 
-    const stored = app.archive.sqlite.prepare('SELECT title, minutes_text AS text, minutes_html AS html FROM meetings WHERE id = ?').get(uiMeetingId) as { title: string; text: string; html: string };
+    const stored = app.archive.sqlite
+      .prepare('SELECT title, minutes_text AS text, minutes_html AS html FROM meetings WHERE id = ?')
+      .get(uiMeetingId) as { title: string; text: string; html: string };
     expect(stored.title).toBe(UI_TITLE);
     expect(stored.text).toBe(UI_MINUTES);
     expect(stored.html).not.toMatch(/<(script|img|svg)\b|<[^>]*\son\w+=/i);
     expect(stored.html).toContain('&lt;script&gt;');
-    const conclusion = app.archive.sqlite.prepare('SELECT text FROM conclusions WHERE meeting_id = ?').get(uiMeetingId) as { text: string };
+    const conclusion = app.archive.sqlite
+      .prepare('SELECT text FROM conclusions WHERE meeting_id = ?')
+      .get(uiMeetingId) as { text: string };
     expect(conclusion.text).toBe(UI_CONCLUSION);
 
     await page.reload();
@@ -228,11 +283,21 @@ describe('HTML and script in a record never run', () => {
   it('the print preview of every report shows the text literally, and the frame runs nothing', async () => {
     const { page, host } = app;
     await page.goto(`${host.origin}/#/reports?meeting=${meetingId}&kind=conclusion`);
-    const labels = { conclusion: 'Thông báo kết luận', minutes: 'Biên bản', attendance: 'Danh sách đại biểu', photos: 'Ảnh hoạt động' };
+    const labels = {
+      conclusion: 'Thông báo kết luận',
+      minutes: 'Biên bản',
+      attendance: 'Danh sách đại biểu',
+      photos: 'Ảnh hoạt động',
+    };
     for (const kind of ['conclusion', 'minutes', 'attendance', 'photos'] as const) {
       await page.getByTestId('report-kind').getByText(labels[kind], { exact: true }).click();
       const frame = page.frameLocator('[data-testid="report-preview"]');
-      const literal = { conclusion: CONCLUSION, minutes: `Nội dung giao ban ${IMG}`, attendance: PERSON, photos: CAPTION }[kind];
+      const literal = {
+        conclusion: CONCLUSION,
+        minutes: `Nội dung giao ban ${IMG}`,
+        attendance: PERSON,
+        photos: CAPTION,
+      }[kind];
       await frame.getByText(literal, { exact: false }).first().waitFor();
       const inner = page.frames().find((f) => f !== page.mainFrame());
       expect(inner, kind).toBeDefined();
@@ -251,7 +316,9 @@ describe('HTML and script in a record never run', () => {
   });
 
   it('the report as PDF shows the planted characters', async () => {
-    const call = directClient(createDispatcher(createHandlers(createContext(app.archive, 'direct', 'e2e')), silentLogger));
+    const call = directClient(
+      createDispatcher(createHandlers(createContext(app.archive, 'direct', 'e2e')), silentLogger),
+    );
     const pdf = await call('reports/pdf', { kind: 'conclusion', meetingId });
     const file = join(app.dataDir, 'thong-bao.pdf');
     writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
@@ -268,7 +335,9 @@ describe('HTML and script in a record never run', () => {
   it("the USB export's index.html and meeting page (file://) show the text and run nothing", async () => {
     const usb = tempDir('hoso-usb-');
     try {
-      const call = directClient(createDispatcher(createHandlers(createContext(app.archive, 'direct', 'e2e')), silentLogger));
+      const call = directClient(
+        createDispatcher(createHandlers(createContext(app.archive, 'direct', 'e2e')), silentLogger),
+      );
       const { jobId } = await call('archive/export', { dest: usb.dir, selection: {} });
       let state = 'running';
       for (let i = 0; i < 600 && state === 'running'; i++) {
@@ -276,7 +345,10 @@ describe('HTML and script in a record never run', () => {
         if (state === 'running') await new Promise((r) => setTimeout(r, 100));
       }
       expect(state).toBe('done');
-      const bag = join(usb.dir, readdirSync(usb.dir).find((n) => n.startsWith('hoso-'))!);
+      const bag = join(
+        usb.dir,
+        readdirSync(usb.dir).find((n) => n.startsWith('hoso-'))!,
+      );
       const page = await app.page.context().newPage();
       page.on('dialog', (d) => {
         dialogs.push(d.message());
@@ -289,7 +361,8 @@ describe('HTML and script in a record never run', () => {
       await page.getByText(TITLE).click();
       await page.locator('figure').first().waitFor();
       const text = await bodyText(page);
-      for (const literal of [PERSON, CONCLUSION, CAPTION, LOCATION, `Nghị quyết ${SCRIPT}`, TAG]) expect(text).toContain(literal);
+      for (const literal of [PERSON, CONCLUSION, CAPTION, LOCATION, `Nghị quyết ${SCRIPT}`, TAG])
+        expect(text).toContain(literal);
       await page.screenshot({ path: join(shots, 'bag-meeting.png'), fullPage: true });
       await assertInert(page, 'bag meeting page');
       await page.close();
@@ -313,7 +386,9 @@ describe('HTML and script in a record never run', () => {
     // …and even then its handler does not run: the page's Content-Security-Policy has no
     // 'unsafe-inline', a second wall behind the escaping.
     await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
-    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    await expect(
+      page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).resolves.toBeUndefined();
     await page.reload();
     await page.getByTestId('meeting-row').first().waitFor();
     await assertInert(page, 'after reload');

@@ -76,7 +76,10 @@ export function wholePayloadMutations(deep: unknown): { label: string; value: un
     { label: 'payload number', value: 42 },
     { label: 'payload true', value: true },
     { label: 'payload deeply nested', value: deep },
-    { label: 'payload __proto__', value: JSON.parse('{"__proto__":{"ok":true,"isAdmin":true},"constructor":{"prototype":{"x":1}}}') },
+    {
+      label: 'payload __proto__',
+      value: JSON.parse('{"__proto__":{"ok":true,"isAdmin":true},"constructor":{"prototype":{"x":1}}}'),
+    },
   ];
 }
 
@@ -208,7 +211,10 @@ export function sampleValid(schema: z.ZodType, channel: string, hints: SampleHin
 }
 
 /** Every leaf of a JSON-like value, as a path of keys/indexes, with its value. */
-export function leaves(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
+export function leaves(
+  value: unknown,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; value: unknown }[] {
   if (Array.isArray(value)) {
     if (value.length === 0) return [{ path, value }];
     return value.flatMap((v, i) => leaves(v, [...path, i]));
@@ -259,8 +265,13 @@ export function mutations(
   const stringLeaves = all.filter((l) => typeof l.value === 'string');
   for (const leaf of all) {
     const at = leaf.path.join('.');
-    for (const g of genericBadValues(opts.deep)) out.push({ label: `${at}=${g.label}`, path: leaf.path, value: g.value });
-    out.push({ label: `${at} as string`, path: leaf.path, value: typeof leaf.value === 'string' ? 42 : String(leaf.value) });
+    for (const g of genericBadValues(opts.deep))
+      out.push({ label: `${at}=${g.label}`, path: leaf.path, value: g.value });
+    out.push({
+      label: `${at} as string`,
+      path: leaf.path,
+      value: typeof leaf.value === 'string' ? 42 : String(leaf.value),
+    });
   }
   for (const leaf of stringLeaves) {
     const at = leaf.path.join('.');
@@ -268,13 +279,22 @@ export function mutations(
     const texts: string[] = [...STRANGE_STRINGS, ...SCRIPT_STRINGS];
     if (FILE_LIKE_KEY.test(key)) texts.push(...TRAVERSAL_STRINGS, ...opts.absolutePaths);
     for (let i = 0; i < opts.randomStrings; i++) texts.push(randomString(rand));
-    for (const t of texts) out.push({ label: `${at}=${JSON.stringify(t).slice(0, 40)}`, path: leaf.path, value: t, text: t });
+    for (const t of texts)
+      out.push({ label: `${at}=${JSON.stringify(t).slice(0, 40)}`, path: leaf.path, value: t, text: t });
   }
   if (opts.huge && stringLeaves.length > 0) {
     const leaf = stringLeaves[Math.floor(rand() * stringLeaves.length)]!;
-    out.push({ label: `${leaf.path.join('.')}=10 MB`, path: leaf.path, value: 'Nội dung hội nghị '.repeat(Math.ceil(TEN_MB / 18)) });
+    out.push({
+      label: `${leaf.path.join('.')}=10 MB`,
+      path: leaf.path,
+      value: 'Nội dung hội nghị '.repeat(Math.ceil(TEN_MB / 18)),
+    });
   }
-  out.push({ label: 'extra field', path: [], value: { ...base, extra: '<script>x</script>', __proto__polluted: 1 } });
+  out.push({
+    label: 'extra field',
+    path: [],
+    value: { ...base, extra: '<script>x</script>', __proto__polluted: 1 },
+  });
   out.push({ label: 'all fields missing', path: [], value: {} });
   for (const w of wholePayloadMutations(opts.deep)) out.push({ label: w.label, path: [], value: w.value });
   return out;
@@ -282,7 +302,12 @@ export function mutations(
 
 /** A short random string over ASCII, Vietnamese letters, controls and odd code points. */
 export function randomString(rand: () => number): string {
-  const pools = ['abcxyz019 -_/.\\:*?"<>|', 'ăâđêôơưẠẢẤẦẨẪẬắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ', '\u0000\u0001\u001f\u007f\u0085\u00a0\u2028\u2029\u200e\u200f\u202a\u202e\ufeff\ufffd', '<>&"\'`=;(){}[]'];
+  const pools = [
+    'abcxyz019 -_/.\\:*?"<>|',
+    'ăâđêôơưẠẢẤẦẨẪẬắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ',
+    '\u0000\u0001\u001f\u007f\u0085\u00a0\u2028\u2029\u200e\u200f\u202a\u202e\ufeff\ufffd',
+    '<>&"\'`=;(){}[]',
+  ];
   const n = 1 + Math.floor(rand() * 40);
   let s = '';
   for (let i = 0; i < n; i++) {

@@ -30,7 +30,15 @@ import { verifyAuditChain } from '../../db/audit';
 import { tempDir } from '../helpers/tempArchive';
 import { send } from '../helpers/http';
 import { png } from '../helpers/images';
-import { deeplyNested, mutations, sampleValid, seededRandom, withLeaf, type Mutation, type SampleHints } from '../helpers/fuzzPayloads';
+import {
+  deeplyNested,
+  mutations,
+  sampleValid,
+  seededRandom,
+  withLeaf,
+  type Mutation,
+  type SampleHints,
+} from '../helpers/fuzzPayloads';
 
 const SEED = Number(process.env.HOSO_FUZZ_SEED ?? 20261122);
 const RANDOM_STRINGS = Number(process.env.HOSO_FUZZ_RANDOM ?? 2);
@@ -66,17 +74,53 @@ let textColumns: { table: string; columns: string[] }[] = [];
  */
 async function makeFixture(): Promise<void> {
   const call = directClient(dispatch);
-  const m = await call('meetings/create', { title: 'Hội nghị giao ban quân sự quý I', kind: 'Hội nghị', meetingDate: '2026-03-15', startTime: '08:00', endTime: null, location: 'Hội trường Bộ CHQS tỉnh' });
+  const m = await call('meetings/create', {
+    title: 'Hội nghị giao ban quân sự quý I',
+    kind: 'Hội nghị',
+    meetingDate: '2026-03-15',
+    startTime: '08:00',
+    endTime: null,
+    location: 'Hội trường Bộ CHQS tỉnh',
+  });
   ids.meeting = m.id;
-  const p = await call('people/create', { fullName: 'Trần Văn Bình', rank: 'Đại tá', title: 'Chỉ huy trưởng' });
+  const p = await call('people/create', {
+    fullName: 'Trần Văn Bình',
+    rank: 'Đại tá',
+    title: 'Chỉ huy trưởng',
+  });
   ids.person = p.id;
-  const a = await call('attendance/add', { meetingId: m.id, version: meetingVersion(), person: { kind: 'existing', id: p.id }, role: 'chu_tri' });
+  const a = await call('attendance/add', {
+    meetingId: m.id,
+    version: meetingVersion(),
+    person: { kind: 'existing', id: p.id },
+    role: 'chu_tri',
+  });
   ids.attendance = a.row.id;
-  const c = await call('conclusions/add', { meetingId: m.id, version: meetingVersion(), fields: { text: 'Hoàn thành kế hoạch huấn luyện năm 2026.', isTask: true, assigneePersonId: p.id, deadline: '2026-06-30', taskStatus: 'chua_lam' } });
+  const c = await call('conclusions/add', {
+    meetingId: m.id,
+    version: meetingVersion(),
+    fields: {
+      text: 'Hoàn thành kế hoạch huấn luyện năm 2026.',
+      isTask: true,
+      assigneePersonId: p.id,
+      deadline: '2026-06-30',
+      taskStatus: 'chua_lam',
+    },
+  });
   ids.conclusion = c.row.id;
-  const d = await call('documents/add', { meetingId: m.id, version: meetingVersion(), fields: { number: '1374-QC/QUTW-TUHN', docType: 'Quy chế' } });
+  const d = await call('documents/add', {
+    meetingId: m.id,
+    version: meetingVersion(),
+    fields: { number: '1374-QC/QUTW-TUHN', docType: 'Quy chế' },
+  });
   ids.document = d.row.id;
-  const ph = await call('photos/add', { meetingId: m.id, version: meetingVersion(), fileName: 'anh-hoi-nghi.png', dataBase64: photoBase64, caption: 'Toàn cảnh hội nghị' });
+  const ph = await call('photos/add', {
+    meetingId: m.id,
+    version: meetingVersion(),
+    fileName: 'anh-hoi-nghi.png',
+    dataBase64: photoBase64,
+    caption: 'Toàn cảnh hội nghị',
+  });
   ids.photo = ph.photo.id;
   ids.saved = (await call('search/saved-create', { name: 'Giao ban', query: 'giao ban' })).id;
   await call('tags/set', { meetingId: m.id, version: meetingVersion(), names: ['Quốc phòng'] });
@@ -113,8 +157,20 @@ beforeAll(async () => {
   mkdirSync(join(root, 'cwd'));
   writeFileSync(join(root, 'canary.txt'), 'Không được chạm vào tệp này.');
   process.chdir(join(root, 'cwd'));
-  absolutePaths = [join(root, 'canary.txt'), '/etc/passwd', join(root, 'outside', 'khong-co'), '/proc/self/environ'];
-  watched = [join(root, 'canary.txt'), '/etc/passwd', '/etc/hosts', join(root, 'outside'), join(root, 'cwd'), root].map((path) => ({ path, digest: null }));
+  absolutePaths = [
+    join(root, 'canary.txt'),
+    '/etc/passwd',
+    join(root, 'outside', 'khong-co'),
+    '/proc/self/environ',
+  ];
+  watched = [
+    join(root, 'canary.txt'),
+    '/etc/passwd',
+    '/etc/hosts',
+    join(root, 'outside'),
+    join(root, 'cwd'),
+    root,
+  ].map((path) => ({ path, digest: null }));
 
   archive = await openArchive({ file: join(root, 'archive', 'archive.sqlite') });
   // 'web': the lock is enforced, as in the desktop app and the browser. The PDF renderer is a recorder:
@@ -131,15 +187,30 @@ beforeAll(async () => {
     log,
   );
   photoBase64 = (await png()).toString('base64');
-  textColumns = (archive.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'search%'").all() as { name: string }[])
+  textColumns = (
+    archive.sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'search%'",
+      )
+      .all() as { name: string }[]
+  )
     .map(({ name }) => ({
       table: name,
-      columns: (archive.sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[]).filter((c) => /TEXT|^$/i.test(c.type)).map((c) => c.name),
+      columns: (
+        archive.sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[]
+      )
+        .filter((c) => /TEXT|^$/i.test(c.type))
+        .map((c) => c.name),
     }))
     .filter((t) => t.columns.length > 0 && t.table !== 'audit_log');
   for (const w of watched) w.digest = digest(w.path);
 
-  host = await startWebHost({ dispatch, rendererDir: join(root, 'archive', 'no-renderer'), token: TOKEN, log });
+  host = await startWebHost({
+    dispatch,
+    rendererDir: join(root, 'archive', 'no-renderer'),
+    token: TOKEN,
+    log,
+  });
   cookie = String((await send(host, 'GET', `/?token=${TOKEN}`)).headers['set-cookie']).split(';')[0]!;
 }, 120_000);
 
@@ -153,10 +224,20 @@ afterAll(async () => {
 });
 
 function meetingVersion(): number {
-  return (archive.sqlite.prepare('SELECT version FROM meetings WHERE id = ?').get(ids.meeting) as { version: number } | undefined)?.version ?? 1;
+  return (
+    (
+      archive.sqlite.prepare('SELECT version FROM meetings WHERE id = ?').get(ids.meeting) as
+        { version: number } | undefined
+    )?.version ?? 1
+  );
 }
 function personVersion(): number {
-  return (archive.sqlite.prepare('SELECT version FROM people WHERE id = ?').get(ids.person) as { version: number } | undefined)?.version ?? 1;
+  return (
+    (
+      archive.sqlite.prepare('SELECT version FROM people WHERE id = ?').get(ids.person) as
+        { version: number } | undefined
+    )?.version ?? 1
+  );
 }
 
 /** Real ids of the fixture record, by field name and channel domain, so payloads reach the handlers. */
@@ -186,20 +267,29 @@ const hints: SampleHints = {
 
 /** The valid payload of a channel for the fixture as it is now (versions move as writes are accepted). */
 function baseline(channel: string): Record<string, unknown> | undefined {
-  return sampleValid(contract[channel as keyof typeof contract].input, channel, hints) as Record<string, unknown> | undefined;
+  return sampleValid(contract[channel as keyof typeof contract].input, channel, hints) as
+    Record<string, unknown> | undefined;
 }
 
 /** Anything in HTML the archive hands out that a browser would run. */
-const ACTIVE_HTML = [/<script\b/i, /<[a-z][^>]*\son[a-z]+\s*=/i, /\shref\s*=\s*["']?\s*javascript:/i, /<iframe\b/i, /<svg\b/i];
+const ACTIVE_HTML = [
+  /<script\b/i,
+  /<[a-z][^>]*\son[a-z]+\s*=/i,
+  /\shref\s*=\s*["']?\s*javascript:/i,
+  /<iframe\b/i,
+  /<svg\b/i,
+];
 function activeHtmlIn(data: unknown, key = ''): string[] {
-  if (typeof data === 'string') return /html$/i.test(key) ? ACTIVE_HTML.filter((re) => re.test(data)).map((re) => `${key}: ${re}`) : [];
+  if (typeof data === 'string')
+    return /html$/i.test(key) ? ACTIVE_HTML.filter((re) => re.test(data)).map((re) => `${key}: ${re}`) : [];
   if (Array.isArray(data)) return data.flatMap((v) => activeHtmlIn(v, key));
   if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => activeHtmlIn(v, k));
   return [];
 }
 
 /** Channels that store what they are given and answer with it: an accepted text must come back exactly. */
-const ECHOING_WRITE = /^(meetings\/(create|update)|people\/(create|update)|settings\/update|photos\/(add|update)|attendance\/(add|update|add-many)|conclusions\/(add|update)|search\/saved-create)$/;
+const ECHOING_WRITE =
+  /^(meetings\/(create|update)|people\/(create|update)|settings\/update|photos\/(add|update)|attendance\/(add|update|add-many)|conclusions\/(add|update)|search\/saved-create)$/;
 /**
  * Fields the archive deliberately rewrites or keeps only with another field: rich text is sanitized (and
  * minutesText is derived from it when both are sent), document numbers normalized, tags folded, an
@@ -221,7 +311,16 @@ interface Stats {
 async function fuzz(sendTo: Sender, transport: 'direct' | 'http'): Promise<Stats> {
   const rand = seededRandom(SEED + (transport === 'http' ? 1 : 0));
   const deep = deeplyNested(2000);
-  const stats: Stats = { channels: 0, sent: 0, rejected: 0, storedVerbatim: 0, acceptedOther: 0, byCode: {}, problems: [], jobIds: [] };
+  const stats: Stats = {
+    channels: 0,
+    sent: 0,
+    rejected: 0,
+    storedVerbatim: 0,
+    acceptedOther: 0,
+    byCode: {},
+    problems: [],
+    jobIds: [],
+  };
   for (const channel of CHANNELS) {
     const base0 = baseline(channel);
     if (!base0) {
@@ -247,7 +346,8 @@ async function fuzz(sendTo: Sender, transport: 'direct' | 'http'): Promise<Stats
       judge(channel, m, payload, reply, stats);
       if (reply.ok) await settle(channel, payload, reply.data, stats);
     }
-    if (TRACE) process.stderr.write(`${transport} ${channel}: ${muts.length} payloads, ${Date.now() - started} ms\n`);
+    if (TRACE)
+      process.stderr.write(`${transport} ${channel}: ${muts.length} payloads, ${Date.now() - started} ms\n`);
   }
   return stats;
 }
@@ -264,7 +364,8 @@ function judge(channel: string, m: Mutation, payload: unknown, reply: Reply, sta
     stats.byCode[code] = (stats.byCode[code] ?? 0) + 1;
     if (code === 'INTERNAL') stats.problems.push(`${where}: INTERNAL`);
     else if (!(code in ERROR_MESSAGES)) stats.problems.push(`${where}: unregistered code ${code}`);
-    else if (!message.includes(ERROR_MESSAGES[code].vi)) stats.problems.push(`${where}: message is not the Vietnamese one of ${code}: ${message.slice(0, 120)}`);
+    else if (!message.includes(ERROR_MESSAGES[code].vi))
+      stats.problems.push(`${where}: message is not the Vietnamese one of ${code}: ${message.slice(0, 120)}`);
     return;
   }
   for (const a of activeHtmlIn(reply.data)) stats.problems.push(`${where}: active HTML in the reply (${a})`);
@@ -289,7 +390,10 @@ async function settle(channel: string, payload: unknown, data: unknown, stats: S
   if (channel === 'lock/set' || channel === 'lock/recover') {
     const password = (payload as { newPassword: string }).newPassword;
     const removed = await dispatch('lock/remove', { currentPassword: password });
-    if (!removed.ok) stats.problems.push(`${channel}: the lock set by the fuzz could not be removed with its own password: ${removed.error.code}`);
+    if (!removed.ok)
+      stats.problems.push(
+        `${channel}: the lock set by the fuzz could not be removed with its own password: ${removed.error.code}`,
+      );
   }
   if (channel === 'lock/lock') stats.problems.push('lock/lock accepted without a password set');
 }
@@ -298,7 +402,8 @@ async function waitForJobs(jobIds: string[]): Promise<void> {
   for (const jobId of jobIds) {
     for (let i = 0; i < 600; i++) {
       const s = await dispatch('jobs/status', { jobId });
-      if (!s.ok || ['done', 'failed', 'cancelled'].includes(String((s.data as { state?: string }).state))) break;
+      if (!s.ok || ['done', 'failed', 'cancelled'].includes(String((s.data as { state?: string }).state)))
+        break;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -306,7 +411,13 @@ async function waitForJobs(jobIds: string[]): Promise<void> {
 
 const viaDispatch: Sender = (channel, payload) => dispatch(channel, payload) as Promise<Reply>;
 const viaHttp: Sender = async (channel, payload) => {
-  const res = await send(host, 'POST', `/api/${channel}`, { cookie, 'content-type': 'application/json' }, JSON.stringify(payload) ?? '');
+  const res = await send(
+    host,
+    'POST',
+    `/api/${channel}`,
+    { cookie, 'content-type': 'application/json' },
+    JSON.stringify(payload) ?? '',
+  );
   if (res.status !== 200 && res.status !== 400 && res.status !== 413) throw new Error(`HTTP ${res.status}`);
   return JSON.parse(res.body) as Reply;
 };
@@ -315,7 +426,12 @@ const totals: Record<string, Stats> = {};
 
 describe('the web host refuses malformed requests on every channel', () => {
   const json = { 'content-type': 'application/json' };
-  async function refused(res: { status: number; body: string }, status: number, code: ErrorCode, where: string) {
+  async function refused(
+    res: { status: number; body: string },
+    status: number,
+    code: ErrorCode,
+    where: string,
+  ) {
     expect(res.status, where).toBe(status);
     const reply = JSON.parse(res.body) as Reply;
     expect(reply, where).toMatchObject({ ok: false, error: { code } });
@@ -328,29 +444,102 @@ describe('the web host refuses malformed requests on every channel', () => {
       const path = `/api/${channel}`;
       const body = JSON.stringify(baseline(channel) ?? {});
       const where = (what: string) => `${channel}: ${what}`;
-      await refused(await send(host, 'POST', path, { cookie, 'content-type': 'text/plain' }, body), 415, 'INVALID_INPUT', where('text/plain'));
-      await refused(await send(host, 'POST', path, { cookie, 'content-type': 'application/x-www-form-urlencoded' }, 'a=1'), 415, 'INVALID_INPUT', where('form'));
-      await refused(await send(host, 'POST', path, { cookie }, body), 415, 'INVALID_INPUT', where('no content type'));
-      const broken = ['{"a": ', '{a:1}', "{'a':1}", '[1,2', '\u0000', 'undefined', '{"a":1}}'][Math.floor(rand() * 7)]!;
-      await refused(await send(host, 'POST', path, { cookie, ...json }, broken), 400, 'INVALID_INPUT', where(`invalid JSON ${broken}`));
+      await refused(
+        await send(host, 'POST', path, { cookie, 'content-type': 'text/plain' }, body),
+        415,
+        'INVALID_INPUT',
+        where('text/plain'),
+      );
+      await refused(
+        await send(
+          host,
+          'POST',
+          path,
+          { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          'a=1',
+        ),
+        415,
+        'INVALID_INPUT',
+        where('form'),
+      );
+      await refused(
+        await send(host, 'POST', path, { cookie }, body),
+        415,
+        'INVALID_INPUT',
+        where('no content type'),
+      );
+      const broken = ['{"a": ', '{a:1}', "{'a':1}", '[1,2', '\u0000', 'undefined', '{"a":1}}'][
+        Math.floor(rand() * 7)
+      ]!;
+      await refused(
+        await send(host, 'POST', path, { cookie, ...json }, broken),
+        400,
+        'INVALID_INPUT',
+        where(`invalid JSON ${broken}`),
+      );
       await refused(await send(host, 'GET', path, { cookie }), 405, 'UNKNOWN_CHANNEL', where('GET'));
       await refused(await send(host, 'POST', path, json, body), 403, 'FORBIDDEN', where('no session'));
-      await refused(await send(host, 'POST', path, { cookie: 'hoso_session=guessed', ...json }, body), 403, 'FORBIDDEN', where('wrong session'));
-      for (const origin of ['http://evil.example', 'null', `http://localhost.evil.example:${host.port}`, 'http://127.0.0.1:1']) {
-        await refused(await send(host, 'POST', path, { cookie, ...json, origin }, body), 403, 'FORBIDDEN', where(`Origin ${origin}`));
+      await refused(
+        await send(host, 'POST', path, { cookie: 'hoso_session=guessed', ...json }, body),
+        403,
+        'FORBIDDEN',
+        where('wrong session'),
+      );
+      for (const origin of [
+        'http://evil.example',
+        'null',
+        `http://localhost.evil.example:${host.port}`,
+        'http://127.0.0.1:1',
+      ]) {
+        await refused(
+          await send(host, 'POST', path, { cookie, ...json, origin }, body),
+          403,
+          'FORBIDDEN',
+          where(`Origin ${origin}`),
+        );
       }
-      for (const forged of ['evil.example', `evil.example:${host.port}`, `127.0.0.1.nip.io:${host.port}`, `[::1]:${host.port}`]) {
-        await refused(await send(host, 'POST', path, { cookie, ...json, host: forged }, body), 403, 'FORBIDDEN', where(`Host ${forged}`));
+      for (const forged of [
+        'evil.example',
+        `evil.example:${host.port}`,
+        `127.0.0.1.nip.io:${host.port}`,
+        `[::1]:${host.port}`,
+      ]) {
+        await refused(
+          await send(host, 'POST', path, { cookie, ...json, host: forged }, body),
+          403,
+          'FORBIDDEN',
+          where(`Host ${forged}`),
+        );
       }
     }
   });
 
   it('an unknown channel, however it is spelled, is refused', async () => {
-    for (const name of ['evil/run', 'meetings/drop', '__proto__', 'constructor', 'toString', 'meetings%2Flist', 'meetings/list/', 'MEETINGS/LIST', 'hasOwnProperty']) {
-      await refused(await send(host, 'POST', `/api/${name}`, { cookie, ...json }, '{}'), 200, 'UNKNOWN_CHANNEL', name);
+    for (const name of [
+      'evil/run',
+      'meetings/drop',
+      '__proto__',
+      'constructor',
+      'toString',
+      'meetings%2Flist',
+      'meetings/list/',
+      'MEETINGS/LIST',
+      'hasOwnProperty',
+    ]) {
+      await refused(
+        await send(host, 'POST', `/api/${name}`, { cookie, ...json }, '{}'),
+        200,
+        'UNKNOWN_CHANNEL',
+        name,
+      );
     }
     // Dot segments leave /api/ once the URL is resolved: a POST to a page is refused as no channel.
-    await refused(await send(host, 'POST', '/api/../meetings/list', { cookie, ...json }, '{}'), 405, 'UNKNOWN_CHANNEL', '../meetings/list');
+    await refused(
+      await send(host, 'POST', '/api/../meetings/list', { cookie, ...json }, '{}'),
+      405,
+      'UNKNOWN_CHANNEL',
+      '../meetings/list',
+    );
   });
 
   it('a body over the limit is refused before it is read whole, on channels picked by the seed', async () => {
@@ -358,7 +547,13 @@ describe('the web host refuses malformed requests on every channel', () => {
     const picked = new Set<string>(['meetings/create', 'settings/update']);
     while (picked.size < 5) picked.add(CHANNELS[Math.floor(rand() * CHANNELS.length)]!);
     for (const channel of picked) {
-      const res = await send(host, 'POST', `/api/${channel}`, { cookie, ...json }, Buffer.alloc(17 * 1024 * 1024, 0x20));
+      const res = await send(
+        host,
+        'POST',
+        `/api/${channel}`,
+        { cookie, ...json },
+        Buffer.alloc(17 * 1024 * 1024, 0x20),
+      );
       if (channel.startsWith('photos/add')) await refused(res, 413, 'PHOTO_TOO_LARGE', channel);
       else if (channel.startsWith('import/')) expect(res.status, channel).toBe(200);
       else await refused(res, 413, 'PAYLOAD_TOO_LARGE', channel);
@@ -369,12 +564,20 @@ describe('the web host refuses malformed requests on every channel', () => {
 describe('bugs the fuzz found, each pinned', () => {
   it('refuses text holding half a surrogate pair (SQLite would keep U+FFFD, not what was sent); a whole emoji is kept', async () => {
     await makeFixture();
-    const broken = await dispatch('conclusions/add', { meetingId: ids.meeting, version: meetingVersion(), fields: { text: 'Giao nhiệm vụ \ud83d cho Ban Chỉ huy' } });
+    const broken = await dispatch('conclusions/add', {
+      meetingId: ids.meeting,
+      version: meetingVersion(),
+      fields: { text: 'Giao nhiệm vụ \ud83d cho Ban Chỉ huy' },
+    });
     expect(broken).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!broken.ok && broken.error.message).toContain('ký tự bị hỏng');
     const key = await dispatch('people/list', JSON.parse('{"query":"a","\\udc00":1}'));
     expect(key).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const whole = await dispatch('conclusions/add', { meetingId: ids.meeting, version: meetingVersion(), fields: { text: 'Hoàn thành 👍 đúng hạn' } });
+    const whole = await dispatch('conclusions/add', {
+      meetingId: ids.meeting,
+      version: meetingVersion(),
+      fields: { text: 'Hoàn thành 👍 đúng hạn' },
+    });
     expect(whole.ok).toBe(true);
     expect(storedSomewhere('Hoàn thành 👍 đúng hạn')).toBe(true);
   });
@@ -406,15 +609,19 @@ describe('every channel of the contract, fuzzed', () => {
   it.each([
     ['direct', viaDispatch],
     ['http', viaHttp],
-  ] as const)('through %s: refused with a registered Vietnamese message, or stored exactly as sent', async (transport, sender) => {
-    const stats = await fuzz(sender, transport);
-    await waitForJobs(stats.jobIds);
-    totals[transport] = stats;
-    expect(stats.problems).toEqual([]);
-    expect(stats.channels).toBe(CHANNELS.length);
-    expect(stats.rejected).toBeGreaterThan(stats.sent * 0.8);
-    expect(stats.storedVerbatim).toBeGreaterThan(100);
-  }, 900_000);
+  ] as const)(
+    'through %s: refused with a registered Vietnamese message, or stored exactly as sent',
+    async (transport, sender) => {
+      const stats = await fuzz(sender, transport);
+      await waitForJobs(stats.jobIds);
+      totals[transport] = stats;
+      expect(stats.problems).toEqual([]);
+      expect(stats.channels).toBe(CHANNELS.length);
+      expect(stats.rejected).toBeGreaterThan(stats.sent * 0.8);
+      expect(stats.storedVerbatim).toBeGreaterThan(100);
+    },
+    900_000,
+  );
 
   it('leaves the archive whole and nothing outside its folder touched', async () => {
     expect(uncaught).toEqual([]);
@@ -429,7 +636,8 @@ describe('every channel of the contract, fuzzed', () => {
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     const all = Object.values(totals);
-    const sum = (k: 'sent' | 'rejected' | 'storedVerbatim' | 'acceptedOther') => all.reduce((n, s) => n + s[k], 0);
+    const sum = (k: 'sent' | 'rejected' | 'storedVerbatim' | 'acceptedOther') =>
+      all.reduce((n, s) => n + s[k], 0);
     console.info(
       `fuzz (seed ${SEED}): ${CHANNELS.length} channels, ${sum('sent')} payloads sent (direct + HTTP), ${sum('rejected')} rejected, ` +
         `${sum('storedVerbatim')} accepted and stored verbatim, ${sum('acceptedOther')} accepted otherwise (queries, sanitized rich text, normalized numbers); ` +

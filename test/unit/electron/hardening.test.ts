@@ -198,7 +198,11 @@ describe('downloads', () => {
     expect(download(main, 'data:text/html,<script>alert(1)</script>')).toBe('cancelled');
     expect(download(main, 'https://example.com/tai-lieu-mat.docx?ma=123')).toBe('cancelled');
     expect(download(print, 'file:///home/clerk/archive.sqlite')).toBe('cancelled');
-    expect(lines).toEqual(['DOWNLOAD_BLOCKED data:', 'DOWNLOAD_BLOCKED https://example.com', 'DOWNLOAD_BLOCKED file:']);
+    expect(lines).toEqual([
+      'DOWNLOAD_BLOCKED data:',
+      'DOWNLOAD_BLOCKED https://example.com',
+      'DOWNLOAD_BLOCKED file:',
+    ]);
   });
 
   it('guards a session shared by several web contents once, not once per contents', () => {

@@ -125,7 +125,10 @@ describe('wireIpc with the real dispatcher, fuzzed', () => {
   it('answers every channel, whatever the payload, with a refusal it can explain or a valid reply', async () => {
     const t = await tempArchive();
     try {
-      const real = createDispatcher(createHandlers(createContext(t.archive, 'electron', 'ipc-fuzz')), silentLogger);
+      const real = createDispatcher(
+        createHandlers(createContext(t.archive, 'electron', 'ipc-fuzz')),
+        silentLogger,
+      );
       const handle = vi.fn<(channel: string, listener: Listener) => void>();
       wireIpc({ handle } as unknown as IpcMain, real, (url) => isAppPageUrl(url), silentLogger);
       const listener = handle.mock.calls[0]![1];
@@ -134,27 +137,46 @@ describe('wireIpc with the real dispatcher, fuzzed', () => {
       const hints = { id: () => undefined, version: () => 1 };
       const problems: string[] = [];
       let sent = 0;
-      const meetingsBefore = () => (t.archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+      const meetingsBefore = () =>
+        (t.archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
       for (const channel of CHANNELS) {
         const base = sampleValid(contract[channel].input, channel, hints) as Record<string, unknown>;
         // A seeded tenth of the fuzz's payloads (the whole set runs in test/integration/fuzzChannels.test.ts).
-        const picked = mutations(base, rand, { absolutePaths: ['/etc/passwd'], huge: false, deep, randomStrings: 0 }).filter(() => rand() < 0.1);
+        const picked = mutations(base, rand, {
+          absolutePaths: ['/etc/passwd'],
+          huge: false,
+          deep,
+          randomStrings: 0,
+        }).filter(() => rand() < 0.1);
         const cloneOnly = CLONE_ONLY.flatMap(([label, v]) => [
           { label: `payload ${label}`, path: [] as (string | number)[], value: v },
-          ...Object.keys(base).slice(0, 2).map((k) => ({ label: `${k}=${label}`, path: [k], value: v })),
+          ...Object.keys(base)
+            .slice(0, 2)
+            .map((k) => ({ label: `${k}=${label}`, path: [k], value: v })),
         ]);
         for (const m of [...picked, ...cloneOnly]) {
           const payload = m.path.length ? withLeaf(base, m.path, m.value) : m.value;
           sent++;
-          const reply = (await listener({ senderFrame: { url: 'app://hoso/index.html' } }, channel, payload)) as { ok: boolean; error?: { code: keyof typeof ERROR_MESSAGES; message: string } };
+          const reply = (await listener(
+            { senderFrame: { url: 'app://hoso/index.html' } },
+            channel,
+            payload,
+          )) as { ok: boolean; error?: { code: keyof typeof ERROR_MESSAGES; message: string } };
           if (reply.ok) continue;
           const { code, message } = reply.error!;
-          if (code === 'INTERNAL' || !(code in ERROR_MESSAGES) || !message.includes(ERROR_MESSAGES[code].vi)) problems.push(`${channel} ${m.label}: ${code} ${message.slice(0, 80)}`);
+          if (code === 'INTERNAL' || !(code in ERROR_MESSAGES) || !message.includes(ERROR_MESSAGES[code].vi))
+            problems.push(`${channel} ${m.label}: ${code} ${message.slice(0, 80)}`);
         }
         const before = meetingsBefore();
-        for (const url of ['https://evil.example/', 'file:///tmp/trap.html', 'app://evil/index.html', 'about:blank']) {
+        for (const url of [
+          'https://evil.example/',
+          'file:///tmp/trap.html',
+          'app://evil/index.html',
+          'about:blank',
+        ]) {
           const reply = await listener({ senderFrame: { url } }, channel, base);
-          if (JSON.stringify(reply) !== JSON.stringify(FORBIDDEN)) problems.push(`${channel} from ${url}: not FORBIDDEN`);
+          if (JSON.stringify(reply) !== JSON.stringify(FORBIDDEN))
+            problems.push(`${channel} from ${url}: not FORBIDDEN`);
         }
         if (meetingsBefore() !== before) problems.push(`${channel}: an untrusted frame wrote`);
       }
