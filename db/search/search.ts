@@ -64,6 +64,24 @@ function markedOnly(q: ParsedQuery): boolean {
   );
 }
 
+type SearchIndex = 'search_fts' | 'search_marked';
+
+/**
+ * The docids matching an expression in one index, each expression asked once per search: a term typed
+ * with marks is both a mark constraint and the exact-mark test ("quốc phòng" with its QP alternative,
+ * a quoted phrase), and the marked index answers both with one pass.
+ */
+class IndexLookups {
+  private readonly seen = new Map<string, number[]>();
+  constructor(private readonly sqlite: Database.Database) {}
+  rowids(index: SearchIndex, match: string): number[] {
+    const key = `${index}\u0000${match}`;
+    let ids = this.seen.get(key);
+    if (!ids) this.seen.set(key, (ids = statement(this.sqlite, `SELECT rowid FROM ${index} WHERE ${index} MATCH ?`).pluck().all(match) as number[]));
+    return ids;
+  }
+}
+
 interface Matches {
   /** Matching docids, ascending. */
   hits: Int32Array;
@@ -78,15 +96,16 @@ interface Matches {
  * dictionary alternatives, which carry no marks); dates and kinds are array lookups in DocMeta; person
  * and tag narrowing come from SQL (small sets).
  */
-function matchingDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRequest, meta: DocMeta, tuning: SearchTuning): Matches {
+function matchingDocids(sqlite: Database.Database, lookups: IndexLookups, q: ParsedQuery, req: SearchRequest, meta: DocMeta, tuning: SearchTuning): Matches {
   const pluck = (sql: string, ...params: unknown[]) => statement(sqlite, sql).pluck().all(...params) as number[];
+  const matching = (index: SearchIndex, match: string) => lookups.rowids(index, match);
   const allowedBy: Uint8Array[] = [];
   // Clauses with a single term: all their marked words in one marked-index query.
   const single = q.clauses
     .filter((c) => c.alternatives.length === 1)
     .map((c) => markedMatch(c.alternatives[0]!))
     .filter((m): m is string => m !== null);
-  const markedSingles = single.length ? pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', single.map((m) => `(${m})`).join(' AND ')) : null;
+  const markedSingles = single.length ? matching('search_marked', single.map((m) => `(${m})`).join(' AND ')) : null;
   const fromMarkedIndex = tuning.markedOnly && markedSingles !== null && markedOnly(q);
 
   let candidates: ArrayLike<number>;
@@ -95,7 +114,7 @@ function matchingDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRe
   } else {
     const folded = foldedMatch(q);
     if (folded) {
-      candidates = pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', folded);
+      candidates = matching('search_fts', folded);
     } else {
       const all: number[] = [];
       for (let d = 1; d <= meta.maxDocid; d++) if (meta.live[d]) all.push(d);
@@ -111,7 +130,7 @@ function matchingDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRe
     clause.alternatives.forEach((alt, i) => {
       const m = markedAlts[i];
       allowed.addAll(
-        m ? pluck('SELECT rowid FROM search_marked WHERE search_marked MATCH ?', m) : pluck('SELECT rowid FROM search_fts WHERE search_fts MATCH ?', ftsTerm(alt)),
+        m ? matching('search_marked', m) : matching('search_fts', ftsTerm(alt)),
       );
     });
     allowedBy.push(allowed.bytes);
@@ -194,7 +213,7 @@ function statement(sqlite: Database.Database, sql: string): Database.Statement {
  * field weights, then newest docid), exact-mark hits first; when marks, the trash or filters removed
  * some matches, the hit set is bound as a blob and only its members are ranked.
  */
-function pageDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchRequest, meta: DocMeta, m: Matches): { docid: number; rank: number; exact: boolean }[] {
+function pageDocids(sqlite: Database.Database, lookups: IndexLookups, q: ParsedQuery, req: SearchRequest, meta: DocMeta, m: Matches): { docid: number; rank: number; exact: boolean }[] {
   const folded = foldedMatch(q);
   if (req.sort === 'date' || !folded) {
     const order = Array.from(m.hits).sort((a, b) => {
@@ -219,7 +238,7 @@ function pageDocids(sqlite: Database.Database, q: ParsedQuery, req: SearchReques
   if (literal) {
     exact = new DocSet(meta.maxDocid);
     let exactHits = 0;
-    for (const d of statement(sqlite, 'SELECT rowid FROM search_marked WHERE search_marked MATCH ?').pluck().all(literal) as number[]) {
+    for (const d of lookups.rowids('search_marked', literal)) {
       if (d <= meta.maxDocid && m.set.bytes[d] === 1) {
         exact.bytes[d] = 1;
         exactHits++;
@@ -302,12 +321,13 @@ export function searchMeetings(
   }
   const sqlite = archive.sqlite;
   const meta = docMeta(sqlite);
-  const matches = matchingDocids(sqlite, q, req, meta, tuning);
+  const lookups = new IndexLookups(sqlite);
+  const matches = matchingDocids(sqlite, lookups, q, req, meta, tuning);
   const { hits } = matches;
   const total = hits.length;
   if (total === 0) return { ...emptyResponse(null, q.notes) };
 
-  const page = pageDocids(sqlite, q, req, meta, matches);
+  const page = pageDocids(sqlite, lookups, q, req, meta, matches);
   const meetingOf = statement(sqlite, 'SELECT meeting_id FROM search_docs WHERE docid = ?').pluck();
   const pageIds = page.map((p) => ({ ...p, id: meetingOf.get(p.docid) as string | undefined }));
   const fields = loadFields(sqlite, pageIds.flatMap((p) => (p.id ? [p.id] : [])));
