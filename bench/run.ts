@@ -4,7 +4,7 @@
  *   npm run --silent bench -- photos [--runs 5]
  *   npm run --silent bench -- merge [--meetings 2000]
  *   npm run --silent bench -- import [--files 1000]
- *   npm run --silent bench -- export [--meetings 2000] [--photo-mb 200] [--runs 2]
+ *   npm run --silent bench -- export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted]
  * The archive is built once with `hoso demo` (seed 1) under bench/.data/ and reused.
  */
 import { parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ const { values, positionals } = parseArgs({
     samples: { type: 'string' },
     'photo-mb': { type: 'string' },
     files: { type: 'string' },
+    'no-encrypted': { type: 'boolean' },
   },
 });
 
@@ -75,7 +76,13 @@ async function main(): Promise<void> {
     const file = await ensureDemoArchive(m, values.db);
     console.log(
       JSON.stringify(
-        await benchExport(file, m, Number(values['photo-mb'] ?? 200), Number(values.runs ?? 2)),
+        await benchExport(
+          file,
+          m,
+          Number(values['photo-mb'] ?? 200),
+          Number(values.runs ?? 2),
+          !values['no-encrypted'],
+        ),
         null,
         2,
       ),
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
     return;
   }
   console.error(
-    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] | merge [--meetings 2000] | import [--files 1000]',
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] | merge [--meetings 2000] | import [--files 1000]',
   );
   process.exitCode = 2;
 }

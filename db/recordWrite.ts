@@ -3,6 +3,7 @@ import type { MeetingRow } from './schema';
 import { appendAudit } from './audit';
 import { indexMeeting } from './search/indexer';
 import { writeSeal } from './seal';
+import { cachedStatement } from './statementCache';
 import { HosoError } from '../electron/shared/errors';
 
 /**
@@ -40,16 +41,19 @@ export interface RecordTx {
   audit(entry: { action: string; before?: unknown; after?: unknown }): void;
 }
 
-export function meetingRow(archive: Pick<Archive, 'sqlite'>, id: string, options: { trashed?: boolean } = {}): MeetingRow {
-  const row = archive.sqlite
-    .prepare(
-      `SELECT id, title, title_sort AS titleSort, kind, meeting_date AS meetingDate, start_time AS startTime, end_time AS endTime,
+export function meetingRow(
+  archive: Pick<Archive, 'sqlite'>,
+  id: string,
+  options: { trashed?: boolean } = {},
+): MeetingRow {
+  const row = cachedStatement(
+    archive.sqlite,
+    `SELECT id, title, title_sort AS titleSort, kind, meeting_date AS meetingDate, start_time AS startTime, end_time AS endTime,
               location, organizer, status, secrecy, minutes_html AS minutesHtml, minutes_text AS minutesText, source,
               seal_hash AS sealHash, sealed_at AS sealedAt, version, created_at AS createdAt, updated_at AS updatedAt,
               deleted_at AS deletedAt
        FROM meetings WHERE id = ? AND deleted_at IS ${options.trashed ? 'NOT ' : ''}NULL`,
-    )
-    .get(id) as MeetingRow | undefined;
+  ).get(id) as MeetingRow | undefined;
   if (!row) throw new HosoError(options.trashed ? 'NOT_IN_TRASH' : 'NOT_FOUND');
   return row;
 }
@@ -68,7 +72,8 @@ export function writeRecord<T>(
   if (correcting && !reason) throw new HosoError('INVALID_INPUT', 'Lý do đính chính không được để trống.');
   return archive.sqlite.transaction(() => {
     const meeting = meetingRow(archive, meetingId);
-    if (meeting.status === 'finalized' && !correcting && !options.followUp) throw new HosoError('MEETING_FINALIZED');
+    if (meeting.status === 'finalized' && !correcting && !options.followUp)
+      throw new HosoError('MEETING_FINALIZED');
     if (meeting.status !== 'finalized' && correcting) throw new HosoError('MEETING_NOT_FINALIZED');
     if (meeting.version !== expectedVersion) throw new HosoError('VERSION_CONFLICT');
     const tx: RecordTx = {
@@ -76,7 +81,12 @@ export function writeRecord<T>(
       version: expectedVersion + 1,
       now,
       actor: options.actor,
-      audit: (entry) => appendAudit(archive, { ...entry, actor: options.actor, entity: 'meeting', entityId: meetingId, reason }, now),
+      audit: (entry) =>
+        appendAudit(
+          archive,
+          { ...entry, actor: options.actor, entity: 'meeting', entityId: meetingId, reason },
+          now,
+        ),
     };
     const result = change(tx);
     const moved = archive.sqlite
@@ -98,10 +108,18 @@ export function writeRecord<T>(
 
 export type PartTable = 'attendance' | 'conclusions' | 'document_refs';
 /** The part's name in audit actions ("documents.remove") and history. */
-const PART_NAME: Record<PartTable, string> = { attendance: 'attendance', conclusions: 'conclusions', document_refs: 'documents' };
+const PART_NAME: Record<PartTable, string> = {
+  attendance: 'attendance',
+  conclusions: 'conclusions',
+  document_refs: 'documents',
+};
 
 export function nextPosition(archive: Archive, table: PartTable, meetingId: string): number {
-  return (archive.sqlite.prepare(`SELECT coalesce(max(position) + 1, 0) AS n FROM ${table} WHERE meeting_id = ?`).get(meetingId) as { n: number }).n;
+  return (
+    archive.sqlite
+      .prepare(`SELECT coalesce(max(position) + 1, 0) AS n FROM ${table} WHERE meeting_id = ?`)
+      .get(meetingId) as { n: number }
+  ).n;
 }
 
 /**
@@ -121,12 +139,20 @@ export function reorderPart(
   return writeRecord(archive, meetingId, version, w, (tx) => {
     const current = labels();
     const given = new Set(ids);
-    if (given.size !== ids.length || given.size !== current.size || [...current.keys()].some((id) => !given.has(id))) {
+    if (
+      given.size !== ids.length ||
+      given.size !== current.size ||
+      [...current.keys()].some((id) => !given.has(id))
+    ) {
       throw new HosoError('ORDER_MISMATCH');
     }
     const set = archive.sqlite.prepare(`UPDATE ${table} SET position = ?, updated_at = ? WHERE id = ?`);
     ids.forEach((id, i) => set.run(i, tx.now, id));
-    tx.audit({ action: `${PART_NAME[table]}.reorder`, before: [...current.values()], after: ids.map((id) => current.get(id)) });
+    tx.audit({
+      action: `${PART_NAME[table]}.reorder`,
+      before: [...current.values()],
+      after: ids.map((id) => current.get(id)),
+    });
     return { meetingVersion: tx.version };
   });
 }
@@ -146,7 +172,9 @@ export function removePartRow<R extends { id: string; position: number }>(
     beforeDelete?.(before);
     archive.sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(before.id);
     archive.sqlite
-      .prepare(`UPDATE ${table} SET position = position - 1, updated_at = ? WHERE meeting_id = ? AND position > ?`)
+      .prepare(
+        `UPDATE ${table} SET position = position - 1, updated_at = ? WHERE meeting_id = ? AND position > ?`,
+      )
       .run(tx.now, meetingId, before.position);
     tx.audit({ action: `${PART_NAME[table]}.remove`, before });
     return { meetingVersion: tx.version };

@@ -3,6 +3,7 @@ import { uuidv7 } from './ids';
 import { foldVietnamese } from './search/fold';
 import { appendAudit } from './audit';
 import { writeRecord, type WriteOptions } from './recordWrite';
+import { cachedStatement } from './statementCache';
 
 /**
  * Tags (thẻ) on meetings. A tag is one per folded name ("Quốc phòng" = "quoc phong", unique in the
@@ -16,9 +17,10 @@ export interface Tag {
 }
 
 export function meetingTags(archive: Pick<Archive, 'sqlite'>, meetingId: string): Tag[] {
-  return archive.sqlite
-    .prepare('SELECT t.id, t.name FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.meeting_id = ? ORDER BY t.name_folded, t.id')
-    .all(meetingId) as Tag[];
+  return cachedStatement(
+    archive.sqlite,
+    'SELECT t.id, t.name FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.meeting_id = ? ORDER BY t.name_folded, t.id',
+  ).all(meetingId) as Tag[];
 }
 
 /** Every tag with the number of live meetings carrying it, matching `query` (folded) anywhere in the name. */
@@ -34,7 +36,13 @@ export function listTags(archive: Archive, query: string): (Tag & { count: numbe
 }
 
 /** Sets a meeting's tags to `names` (folded duplicates once), creating the tags not seen before. */
-export function setMeetingTags(archive: Archive, meetingId: string, version: number, names: readonly string[], w: WriteOptions) {
+export function setMeetingTags(
+  archive: Archive,
+  meetingId: string,
+  version: number,
+  names: readonly string[],
+  w: WriteOptions,
+) {
   return writeRecord(archive, meetingId, version, w, (tx) => {
     const before = meetingTags(archive, meetingId);
     const find = archive.sqlite.prepare('SELECT id, name FROM tags WHERE name_folded = ?');
@@ -46,8 +54,14 @@ export function setMeetingTags(archive: Archive, meetingId: string, version: num
       let tag = find.get(folded) as Tag | undefined;
       if (!tag) {
         tag = { id: uuidv7(tx.now), name };
-        archive.sqlite.prepare('INSERT INTO tags (id, name, name_folded, created_at) VALUES (?, ?, ?, ?)').run(tag.id, name, folded, tx.now);
-        appendAudit(archive, { actor: tx.actor, action: 'create', entity: 'tag', entityId: tag.id, after: tag }, tx.now);
+        archive.sqlite
+          .prepare('INSERT INTO tags (id, name, name_folded, created_at) VALUES (?, ?, ?, ?)')
+          .run(tag.id, name, folded, tx.now);
+        appendAudit(
+          archive,
+          { actor: tx.actor, action: 'create', entity: 'tag', entityId: tag.id, after: tag },
+          tx.now,
+        );
       }
       wanted.set(folded, tag);
     }

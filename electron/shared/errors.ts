@@ -204,6 +204,10 @@ export const ERROR_MESSAGES = {
     vi: 'Mất kết nối với USB trong khi ghi (USB bị rút ra hoặc bị lỗi). Bản lưu trữ chưa hoàn tất và KHÔNG dùng được; kho hồ sơ trên máy không bị ảnh hưởng. Hãy cắm lại USB và xuất lại; có thể xóa thư mục có đuôi .partial còn sót trên USB.',
     en: 'The USB stick was lost while writing (pulled out or failing). The archive is incomplete and NOT usable; the archive on this PC is unaffected. Plug the stick back in and export again; any leftover folder ending in .partial can be deleted.',
   },
+  EXPORT_SOURCE_DAMAGED: {
+    vi: 'Kho hồ sơ trên máy có chỗ bị hỏng nên không xuất được. Không có bản lưu trữ nào được ghi lên USB. Hãy mở Cài đặt → Tình trạng kho, bấm Kiểm tra đầy đủ, rồi khôi phục bản sao lưu gần nhất nếu cần.',
+    en: 'The archive on this PC is damaged in places, so it cannot be exported. No archive was written to the stick. Open Settings → Archive health, run the full check, and restore the latest backup if needed.',
+  },
   EXPORT_FILE_TOO_LARGE: {
     vi: 'Có tệp lớn hơn 4 GB mà USB định dạng FAT32 không chứa được. Không có gì được ghi; hãy định dạng USB sang exFAT hoặc NTFS, hoặc xuất ít cuộc họp hơn (không mã hóa thì mỗi ảnh là một tệp riêng).',
     en: 'A file is larger than 4 GB, which a FAT32 USB stick cannot hold. Nothing was written; format the stick as exFAT or NTFS, or export fewer meetings (unencrypted, each photo is its own file).',

@@ -20,8 +20,18 @@ const PRESENCE: Record<string, string> = {
   vang: 'Vắng',
   den_muon: 'Đến muộn',
 };
-const TASK: Record<string, string> = { chua_lam: 'Chưa làm', dang_lam: 'Đang làm', hoan_thanh: 'Hoàn thành', huy: 'Hủy' };
-const SECRECY: Record<string, string> = { thuong: 'Thường', mat: 'Mật', toi_mat: 'Tối mật', tuyet_mat: 'Tuyệt mật' };
+const TASK: Record<string, string> = {
+  chua_lam: 'Chưa làm',
+  dang_lam: 'Đang làm',
+  hoan_thanh: 'Hoàn thành',
+  huy: 'Hủy',
+};
+const SECRECY: Record<string, string> = {
+  thuong: 'Thường',
+  mat: 'Mật',
+  toi_mat: 'Tối mật',
+  tuyet_mat: 'Tuyệt mật',
+};
 
 /** Above this many meetings the index lists years, each year on its own page. */
 export const INDEX_MAX_ROWS = 1000;
@@ -37,7 +47,12 @@ figure img{width:100%;height:auto;border:1px solid #ccc}figcaption{font-size:.95
 `;
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** dd/mm/yyyy, as clerks write dates. */
@@ -103,7 +118,9 @@ function linesTable(lines: readonly MeetingLine[], prefix: string): string {
     .map(
       (l) =>
         `<tr><td>${viDate(l.meetingDate)}</td><td><a href="${prefix}${escapeHtml(meetingPagePath(l.id))}">${escapeHtml(l.title)}</a>${
-          l.secrecy !== 'thuong' ? ` <span class="secret">(${SECRECY[l.secrecy] ?? escapeHtml(l.secrecy)})</span>` : ''
+          l.secrecy !== 'thuong'
+            ? ` <span class="secret">(${SECRECY[l.secrecy] ?? escapeHtml(l.secrecy)})</span>`
+            : ''
         }</td><td>${escapeHtml(l.kind)}</td><td>${escapeHtml(l.location)}</td><td>${l.photos}</td></tr>`,
     )
     .join('\n');
@@ -136,18 +153,26 @@ export function yearPagePath(year: string): string {
 export function indexPages(h: BrowseHeader, lines: readonly MeetingLine[]): { path: string; html: string }[] {
   const title = 'Hồ sơ Hội nghị — bản lưu trữ';
   const intro = `<h1>${title}</h1>\n${headerBlock(h, lines.length)}\n<p class="muted">Mỗi cuộc họp có một trang riêng với thành phần dự họp, kết luận, văn bản và ảnh. Dữ liệu gốc: tệp archive.sqlite và thư mục meetings/ (JSON), ảnh trong thư mục photos/.</p>`;
-  if (lines.length <= INDEX_MAX_ROWS) return [{ path: 'index.html', html: page(title, 'style.css', `${intro}\n${linesTable(lines, '')}`) }];
+  if (lines.length <= INDEX_MAX_ROWS)
+    return [{ path: 'index.html', html: page(title, 'style.css', `${intro}\n${linesTable(lines, '')}`) }];
   const years = byYear(lines);
   const out: { path: string; html: string }[] = [];
   const list = [...years.entries()]
-    .map(([y, ls]) => `<li><a href="${yearPagePath(y)}">${y ? `Năm ${y}` : 'Chưa có ngày'}</a> — ${ls.length.toLocaleString('vi-VN')} cuộc họp</li>`)
+    .map(
+      ([y, ls]) =>
+        `<li><a href="${yearPagePath(y)}">${y ? `Năm ${y}` : 'Chưa có ngày'}</a> — ${ls.length.toLocaleString('vi-VN')} cuộc họp</li>`,
+    )
     .join('\n');
   out.push({ path: 'index.html', html: page(title, 'style.css', `${intro}\n<ul>\n${list}\n</ul>`) });
   for (const [y, ls] of years) {
     const heading = y ? `Năm ${y}` : 'Chưa có ngày';
     out.push({
       path: yearPagePath(y),
-      html: page(`${heading} — ${title}`, '../style.css', `<nav><a href="../index.html">← Danh sách các năm</a></nav>\n<h1>${heading}</h1>\n${linesTable(ls, '../')}`),
+      html: page(
+        `${heading} — ${title}`,
+        '../style.css',
+        `<nav><a href="../index.html">← Danh sách các năm</a></nav>\n<h1>${heading}</h1>\n${linesTable(ls, '../')}`,
+      ),
     });
   }
   return out;
@@ -177,7 +202,12 @@ export function meetingPage(j: MeetingJson, backHref: string): string {
     ['Địa điểm', m.location],
     ['Cơ quan tổ chức', m.organizer],
     ['Độ mật', SECRECY[m.secrecy] ?? m.secrecy],
-    ['Tình trạng', m.status === 'finalized' ? `Đã khóa hồ sơ${m.seal ? ` (mã niêm phong SHA-256 ${m.seal.hash})` : ''}` : 'Bản nháp'],
+    [
+      'Tình trạng',
+      m.status === 'finalized'
+        ? `Đã khóa hồ sơ${m.seal ? ` (mã niêm phong SHA-256 ${m.seal.hash})` : ''}`
+        : 'Bản nháp',
+    ],
     ['Nguồn', m.source],
   ];
   const parts: string[] = [
@@ -185,7 +215,10 @@ export function meetingPage(j: MeetingJson, backHref: string): string {
     `<h1>${escapeHtml(m.title)}</h1>`,
     `<table class="meta">${meta
       .filter(([, v]) => v)
-      .map(([k, v]) => `<tr><td>${k}</td><td${k === 'Độ mật' && m.secrecy !== 'thuong' ? ' class="secret"' : ''}>${escapeHtml(v)}</td></tr>`)
+      .map(
+        ([k, v]) =>
+          `<tr><td>${k}</td><td${k === 'Độ mật' && m.secrecy !== 'thuong' ? ' class="secret"' : ''}>${escapeHtml(v)}</td></tr>`,
+      )
       .join('')}</table>`,
   ];
   if (j.attendance.length) {
@@ -201,7 +234,8 @@ export function meetingPage(j: MeetingJson, backHref: string): string {
       `<h2>Thành phần dự họp (${j.attendance.length})</h2>\n<table><thead><tr><th>Họ và tên</th><th>Vai trò</th><th>Cấp bậc</th><th>Chức vụ</th><th>Đơn vị</th><th>Tình trạng</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
     );
   }
-  if (m.minutesText.trim()) parts.push(`<h2>Nội dung</h2>\n<div class="minutes">${paragraphs(m.minutesText)}</div>`);
+  if (m.minutesText.trim())
+    parts.push(`<h2>Nội dung</h2>\n<div class="minutes">${paragraphs(m.minutesText)}</div>`);
   if (j.conclusions.length) {
     const people = new Map(j.people.map((p) => [p.id, p.fullName]));
     const items = j.conclusions
@@ -218,9 +252,14 @@ export function meetingPage(j: MeetingJson, backHref: string): string {
   }
   if (j.documents.length) {
     const rows = j.documents
-      .map((d) => `<tr><td>${escapeHtml(d.number)}</td><td>${escapeHtml(d.docType)}</td><td>${viDate(d.issuedOn)}</td><td>${escapeHtml(d.issuer)}</td><td>${escapeHtml(d.summary)}</td></tr>`)
+      .map(
+        (d) =>
+          `<tr><td>${escapeHtml(d.number)}</td><td>${escapeHtml(d.docType)}</td><td>${viDate(d.issuedOn)}</td><td>${escapeHtml(d.issuer)}</td><td>${escapeHtml(d.summary)}</td></tr>`,
+      )
       .join('\n');
-    parts.push(`<h2>Văn bản</h2>\n<table><thead><tr><th>Số, ký hiệu</th><th>Loại</th><th>Ngày</th><th>Cơ quan ban hành</th><th>Trích yếu</th></tr></thead><tbody>\n${rows}\n</tbody></table>`);
+    parts.push(
+      `<h2>Văn bản</h2>\n<table><thead><tr><th>Số, ký hiệu</th><th>Loại</th><th>Ngày</th><th>Cơ quan ban hành</th><th>Trích yếu</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
+    );
   }
   if (j.photos.length) {
     const figures = j.photos
@@ -231,6 +270,7 @@ export function meetingPage(j: MeetingJson, backHref: string): string {
       .join('\n');
     parts.push(`<h2>Ảnh (${j.photos.length})</h2>\n${figures}`);
   }
-  if (j.tags.length) parts.push(`<p class="muted">Thẻ: ${j.tags.map((t) => escapeHtml(t.name)).join(', ')}</p>`);
+  if (j.tags.length)
+    parts.push(`<p class="muted">Thẻ: ${j.tags.map((t) => escapeHtml(t.name)).join(', ')}</p>`);
   return page(m.title, '../style.css', parts.join('\n'));
 }

@@ -7,7 +7,14 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { HosoError } from '../../shared/errors';
-import { algorithmsOf, checkBagListing, MultiHash, type BagListing, type BagVerdict, type HashAlg } from './bagVerify';
+import {
+  algorithmsOf,
+  checkBagListing,
+  MultiHash,
+  type BagListing,
+  type BagVerdict,
+  type HashAlg,
+} from './bagVerify';
 import { unsafePathReason } from './bagFormat';
 import type { DestFile } from './destFs';
 
@@ -31,11 +38,18 @@ async function bagFiles(root: string): Promise<string[]> {
     }
   }
   await walk(root, '');
-  return out.sort((a, b) => Number(a.includes('/')) - Number(b.includes('/')) || (a < b ? -1 : a > b ? 1 : 0));
+  return out.sort(
+    (a, b) => Number(a.includes('/')) - Number(b.includes('/')) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 /** A tar stream of the folder `root`, every entry under `<topName>/`. */
-export function packBag(root: string, topName: string, onBytes?: (n: number) => void, signal?: AbortSignal): Readable {
+export function packBag(
+  root: string,
+  topName: string,
+  onBytes?: (n: number) => void,
+  signal?: AbortSignal,
+): Readable {
   // tar-stream's streams are streamx streams; wrapped as a Node stream through their async iterator.
   // A failure (or cancel) is reported through that Node stream, whose reader listens for it; the
   // streamx stream itself is only closed, so it never emits an 'error' that nobody listens to.
@@ -53,7 +67,10 @@ export function packBag(root: string, topName: string, onBytes?: (n: number) => 
       // Each entry is a streamx stream of its own, still queued if nobody reads the pack yet (age's scrypt
       // runs first): destroying the pack on cancel destroys them with its error, heard here and nowhere else.
       pack.entry({ name: `${topName}/`, type: 'directory', mode: 0o755, mtime }).on('error', () => undefined);
-      for (const d of [...dirs].sort()) pack.entry({ name: `${topName}/${d}/`, type: 'directory', mode: 0o755, mtime }).on('error', () => undefined);
+      for (const d of [...dirs].sort())
+        pack
+          .entry({ name: `${topName}/${d}/`, type: 'directory', mode: 0o755, mtime })
+          .on('error', () => undefined);
       for (const rel of files) {
         signal?.throwIfAborted();
         const path = join(root, ...rel.split('/'));
@@ -87,7 +104,9 @@ export async function encryptBag(
   const e = new Encrypter();
   e.setPassphrase(passphrase);
   if (options.scryptWorkFactor) e.setScryptWorkFactor(options.scryptWorkFactor);
-  const plain = Readable.toWeb(packBag(root, topName, undefined, options.signal)) as ReadableStream<Uint8Array>;
+  const plain = Readable.toWeb(
+    packBag(root, topName, undefined, options.signal),
+  ) as ReadableStream<Uint8Array>;
   const cipher = await e.encrypt(plain);
   for await (const chunk of cipher as unknown as AsyncIterable<Uint8Array>) {
     options.signal?.throwIfAborted();
@@ -112,7 +131,11 @@ export async function isAgeFile(path: string): Promise<boolean> {
  * The decrypted tar stream of an age file. The header (and so the passphrase) is checked before this
  * resolves: a wrong passphrase is PASSPHRASE_WRONG, a file that is not age is ENCRYPTED_NOT_AGE.
  */
-async function decryptedStream(path: string, passphrase: string, onBytes?: (n: number) => void): Promise<Readable> {
+async function decryptedStream(
+  path: string,
+  passphrase: string,
+  onBytes?: (n: number) => void,
+): Promise<Readable> {
   if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', `(${path})`);
   const d = new Decrypter();
   d.addPassphrase(passphrase);
@@ -162,7 +185,11 @@ export async function verifyEncryptedBag(
       const rel = bagPathOf(name);
       const unsafe = unsafePathReason(name.replace(/\/+$/, ''));
       if (unsafe || (rel !== null && unsafePathReason(rel))) {
-        listing.problems.push({ kind: 'unsafe-path', path: name, message: `Gói tar có đường dẫn không an toàn "${name}" (${unsafe ?? unsafePathReason(rel!)}).` });
+        listing.problems.push({
+          kind: 'unsafe-path',
+          path: name,
+          message: `Gói tar có đường dẫn không an toàn "${name}" (${unsafe ?? unsafePathReason(rel!)}).`,
+        });
         entry.resume();
         continue;
       }
@@ -171,7 +198,11 @@ export async function verifyEncryptedBag(
         continue;
       }
       if (entry.header.type !== 'file' && entry.header.type !== 'contiguous-file') {
-        listing.problems.push({ kind: 'not-a-file', path: rel, message: `Không phải tệp thường (liên kết hoặc thiết bị): ${rel}` });
+        listing.problems.push({
+          kind: 'not-a-file',
+          path: rel,
+          message: `Không phải tệp thường (liên kết hoặc thiết bị): ${rel}`,
+        });
         entry.resume();
         continue;
       }
@@ -190,14 +221,27 @@ export async function verifyEncryptedBag(
     }
   } catch (e) {
     if (options.signal?.aborted) throw e;
-    listing.problems.push({ kind: 'unreadable', path: null, message: `Tệp mã hóa bị hỏng, không giải mã hết được (${(e as Error).message}).` });
+    listing.problems.push({
+      kind: 'unreadable',
+      path: null,
+      message: `Tệp mã hóa bị hỏng, không giải mã hết được (${(e as Error).message}).`,
+    });
   }
   const failure = await done;
   if (failure && !listing.problems.some((p) => p.kind === 'unreadable')) {
     if (options.signal?.aborted) throw failure;
-    listing.problems.push({ kind: 'unreadable', path: null, message: `Tệp mã hóa bị hỏng, không giải mã hết được (${(failure as Error).message}).` });
+    listing.problems.push({
+      kind: 'unreadable',
+      path: null,
+      message: `Tệp mã hóa bị hỏng, không giải mã hết được (${(failure as Error).message}).`,
+    });
   }
-  if (tops.size > 1) listing.problems.push({ kind: 'extra', path: null, message: `Gói tar chứa nhiều thư mục gốc (${[...tops].join(', ')}), một túi chỉ có một.` });
+  if (tops.size > 1)
+    listing.problems.push({
+      kind: 'extra',
+      path: null,
+      message: `Gói tar chứa nhiều thư mục gốc (${[...tops].join(', ')}), một túi chỉ có một.`,
+    });
   return checkBagListing(listing);
 }
 
@@ -226,7 +270,8 @@ export async function unpackEncryptedBag(path: string, passphrase: string, destD
       if (top !== null && first !== top) throw new HosoError('BAG_INVALID', '(gói có nhiều thư mục gốc)');
       top = first;
       const target = resolve(base, ...name.split('/'));
-      if (!target.startsWith(base + sep)) throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
+      if (!target.startsWith(base + sep))
+        throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
       if (entry.header.type === 'directory') {
         await mkdir(target, { recursive: true });
         entry.resume();
@@ -247,7 +292,10 @@ export async function unpackEncryptedBag(path: string, passphrase: string, destD
     throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(e as Error).message})`, { cause: e });
   }
   const failure = await done;
-  if (failure) throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(failure as Error).message})`, { cause: failure });
+  if (failure)
+    throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(failure as Error).message})`, {
+      cause: failure,
+    });
   if (top === null) throw new HosoError('BAG_INVALID', '(gói rỗng)');
   return join(base, top);
 }

@@ -10,11 +10,20 @@ import type { BagProblem, ExportEstimate, ExportResult } from '../../shared/arch
 import { findPhotoFile } from '../photoFiles';
 import { BagWriter, FileTooLargeError } from './bagWriter';
 import { verifyBagDir } from './bagVerify';
-import { indexPages, INDEX_MAX_ROWS, meetingLineOf, meetingPage, meetingPagePath, STYLE_CSS, yearPagePath, type MeetingLine } from './browsePages';
+import {
+  indexPages,
+  INDEX_MAX_ROWS,
+  meetingLineOf,
+  meetingPage,
+  meetingPagePath,
+  STYLE_CSS,
+  yearPagePath,
+  type MeetingLine,
+} from './browsePages';
 import { maxFileBytesFor, nodeDestFs, type DestFs } from './destFs';
 import { encryptBag, verifyEncryptedBag } from './encrypt';
 import { ProblemsError, type ProgressSink } from './jobs';
-import { meetingToJson, serializeMeetingJson } from './meetingJson';
+import { MEETING_JSON_BATCH, meetingsToJson, serializeMeetingJson } from './meetingJson';
 import { safeFileName } from './safeNames';
 import { createWorkDir } from './workDir';
 import { dateRange, isEverything, SECRET_LEVELS, selectMeetings, type Selection } from './selection';
@@ -82,7 +91,10 @@ function selectedPhotos(archive: Pick<Archive, 'sqlite'>, ids: readonly string[]
 }
 
 /** Size before starting: the snapshot (in proportion to the meetings kept), photos, JSON and pages. */
-export function estimateExport(archive: Archive, selection: Selection): Omit<ExportEstimate, 'destination' | 'destinationProblem'> & { largestFile: number } {
+export function estimateExport(
+  archive: Archive,
+  selection: Selection,
+): Omit<ExportEstimate, 'destination' | 'destinationProblem'> & { largestFile: number } {
   const meetings = selectMeetings(archive, selection);
   const ids = meetings.map((m) => m.id);
   const photos = selectedPhotos(archive, ids);
@@ -90,15 +102,24 @@ export function estimateExport(archive: Archive, selection: Selection): Omit<Exp
   const pageCount = archive.sqlite.pragma('page_count', { simple: true }) as number;
   const dbBytes = pageSize * pageCount;
   const total = (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
-  const snapshotBytes = isEverything(selection) || total === 0 ? dbBytes : Math.ceil((dbBytes * meetings.length) / total) + 1024 * 1024;
+  const snapshotBytes =
+    isEverything(selection) || total === 0
+      ? dbBytes
+      : Math.ceil((dbBytes * meetings.length) / total) + 1024 * 1024;
   const text = archive.sqlite
-    .prepare('SELECT coalesce(sum(length(minutes_html) + length(minutes_text)), 0) AS n FROM meetings WHERE id IN (SELECT value FROM json_each(?))')
+    .prepare(
+      'SELECT coalesce(sum(length(minutes_html) + length(minutes_text)), 0) AS n FROM meetings WHERE id IN (SELECT value FROM json_each(?))',
+    )
     .get(JSON.stringify(ids)) as { n: number };
   // Each meeting: its JSON (html + text + parts) and its page (text again), ~6 KB of structure besides.
   const recordBytes = 2 * text.n + meetings.length * 6 * 1024;
   const photoBytes = photos.reduce((s, p) => s + p.byteSize, 0);
   const secret = isEverything(selection)
-    ? (archive.sqlite.prepare("SELECT count(*) AS n FROM meetings WHERE secrecy IN ('mat','toi_mat','tuyet_mat')").get() as { n: number }).n
+    ? (
+        archive.sqlite
+          .prepare("SELECT count(*) AS n FROM meetings WHERE secrecy IN ('mat','toi_mat','tuyet_mat')")
+          .get() as { n: number }
+      ).n
     : meetings.filter((m) => SECRET_LEVELS.has(m.secrecy)).length;
   return {
     meetings: meetings.length,
@@ -115,14 +136,26 @@ export async function inspectDestination(
   fs: DestFs = nodeDestFs,
 ): Promise<{ freeBytes: number; maxFileBytes: number } | { problem: HosoError }> {
   // A relative path would be relative to wherever the app happens to run: never what the clerk meant.
-  if (!isAbsolute(dest)) return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest}: hãy nhập đường dẫn đầy đủ, ví dụ E:\\ hoặc /media/usb)`) };
+  if (!isAbsolute(dest))
+    return {
+      problem: new HosoError(
+        'EXPORT_DEST_INVALID',
+        `(${dest}: hãy nhập đường dẫn đầy đủ, ví dụ E:\\ hoặc /media/usb)`,
+      ),
+    };
   try {
     const st = await stat(dest);
-    if (!st.isDirectory()) return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest} không phải là thư mục)`) };
+    if (!st.isDirectory())
+      return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest} không phải là thư mục)`) };
     const s = await fs.statfs(dest);
     return { freeBytes: s.bavail * s.bsize, maxFileBytes: maxFileBytesFor(s) };
   } catch (e) {
-    return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest}: ${(e as NodeJS.ErrnoException).code ?? 'lỗi'})`) };
+    return {
+      problem: new HosoError(
+        'EXPORT_DEST_INVALID',
+        `(${dest}: ${(e as NodeJS.ErrnoException).code ?? 'lỗi'})`,
+      ),
+    };
   }
 }
 
@@ -139,9 +172,13 @@ function viBytes(n: number): string {
 /** Maps what the stick did to the clerk's message; the original error stays as the cause for the log. */
 export function exportError(e: unknown, signal?: AbortSignal): unknown {
   if (e instanceof HosoError) return e;
-  if (signal?.aborted || (e instanceof Error && e.name === 'AbortError')) return new HosoError('EXPORT_CANCELLED', undefined, { cause: e });
-  if (e instanceof FileTooLargeError) return new HosoError('EXPORT_FILE_TOO_LARGE', `(${e.path}: ${viBytes(e.size)})`, { cause: e });
+  if (signal?.aborted || (e instanceof Error && e.name === 'AbortError'))
+    return new HosoError('EXPORT_CANCELLED', undefined, { cause: e });
+  if (e instanceof FileTooLargeError)
+    return new HosoError('EXPORT_FILE_TOO_LARGE', `(${e.path}: ${viBytes(e.size)})`, { cause: e });
   const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
+    return new HosoError('EXPORT_SOURCE_DAMAGED', `(${code})`, { cause: e });
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -173,7 +210,11 @@ async function freeName(fs: DestFs, dest: string, base: string, encrypted: boole
 }
 
 /** Runs an export to the end (or to a clear HosoError). */
-export async function exportArchive(archive: Archive, req: ExportRequest, env: ExportEnv): Promise<ExportResult> {
+export async function exportArchive(
+  archive: Archive,
+  req: ExportRequest,
+  env: ExportEnv,
+): Promise<ExportResult> {
   const fs = env.fs ?? nodeDestFs;
   const progress = env.progress ?? NO_PROGRESS;
   const signal = env.signal;
@@ -185,17 +226,26 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
   // 1. Refuse early, before a byte is written: nothing selected, a secret record unencrypted, no room.
   const estimate = estimateExport(archive, req.selection);
   if (estimate.meetings === 0) throw new HosoError('EXPORT_EMPTY');
-  if (estimate.secretMeetings > 0 && !encrypted) throw new HosoError('EXPORT_NEEDS_ENCRYPTION', `(${estimate.secretMeetings} hồ sơ mật)`);
+  if (estimate.secretMeetings > 0 && !encrypted)
+    throw new HosoError('EXPORT_NEEDS_ENCRYPTION', `(${estimate.secretMeetings} hồ sơ mật)`);
   const destInfo = await inspectDestination(req.dest, fs);
   if ('problem' in destInfo) throw destInfo.problem;
   const maxFileBytes = env.maxFileBytes ?? destInfo.maxFileBytes;
   if (!hasRoomFor(estimate.bytes, destInfo.freeBytes))
-    throw new HosoError('EXPORT_DEST_FULL', `(cần khoảng ${viBytes(estimate.bytes)}, còn trống ${viBytes(destInfo.freeBytes)})`);
+    throw new HosoError(
+      'EXPORT_DEST_FULL',
+      `(cần khoảng ${viBytes(estimate.bytes)}, còn trống ${viBytes(destInfo.freeBytes)})`,
+    );
   const tooLarge = encrypted ? estimate.bytes : estimate.largestFile;
   if (tooLarge > maxFileBytes) throw new HosoError('EXPORT_FILE_TOO_LARGE', `(${viBytes(tooLarge)})`);
 
   const settings = getSettings(archive);
-  const name = await freeName(fs, req.dest, safeFileName(`hoso-${settings.agencyCode || 'luu-tru'}-${stamp(now)}`), encrypted);
+  const name = await freeName(
+    fs,
+    req.dest,
+    safeFileName(`hoso-${settings.agencyCode || 'luu-tru'}-${stamp(now)}`),
+    encrypted,
+  );
   const work = await createWorkDir(archive.file, env.workDir);
   const finalPath = join(req.dest, encrypted ? `${name}.tar.age` : name);
   const partialPath = `${finalPath}.partial`;
@@ -212,11 +262,27 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     if (selected.length === 0) throw new HosoError('EXPORT_EMPTY');
     const everything = isEverything(req.selection);
     const secretIds = everything
-      ? (snap.prepare("SELECT id FROM meetings WHERE secrecy IN ('mat','toi_mat','tuyet_mat')").all() as { id: string }[]).map((r) => r.id)
+      ? (
+          snap.prepare("SELECT id FROM meetings WHERE secrecy IN ('mat','toi_mat','tuyet_mat')").all() as {
+            id: string;
+          }[]
+        ).map((r) => r.id)
       : selected.filter((m) => SECRET_LEVELS.has(m.secrecy)).map((m) => m.id);
-    if (secretIds.length > 0 && !encrypted) throw new HosoError('EXPORT_NEEDS_ENCRYPTION', `(${secretIds.length} hồ sơ mật)`);
-    if (!everything) pruneSnapshot(snap, selected.map((m) => m.id));
-    checkSnapshot(snap);
+    if (secretIds.length > 0 && !encrypted)
+      throw new HosoError('EXPORT_NEEDS_ENCRYPTION', `(${secretIds.length} hồ sơ mật)`);
+    // A partial copy is rewritten (deletes, index rebuild, VACUUM) and checked as a whole. A complete
+    // copy is the archive page for page; every record row in it is read below to write the meeting
+    // files, so a damaged table stops the export (EXPORT_SOURCE_DAMAGED) — what the full
+    // integrity_check would add is the indexes', which cost more than the rest of a large export
+    // (80 s for 1.7 GB) and are rebuilt from the rows anyway. The archive itself is checked as a whole
+    // by every automatic backup and by the health page.
+    if (!everything) {
+      pruneSnapshot(
+        snap,
+        selected.map((m) => m.id),
+      );
+      checkSnapshot(snap);
+    }
     signal?.throwIfAborted();
 
     // 3. The bag: on the stick under `<name>.partial`, or locally when it is to be encrypted.
@@ -224,10 +290,19 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     const bagFs = encrypted ? nodeDestFs : fs;
     if (!encrypted) partialCreated = true;
     await bagFs.mkdir(bagRoot);
-    const photos = selectedPhotos({ sqlite: snap }, selected.map((m) => m.id));
+    const photos = selectedPhotos(
+      { sqlite: snap },
+      selected.map((m) => m.id),
+    );
     const filesTotal = 2 + selected.length * 2 + photos.length + (selected.length > INDEX_MAX_ROWS ? 20 : 0);
     progress.phase('writing', estimate.bytes, filesTotal);
-    writer = new BagWriter(bagRoot, bagFs, { bytes: progress.bytes, file: progress.file }, signal, encrypted ? Number.POSITIVE_INFINITY : maxFileBytes);
+    writer = new BagWriter(
+      bagRoot,
+      bagFs,
+      { bytes: progress.bytes, file: progress.file },
+      signal,
+      encrypted ? Number.POSITIVE_INFINITY : maxFileBytes,
+    );
     await writer.addFile('archive.sqlite', snapFile);
 
     const lines: MeetingLine[] = [];
@@ -235,15 +310,25 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     let missingPhotos = 0;
     const archiveDir = dirname(archive.file);
     const byYearPages = selected.length > INDEX_MAX_ROWS;
-    // meetingToJson reads through `sqlite` only; the snapshot's connection stands in for the archive.
-    const source = { sqlite: snap } as unknown as Archive;
-    for (const m of selected) {
+    // The snapshot's connection stands in for the archive.
+    const source = { sqlite: snap };
+    for (let i = 0; i < selected.length; i += MEETING_JSON_BATCH) {
       signal?.throwIfAborted();
-      const json = meetingToJson(source, m.id, { now: now.getTime(), generator: `hoso ${env.appVersion}` });
-      await writer.queueBytes(`meetings/${m.id}.json`, serializeMeetingJson(json));
-      const back = byYearPages ? yearPagePath(m.meetingDate?.slice(0, 4) ?? '').replace(/^pages\//, '') : '../index.html';
-      await writer.queueBytes(meetingPagePath(m.id), meetingPage(json, back));
-      lines.push(meetingLineOf(json));
+      const batch = selected.slice(i, i + MEETING_JSON_BATCH);
+      const jsons = meetingsToJson(
+        source,
+        batch.map((m) => m.id),
+        { now: now.getTime(), generator: `hoso ${env.appVersion}` },
+      );
+      for (const json of jsons) {
+        const m = json.meeting;
+        await writer.addSmall(`meetings/${m.id}.json`, serializeMeetingJson(json));
+        const back = byYearPages
+          ? yearPagePath(m.meetingDate?.slice(0, 4) ?? '').replace(/^pages\//, '')
+          : '../index.html';
+        await writer.addSmall(meetingPagePath(m.id), meetingPage(json, back));
+        lines.push(meetingLineOf(json));
+      }
     }
     await writer.drain();
     snap.close();
@@ -259,7 +344,9 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
       await writer.addFile(`photos/${p.fileHash.slice(0, 2)}/${p.fileHash}.${found.ext}`, found.path);
     }
     if (missingPhotos > 0)
-      warnings.push(`${missingPhotos} ảnh không có tệp trong kho trên máy này (đã mất hoặc chưa được chép vào), nên không có trong bản lưu trữ.`);
+      warnings.push(
+        `${missingPhotos} ảnh không có tệp trong kho trên máy này (đã mất hoặc chưa được chép vào), nên không có trong bản lưu trữ.`,
+      );
     const range = dateRange(selected);
     const header = {
       agency: settings.issuingAgency || settings.parentAgency,
@@ -271,16 +358,25 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
     for (const p of indexPages(header, lines)) await writer.addBytes(p.path, p.html);
     await writer.addBytes('style.css', STYLE_CSS);
     const payload = await writer.finish([
-      ['Source-Organization', [settings.parentAgency, settings.issuingAgency].filter(Boolean).join(' — ') || 'Hồ sơ Hội nghị'],
+      [
+        'Source-Organization',
+        [settings.parentAgency, settings.issuingAgency].filter(Boolean).join(' — ') || 'Hồ sơ Hội nghị',
+      ],
       ['Contact-Name', env.actor],
-      ['External-Description', `Hồ sơ Hội nghị: ${selected.length} cuộc họp${header.from || header.to ? `, từ ${header.from ?? '…'} đến ${header.to ?? '…'}` : ''}`],
+      [
+        'External-Description',
+        `Hồ sơ Hội nghị: ${selected.length} cuộc họp${header.from || header.to ? `, từ ${header.from ?? '…'} đến ${header.to ?? '…'}` : ''}`,
+      ],
       ['Bag-Software-Agent', `hoso ${env.appVersion}`],
       ['Hoso-Meetings', selected.length],
       ['Hoso-Photos', photos.length - missingPhotos],
       ['Hoso-Date-From', header.from ?? ''],
       ['Hoso-Date-To', header.to ?? ''],
       ['Hoso-Selection', describeSelection(req.selection)],
-      ['Hoso-Snapshot', everything ? 'complete archive' : 'partial: only the selected meetings; audit chain shortened'],
+      [
+        'Hoso-Snapshot',
+        everything ? 'complete archive' : 'partial: only the selected meetings; audit chain shortened',
+      ],
       ['Hoso-Schema-Version', SCHEMA_VERSION],
       ['Hoso-Meeting-Json', 'data/meetings/<id>.json, format hoso-meeting version 1'],
     ]);
@@ -318,7 +414,8 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
       progress.phase('verifying', payload.bytes, payload.files);
       verdict = await verifyBagDir(partialPath, { signal, onBytes: progress.bytes });
     }
-    if (!verdict.ok) throw new ProblemsError('EXPORT_VERIFY_FAILED', verdict.problems, problemSummary(verdict.problems));
+    if (!verdict.ok)
+      throw new ProblemsError('EXPORT_VERIFY_FAILED', verdict.problems, problemSummary(verdict.problems));
 
     // 5. Only a verified bag gets its final name.
     progress.phase('finishing', 0, 0);
@@ -336,7 +433,14 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
           action: 'export',
           entity: 'archive',
           entityId: name,
-          after: { path: finalPath, encrypted, meetings: selected.length, photos: photos.length - missingPhotos, selection: req.selection, secretMeetings: secretIds },
+          after: {
+            path: finalPath,
+            encrypted,
+            meetings: selected.length,
+            photos: photos.length - missingPhotos,
+            selection: req.selection,
+            secretMeetings: secretIds,
+          },
         },
         at,
       );
@@ -344,7 +448,17 @@ export async function exportArchive(archive: Archive, req: ExportRequest, env: E
       // had when exported, in the Sổ theo dõi in, xuất tài liệu mật: db/printAudit.ts).
       const levelOf = new Map(selected.map((m) => [m.id, m.secrecy]));
       for (const id of secretIds)
-        appendAudit(archive, { actor: env.actor, action: 'export', entity: 'meeting', entityId: id, after: { path: finalPath, encrypted, level: levelOf.get(id) } }, at);
+        appendAudit(
+          archive,
+          {
+            actor: env.actor,
+            action: 'export',
+            entity: 'meeting',
+            entityId: id,
+            after: { path: finalPath, encrypted, level: levelOf.get(id) },
+          },
+          at,
+        );
     })();
 
     return {

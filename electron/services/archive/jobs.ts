@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { BagProblem, ExportResult, JobPhase, JobProgress, JobStatus, VerifyResult } from '../../shared/archiveContract';
+import type {
+  BagProblem,
+  ExportResult,
+  JobPhase,
+  JobProgress,
+  JobStatus,
+  VerifyResult,
+} from '../../shared/archiveContract';
 import { HosoError, toErrorPayload } from '../../shared/errors';
 
 /**
@@ -40,19 +47,46 @@ const KEEP_FINISHED = 50;
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
 
-  start(kind: JobStatus['kind'], run: (signal: AbortSignal, progress: ProgressSink) => Promise<JobOutcome>): string {
+  start(
+    kind: JobStatus['kind'],
+    run: (signal: AbortSignal, progress: ProgressSink) => Promise<JobOutcome>,
+  ): string {
     const id = randomUUID();
     const controller = new AbortController();
-    const progress: JobProgress = { phase: 'preparing', bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0, secondsLeft: null };
+    const progress: JobProgress = {
+      phase: 'preparing',
+      bytesDone: 0,
+      bytesTotal: 0,
+      filesDone: 0,
+      filesTotal: 0,
+      secondsLeft: null,
+    };
     const job: Job = {
-      status: { id, kind, state: 'running', progress, startedAt: Date.now(), finishedAt: null, exportResult: null, verifyResult: null, error: null },
+      status: {
+        id,
+        kind,
+        state: 'running',
+        progress,
+        startedAt: Date.now(),
+        finishedAt: null,
+        exportResult: null,
+        verifyResult: null,
+        error: null,
+      },
       controller,
       phaseStarted: Date.now(),
       promise: Promise.resolve(),
     };
     const sink: ProgressSink = {
       phase: (phase, bytesTotal, filesTotal) => {
-        job.status.progress = { phase, bytesDone: 0, bytesTotal, filesDone: 0, filesTotal, secondsLeft: null };
+        job.status.progress = {
+          phase,
+          bytesDone: 0,
+          bytesTotal,
+          filesDone: 0,
+          filesTotal,
+          secondsLeft: null,
+        };
         job.phaseStarted = Date.now();
       },
       bytes: (n) => {
@@ -89,7 +123,8 @@ export class JobRegistry {
     if (job.status.state === 'running') {
       const elapsed = (Date.now() - job.phaseStarted) / 1000;
       const rate = elapsed > 0.5 ? p.bytesDone / elapsed : 0;
-      p.secondsLeft = rate > 0 && p.bytesTotal > 0 ? Math.max(0, Math.round((p.bytesTotal - p.bytesDone) / rate)) : null;
+      p.secondsLeft =
+        rate > 0 && p.bytesTotal > 0 ? Math.max(0, Math.round((p.bytesTotal - p.bytesDone) / rate)) : null;
     }
     return structuredClone(job.status);
   }
@@ -112,6 +147,7 @@ export class JobRegistry {
 
   private prune(): void {
     const finished = [...this.jobs.values()].filter((j) => j.status.state !== 'running');
-    for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(j.status.id);
+    for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.jobs.delete(j.status.id);
   }
 }

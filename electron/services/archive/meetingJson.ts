@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Archive } from '../../../db/open';
-import { meetingRow } from '../../../db/recordWrite';
-import { meetingTags } from '../../../db/tags';
 import { canonicalJson } from '../../../db/seal';
+import { cachedStatement } from '../../../db/statementCache';
 import { foldVietnamese } from '../../../db/search/fold';
 import { extForMime } from '../photoFiles';
 import { HosoError } from '../../shared/errors';
@@ -152,23 +151,42 @@ export const MeetingJson = z.object({
 export type MeetingJson = z.output<typeof MeetingJson>;
 export type MeetingJsonPerson = MeetingJson['people'][number];
 
+/**
+ * The parts of a batch of meetings, each query over every meeting of the batch at once (an export of
+ * 100 000 meetings runs them 500 times, not 100 000 times), ordered so each meeting's rows come out
+ * in the record's order.
+ */
+const IN_BATCH = 'IN (SELECT value FROM json_each(?))';
 const rowsSql = {
-  attendance: `SELECT a.id, a.person_id AS personId, p.full_name AS fullName, a.role, a.rank, a.titles, a.unit, a.status,
+  meetings: `SELECT id, title, kind, meeting_date AS meetingDate, start_time AS startTime, end_time AS endTime,
+                    location, organizer, status, secrecy, minutes_html AS minutesHtml, minutes_text AS minutesText, source,
+                    seal_hash AS sealHash, sealed_at AS sealedAt, version, created_at AS createdAt, updated_at AS updatedAt
+             FROM meetings WHERE id ${IN_BATCH} AND deleted_at IS NULL`,
+  trashedMeetings: `SELECT id, title, kind, meeting_date AS meetingDate, start_time AS startTime, end_time AS endTime,
+                    location, organizer, status, secrecy, minutes_html AS minutesHtml, minutes_text AS minutesText, source,
+                    seal_hash AS sealHash, sealed_at AS sealedAt, version, created_at AS createdAt, updated_at AS updatedAt
+             FROM meetings WHERE id ${IN_BATCH} AND deleted_at IS NOT NULL`,
+  attendance: `SELECT a.meeting_id AS meetingId, a.id, a.person_id AS personId, p.full_name AS fullName, a.role, a.rank, a.titles, a.unit, a.status,
                       a.absence_reason AS absenceReason, a.position, a.created_at AS createdAt, a.updated_at AS updatedAt
-               FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
-  photos: `SELECT id, file_hash AS fileHash, mime, byte_size AS byteSize, width, height, caption, credit, taken_at AS takenAt,
+               FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.meeting_id ${IN_BATCH} ORDER BY a.meeting_id, a.position, a.id`,
+  photos: `SELECT meeting_id AS meetingId, id, file_hash AS fileHash, mime, byte_size AS byteSize, width, height, caption, credit, taken_at AS takenAt,
                   position, created_at AS createdAt, updated_at AS updatedAt,
                   coalesce((SELECT json_group_array(person_id) FROM (SELECT person_id FROM photo_people WHERE photo_id = photos.id ORDER BY person_id)), '[]') AS people
-           FROM photos WHERE meeting_id = ? ORDER BY position, id`,
-  conclusions: `SELECT id, position, text, is_task AS isTask, assignee_person_id AS assigneePersonId, assignee_unit AS assigneeUnit,
+           FROM photos WHERE meeting_id ${IN_BATCH} ORDER BY meeting_id, position, id`,
+  conclusions: `SELECT meeting_id AS meetingId, id, position, text, is_task AS isTask, assignee_person_id AS assigneePersonId, assignee_unit AS assigneeUnit,
                        deadline, task_status AS taskStatus, done_at AS doneAt, created_at AS createdAt, updated_at AS updatedAt
-                FROM conclusions WHERE meeting_id = ? ORDER BY position, id`,
-  documents: `SELECT id, number, doc_type AS docType, issued_on AS issuedOn, issuer, summary, position,
+                FROM conclusions WHERE meeting_id ${IN_BATCH} ORDER BY meeting_id, position, id`,
+  documents: `SELECT meeting_id AS meetingId, id, number, doc_type AS docType, issued_on AS issuedOn, issuer, summary, position,
                      created_at AS createdAt, updated_at AS updatedAt
-              FROM document_refs WHERE meeting_id = ? ORDER BY position, id`,
+              FROM document_refs WHERE meeting_id ${IN_BATCH} ORDER BY meeting_id, position, id`,
+  tags: `SELECT mt.meeting_id AS meetingId, t.id, t.name FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
+         WHERE mt.meeting_id ${IN_BATCH} ORDER BY mt.meeting_id, t.name_folded, t.id`,
   people: `SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt
-           FROM people WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name_sort, id`,
+           FROM people WHERE id ${IN_BATCH} ORDER BY name_sort, id`,
 };
+
+/** Meetings per batch: big enough that per-query costs vanish, small enough to hold comfortably in memory. */
+export const MEETING_JSON_BATCH = 200;
 
 /** Where a photo file sits in a bag (relative to `data/`), the same layout as the archive's own store. */
 export function bagPhotoPath(fileHash: string, mime: string): string {
@@ -178,32 +196,94 @@ export function bagPhotoPath(fileHash: string, mime: string): string {
 
 /**
  * One live meeting record as its JSON (NOT_FOUND for a missing or trashed one; `trashed` reads one in
- * the trash instead, which the merge compares against). Read in one transaction
- * so the record is a consistent snapshot even while the app writes. Whole rows are read (timestamps
- * included, which the screen's views leave out) so a merge copies the record exactly.
+ * the trash instead, which the merge compares against).
  */
 export function meetingToJson(
-  archive: Archive,
+  archive: Pick<Archive, 'sqlite'>,
   meetingId: string,
   options: { now?: number; generator?: string; trashed?: boolean } = {},
 ): MeetingJson {
-  return archive.sqlite.transaction((): MeetingJson => {
-    const m = meetingRow(archive, meetingId, { trashed: options.trashed });
-    const all = (sql: string) => archive.sqlite.prepare(sql).all(meetingId) as Record<string, unknown>[];
-    const attendance = all(rowsSql.attendance) as MeetingJson['attendance'];
-    const photos = all(rowsSql.photos).map((p) => {
-      const people = JSON.parse(p.people as string) as string[];
-      return { ...p, people, file: bagPhotoPath(p.fileHash as string, p.mime as string) };
-    }) as MeetingJson['photos'];
-    const conclusions = all(rowsSql.conclusions).map((c) => ({ ...c, isTask: c.isTask === 1 })) as MeetingJson['conclusions'];
-    const documents = all(rowsSql.documents) as MeetingJson['documents'];
-    const personIds = new Set<string>([
-      ...attendance.map((a) => a.personId),
-      ...photos.flatMap((p) => p.people),
-      ...conclusions.flatMap((c) => (c.assigneePersonId ? [c.assigneePersonId] : [])),
-    ]);
-    const people = archive.sqlite.prepare(rowsSql.people).all(JSON.stringify([...personIds])) as MeetingJson['people'];
-    return {
+  const [json] = meetingsToJson(archive, [meetingId], options);
+  if (!json) throw new HosoError(options.trashed ? 'NOT_IN_TRASH' : 'NOT_FOUND');
+  return json;
+}
+
+type Row = Record<string, unknown> & { meetingId: string };
+
+/** Rows of one part, grouped by meeting (the query's order kept), without the grouping column. */
+function byMeeting(rows: Row[]): Map<string, Record<string, unknown>[]> {
+  const out = new Map<string, Record<string, unknown>[]>();
+  for (const { meetingId, ...rest } of rows) {
+    let list = out.get(meetingId);
+    if (!list) out.set(meetingId, (list = []));
+    list.push(rest);
+  }
+  return out;
+}
+
+/**
+ * The JSON of each of `meetingIds` that exists (live, or in the trash with `trashed`), in the order
+ * given; missing ones are left out. Read in one transaction so each record is a consistent snapshot
+ * even while the app writes. Whole rows are read (timestamps included, which the screen's views leave
+ * out) so a merge copies the record exactly.
+ */
+export function meetingsToJson(
+  archive: Pick<Archive, 'sqlite'>,
+  meetingIds: readonly string[],
+  options: { now?: number; generator?: string; trashed?: boolean } = {},
+): MeetingJson[] {
+  const sqlite = archive.sqlite;
+  return sqlite.transaction((): MeetingJson[] => {
+    const ids = JSON.stringify(meetingIds);
+    const all = (sql: string) => cachedStatement(sqlite, sql).all(ids) as Row[];
+    const meetings = new Map(
+      (
+        cachedStatement(sqlite, options.trashed ? rowsSql.trashedMeetings : rowsSql.meetings).all(
+          ids,
+        ) as MeetingRowJson[]
+      ).map((m) => [m.id, m]),
+    );
+    const attendance = byMeeting(all(rowsSql.attendance));
+    const photos = byMeeting(all(rowsSql.photos));
+    const conclusions = byMeeting(all(rowsSql.conclusions));
+    const documents = byMeeting(all(rowsSql.documents));
+    const tags = byMeeting(all(rowsSql.tags));
+    const parts = meetingIds.flatMap((id) => {
+      const m = meetings.get(id);
+      if (!m) return [];
+      return [
+        {
+          m,
+          attendance: (attendance.get(id) ?? []) as MeetingJson['attendance'],
+          photos: (photos.get(id) ?? []).map((p) => ({
+            ...p,
+            people: JSON.parse(p.people as string) as string[],
+            file: bagPhotoPath(p.fileHash as string, p.mime as string),
+          })) as MeetingJson['photos'],
+          conclusions: (conclusions.get(id) ?? []).map((c) => ({
+            ...c,
+            isTask: c.isTask === 1,
+          })) as MeetingJson['conclusions'],
+          documents: (documents.get(id) ?? []) as MeetingJson['documents'],
+          tags: (tags.get(id) ?? []) as MeetingJson['tags'],
+        },
+      ];
+    });
+    // Every person the batch names, once, in directory order; each record keeps those it names.
+    const named = new Set<string>();
+    const namedBy = parts.map((p) => {
+      const own = new Set<string>([
+        ...p.attendance.map((a) => a.personId),
+        ...p.photos.flatMap((ph) => ph.people),
+        ...p.conclusions.flatMap((c) => (c.assigneePersonId ? [c.assigneePersonId] : [])),
+      ]);
+      for (const id of own) named.add(id);
+      return own;
+    });
+    const people = cachedStatement(sqlite, rowsSql.people).all(
+      JSON.stringify([...named]),
+    ) as MeetingJson['people'];
+    return parts.map(({ m, ...p }, i) => ({
       format: MEETING_JSON_FORMAT,
       formatVersion: MEETING_JSON_VERSION,
       exportedAt: options.now ?? Date.now(),
@@ -227,15 +307,20 @@ export function meetingToJson(
         updatedAt: m.updatedAt,
         seal: m.sealHash && m.sealedAt !== null ? { hash: m.sealHash, sealedAt: m.sealedAt } : null,
       },
-      people,
-      attendance,
-      photos,
-      conclusions,
-      documents,
-      tags: meetingTags(archive, meetingId),
-    };
+      people: people.filter((person) => namedBy[i]!.has(person.id)),
+      attendance: p.attendance,
+      photos: p.photos,
+      conclusions: p.conclusions,
+      documents: p.documents,
+      tags: p.tags,
+    }));
   })();
 }
+
+type MeetingRowJson = Omit<MeetingJson['meeting'], 'seal'> & {
+  sealHash: string | null;
+  sealedAt: number | null;
+};
 
 /** The JSON as written into a bag: stable key order, two-space indent, UTF-8, a final newline. */
 export function serializeMeetingJson(json: MeetingJson): string {
@@ -253,7 +338,9 @@ export function parseMeetingJson(text: string, source = ''): MeetingJson {
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new HosoError('MEETING_JSON_INVALID', `${where} JSON: ${(e as Error).message}`.trim(), { cause: e });
+    throw new HosoError('MEETING_JSON_INVALID', `${where} JSON: ${(e as Error).message}`.trim(), {
+      cause: e,
+    });
   }
   if (typeof raw === 'object' && raw !== null) {
     const head = raw as { format?: unknown; formatVersion?: unknown };
@@ -284,7 +371,11 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
  */
 export function meetingContentHash(json: MeetingJson): string {
   const { version: _v, updatedAt: _u, seal, ...meeting } = json.meeting;
-  const strip = <T extends { createdAt: number; updatedAt: number }>({ createdAt: _c, updatedAt: _up, ...rest }: T) => rest;
+  const strip = <T extends { createdAt: number; updatedAt: number }>({
+    createdAt: _c,
+    updatedAt: _up,
+    ...rest
+  }: T) => rest;
   return sha256(
     canonicalJson({
       meeting: { ...meeting, sealHash: seal?.hash ?? null },
@@ -299,5 +390,14 @@ export function meetingContentHash(json: MeetingJson): string {
 
 /** A hash of a person's directory fields (what the merge compares for "identical" people). */
 export function personContentHash(p: MeetingJsonPerson): string {
-  return sha256(canonicalJson({ id: p.id, fullName: p.fullName, rank: p.rank, title: p.title, unit: p.unit, notes: p.notes }));
+  return sha256(
+    canonicalJson({
+      id: p.id,
+      fullName: p.fullName,
+      rank: p.rank,
+      title: p.title,
+      unit: p.unit,
+      notes: p.notes,
+    }),
+  );
 }

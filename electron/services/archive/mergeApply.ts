@@ -10,7 +10,13 @@ import { computeSeal, writeSeal } from '../../../db/seal';
 import { HosoError } from '../../shared/errors';
 import type { MergeApplyInput, MergeChoice, MergePlan, MergeResult } from '../../shared/mergeContract';
 import { extForMime, photoPath, sha256Hex, verifyPhotoFileSync, writeFileAtomic } from '../photoFiles';
-import { meetingContentHash, meetingToJson, personContentHash as personHash, type MeetingJson, type MeetingJsonPerson } from './meetingJson';
+import {
+  meetingContentHash,
+  meetingToJson,
+  personContentHash as personHash,
+  type MeetingJson,
+  type MeetingJsonPerson,
+} from './meetingJson';
 import { withBag, type MergeBag } from './mergeBag';
 import { planMerge, publicPlan, type Plan, type PlannedMeeting } from './mergePlan';
 
@@ -36,7 +42,11 @@ export interface MergeOptions {
   beforeMeeting?: (meetingId: string, index: number) => void;
 }
 
-export async function previewMerge(archive: Archive, path: string, passphrase: string | null = null): Promise<MergePlan> {
+export async function previewMerge(
+  archive: Archive,
+  path: string,
+  passphrase: string | null = null,
+): Promise<MergePlan> {
   return withBag(path, passphrase, (bag) => publicPlan(planMerge(archive, bag)));
 }
 
@@ -46,7 +56,10 @@ function meetingChoice(item: PlannedMeeting, chosen: MergeChoice | undefined): M
   const choice = chosen ?? item.defaultChoice;
   if (choice === null) return null;
   if (!item.choices.includes(choice)) {
-    throw new HosoError('INVALID_INPUT', `(“${item.theirs.title}”: không thể chọn “${choice}” cho hồ sơ này — hồ sơ đã khóa ở máy này chỉ được giữ nguyên hoặc giữ cả hai)`);
+    throw new HosoError(
+      'INVALID_INPUT',
+      `(“${item.theirs.title}”: không thể chọn “${choice}” cho hồ sơ này — hồ sơ đã khóa ở máy này chỉ được giữ nguyên hoặc giữ cả hai)`,
+    );
   }
   return choice;
 }
@@ -64,11 +77,13 @@ function copyPhotoFiles(archive: Archive, bag: MergeBag, records: MeetingJson[])
       const source = bag.photoFile(p.file);
       if (!existsSync(source)) throw new HosoError('MERGE_BAG_INVALID', `(thiếu ảnh: data/${p.file})`);
       const bytes = readFileSync(source);
-      if (sha256Hex(bytes) !== p.fileHash) throw new HosoError('MERGE_BAG_INVALID', `(ảnh không khớp mã của nó: data/${p.file})`);
+      if (sha256Hex(bytes) !== p.fileHash)
+        throw new HosoError('MERGE_BAG_INVALID', `(ảnh không khớp mã của nó: data/${p.file})`);
       const ext = extForMime(p.mime);
       if (!ext) throw new HosoError('MERGE_BAG_INVALID', `(loại ảnh không hỗ trợ: ${p.mime})`);
       writeFileAtomic(photoPath(archiveDir, p.fileHash, ext), bytes);
-      if (!verifyPhotoFileSync(archiveDir, p.fileHash).ok) throw new HosoError('MERGE_BAG_INVALID', `(ảnh chép vào kho không kiểm tra được: ${p.fileHash})`);
+      if (!verifyPhotoFileSync(archiveDir, p.fileHash).ok)
+        throw new HosoError('MERGE_BAG_INVALID', `(ảnh chép vào kho không kiểm tra được: ${p.fileHash})`);
       copied++;
     }
   }
@@ -82,7 +97,19 @@ function insertPerson(archive: Archive, p: MeetingJsonPerson): void {
       `INSERT INTO people (id, full_name, name_sort, name_folded, rank, title, unit, notes, version, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(p.id, fullName, nameSortKey(fullName), foldVietnamese(fullName), p.rank, p.title, p.unit, p.notes, p.version, p.createdAt, p.updatedAt);
+    .run(
+      p.id,
+      fullName,
+      nameSortKey(fullName),
+      foldVietnamese(fullName),
+      p.rank,
+      p.title,
+      p.unit,
+      p.notes,
+      p.version,
+      p.createdAt,
+      p.updatedAt,
+    );
 }
 
 function updatePersonFromBag(archive: Archive, p: MeetingJsonPerson, now: number): void {
@@ -92,9 +119,22 @@ function updatePersonFromBag(archive: Archive, p: MeetingJsonPerson, now: number
       `UPDATE people SET full_name = ?, name_sort = ?, name_folded = ?, rank = ?, title = ?, unit = ?, notes = ?, version = version + 1, updated_at = ?
        WHERE id = ?`,
     )
-    .run(fullName, nameSortKey(fullName), foldVietnamese(fullName), p.rank, p.title, p.unit, p.notes, now, p.id);
+    .run(
+      fullName,
+      nameSortKey(fullName),
+      foldVietnamese(fullName),
+      p.rank,
+      p.title,
+      p.unit,
+      p.notes,
+      now,
+      p.id,
+    );
   // The person's name is in the search entry of every meeting they attended.
-  const attended = archive.sqlite.prepare('SELECT DISTINCT meeting_id FROM attendance WHERE person_id = ?').pluck().all(p.id) as string[];
+  const attended = archive.sqlite
+    .prepare('SELECT DISTINCT meeting_id FROM attendance WHERE person_id = ?')
+    .pluck()
+    .all(p.id) as string[];
   for (const id of attended) indexMeeting(archive, id);
 }
 
@@ -126,7 +166,21 @@ function insertParts(archive: Archive, json: MeetingJson, now: number): void {
   );
   const photoPerson = s.prepare('INSERT OR IGNORE INTO photo_people (photo_id, person_id) VALUES (?, ?)');
   for (const p of json.photos) {
-    photo.run({ id: p.id, meetingId: id, fileHash: p.fileHash, mime: p.mime, byteSize: p.byteSize, width: p.width, height: p.height, caption: p.caption, credit: p.credit, takenAt: p.takenAt, position: p.position, createdAt: p.createdAt, updatedAt: p.updatedAt });
+    photo.run({
+      id: p.id,
+      meetingId: id,
+      fileHash: p.fileHash,
+      mime: p.mime,
+      byteSize: p.byteSize,
+      width: p.width,
+      height: p.height,
+      caption: p.caption,
+      credit: p.credit,
+      takenAt: p.takenAt,
+      position: p.position,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    });
     for (const personId of p.people) photoPerson.run(p.id, personId);
   }
   const conclusion = s.prepare(
@@ -149,7 +203,12 @@ function insertParts(archive: Archive, json: MeetingJson, now: number): void {
     let tagId = findTag.get(folded) as string | undefined;
     if (!tagId) {
       tagId = t.id && tagIdTaken.get(t.id) === undefined ? t.id : uuidv7(now);
-      s.prepare('INSERT INTO tags (id, name, name_folded, created_at) VALUES (?, ?, ?, ?)').run(tagId, name, folded, now);
+      s.prepare('INSERT INTO tags (id, name, name_folded, created_at) VALUES (?, ?, ?, ?)').run(
+        tagId,
+        name,
+        folded,
+        now,
+      );
     }
     link.run(id, tagId);
   }
@@ -161,9 +220,15 @@ function deleteParts(archive: Archive, meetingId: string): void {
   }
 }
 
-type MeetingValues = Omit<MeetingJson['meeting'], 'seal'> & { sealHash: string | null; sealedAt: number | null };
+type MeetingValues = Omit<MeetingJson['meeting'], 'seal'> & {
+  sealHash: string | null;
+  sealedAt: number | null;
+};
 
-function meetingValues(json: MeetingJson, overrides: Partial<MeetingValues> = {}): MeetingValues & { titleSort: string } {
+function meetingValues(
+  json: MeetingJson,
+  overrides: Partial<MeetingValues> = {},
+): MeetingValues & { titleSort: string } {
   const { seal, ...m } = json.meeting;
   const v = { ...m, sealHash: seal?.hash ?? null, sealedAt: seal?.sealedAt ?? null, ...overrides };
   return { ...v, titleSort: viSortKey(v.title) };
@@ -200,7 +265,15 @@ interface Ctx {
   reason: string;
 }
 
-function audit(c: Ctx, entity: string, entityId: string, action: string, before: unknown, after: unknown, reason = ''): void {
+function audit(
+  c: Ctx,
+  entity: string,
+  entityId: string,
+  action: string,
+  before: unknown,
+  after: unknown,
+  reason = '',
+): void {
   appendAudit(c.archive, { actor: c.actor, action, entity, entityId, reason, before, after }, c.now);
 }
 
@@ -210,20 +283,38 @@ function audit(c: Ctx, entity: string, entityId: string, action: string, before:
  * matches its seal shows up as altered in the seal check instead of being silently re-sealed.
  */
 function logSeal(c: Ctx, meetingId: string, action: 'finalize' | 'correct', before: unknown): void {
-  const row = c.archive.sqlite.prepare('SELECT seal_hash AS sealHash, sealed_at AS sealedAt, version FROM meetings WHERE id = ?').get(meetingId) as {
+  const row = c.archive.sqlite
+    .prepare('SELECT seal_hash AS sealHash, sealed_at AS sealedAt, version FROM meetings WHERE id = ?')
+    .get(meetingId) as {
     sealHash: string;
     sealedAt: number;
     version: number;
   };
   const { parts } = computeSeal(c.archive, meetingId);
-  audit(c, 'meeting', meetingId, action, before, { status: 'finalized', sealHash: row.sealHash, sealedAt: row.sealedAt, version: row.version, parts }, c.reason);
+  audit(
+    c,
+    'meeting',
+    meetingId,
+    action,
+    before,
+    { status: 'finalized', sealHash: row.sealHash, sealedAt: row.sealedAt, version: row.version, parts },
+    c.reason,
+  );
 }
 
 function writeNew(c: Ctx, json: MeetingJson, hash: string): void {
   insertMeetingRow(c.archive, meetingValues(json));
   insertParts(c.archive, json, c.now);
   if (json.meeting.status === 'finalized') logSeal(c, json.meeting.id, 'finalize', { status: 'draft' });
-  audit(c, 'meeting', json.meeting.id, 'merge.new', null, { contentHash: hash, bag: c.bag.name, bagId: c.bag.id }, c.reason);
+  audit(
+    c,
+    'meeting',
+    json.meeting.id,
+    'merge.new',
+    null,
+    { contentHash: hash, bag: c.bag.name, bagId: c.bag.id },
+    c.reason,
+  );
 }
 
 function writeTheirs(c: Ctx, item: PlannedMeeting): void {
@@ -231,12 +322,25 @@ function writeTheirs(c: Ctx, item: PlannedMeeting): void {
   const mine = meetingToJson(c.archive, json.meeting.id, { trashed: item.mine!.trashed });
   deleteParts(c.archive, json.meeting.id);
   // The local version moves on (never back), so a screen open on the old content gets VERSION_CONFLICT.
-  replaceMeetingRow(c.archive, meetingValues(json, { version: Math.max(mine.meeting.version, json.meeting.version) + 1, updatedAt: c.now }));
+  replaceMeetingRow(
+    c.archive,
+    meetingValues(json, {
+      version: Math.max(mine.meeting.version, json.meeting.version) + 1,
+      updatedAt: c.now,
+    }),
+  );
   insertParts(c.archive, json, c.now);
   if (json.meeting.status === 'finalized') {
     // Replacing a sealed record is a correction with the merge as its reason; sealing a draft is a finalize.
     const sealedHere = mine.meeting.status === 'finalized';
-    logSeal(c, json.meeting.id, sealedHere ? 'correct' : 'finalize', sealedHere ? { sealHash: mine.meeting.seal?.hash ?? null, version: mine.meeting.version } : { status: 'draft' });
+    logSeal(
+      c,
+      json.meeting.id,
+      sealedHere ? 'correct' : 'finalize',
+      sealedHere
+        ? { sealHash: mine.meeting.seal?.hash ?? null, version: mine.meeting.version }
+        : { status: 'draft' },
+    );
   }
   audit(
     c,
@@ -257,10 +361,28 @@ function writeBoth(c: Ctx, item: PlannedMeeting): string {
   if (finalized) {
     // New ids are new content for the seal: the copy is sealed again here, and the log says why.
     writeSeal(c.archive, copy.meeting.id, c.now);
-    logSeal(c, copy.meeting.id, 'finalize', { status: 'draft', copiedFrom: item.id, sealHash: item.json.meeting.seal?.hash ?? null });
+    logSeal(c, copy.meeting.id, 'finalize', {
+      status: 'draft',
+      copiedFrom: item.id,
+      sealHash: item.json.meeting.seal?.hash ?? null,
+    });
   }
   const written = meetingContentHash(meetingToJson(c.archive, copy.meeting.id));
-  audit(c, 'meeting', copy.meeting.id, 'merge.both', null, { fromId: item.id, theirHash: item.theirs.contentHash, contentHash: written, bag: c.bag.name, bagId: c.bag.id }, c.reason);
+  audit(
+    c,
+    'meeting',
+    copy.meeting.id,
+    'merge.both',
+    null,
+    {
+      fromId: item.id,
+      theirHash: item.theirs.contentHash,
+      contentHash: written,
+      bag: c.bag.name,
+      bagId: c.bag.id,
+    },
+    c.reason,
+  );
   return copy.meeting.id;
 }
 
@@ -276,7 +398,12 @@ export async function applyMerge(
   return withBag(input.path, input.passphrase, (bag) => applyOpenBag(archive, bag, input, options));
 }
 
-function applyOpenBag(archive: Archive, bag: MergeBag, input: Pick<MergeApplyInput, 'token' | 'meetings' | 'people'>, options: MergeOptions): MergeResult {
+function applyOpenBag(
+  archive: Archive,
+  bag: MergeBag,
+  input: Pick<MergeApplyInput, 'token' | 'meetings' | 'people'>,
+  options: MergeOptions,
+): MergeResult {
   const now = options.now ?? Date.now();
   const first = planMerge(archive, bag);
   if (first.token !== input.token) throw new HosoError('MERGE_PREVIEW_STALE');
@@ -284,7 +411,9 @@ function applyOpenBag(archive: Archive, bag: MergeBag, input: Pick<MergeApplyInp
   const photoFilesCopied = copyPhotoFiles(
     archive,
     bag,
-    first.meetings.filter((m) => chosen.get(m.id) === 'theirs' || chosen.get(m.id) === 'both').map((m) => m.json),
+    first.meetings
+      .filter((m) => chosen.get(m.id) === 'theirs' || chosen.get(m.id) === 'both')
+      .map((m) => m.json),
   );
 
   const c: Ctx = { archive, bag, actor: options.actor, now, reason: `Nhập từ gói lưu trữ ${bag.name}` };
@@ -307,15 +436,24 @@ function applyOpenBag(archive: Archive, bag: MergeBag, input: Pick<MergeApplyInp
       if (p.class === 'identical') result.people.identical++;
       else if (p.class === 'new') {
         insertPerson(archive, theirs);
-        audit(c, 'person', p.id, 'merge.new', null, { ...theirs, contentHash: personHash(theirs), bag: bag.name });
+        audit(c, 'person', p.id, 'merge.new', null, {
+          ...theirs,
+          contentHash: personHash(theirs),
+          bag: bag.name,
+        });
         result.people.added++;
       } else if (choice === 'theirs') {
         const before = p.mine;
         updatePersonFromBag(archive, theirs, now);
-        audit(c, 'person', p.id, 'merge.theirs', before, { ...p.theirs, contentHash: personHash(theirs), bag: bag.name });
+        audit(c, 'person', p.id, 'merge.theirs', before, {
+          ...p.theirs,
+          contentHash: personHash(theirs),
+          bag: bag.name,
+        });
         result.people.updated++;
       } else if (choice === 'mine') {
-        if (p.class === 'conflict') audit(c, 'person', p.id, 'merge.mine', null, { theirHash: personHash(theirs), bag: bag.name });
+        if (p.class === 'conflict')
+          audit(c, 'person', p.id, 'merge.mine', null, { theirHash: personHash(theirs), bag: bag.name });
       } else result.people.unresolved++;
     }
 
@@ -332,7 +470,16 @@ function applyOpenBag(archive: Archive, bag: MergeBag, input: Pick<MergeApplyInp
       if (choice === 'mine') {
         result.meetings.keptMine++;
         // Remember the declined version once, so the next merge of it knows this side is the newer one.
-        if (item.class === 'conflict') audit(c, 'meeting', item.id, 'merge.mine', null, { theirHash: item.theirs.contentHash, bag: bag.name, bagId: bag.id }, c.reason);
+        if (item.class === 'conflict')
+          audit(
+            c,
+            'meeting',
+            item.id,
+            'merge.mine',
+            null,
+            { theirHash: item.theirs.contentHash, bag: bag.name, bagId: bag.id },
+            c.reason,
+          );
         return;
       }
       options.beforeMeeting?.(item.id, index);
@@ -352,9 +499,17 @@ function applyOpenBag(archive: Archive, bag: MergeBag, input: Pick<MergeApplyInp
 
     const m = result.meetings;
     const wrote = m.added + m.replaced + m.keptBoth + result.people.added + result.people.updated;
-    const recorded = wrote > 0 || plan.meetings.some((i) => i.class === 'conflict' && chosen.get(i.id) === 'mine');
+    const recorded =
+      wrote > 0 || plan.meetings.some((i) => i.class === 'conflict' && chosen.get(i.id) === 'mine');
     if (recorded) {
-      audit(c, 'archive', bag.id, 'merge', null, { bag: bag.name, path: bag.dir, info: bag.info, meetings: m, people: result.people, photoFilesCopied });
+      audit(c, 'archive', bag.id, 'merge', null, {
+        bag: bag.name,
+        path: bag.dir,
+        info: bag.info,
+        meetings: m,
+        people: result.people,
+        photoFilesCopied,
+      });
     }
     result.changed = recorded;
     return result;

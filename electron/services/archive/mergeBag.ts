@@ -43,7 +43,8 @@ const MAX_PROBLEMS_SHOWN = 5;
 /** A `/`-separated path inside the bag: relative, no `.`/`..` segment, no backslash, drive or control character. */
 export function isSafeBagPath(path: string): boolean {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
-  if (!path || path.startsWith('/') || /[\\\u0000-\u001f]/.test(path) || /^[A-Za-z]:/.test(path)) return false;
+  if (!path || path.startsWith('/') || /[\\\u0000-\u001f]/.test(path) || /^[A-Za-z]:/.test(path))
+    return false;
   return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
@@ -52,7 +53,8 @@ async function readBagDir(dir: string, name: string, dispose: () => void): Promi
   const verdict = await verifyBagDir(dir);
   if (!verdict.ok) {
     const lines = verdict.problems.map((p) => p.message);
-    const more = lines.length > MAX_PROBLEMS_SHOWN ? `; và ${lines.length - MAX_PROBLEMS_SHOWN} lỗi khác` : '';
+    const more =
+      lines.length > MAX_PROBLEMS_SHOWN ? `; và ${lines.length - MAX_PROBLEMS_SHOWN} lỗi khác` : '';
     throw new HosoError('MERGE_BAG_INVALID', `(${lines.slice(0, MAX_PROBLEMS_SHOWN).join('; ')}${more})`);
   }
   const meetingsDir = join(dir, 'data', 'meetings');
@@ -67,17 +69,24 @@ async function readBagDir(dir: string, name: string, dispose: () => void): Promi
   });
   const seen = new Set<string>();
   for (const m of meetings) {
-    if (seen.has(m.json.meeting.id)) throw new HosoError('MEETING_JSON_INVALID', `(${m.file}: mã cuộc họp ${m.json.meeting.id} xuất hiện hai lần)`);
+    if (seen.has(m.json.meeting.id))
+      throw new HosoError(
+        'MEETING_JSON_INVALID',
+        `(${m.file}: mã cuộc họp ${m.json.meeting.id} xuất hiện hai lần)`,
+      );
     seen.add(m.json.meeting.id);
   }
   return {
     dir,
     name,
-    id: createHash('sha256').update(readFileSync(join(dir, MANIFEST))).digest('hex'),
+    id: createHash('sha256')
+      .update(readFileSync(join(dir, MANIFEST)))
+      .digest('hex'),
     info: verdict.bagInfo,
     meetings,
     photoFile: (file) => {
-      if (!isSafeBagPath(file)) throw new HosoError('MERGE_BAG_INVALID', `(đường dẫn ảnh không an toàn: ${file})`);
+      if (!isSafeBagPath(file))
+        throw new HosoError('MERGE_BAG_INVALID', `(đường dẫn ảnh không an toàn: ${file})`);
       return join(dir, 'data', ...file.split('/'));
     },
     dispose,
@@ -91,11 +100,18 @@ async function readBagDir(dir: string, name: string, dispose: () => void): Promi
  * is written (MERGE_BAG_INVALID / MEETING_JSON_INVALID / MEETING_JSON_UNSUPPORTED naming the files).
  * The caller must call `dispose()` when done.
  */
-export async function readBagForMerge(path: string, options: { passphrase?: string | null } = {}): Promise<MergeBag> {
+export async function readBagForMerge(
+  path: string,
+  options: { passphrase?: string | null } = {},
+): Promise<MergeBag> {
   if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', `(không tìm thấy: ${path})`);
   const name = basename(path.replace(/[\\/]+$/, '')) || path;
   if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined);
-  if (!(await isAgeFile(path))) throw new HosoError('MERGE_BAG_INVALID', `(${name}: hãy chọn thư mục của gói, hoặc tệp .tar.age đã mã hóa)`);
+  if (!(await isAgeFile(path)))
+    throw new HosoError(
+      'MERGE_BAG_INVALID',
+      `(${name}: hãy chọn thư mục của gói, hoặc tệp .tar.age đã mã hóa)`,
+    );
   if (!options.passphrase) throw new HosoError('PASSPHRASE_REQUIRED');
   const work = mkdtempSync(join(tmpdir(), 'hoso-merge-'));
   const dispose = () => rmSync(work, { recursive: true, force: true });
@@ -109,7 +125,11 @@ export async function readBagForMerge(path: string, options: { passphrase?: stri
 }
 
 /** Runs `body` with the bag open, and always removes what opening it unpacked. */
-export async function withBag<T>(path: string, passphrase: string | null | undefined, body: (bag: MergeBag) => Promise<T> | T): Promise<T> {
+export async function withBag<T>(
+  path: string,
+  passphrase: string | null | undefined,
+  body: (bag: MergeBag) => Promise<T> | T,
+): Promise<T> {
   const bag = await readBagForMerge(path, { passphrase });
   try {
     return await body(bag);

@@ -3,8 +3,20 @@ import type { Archive } from '../../../db/open';
 import { canonicalJson } from '../../../db/seal';
 import { HosoError } from '../../shared/errors';
 import { foldVietnamese } from '../../../db/search/fold';
-import type { MeetingMergeItem, MergeChoice, MergeClass, MergePlan, PersonMergeItem } from '../../shared/mergeContract';
-import { meetingContentHash, meetingToJson, personContentHash, type MeetingJson, type MeetingJsonPerson } from './meetingJson';
+import type {
+  MeetingMergeItem,
+  MergeChoice,
+  MergeClass,
+  MergePlan,
+  PersonMergeItem,
+} from '../../shared/mergeContract';
+import {
+  meetingContentHash,
+  meetingToJson,
+  personContentHash,
+  type MeetingJson,
+  type MeetingJsonPerson,
+} from './meetingJson';
 import type { MergeBag } from './mergeBag';
 
 /**
@@ -87,48 +99,107 @@ function side(json: MeetingJson, trashed: boolean) {
   };
 }
 
-const MEETING_FIELDS = ['title', 'kind', 'meetingDate', 'startTime', 'endTime', 'location', 'organizer', 'status', 'secrecy', 'minutesText', 'source'] as const;
+const MEETING_FIELDS = [
+  'title',
+  'kind',
+  'meetingDate',
+  'startTime',
+  'endTime',
+  'location',
+  'organizer',
+  'status',
+  'secrecy',
+  'minutesText',
+  'source',
+] as const;
 
 /** What differs, by field of the meeting and by part, for the preview. */
 function differences(mine: MeetingJson, theirs: MeetingJson): string[] {
   const out: string[] = MEETING_FIELDS.filter((f) => mine.meeting[f] !== theirs.meeting[f]);
   if ((mine.meeting.seal?.hash ?? null) !== (theirs.meeting.seal?.hash ?? null)) out.push('seal');
   const strip = (rows: object[]) =>
-    canonicalJson(rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !['createdAt', 'updatedAt', 'fullName'].includes(k)))));
+    canonicalJson(
+      rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).filter(([k]) => !['createdAt', 'updatedAt', 'fullName'].includes(k)),
+        ),
+      ),
+    );
   for (const part of ['attendance', 'photos', 'conclusions', 'documents'] as const) {
     if (strip(mine[part]) !== strip(theirs[part])) out.push(part);
   }
-  const tags = (j: MeetingJson) => j.tags.map((t) => foldVietnamese(t.name)).sort().join('\n');
+  const tags = (j: MeetingJson) =>
+    j.tags
+      .map((t) => foldVietnamese(t.name))
+      .sort()
+      .join('\n');
   if (tags(mine) !== tags(theirs)) out.push('tags');
   return out;
 }
 
 function localMeeting(archive: Archive, id: string): { json: MeetingJson; trashed: boolean } | null {
-  const row = archive.sqlite.prepare('SELECT deleted_at AS deletedAt FROM meetings WHERE id = ?').get(id) as { deletedAt: number | null } | undefined;
+  const row = archive.sqlite.prepare('SELECT deleted_at AS deletedAt FROM meetings WHERE id = ?').get(id) as
+    { deletedAt: number | null } | undefined;
   if (!row) return null;
   const trashed = row.deletedAt !== null;
   return { json: meetingToJson(archive, id, { trashed }), trashed };
 }
 
-function classifyMeeting(archive: Archive, theirs: MeetingJson, keptBoth: Map<string, Set<string>>): PlannedMeeting {
+function classifyMeeting(
+  archive: Archive,
+  theirs: MeetingJson,
+  keptBoth: Map<string, Set<string>>,
+): PlannedMeeting {
   const id = theirs.meeting.id;
   const theirSide = side(theirs, false);
   const base = { id, json: theirs, theirs: theirSide, differences: [] as string[] };
   const local = localMeeting(archive, id);
   if (!local) {
-    return { ...base, class: 'new', newer: null, reason: null, choices: ['theirs'], defaultChoice: 'theirs', mine: null };
+    return {
+      ...base,
+      class: 'new',
+      newer: null,
+      reason: null,
+      choices: ['theirs'],
+      defaultChoice: 'theirs',
+      mine: null,
+    };
   }
   const mine = side(local.json, local.trashed);
   const item = { ...base, mine, differences: differences(local.json, theirs) };
   if (mine.contentHash === theirSide.contentHash && !local.trashed) {
-    return { ...item, class: 'identical', newer: null, reason: null, choices: ['mine'], defaultChoice: 'mine' };
+    return {
+      ...item,
+      class: 'identical',
+      newer: null,
+      reason: null,
+      choices: ['mine'],
+      defaultChoice: 'mine',
+    };
   }
   if (keptBoth.get(id)?.has(theirSide.contentHash)) {
-    return { ...item, class: 'identical', newer: null, reason: null, choices: ['mine'], defaultChoice: 'mine' };
+    return {
+      ...item,
+      class: 'identical',
+      newer: null,
+      reason: null,
+      choices: ['mine'],
+      defaultChoice: 'mine',
+    };
   }
   // A sealed record is replaced only by a sealed one (a correction made there), and only by choice.
-  const choices: MergeChoice[] = mine.status === 'finalized' && theirSide.status !== 'finalized' ? ['mine', 'both'] : ['mine', 'theirs', 'both'];
-  const conflict = (reason: NonNullable<MeetingMergeItem['reason']>): PlannedMeeting => ({ ...item, class: 'conflict', newer: null, reason, choices, defaultChoice: null });
+  const choices: MergeChoice[] =
+    mine.status === 'finalized' && theirSide.status !== 'finalized'
+      ? ['mine', 'both']
+      : ['mine', 'theirs', 'both'];
+  const conflict = (reason: NonNullable<MeetingMergeItem['reason']>): PlannedMeeting => ({
+    ...item,
+    class: 'conflict',
+    newer: null,
+    reason,
+    choices,
+    defaultChoice: null,
+  });
   if (local.trashed) return conflict('mine-trashed');
   if (mine.status === 'finalized') return conflict('mine-sealed');
   const memory = mergeMemory(archive, 'meeting', id);
@@ -141,21 +212,38 @@ function classifyMeeting(archive: Archive, theirs: MeetingJson, keptBoth: Map<st
   return conflict(memory.lastWritten === null ? 'no-base' : 'both-changed');
 }
 
-const personSide = (p: MeetingJsonPerson) => ({ fullName: p.fullName, rank: p.rank, title: p.title, unit: p.unit, updatedAt: p.updatedAt });
+const personSide = (p: MeetingJsonPerson) => ({
+  fullName: p.fullName,
+  rank: p.rank,
+  title: p.title,
+  unit: p.unit,
+  updatedAt: p.updatedAt,
+});
 
 function classifyPerson(archive: Archive, theirs: MeetingJsonPerson): PersonMergeItem {
   const row = archive.sqlite
-    .prepare('SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt FROM people WHERE id = ?')
+    .prepare(
+      'SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt FROM people WHERE id = ?',
+    )
     .get(theirs.id) as MeetingJsonPerson | undefined;
   const theirSide = personSide(theirs);
-  if (!row) return { id: theirs.id, class: 'new', newer: null, defaultChoice: 'theirs', mine: null, theirs: theirSide };
+  if (!row)
+    return {
+      id: theirs.id,
+      class: 'new',
+      newer: null,
+      defaultChoice: 'theirs',
+      mine: null,
+      theirs: theirSide,
+    };
   const mineHash = personContentHash(row);
   const theirHash = personContentHash(theirs);
   const item = { id: theirs.id, mine: personSide(row), theirs: theirSide };
   if (mineHash === theirHash) return { ...item, class: 'identical', newer: null, defaultChoice: 'mine' };
   const memory = mergeMemory(archive, 'person', theirs.id);
   if (memory.seen.has(theirHash)) return { ...item, class: 'changed', newer: 'mine', defaultChoice: 'mine' };
-  if (memory.lastWritten === mineHash) return { ...item, class: 'changed', newer: 'theirs', defaultChoice: 'theirs' };
+  if (memory.lastWritten === mineHash)
+    return { ...item, class: 'changed', newer: 'theirs', defaultChoice: 'theirs' };
   return { ...item, class: 'conflict', newer: null, defaultChoice: null };
 }
 
@@ -180,7 +268,13 @@ export function planMerge(archive: Archive, bag: MergeBag): Plan {
   const token = sha256(
     canonicalJson({
       bag: bag.id,
-      meetings: meetings.map((m) => [m.id, m.class, m.mine?.contentHash ?? null, m.mine?.version ?? null, m.theirs.contentHash]),
+      meetings: meetings.map((m) => [
+        m.id,
+        m.class,
+        m.mine?.contentHash ?? null,
+        m.mine?.version ?? null,
+        m.theirs.contentHash,
+      ]),
       people: people.map((p) => [p.id, p.class, p.mine ? canonicalJson(p.mine) : null]),
     }),
   );
@@ -195,7 +289,12 @@ export function planMerge(archive: Archive, bag: MergeBag): Plan {
 }
 
 /** Every person a record names must come with it (or be here already): otherwise the bag is incomplete. */
-function checkReferences(archive: Archive, json: MeetingJson, bagPeople: Map<string, MeetingJsonPerson>, file: string): void {
+function checkReferences(
+  archive: Archive,
+  json: MeetingJson,
+  bagPeople: Map<string, MeetingJsonPerson>,
+  file: string,
+): void {
   const named = [
     ...json.attendance.map((a) => a.personId),
     ...json.photos.flatMap((p) => p.people),

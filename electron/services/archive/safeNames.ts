@@ -18,7 +18,8 @@ export function windowsNameProblem(name: string): string | null {
     FORBIDDEN.lastIndex = 0;
     return 'có ký tự Windows không cho phép (< > : " / \\ | ? * hoặc ký tự điều khiển)';
   }
-  if (RESERVED.test(name)) return 'trùng tên thiết bị dành riêng của Windows (CON, PRN, AUX, NUL, COM1…, LPT1…)';
+  if (RESERVED.test(name))
+    return 'trùng tên thiết bị dành riêng của Windows (CON, PRN, AUX, NUL, COM1…, LPT1…)';
   if (/[. ]$/.test(name)) return 'kết thúc bằng dấu chấm hoặc khoảng trắng';
   return null;
 }

@@ -37,7 +37,11 @@ export function resolveQuery(archive: Archive, s: Selection & { query?: string |
   const abbreviations = abbreviationIndexFor(getSettings(archive).abbreviations);
   const found: string[] = [];
   for (let offset = 0; offset < QUERY_MAX_RESULTS; offset += 200) {
-    const page = searchMeetings(archive, { query, sort: 'date', offset, limit: 200, year: null, kind: null, personId: null, tag: null }, abbreviations);
+    const page = searchMeetings(
+      archive,
+      { query, sort: 'date', offset, limit: 200, year: null, kind: null, personId: null, tag: null },
+      abbreviations,
+    );
     if (page.message && offset === 0) throw new HosoError('EXPORT_EMPTY', `(${page.message})`);
     found.push(...page.rows.map((r) => r.id));
     if (page.rows.length < 200 || found.length >= page.total) break;
@@ -65,7 +69,9 @@ export function selectMeetings(archive: Pick<Archive, 'sqlite'>, s: Selection): 
     params.push(s.to);
   }
   if (s.tag !== null) {
-    where.push('EXISTS (SELECT 1 FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.meeting_id = m.id AND t.name_folded = ?)');
+    where.push(
+      'EXISTS (SELECT 1 FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.meeting_id = m.id AND t.name_folded = ?)',
+    );
     params.push(foldVietnamese(s.tag.replace(/\s+/g, ' ').trim()));
   }
   if (s.ids !== null) {
@@ -84,7 +90,13 @@ export function selectMeetings(archive: Pick<Archive, 'sqlite'>, s: Selection): 
 export const SECRET_LEVELS = new Set(['mat', 'toi_mat', 'tuyet_mat']);
 
 /** The earliest and latest meeting dates of a selection (null when none is dated). */
-export function dateRange(meetings: readonly SelectedMeeting[]): { first: string | null; last: string | null } {
-  const dated = meetings.map((m) => m.meetingDate).filter((d): d is string => d !== null).sort();
+export function dateRange(meetings: readonly SelectedMeeting[]): {
+  first: string | null;
+  last: string | null;
+} {
+  const dated = meetings
+    .map((m) => m.meetingDate)
+    .filter((d): d is string => d !== null)
+    .sort();
   return { first: dated[0] ?? null, last: dated.at(-1) ?? null };
 }

@@ -27,6 +27,7 @@ function alive(pid: number): boolean {
 async function removeAbandoned(root: string): Promise<void> {
   for (const name of await readdir(root).catch(() => [] as string[])) {
     const pid = Number(/^hoso-export-(\d+)-/.exec(name)?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) await rm(join(root, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid))
+      await rm(join(root, name), { recursive: true, force: true });
   }
 }

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { exportArchive, exportError } from '../../electron/services/archive/exportArchive';
+import {
+  MEETING_JSON_BATCH,
+  meetingsToJson,
+  meetingToJson,
+  parseMeetingJson,
+} from '../../electron/services/archive/meetingJson';
+import { nodeDestFs, smallFileWriter, type DestFs } from '../../electron/services/archive/destFs';
+import { HosoError } from '../../electron/shared/errors';
+import { validateBag } from '../helpers/bagitValidator';
+import { addRecord } from '../helpers/meetingRecord';
+import { tempDir } from '../helpers/tempArchive';
+import { ENV, EVERYTHING, exportFixture, type ExportFixture } from './exportFixture';
+
+/**
+ * What makes a large export fast must not change what it writes: meetings read in batches give the
+ * same JSON as one by one, small files written directly are the same bag, and a full stick during the
+ * direct writes is the same clear refusal as anywhere else.
+ */
+let f: ExportFixture;
+beforeEach(async () => {
+  f = await exportFixture({ secret: false });
+});
+afterEach(() => f.cleanup());
+
+describe('meetings read in batches', () => {
+  it('give exactly the JSON of each meeting read alone; trashed and unknown ids are left out', () => {
+    const live = [f.ids.giaoBan, f.ids.tongKet, f.ids.escaped];
+    const batch = meetingsToJson(
+      f.archive,
+      [f.ids.tongKet, 'khong-co-id-nay', f.ids.secret, f.ids.giaoBan, f.ids.escaped],
+      { now: 1 },
+    );
+    expect(batch.map((j) => j.meeting.id)).toEqual([f.ids.tongKet, f.ids.giaoBan, f.ids.escaped]);
+    for (const json of batch) expect(json).toEqual(meetingToJson(f.archive, json.meeting.id, { now: 1 }));
+    // Each record names only its own people, in directory order, as when read alone.
+    const giaoBan = batch.find((j) => j.meeting.id === f.ids.giaoBan)!;
+    expect(giaoBan.people.map((p) => p.fullName).sort()).toEqual(['Nguyễn Văn Thành', 'Trần Thị Mai']);
+    expect(batch.find((j) => j.meeting.id === f.ids.tongKet)!.people).toEqual([]);
+    expect(live.every((id) => batch.some((j) => j.meeting.id === id))).toBe(true);
+
+    const trashed = meetingsToJson(f.archive, [f.ids.secret, f.ids.giaoBan], { trashed: true, now: 1 });
+    expect(trashed.map((j) => j.meeting.id)).toEqual([f.ids.secret]);
+    expect(trashed[0]).toEqual(meetingToJson(f.archive, f.ids.secret, { trashed: true, now: 1 }));
+  });
+
+  it('an export of more meetings than one batch writes every meeting once, each file equal to the meeting read alone', async () => {
+    for (let i = 0; i < MEETING_JSON_BATCH + 7; i++)
+      addRecord(f.archive, {
+        title: `Giao ban công tác dân quân tự vệ tuần ${i + 1}`,
+        date: `2024-0${(i % 9) + 1}-1${i % 10}`,
+        minutes: `Ban Chỉ huy Quân sự xã họp giao ban tuần ${i + 1}, đánh giá công tác huấn luyện.`,
+        attendees: [
+          { name: `Lê Văn Hùng ${i % 5}`, rank: 'Thiếu tá', titles: 'Chỉ huy trưởng', role: 'chu_tri' },
+        ],
+      });
+    const r = await exportArchive(f.archive, { dest: f.usb, selection: EVERYTHING, passphrase: null }, ENV);
+    expect(r.meetings).toBe(MEETING_JSON_BATCH + 7 + 3);
+    const files = readdirSync(join(r.path, 'data', 'meetings'));
+    expect(files).toHaveLength(r.meetings);
+    for (const name of files) {
+      const json = parseMeetingJson(readFileSync(join(r.path, 'data', 'meetings', name), 'utf8'), name);
+      expect(json).toEqual({
+        ...meetingToJson(f.archive, json.meeting.id),
+        exportedAt: json.exportedAt,
+        generator: json.generator,
+      });
+    }
+    expect(
+      readdirSync(join(r.path, 'data', 'pages')).filter((n) => n.endsWith('.html')).length,
+    ).toBeGreaterThanOrEqual(r.meetings);
+    expect(validateBag(r.path)).toEqual([]);
+  });
+});
+
+describe('small files written directly', () => {
+  it('only on node:fs itself: a test double that wraps create keeps every write going through it', () => {
+    expect(smallFileWriter(nodeDestFs)).not.toBeNull();
+    expect(smallFileWriter({ ...nodeDestFs, statfs: nodeDestFs.statfs })).not.toBeNull();
+    const wrapped: DestFs = { ...nodeDestFs, create: (path) => nodeDestFs.create(path) };
+    expect(smallFileWriter(wrapped)).toBeNull();
+  });
+
+  it('a stick that fills up during the meeting files (a real tmpfs) is refused clearly and leaves no bag', async () => {
+    const usb = tempDir('hoso-tmpfs-');
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', usb.dir]).status === 0;
+    try {
+      expect(mounted, 'this test needs to mount a small tmpfs (run as root, as CI does)').toBe(true);
+      // Room for the snapshot and a little more: the stick fills up while the meeting files are written.
+      const snapshotBytes =
+        (f.archive.sqlite.pragma('page_count', { simple: true }) as number) *
+        (f.archive.sqlite.pragma('page_size', { simple: true }) as number);
+      const keepFree = snapshotBytes + 48 * 1024;
+      const fd = openSync(join(usb.dir, 'filler.bin'), 'w');
+      const chunk = Buffer.alloc(64 * 1024, 0x55);
+      try {
+        while (statfsSync(usb.dir).bavail * statfsSync(usb.dir).bsize > keepFree + chunk.length)
+          writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
+      // The stick claims plenty of room, so the export starts (create stays node:fs's own: direct writes).
+      const liar: DestFs = {
+        ...nodeDestFs,
+        statfs: async (p) => ({ ...(await nodeDestFs.statfs(p)), bavail: 1 << 30, bsize: 4096 }),
+      };
+      expect(smallFileWriter(liar)).not.toBeNull();
+      const e = await exportArchive(
+        f.archive,
+        { dest: usb.dir, selection: EVERYTHING, passphrase: null },
+        { ...ENV, fs: liar },
+      ).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(e).toBeInstanceOf(HosoError);
+      expect((e as HosoError).code).toBe('EXPORT_DEST_FULL');
+      expect((e as HosoError).message).toMatch(/không đủ chỗ trống/);
+      expect(readdirSync(usb.dir)).toEqual(['filler.bin']);
+      rmSync(join(usb.dir, 'filler.bin'));
+      // Space freed: the same export now succeeds and verifies (the 4 MB stick is under the 8 MB kept
+      // free for safety, hence the same claim of room).
+      const r = await exportArchive(
+        f.archive,
+        { dest: usb.dir, selection: EVERYTHING, passphrase: null },
+        { ...ENV, fs: liar },
+      );
+      expect(r.verified).toBe(true);
+      expect(validateBag(r.path)).toEqual([]);
+    } finally {
+      if (mounted) spawnSync('umount', ['-l', usb.dir]);
+      usb.cleanup();
+    }
+  });
+});
+
+describe('a damaged archive', () => {
+  it('is named as such (not as a problem of the stick) when SQLite finds damage while the meetings are read', () => {
+    for (const code of ['SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_NOTADB']) {
+      const e = exportError(Object.assign(new Error('database disk image is malformed'), { code }));
+      expect(e).toBeInstanceOf(HosoError);
+      expect((e as HosoError).code).toBe('EXPORT_SOURCE_DAMAGED');
+      expect((e as HosoError).message).toMatch(/Kho hồ sơ trên máy có chỗ bị hỏng/);
+    }
+  });
+});
