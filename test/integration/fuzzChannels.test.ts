@@ -304,6 +304,7 @@ interface Stats {
   storedVerbatim: number;
   acceptedOther: number;
   byCode: Record<string, number>;
+  rejectedBy: Record<string, number>;
   problems: string[];
   jobIds: string[];
 }
@@ -318,6 +319,7 @@ async function fuzz(sendTo: Sender, transport: 'direct' | 'http'): Promise<Stats
     storedVerbatim: 0,
     acceptedOther: 0,
     byCode: {},
+    rejectedBy: {},
     problems: [],
     jobIds: [],
   };
@@ -360,6 +362,7 @@ function judge(channel: string, m: Mutation, payload: unknown, reply: Reply, sta
   }
   if (!reply.ok) {
     stats.rejected++;
+    stats.rejectedBy[channel] = (stats.rejectedBy[channel] ?? 0) + 1;
     const { code, message } = reply.error;
     stats.byCode[code] = (stats.byCode[code] ?? 0) + 1;
     if (code === 'INTERNAL') stats.problems.push(`${where}: INTERNAL`);
@@ -617,7 +620,8 @@ describe('every channel of the contract, fuzzed', () => {
       totals[transport] = stats;
       expect(stats.problems).toEqual([]);
       expect(stats.channels).toBe(CHANNELS.length);
-      expect(stats.rejected).toBeGreaterThan(stats.sent * 0.8);
+      // Every channel refused at least the payloads that are not an object at all (array, string, number, true).
+      expect(CHANNELS.filter((c) => (stats.rejectedBy[c] ?? 0) < 4)).toEqual([]);
       expect(stats.storedVerbatim).toBeGreaterThan(100);
     },
     900_000,
