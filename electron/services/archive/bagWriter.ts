@@ -17,7 +17,7 @@ import {
   unsafePathReason,
 } from './bagFormat';
 
-const CHUNK = 1024 * 1024;
+const CHUNK = 4 * 1024 * 1024;
 /** Small files written at the same time: enough to keep the disk busy while the next JSON is made. */
 const MAX_IN_FLIGHT = 32;
 /** Files written by addSmall in one synchronous call. */
@@ -71,12 +71,23 @@ export class BagWriter {
     try {
       const size = (await src.stat()).size;
       this.checkSize(path, size);
-      const buf = Buffer.allocUnsafe(CHUNK);
+      // Two buffers: the next piece is read from the disk while this one is hashed and written to the
+      // stick, so reading and writing overlap instead of taking turns.
+      const bufs: [Buffer, Buffer] = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
       const sha256 = await this.writeFile(`${PAYLOAD_DIR}/${path}`, async (emit) => {
+        let turn = 0;
+        let reading = src.read(bufs[0], 0, CHUNK, null);
         for (;;) {
-          const { bytesRead } = await src.read(buf, 0, CHUNK, null);
+          const { bytesRead, buffer } = await reading;
           if (bytesRead === 0) break;
-          await emit(buf.subarray(0, bytesRead));
+          turn ^= 1;
+          reading = src.read(turn ? bufs[1] : bufs[0], 0, CHUNK, null);
+          try {
+            await emit(buffer.subarray(0, bytesRead));
+          } catch (e) {
+            await reading.catch(() => undefined); // never leave a read running into a closed handle
+            throw e;
+          }
         }
       });
       this.manifest.push({ path: `${PAYLOAD_DIR}/${path}`, sha256 });
