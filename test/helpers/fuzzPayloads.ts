@@ -126,6 +126,8 @@ export interface SampleHints {
 }
 
 const NON_EXISTENT_ID = '01900000-0000-7000-8000-00000000dead';
+const UNKNOWN_ID = '01900000-0000-7000-8000-0000000beef0';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STRING_CANDIDATES = [
   'Hội nghị giao ban quý I',
   '2026-03-15',
@@ -281,6 +283,8 @@ export function mutations(
     for (let i = 0; i < opts.randomStrings; i++) texts.push(randomString(rand));
     for (const t of texts)
       out.push({ label: `${at}=${JSON.stringify(t).slice(0, 40)}`, path: leaf.path, value: t, text: t });
+    // A well-formed id of nothing: the schema passes it, the handler must answer NOT_FOUND (or the like), not fail.
+    if (UUID.test(String(leaf.value))) out.push({ label: `${at}=unknown id`, path: leaf.path, value: UNKNOWN_ID });
   }
   if (opts.huge && stringLeaves.length > 0) {
     const leaf = stringLeaves[Math.floor(rand() * stringLeaves.length)]!;
