@@ -284,7 +284,8 @@ export function mutations(
     for (const t of texts)
       out.push({ label: `${at}=${JSON.stringify(t).slice(0, 40)}`, path: leaf.path, value: t, text: t });
     // A well-formed id of nothing: the schema passes it, the handler must answer NOT_FOUND (or the like), not fail.
-    if (UUID.test(String(leaf.value))) out.push({ label: `${at}=unknown id`, path: leaf.path, value: UNKNOWN_ID });
+    if (UUID.test(String(leaf.value)))
+      out.push({ label: `${at}=unknown id`, path: leaf.path, value: UNKNOWN_ID });
   }
   if (opts.huge && stringLeaves.length > 0) {
     const leaf = stringLeaves[Math.floor(rand() * stringLeaves.length)]!;
