@@ -128,12 +128,12 @@ export function indexMeeting(archive: Pick<Archive, 'sqlite'>, meetingId: string
 }
 
 /**
- * How a full rebuild writes, measured at 100 000 meetings (276 MB of index; bench/search.ts): with FTS5's
- * defaults it merges its 1 MB segments as it goes, and SQLite's 2 MB page cache spills those pages to the
- * WAL and reads them back. Without merging until the final 'optimize', in 64 MB segments, and with
- * 256 MB of page cache for the one transaction, the rebuild used 47 s of CPU instead of 53–58 s and wrote
- * 566 MB instead of 733 MB (the same 276 MB index). The settings are put back before the commit, so
- * everyday writes keep FTS5's defaults, and the cache goes back to its size afterwards.
+ * How a full rebuild writes, measured at 100 000 meetings (276 MB of index): with FTS5's defaults it
+ * merges its 1 MB segments as it goes, and SQLite's 2 MB page cache spills those pages to the WAL and
+ * reads them back: 58.6 s of CPU, 855 MB written. Merging only in the final 'optimize', from 64 MB
+ * segments, and 256 MB of page cache for the one transaction: 47 s of CPU, 566 MB written, the same
+ * index (size and queries). The settings are put back before the commit, so everyday writes keep FTS5's
+ * defaults, and the cache goes back to its size afterwards.
  */
 const REBUILD_CACHE_KIB = 256 * 1024;
 const REBUILD_FTS = { automerge: 0, hashsize: 64 * 1024 * 1024 };
