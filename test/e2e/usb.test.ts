@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { validateBag } from '../helpers/bagitValidator';
 import { tempDir } from '../helpers/tempArchive';
 import { seedExportRecords, type SeededRecords } from '../integration/exportFixture';
+import { meetingJsonPath } from '../../electron/services/archive/meetingJson';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 
 let app: App;
@@ -24,7 +25,8 @@ afterAll(async () => {
   usb?.cleanup();
 });
 
-const shot = (name: string) => app.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) =>
+  app.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 describe('Lưu trữ USB', () => {
   it('shows the size before starting, demands encryption for a secret record, exports a year and says it is safe to remove the stick only after verifying', async () => {
@@ -33,8 +35,12 @@ describe('Lưu trữ USB', () => {
     await page.getByTestId('usb-screen').waitFor();
     // Everything: four meetings, one of them Mật, so encryption is forced on.
     await page.getByTestId('usb-must-encrypt').waitFor();
-    await expect(page.getByTestId('usb-must-encrypt').innerText()).resolves.toMatch(/1 hồ sơ độ mật từ Mật trở lên/);
-    await expect(page.getByTestId('usb-estimate-summary').innerText()).resolves.toMatch(/^4 cuộc họp, 3 ảnh, khoảng [\d,]+ MB\.$/);
+    await expect(page.getByTestId('usb-must-encrypt').innerText()).resolves.toMatch(
+      /1 hồ sơ độ mật từ Mật trở lên/,
+    );
+    await expect(page.getByTestId('usb-estimate-summary').innerText()).resolves.toMatch(
+      /^4 cuộc họp, 3 ảnh, khoảng [\d,]+ MB\.$/,
+    );
     await expect(page.getByTestId('usb-encrypt').isDisabled()).resolves.toBe(true);
 
     // 2024 only: no secret record, no encryption needed.
@@ -46,7 +52,9 @@ describe('Lưu trữ USB', () => {
     // In the browser there is no folder dialog: the path is typed (the desktop app adds "Chọn thư mục…").
     expect(await page.getByTestId('choose-folder').count()).toBe(0);
     await expect(page.getByTestId('usb-estimate-summary').innerText()).resolves.toMatch(/^3 cuộc họp, 3 ảnh/);
-    await expect(page.getByTestId('usb-estimate-free').innerText()).resolves.toMatch(/^Thư mục đích còn trống [\d.,]+ (MB|GB)\./);
+    await expect(page.getByTestId('usb-estimate-free').innerText()).resolves.toMatch(
+      /^Thư mục đích còn trống [\d.,]+ (MB|GB)\./,
+    );
     await expect(page.getByTestId('usb-must-encrypt').count()).resolves.toBe(0);
     await shot('usb-export-form');
 
@@ -75,9 +83,13 @@ describe('Lưu trữ USB', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'usb-bag-index.png'), fullPage: true });
     await page.getByText('Hội nghị giao ban công tác quốc phòng quý II năm 2024').click();
     await page.locator('figure img').first().waitFor();
-    const widths = await page.locator('figure img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+    const widths = await page
+      .locator('figure img')
+      .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
     expect(widths).toEqual([320, 320]);
-    await expect(page.locator('figcaption').first().innerText()).resolves.toBe('Đại tá Nguyễn Văn Thành phát biểu chỉ đạo hội nghị — Ảnh: Việt Hà');
+    await expect(page.locator('figcaption').first().innerText()).resolves.toBe(
+      'Đại tá Nguyễn Văn Thành phát biểu chỉ đạo hội nghị — Ảnh: Việt Hà',
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'usb-bag-meeting.png'), fullPage: true });
     expect(outside).toEqual([]);
     await page.close();
@@ -91,12 +103,14 @@ describe('Lưu trữ USB', () => {
     await page.getByTestId('usb-verify-ok').waitFor();
     await expect(page.getByTestId('usb-verify-ok').innerText()).resolves.toMatch(/Bản lưu trữ hợp lệ/);
 
-    const json = join(bagPath, 'data', 'meetings', `${seeded.ids.tongKet}.json`);
+    const json = join(bagPath, 'data', meetingJsonPath(seeded.ids.tongKet));
     writeFileSync(json, readFileSync(json, 'utf8').replace('tuyển quân', 'tuyển sinh'));
     await page.getByTestId('usb-verify-run').click();
     await page.getByTestId('usb-verify-bad').waitFor();
     const problems = await page.getByTestId('usb-verify-problems').innerText();
-    expect(problems).toContain(`Tệp đã bị thay đổi (mã sha256 không khớp): data/meetings/${seeded.ids.tongKet}.json`);
+    expect(problems).toContain(
+      `Tệp đã bị thay đổi (mã sha256 không khớp): data/${meetingJsonPath(seeded.ids.tongKet)}`,
+    );
     await shot('usb-verify-bad');
   });
 
@@ -120,7 +134,10 @@ describe('Lưu trữ USB', () => {
     // The job shows its progress and Hủy at once (age's scrypt alone takes a moment); a refusal would show
     // an error in the panel instead, whose text then explains the failure.
     await page.getByTestId('usb-cancel').or(page.getByTestId('error-alert')).first().waitFor();
-    expect(await page.getByTestId('error-alert').count(), await page.getByTestId('usb-export').innerText()).toBe(0);
+    expect(
+      await page.getByTestId('error-alert').count(),
+      await page.getByTestId('usb-export').innerText(),
+    ).toBe(0);
     await page.getByTestId('usb-cancel').click();
     await page.getByText('Đã hủy xuất lưu trữ').waitFor();
     expect(readdirSync(dest)).toEqual([]);

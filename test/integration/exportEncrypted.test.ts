@@ -10,7 +10,8 @@ import { passphraseWarning } from '../../electron/shared/archiveContract';
 import { validateBag } from '../helpers/bagitValidator';
 import { hoso } from '../helpers/runHoso';
 import { tempDir } from '../helpers/tempArchive';
-import { ENV, EVERYTHING, exportFixture, SECRET_TITLE, type ExportFixture } from './exportFixture';
+import { ENV, EVERYTHING, exportFixture, SECRET_TITLE, type ExportFixture, bagMeetingFiles } from './exportFixture';
+import { meetingJsonPath } from '../../electron/services/archive/meetingJson';
 
 const PASSPHRASE = 'hồ sen mùa thu năm ấy 2024';
 
@@ -74,7 +75,7 @@ describe('encrypted export (age, scrypt passphrase)', () => {
     writeFileSync(tarFile, tar);
     const bag = untar(tarFile, join(work.dir, 'lib'));
     expect(validateBag(bag)).toEqual([]);
-    expect(readdirSync(join(bag, 'data', 'meetings'))).toContain(`${f.ids.secret}.json`);
+    expect(bagMeetingFiles(bag)).toContain(meetingJsonPath(f.ids.secret));
   });
 
   it('decrypts with the standard `age` command-line tool', { timeout: 120_000 }, () => {

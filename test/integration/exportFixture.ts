@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Archive } from '../../db/open';
 import { getMeeting } from '../../db/meetings';
 import { updateSettings } from '../../db/settings';
@@ -30,14 +30,22 @@ export interface SeededRecords {
 }
 
 /** Fills `a` with the records above (the secret one classified Mật, or trashed when `secret` is false). */
-export async function seedExportRecords(a: Archive, options: { secret?: boolean } = {}): Promise<SeededRecords> {
-  updateSettings(a, { parentAgency: 'UBND TỈNH BẮC NINH', issuingAgency: 'VĂN PHÒNG UBND TỈNH', agencyCode: 'VP' }, 'kiểm thử');
+export async function seedExportRecords(
+  a: Archive,
+  options: { secret?: boolean } = {},
+): Promise<SeededRecords> {
+  updateSettings(
+    a,
+    { parentAgency: 'UBND TỈNH BẮC NINH', issuingAgency: 'VĂN PHÒNG UBND TỈNH', agencyCode: 'VP' },
+    'kiểm thử',
+  );
   const giaoBan = addRecord(a, {
     title: 'Hội nghị giao ban công tác quốc phòng quý II năm 2024',
     kind: 'Hội nghị',
     date: '2024-05-26',
     location: 'Hội trường Bộ Chỉ huy Quân sự tỉnh',
-    minutes: 'Sáng 26/5, Bộ Chỉ huy Quân sự tỉnh tổ chức hội nghị giao ban công tác quốc phòng quý II.\n\nHội nghị đánh giá kết quả huấn luyện dân quân tự vệ.',
+    minutes:
+      'Sáng 26/5, Bộ Chỉ huy Quân sự tỉnh tổ chức hội nghị giao ban công tác quốc phòng quý II.\n\nHội nghị đánh giá kết quả huấn luyện dân quân tự vệ.',
     attendees: [
       { name: 'Nguyễn Văn Thành', rank: 'Đại tá', titles: 'Chỉ huy trưởng', role: 'chu_tri' },
       { name: 'Trần Thị Mai', rank: '', titles: 'Chánh Văn phòng', role: 'thu_ky' },
@@ -60,7 +68,8 @@ export async function seedExportRecords(a: Archive, options: { secret?: boolean 
     minutes: 'Nội dung có ký tự <script>alert(1)</script> phải được hiển thị nguyên văn.',
   });
   const secret = addRecord(a, { title: SECRET_TITLE, date: '2023-11-20', minutes: 'Nội dung mật.' });
-  if (options.secret !== false) a.sqlite.prepare("UPDATE meetings SET secrecy = 'mat' WHERE id = ?").run(secret);
+  if (options.secret !== false)
+    a.sqlite.prepare("UPDATE meetings SET secrecy = 'mat' WHERE id = ?").run(secret);
   else a.sqlite.prepare('UPDATE meetings SET deleted_at = ? WHERE id = ?').run(Date.now(), secret);
 
   const photoHashes: string[] = [];
@@ -73,7 +82,8 @@ export async function seedExportRecords(a: Archive, options: { secret?: boolean 
         meetingId: id,
         version: getMeeting(a, id).version,
         bytes: await jpeg({ width: 320, height: 200, color: colour }),
-        caption: i === 0 ? 'Đại tá Nguyễn Văn Thành phát biểu chỉ đạo hội nghị' : `Quang cảnh hội nghị (${i})`,
+        caption:
+          i === 0 ? 'Đại tá Nguyễn Văn Thành phát biểu chỉ đạo hội nghị' : `Quang cảnh hội nghị (${i})`,
         credit: 'Ảnh: Việt Hà',
       },
       'kiểm thử',
@@ -102,3 +112,11 @@ export async function exportFixture(options: { secret?: boolean } = {}): Promise
 
 export const ENV = { appVersion: '0.0.0-test', actor: 'Văn thư kiểm thử', scryptWorkFactor: 12 };
 export const EVERYTHING = { from: null, to: null, tag: null, ids: null };
+
+/** The meeting JSON files of a bag folder, as bag paths under data/ (`meetings/<shard>/<id>.json`), sorted. */
+export function bagMeetingFiles(bag: string): string[] {
+  return readdirSync(join(bag, 'data', 'meetings'), { recursive: true, encoding: 'utf8' })
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => `meetings/${n.split(sep).join('/')}`)
+    .sort();
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { exportArchive } from '../../electron/services/archive/exportArchive';
 import { verifyArchivePath } from '../../electron/services/archive/verifyArchive';
+import { meetingJsonPath } from '../../electron/services/archive/meetingJson';
 import { validateBag } from '../helpers/bagitValidator';
 import { hoso } from '../helpers/runHoso';
 import { tempDir } from '../helpers/tempArchive';
@@ -37,19 +38,30 @@ function rewriteManifest(copy: string, edit: (text: string) => string) {
   writeFileSync(p, edit(readFileSync(p, 'utf8')));
   // Keep the tag manifest consistent so that only the intended problem shows.
   const tm = join(copy, 'tagmanifest-sha256.txt');
-  writeFileSync(tm, readFileSync(tm, 'utf8').replace(/^[0-9a-f]{64}(?= {2}manifest-sha256\.txt$)/m, sha256(readFileSync(p, 'utf8'))));
+  writeFileSync(
+    tm,
+    readFileSync(tm, 'utf8').replace(
+      /^[0-9a-f]{64}(?= {2}manifest-sha256\.txt$)/m,
+      sha256(readFileSync(p, 'utf8')),
+    ),
+  );
 }
 
 async function problemsOf(path: string) {
   const r = await verifyArchivePath(path, null);
-  return { ok: r.ok, paths: r.problems.map((p) => p.path), kinds: r.problems.map((p) => p.kind), messages: r.problems.map((p) => p.message) };
+  return {
+    ok: r.ok,
+    paths: r.problems.map((p) => p.path),
+    kinds: r.problems.map((p) => p.kind),
+    messages: r.problems.map((p) => p.message),
+  };
 }
 
 /** Tests that run the real `hoso` command (Node + tsx start-up each time). */
 const CLI = { timeout: 120_000 };
 
 describe('verify: complete and valid per RFC 8493, each problem named', () => {
-  const json = () => `data/meetings/${f.ids.giaoBan}.json`;
+  const json = () => `data/${meetingJsonPath(f.ids.giaoBan)}`;
 
   it('accepts the exported bag (CLI exit 0, both validators)', CLI, async () => {
     expect((await problemsOf(bag)).ok).toBe(true);
@@ -78,7 +90,9 @@ describe('verify: complete and valid per RFC 8493, each problem named', () => {
     expect(cli.stdout.trim().split('\n')).toEqual([`Tệp đã bị thay đổi (mã sha256 không khớp): ${json()}`]);
     const cliJson = hoso(['verify', copy, '--json']);
     expect(cliJson.code).toBe(1);
-    expect(JSON.parse(cliJson.stdout)).toEqual([{ kind: 'changed', path: json(), message: `Tệp đã bị thay đổi (mã sha256 không khớp): ${json()}` }]);
+    expect(JSON.parse(cliJson.stdout)).toEqual([
+      { kind: 'changed', path: json(), message: `Tệp đã bị thay đổi (mã sha256 không khớp): ${json()}` },
+    ]);
   });
 
   it('a missing payload file (and the Payload-Oxum no longer adds up)', async () => {
@@ -98,11 +112,19 @@ describe('verify: complete and valid per RFC 8493, each problem named', () => {
   });
 
   it('a manifest path leaving the bag (../) or absolute', async () => {
-    const copy = tampered((c) => rewriteManifest(c, (t) => `${t}${'0'.repeat(64)}  data/../../etc/passwd\n${'1'.repeat(64)}  /etc/hosts\n`));
+    const copy = tampered((c) =>
+      rewriteManifest(
+        c,
+        (t) => `${t}${'0'.repeat(64)}  data/../../etc/passwd\n${'1'.repeat(64)}  /etc/hosts\n`,
+      ),
+    );
     const r = await problemsOf(copy);
     expect(r.kinds).toEqual(['unsafe-path', 'unsafe-path']);
     expect(r.paths).toEqual(['data/../../etc/passwd', '/etc/hosts']);
-    expect(validateBag(copy)).toEqual(['manifest-sha256.txt: unsafe path data/../../etc/passwd', 'manifest-sha256.txt: unsafe path /etc/hosts']);
+    expect(validateBag(copy)).toEqual([
+      'manifest-sha256.txt: unsafe path data/../../etc/passwd',
+      'manifest-sha256.txt: unsafe path /etc/hosts',
+    ]);
   });
 
   it('a wrong Payload-Oxum', async () => {

@@ -1,4 +1,4 @@
-import type { MeetingJson } from './meetingJson';
+import { meetingShard, type MeetingJson } from './meetingJson';
 
 /**
  * The static pages of a bag (`data/index.html`, `data/pages/…`): anyone can read the exported meetings,
@@ -110,7 +110,7 @@ export function meetingLineOf(j: MeetingJson): MeetingLine {
 
 /** The file of a meeting's page, relative to data/. Ids are UUIDs (checked by the caller), safe as names. */
 export function meetingPagePath(id: string): string {
-  return `pages/${id}.html`;
+  return `pages/${meetingShard(id)}/${id}.html`;
 }
 
 function linesTable(lines: readonly MeetingLine[], prefix: string): string {
@@ -193,7 +193,7 @@ function time(j: MeetingJson): string {
   return `${viDate(m.meetingDate)}${hours ? `, ${hours}` : ''}`;
 }
 
-/** One meeting's page (`data/pages/<id>.html`); photos are the bag's own copies (`../photos/…`). */
+/** One meeting's page (`data/pages/<shard>/<id>.html`); photos are the bag's own copies (`../../photos/…`). */
 export function meetingPage(j: MeetingJson, backHref: string): string {
   const m = j.meeting;
   const meta: [string, string][] = [
@@ -265,12 +265,12 @@ export function meetingPage(j: MeetingJson, backHref: string): string {
     const figures = j.photos
       .map((p) => {
         const caption = [p.caption, p.credit].filter(Boolean).map(escapeHtml).join(' — ');
-        return `<figure><a href="../${escapeHtml(p.file)}"><img src="../${escapeHtml(p.file)}" alt="${escapeHtml(p.caption)}" loading="lazy"></a>${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+        return `<figure><a href="../../${escapeHtml(p.file)}"><img src="../../${escapeHtml(p.file)}" alt="${escapeHtml(p.caption)}" loading="lazy"></a>${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
       })
       .join('\n');
     parts.push(`<h2>Ảnh (${j.photos.length})</h2>\n${figures}`);
   }
   if (j.tags.length)
     parts.push(`<p class="muted">Thẻ: ${j.tags.map((t) => escapeHtml(t.name)).join(', ')}</p>`);
-  return page(m.title, '../style.css', parts.join('\n'));
+  return page(m.title, '../../style.css', parts.join('\n'));
 }

@@ -23,7 +23,7 @@ import {
 import { maxFileBytesFor, nodeDestFs, type DestFs } from './destFs';
 import { encryptBag, verifyEncryptedBag } from './encrypt';
 import { ProblemsError, type ProgressSink } from './jobs';
-import { MEETING_JSON_BATCH, meetingsToJson, serializeMeetingJson } from './meetingJson';
+import { MEETING_JSON_BATCH, meetingJsonPath, meetingsToJson, serializeMeetingJson } from './meetingJson';
 import { safeFileName } from './safeNames';
 import { createWorkDir } from './workDir';
 import { dateRange, isEverything, SECRET_LEVELS, selectMeetings, type Selection } from './selection';
@@ -322,10 +322,11 @@ export async function exportArchive(
       );
       for (const json of jsons) {
         const m = json.meeting;
-        await writer.addSmall(`meetings/${m.id}.json`, serializeMeetingJson(json));
+        await writer.addSmall(meetingJsonPath(m.id), serializeMeetingJson(json));
+        // From data/pages/<shard>/: the year page beside the shards, or the index two levels up.
         const back = byYearPages
-          ? yearPagePath(m.meetingDate?.slice(0, 4) ?? '').replace(/^pages\//, '')
-          : '../index.html';
+          ? `../${yearPagePath(m.meetingDate?.slice(0, 4) ?? '').replace(/^pages\//, '')}`
+          : '../../index.html';
         await writer.addSmall(meetingPagePath(m.id), meetingPage(json, back));
         lines.push(meetingLineOf(json));
       }
@@ -378,7 +379,10 @@ export async function exportArchive(
         everything ? 'complete archive' : 'partial: only the selected meetings; audit chain shortened',
       ],
       ['Hoso-Schema-Version', SCHEMA_VERSION],
-      ['Hoso-Meeting-Json', 'data/meetings/<id>.json, format hoso-meeting version 1'],
+      [
+        'Hoso-Meeting-Json',
+        'data/meetings/<last 2 hex digits of id>/<id>.json, format hoso-meeting version 1',
+      ],
     ]);
 
     let writtenBytes = payload.bytes;

@@ -8,7 +8,8 @@ import { extForMime } from '../photoFiles';
 import { HosoError } from '../../shared/errors';
 
 /**
- * The version-independent JSON of one meeting record: `data/meetings/<id>.json` in a USB bag
+ * The version-independent JSON of one meeting record: `data/meetings/<shard>/<id>.json` in a USB bag
+ * (meetingJsonPath; older bags have them directly in `data/meetings/`, and are read too)
  * (DESIGN.md §6). It is what `hoso merge` reads (never the bag's SQLite snapshot, whose schema belongs
  * to the hoso version that wrote it), and what anyone can read without hoso.
  *
@@ -187,6 +188,21 @@ const rowsSql = {
 
 /** Meetings per batch: big enough that per-query costs vanish, small enough to hold comfortably in memory. */
 export const MEETING_JSON_BATCH = 200;
+
+/**
+ * The folder a meeting's files sit in inside a bag: the last two hex digits of its id (UUIDv7: the
+ * random end, so meetings spread evenly over 256 folders). USB sticks are FAT32, where a folder holds
+ * at most 65 534 entries and a long name such as `<uuid>.json` takes five of them: one flat folder
+ * would stop at about 13 000 meetings. With 256 folders a bag holds millions.
+ */
+export function meetingShard(id: string): string {
+  return id.slice(-2).toLowerCase();
+}
+
+/** A meeting's JSON file in a bag, relative to `data/`. */
+export function meetingJsonPath(id: string): string {
+  return `meetings/${meetingShard(id)}/${id}.json`;
+}
 
 /** Where a photo file sits in a bag (relative to `data/`), the same layout as the archive's own store. */
 export function bagPhotoPath(fileHash: string, mime: string): string {

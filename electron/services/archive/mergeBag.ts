@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { HosoError } from '../../shared/errors';
 import { verifyBagDir } from './bagVerify';
 import { isAgeFile, unpackEncryptedBag } from './encrypt';
@@ -58,8 +58,11 @@ async function readBagDir(dir: string, name: string, dispose: () => void): Promi
     throw new HosoError('MERGE_BAG_INVALID', `(${lines.slice(0, MAX_PROBLEMS_SHOWN).join('; ')}${more})`);
   }
   const meetingsDir = join(dir, 'data', 'meetings');
+  // data/meetings/<shard>/<id>.json, or directly data/meetings/<id>.json in bags written before the
+  // shards (meetingJsonPath): both are read. The bag was verified above, so every name is a safe path.
   const files = existsSync(meetingsDir)
-    ? readdirSync(meetingsDir)
+    ? readdirSync(meetingsDir, { recursive: true, encoding: 'utf8' })
+        .map((n) => n.split(sep).join('/'))
         .filter((n) => n.toLowerCase().endsWith('.json'))
         .sort()
     : [];
