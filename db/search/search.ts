@@ -45,7 +45,8 @@ class DocSet {
     return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
   }
 }
-const MEMBER = (param: string) => `substr(${param}, rowid + 1, 1) = x'01'`;
+/** Is this row's docid in the DocSet bound to the `?`. */
+const IN_DOCSET = "substr(?, rowid + 1, 1) = x'01'";
 
 /**
  * True when every clause is one word typed with marks (no phrase, prefix, column, OR or dictionary
@@ -253,13 +254,13 @@ function pageDocids(sqlite: Database.Database, lookups: IndexLookups, q: ParsedQ
   const params: unknown[] = [];
   let exactColumn = allExact ? '1' : '0';
   if (exact) {
-    exactColumn = MEMBER('?');
+    exactColumn = IN_DOCSET;
     params.push(exact.blob);
   }
   params.push(folded);
   let where = 'search_fts MATCH ?';
   if (!m.unfiltered) {
-    where += ` AND ${MEMBER('?')}`;
+    where += ` AND ${IN_DOCSET}`;
     params.push(m.set.blob);
   }
   const order = exact ? `exact DESC, ${rank} ASC, rowid DESC` : `${rank} ASC, rowid DESC`;
