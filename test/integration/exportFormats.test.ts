@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName, windowsNameProblem } from '../../electron/services/archive/safeNames';
 import { decodeManifestPath, encodeManifestPath, parseManifest, unsafePathReason } from '../../electron/services/archive/bagFormat';
-import { indexPages, INDEX_MAX_ROWS, type MeetingLine } from '../../electron/services/archive/browsePages';
+import { indexPages, INDEX_MAX_ROWS, meetingPagePath, type MeetingLine } from '../../electron/services/archive/browsePages';
 
 describe('names safe on Windows and FAT32', () => {
   it('turns what a clerk may type into a name the stick accepts', () => {
@@ -56,7 +56,7 @@ describe('browsable pages', () => {
     const pages = indexPages(header, lines);
     expect(pages.map((p) => p.path)).toEqual(['index.html', 'pages/nam-2024.html', 'pages/nam-2023.html', 'pages/nam-chua-co-ngay.html']);
     expect(pages[0]!.html).toContain('<a href="pages/nam-2024.html">Năm 2024</a> — 501 cuộc họp');
-    expect(pages[1]!.html).toContain('href="../pages/id-0.html"');
+    expect(pages[1]!.html).toContain(`href="../${meetingPagePath('id-0')}"`);
     expect(pages[1]!.html).toContain('href="../style.css"');
   });
 });
