@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { join } from 'node:path';
-import { smallFileWriter, type DestFs, type DestFile } from './destFs';
+import type { DestFs, DestFile } from './destFs';
 import { windowsNameProblem } from './safeNames';
 import {
   BAG_INFO,
@@ -20,10 +20,6 @@ import {
 const CHUNK = 4 * 1024 * 1024;
 /** Small files written at the same time: enough to keep the disk busy while the next JSON is made. */
 const MAX_IN_FLIGHT = 32;
-/** Files written by addSmall in one synchronous call. */
-const SMALL_FILE = 256 * 1024;
-/** Longest run of synchronous writes before the event loop gets a turn (progress, cancel, the app's IPC). */
-const SLICE_MS = 20;
 
 export interface BagWriterProgress {
   /** Bytes just written (payload or tag file). */
@@ -47,8 +43,6 @@ export class BagWriter {
   private payloadBytes = 0;
   private readonly inFlight = new Set<Promise<void>>();
   private failure: { error: unknown } | null = null;
-  private sliceStart = performance.now();
-  private readonly writeSmallSync: ((path: string, data: Uint8Array) => void) | null;
 
   constructor(
     private readonly root: string,
@@ -57,9 +51,7 @@ export class BagWriter {
     private readonly signal?: AbortSignal,
     /** Largest single file the destination takes (FAT32: 4 GiB − 1). */
     private readonly maxFileBytes = Number.POSITIVE_INFINITY,
-  ) {
-    this.writeSmallSync = smallFileWriter(fs);
-  }
+  ) {}
 
   get payload(): { bytes: number; files: number } {
     return { bytes: this.payloadBytes, files: this.manifest.length };
@@ -130,32 +122,6 @@ export class BagWriter {
     this.checkSize(path, data.length);
     const sha256 = await this.writeFile(`${PAYLOAD_DIR}/${path}`, (emit) => emit(data));
     this.manifest.push({ path: `${PAYLOAD_DIR}/${path}`, sha256 });
-    this.payloadBytes += data.length;
-  }
-
-  /**
-   * Writes a small file (a meeting's JSON or page) synchronously when the destination allows it
-   * (smallFileWriter), giving the event loop a turn every SLICE_MS; otherwise as queueBytes.
-   */
-  async addSmall(path: string, bytes: Uint8Array | string): Promise<void> {
-    const writeSync = this.writeSmallSync;
-    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-    if (!writeSync || data.length > SMALL_FILE) return this.queueBytes(path, data);
-    this.throwIfFailed();
-    if (performance.now() - this.sliceStart > SLICE_MS) {
-      await new Promise((r) => setImmediate(r));
-      this.sliceStart = performance.now();
-    }
-    this.signal?.throwIfAborted();
-    const relPath = `${PAYLOAD_DIR}/${path}`;
-    this.checkName(relPath);
-    this.checkSize(path, data.length);
-    await this.ensureDir(posix.dirname(relPath));
-    writeSync(join(this.root, relPath), data);
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    this.progress.bytes(data.length);
-    this.progress.file(relPath);
-    this.manifest.push({ path: relPath, sha256 });
     this.payloadBytes += data.length;
   }
 

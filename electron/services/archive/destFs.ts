@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { closeSync, openSync, promises as fsp, writeSync, type StatsFs } from 'node:fs';
+import { promises as fsp, type StatsFs } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -110,25 +110,4 @@ export const FAT32_MAX_FILE_BYTES = 4 * 1024 ** 3 - 1;
 /** The largest file the destination can hold: 4 GiB − 1 on FAT32, otherwise unlimited. */
 export function maxFileBytesFor(stats: StatsFs): number {
   return FAT_MAGIC.has(stats.type) ? FAT32_MAX_FILE_BYTES : Number.POSITIVE_INFINITY;
-}
-
-/**
- * A bag of a large archive holds hundreds of thousands of small files (a JSON file and a page per
- * meeting). Written through `create` (promises), each costs three trips through the thread pool and
- * most of the export's time; written synchronously (create-exclusive, write, close) a few microseconds.
- * That shortcut is node:fs's own `create`, so it is offered only when `fs.create` IS node's: a test
- * double that wraps `create` to fail on demand gets no shortcut around its faults.
- */
-export function smallFileWriter(fs: DestFs): ((path: string, data: Uint8Array) => void) | null {
-  return fs.create === nodeDestFs.create ? writeWholeFileSync : null;
-}
-
-function writeWholeFileSync(path: string, data: Uint8Array): void {
-  const fd = openSync(path, 'wx');
-  try {
-    let off = 0;
-    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-  } finally {
-    closeSync(fd);
-  }
 }

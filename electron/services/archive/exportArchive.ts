@@ -322,12 +322,12 @@ export async function exportArchive(
       );
       for (const json of jsons) {
         const m = json.meeting;
-        await writer.addSmall(meetingJsonPath(m.id), serializeMeetingJson(json));
+        await writer.queueBytes(meetingJsonPath(m.id), serializeMeetingJson(json));
         // From data/pages/<shard>/: the year page beside the shards, or the index two levels up.
         const back = byYearPages
           ? `../${yearPagePath(m.meetingDate?.slice(0, 4) ?? '').replace(/^pages\//, '')}`
           : '../../index.html';
-        await writer.addSmall(meetingPagePath(m.id), meetingPage(json, back));
+        await writer.queueBytes(meetingPagePath(m.id), meetingPage(json, back));
         lines.push(meetingLineOf(json));
       }
     }
