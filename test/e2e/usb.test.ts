@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validateBag } from '../helpers/bagitValidator';
 import { tempDir } from '../helpers/tempArchive';
+import { uuidv7 } from '../../db/ids';
 import { seedExportRecords, type SeededRecords } from '../integration/exportFixture';
 import { meetingJsonPath } from '../../electron/services/archive/meetingJson';
 import { launchApp, SCREENSHOTS, type App } from './harness';
@@ -27,6 +29,23 @@ afterAll(async () => {
 
 const shot = (name: string) =>
   app.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** A photo of `mb` MB of random bytes (it does not compress), attached to a meeting as the app stores one. */
+function addLargePhoto(meetingId: string, mb: number): void {
+  const bytes = randomBytes(mb * 1024 * 1024);
+  bytes[0] = 0xff;
+  bytes[1] = 0xd8;
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const dir = join(dirname(app.archive.file), 'photos', hash.slice(0, 2));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${hash}.jpg`), bytes);
+  const now = Date.now();
+  app.archive.sqlite
+    .prepare(
+      "INSERT INTO photos (id, meeting_id, file_hash, mime, byte_size, caption, credit, position, created_at, updated_at) VALUES (?, ?, ?, 'image/jpeg', ?, 'Toàn cảnh hội trường', '', 1000, ?, ?)",
+    )
+    .run(uuidv7(), meetingId, hash, bytes.length, now, now);
+}
 
 describe('Lưu trữ USB', () => {
   it('shows the size before starting, demands encryption for a secret record, exports a year and says it is safe to remove the stick only after verifying', async () => {
@@ -129,7 +148,9 @@ describe('Lưu trữ USB', () => {
     await expect(page.getByTestId('usb-start').isDisabled()).resolves.toBe(true);
     await page.getByTestId('usb-passphrase-confirm').fill(strong);
 
-    // Cancel while it runs: the stick keeps nothing.
+    // Cancel while it runs: the stick keeps nothing. A large photo makes the job last long enough
+    // (seconds of encryption in JavaScript) that the cancel always lands before it ends, even on a busy CI.
+    addLargePhoto(seeded.ids.tongKet, 16);
     await page.getByTestId('usb-start').click();
     // The job shows its progress and Hủy at once (age's scrypt alone takes a moment); a refusal would show
     // an error in the panel instead, whose text then explains the failure.
