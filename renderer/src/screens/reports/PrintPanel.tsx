@@ -1,7 +1,13 @@
 import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Grid, Group, Loader, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconFileTypeDocx, IconFileTypeHtml, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import {
+  IconCalendar,
+  IconFileTypeDocx,
+  IconFileTypeHtml,
+  IconFileTypePdf,
+  IconPrinter,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportKind, ReportRequestInput } from '../../../../electron/shared/reportContract';
 import type { ErrorPayload } from '../../../../electron/shared/errors';
@@ -11,7 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatIsoDate, parseVnDate } from '../../format/date';
 import { NoticeEditor } from './NoticeEditor';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
-import { base64ToBytes, downloadBytes } from './download';
+import { saveReportFile } from './download';
 import { foldForFilter } from './reportLink';
 
 /** The kinds printed here (the secret log has a tab of its own). */
@@ -21,7 +27,13 @@ const KINDS: ReportKind[] = ['conclusion', 'minutes', 'attendance', 'photos', 'p
 const MEETING_CHOICES = 500;
 
 /** Choose a document, see it exactly as it prints, print it or save it as PDF, DOCX or HTML. */
-export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId: string | null; initialKind: ReportKind | null }) {
+export function PrintPanel({
+  initialMeetingId,
+  initialKind,
+}: {
+  initialMeetingId: string | null;
+  initialKind: ReportKind | null;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<ReportKind>(initialKind ?? 'conclusion');
   const [meetingId, setMeetingId] = useState<string | null>(initialMeetingId);
@@ -36,9 +48,18 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
   const [done, setDone] = useState<string | null>(null);
   const preview = useRef<PreviewHandle>(null);
 
-  const meetings = useApiQuery('meetings/list', { sort: 'date', dir: 'desc', offset: 0, limit: MEETING_CHOICES });
+  const meetings = useApiQuery('meetings/list', {
+    sort: 'date',
+    dir: 'desc',
+    offset: 0,
+    limit: MEETING_CHOICES,
+  });
   const choices = useMemo(
-    () => (meetings.data?.rows ?? []).map((m) => ({ value: m.id, label: `${formatIsoDate(m.meetingDate) || '—'} · ${m.title}` })),
+    () =>
+      (meetings.data?.rows ?? []).map((m) => ({
+        value: m.id,
+        label: `${formatIsoDate(m.meetingDate) || '—'} · ${m.title}`,
+      })),
     [meetings.data],
   );
   // A meeting opened from its record may be older than the newest 500: keep it choosable.
@@ -89,15 +110,7 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
     setError(null);
     setDone(null);
     try {
-      if (format === 'html') {
-        const r = await call('reports/html', request);
-        downloadBytes(r.html, r.fileName, 'text/html;charset=utf-8');
-        setDone(r.fileName);
-      } else {
-        const r = await call(format === 'pdf' ? 'reports/pdf' : 'reports/docx', request);
-        downloadBytes(base64ToBytes(r.base64), r.fileName, r.mime);
-        setDone(r.fileName);
-      }
+      setDone(await saveReportFile(request, format));
     } catch (e) {
       setError(toErrorPayload(e));
     } finally {
@@ -108,22 +121,54 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
   const output = (
     <>
       <Group>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => void print()} disabled={!ready} data-testid="report-print">
+        <Button
+          leftSection={<IconPrinter size={16} />}
+          onClick={() => void print()}
+          disabled={!ready}
+          data-testid="report-print"
+        >
           {t('reports.print')}
         </Button>
-        <Button variant="light" leftSection={<IconFileTypePdf size={16} />} onClick={() => void save('pdf')} loading={busy === 'pdf'} disabled={!ready || !!busy} data-testid="report-save-pdf">
+        <Button
+          variant="light"
+          leftSection={<IconFileTypePdf size={16} />}
+          onClick={() => void save('pdf')}
+          loading={busy === 'pdf'}
+          disabled={!ready || !!busy}
+          data-testid="report-save-pdf"
+        >
           {t('reports.savePdf')}
         </Button>
-        <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} onClick={() => void save('docx')} loading={busy === 'docx'} disabled={!ready || !!busy} data-testid="report-save-docx">
+        <Button
+          variant="light"
+          leftSection={<IconFileTypeDocx size={16} />}
+          onClick={() => void save('docx')}
+          loading={busy === 'docx'}
+          disabled={!ready || !!busy}
+          data-testid="report-save-docx"
+        >
           {t('reports.saveDocx')}
         </Button>
-        <Button variant="light" leftSection={<IconFileTypeHtml size={16} />} onClick={() => void save('html')} loading={busy === 'html'} disabled={!ready || !!busy} data-testid="report-save-html">
+        <Button
+          variant="light"
+          leftSection={<IconFileTypeHtml size={16} />}
+          onClick={() => void save('html')}
+          loading={busy === 'html'}
+          disabled={!ready || !!busy}
+          data-testid="report-save-html"
+        >
           {t('reports.saveHtml')}
         </Button>
       </Group>
       {error && <ErrorAlert error={error} title={t('reports.failed')} onClose={() => setError(null)} />}
       {done && (
-        <Alert color="teal" variant="light" withCloseButton onClose={() => setDone(null)} data-testid="report-saved">
+        <Alert
+          color="teal"
+          variant="light"
+          withCloseButton
+          onClose={() => setDone(null)}
+          data-testid="report-saved"
+        >
           {t('reports.saved', { name: done })}
         </Alert>
       )}
@@ -149,10 +194,28 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
         {kind === 'period' ? (
           <>
             <Grid.Col span={{ base: 6, md: 3 }}>
-              <DateInput label={t('reports.from')} placeholder={t('reports.datePlaceholder')} value={from} onChange={setFrom} valueFormat="DD/MM/YYYY" dateParser={parseVnDate} leftSection={<IconCalendar size={16} />} data-testid="report-from" />
+              <DateInput
+                label={t('reports.from')}
+                placeholder={t('reports.datePlaceholder')}
+                value={from}
+                onChange={setFrom}
+                valueFormat="DD/MM/YYYY"
+                dateParser={parseVnDate}
+                leftSection={<IconCalendar size={16} />}
+                data-testid="report-from"
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 3 }}>
-              <DateInput label={t('reports.to')} placeholder={t('reports.datePlaceholder')} value={to} onChange={setTo} valueFormat="DD/MM/YYYY" dateParser={parseVnDate} leftSection={<IconCalendar size={16} />} data-testid="report-to" />
+              <DateInput
+                label={t('reports.to')}
+                placeholder={t('reports.datePlaceholder')}
+                value={to}
+                onChange={setTo}
+                valueFormat="DD/MM/YYYY"
+                dateParser={parseVnDate}
+                leftSection={<IconCalendar size={16} />}
+                data-testid="report-to"
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 3 }}>
               <Select
@@ -190,7 +253,10 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
             label={t('reports.variant.label')}
             value={variant}
             onChange={(v) => v && setVariant(v as typeof variant)}
-            data={(['settings', 'state', 'party'] as const).map((v) => ({ value: v, label: t(`reports.variant.${v}`) }))}
+            data={(['settings', 'state', 'party'] as const).map((v) => ({
+              value: v,
+              label: t(`reports.variant.${v}`),
+            }))}
             allowDeselect={false}
             data-testid="report-variant"
           />
@@ -201,7 +267,10 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
               label={t('reports.order.label')}
               value={order}
               onChange={(v) => v && setOrder(v as typeof order)}
-              data={(['protocol', 'name'] as const).map((o) => ({ value: o, label: t(`reports.order.${o}`) }))}
+              data={(['protocol', 'name'] as const).map((o) => ({
+                value: o,
+                label: t(`reports.order.${o}`),
+              }))}
               allowDeselect={false}
               data-testid="report-order"
             />
@@ -212,7 +281,12 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
             <Text size="sm" fw={500} mb={4}>
               {t('reports.perPage.label')}
             </Text>
-            <SegmentedControl value={perPage} onChange={(v) => setPerPage(v as typeof perPage)} data={['2', '4', '6']} data-testid="report-per-page" />
+            <SegmentedControl
+              value={perPage}
+              onChange={(v) => setPerPage(v as typeof perPage)}
+              data={['2', '4', '6']}
+              data-testid="report-per-page"
+            />
           </Grid.Col>
         )}
       </Grid>
@@ -221,7 +295,12 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
         // The notice is edited beside its preview on a wide screen, above it on a narrow one.
         <Grid>
           <Grid.Col span={{ base: 12, lg: 5 }}>
-            <NoticeEditor key={meetingId} meetingId={meetingId} variant={variant === 'settings' ? null : variant} onChanged={() => setPreviewVersion((v) => v + 1)} />
+            <NoticeEditor
+              key={meetingId}
+              meetingId={meetingId}
+              variant={variant === 'settings' ? null : variant}
+              onChanged={() => setPreviewVersion((v) => v + 1)}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}>
             {/* The preview stays in view while the clerk scrolls through a long notice. */}
@@ -241,7 +320,10 @@ export function PrintPanel({ initialMeetingId, initialKind }: { initialMeetingId
  * The previewed document, fetched only for a complete request; `version` changes when what it shows
  * was saved elsewhere (the notice editor), so it is fetched again.
  */
-const Preview = forwardRef<PreviewHandle, { request: ReportRequestInput; version: number }>(function Preview({ request, version }, ref) {
+const Preview = forwardRef<PreviewHandle, { request: ReportRequestInput; version: number }>(function Preview(
+  { request, version },
+  ref,
+) {
   const { t } = useTranslation();
   const html = useApiQuery('reports/html', { ...request, preview: true });
   const { reload } = html;

@@ -5,13 +5,13 @@ import { IconCalendar, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@t
 import { useTranslation } from 'react-i18next';
 import type { ReportRequestInput, SecretLogEntry } from '../../../../electron/shared/reportContract';
 import type { ErrorPayload } from '../../../../electron/shared/errors';
-import { call, toErrorPayload } from '../../api/client';
+import { toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { formatIsoDate, parseVnDate } from '../../format/date';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
-import { base64ToBytes, downloadBytes } from './download';
+import { saveReportFile } from './download';
 
 type Kind = 'conclusion' | 'minutes' | 'attendance' | 'photos' | 'period';
 const PRINT_KINDS: readonly string[] = ['conclusion', 'minutes', 'attendance', 'photos', 'period'];
@@ -91,9 +91,7 @@ function SecretLog({ from, to }: { from: string; to: string }) {
     setError(null);
     setDone(null);
     try {
-      const r = await call(format === 'pdf' ? 'reports/pdf' : 'reports/docx', request);
-      downloadBytes(base64ToBytes(r.base64), r.fileName, r.mime);
-      setDone(r.fileName);
+      setDone(await saveReportFile(request, format));
     } catch (e) {
       setError(toErrorPayload(e));
     } finally {
