@@ -167,17 +167,11 @@ function classifyMeeting(
   }
   const mine = side(local.json, local.trashed);
   const item = { ...base, mine, differences: differences(local.json, theirs) };
-  if (mine.contentHash === theirSide.contentHash && !local.trashed) {
-    return {
-      ...item,
-      class: 'identical',
-      newer: null,
-      reason: null,
-      choices: ['mine'],
-      defaultChoice: 'mine',
-    };
-  }
-  if (keptBoth.get(id)?.has(theirSide.contentHash)) {
+  // The same content, or a version already kept beside this record by an earlier "keep both".
+  if (
+    (mine.contentHash === theirSide.contentHash && !local.trashed) ||
+    keptBoth.get(id)?.has(theirSide.contentHash)
+  ) {
     return {
       ...item,
       class: 'identical',
