@@ -5,6 +5,7 @@ import { foldVietnamese } from './fold';
 import { foldedText, markedText } from './tokens';
 import type { SearchColumn } from './query';
 import { forgetDocMeta, touchDoc } from './docMeta';
+import { forgetDocFacets, touchFacetDoc } from './docFacets';
 
 /** The columns of search_fts, in table order. */
 export const SEARCH_COLUMNS: readonly SearchColumn[] = ['title', 'conclusions', 'minutes', 'captions', 'people', 'place', 'docs', 'tags'];
@@ -90,6 +91,12 @@ export function contentHash(doc: SearchDocument): string {
   return h.digest('hex');
 }
 
+/** The in-memory copies of search_docs and of each meeting's people and tags re-read `docid` before their next use. */
+function touched(sqlite: Database.Database, docid: number): void {
+  touchDoc(sqlite, docid);
+  touchFacetDoc(sqlite, docid);
+}
+
 function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocument, existing: { docid: number } | undefined): void {
   const hash = contentHash(doc);
   let docid: number;
@@ -103,7 +110,7 @@ function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocu
   }
   s.insertFts.run(docid, ...SEARCH_COLUMNS.map((c) => foldedText(doc[c])));
   s.insertMarked.run(docid, markedText(SEARCH_COLUMNS.map((c) => doc[c]).join('\n')));
-  touchDoc(sqlite, docid);
+  touched(sqlite, docid);
 }
 
 /**
@@ -119,11 +126,16 @@ export function indexMeeting(archive: Pick<Archive, 'sqlite'>, meetingId: string
       s.deleteFts.run(existing.docid);
       s.deleteMarked.run(existing.docid);
       s.deleteDoc.run(existing.docid);
-      touchDoc(archive.sqlite, existing.docid);
+      touched(archive.sqlite, existing.docid);
     }
     return;
   }
-  if (existing && existing.contentHash === contentHash(doc)) return;
+  if (existing && existing.contentHash === contentHash(doc)) {
+    // Same text, but maybe not the same people: merging two people of one name moves attendance rows
+    // without changing a word. The in-memory facets re-read the meeting either way.
+    touched(archive.sqlite, existing.docid);
+    return;
+  }
   writeDocument(archive.sqlite, s, doc, existing);
 }
 
@@ -158,6 +170,7 @@ export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?
       archive.sqlite.exec(`DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all'); INSERT INTO search_marked (search_marked) VALUES ('delete-all');`);
       ftsSettings(archive.sqlite, REBUILD_FTS);
       forgetDocMeta(archive.sqlite);
+      forgetDocFacets(archive.sqlite);
       for (const doc of liveDocuments(s)) {
         writeDocument(archive.sqlite, s, doc, undefined);
         if (++documents % 5000 === 0) onProgress?.(documents);

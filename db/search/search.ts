@@ -3,6 +3,7 @@ import type { Archive } from '../open';
 import { foldVietnamese } from './fold';
 import { foldedMatch, literalMatch, markedMatch, ftsTerm, parseQuery, type ParsedQuery, type SearchColumn } from './query';
 import { docMeta, type DocMeta } from './docMeta';
+import { docFacets } from './docFacets';
 import { SEARCH_COLUMNS } from './indexer';
 import { buildSnippet, FIELD_WEIGHTS } from './snippets';
 import type { SearchQuery, SearchResult } from '../../electron/shared/contract';
@@ -23,8 +24,10 @@ const yyyymmdd = (iso: string) => Number(iso.replace(/-/g, ''));
 export interface SearchTuning {
   /** Take the hit set from the marked index alone when the query allows it (see markedOnly). */
   markedOnly: boolean;
+  /** Count the people and tag facets in the in-memory table once it is loaded (see docFacets.ts). */
+  facetsInMemory: boolean;
 }
-const DEFAULT_TUNING: SearchTuning = { markedOnly: true };
+const DEFAULT_TUNING: SearchTuning = { markedOnly: true, facetsInMemory: true };
 
 /**
  * A set of docids as one byte per docid (1 = in the set), shared by JS and SQLite: bound as a blob,
@@ -272,6 +275,27 @@ function pageDocids(sqlite: Database.Database, lookups: IndexLookups, q: ParsedQ
   return rows.map((r) => ({ docid: r.docid, rank: r.rank, exact: r.exact === 1 }));
 }
 
+/**
+ * The people and tag facets of `docids` counted in SQL: the 20 people attending most of them (ties by
+ * name_sort, then id) and the 20 tags most given (ties by name). DocFacets gives the same lists from memory.
+ */
+export function peopleAndTagsSql(sqlite: Database.Database, docids: ArrayLike<number>): { people: FacetCount[]; tags: FacetCount[] } {
+  const sample = JSON.stringify(Array.from(docids));
+  const sampleMeetings = 'SELECT d.meeting_id FROM search_docs d WHERE d.docid IN (SELECT value FROM json_each(?))';
+  const people = statement(
+    sqlite,
+    `SELECT p.id AS value, p.full_name AS label, x.n AS count FROM
+         (SELECT a.person_id, count(*) AS n FROM attendance a WHERE a.meeting_id IN (${sampleMeetings}) GROUP BY a.person_id) x
+       JOIN people p ON p.id = x.person_id ORDER BY x.n DESC, p.name_sort, p.id LIMIT 20`,
+  ).all(sample) as FacetCount[];
+  const tags = statement(
+    sqlite,
+    `SELECT t.name AS value, t.name AS label, count(*) AS count FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
+       WHERE mt.meeting_id IN (${sampleMeetings}) GROUP BY t.id ORDER BY 3 DESC, t.name, t.id LIMIT 20`,
+  ).all(sample) as FacetCount[];
+  return { people, tags };
+}
+
 function emptyResponse(message: string | null, notes: string[]): SearchResponse {
   return { total: 0, rows: [], facets: { years: [], kinds: [], people: [], tags: [], sampledOver: null }, message, notes };
 }
@@ -365,20 +389,12 @@ export function searchMeetings(
     .map((k) => ({ value: k.label, label: k.label, count: k.count }));
 
   // People and tags: over every match when there are few, else over the FACET_SAMPLE most recently
-  // recorded ones (the highest docids).
-  const sample = JSON.stringify(Array.from(total > FACET_SAMPLE ? hits.subarray(total - FACET_SAMPLE) : hits));
-  const sampleMeetings = 'SELECT d.meeting_id FROM search_docs d WHERE d.docid IN (SELECT value FROM json_each(?))';
-  const people = statement(
-    sqlite,
-    `SELECT x.person_id AS value, p.full_name AS label, x.n AS count FROM
-         (SELECT a.person_id, count(*) AS n FROM attendance a WHERE a.meeting_id IN (${sampleMeetings}) GROUP BY a.person_id ORDER BY n DESC LIMIT 20) x
-       JOIN people p ON p.id = x.person_id ORDER BY x.n DESC, p.name_sort`,
-  ).all(sample) as FacetCount[];
-  const tags = statement(
-    sqlite,
-    `SELECT t.name AS value, t.name AS label, count(*) AS count FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
-       WHERE mt.meeting_id IN (${sampleMeetings}) GROUP BY t.id ORDER BY 3 DESC, t.name LIMIT 20`,
-  ).all(sample) as FacetCount[];
+  // recorded ones (the highest docids). In memory once the table is loaded, else in SQL.
+  const sample = total > FACET_SAMPLE ? hits.subarray(total - FACET_SAMPLE) : hits;
+  const inMemory = tuning.facetsInMemory ? docFacets(sqlite) : null;
+  const { people, tags } = inMemory
+    ? { people: inMemory.topPeople(sqlite, sample), tags: inMemory.topTags(sqlite, sample) }
+    : peopleAndTagsSql(sqlite, sample);
 
   return {
     total,
