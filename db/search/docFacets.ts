@@ -10,8 +10,8 @@ import type Database from 'better-sqlite3';
  * loop (a few tens of ms each), and searches use the SQL facets until it is complete.
  *
  * Kept in step like DocMeta (docMeta.ts): an index write on this connection marks its docid as pending
- * (indexer.ts calls touchFacetDoc, on every indexMeeting, even one whose text did not change: merging
- * two people of the same name changes attendance but not the indexed text) and the next search re-reads
+ * (indexer.ts calls touchFacetDoc, on every indexMeeting, even one whose text did not change: replacing
+ * an attendee by a namesake changes the people but not the indexed text) and the next search re-reads
  * those docids, so a write that was rolled back leaves no trace. A commit by another connection or
  * process changes PRAGMA data_version: the table is dropped and loaded again in the background.
  */
@@ -268,7 +268,8 @@ export function docFacets(sqlite: Database.Database): DocFacets | null {
     return null;
   }
   for (const docid of load.pending) readDocs(sqlite, load.facets, docid, docid);
-  load.pending.clear();
+  // Inside a transaction these rows may yet be rolled back: read them again after it ends.
+  if (!sqlite.inTransaction) load.pending.clear();
   return load.facets;
 }
 

@@ -84,7 +84,8 @@ export function docMeta(sqlite: Database.Database): DocMeta {
         if (row) hit.meta.set(docid, row[0], row[1], row[2]);
         else hit.meta.drop(docid);
       }
-      hit.pending.clear();
+      // Inside a transaction these rows may yet be rolled back: read them again after it ends.
+      if (!sqlite.inTransaction) hit.pending.clear();
     }
     return hit.meta;
   }

@@ -131,8 +131,8 @@ export function indexMeeting(archive: Pick<Archive, 'sqlite'>, meetingId: string
     return;
   }
   if (existing && existing.contentHash === contentHash(doc)) {
-    // Same text, but maybe not the same people: merging two people of one name moves attendance rows
-    // without changing a word. The in-memory facets re-read the meeting either way.
+    // Same text, but maybe not the same people: replacing an attendee by a namesake from the directory
+    // (two "Nguyễn Văn Hùng") changes no word. The in-memory facets re-read the meeting either way.
     touched(archive.sqlite, existing.docid);
     return;
   }
