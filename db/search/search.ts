@@ -39,9 +39,12 @@ class DocSet {
   constructor(maxDocid: number) {
     this.bytes = new Uint8Array(maxDocid + 1);
   }
-  addAll(ids: readonly number[]): this {
+  addAll(ids: ArrayLike<number>): this {
     const b = this.bytes;
-    for (const id of ids) if (id < b.length) b[id] = 1;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < b.length) b[id] = 1;
+    }
     return this;
   }
   get blob(): Buffer {
@@ -76,14 +79,39 @@ type SearchIndex = 'search_fts' | 'search_marked';
  * a quoted phrase), and the marked index answers both with one pass.
  */
 class IndexLookups {
-  private readonly seen = new Map<string, number[]>();
+  private readonly seen = new Map<string, Int32Array>();
   constructor(private readonly sqlite: Database.Database) {}
-  rowids(index: SearchIndex, match: string): number[] {
+  rowids(index: SearchIndex, match: string): Int32Array {
     const key = `${index}\u0000${match}`;
     let ids = this.seen.get(key);
-    if (!ids) this.seen.set(key, (ids = statement(this.sqlite, `SELECT rowid FROM ${index} WHERE ${index} MATCH ?`).pluck().all(match) as number[]));
+    if (!ids) {
+      const list = statement(this.sqlite, `SELECT group_concat(rowid) FROM ${index} WHERE ${index} MATCH ?`).pluck().get(match) as string | null;
+      this.seen.set(key, (ids = parseIdList(list)));
+    }
     return ids;
   }
+}
+
+/**
+ * "12,40,41" → its numbers. Matches come back as one text rather than one row each: at 100 000
+ * meetings a broad word matches ~90 000 rows, and a JS number per row cost 5–10 ms more per lookup.
+ */
+function parseIdList(list: string | null): Int32Array {
+  if (!list) return new Int32Array(0);
+  let n = 1;
+  for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 44) n++;
+  const out = new Int32Array(n);
+  let k = 0;
+  let v = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 44) {
+      out[k++] = v;
+      v = 0;
+    } else v = v * 10 + (c - 48);
+  }
+  out[k] = v;
+  return out;
 }
 
 interface Matches {
