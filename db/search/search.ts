@@ -365,8 +365,9 @@ export function searchMeetings(
   archive: Pick<Archive, 'sqlite'>,
   req: SearchRequest,
   abbreviations?: AbbreviationIndex,
-  tuning: SearchTuning = DEFAULT_TUNING,
+  knobs: Partial<SearchTuning> = {},
 ): SearchResponse {
+  const tuning: SearchTuning = { ...DEFAULT_TUNING, ...knobs };
   const q = parseQuery(req.query, abbreviations);
   const hasFilters = q.from !== null || q.to !== null || q.kinds.length > 0;
   if (q.clauses.length === 0 && !hasFilters) {

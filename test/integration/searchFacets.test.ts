@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => s.cleanup());
 
-const SQL_FACETS = { markedOnly: true, facetsInMemory: false };
+const SQL_FACETS = { facetsInMemory: false };
 
 /** The facets of a search, from the loaded in-memory table, after checking the SQL facets agree. */
 async function facets(session: RecordSession, query = 'hội nghị') {
