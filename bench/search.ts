@@ -1,9 +1,12 @@
 
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openArchive } from '../db/open';
 import { rawFtsSearch, searchMeetings } from '../db/search/search';
 import { rebuildSearchIndex } from '../db/search/indexer';
 import { docFacetsReady } from '../db/search/docFacets';
+import { foldedMatch, parseQuery } from '../db/search/query';
 import { percentile, timeMs } from './stats';
 
 /** Wall and CPU milliseconds of one call. */
@@ -158,3 +161,61 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
   }
 }
 
+
+export interface RawBreakdownRow {
+  query: string;
+  matches: number;
+  /** CPU ms, median of `runs`: the first 20 matches unranked; walking every match; bm25 of every match; raw FTS5; ORDER BY rank. */
+  first20: number;
+  count: number;
+  scoreAll: number;
+  raw: number;
+  orderByRank: number;
+}
+
+/**
+ * Where raw FTS5's own time goes, per query of the mix: the evidence for what an index on FTS5 can and
+ * cannot reach. Walking the matches (count) against scoring every one of them (bm25 in a subquery that
+ * SQLite cannot flatten away), and the configured `rank` column against calling bm25 directly.
+ */
+export async function rawBreakdown(file: string, runs = 5): Promise<RawBreakdownRow[]> {
+  const archive = await openArchive({ file });
+  try {
+    const db = archive.sqlite;
+    const cpuMs = (fn: () => unknown) => timeBoth(fn).cpu;
+    const median = (xs: number[]) => Math.round(percentile(xs, 50));
+    const statements = {
+      first20: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20').pluck(),
+      count: db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck(),
+      scoreAll: db.prepare('SELECT max(r) FROM (SELECT bm25(search_fts) AS r FROM search_fts WHERE search_fts MATCH ? LIMIT -1)').pluck(),
+      raw: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT 20').pluck(),
+      orderByRank: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20').pluck(),
+    };
+    const rows: RawBreakdownRow[] = [];
+    for (const query of QUERY_MIX) {
+      const match = foldedMatch(parseQuery(query));
+      if (!match) continue;
+      statements.raw.all(match); // warm-up, as in benchSearch
+      const t: Record<keyof typeof statements, number[]> = { first20: [], count: [], scoreAll: [], raw: [], orderByRank: [] };
+      for (let i = 0; i < runs; i++) for (const [k, s] of Object.entries(statements)) t[k as keyof typeof statements].push(cpuMs(() => s.all(match)));
+      rows.push({
+        query,
+        matches: statements.count.get(match) as number,
+        first20: median(t.first20),
+        count: median(t.count),
+        scoreAll: median(t.scoreAll),
+        raw: median(t.raw),
+        orderByRank: median(t.orderByRank),
+      });
+    }
+    return rows;
+  } finally {
+    archive.close();
+  }
+}
+
+// `npx tsx bench/search.ts breakdown [archive]`: the per-query table of rawBreakdown, as JSON.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === 'breakdown') {
+  const file = process.argv[3] ?? join(import.meta.dirname, '.data', 'demo-100000.sqlite');
+  console.log(JSON.stringify(await rawBreakdown(file), null, 2));
+}
