@@ -98,13 +98,15 @@ class IndexLookups {
  */
 function parseIdList(list: string | null): Int32Array {
   if (!list) return new Int32Array(0);
+  // Digits and commas only: read as bytes, which V8 scans faster than charCodeAt on a long string.
+  const bytes = Buffer.from(list, 'latin1');
   let n = 1;
-  for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 44) n++;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 44) n++;
   const out = new Int32Array(n);
   let k = 0;
   let v = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list.charCodeAt(i);
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
     if (c === 44) {
       out[k++] = v;
       v = 0;
