@@ -60,6 +60,10 @@ class DocLists {
     this.used = at;
   }
 
+  get bytes(): number {
+    return this.start.byteLength + this.length.byteLength + this.pool.byteLength;
+  }
+
   /** Adds 1 to counts[v] for every number v listed for each of `docids`; `seen` gets each v counted first. */
   countInto(docids: ArrayLike<number>, counts: Int32Array, seen: number[]): void {
     const { start, length, pool } = this;
@@ -104,6 +108,11 @@ export class DocFacets {
   private readonly tags = new DocLists();
   private readonly personIds = new Interner();
   private readonly tagIds = new Interner();
+
+  /** Memory held by the lists (typed arrays), for the benchmark. */
+  get bytes(): number {
+    return this.people.bytes + this.tags.bytes;
+  }
 
   setDoc(docid: number, personIds: readonly string[], tagIds: readonly string[]): void {
     this.people.set(
