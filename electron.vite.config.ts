@@ -11,7 +11,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(OUT, 'main'),
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The export's worker threads load this file (meetingFilesPool.ts finds it beside index.js).
+          meetingFilesWorker: resolve(__dirname, 'electron/services/archive/meetingFilesWorker.ts'),
+        },
+      },
     },
   },
   preload: {

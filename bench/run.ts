@@ -4,7 +4,7 @@
  *   npm run --silent bench -- photos [--runs 5]
  *   npm run --silent bench -- merge [--meetings 2000]
  *   npm run --silent bench -- import [--files 1000]
- *   npm run --silent bench -- export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted]
+ *   npm run --silent bench -- export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N]
  * The archive is built once with `hoso demo` (seed 1) under bench/.data/ and reused.
  */
 import { parseArgs } from 'node:util';
@@ -30,6 +30,7 @@ const { values, positionals } = parseArgs({
     'photo-mb': { type: 'string' },
     files: { type: 'string' },
     'no-encrypted': { type: 'boolean' },
+    workers: { type: 'string' },
   },
 });
 
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
           Number(values['photo-mb'] ?? 200),
           Number(values.runs ?? 2),
           !values['no-encrypted'],
+          values.workers === undefined ? undefined : Number(values.workers),
         ),
         null,
         2,
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
     return;
   }
   console.error(
-    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] | merge [--meetings 2000] | import [--files 1000]',
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N] | merge [--meetings 2000] | import [--files 1000]',
   );
   process.exitCode = 2;
 }

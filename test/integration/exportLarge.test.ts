@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { exportArchive, exportError } from '../../electron/services/archive/exportArchive';
+import { exportArchive, exportError, meetingFilesBytes } from '../../electron/services/archive/exportArchive';
 import { meetingPagePath } from '../../electron/services/archive/browsePages';
 import {
   MEETING_JSON_BATCH,
@@ -87,6 +87,42 @@ describe('meetings read in batches', () => {
     const folders = new Set(files.map((n) => n.split('/')[1]));
     expect(folders.size).toBeGreaterThan(50);
     expect(validateBag(r.path)).toEqual([]);
+  });
+});
+
+describe('the size said before starting', () => {
+  it('covers the meeting files actually written, without asking for much more room than they take', async () => {
+    const minutes = (i: number) =>
+      `Đồng chí Đại tá Trần Minh Quang, Chính ủy Bộ Chỉ huy Quân sự tỉnh, chủ trì hội nghị lần ${i}.\n\n` +
+      'Hội nghị đánh giá kết quả thực hiện nhiệm vụ quân sự, quốc phòng địa phương; công tác tuyển chọn và gọi công dân nhập ngũ; huấn luyện dân quân tự vệ, dự bị động viên. '.repeat(
+        1 + (i % 5),
+      );
+    for (let i = 0; i < 120; i++)
+      addRecord(f.archive, {
+        title: `Hội nghị Đảng ủy Quân sự tỉnh lần thứ ${i + 1}`,
+        date: `2025-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}`,
+        minutes: minutes(i),
+        attendees: Array.from({ length: 1 + (i % 12) }, (_, k) => ({
+          name: `Nguyễn Văn Thắng ${k}`,
+          rank: k % 2 ? 'Thượng tá' : 'Trung tá',
+          titles: 'Phó Chỉ huy trưởng, Tham mưu trưởng',
+          role: k === 0 ? 'chu_tri' : 'tham_du',
+        })),
+        conclusions: Array.from({ length: i % 4 }, (_, k) => `Kết luận ${k + 1}: tiếp tục quán triệt, triển khai nghiêm các nghị quyết, chỉ thị.`),
+      });
+    const ids = (f.archive.sqlite.prepare('SELECT id FROM meetings WHERE deleted_at IS NULL').all() as { id: string }[]).map(
+      (r) => r.id,
+    );
+    const said = meetingFilesBytes(f.archive, ids, ids.length);
+    const r = await exportArchive(f.archive, { dest: f.usb, selection: EVERYTHING, passphrase: null }, ENV);
+    const written = readFileSync(join(r.path, 'manifest-sha256.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => / data\/(meetings|pages)\/..\//.test(l))
+      .map((l) => statSync(join(r.path, l.slice(66))).size)
+      .reduce((a, b) => a + b, 0);
+    expect(written).toBeGreaterThan(0);
+    expect(said).toBeGreaterThanOrEqual(written);
+    expect(said).toBeLessThan(written * 1.5);
   });
 });
 

@@ -10,20 +10,11 @@ import type { BagProblem, ExportEstimate, ExportResult } from '../../shared/arch
 import { findPhotoFile } from '../photoFiles';
 import { BagWriter, FileTooLargeError } from './bagWriter';
 import { verifyBagDir } from './bagVerify';
-import {
-  indexPages,
-  INDEX_MAX_ROWS,
-  meetingLineOf,
-  meetingPage,
-  meetingPagePath,
-  STYLE_CSS,
-  yearPagePath,
-  type MeetingLine,
-} from './browsePages';
+import { indexPages, INDEX_MAX_ROWS, STYLE_CSS, type MeetingLine } from './browsePages';
 import { maxFileBytesFor, nodeDestFs, type DestFs } from './destFs';
 import { encryptBag, verifyEncryptedBag } from './encrypt';
 import { ProblemsError, type ProgressSink } from './jobs';
-import { MEETING_JSON_BATCH, meetingJsonPath, meetingsToJson, serializeMeetingJson } from './meetingJson';
+import { produceMeetingFiles } from './meetingFilesPool';
 import { safeFileName } from './safeNames';
 import { createWorkDir } from './workDir';
 import { dateRange, isEverything, SECRET_LEVELS, selectMeetings, type Selection } from './selection';
@@ -61,6 +52,10 @@ export interface ExportEnv {
   now?: Date;
   /** better_sqlite3.node for a second connection (the snapshot) under Electron; Node's own when absent. */
   nativeBinding?: string;
+  /** Worker threads building the meeting files; default by the export's size (meetingFilesPool.ts). */
+  meetingWorkers?: number;
+  /** The built worker script, when not beside the running bundle (tests of the build). */
+  meetingWorkerScript?: string;
   /** Test hook: runs after everything is written and synced, before the read-back verification. */
   afterWrite?: (path: string) => void | Promise<void>;
 }
@@ -81,13 +76,55 @@ interface PhotoFact {
   byteSize: number;
 }
 
-function selectedPhotos(archive: Pick<Archive, 'sqlite'>, ids: readonly string[]): PhotoFact[] {
+/**
+ * The meetings of a selection inside SQL: every live meeting, or the ids given (`@ids`, a JSON array).
+ * Everything is the common case and the largest; parsing 100 000 ids into a temporary index for each
+ * query costs a second or more, where the live meetings' index is already there.
+ */
+type SelectedIds = readonly string[] | 'all-live';
+function inSelection(ids: SelectedIds): { sql: string; params: { ids?: string } } {
+  return ids === 'all-live'
+    ? { sql: 'IN (SELECT id FROM meetings WHERE deleted_at IS NULL)', params: {} }
+    : { sql: 'IN (SELECT value FROM json_each(@ids))', params: { ids: JSON.stringify(ids) } };
+}
+
+function selectedPhotos(archive: Pick<Archive, 'sqlite'>, ids: SelectedIds): PhotoFact[] {
+  const sel = inSelection(ids);
   return archive.sqlite
     .prepare(
       `SELECT file_hash AS fileHash, max(mime) AS mime, max(byte_size) AS byteSize FROM photos
-       WHERE meeting_id IN (SELECT value FROM json_each(?)) GROUP BY file_hash ORDER BY file_hash`,
+       WHERE meeting_id ${sel.sql} GROUP BY file_hash ORDER BY file_hash`,
     )
-    .all(JSON.stringify(ids)) as PhotoFact[];
+    .all(sel.params) as PhotoFact[];
+}
+
+/**
+ * Bytes of the meeting files (JSON + page) of `ids`, from what they hold. The minutes are written three
+ * times (HTML and text in the JSON, text in the page); each attendee, conclusion, photo and document is a
+ * JSON object of a dozen indented fields (and a person entry, a table row). The sizes per row are what
+ * the demo archive's files measure, rounded up: at 100 000 meetings this says 3.1 GB for 2.7 GB written,
+ * on the side of refusing a stick that is just too small rather than filling it. octet_length reads the
+ * minutes' size from the record header; length() would read every minutes text (6 s at 100 000).
+ */
+export function meetingFilesBytes(archive: Pick<Archive, 'sqlite'>, ids: SelectedIds, meetings: number): number {
+  const sel = inSelection(ids);
+  const n = archive.sqlite
+    .prepare(
+      `SELECT (SELECT coalesce(sum(octet_length(minutes_html) + octet_length(minutes_text)), 0) FROM meetings WHERE id ${sel.sql}) AS text,
+              (SELECT count(*) FROM attendance WHERE meeting_id ${sel.sql}) AS attendance,
+              (SELECT count(*) FROM conclusions WHERE meeting_id ${sel.sql}) AS conclusions,
+              (SELECT count(*) FROM photos WHERE meeting_id ${sel.sql}) AS photos,
+              (SELECT count(*) FROM document_refs WHERE meeting_id ${sel.sql}) AS documents`,
+    )
+    .get(sel.params) as Record<'text' | 'attendance' | 'conclusions' | 'photos' | 'documents', number>;
+  return (
+    3 * n.text +
+    meetings * 3072 +
+    n.attendance * 1024 +
+    n.conclusions * 560 +
+    n.photos * 1024 +
+    n.documents * 512
+  );
 }
 
 /** Size before starting: the snapshot (in proportion to the meetings kept), photos, JSON and pages. */
@@ -96,7 +133,7 @@ export function estimateExport(
   selection: Selection,
 ): Omit<ExportEstimate, 'destination' | 'destinationProblem'> & { largestFile: number } {
   const meetings = selectMeetings(archive, selection);
-  const ids = meetings.map((m) => m.id);
+  const ids: SelectedIds = isEverything(selection) ? 'all-live' : meetings.map((m) => m.id);
   const photos = selectedPhotos(archive, ids);
   const pageSize = archive.sqlite.pragma('page_size', { simple: true }) as number;
   const pageCount = archive.sqlite.pragma('page_count', { simple: true }) as number;
@@ -106,13 +143,7 @@ export function estimateExport(
     isEverything(selection) || total === 0
       ? dbBytes
       : Math.ceil((dbBytes * meetings.length) / total) + 1024 * 1024;
-  const text = archive.sqlite
-    .prepare(
-      'SELECT coalesce(sum(length(minutes_html) + length(minutes_text)), 0) AS n FROM meetings WHERE id IN (SELECT value FROM json_each(?))',
-    )
-    .get(JSON.stringify(ids)) as { n: number };
-  // Each meeting: its JSON (html + text + parts) and its page (text again), ~6 KB of structure besides.
-  const recordBytes = 2 * text.n + meetings.length * 6 * 1024;
+  const recordBytes = meetingFilesBytes(archive, ids, meetings.length);
   const photoBytes = photos.reduce((s, p) => s + p.byteSize, 0);
   const secret = isEverything(selection)
     ? (
@@ -292,7 +323,7 @@ export async function exportArchive(
     await bagFs.mkdir(bagRoot);
     const photos = selectedPhotos(
       { sqlite: snap },
-      selected.map((m) => m.id),
+      everything ? 'all-live' : selected.map((m) => m.id),
     );
     const filesTotal = 2 + selected.length * 2 + photos.length + (selected.length > INDEX_MAX_ROWS ? 20 : 0);
     progress.phase('writing', estimate.bytes, filesTotal);
@@ -303,47 +334,58 @@ export async function exportArchive(
       signal,
       encrypted ? Number.POSITIVE_INFINITY : maxFileBytes,
     );
-    await writer.addFile('archive.sqlite', snapFile);
-
-    const lines: MeetingLine[] = [];
+    const lineBatches: MeetingLine[][] = [];
     const warnings: string[] = [];
     let missingPhotos = 0;
     const archiveDir = dirname(archive.file);
-    const byYearPages = selected.length > INDEX_MAX_ROWS;
-    // The snapshot's connection stands in for the archive.
-    const source = { sqlite: snap };
-    for (let i = 0; i < selected.length; i += MEETING_JSON_BATCH) {
-      signal?.throwIfAborted();
-      const batch = selected.slice(i, i + MEETING_JSON_BATCH);
-      const jsons = meetingsToJson(
-        source,
-        batch.map((m) => m.id),
-        { now: now.getTime(), generator: `hoso ${env.appVersion}` },
-      );
-      for (const json of jsons) {
-        const m = json.meeting;
-        await writer.queueBytes(meetingJsonPath(m.id), serializeMeetingJson(json));
-        // From data/pages/<shard>/: the year page beside the shards, or the index two levels up.
-        const back = byYearPages
-          ? `../${yearPagePath(m.meetingDate?.slice(0, 4) ?? '').replace(/^pages\//, '')}`
-          : '../../index.html';
-        await writer.queueBytes(meetingPagePath(m.id), meetingPage(json, back));
-        lines.push(meetingLineOf(json));
+    const bag = writer;
+    const snapshot = snap;
+    // The large files (the snapshot, then the photos) are copied while the meeting files are built and
+    // written: one is the disk's work, the other mostly the processor's, and they overlap.
+    const largeFiles = async () => {
+      await bag.addFile('archive.sqlite', snapFile);
+      for (const p of photos) {
+        signal?.throwIfAborted();
+        const found = findPhotoFile(archiveDir, p.fileHash);
+        if (!found) {
+          missingPhotos++;
+          continue;
+        }
+        await bag.addFile(`photos/${p.fileHash.slice(0, 2)}/${p.fileHash}.${found.ext}`, found.path);
       }
-    }
-    await writer.drain();
+    };
+    const meetingFiles = async () => {
+      await produceMeetingFiles(
+        { sqlite: snapshot, file: snapFile, nativeBinding: env.nativeBinding ?? archive.nativeBinding },
+        selected.map((m) => m.id),
+        {
+          options: {
+            now: now.getTime(),
+            generator: `hoso ${env.appVersion}`,
+            byYearPages: selected.length > INDEX_MAX_ROWS,
+          },
+          workers: env.meetingWorkers,
+          workerScript: env.meetingWorkerScript,
+          signal,
+        },
+        async (batch, index) => {
+          let start = 0;
+          for (let k = 0; k < batch.paths.length; k++) {
+            const end = batch.ends[k]!;
+            await bag.queueBytes(batch.paths[k]!, batch.bytes.subarray(start, end));
+            start = end;
+          }
+          lineBatches[index] = batch.lines;
+        },
+      );
+      await bag.drain();
+    };
+    const copies = await Promise.allSettled([largeFiles(), meetingFiles()]);
+    for (const c of copies) if (c.status === 'rejected') throw c.reason;
+    const lines = lineBatches.flat();
     snap.close();
     snap = null;
     await rm(snapFile, { force: true });
-    for (const p of photos) {
-      signal?.throwIfAborted();
-      const found = findPhotoFile(archiveDir, p.fileHash);
-      if (!found) {
-        missingPhotos++;
-        continue;
-      }
-      await writer.addFile(`photos/${p.fileHash.slice(0, 2)}/${p.fileHash}.${found.ext}`, found.path);
-    }
     if (missingPhotos > 0)
       warnings.push(
         `${missingPhotos} ảnh không có tệp trong kho trên máy này (đã mất hoặc chưa được chép vào), nên không có trong bản lưu trữ.`,

@@ -157,33 +157,37 @@ export type MeetingJsonPerson = MeetingJson['people'][number];
  * 100 000 meetings runs them 500 times, not 100 000 times), ordered so each meeting's rows come out
  * in the record's order.
  */
-const IN_BATCH = 'IN (SELECT value FROM json_each(?))';
+/**
+ * Every query starts from the batch's ids (`json_each`) and looks each one up by its index (CROSS JOIN
+ * fixes that order). Written as `WHERE id IN (…) AND deleted_at IS NULL`, SQLite's planner chose to
+ * walk the whole live-meetings index and test each row against the batch: 100 000 meetings exported
+ * in batches of 200 read that index 500 times (38 s of a 100k export; 0.8 s this way).
+ */
+const BATCH = 'json_each(?) batch CROSS JOIN';
+const MEETING_COLUMNS = `m.id, m.title, m.kind, m.meeting_date AS meetingDate, m.start_time AS startTime, m.end_time AS endTime,
+                    m.location, m.organizer, m.status, m.secrecy, m.minutes_html AS minutesHtml, m.minutes_text AS minutesText, m.source,
+                    m.seal_hash AS sealHash, m.sealed_at AS sealedAt, m.version, m.created_at AS createdAt, m.updated_at AS updatedAt`;
 const rowsSql = {
-  meetings: `SELECT id, title, kind, meeting_date AS meetingDate, start_time AS startTime, end_time AS endTime,
-                    location, organizer, status, secrecy, minutes_html AS minutesHtml, minutes_text AS minutesText, source,
-                    seal_hash AS sealHash, sealed_at AS sealedAt, version, created_at AS createdAt, updated_at AS updatedAt
-             FROM meetings WHERE id ${IN_BATCH} AND deleted_at IS NULL`,
-  trashedMeetings: `SELECT id, title, kind, meeting_date AS meetingDate, start_time AS startTime, end_time AS endTime,
-                    location, organizer, status, secrecy, minutes_html AS minutesHtml, minutes_text AS minutesText, source,
-                    seal_hash AS sealHash, sealed_at AS sealedAt, version, created_at AS createdAt, updated_at AS updatedAt
-             FROM meetings WHERE id ${IN_BATCH} AND deleted_at IS NOT NULL`,
+  meetings: `SELECT ${MEETING_COLUMNS} FROM ${BATCH} meetings m ON m.id = batch.value WHERE m.deleted_at IS NULL`,
+  trashedMeetings: `SELECT ${MEETING_COLUMNS} FROM ${BATCH} meetings m ON m.id = batch.value WHERE m.deleted_at IS NOT NULL`,
   attendance: `SELECT a.meeting_id AS meetingId, a.id, a.person_id AS personId, p.full_name AS fullName, a.role, a.rank, a.titles, a.unit, a.status,
                       a.absence_reason AS absenceReason, a.position, a.created_at AS createdAt, a.updated_at AS updatedAt
-               FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.meeting_id ${IN_BATCH} ORDER BY a.meeting_id, a.position, a.id`,
-  photos: `SELECT meeting_id AS meetingId, id, file_hash AS fileHash, mime, byte_size AS byteSize, width, height, caption, credit, taken_at AS takenAt,
-                  position, created_at AS createdAt, updated_at AS updatedAt,
-                  coalesce((SELECT json_group_array(person_id) FROM (SELECT person_id FROM photo_people WHERE photo_id = photos.id ORDER BY person_id)), '[]') AS people
-           FROM photos WHERE meeting_id ${IN_BATCH} ORDER BY meeting_id, position, id`,
-  conclusions: `SELECT meeting_id AS meetingId, id, position, text, is_task AS isTask, assignee_person_id AS assigneePersonId, assignee_unit AS assigneeUnit,
-                       deadline, task_status AS taskStatus, done_at AS doneAt, created_at AS createdAt, updated_at AS updatedAt
-                FROM conclusions WHERE meeting_id ${IN_BATCH} ORDER BY meeting_id, position, id`,
-  documents: `SELECT meeting_id AS meetingId, id, number, doc_type AS docType, issued_on AS issuedOn, issuer, summary, position,
-                     created_at AS createdAt, updated_at AS updatedAt
-              FROM document_refs WHERE meeting_id ${IN_BATCH} ORDER BY meeting_id, position, id`,
-  tags: `SELECT mt.meeting_id AS meetingId, t.id, t.name FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
-         WHERE mt.meeting_id ${IN_BATCH} ORDER BY mt.meeting_id, t.name_folded, t.id`,
-  people: `SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt
-           FROM people WHERE id ${IN_BATCH} ORDER BY name_sort, id`,
+               FROM ${BATCH} attendance a ON a.meeting_id = batch.value JOIN people p ON p.id = a.person_id ORDER BY a.meeting_id, a.position, a.id`,
+  photos: `SELECT ph.meeting_id AS meetingId, ph.id, ph.file_hash AS fileHash, ph.mime, ph.byte_size AS byteSize, ph.width, ph.height, ph.caption,
+                  ph.credit, ph.taken_at AS takenAt, ph.position, ph.created_at AS createdAt, ph.updated_at AS updatedAt,
+                  coalesce((SELECT json_group_array(person_id) FROM (SELECT person_id FROM photo_people WHERE photo_id = ph.id ORDER BY person_id)), '[]') AS people
+           FROM ${BATCH} photos ph ON ph.meeting_id = batch.value ORDER BY ph.meeting_id, ph.position, ph.id`,
+  conclusions: `SELECT c.meeting_id AS meetingId, c.id, c.position, c.text, c.is_task AS isTask, c.assignee_person_id AS assigneePersonId,
+                       c.assignee_unit AS assigneeUnit, c.deadline, c.task_status AS taskStatus, c.done_at AS doneAt, c.created_at AS createdAt,
+                       c.updated_at AS updatedAt
+                FROM ${BATCH} conclusions c ON c.meeting_id = batch.value ORDER BY c.meeting_id, c.position, c.id`,
+  documents: `SELECT d.meeting_id AS meetingId, d.id, d.number, d.doc_type AS docType, d.issued_on AS issuedOn, d.issuer, d.summary, d.position,
+                     d.created_at AS createdAt, d.updated_at AS updatedAt
+              FROM ${BATCH} document_refs d ON d.meeting_id = batch.value ORDER BY d.meeting_id, d.position, d.id`,
+  tags: `SELECT mt.meeting_id AS meetingId, t.id, t.name FROM ${BATCH} meeting_tags mt ON mt.meeting_id = batch.value
+         JOIN tags t ON t.id = mt.tag_id ORDER BY mt.meeting_id, t.name_folded, t.id`,
+  people: `SELECT p.id, p.full_name AS fullName, p.rank, p.title, p.unit, p.notes, p.version, p.created_at AS createdAt, p.updated_at AS updatedAt
+           FROM ${BATCH} people p ON p.id = batch.value ORDER BY p.name_sort, p.id`,
 };
 
 /** Meetings per batch: big enough that per-query costs vanish, small enough to hold comfortably in memory. */
