@@ -90,46 +90,38 @@ function copyPhotoFiles(archive: Archive, bag: MergeBag, records: MeetingJson[])
   return copied;
 }
 
-function insertPerson(archive: Archive, p: MeetingJsonPerson): void {
+/** A bag's person as the directory's columns (the name in NFC with its sort and search keys). */
+function personColumns(p: MeetingJsonPerson) {
   const fullName = p.fullName.normalize('NFC');
+  return {
+    id: p.id,
+    fullName,
+    nameSort: nameSortKey(fullName),
+    nameFolded: foldVietnamese(fullName),
+    rank: p.rank,
+    title: p.title,
+    unit: p.unit,
+    notes: p.notes,
+  };
+}
+
+function insertPerson(archive: Archive, p: MeetingJsonPerson): void {
   archive.sqlite
     .prepare(
       `INSERT INTO people (id, full_name, name_sort, name_folded, rank, title, unit, notes, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (@id, @fullName, @nameSort, @nameFolded, @rank, @title, @unit, @notes, @version, @createdAt, @updatedAt)`,
     )
-    .run(
-      p.id,
-      fullName,
-      nameSortKey(fullName),
-      foldVietnamese(fullName),
-      p.rank,
-      p.title,
-      p.unit,
-      p.notes,
-      p.version,
-      p.createdAt,
-      p.updatedAt,
-    );
+    .run({ ...personColumns(p), version: p.version, createdAt: p.createdAt, updatedAt: p.updatedAt });
 }
 
 function updatePersonFromBag(archive: Archive, p: MeetingJsonPerson, now: number): void {
-  const fullName = p.fullName.normalize('NFC');
   archive.sqlite
     .prepare(
-      `UPDATE people SET full_name = ?, name_sort = ?, name_folded = ?, rank = ?, title = ?, unit = ?, notes = ?, version = version + 1, updated_at = ?
-       WHERE id = ?`,
+      `UPDATE people SET full_name = @fullName, name_sort = @nameSort, name_folded = @nameFolded, rank = @rank, title = @title,
+              unit = @unit, notes = @notes, version = version + 1, updated_at = @updatedAt
+       WHERE id = @id`,
     )
-    .run(
-      fullName,
-      nameSortKey(fullName),
-      foldVietnamese(fullName),
-      p.rank,
-      p.title,
-      p.unit,
-      p.notes,
-      now,
-      p.id,
-    );
+    .run({ ...personColumns(p), updatedAt: now });
   // The person's name is in the search entry of every meeting they attended.
   const attended = archive.sqlite
     .prepare('SELECT DISTINCT meeting_id FROM attendance WHERE person_id = ?')
