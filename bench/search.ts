@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type Database from 'better-sqlite3';
 import { openArchive } from '../db/open';
 import { rawFtsSearch, searchMeetings } from '../db/search/search';
 import { rebuildSearchIndex } from '../db/search/indexer';
@@ -226,8 +227,67 @@ export async function rawBreakdown(file: string, runs = 5): Promise<RawBreakdown
   }
 }
 
-// `npx tsx bench/search.ts breakdown [archive]`: the per-query table of rawBreakdown, as JSON.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === 'breakdown') {
+/** Which part of hoso's search call a statement belongs to, by its SQL text. */
+function phaseOf(sql: string): string {
+  if (sql.includes('ORDER BY bm25(search_fts) LIMIT 20')) return 'raw';
+  if (sql.includes('bm25(')) return 'ranking pass';
+  if (sql.includes('FROM search_marked')) return 'marked index lookups';
+  if (sql.includes('FROM search_fts')) return 'match set from the folded index';
+  if (sql.includes('minutes_text AS minutes')) return "the page's texts";
+  if (sql.includes('json_each(?) j JOIN')) return 'people/tag facet labels';
+  return 'other SQL';
+}
+
+/**
+ * Where hoso's search call spends its time beyond raw FTS5, over the whole mix (facet table loaded):
+ * CPU time of each statement, grouped by phase, and the rest of the call (JavaScript: matching,
+ * facets, snippets), each as a share of raw FTS5's CPU time over the same queries.
+ */
+export async function searchPhases(file: string, runs = 3): Promise<{ ratio: number; shareOfRaw: Record<string, number> }> {
+  const archive = await openArchive({ file });
+  const proto = Object.getPrototypeOf(archive.sqlite.prepare('SELECT 1')) as Record<'all' | 'get', (...a: unknown[]) => unknown>;
+  const originals = { all: proto.all, get: proto.get };
+  const spent = new Map<string, number>();
+  try {
+    searchMeetings(archive, { ...base, query: QUERY_MIX[0]! });
+    await docFacetsReady(archive.sqlite);
+    for (const query of QUERY_MIX) searchMeetings(archive, { ...base, query });
+    for (const method of ['all', 'get'] as const) {
+      proto[method] = function (this: Database.Statement, ...args: unknown[]) {
+        const t = process.cpuUsage();
+        try {
+          return originals[method].apply(this, args);
+        } finally {
+          const used = process.cpuUsage(t);
+          const phase = phaseOf(this.source);
+          spent.set(phase, (spent.get(phase) ?? 0) + (used.user + used.system) / 1000);
+        }
+      };
+    }
+    let hoso = 0;
+    for (let i = 0; i < runs; i++) {
+      for (const query of QUERY_MIX) {
+        hoso += timeBoth(() => searchMeetings(archive, { ...base, query })).cpu;
+        rawFtsSearch(archive, query);
+      }
+    }
+    const raw = spent.get('raw')!;
+    spent.delete('raw');
+    let sql = 0;
+    for (const v of spent.values()) sql += v;
+    spent.set('JavaScript (matching, facets, snippets)', hoso - sql);
+    const shareOfRaw = Object.fromEntries([...spent].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((v / raw) * 1000) / 10]));
+    return { ratio: Math.round((hoso / raw) * 100) / 100, shareOfRaw };
+  } finally {
+    proto.all = originals.all;
+    proto.get = originals.get;
+    archive.close();
+  }
+}
+
+// `npx tsx bench/search.ts breakdown|phases [archive]`: rawBreakdown's per-query table or searchPhases' shares, as JSON.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = process.argv[3] ?? join(import.meta.dirname, '.data', 'demo-100000.sqlite');
-  console.log(JSON.stringify(await rawBreakdown(file), null, 2));
+  if (process.argv[2] === 'breakdown') console.log(JSON.stringify(await rawBreakdown(file), null, 2));
+  else if (process.argv[2] === 'phases') console.log(JSON.stringify(await searchPhases(file), null, 2));
 }
