@@ -120,7 +120,7 @@ export async function produceMeetingFiles(
     });
   } finally {
     if (onAbort) run.signal?.removeEventListener('abort', onAbort);
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all(pool.map(stopWorker));
     await Promise.allSettled([...writing]);
   }
 }
@@ -129,6 +129,19 @@ type WorkerReply =
   | { ready: true }
   | { seq: number; batch: MeetingFilesBatch }
   | { seq: number; error: { message: string; code?: string; name: string } };
+
+/**
+ * Asks a worker to close its connection and exit (after the batch it may be building); one that does
+ * not within a few seconds is terminated.
+ */
+async function stopWorker(w: Worker): Promise<void> {
+  if (stopped.has(w)) return;
+  const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+  w.postMessage({ close: true } satisfies MeetingFilesRequest);
+  const timer = setTimeout(() => void w.terminate(), 5000);
+  await exited;
+  clearTimeout(timer);
+}
 
 /** The worker's error with its code kept (SQLITE_CORRUPT becomes EXPORT_SOURCE_DAMAGED upstream). */
 function workerError(e: { message: string; code?: string; name: string }): Error {
@@ -178,6 +191,8 @@ async function startPool(
 }
 
 const WORKER_FILE = 'meetingFilesWorker';
+/** Workers that have exited (a crash, or stopped): asking them to stop would wait for nothing. */
+const stopped = new WeakSet<Worker>();
 
 /**
  * The worker's script. Built (electron-vite emits `meetingFilesWorker.js` as an entry of the main
@@ -185,6 +200,12 @@ const WORKER_FILE = 'meetingFilesWorker';
  * source (tsx, vitest), the `.ts` file loaded through tsx in the worker.
  */
 function startWorker(script: string | undefined, data: MeetingFilesWorkerData): Worker {
+  const w = spawnWorker(script, data);
+  w.once('exit', () => stopped.add(w));
+  return w;
+}
+
+function spawnWorker(script: string | undefined, data: MeetingFilesWorkerData): Worker {
   if (script) return new Worker(script, { workerData: data });
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {

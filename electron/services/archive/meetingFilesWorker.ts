@@ -13,6 +13,10 @@ export interface MeetingFilesWorkerData {
   options: MeetingFilesOptions;
 }
 
+/**
+ * A batch asked of the worker, or the end: the worker then closes its connection (Windows cannot delete
+ * the snapshot while a connection maps it) and exits.
+ */
 export type MeetingFilesRequest = { seq: number; ids: string[] } | { close: true };
 
 const data = workerData as MeetingFilesWorkerData;
