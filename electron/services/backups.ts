@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path, { basename, dirname, join, resolve, type PlatformPath } from 'node:path';
 import type { Archive } from '../../db/open';
 import { inspectArchiveFile, openArchive } from '../../db/open';
 import { backupStamp, backupTo } from '../../db/backup';
@@ -9,6 +9,7 @@ import { appendAudit } from '../../db/audit';
 import { getSettings } from '../../db/settings';
 import { HosoError, isHosoError } from '../shared/errors';
 import type { BackupCheck, BackupEntry, BackupList } from '../shared/mergeContract';
+import { copyToScratch, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 
 /**
  * Backups of the archive (DESIGN.md §3, issue 7 §6). Every backup is a consistent snapshot by SQLite's
@@ -69,11 +70,24 @@ export function defaultBackupDir(archiveFile: string): string {
   return join(dirname(archiveFile), 'backups');
 }
 
-/** The backup settings with their defaults applied. */
+/**
+ * The backup folder a setting names: '' (or none) is the default beside the archive; anything else must
+ * be a full path of this platform. A relative one would be relative to wherever the app happens to run
+ * (a `Sao luu` folder appearing in the program's folder), and the contract's own check cannot know the
+ * platform: on Linux `D:\Sao luu` passes it yet is a relative name. `pathApi` is path.win32 / path.posix
+ * in tests; the running platform's otherwise.
+ */
+export function backupDirFrom(stored: string | undefined, archiveFile: string, pathApi: PlatformPath = path): string {
+  if (!stored) return pathApi.join(pathApi.dirname(archiveFile), 'backups');
+  if (!pathApi.isAbsolute(stored)) throw new HosoError('BACKUP_DIR_RELATIVE', `(${stored})`);
+  return pathApi.normalize(stored);
+}
+
+/** The backup settings with their defaults applied; a relative folder is refused (BACKUP_DIR_RELATIVE). */
 export function backupSettings(archive: Archive): { dir: string; keep: number; daily: boolean } {
   const s = getSettings(archive);
   return {
-    dir: s.backupDir ? resolve(s.backupDir) : defaultBackupDir(archive.file),
+    dir: backupDirFrom(s.backupDir, archive.file),
     keep: s.backupKeep ?? DEFAULT_BACKUP_KEEP,
     daily: s.backupDaily ?? true,
   };
@@ -202,78 +216,115 @@ export function startAutomaticBackups(archive: Archive, onError: (e: unknown) =>
   };
 }
 
+/** Refuses a file that is not a backup to check: the open archive itself, or nothing at that path. */
+function notABackup(archive: Archive, path: string): string | null {
+  if (path === resolve(archive.file)) return 'Đây là chính kho hồ sơ đang dùng, không phải một bản sao lưu.';
+  if (!existsSync(path) || !statSync(path).isFile()) return 'Không tìm thấy tệp sao lưu.';
+  return null;
+}
+
 /**
- * Whether a backup can be restored: a file that is SQLite, hoso's, of a schema this build knows (an
- * older one is upgraded on restore), and passes the full integrity check. Read-only; the file is untouched.
+ * The check itself, on a local copy (scratchCopy.ts) in `restore-tmp/` beside the archive: SQLite, hoso's,
+ * a schema this build knows, full integrity_check. Working on a copy is what lets a backup on read-only
+ * media be checked at all (a WAL-mode file needs its -shm beside it even to be read), leaves no -wal/-shm
+ * in the clerk's backup folder, and makes what is restored exactly what was checked, even if the stick
+ * is pulled or the file changes afterwards. On success the copy is handed back (restore uses it);
+ * otherwise it is already removed.
  */
-export function checkBackup(archive: Archive, file: string): BackupCheck {
-  const path = resolve(file);
-  const refuse = (message: string): BackupCheck => ({ file: path, ok: false, message, meetings: null, schemaVersion: null });
-  if (path === resolve(archive.file)) return refuse('Đây là chính kho hồ sơ đang dùng, không phải một bản sao lưu.');
-  if (!existsSync(path) || !statSync(path).isFile()) return refuse('Không tìm thấy tệp sao lưu.');
+interface CheckedCopy {
+  check: BackupCheck;
+  /** The checked copy when the check passed. */
+  copy: ScratchCopy | null;
+  /** Why no copy could be made (SCRATCH_NO_SPACE): not a verdict on the backup, so restore says it as it is. */
+  scratchError: HosoError | null;
+}
+
+function checkCopy(archive: Archive, path: string, options: ScratchOptions): CheckedCopy {
+  const refuse = (message: string, scratchError: HosoError | null = null): CheckedCopy => ({
+    check: { file: path, ok: false, message, meetings: null, schemaVersion: null },
+    copy: null,
+    scratchError,
+  });
+  const wrong = notABackup(archive, path);
+  if (wrong) return refuse(wrong);
+  let copy: ScratchCopy;
   try {
-    inspectArchiveFile(path);
+    copy = copyToScratch(path, { archiveFile: archive.file, purpose: 'restore' }, options);
   } catch (e) {
-    return refuse(isHosoError(e) ? e.message : String(e));
+    if (isHosoError(e)) return refuse(e.message, e);
+    return refuse(`Không đọc được bản sao lưu (${(e as Error).message}).`);
   }
-  const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: archive.nativeBinding });
+  const fail = (message: string) => {
+    copy.remove();
+    return refuse(message);
+  };
   try {
+    inspectArchiveFile(copy.file, archive.nativeBinding);
+  } catch (e) {
+    return fail(isHosoError(e) ? e.message : String(e));
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(copy.file, { readonly: true, fileMustExist: true, nativeBinding: archive.nativeBinding });
     const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') return refuse(`Bản sao lưu bị hỏng (integrity_check: ${String(integrity)}).`);
+    if (integrity !== 'ok') return fail(`Bản sao lưu bị hỏng (integrity_check: ${String(integrity)}).`);
     const version = schemaVersion(db);
     const meetings = (db.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
-    return {
-      file: path,
-      ok: true,
-      message: `Bản sao lưu tốt: ${meetings.toLocaleString('vi-VN')} cuộc họp, kiểm tra toàn vẹn đạt.`,
-      meetings,
-      schemaVersion: version,
-    };
+    const message = `Bản sao lưu tốt: ${meetings.toLocaleString('vi-VN')} cuộc họp, kiểm tra toàn vẹn đạt.`;
+    return { check: { file: path, ok: true, message, meetings, schemaVersion: version }, copy, scratchError: null };
   } catch (e) {
-    return refuse(`Không đọc được bản sao lưu (${(e as Error).message}).`);
+    return fail(`Không đọc được bản sao lưu (${(e as Error).message}).`);
   } finally {
-    db.close();
-    removeEmptySidecars(path);
+    db?.close();
   }
+}
+
+/**
+ * Whether a backup can be restored: a file that is SQLite, hoso's, of a schema this build knows (an
+ * older one is upgraded on restore), and passes the full integrity check. Checked on a local copy, so it
+ * works where the backup lies on read-only media; the file itself is never opened for writing, and
+ * nothing is written beside it. Not enough room for the copy is a refusal that says so.
+ */
+export function checkBackup(archive: Archive, file: string, options: ScratchOptions = {}): BackupCheck {
+  const { check, copy } = checkCopy(archive, resolve(file), options);
+  copy?.remove();
+  return check;
 }
 
 /**
  * Restores a backup into the open archive. In order, and stopping at the first failure with the current
  * archive as it was:
- * 1. check the backup (checkBackup): a damaged or foreign file is refused (RESTORE_REFUSED);
+ * 1. copy the backup into `restore-tmp/` beside the archive and check the copy (checkBackup): a damaged
+ *    or foreign file is refused (RESTORE_REFUSED), no room for the copy is SCRATCH_NO_SPACE;
  * 2. back up the current archive (archive-before-restore-…), verified;
- * 3. copy the backup to a temporary file beside the archive and open it with openArchive (which
- *    upgrades an older schema, with all its safety rules), so what is restored is a current archive;
+ * 3. open the checked copy with openArchive (which upgrades an older schema, with all its safety rules),
+ *    so what is restored is a current archive;
  * 4. copy it over the open archive with SQLite's backup API (one locked copy through SQLite: the app's
  *    connection stays valid and sees the restored content), check it, and log the restore in the audit.
+ * The copy is removed in every case (one left by a killed restore goes with the next check or restore).
  * Photos are content-addressed files that restoring never removes.
  */
-export async function restoreBackup(archive: Archive, file: string, actor: string): Promise<{ restoredFrom: string; safetyBackup: string; meetings: number }> {
-  const check = checkBackup(archive, file);
-  if (!check.ok) throw new HosoError('RESTORE_REFUSED', `(${check.message})`);
-  const { dir } = backupSettings(archive);
-  const safety = await backupNow(archive, dir, { kind: 'before-restore' });
-
-  const temp = join(dirname(archive.file), `.restore-${process.pid}-${Date.now()}.sqlite`);
-  // Upgrading the temporary copy makes its own pre-migration backup: redundant (the backup file itself is
-  // never changed), so it goes to a scratch folder removed with the copy.
-  const scratch = `${temp}-backups`;
-  const cleanup = () => {
-    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, scratch]) rmSync(f, { force: true, recursive: true });
-  };
+export async function restoreBackup(archive: Archive, file: string, actor: string, options: ScratchOptions = {}): Promise<{ restoredFrom: string; safetyBackup: string; meetings: number }> {
+  const { check, copy, scratchError } = checkCopy(archive, resolve(file), options);
+  if (scratchError) throw scratchError;
+  if (!check.ok || !copy) throw new HosoError('RESTORE_REFUSED', `(${check.message})`);
+  let safety: BackupEntry & { path: string };
   try {
-    copyFileSync(check.file, temp);
-    const source = await openArchive({ file: temp, backupDir: scratch });
+    const { dir } = backupSettings(archive);
+    safety = await backupNow(archive, dir, { kind: 'before-restore' });
+    // Upgrading the copy makes its own pre-migration backup: redundant (the backup file itself is never
+    // changed), so it goes into the scratch folder, removed with the copy.
+    const source = await openArchive({ file: copy.file, backupDir: join(dirname(copy.file), 'backups'), nativeBinding: archive.nativeBinding });
     try {
       await source.sqlite.backup(archive.file);
     } finally {
       source.close();
     }
   } catch (e) {
-    cleanup();
     throw isHosoError(e) ? e : new HosoError('RESTORE_REFUSED', `(${(e as Error).message})`, { cause: e });
+  } finally {
+    copy.remove();
   }
-  cleanup();
   const quick = archive.sqlite.pragma('quick_check', { simple: true });
   if (quick !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', `(sau khôi phục: ${String(quick)}; bản trước khi khôi phục: ${safety.path})`);
   appendAudit(archive, { actor, action: 'restore', entity: 'archive', entityId: 'archive', after: { from: check.file, safetyBackup: safety.path } });

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { inspectArchiveFile, SCHEMA_VERSION } from '../../db/open';
 import { schemaVersion } from '../../db/migrate';
 import { verifyAuditChain } from '../../db/audit';
 import { checkSearchIndex } from '../../db/search/indexer';
 import { checkSeal } from '../../db/seal';
 import { verifyPhotoFileSync } from './photoFiles';
+import { copyToScratch, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 import { dirname } from 'node:path';
 
 export interface CheckReport {
@@ -15,8 +17,29 @@ export interface CheckReport {
   counts: { meetings: number; people: number; photos: number; auditEntries: number } | null;
   /** One line per problem, Vietnamese, each naming what is wrong. */
   problems: string[];
-  /** Facts that are not problems (e.g. an older schema that will be upgraded on open). */
+  /** Facts that are not problems (e.g. an older schema that will be upgraded on open, a read-only folder). */
   notes: string[];
+  /** The folder (or the file) cannot be written: the check ran on a local copy, and saving there will not work. */
+  readOnly: boolean;
+}
+
+/**
+ * Why hoso could not write this archive, if it could not: its folder (a write-protected USB stick, a CD,
+ * a share without rights; access() answers EROFS on a read-only mount even for root) or the file itself
+ * (the Read-only attribute a file keeps when copied from a CD).
+ */
+function readOnlyNote(file: string): string | null {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+  } catch {
+    return `Thư mục chứa kho chỉ đọc (${dirname(file)}): đã kiểm tra trên một bản chép tạm, tệp kho được giữ nguyên. Mở kho ở đây sẽ không lưu được thay đổi; muốn làm việc tiếp, hãy chép cả thư mục kho (cùng thư mục photos) sang nơi ghi được.`;
+  }
+  try {
+    accessSync(file, constants.W_OK);
+  } catch {
+    return `Tệp kho đang ở chế độ chỉ đọc (thuộc tính Read-only): đã kiểm tra trên một bản chép tạm, tệp được giữ nguyên. Muốn lưu thay đổi, hãy bỏ thuộc tính đó (chuột phải vào tệp → Properties).`;
+  }
+  return null;
 }
 
 /**
@@ -44,18 +67,42 @@ const count = (db: Database.Database, table: string) =>
 /**
  * A full, read-only health check of an archive file: what opening does (header, owner, schema, quick
  * check), plus the complete integrity_check, foreign keys and the audit chain. Never writes to the file.
+ *
+ * An archive hoso cannot write (read-only media) is checked all the same, on a local copy: SQLite cannot
+ * read a WAL-mode file whose folder refuses its -shm, and the search index's structure check needs a
+ * writable connection. The copy goes to the system temp folder (the archive's own folder is the one that
+ * cannot be written), is removed afterwards, and one left by a killed check goes with the next check. No
+ * room for it is SCRATCH_NO_SPACE, thrown: the archive could not be checked at all (`hoso check` exit 2).
  */
-export function checkArchiveFile(file: string): CheckReport {
-  const report: CheckReport = { ok: false, file, schemaVersion: null, counts: null, problems: [], notes: [] };
+export function checkArchiveFile(file: string, options: ScratchOptions = {}): CheckReport {
+  const report: CheckReport = { ok: false, file, schemaVersion: null, counts: null, problems: [], notes: [], readOnly: false };
   if (!existsSync(file)) {
     report.problems.push(`Không tìm thấy tệp kho hồ sơ: ${file}`);
     return report;
   }
+  const readOnly = readOnlyNote(file);
+  let copy: ScratchCopy | null = null;
+  if (readOnly) {
+    copy = copyToScratch(file, { archiveFile: file, purpose: 'check', root: tmpdir() }, options);
+    report.readOnly = true;
+    report.notes.push(readOnly);
+  }
+  try {
+    checkFile(copy?.file ?? file, dirname(file), report);
+  } finally {
+    copy?.remove();
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}
+
+/** The checks themselves, on `file` (the archive or its local copy); photo files are looked up in `archiveDir`. */
+function checkFile(file: string, archiveDir: string, report: CheckReport): void {
   try {
     inspectArchiveFile(file);
   } catch (e) {
     report.problems.push(e instanceof Error ? e.message : String(e));
-    return report;
+    return;
   }
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -89,7 +136,6 @@ export function checkArchiveFile(file: string): CheckReport {
       }
       if (report.schemaVersion === SCHEMA_VERSION) {
         // Every finalized record must still match its seal, photo files included.
-        const archiveDir = dirname(file);
         const sealed = db.prepare("SELECT id, title FROM meetings WHERE status = 'finalized'").all() as { id: string; title: string }[];
         let broken = 0;
         for (const m of sealed) {
@@ -112,6 +158,4 @@ export function checkArchiveFile(file: string): CheckReport {
   } finally {
     db.close();
   }
-  report.ok = report.problems.length === 0;
-  return report;
 }

@@ -148,6 +148,14 @@ export const ERROR_MESSAGES = {
     vi: 'Bản sao lưu này không dùng để khôi phục được (hỏng, không phải kho Hồ sơ Hội nghị, hoặc của phiên bản mới hơn). Kho hiện tại được giữ nguyên.',
     en: 'This backup cannot be restored (damaged, not a Hồ sơ Hội nghị archive, or from a newer version). The current archive was left untouched.',
   },
+  SCRATCH_NO_SPACE: {
+    vi: 'Không đủ chỗ trống trên ổ đĩa để chép tạm tệp cần kiểm tra (tệp trên USB chống ghi, đĩa CD hay ổ thứ hai được chép về máy rồi mới kiểm tra). Không có gì bị thay đổi; hãy giải phóng dung lượng ổ đĩa rồi thử lại.',
+    en: 'There is not enough free disk space to copy the file locally for checking (a file on a write-protected stick, a CD or a second disk is copied to this PC first). Nothing was changed; free some disk space and try again.',
+  },
+  BACKUP_DIR_RELATIVE: {
+    vi: 'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ D:\\Sao lưu trên Windows, /media/usb/sao-luu trên Linux), không phải một tên thư mục đơn lẻ. Chưa có gì được ghi; hãy chọn lại thư mục trong Lưu trữ USB → Sao lưu.',
+    en: 'The backup folder must be a full path (e.g. D:\\Backups on Windows, /media/usb/backups on Linux), not a bare folder name. Nothing was written; choose the folder again in USB archive → Backups.',
+  },
   REGISTER_NO_AGENCY_CODE: {
     vi: 'Chưa có chữ viết tắt tên cơ quan để ghi số văn bản (ví dụ UBND, TU). Hãy nhập trong Cài đặt rồi lấy số lại; chưa có số nào được cấp.',
     en: 'No agency abbreviation for document numbers yet (e.g. UBND, TU). Enter it in Settings and take the number again; no number was issued.',

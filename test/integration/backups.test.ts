@@ -9,6 +9,7 @@ import { HosoError } from '../../electron/shared/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { openArchive } from '../../db/open';
 import { createMeeting } from '../../db/meetings';
+import { updateSettings } from '../../db/settings';
 import { MIGRATIONS } from '../../db/migrations/bundle.generated';
 import { MeetingFields } from '../../electron/shared/contract';
 import { tempDir } from '../helpers/tempArchive';
@@ -109,7 +110,7 @@ describe('backups', () => {
     expect(s.found('phien ban cu')).toHaveLength(1);
     // Nothing but the old backup and the safety copy in the folder; nothing left beside the archive.
     expect(readdirSync(second.dir).filter((n) => !n.startsWith('archive-before-restore-'))).toEqual(['archive-20240101-080000.sqlite']);
-    expect(readdirSync(s.dir).filter((n) => n.startsWith('.restore'))).toEqual([]);
+    expect(readdirSync(s.dir).filter((n) => n.startsWith('.restore') || n === 'restore-tmp')).toEqual([]);
     // The backup itself is left as it was (still the old schema), so it can be restored again.
     const still = new Database(oldFile, { readonly: true });
     expect(still.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length - 1);
@@ -149,5 +150,23 @@ describe('backups', () => {
     expect(readdirSync(second.dir).filter((n) => n.includes('before-restore'))).toEqual([]);
     copyFileSync(good.file, join(second.dir, 'ban-chep.sqlite'));
     expect((await s.call('backups/check', { file: join(second.dir, 'ban-chep.sqlite') })).ok).toBe(true);
+  });
+});
+
+describe('a relative backup folder', () => {
+  it('is refused with a clear message, and no folder appears where the program runs', async () => {
+    await s.meeting({ title: 'Hội nghị giao ban tháng' });
+    // A settings row from before the folder was checked, or a Windows path on Linux (it passes the
+    // contract's pattern, yet is a relative name here): written below the contract, as such a row exists.
+    const relative = process.platform === 'win32' ? 'Sao luu' : 'D:\\Sao luu';
+    updateSettings(s.archive, { backupDir: relative }, 'thư ký');
+    const before = readdirSync(process.cwd());
+    for (const channel of ['backups/create', 'backups/list'] as const) {
+      const reply = await s.dispatch(channel, {});
+      expect(reply).toMatchObject({ ok: false, error: { code: 'BACKUP_DIR_RELATIVE' } });
+      expect(!reply.ok && reply.error.message).toMatch(/^Thư mục sao lưu phải là đường dẫn đầy đủ.*\(.*Sao luu\)$/);
+    }
+    expect(await errorOf(automaticBackupIfDue(s.archive, day(0)))).toMatch(/^BACKUP_DIR_RELATIVE /);
+    expect(readdirSync(process.cwd())).toEqual(before);
   });
 });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { backupDirFrom } from '../../electron/services/backups';
+import { HosoError } from '../../electron/shared/errors';
+
+/**
+ * The backup folder a setting names must be a full path of the platform the app runs on: a relative
+ * one would be resolved against wherever the program happens to run. The contract's check cannot know
+ * the platform (on Linux `D:\Sao luu` passes it and is a relative name), so the service decides with
+ * the platform's own path.isAbsolute; both platforms are exercised here explicitly.
+ */
+function refusal(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof HosoError ? `${e.code} ${e.message}` : `not a HosoError: ${String(e)}`;
+  }
+  return 'accepted';
+}
+
+describe('backup folder from the settings', () => {
+  it('on Windows: D:\\Sao luu and a network share are full paths; "Sao luu" and "Sao luu\\2026" are refused', () => {
+    const archive = 'C:\\Users\\van thu\\AppData\\Roaming\\hoso\\archive.sqlite';
+    expect(backupDirFrom('D:\\Sao luu', archive, path.win32)).toBe('D:\\Sao luu');
+    expect(backupDirFrom('E:/Sao luu/2026', archive, path.win32)).toBe('E:\\Sao luu\\2026');
+    expect(backupDirFrom('\\\\may-chu\\chia-se\\Sao luu', archive, path.win32)).toBe('\\\\may-chu\\chia-se\\Sao luu');
+    for (const relative of ['Sao luu', 'Sao luu\\2026', '.\\Sao luu', '..\\Sao luu'])
+      expect(refusal(() => backupDirFrom(relative, archive, path.win32))).toMatch(/^BACKUP_DIR_RELATIVE Thư mục sao lưu phải là đường dẫn đầy đủ/);
+    expect(backupDirFrom('', archive, path.win32)).toBe('C:\\Users\\van thu\\AppData\\Roaming\\hoso\\backups');
+  });
+
+  it('on Linux/macOS: /media/usb/Sao luu is a full path; "Sao luu" and a Windows drive path are refused', () => {
+    const archive = '/home/van-thu/.config/hoso/archive.sqlite';
+    expect(backupDirFrom('/media/usb/Sao luu', archive, path.posix)).toBe('/media/usb/Sao luu');
+    expect(backupDirFrom('/media/usb/./Sao luu/', archive, path.posix)).toBe('/media/usb/Sao luu/');
+    for (const relative of ['Sao luu', 'sao-luu/2026', './Sao luu', 'D:\\Sao luu'])
+      expect(refusal(() => backupDirFrom(relative, archive, path.posix))).toMatch(/^BACKUP_DIR_RELATIVE .*\(/);
+    expect(refusal(() => backupDirFrom('D:\\Sao luu', archive, path.posix))).toContain('(D:\\Sao luu)');
+    expect(backupDirFrom(undefined, archive, path.posix)).toBe('/home/van-thu/.config/hoso/backups');
+  });
+});
