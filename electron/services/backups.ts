@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path, { basename, dirname, join, resolve, type PlatformPath } from 'node:path';
 import type { Archive } from '../../db/open';
 import { inspectArchiveFile, openArchive } from '../../db/open';
@@ -65,6 +65,26 @@ function removeStalePartials(dir: string, now: number): void {
   }
 }
 
+/** Whether this process may write in `dir` (access() answers EROFS on a read-only mount, even for root). */
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The folder itself or its nearest existing parent: where a backup folder that cannot be created would
+ * have been made. (Node's recursive mkdir reports a read-only mount as ENOENT, so its code cannot tell.)
+ */
+function nearestExisting(dir: string): string {
+  let d = dir;
+  while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
+  return d;
+}
+
 /** The backups folder: beside the archive unless the clerk chose another (e.g. a second disk). */
 export function defaultBackupDir(archiveFile: string): string {
   return join(dirname(archiveFile), 'backups');
@@ -121,8 +141,11 @@ export async function backupNow(archive: Archive, dir?: string, options: { kind?
   try {
     mkdirSync(target, { recursive: true });
   } catch (e) {
-    throw new HosoError('BACKUP_FAILED', `(${target})`, { cause: e });
+    throw writable(nearestExisting(target)) ? new HosoError('BACKUP_FAILED', `(${target})`, { cause: e }) : new HosoError('BACKUP_DIR_UNWRITABLE', `(${target})`, { cause: e });
   }
+  // A write-protected stick or a CD as backup folder: say so before SQLite fails half-way with a
+  // message about disk space.
+  if (!writable(target)) throw new HosoError('BACKUP_DIR_UNWRITABLE', `(${target})`);
   removeStalePartials(target, Date.now());
   const result = await backupTo(archive.sqlite, freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date()), archive.nativeBinding);
   try {

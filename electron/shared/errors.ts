@@ -152,6 +152,10 @@ export const ERROR_MESSAGES = {
     vi: 'Không đủ chỗ trống trên ổ đĩa để chép tạm tệp cần kiểm tra (tệp trên USB chống ghi, đĩa CD hay ổ thứ hai được chép về máy rồi mới kiểm tra). Không có gì bị thay đổi; hãy giải phóng dung lượng ổ đĩa rồi thử lại.',
     en: 'There is not enough free disk space to copy the file locally for checking (a file on a write-protected stick, a CD or a second disk is copied to this PC first). Nothing was changed; free some disk space and try again.',
   },
+  BACKUP_DIR_UNWRITABLE: {
+    vi: 'Không ghi được vào thư mục sao lưu (chỉ đọc hoặc không có quyền: USB đang gạt khóa chống ghi, đĩa CD, thư mục dùng chung không cho ghi). Chưa có bản sao lưu nào được ghi và kho hiện tại được giữ nguyên; hãy mở khóa chống ghi hoặc chọn thư mục khác trong Lưu trữ USB → Sao lưu. Các bản sao lưu ở đó vẫn kiểm tra và khôi phục được.',
+    en: 'The backup folder cannot be written (read-only or no permission: a write-protected stick, a CD, a share without rights). No backup was written and the archive is untouched; unlock the stick or choose another folder in USB archive → Backups. Backups there can still be checked and restored.',
+  },
   BACKUP_DIR_RELATIVE: {
     vi: 'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ D:\\Sao lưu trên Windows, /media/usb/sao-luu trên Linux), không phải một tên thư mục đơn lẻ. Chưa có gì được ghi; hãy chọn lại thư mục trong Lưu trữ USB → Sao lưu.',
     en: 'The backup folder must be a full path (e.g. D:\\Backups on Windows, /media/usb/backups on Linux), not a bare folder name. Nothing was written; choose the folder again in USB archive → Backups.',

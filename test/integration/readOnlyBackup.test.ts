@@ -176,6 +176,12 @@ describe('a backup on read-only media', () => {
     expect(existsSync(join(s.dir, 'restore-tmp'))).toBe(false);
   });
 
+  it('a new backup into that folder is refused as read-only (not as a full disk); nothing is written there', async () => {
+    expect(await errorOf(backupNow(s.archive, backups.dir))).toMatch(/^BACKUP_DIR_UNWRITABLE Không ghi được vào thư mục sao lưu \(chỉ đọc/);
+    expect(await errorOf(backupNow(s.archive, join(backups.dir, 'nam-2026')))).toMatch(/^BACKUP_DIR_UNWRITABLE /);
+    expect(walk(backups.dir)).toEqual(listing);
+  });
+
   it('no room for the local copy: a clear message, no safety backup, nothing replaced', async () => {
     const before = titles();
     const safetyBefore = readdirSync(join(t.dir, 'o-thu-hai'));
