@@ -14,6 +14,7 @@ import { HosoError } from '../../electron/shared/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { tempDir } from '../helpers/tempArchive';
 import { readOnlyFolder, type ReadOnlyFolder } from '../helpers/crashReadOnly';
+import { tmpfsDisk } from '../helpers/crashDisks';
 
 /**
  * Backups kept where hoso cannot write: a write-protected USB stick, a CD burnt for the agency archive,
@@ -193,6 +194,41 @@ describe('a backup on read-only media', () => {
     expect(titles()).toEqual(before);
     expect(readdirSync(join(t.dir, 'o-thu-hai'))).toEqual(safetyBefore);
     expect(scratchLeft()).toEqual([]);
+
+    // And on a really full disk: a tmpfs holding the archive, where the machine lets the test mount one
+    // (root in CI); without mount rights the injected free space above is the test of this rule.
+    const disk = tmpfsDisk(join(t.dir, 'dia-day'), 16);
+    console.log(disk ? `full disk: ${disk.name}` : 'full disk: no tmpfs here, injected free space only');
+    if (!disk) return;
+    const archive = await openArchive({ file: join(disk.dir, 'archive.sqlite') });
+    try {
+      await generateDemo(archive, { meetings: 2, seed: 5 });
+      disk.fill(archive);
+      const check = checkBackup(archive, join(backups.dir, good));
+      expect(check).toMatchObject({ ok: false });
+      expect(check.message).toMatch(/^Không đủ chỗ trống trên ổ đĩa để chép tạm/);
+      expect(await errorOf(restoreBackup(archive, join(backups.dir, good), 'thư ký'))).toMatch(/^SCRATCH_NO_SPACE /);
+      expect(archive.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(2);
+      expect(existsSync(join(disk.dir, 'restore-tmp'))).toBe(false);
+      disk.free(archive);
+      expect(checkBackup(archive, join(backups.dir, good))).toMatchObject({ ok: true, meetings: 2 });
+    } finally {
+      archive.close();
+      disk.cleanup();
+    }
+  }, 60_000);
+
+  it('Tình trạng kho and the backup list read that folder: the newest backup there is checked healthy', async () => {
+    await s.call('settings/update', { backupDir: backups.dir });
+    try {
+      const list = await s.call('backups/list', {});
+      expect(list.rows.map((r) => r.name)).toEqual([withWal, damaged, good]);
+      const health = await s.call('health/status', {});
+      expect(health.lastBackup).toMatchObject({ name: withWal, ok: true });
+      expect(walk(backups.dir)).toEqual(listing);
+    } finally {
+      await s.call('settings/update', { backupDir: join(t.dir, 'o-thu-hai') });
+    }
   });
 });
 
