@@ -9,7 +9,7 @@ import { appendAudit } from '../../db/audit';
 import { getSettings } from '../../db/settings';
 import { HosoError, isHosoError } from '../shared/errors';
 import type { BackupCheck, BackupEntry, BackupList } from '../shared/mergeContract';
-import { copyToScratch, type ScratchCopy, type ScratchOptions } from './scratchCopy';
+import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 
 /**
  * Backups of the archive (DESIGN.md §3, issue 7 §6). Every backup is a consistent snapshot by SQLite's
@@ -239,10 +239,18 @@ export function startAutomaticBackups(archive: Archive, onError: (e: unknown) =>
   };
 }
 
-/** Refuses a file that is not a backup to check: the open archive itself, or nothing at that path. */
+/**
+ * Refuses a file that is not a backup to check before anything is copied: the open archive itself,
+ * nothing at that path, or a file that is not SQLite at all (a video picked by mistake is not copied).
+ */
 function notABackup(archive: Archive, path: string): string | null {
   if (path === resolve(archive.file)) return 'Đây là chính kho hồ sơ đang dùng, không phải một bản sao lưu.';
   if (!existsSync(path) || !statSync(path).isFile()) return 'Không tìm thấy tệp sao lưu.';
+  try {
+    if (!looksLikeSqlite(path)) return new HosoError('ARCHIVE_NOT_SQLITE', `(${basename(path)})`).message;
+  } catch (e) {
+    return `Không đọc được bản sao lưu (${(e as Error).message}).`;
+  }
   return null;
 }
 

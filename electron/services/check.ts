@@ -7,7 +7,7 @@ import { verifyAuditChain } from '../../db/audit';
 import { checkSearchIndex } from '../../db/search/indexer';
 import { checkSeal } from '../../db/seal';
 import { verifyPhotoFileSync } from './photoFiles';
-import { copyToScratch, type ScratchCopy, type ScratchOptions } from './scratchCopy';
+import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 import { dirname } from 'node:path';
 
 export interface CheckReport {
@@ -83,9 +83,10 @@ export function checkArchiveFile(file: string, options: ScratchOptions = {}): Ch
   const readOnly = readOnlyNote(file);
   let copy: ScratchCopy | null = null;
   if (readOnly) {
-    copy = copyToScratch(file, { archiveFile: file, purpose: 'check', root: tmpdir() }, options);
     report.readOnly = true;
     report.notes.push(readOnly);
+    // A file that is not SQLite is refused by its header alone, read in place: nothing to copy.
+    if (looksLikeSqlite(file)) copy = copyToScratch(file, { archiveFile: file, purpose: 'check', root: tmpdir() }, options);
   }
   try {
     checkFile(copy?.file ?? file, dirname(file), report);

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, rmdirSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, rmdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HosoError } from '../shared/errors';
 import { createWorkDirSync, type WorkPurpose } from './archive/workDir';
@@ -26,6 +26,23 @@ export interface ScratchOptions {
 }
 
 const MB = 1024 * 1024;
+
+/** The first 16 bytes of every SQLite file (db/open.ts looks at the same when it inspects one). */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+/**
+ * Whether a file starts like SQLite: looked at before copying, so that a large file that is not an
+ * archive at all (a video picked by mistake) is refused without being copied first.
+ */
+export function looksLikeSqlite(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function freeBytesOf(dir: string): number {
   const fs = statfsSync(dir);

@@ -79,6 +79,9 @@ beforeAll(async () => {
   const bytes = readFileSync(join(src, good));
   writeFileSync(join(src, damaged), Buffer.concat([bytes.subarray(0, 100), randomBytes(bytes.length - 100)]));
 
+  // Picked by mistake: not SQLite at all.
+  writeFileSync(join(src, 'video-hoi-nghi.mp4'), randomBytes(2 * 1024 * 1024));
+
   // A backup folder copied while the app was running: the last meeting is only in the -wal.
   withWal = 'archive-20260107-080000.sqlite';
   const liveDir = join(t.dir, 'dang-chay');
@@ -144,6 +147,14 @@ describe('a backup on read-only media', () => {
     expect(await errorOf(restoreBackup(s.archive, join(backups.dir, damaged), 'thư ký'))).toMatch(/^RESTORE_REFUSED Bản sao lưu này không dùng để khôi phục được.*hỏng/);
     expect(titles()).toEqual(before);
     expect(existsSync(join(t.dir, 'o-thu-hai')) ? readdirSync(join(t.dir, 'o-thu-hai')) : []).toEqual([]);
+    expect(scratchLeft()).toEqual([]);
+  });
+
+  it('a file that is not SQLite is refused by its header, without being copied first', () => {
+    // No room at all: a copy would be refused for space; the header answers before any copy.
+    const check = checkBackup(s.archive, join(backups.dir, 'video-hoi-nghi.mp4'), { freeBytes: () => 0 });
+    expect(check).toMatchObject({ ok: false });
+    expect(check.message).toMatch(/không phải là kho hồ sơ hợp lệ.*\(video-hoi-nghi\.mp4\)/);
     expect(scratchLeft()).toEqual([]);
   });
 
