@@ -36,6 +36,7 @@ export async function benchExport(
     baselineS: number;
     bagBaselineS: number;
     exportS: number;
+    exportCpuS: number;
     exportBytes: number;
     phases: Record<string, number>;
   }[] = [];
@@ -50,6 +51,7 @@ export async function benchExport(
         run('sh', ['-c', `find "${a}" -type f -print0 | xargs -0 sha256sum > /dev/null`]);
         const baselineS = (performance.now() - t) / 1000;
         t = performance.now();
+        const cpu = process.cpuUsage();
         const phases = phaseClock();
         const out = await exportArchive(
           archive,
@@ -57,6 +59,10 @@ export async function benchExport(
           { appVersion: 'bench', actor: 'bench', progress: phases.sink, meetingWorkers: workers },
         );
         const exportS = (performance.now() - t) / 1000;
+        // CPU time of every thread of this process (the workers and the thread pool included): how
+        // much of the machine the export kept busy.
+        const used = process.cpuUsage(cpu);
+        const exportCpuS = (used.user + used.system) / 1e6;
         const exportPhases = phases.done();
         // The second reading of "the same files": cp -r + sha256sum of what the export wrote (its
         // 200 000 small files as well as the large ones), on the same disk.
@@ -73,6 +79,7 @@ export async function benchExport(
           baselineS,
           bagBaselineS,
           exportS,
+          exportCpuS,
           exportBytes: out.payloadBytes,
           phases: exportPhases,
         });
@@ -115,6 +122,7 @@ export async function benchExport(
       baselineS: round(x.baselineS),
       bagBaselineS: round(x.bagBaselineS),
       exportS: round(x.exportS),
+      exportCpuS: round(x.exportCpuS),
       exportPhasesS: x.phases,
     })),
     baselineMbPerS: mb(sourceBytes, best('baselineS')),
