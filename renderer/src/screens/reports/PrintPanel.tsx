@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Grid, Group, Loader, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, Grid, Group, Loader, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import {
   IconCalendar,
@@ -10,14 +10,14 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportKind, ReportRequestInput } from '../../../../electron/shared/reportContract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatIsoDate, parseVnDate } from '../../format/date';
 import { NoticeEditor } from './NoticeEditor';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
-import { saveReportFile } from './download';
+import { SaveReportFeedback } from './SaveReportFeedback';
+import { useSaveReport } from './useSaveReport';
 import { foldForFilter } from './reportLink';
 
 /** The kinds printed here (the secret log has a tab of its own). */
@@ -43,9 +43,6 @@ export function PrintPanel({
   const [order, setOrder] = useState<'protocol' | 'name'>('protocol');
   const [perPage, setPerPage] = useState<'2' | '4' | '6'>('4');
   const [groupBy, setGroupBy] = useState<'month' | 'kind'>('month');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const preview = useRef<PreviewHandle>(null);
 
   const meetings = useApiQuery('meetings/list', {
@@ -90,31 +87,20 @@ export function PrintPanel({
     perPage: Number(perPage) as 2 | 4 | 6,
     groupBy,
   };
+  const saving = useSaveReport(request);
+  const { busy, save } = saving;
 
   /**
    * In: the print is logged first (a Mật-or-above document is written to the audit log; an ordinary one
    * is not), then the print dialog opens. A print that could not be logged does not happen.
    */
   async function print() {
-    setError(null);
+    saving.setError(null);
     try {
       await call('reports/printed', request);
       preview.current?.print();
     } catch (e) {
-      setError(toErrorPayload(e));
-    }
-  }
-
-  async function save(format: 'pdf' | 'docx' | 'html') {
-    setBusy(format);
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await saveReportFile(request, format));
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setBusy(null);
+      saving.setError(toErrorPayload(e));
     }
   }
 
@@ -160,18 +146,7 @@ export function PrintPanel({
           {t('reports.saveHtml')}
         </Button>
       </Group>
-      {error && <ErrorAlert error={error} title={t('reports.failed')} onClose={() => setError(null)} />}
-      {done && (
-        <Alert
-          color="teal"
-          variant="light"
-          withCloseButton
-          onClose={() => setDone(null)}
-          data-testid="report-saved"
-        >
-          {t('reports.saved', { name: done })}
-        </Alert>
-      )}
+      <SaveReportFeedback state={saving} savedTestId="report-saved" />
 
       {ready ? (
         <Preview ref={preview} request={request} version={previewVersion} />

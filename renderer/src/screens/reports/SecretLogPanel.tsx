@@ -1,17 +1,16 @@
 import { useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCalendar, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportRequestInput, SecretLogEntry } from '../../../../electron/shared/reportContract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
-import { toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { formatIsoDate, parseVnDate } from '../../format/date';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
-import { saveReportFile } from './download';
+import { SaveReportFeedback } from './SaveReportFeedback';
+import { useSaveReport } from './useSaveReport';
 
 type Kind = 'conclusion' | 'minutes' | 'attendance' | 'photos' | 'period';
 const PRINT_KINDS: readonly string[] = ['conclusion', 'minutes', 'attendance', 'photos', 'period'];
@@ -65,12 +64,11 @@ export function SecretLogPanel() {
 /** The log of one complete range (fetched only then): the list, and In sổ / PDF / DOCX of it. */
 function SecretLog({ from, to }: { from: string; to: string }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const frame = useRef<PreviewHandle>(null);
   const list = useApiQuery('reports/secret-log', { from, to });
   const request: ReportRequestInput = { kind: 'secret-log', from, to };
+  const saving = useSaveReport(request);
+  const { busy, save } = saving;
   const printable = useApiQuery('reports/html', { ...request, preview: true });
 
   const describe = (e: SecretLogEntry) => {
@@ -85,19 +83,6 @@ function SecretLog({ from, to }: { from: string; to: string }) {
       .filter(Boolean)
       .join(', ');
   };
-
-  async function save(format: 'pdf' | 'docx') {
-    setBusy(format);
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await saveReportFile(request, format));
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   const rows = list.data?.rows ?? [];
   return (
@@ -138,12 +123,7 @@ function SecretLog({ from, to }: { from: string; to: string }) {
           </Text>
         )}
       </Group>
-      {error && <ErrorAlert error={error} title={t('reports.failed')} onClose={() => setError(null)} />}
-      {done && (
-        <Alert color="teal" variant="light" withCloseButton onClose={() => setDone(null)}>
-          {t('reports.saved', { name: done })}
-        </Alert>
-      )}
+      <SaveReportFeedback state={saving} />
       {list.error && <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />}
       {list.loading && <LoadingState />}
       {list.data && rows.length === 0 && <Text c="dimmed">{t('reports.secretLog.empty')}</Text>}
