@@ -3,8 +3,7 @@ import { Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApiQuery';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryState } from '../../components/QueryState';
 import { formatIsoDate } from '../../format/date';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
 
@@ -34,35 +33,34 @@ export function RegisterPanel() {
           </Text>
         )}
       </Group>
-      {list.error && <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />}
-      {list.loading && <LoadingState />}
-      {list.data && list.data.total === 0 && <Text c="dimmed">{t('reports.register.empty')}</Text>}
-      {list.data && list.data.total > 0 && (
-        <Paper withBorder radius="md">
-          <Table data-testid="register-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('reports.register.number')}</Table.Th>
-                <Table.Th>{t('reports.register.date')}</Table.Th>
-                <Table.Th>{t('reports.register.type')}</Table.Th>
-                <Table.Th>{t('reports.register.subject')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.rows.map((r) => (
-                <Table.Tr key={r.id} data-testid="register-row">
-                  <Table.Td>
-                    <Text fw={600}>{r.number}</Text>
-                  </Table.Td>
-                  <Table.Td>{formatIsoDate(r.issuedOn)}</Table.Td>
-                  <Table.Td>{typeLabel(r.docType)}</Table.Td>
-                  <Table.Td>{r.subject}</Table.Td>
+      <QueryState query={list} isEmpty={(d) => d.total === 0} emptyText={t('reports.register.empty')}>
+        {(data) => (
+          <Paper withBorder radius="md">
+            <Table data-testid="register-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('reports.register.number')}</Table.Th>
+                  <Table.Th>{t('reports.register.date')}</Table.Th>
+                  <Table.Th>{t('reports.register.type')}</Table.Th>
+                  <Table.Th>{t('reports.register.subject')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.rows.map((r) => (
+                  <Table.Tr key={r.id} data-testid="register-row">
+                    <Table.Td>
+                      <Text fw={600}>{r.number}</Text>
+                    </Table.Td>
+                    <Table.Td>{formatIsoDate(r.issuedOn)}</Table.Td>
+                    <Table.Td>{typeLabel(r.docType)}</Table.Td>
+                    <Table.Td>{r.subject}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </QueryState>
       {/* The printable register, kept out of sight: In prints it. */}
       {printable.data && (
         <div style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', left: -10000 }} aria-hidden>

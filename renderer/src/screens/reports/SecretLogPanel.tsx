@@ -5,8 +5,7 @@ import { IconCalendar, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@t
 import { useTranslation } from 'react-i18next';
 import type { ReportRequestInput, SecretLogEntry } from '../../../../electron/shared/reportContract';
 import { useApiQuery } from '../../api/useApiQuery';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryState } from '../../components/QueryState';
 import { formatIsoDate, parseVnDate } from '../../format/date';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
 import { SaveReportFeedback } from './SaveReportFeedback';
@@ -124,43 +123,42 @@ function SecretLog({ from, to }: { from: string; to: string }) {
         )}
       </Group>
       <SaveReportFeedback state={saving} />
-      {list.error && <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />}
-      {list.loading && <LoadingState />}
-      {list.data && rows.length === 0 && <Text c="dimmed">{t('reports.secretLog.empty')}</Text>}
-      {rows.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table data-testid="secret-log-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('reports.secretLog.when')}</Table.Th>
-                <Table.Th>{t('reports.secretLog.meeting')}</Table.Th>
-                <Table.Th>{t('reports.secretLog.level')}</Table.Th>
-                <Table.Th>{t('reports.secretLog.output')}</Table.Th>
-                <Table.Th>{t('reports.secretLog.actor')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((e) => (
-                <Table.Tr key={e.seq} data-testid="secret-log-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatIsoDate(e.day)} {e.time}
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor href={`#/meetings/${encodeURIComponent(e.meetingId)}`}>{e.title}</Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color="red" variant="light">
-                      {t(`reports.secretLog.levels.${e.level}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{describe(e)}</Table.Td>
-                  <Table.Td>{e.actor}</Table.Td>
+      <QueryState query={list} isEmpty={(d) => d.rows.length === 0} emptyText={t('reports.secretLog.empty')}>
+        {(data) => (
+          <Paper withBorder radius="md">
+            <Table data-testid="secret-log-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('reports.secretLog.when')}</Table.Th>
+                  <Table.Th>{t('reports.secretLog.meeting')}</Table.Th>
+                  <Table.Th>{t('reports.secretLog.level')}</Table.Th>
+                  <Table.Th>{t('reports.secretLog.output')}</Table.Th>
+                  <Table.Th>{t('reports.secretLog.actor')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.rows.map((e) => (
+                  <Table.Tr key={e.seq} data-testid="secret-log-row">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatIsoDate(e.day)} {e.time}
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor href={`#/meetings/${encodeURIComponent(e.meetingId)}`}>{e.title}</Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color="red" variant="light">
+                        {t(`reports.secretLog.levels.${e.level}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{describe(e)}</Table.Td>
+                    <Table.Td>{e.actor}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </QueryState>
       {/* The printable log, kept out of sight: In sổ prints it. */}
       {printable.data && (
         <div

@@ -8,7 +8,7 @@ import { TASK_STATUSES, type Task } from '../../../../electron/shared/recordCont
 import { call, toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryState } from '../../components/QueryState';
 import { formatIsoDate } from '../../format/date';
 import { toLanguage } from '../../format/language';
 import { formatCount } from '../../format/number';
@@ -98,33 +98,28 @@ export function TasksScreen() {
         />
       </Group>
       {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={() => setError(null)} />}
-      {tasks.error && <ErrorAlert error={tasks.error} title={t('errors.loadFailed')} onAction={tasks.reload} />}
-      {!tasks.data && !tasks.error && <LoadingState />}
-      {tasks.data && tasks.data.rows.length === 0 && (
-        <Text c="dimmed" data-testid="tasks-empty">
-          {t('tasks.empty')}
-        </Text>
-      )}
-      {tasks.data && tasks.data.rows.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table verticalSpacing="sm" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tasks.column.task')}</Table.Th>
-                <Table.Th>{t('tasks.column.assignee')}</Table.Th>
-                <Table.Th>{t('tasks.column.deadline')}</Table.Th>
-                <Table.Th>{t('tasks.column.status')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {ordered(tasks.data.rows).map((task) => (
-                <TaskRow key={task.id} task={task} busy={pending === task.id} onDone={() => void markDone(task)} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <QueryState query={tasks} isEmpty={(d) => d.rows.length === 0} emptyText={t('tasks.empty')} emptyTestId="tasks-empty">
+        {(data) => (
+          <Paper withBorder radius="md">
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('tasks.column.task')}</Table.Th>
+                  <Table.Th>{t('tasks.column.assignee')}</Table.Th>
+                  <Table.Th>{t('tasks.column.deadline')}</Table.Th>
+                  <Table.Th>{t('tasks.column.status')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {ordered(data.rows).map((task) => (
+                  <TaskRow key={task.id} task={task} busy={pending === task.id} onDone={() => void markDone(task)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </QueryState>
       {tasks.data && tasks.data.total > tasks.data.rows.length && (
         <Text size="sm" c="dimmed">
           {t('tasks.more', { shown: tasks.data.rows.length, total: tasks.data.total })}

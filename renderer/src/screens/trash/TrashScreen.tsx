@@ -6,7 +6,7 @@ import type { ErrorPayload } from '../../../../electron/shared/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatIsoDate } from '../../format/date';
 
 const LIMIT = 500;
@@ -38,60 +38,55 @@ export function TrashScreen() {
         {t('trash.intro')}
       </Text>
       {error && <ErrorAlert error={error} title={t('trash.restoreFailed')} onClose={() => setError(null)} />}
-      {trash.error && <ErrorAlert error={trash.error} title={t('errors.loadFailed')} onAction={trash.reload} />}
-      {!trash.data && !trash.error && <LoadingState />}
-      {trash.data && trash.data.rows.length === 0 && (
-        <Text c="dimmed" data-testid="trash-empty">
-          {t('trash.empty')}
-        </Text>
-      )}
-      {trash.data && trash.data.rows.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('trash.column.title')}</Table.Th>
-                <Table.Th>{t('trash.column.date')}</Table.Th>
-                <Table.Th>{t('trash.column.deletedAt')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {trash.data.rows.map((m) => (
-                <Table.Tr key={m.id} data-testid="trash-row">
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {m.title}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {m.kind}
-                      {m.status === 'finalized' && (
-                        <Badge ml="xs" size="xs" variant="light" color="teal">
-                          {t('meetings.status.finalized')}
-                        </Badge>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatIsoDate(m.meetingDate)}</Table.Td>
-                  <Table.Td>{formatDateTime(m.deletedAt)}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      leftSection={<IconRestore size={14} />}
-                      loading={pending === m.id}
-                      onClick={() => void restore(m.id)}
-                      data-testid="trash-restore"
-                    >
-                      {t('trash.restore')}
-                    </Button>
-                  </Table.Td>
+      <QueryState query={trash} isEmpty={(d) => d.rows.length === 0} emptyText={t('trash.empty')} emptyTestId="trash-empty">
+        {(data) => (
+          <Paper withBorder radius="md">
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('trash.column.title')}</Table.Th>
+                  <Table.Th>{t('trash.column.date')}</Table.Th>
+                  <Table.Th>{t('trash.column.deletedAt')}</Table.Th>
+                  <Table.Th />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.rows.map((m) => (
+                  <Table.Tr key={m.id} data-testid="trash-row">
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {m.title}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {m.kind}
+                        {m.status === 'finalized' && (
+                          <Badge ml="xs" size="xs" variant="light" color="teal">
+                            {t('meetings.status.finalized')}
+                          </Badge>
+                        )}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatIsoDate(m.meetingDate)}</Table.Td>
+                    <Table.Td>{formatDateTime(m.deletedAt)}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconRestore size={14} />}
+                        loading={pending === m.id}
+                        onClick={() => void restore(m.id)}
+                        data-testid="trash-restore"
+                      >
+                        {t('trash.restore')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </QueryState>
     </Stack>
   );
 }
