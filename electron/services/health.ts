@@ -5,6 +5,8 @@ import { checkSearchIndex } from '../../db/search/indexer';
 import type { HealthStatus, IntegrityReport } from '../shared/lockContract';
 import type { BackupCheck } from '../shared/mergeContract';
 import { checkBackup, listBackups } from './backups';
+import { HosoError } from '../shared/errors';
+import { getSettings } from '../../db/settings';
 import { checkArchiveFile } from './check';
 
 function fileBytes(path: string): number {
@@ -28,12 +30,27 @@ function checkBackupOnce(archive: Archive, file: string): BackupCheck {
 }
 
 /**
+ * The backups, or why their folder cannot be used: a folder the settings hold but this PC cannot use
+ * (a relative path stored by an older version, a Windows path on Linux) is one line of the page, not a
+ * page that fails to open.
+ */
+function backupsOrProblem(archive: Archive): Pick<ReturnType<typeof listBackups>, 'dir' | 'rows'> & { problem: string | null } {
+  try {
+    const { dir, rows } = listBackups(archive);
+    return { dir, rows, problem: null };
+  } catch (e) {
+    if (!(e instanceof HosoError)) throw e;
+    return { dir: getSettings(archive).backupDir ?? '', rows: [], problem: e.message };
+  }
+}
+
+/**
  * What the health page (Cài đặt → Tình trạng kho) shows, read from the open archive: its size, the
  * newest backup checked (a backup nobody can restore is worse than none; once per backup file), the search index
  * compared with the content, and the audit chain walked from its first entry. Read-only.
  */
 export function healthStatus(archive: Archive, now: number = Date.now()): HealthStatus {
-  const backups = listBackups(archive);
+  const backups = backupsOrProblem(archive);
   const newest = backups.rows[0];
   const backupCheck = newest ? checkBackupOnce(archive, newest.file) : null;
   const index = checkSearchIndex(archive);
@@ -47,6 +64,7 @@ export function healthStatus(archive: Archive, now: number = Date.now()): Health
     photoBytes,
     meetings,
     backupDir: backups.dir,
+    backupProblem: backups.problem,
     backupCount: backups.rows.length,
     lastBackup:
       newest && backupCheck

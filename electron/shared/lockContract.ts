@@ -52,6 +52,8 @@ export const HealthStatus = z.object({
   photoBytes: z.number().int(),
   meetings: z.number().int(),
   backupDir: z.string(),
+  /** Why the backup folder cannot be used (a relative folder stored by an older version), or null. */
+  backupProblem: z.string().nullable(),
   backupCount: z.number().int(),
   /** The newest backup and the verdict of checking it now (integrity_check of the copy). */
   lastBackup: z

@@ -5,6 +5,7 @@ import { createHandlers } from '../../electron/services/handlers';
 import { createDispatcher, directClient } from '../../electron/services/dispatch';
 import { silentLogger } from '../../electron/services/log';
 import { tempArchive } from '../helpers/tempArchive';
+import { updateSettings } from '../../db/settings';
 
 let archive: Archive;
 let cleanup: () => void;
@@ -45,6 +46,17 @@ describe('health page channels', () => {
     writeFileSync(made.file, 'không phải cơ sở dữ liệu');
     const status = await call('health/status', {});
     expect(status.lastBackup).toMatchObject({ ok: false });
+  });
+
+  it('still opens when the stored backup folder cannot be used here, and says why on the backup line', async () => {
+    // A row from an older version, or a Windows folder on Linux: written below the contract, as it exists.
+    const unusable = process.platform === 'win32' ? 'Sao luu' : 'D:\\Sao luu';
+    updateSettings(archive, { backupDir: unusable }, 'thư ký');
+    const status = await call('health/status', {});
+    expect(status.backupProblem).toMatch(/^Thư mục sao lưu phải là đường dẫn đầy đủ.*Sao luu/);
+    expect(status.lastBackup).toBeNull();
+    expect(status.audit.ok).toBe(true);
+    expect(status.index.ok).toBe(true);
   });
 
   it('names the first edited audit entry, and an index out of step until it is rebuilt', async () => {

@@ -130,7 +130,11 @@ export function HealthSection() {
                 }
               >
                 <Stack gap={2} data-testid="health-backup">
-                  {s.lastBackup ? (
+                  {s.backupProblem ? (
+                    <Text size="sm" c="red" data-testid="health-backup-problem">
+                      {s.backupProblem}
+                    </Text>
+                  ) : s.lastBackup ? (
                     <>
                       <Text size="sm">
                         {t('health.backupValue', {
