@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchApp, SCREENSHOTS, type App } from './harness';
-import { seedReportArchive } from '../helpers/reportsFixture';
+import { SCREENSHOTS, type App } from './harness';
+import { launchReportsApp, outsideRequests, reportPreview } from './reportsApp';
 import { pdfInfo, pdfFonts } from '../helpers/pdf';
 import { updateSettings } from '../../db/settings';
 
@@ -14,23 +14,17 @@ import { updateSettings } from '../../db/settings';
 
 let app: App;
 let meetingId: string;
-const dialogs: string[] = [];
+let dialogs: string[];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await launchApp();
-  meetingId = await seedReportArchive(app.archive, { attendees: 6, photos: 3 });
-  app.page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  ({ app, meetingId, dialogs } = await launchReportsApp({ attendees: 6, photos: 3 }));
 });
 
 afterAll(async () => {
   await app?.close();
 });
 
-const preview = () => app.page.frameLocator('[data-testid="report-preview"]');
+const preview = () => reportPreview(app.page);
 
 describe('Báo cáo', () => {
   it('opens on a meeting, previews the conclusion notice, edits, saves and numbers it', async () => {
@@ -152,8 +146,7 @@ describe('Báo cáo', () => {
   });
 
   it('made no request off the machine and no clerk text ran as script', () => {
-    const outside = app.requests.filter((u) => !u.startsWith(app.host.origin) && !/^(data|blob|about):/.test(u));
-    expect(outside).toEqual([]);
+    expect(outsideRequests(app)).toEqual([]);
     expect(dialogs).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchApp, SCREENSHOTS, type App } from './harness';
-import { seedReportArchive } from '../helpers/reportsFixture';
+import { SCREENSHOTS, type App } from './harness';
+import { launchReportsApp, outsideRequests, reportPreview } from './reportsApp';
 import { pdfInfo, pdfLines, pdfWords } from '../helpers/pdf';
 import { getMeeting } from '../../db/meetings';
 import { updateSettings } from '../../db/settings';
@@ -17,24 +16,18 @@ import { localToday } from '../../db/conclusions';
 const CLERK = 'Vũ Thị Hạnh';
 let app: App;
 let meetingId: string;
-const dialogs: string[] = [];
+let dialogs: string[];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await launchApp();
-  meetingId = await seedReportArchive(app.archive, { attendees: 30, photos: 2 });
+  ({ app, meetingId, dialogs } = await launchReportsApp({ attendees: 30, photos: 2 }));
   updateSettings(app.archive, { clerkName: CLERK }, 'kiểm thử');
-  app.page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
 });
 
 afterAll(async () => {
   await app?.close();
 });
 
-const preview = () => app.page.frameLocator('[data-testid="report-preview"]');
+const preview = () => reportPreview(app.page);
 
 describe('độ mật when printing', () => {
   it('a meeting marked Mật previews with the mark, prints and saves a PDF with it on every page', async () => {
@@ -130,10 +123,7 @@ describe('độ mật when printing', () => {
   });
 
   it('made no request off the machine and no clerk text ran as script', () => {
-    const outside = app.requests.filter(
-      (u) => !u.startsWith(app.host.origin) && !/^(data|blob|about):/.test(u),
-    );
-    expect(outside).toEqual([]);
+    expect(outsideRequests(app)).toEqual([]);
     expect(dialogs).toEqual([]);
   });
 });
