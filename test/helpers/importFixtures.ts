@@ -15,3 +15,7 @@ export const people = (list: ImportDraft['chairs']) =>
 /** The source text an item points at: what the review screen highlights. */
 export const at = (d: ImportDraft, span: { start: number; end: number }) =>
   d.sourceText.slice(span.start, span.end);
+/** The texts of a list of captions, conclusions or body paragraphs, in order. */
+export const texts = (list: readonly { text: string }[]) => list.map((item) => item.text);
+/** The document references as [number, type, date]: what the clerk checks against the paper. */
+export const refs = (d: ImportDraft) => d.documentRefs.map((r) => [r.number, r.type, r.date]);

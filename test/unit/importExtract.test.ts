@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftToCliJson } from '../../electron/services/import/extract';
-import { at, draftOf, fixture, fromMarkdown, people } from '../helpers/importFixtures';
+import { at, draftOf, fixture, fromMarkdown, people, refs, texts } from '../helpers/importFixtures';
 
 // Fixtures in test/fixtures/import are our own reports, written in the style of the real samples.
 describe('a military unit report (Rank Name, titles; "dưới sự chủ trì của"; year in the sentence)', () => {
@@ -42,7 +42,7 @@ describe('a military unit report (Rank Name, titles; "dưới sự chủ trì c�
   });
 
   it('takes the caption under each placeholder and keeps placeholders out of the minutes', () => {
-    expect(d.captions.map((c) => c.text)).toEqual([
+    expect(texts(d.captions)).toEqual([
       'Quang cảnh hội nghị sơ kết quý I.',
       'Đại tá Hồ Quang Minh phát biểu kết luận hội nghị.',
     ]);
@@ -58,16 +58,16 @@ describe('a military unit report (Rank Name, titles; "dưới sự chủ trì c�
   });
 
   it('reads document references with their type and date', () => {
-    expect(d.documentRefs.map(({ number, type, date }) => ({ number, type, date }))).toEqual([
-      { number: '847-NQ/QUTW', type: 'Nghị quyết', date: '2021-12-28' },
-      { number: '152/KH-BCH', type: 'Kế hoạch', date: '2024-01-12' },
-      { number: '12/2023/TT-BQP', type: 'Thông tư', date: null },
+    expect(refs(d)).toEqual([
+      ['847-NQ/QUTW', 'Nghị quyết', '2021-12-28'],
+      ['152/KH-BCH', 'Kế hoạch', '2024-01-12'],
+      ['12/2023/TT-BQP', 'Thông tư', null],
     ]);
     expect(at(d, d.documentRefs[0]!.span)).toBe('Nghị quyết số 847-NQ/QUTW ngày 28-12-2021');
   });
 
   it('takes the conclusions after "yêu cầu:" of the closing speech, one per sentence, and the byline', () => {
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(texts(d.conclusions)).toEqual([
       'Các cơ quan, đơn vị tiếp tục quán triệt nghiêm các chỉ thị, nghị quyết của cấp trên.',
       'Tập trung huấn luyện sát thực tế chiến đấu, bảo đảm an toàn tuyệt đối.',
       'Chuẩn bị chu đáo diễn tập khu vực phòng thủ huyện Hải Lăng năm 2024.',
@@ -97,10 +97,8 @@ describe("a People's Committee report (Title Name order, honorifics ông/bà, fu
   });
 
   it('reads the decision, the conclusions after "đề nghị" and a "(TTXVN)" byline', () => {
-    expect(d.documentRefs.map((r) => [r.number, r.type, r.date])).toEqual([
-      ['1234/QĐ-UBND', 'Quyết định', '2024-03-15'],
-    ]);
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(refs(d)).toEqual([['1234/QĐ-UBND', 'Quyết định', '2024-03-15']]);
+    expect(texts(d.conclusions)).toEqual([
       'Các xã chủ động tuyên truyền, vận động nhân dân.',
       'Giao phòng TN&MT hoàn thành hồ sơ thu hồi đất trước ngày 30/7/2024.',
       'Ban QLDA huyện báo cáo tiến độ hằng tuần.',
@@ -131,21 +129,21 @@ describe('a Party committee report (dateline year, co-chairs, unaccented alt-tex
   });
 
   it('treats "… hinh 1" lines as pictures: the next line is the caption, a picture without one has none', () => {
-    expect(d.captions.map((c) => c.text)).toEqual(['Toàn cảnh hội nghị giao ban.']);
-    expect(d.body.map((p) => p.text).join('\n')).not.toMatch(/hinh \d/);
-    expect(d.body.map((p) => p.text)).toContain(
+    expect(texts(d.captions)).toEqual(['Toàn cảnh hội nghị giao ban.']);
+    expect(texts(d.body).join('\n')).not.toMatch(/hinh \d/);
+    expect(texts(d.body)).toContain(
       'Thu ngân sách 6 tháng đạt 61% dự toán; các xã hoàn thành đại hội chi bộ nhiệm kỳ 2024-2027 đúng kế hoạch.',
     );
   });
 
   it('repairs "2927 -TB/TU" and "05 - CT/HU", with their dates; "2024-2027" is not a document', () => {
-    expect(d.documentRefs.map((r) => [r.number, r.type, r.date])).toEqual([
+    expect(refs(d)).toEqual([
       ['2927-TB/TU', 'Thông báo', '2020-02-04'],
       ['05-CT/HU', 'Chỉ thị', '2024-05-10'],
     ]);
     expect(at(d, d.documentRefs[0]!.span)).toBe('Thông báo kết luận số 2927 -TB/TU ngày 4/2/2020');
     expect(d.byline?.value).toBe('Thu Hà/VOV.VN');
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(texts(d.conclusions)).toEqual([
       'Các chi, đảng bộ cơ sở tập trung chuẩn bị đại hội đảng bộ các cấp.',
       'Đẩy mạnh cải cách hành chính, nâng cao chỉ số hài lòng của người dân.',
     ]);
@@ -175,7 +173,7 @@ describe('minutes in Markdown (labels "Thời gian:", "Địa điểm:", "Chủ 
   });
 
   it('takes the numbered items under "kết luận như sau:" as conclusions; markdown emphasis is unwrapped', () => {
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(texts(d.conclusions)).toEqual([
       'Hoàn thành sơ tuyển nghĩa vụ quân sự trước ngày 30/9/2024.',
       'Giao Phó Chỉ huy trưởng lập danh sách dân quân huấn luyện năm thứ nhất.',
     ]);
@@ -205,7 +203,7 @@ describe('old Word minutes with the official header (agency, số, Quốc hiệu
       { name: 'Ma Thị Thanh Hương', rank: 'Đại úy', titles: ['Trợ lý Tuyên huấn'] },
     ]);
     expect(d.attendees[0]!.role).toBe('thu_ky');
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(texts(d.conclusions)).toEqual([
       'Các chi bộ tổ chức sinh hoạt chuyên đề đúng hướng dẫn.',
       'Hoàn thành kiểm tra đảng viên chấp hành Điều lệ Đảng trong quý II.',
     ]);
@@ -277,10 +275,10 @@ describe('short pastes in the samples’ patterns', () => {
     const minutes =
       'Họp Chi bộ Văn phòng tháng 9\n\nNgày 05/9/2024, Chi bộ Văn phòng họp thường kỳ.\n\nĐại biểu thảo luận sôi nổi.\n\nTrao tặng giấy khen cho hai đảng viên (Ảnh: Minh Đức).';
     const d = draftOf(minutes);
-    expect(d.captions.map((c) => c.text)).toEqual(['Trao tặng giấy khen cho hai đảng viên (Ảnh: Minh Đức).']);
-    expect(d.body.map((p) => p.text)).toContain('Đại biểu thảo luận sôi nổi.');
+    expect(texts(d.captions)).toEqual(['Trao tặng giấy khen cho hai đảng viên (Ảnh: Minh Đức).']);
+    expect(texts(d.body)).toContain('Đại biểu thảo luận sôi nổi.');
     const news = draftOf(`${minutes.replace(' (Ảnh: Minh Đức)', '')}\n\nTin, ảnh: Minh Đức`);
-    expect(news.captions.map((c) => c.text)).toEqual([
+    expect(texts(news.captions)).toEqual([
       'Đại biểu thảo luận sôi nổi.',
       'Trao tặng giấy khen cho hai đảng viên.',
     ]);

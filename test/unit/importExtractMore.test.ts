@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftToCliJson } from '../../electron/services/import/extract';
-import { at, draftOf, fixture, fromMarkdown, people } from '../helpers/importFixtures';
+import { at, draftOf, fixture, fromMarkdown, people, refs, texts } from '../helpers/importFixtures';
 
 // Five more fixtures of our own (invented names), written in the style of the real samples.
 describe('a Military Region report (co-chairs with general ranks, "Cùng dự có các đồng chí:", Nghị định)', () => {
@@ -54,7 +54,7 @@ describe('a Military Region report (co-chairs with general ranks, "Cùng dự c�
   });
 
   it('takes the caption under "leftcenterrightdel"; placeholder, caption, attendance list and site furniture stay out of the minutes', () => {
-    expect(d.captions.map((c) => c.text)).toEqual(['Các đại biểu dự hội nghị sơ kết quy chế phối hợp.']);
+    expect(texts(d.captions)).toEqual(['Các đại biểu dự hội nghị sơ kết quy chế phối hợp.']);
     const body = draftToCliJson(d).body;
     expect(body).not.toContain('leftcenterrightdel');
     expect(body).not.toContain('Các đại biểu dự hội nghị sơ kết');
@@ -66,16 +66,16 @@ describe('a Military Region report (co-chairs with general ranks, "Cùng dự c�
   });
 
   it('reads "Nghị định số 45/2020/NĐ-CP" (no date) and "Nghị quyết số 12-NQ/ĐU ngày 3-4-2023"', () => {
-    expect(d.documentRefs.map(({ number, type, date }) => ({ number, type, date }))).toEqual([
-      { number: '45/2020/NĐ-CP', type: 'Nghị định', date: null },
-      { number: '12-NQ/ĐU', type: 'Nghị quyết', date: '2023-04-03' },
+    expect(refs(d)).toEqual([
+      ['45/2020/NĐ-CP', 'Nghị định', null],
+      ['12-NQ/ĐU', 'Nghị quyết', '2023-04-03'],
     ]);
     expect(at(d, d.documentRefs[0]!.span)).toBe('Nghị định số 45/2020/NĐ-CP');
     expect(at(d, d.documentRefs[1]!.span)).toBe('Nghị quyết số 12-NQ/ĐU ngày 3-4-2023');
   });
 
   it('takes the conclusions after "đề nghị", one per sentence, and the "Name/SOURCE" byline', () => {
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(texts(d.conclusions)).toEqual([
       'Hai bên tiếp tục duy trì giao ban định kỳ sáu tháng một lần.',
       'Quan tâm chính sách hậu phương quân đội trên địa bàn tỉnh.',
       'Phối hợp chuẩn bị tốt diễn tập khu vực phòng thủ tỉnh năm 2025.',
@@ -117,11 +117,9 @@ describe('a regiment Party committee report ("THIẾU TƯỚNG … chủ trì.",
   });
 
   it('takes the caption, the directive with its date and the numbered items after "yêu cầu:"', () => {
-    expect(d.captions.map((c) => c.text)).toEqual(['Thiếu tướng Lò Văn Thiện phát biểu tại hội nghị.']);
-    expect(d.documentRefs.map((r) => [r.number, r.type, r.date])).toEqual([
-      ['91-CT/QUTW', 'Chỉ thị', '2023-08-04'],
-    ]);
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(texts(d.captions)).toEqual(['Thiếu tướng Lò Văn Thiện phát biểu tại hội nghị.']);
+    expect(refs(d)).toEqual([['91-CT/QUTW', 'Chỉ thị', '2023-08-04']]);
+    expect(texts(d.conclusions)).toEqual([
       'Các tiểu đoàn duy trì nghiêm chế độ sẵn sàng chiến đấu.',
       'Tổ chức hội thao kỹ thuật cấp Trung đoàn trong tháng 9.',
       'Hoàn thành sửa chữa doanh trại trước mùa mưa bão.',
@@ -164,7 +162,7 @@ describe('a district Party committee report (dateline year, "dưới sự chủ 
   });
 
   it('treats "hoi nghi so ket hinh N" as pictures: one with a caption, one without; none in the minutes', () => {
-    expect(d.captions.map((c) => c.text)).toEqual(['Quang cảnh hội nghị sơ kết.']);
+    expect(texts(d.captions)).toEqual(['Quang cảnh hội nghị sơ kết.']);
     const body = draftToCliJson(d).body;
     expect(body).not.toMatch(/hinh \d/);
     expect(body).not.toContain('Quang cảnh hội nghị sơ kết.');
@@ -175,11 +173,9 @@ describe('a district Party committee report (dateline year, "dưới sự chủ 
   });
 
   it('repairs "318 -TB/HU" with its date; "9/12 xã" is not a document; conclusions after "nhấn mạnh:"; the byline', () => {
-    expect(d.documentRefs.map((r) => [r.number, r.type, r.date])).toEqual([
-      ['318-TB/HU', 'Thông báo', '2024-03-06'],
-    ]);
+    expect(refs(d)).toEqual([['318-TB/HU', 'Thông báo', '2024-03-06']]);
     expect(at(d, d.documentRefs[0]!.span)).toBe('Thông báo kết luận số 318 -TB/HU ngày 6/3/2024');
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(texts(d.conclusions)).toEqual([
       'Các xã rà soát từng tiêu chí còn thiếu để có giải pháp cụ thể.',
       'Huy động nguồn lực xã hội hóa cho giao thông nội đồng.',
     ]);
@@ -213,10 +209,8 @@ describe('a provincial People’s Council report in Markdown ("Ngày 08/7/2024",
   });
 
   it('reads the decision, the numbered conclusions, and finds no pictures or byline', () => {
-    expect(d.documentRefs.map((r) => [r.number, r.type, r.date])).toEqual([
-      ['256/QĐ-UBND', 'Quyết định', '2024-02-20'],
-    ]);
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(refs(d)).toEqual([['256/QĐ-UBND', 'Quyết định', '2024-02-20']]);
+    expect(texts(d.conclusions)).toEqual([
       'Sở LĐ-TB&XH rà soát lại danh sách hộ chưa được hỗ trợ.',
       'Các huyện báo cáo kết quả trước ngày 15/8/2024.',
     ]);
@@ -252,7 +246,7 @@ describe('a report with "Chiều 14/8" and no year anywhere ("đại tá …, ti
     expect(at(d, d.chairs[0]!.span)).toBe('đại tá Pờ Văn Sáng, Chỉ huy trưởng Ban CHQS huyện');
     expect(d.attendees).toEqual([]);
     expect(d.documentRefs).toEqual([]);
-    expect(d.conclusions.map((c) => c.text)).toEqual([
+    expect(texts(d.conclusions)).toEqual([
       'Các xã bám sát địa bàn, nắm chắc tình hình.',
       'Kiện toàn lực lượng dân quân thường trực.',
     ]);
