@@ -191,6 +191,13 @@ async function startPool(
 }
 
 const WORKER_FILE = 'meetingFilesWorker';
+/**
+ * A batch's rows and texts (a few MB) live until the batch is handed over; with V8's default young
+ * generation they outlive a scavenge or two, get promoted and are collected again by the slower old
+ * generation's collector. A 64 MB semi-space (192 MB young generation) measured about 15 % less CPU for
+ * the same files (20 000 meetings, alternated runs).
+ */
+const YOUNG_GENERATION = { maxYoungGenerationSizeMb: 192 };
 /** Workers that have exited (a crash, or stopped): asking them to stop would wait for nothing. */
 const stopped = new WeakSet<Worker>();
 
@@ -206,12 +213,12 @@ function startWorker(script: string | undefined, data: MeetingFilesWorkerData): 
 }
 
 function spawnWorker(script: string | undefined, data: MeetingFilesWorkerData): Worker {
-  if (script) return new Worker(script, { workerData: data });
+  if (script) return new Worker(script, { workerData: data, resourceLimits: YOUNG_GENERATION });
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const url = pathToFileURL(join(dirname(here), `${WORKER_FILE}.ts`)).href;
     const boot = `import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`;
-    return new Worker(boot, { eval: true, workerData: data });
+    return new Worker(boot, { eval: true, workerData: data, resourceLimits: YOUNG_GENERATION });
   }
   const built = [
     join(dirname(here), `${WORKER_FILE}.js`),
@@ -219,5 +226,5 @@ function spawnWorker(script: string | undefined, data: MeetingFilesWorkerData): 
   ].find((p) => existsSync(p));
   if (!built) throw new Error(`${WORKER_FILE}.js is missing beside ${here}`);
   // Electron loads a worker's script from inside app.asar (supported since Electron 18).
-  return new Worker(built, { workerData: data });
+  return new Worker(built, { workerData: data, resourceLimits: YOUNG_GENERATION });
 }
