@@ -1,13 +1,7 @@
 import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Grid, Group, Loader, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import {
-  IconCalendar,
-  IconFileTypeDocx,
-  IconFileTypeHtml,
-  IconFileTypePdf,
-  IconPrinter,
-} from '@tabler/icons-react';
+import { IconCalendar, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportKind, ReportRequestInput } from '../../../../electron/shared/reportContract';
 import { call, toErrorPayload } from '../../api/client';
@@ -16,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatIsoDate, parseVnDate } from '../../format/date';
 import { NoticeEditor } from './NoticeEditor';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
-import { SaveReportFeedback } from './SaveReportFeedback';
+import { SaveReportButtons, SaveReportFeedback } from './SaveReportControls';
 import { useSaveReport } from './useSaveReport';
 import { foldForFilter } from './reportLink';
 
@@ -88,7 +82,6 @@ export function PrintPanel({
     groupBy,
   };
   const saving = useSaveReport(request);
-  const { busy, save } = saving;
 
   /**
    * In: the print is logged first (a Mật-or-above document is written to the audit log; an ordinary one
@@ -115,36 +108,12 @@ export function PrintPanel({
         >
           {t('reports.print')}
         </Button>
-        <Button
-          variant="light"
-          leftSection={<IconFileTypePdf size={16} />}
-          onClick={() => void save('pdf')}
-          loading={busy === 'pdf'}
-          disabled={!ready || !!busy}
-          data-testid="report-save-pdf"
-        >
-          {t('reports.savePdf')}
-        </Button>
-        <Button
-          variant="light"
-          leftSection={<IconFileTypeDocx size={16} />}
-          onClick={() => void save('docx')}
-          loading={busy === 'docx'}
-          disabled={!ready || !!busy}
-          data-testid="report-save-docx"
-        >
-          {t('reports.saveDocx')}
-        </Button>
-        <Button
-          variant="light"
-          leftSection={<IconFileTypeHtml size={16} />}
-          onClick={() => void save('html')}
-          loading={busy === 'html'}
-          disabled={!ready || !!busy}
-          data-testid="report-save-html"
-        >
-          {t('reports.saveHtml')}
-        </Button>
+        <SaveReportButtons
+          state={saving}
+          formats={['pdf', 'docx', 'html']}
+          disabled={!ready}
+          testIdPrefix="report-save-"
+        />
       </Group>
       <SaveReportFeedback state={saving} savedTestId="report-saved" />
 

@@ -1,14 +1,14 @@
 import { useRef, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconFileTypeDocx, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { IconCalendar, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportRequestInput, SecretLogEntry } from '../../../../electron/shared/reportContract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryState } from '../../components/QueryState';
 import { formatIsoDate, parseVnDate } from '../../format/date';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
-import { SaveReportFeedback } from './SaveReportFeedback';
+import { SaveReportButtons, SaveReportFeedback } from './SaveReportControls';
 import { useSaveReport } from './useSaveReport';
 
 type Kind = 'conclusion' | 'minutes' | 'attendance' | 'photos' | 'period';
@@ -67,7 +67,6 @@ function SecretLog({ from, to }: { from: string; to: string }) {
   const list = useApiQuery('reports/secret-log', { from, to });
   const request: ReportRequestInput = { kind: 'secret-log', from, to };
   const saving = useSaveReport(request);
-  const { busy, save } = saving;
   const printable = useApiQuery('reports/html', { ...request, preview: true });
 
   const describe = (e: SecretLogEntry) => {
@@ -96,26 +95,7 @@ function SecretLog({ from, to }: { from: string; to: string }) {
         >
           {t('reports.secretLog.print')}
         </Button>
-        <Button
-          variant="light"
-          leftSection={<IconFileTypePdf size={16} />}
-          onClick={() => void save('pdf')}
-          loading={busy === 'pdf'}
-          disabled={!!busy}
-          data-testid="secret-log-pdf"
-        >
-          {t('reports.savePdf')}
-        </Button>
-        <Button
-          variant="light"
-          leftSection={<IconFileTypeDocx size={16} />}
-          onClick={() => void save('docx')}
-          loading={busy === 'docx'}
-          disabled={!!busy}
-          data-testid="secret-log-docx"
-        >
-          {t('reports.saveDocx')}
-        </Button>
+        <SaveReportButtons state={saving} formats={['pdf', 'docx']} testIdPrefix="secret-log-" />
         {list.data && (
           <Text size="sm" c="dimmed" data-testid="secret-log-total">
             {t('reports.secretLog.total', { count: rows.length })}
