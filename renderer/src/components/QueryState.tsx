@@ -20,7 +20,8 @@ interface Props<T> {
  */
 export function QueryState<T>({ query, isEmpty, emptyText, emptyTestId, children }: Props<T>) {
   const { t } = useTranslation();
-  if (query.error) return <ErrorAlert error={query.error} title={t('errors.loadFailed')} onAction={query.reload} />;
+  if (query.error)
+    return <ErrorAlert error={query.error} title={t('errors.loadFailed')} onAction={query.reload} />;
   if (query.data === null) return <LoadingState />;
   if (isEmpty(query.data))
     return (
