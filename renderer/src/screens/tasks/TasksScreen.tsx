@@ -3,10 +3,10 @@ import { Anchor, Badge, Button, Group, MultiSelect, Paper, Stack, Switch, Table,
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCheck, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
 import { TASK_STATUSES, type Task } from '../../../../electron/shared/recordContract';
-import { call, toErrorPayload } from '../../api/client';
+import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useRowAction } from '../../api/useRowAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatIsoDate } from '../../format/date';
@@ -36,21 +36,13 @@ export function TasksScreen() {
   const [assigneeText, setAssigneeText] = useState('');
   const [assignee] = useDebouncedValue(assigneeText.trim(), 250);
   const tasks = useApiQuery('tasks/list', { status, overdue, assignee, today: todayIso(), offset: 0, limit: LIMIT });
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const action = useRowAction();
 
-  async function markDone(task: Task) {
-    setPending(task.id);
-    setError(null);
-    try {
+  const markDone = (task: Task) =>
+    action.run(task.id, async () => {
       await call('tasks/set-status', { meetingId: task.meetingId, version: task.meetingVersion, id: task.id, status: 'hoan_thanh' });
       tasks.reload();
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setPending(null);
-    }
-  }
+    });
 
   return (
     <Stack gap="md">
@@ -97,7 +89,7 @@ export function TasksScreen() {
           data-testid="tasks-filter-overdue"
         />
       </Group>
-      {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={() => setError(null)} />}
+      {action.error && <ErrorAlert error={action.error} title={t('errors.saveFailed')} onClose={action.clearError} />}
       <QueryState query={tasks} isEmpty={(d) => d.rows.length === 0} emptyText={t('tasks.empty')} emptyTestId="tasks-empty">
         {(data) => (
           <Paper withBorder radius="md">
@@ -113,7 +105,7 @@ export function TasksScreen() {
               </Table.Thead>
               <Table.Tbody>
                 {ordered(data.rows).map((task) => (
-                  <TaskRow key={task.id} task={task} busy={pending === task.id} onDone={() => void markDone(task)} />
+                  <TaskRow key={task.id} task={task} busy={action.pending === task.id} onDone={() => void markDone(task)} />
                 ))}
               </Table.Tbody>
             </Table>

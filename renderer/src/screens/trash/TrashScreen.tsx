@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
-import { call, toErrorPayload } from '../../api/client';
+import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useRowAction } from '../../api/useRowAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatIsoDate } from '../../format/date';
@@ -15,21 +14,13 @@ const LIMIT = 500;
 export function TrashScreen() {
   const { t } = useTranslation();
   const trash = useApiQuery('meetings/trash-list', { offset: 0, limit: LIMIT });
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const action = useRowAction();
 
-  async function restore(id: string) {
-    setPending(id);
-    setError(null);
-    try {
+  const restore = (id: string) =>
+    action.run(id, async () => {
       await call('meetings/restore', { id });
       trash.reload();
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setPending(null);
-    }
-  }
+    });
 
   return (
     <Stack gap="md">
@@ -37,7 +28,7 @@ export function TrashScreen() {
       <Text size="sm" c="dimmed">
         {t('trash.intro')}
       </Text>
-      {error && <ErrorAlert error={error} title={t('trash.restoreFailed')} onClose={() => setError(null)} />}
+      {action.error && <ErrorAlert error={action.error} title={t('trash.restoreFailed')} onClose={action.clearError} />}
       <QueryState query={trash} isEmpty={(d) => d.rows.length === 0} emptyText={t('trash.empty')} emptyTestId="trash-empty">
         {(data) => (
           <Paper withBorder radius="md">
@@ -73,7 +64,7 @@ export function TrashScreen() {
                         size="xs"
                         variant="light"
                         leftSection={<IconRestore size={14} />}
-                        loading={pending === m.id}
+                        loading={action.pending === m.id}
                         onClick={() => void restore(m.id)}
                         data-testid="trash-restore"
                       >
