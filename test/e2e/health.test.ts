@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMeeting } from '../../db/meetings';
+import { updateSettings } from '../../db/settings';
 import { MeetingFields } from '../../electron/shared/contract';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 
@@ -64,5 +65,17 @@ describe('Cài đặt → Tình trạng kho', () => {
     await expect(page.getByTestId('health-notice').innerText()).resolves.toBe('Đã xây lại chỉ mục: 2 cuộc họp.');
     await page.locator('[data-testid="health-index-verdict"][data-ok="true"]').waitFor();
     await expect(page.getByTestId('health-index').innerText()).resolves.toBe('Khớp với nội dung (2 cuộc họp).');
+  });
+
+  it('still opens with a backup folder this PC cannot use, and says why on the backup line', async () => {
+    const { page } = app;
+    // A settings row from an older version, or a Windows folder on Linux: written below the contract.
+    updateSettings(app.archive, { backupDir: process.platform === 'win32' ? 'Sao luu' : 'D:\\Sao luu' }, 'Văn thư');
+    await page.getByTestId('health-refresh').click();
+    await expect(page.getByTestId('health-backup-problem').innerText()).resolves.toMatch(
+      /^Thư mục sao lưu phải là đường dẫn đầy đủ.*Sao luu/,
+    );
+    await expect(page.getByTestId('health-audit').innerText()).resolves.toMatch(/^Bị sửa hoặc xóa|^Nguyên vẹn/);
+    await shot('health-backup-folder-unusable');
   });
 });
