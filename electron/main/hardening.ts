@@ -49,6 +49,9 @@ export function isAllowedDownloadUrl(url: string, devServerUrl?: string): boolea
   return url.startsWith('blob:') && isAppPageUrl(url.slice('blob:'.length), devServerUrl);
 }
 
+/** What an <iframe> of the app may show besides the app's pages: its own srcdoc, or nothing yet. */
+const FRAME_DOCUMENTS = new Set(['about:srcdoc', 'about:blank']);
+
 /**
  * Applied to every WebContents the app ever creates (windows, DevTools, anything a page might
  * spawn): navigation leaves the app only by being refused, new windows are never opened, and
@@ -78,6 +81,13 @@ export function hardenWebContents(app: App, opts: HardeningOptions = {}): void {
     guardDownloads(contents.session);
     contents.on('will-navigate', (event) => guardNavigation(event, event.url));
     contents.on('will-redirect', (event) => guardNavigation(event, event.url));
+    // 'will-navigate' is the main frame's only. Frames inside the page (the print preview is an
+    // <iframe srcdoc>, sandboxed) may hold their own document and nothing else: a link clicked in a
+    // preview must not load wherever it points, even though the session would refuse the request.
+    contents.on('will-frame-navigate', (event) => {
+      if (event.isMainFrame || FRAME_DOCUMENTS.has(event.url)) return;
+      guardNavigation(event, event.url);
+    });
     contents.setWindowOpenHandler(({ url }) => {
       log.error('WINDOW_OPEN_BLOCKED', describeUrlForLog(url));
       return { action: 'deny' };

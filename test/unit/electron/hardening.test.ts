@@ -120,6 +120,26 @@ describe('hardenWebContents', () => {
     expect(lines.join('\n')).not.toContain('login');
   });
 
+  it('keeps the frames inside the page (the print preview) on their own document', () => {
+    const { contents, lines } = created();
+    const frameNavigate = (url: string, isMainFrame = false) => {
+      const e = Object.assign(new FakeEvent(url), { url, isMainFrame });
+      contents.emit('will-frame-navigate', e);
+      return e.defaultPrevented;
+    };
+    // A link clicked inside a preview of a document that quotes one.
+    expect(frameNavigate('https://example.com/van-ban')).toBe(true);
+    expect(frameNavigate('file:///C:/Users/van-thu/bien-ban.docx')).toBe(true);
+    expect(frameNavigate('javascript:alert(1)')).toBe(true);
+    expect(lines).toContain('NAVIGATION_BLOCKED https://example.com');
+    // The preview's own document, an empty frame, the app's own pages.
+    expect(frameNavigate('about:srcdoc')).toBe(false);
+    expect(frameNavigate('about:blank')).toBe(false);
+    expect(frameNavigate('app://hoso/index.html')).toBe(false);
+    // The main frame is will-navigate's (tested above), not counted twice.
+    expect(frameNavigate('https://example.com/', true)).toBe(false);
+  });
+
   it('lets the app navigate within itself', () => {
     const { navigate } = created();
     expect(navigate('will-navigate', 'app://hoso/index.html')).toBe(false);
@@ -156,6 +176,7 @@ describe('hardenWebContents', () => {
       expect(c.setWindowOpenHandler).toHaveBeenCalledTimes(1);
       expect(c.listenerCount('will-navigate')).toBe(1);
       expect(c.listenerCount('will-redirect')).toBe(1);
+      expect(c.listenerCount('will-frame-navigate')).toBe(1);
       expect(c.listenerCount('will-attach-webview')).toBe(1);
     }
   });
