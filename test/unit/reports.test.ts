@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { minutesBlocks } from '../../electron/services/reports/minutesBlocks';
 import { escapeHtml, renderHtml } from '../../electron/services/reports/html';
 import { addWorkingDays, clockTime, longDate, placeDateLine, shortDate } from '../../electron/services/reports/dates';
+import { publicHolidays } from '../../electron/services/reports/holidays';
+import { isoOfJulianDay, lunarToJulianDay } from '../../electron/services/reports/lunarCalendar';
 import { meetingName, joinVi, personPhrase } from '../../electron/services/reports/phrases';
 import { outgoingNumber } from '../../db/register';
 import { reportFileName } from '../../electron/services/reports/build';
@@ -18,11 +20,41 @@ describe('dates on documents', () => {
     expect(shortDate('2024-05-06')).toBe('06/05/2024');
     expect(clockTime('08:30')).toBe('8 giờ 30');
   });
-  it('counts working days for the notice due date (weekends skipped)', () => {
+  it('counts working days for the notice due date (weekends and public holidays skipped)', () => {
     expect(addWorkingDays('2024-05-24', 5)).toBe('2024-05-31');
     expect(addWorkingDays('2024-05-26', 5)).toBe('2024-05-31');
     expect(addWorkingDays('2024-05-27', 5)).toBe('2024-06-03');
-    expect(addWorkingDays('2024-12-30', 5)).toBe('2025-01-06');
+    // 1/1 is a holiday.
+    expect(addWorkingDays('2024-12-30', 5)).toBe('2025-01-07');
+    // 30/4 and 1/5 (Tuesday, Wednesday).
+    expect(addWorkingDays('2024-04-29', 5)).toBe('2024-05-08');
+    // Tết Ất Tỵ: mùng 1–3 are 29–31/1/2025.
+    expect(addWorkingDays('2025-01-24', 5)).toBe('2025-02-05');
+    // 2/9/2023 was a Saturday: Monday 4/9 is its nghỉ bù.
+    expect(addWorkingDays('2023-08-31', 5)).toBe('2023-09-08');
+    // Giỗ Tổ 2026 (10/3 lunar) is Sunday 26/4: Monday 27/4 off, then 30/4 and 1/5.
+    expect(addWorkingDays('2026-04-24', 5)).toBe('2026-05-06');
+  });
+
+  it('knows the lunar holidays of Vietnam’s calendar (UTC+7), not China’s', () => {
+    const tet = { 2020: '2020-01-25', 2023: '2023-01-22', 2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06' };
+    for (const [year, day] of Object.entries(tet)) expect(isoOfJulianDay(lunarToJulianDay(1, 1, Number(year)))).toBe(day);
+    // The new moon of 2/2/2030 falls at 23:07 in Hà Nội and 00:07 on 3/2 in Beijing: Tết is a day earlier here.
+    expect(isoOfJulianDay(lunarToJulianDay(1, 1, 2030))).toBe('2030-02-02');
+    // 2023 had a leap second month (tháng 2 nhuận), so 10/3 lunar fell late, on 29/4.
+    expect(isoOfJulianDay(lunarToJulianDay(10, 3, 2023))).toBe('2023-04-29');
+    expect(isoOfJulianDay(lunarToJulianDay(10, 3, 2025))).toBe('2025-04-07');
+    expect([...publicHolidays(2026)].sort()).toEqual([
+      '2026-01-01',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-04-26',
+      '2026-04-27',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-09-02',
+    ]);
   });
 });
 

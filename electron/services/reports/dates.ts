@@ -1,4 +1,5 @@
 /** Dates and times the way official Vietnamese documents write them. Pure functions. */
+import { isPublicHoliday } from './holidays';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -38,18 +39,20 @@ export function clockTime(hhmm: string): string {
 }
 
 /**
- * The day `days` working days (Monday to Friday) after `iso`: a conclusion notice is due within 5
- * working days of the meeting. Public holidays are not known here; the clerk sees the date and judges.
+ * The day `days` working days after `iso`: a conclusion notice is due within 5 working days of the
+ * meeting. Working days are Monday to Friday except the public holidays the law fixes (holidays.ts);
+ * the days a yearly decision adds are not known, so the date can be early, never late.
  */
 export function addWorkingDays(iso: string, days: number): string {
   const [y, m, d] = parts(iso);
   const date = new Date(Date.UTC(y, m - 1, d));
+  const isoOf = () => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
   for (let left = days; left > 0; ) {
     date.setUTCDate(date.getUTCDate() + 1);
     const wd = date.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
+    if (wd !== 0 && wd !== 6 && !isPublicHoliday(isoOf())) left--;
   }
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  return isoOf();
 }
 
 /** mm/yyyy of a YYYY-MM-DD. */
