@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { exportArchive } from '../../electron/services/archive/exportArchive';
 import { MEETING_JSON_BATCH } from '../../electron/services/archive/meetingJson';
 import { HosoError } from '../../electron/shared/errors';
+import { nodeDestFs, type DestFs } from '../../electron/services/archive/destFs';
 import { validateBag } from '../helpers/bagitValidator';
 import { addRecord } from '../helpers/meetingRecord';
 import { ENV, EVERYTHING, exportFixture, type ExportFixture } from './exportFixture';
@@ -93,6 +94,36 @@ describe('meeting files built in worker threads', () => {
     expect(e).toBeInstanceOf(HosoError);
     expect((e as HosoError).code).toBe('EXPORT_SOURCE_DAMAGED');
     expect(readdirSync(f.usb)).toEqual([]);
+  });
+
+  it('a stick that is full for the snapshot stops the meeting files at once (they run side by side)', async () => {
+    for (const workers of [0, 2]) {
+      let failedAt = -1;
+      let created = 0;
+      const full: DestFs = {
+        ...nodeDestFs,
+        create: async (path) => {
+          created++;
+          if (path.endsWith('archive.sqlite') && failedAt < 0) {
+            failedAt = created;
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          }
+          return nodeDestFs.create(path);
+        },
+      };
+      const e = await exportArchive(
+        f.archive,
+        { dest: f.usb, selection: EVERYTHING, passphrase: null },
+        { ...ENV, fs: full, meetingWorkers: workers },
+      ).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect((e as HosoError).code, `workers ${workers}`).toBe('EXPORT_DEST_FULL');
+      expect(readdirSync(f.usb)).toEqual([]);
+      // 874 meeting files were to come: only those already under way may follow the failure.
+      expect(created - failedAt, `workers ${workers}`).toBeLessThan(80);
+    }
   });
 
   it('a cancel while the workers run leaves nothing on the stick, and the next export succeeds', async () => {

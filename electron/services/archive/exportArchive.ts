@@ -327,11 +327,15 @@ export async function exportArchive(
     );
     const filesTotal = 2 + selected.length * 2 + photos.length + (selected.length > INDEX_MAX_ROWS ? 20 : 0);
     progress.phase('writing', estimate.bytes, filesTotal);
+    // The two copies below run side by side: the first to fail stops the other (a full stick met by the
+    // meeting files must not wait for 2 GB of photos to be written first).
+    const sideBySide = new AbortController();
+    const writing = signal ? AbortSignal.any([signal, sideBySide.signal]) : sideBySide.signal;
     writer = new BagWriter(
       bagRoot,
       bagFs,
       { bytes: progress.bytes, file: progress.file },
-      signal,
+      writing,
       encrypted ? Number.POSITIVE_INFINITY : maxFileBytes,
     );
     const lineBatches: MeetingLine[][] = [];
@@ -345,7 +349,7 @@ export async function exportArchive(
     const largeFiles = async () => {
       await bag.addFile('archive.sqlite', snapFile);
       for (const p of photos) {
-        signal?.throwIfAborted();
+        writing.throwIfAborted();
         const found = findPhotoFile(archiveDir, p.fileHash);
         if (!found) {
           missingPhotos++;
@@ -366,11 +370,12 @@ export async function exportArchive(
           },
           workers: env.meetingWorkers,
           workerScript: env.meetingWorkerScript,
-          signal,
+          signal: writing,
         },
         async (batch, index) => {
           let start = 0;
           for (let k = 0; k < batch.paths.length; k++) {
+            writing.throwIfAborted();
             const end = batch.ends[k]!;
             await bag.queueBytes(batch.paths[k]!, batch.bytes.subarray(start, end));
             start = end;
@@ -380,8 +385,13 @@ export async function exportArchive(
       );
       await bag.drain();
     };
-    const copies = await Promise.allSettled([largeFiles(), meetingFiles()]);
-    for (const c of copies) if (c.status === 'rejected') throw c.reason;
+    let firstFailure: { error: unknown } | null = null;
+    const stopOthers = (e: unknown) => {
+      firstFailure ??= { error: e };
+      sideBySide.abort(e);
+    };
+    await Promise.all([largeFiles().catch(stopOthers), meetingFiles().catch(stopOthers)]);
+    if (firstFailure) throw (firstFailure as { error: unknown }).error;
     const lines = lineBatches.flat();
     snap.close();
     snap = null;
