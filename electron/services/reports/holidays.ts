@@ -26,7 +26,8 @@ export function publicHolidays(year: number): Set<string> {
   const gioTo = lunarToJulianDay(10, 3, year);
   const tet = lunarToJulianDay(1, 1, year);
   for (const jd of [tet, tet + 1, tet + 2]) days.add(isoOfJulianDay(jd));
-  const compensated = [...solar, gioTo].sort((a, b) => a - b);
+  // One nghỉ bù per day off, even when Giỗ Tổ falls on 30/4 or 1/5 (never a day more than sure).
+  const compensated = [...new Set([...solar, gioTo])].sort((a, b) => a - b);
   for (const jd of compensated) days.add(isoOfJulianDay(jd));
   for (const jd of compensated) {
     if (!isWeekend(jd)) continue;
