@@ -1,15 +1,14 @@
 import { Grid, Select, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconClock } from '@tabler/icons-react';
+import { IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MINUTES_MAX_CHARS, Secrecy } from '../../../../electron/shared/contract';
 
 const SECRECY_LEVELS = Secrecy.options;
-import { parseVnDate } from '../../format/date';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
 import { normalizeTime, type MeetingFormErrors, type MeetingFormValues } from './meetingForm';
 import { MinutesEditor } from './minutes/MinutesEditor';
+import { VnDateInput } from '../../components/VnDateInput';
 
 interface Props {
   values: MeetingFormValues;
@@ -68,16 +67,12 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-        <DateInput
+        <VnDateInput
           label={t('meetingForm.field.date')}
           placeholder={t('meetingForm.placeholder.date')}
           value={values.meetingDate}
           onChange={(value) => onChange({ meetingDate: value })}
-          valueFormat="DD/MM/YYYY"
-          // dayjs cannot read day-first dates without a plugin; this parser also takes 5/1/2026 and 05.01.2026.
-          dateParser={parseVnDate}
           clearable
-          leftSection={<IconCalendar size={16} />}
           readOnly={readOnly}
           data-testid="meeting-date"
         />

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Grid, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconDeviceFloppy, IconHash, IconRefresh } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconHash, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Notice, NoticeFields } from '../../../../electron/shared/reportContract';
 import type { ErrorPayload } from '../../../../electron/shared/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
-import { formatIsoDate, parseVnDate } from '../../format/date';
+import { formatIsoDate } from '../../format/date';
+import { VnDateInput } from '../../components/VnDateInput';
 
 interface Form {
   subject: string;
@@ -193,14 +193,11 @@ export function NoticeEditor({ meetingId, variant, onChanged }: { meetingId: str
             <TextInput label={t('reports.notice.placeName')} value={form.placeName} onChange={(e) => set({ placeName: e.currentTarget.value })} />
           </Grid.Col>
           <Grid.Col span={6}>
-            <DateInput
+            <VnDateInput
               label={t('reports.notice.issuedOn')}
               value={form.issuedOn}
               onChange={(value) => set({ issuedOn: value })}
-              valueFormat="DD/MM/YYYY"
-              dateParser={parseVnDate}
               clearable
-              leftSection={<IconCalendar size={16} />}
             />
           </Grid.Col>
           <Grid.Col span={12}>

@@ -1,18 +1,18 @@
 import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Grid, Group, Loader, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconPrinter } from '@tabler/icons-react';
+import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportKind, ReportRequestInput } from '../../../../electron/shared/reportContract';
 import { call, toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatIsoDate, parseVnDate } from '../../format/date';
+import { formatIsoDate } from '../../format/date';
 import { NoticeEditor } from './NoticeEditor';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
 import { SaveReportButtons, SaveReportFeedback } from './SaveReportControls';
 import { useSaveReport } from './useSaveReport';
 import { foldForFilter } from './reportLink';
+import { VnDateInput } from '../../components/VnDateInput';
 
 /** The kinds printed here (the secret log has a tab of its own). */
 const KINDS: ReportKind[] = ['conclusion', 'minutes', 'attendance', 'photos', 'period'];
@@ -138,26 +138,20 @@ export function PrintPanel({
         {kind === 'period' ? (
           <>
             <Grid.Col span={{ base: 6, md: 3 }}>
-              <DateInput
+              <VnDateInput
                 label={t('reports.from')}
                 placeholder={t('reports.datePlaceholder')}
                 value={from}
                 onChange={setFrom}
-                valueFormat="DD/MM/YYYY"
-                dateParser={parseVnDate}
-                leftSection={<IconCalendar size={16} />}
                 data-testid="report-from"
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 3 }}>
-              <DateInput
+              <VnDateInput
                 label={t('reports.to')}
                 placeholder={t('reports.datePlaceholder')}
                 value={to}
                 onChange={setTo}
-                valueFormat="DD/MM/YYYY"
-                dateParser={parseVnDate}
-                leftSection={<IconCalendar size={16} />}
                 data-testid="report-to"
               />
             </Grid.Col>

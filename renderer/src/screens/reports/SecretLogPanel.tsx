@@ -1,15 +1,15 @@
 import { useRef, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { IconCalendar, IconPrinter } from '@tabler/icons-react';
+import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportRequestInput, SecretLogEntry } from '../../../../electron/shared/reportContract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryState } from '../../components/QueryState';
-import { formatIsoDate, parseVnDate } from '../../format/date';
+import { formatIsoDate } from '../../format/date';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
 import { SaveReportButtons, SaveReportFeedback } from './SaveReportControls';
 import { useSaveReport } from './useSaveReport';
+import { VnDateInput } from '../../components/VnDateInput';
 
 type Kind = 'conclusion' | 'minutes' | 'attendance' | 'photos' | 'period';
 const PRINT_KINDS: readonly string[] = ['conclusion', 'minutes', 'attendance', 'photos', 'period'];
@@ -32,25 +32,19 @@ export function SecretLogPanel() {
         {t('reports.secretLog.help')}
       </Text>
       <Group align="flex-end">
-        <DateInput
+        <VnDateInput
           label={t('reports.from')}
           placeholder={t('reports.datePlaceholder')}
           value={from}
           onChange={setFrom}
-          valueFormat="DD/MM/YYYY"
-          dateParser={parseVnDate}
-          leftSection={<IconCalendar size={16} />}
           w={170}
           data-testid="secret-log-from"
         />
-        <DateInput
+        <VnDateInput
           label={t('reports.to')}
           placeholder={t('reports.datePlaceholder')}
           value={to}
           onChange={setTo}
-          valueFormat="DD/MM/YYYY"
-          dateParser={parseVnDate}
-          leftSection={<IconCalendar size={16} />}
           w={170}
           data-testid="secret-log-to"
         />

@@ -10,8 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { IconCalendar } from '@tabler/icons-react';
+
 import { useTranslation } from 'react-i18next';
 import {
   TASK_STATUSES,
@@ -20,9 +19,10 @@ import {
 } from '../../../../../electron/shared/recordContract';
 import type { ErrorPayload } from '../../../../../electron/shared/errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { parseVnDate } from '../../../format/date';
+
 import { AssigneeSelect } from './AssigneeSelect';
 import type { TaskStatusValue } from './taskStatus';
+import { VnDateInput } from '../../../components/VnDateInput';
 
 interface Props {
   /** The conclusion being edited, or null for a new one. */
@@ -95,15 +95,12 @@ export function ConclusionEditor({ row, busy, error, onSave, onClose }: Props) {
               maxLength={500}
               data-testid="conclusion-unit"
             />
-            <DateInput
+            <VnDateInput
               label={t('conclusions.field.deadline')}
               placeholder="dd/mm/yyyy"
               value={deadline}
               onChange={setDeadline}
-              valueFormat="DD/MM/YYYY"
-              dateParser={parseVnDate}
               clearable
-              leftSection={<IconCalendar size={16} />}
               data-testid="conclusion-deadline"
             />
             <Select

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
-import { IconCalendar } from '@tabler/icons-react';
+
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES, normalizeDocumentNumber } from '../../../../../electron/shared/documentNumber';
 import type { ErrorPayload } from '../../../../../electron/shared/errors';
 import type { DocumentRef, DocumentRefFields } from '../../../../../electron/shared/recordContract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { parseVnDate } from '../../../format/date';
+import { VnDateInput } from '../../../components/VnDateInput';
 
 interface Props {
   /** The reference being edited, or null for a new one. */
@@ -75,15 +74,12 @@ export function DocumentEditor({ row, busy, error, onSave, onClose }: Props) {
             clearable
             data-testid="document-type"
           />
-          <DateInput
+          <VnDateInput
             label={t('documents.field.date')}
             placeholder="dd/mm/yyyy"
             value={issuedOn}
             onChange={setIssuedOn}
-            valueFormat="DD/MM/YYYY"
-            dateParser={parseVnDate}
             clearable
-            leftSection={<IconCalendar size={16} />}
             data-testid="document-date"
           />
           <TextInput
