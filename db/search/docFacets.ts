@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+// Statements kept per connection and SQL text (search builds a bounded set of query shapes).
+import { cachedStatement as statement } from '../statementCache';
 
 /**
  * The people and tags of each indexed meeting, in memory (docid → person numbers, docid → tag numbers),
@@ -167,15 +169,6 @@ function top(lists: DocLists, interner: Interner, docids: ArrayLike<number>): [s
   const out: [string, number][] = [];
   for (const v of seen) if (counts[v]! >= cutoff) out.push([interner.ids[v]!, counts[v]!]);
   return out;
-}
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function statement(sqlite: Database.Database, sql: string): Database.Statement {
-  let byText = statements.get(sqlite);
-  if (!byText) statements.set(sqlite, (byText = new Map()));
-  let s = byText.get(sql);
-  if (!s) byText.set(sql, (s = sqlite.prepare(sql)));
-  return s;
 }
 
 /** Docids per load slice: ~10 ms each at 100 000 meetings (the event loop waits at most that long for it). */

@@ -8,6 +8,8 @@ import { SEARCH_COLUMNS } from './indexer';
 import { buildSnippet, FIELD_WEIGHTS } from './snippets';
 import type { SearchQuery, SearchResult } from '../../electron/shared/contract';
 import type { AbbreviationIndex } from './abbreviations';
+// Statements kept per connection and SQL text (search builds a bounded set of query shapes).
+import { cachedStatement as statement } from '../statementCache';
 
 /** The request and response shapes are the contract's (electron/shared/contract.ts). */
 export type SearchRequest = SearchQuery;
@@ -230,16 +232,6 @@ function matchingDocids(sqlite: Database.Database, lookups: IndexLookups, q: Par
   const hits = out.subarray(0, n);
   if (!ascending) hits.sort(); // FTS5 returns rowids in ascending order; this is only a safeguard
   return { hits, set, unfiltered: !fromMarkedIndex && n === candidates.length };
-}
-
-/** Prepared once per connection and SQL text: searching prepares the same handful of statements. */
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function statement(sqlite: Database.Database, sql: string): Database.Statement {
-  let byText = statements.get(sqlite);
-  if (!byText) statements.set(sqlite, (byText = new Map()));
-  let s = byText.get(sql);
-  if (!s) byText.set(sql, (s = sqlite.prepare(sql)));
-  return s;
 }
 
 /**
