@@ -33,7 +33,9 @@ export async function backupTo(sqlite: Database.Database, dest: string, nativeBi
   }
 }
 
+/** The files SQLite keeps beside a database: the backup API's rollback journal, the check's WAL index. */
 function removeSidecars(file: string): void {
+  rmSync(`${file}-journal`, { force: true });
   rmSync(`${file}-wal`, { force: true });
   rmSync(`${file}-shm`, { force: true });
 }

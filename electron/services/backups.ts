@@ -45,7 +45,8 @@ function removeEmptySidecars(file: string): void {
 }
 
 /**
- * A backup killed mid-way (power cut, Task Manager) leaves `<name>.sqlite.partial` (and its -wal/-shm):
+ * A backup killed mid-way (power cut, Task Manager) leaves `<name>.sqlite.partial` (and its -journal,
+ * written by the backup API while it copies, or the -wal/-shm of the check that follows):
  * never listed, never taken for a backup, but possibly as large as the archive, and nothing else would
  * ever remove it. The next backup into the folder removes those not touched for an hour: a backup still
  * being written by another process (the app's daily one while `hoso backup` runs) keeps writing its
@@ -55,7 +56,7 @@ export const STALE_PARTIAL_MS = 60 * 60 * 1000;
 function removeStalePartials(dir: string, now: number): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
-    if (!/^archive-.*\.sqlite\.partial(?:-wal|-shm)?$/.test(name)) continue;
+    if (!/^archive-.*\.sqlite\.partial(?:-wal|-shm|-journal)?$/.test(name)) continue;
     const path = join(dir, name);
     try {
       if (now - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });

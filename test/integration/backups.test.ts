@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { automaticBackupIfDue, backupNow, restoreBackup } from '../../electron/services/backups';
+import { automaticBackupIfDue, backupNow, restoreBackup, STALE_PARTIAL_MS } from '../../electron/services/backups';
 import { verifyAuditChain } from '../../db/audit';
 import { HosoError } from '../../electron/shared/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
@@ -168,5 +168,20 @@ describe('a relative backup folder', () => {
     }
     expect(await errorOf(automaticBackupIfDue(s.archive, day(0)))).toMatch(/^BACKUP_DIR_RELATIVE /);
     expect(readdirSync(process.cwd())).toEqual(before);
+  });
+});
+
+describe('what a killed backup left behind', () => {
+  it('is removed by the next backup once stale: the partial copy, its rollback journal and its WAL files', async () => {
+    await s.call('settings/update', { backupDir: second.dir });
+    mkdirSync(second.dir, { recursive: true });
+    const left = ['', '-journal', '-wal', '-shm'].map((suffix) => `archive-20260101-080000.sqlite.partial${suffix}`);
+    const hourAgo = new Date(Date.now() - STALE_PARTIAL_MS - 60_000);
+    for (const name of left) {
+      writeFileSync(join(second.dir, name), randomBytes(4096));
+      utimesSync(join(second.dir, name), hourAgo, hourAgo);
+    }
+    const next = await backupNow(s.archive);
+    expect(readdirSync(second.dir)).toEqual([next.name]);
   });
 });
