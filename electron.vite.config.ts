@@ -15,7 +15,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The export's worker threads load this file (meetingFilesPool.ts finds it beside index.js).
-          meetingFilesWorker: resolve(__dirname, 'electron/services/archive/meetingFilesWorker.ts'),
+          meetingFilesWorker: resolve(__dirname, 'services/archive/meetingFilesWorker.ts'),
         },
       },
     },

@@ -1,4 +1,8 @@
-// Lint also enforces the layering of DESIGN.md §1 (import-x/no-restricted-paths below).
+// Lint enforces the layering of docs/ARCHITECTURE.md (import-x/no-restricted-paths and the rules below);
+// test/unit/layering.test.ts proves each arrow fires.
+//
+//   contract/  ←  db/  ←  services/  ←  transports (electron/, webhost/, cli/)
+//        ↖______________________________________________________ renderer/
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -7,6 +11,16 @@ import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const NODE_BUILTIN = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
+const TRANSPORTS = ['./electron', './webhost', './cli'];
+const ONLY_ELECTRON = { name: 'electron', message: 'Only electron/main and electron/preload import electron.' };
+const ONLY_DB_SQLITE = { name: 'better-sqlite3', message: 'SQL lives in db/ only: add a repository function there and call it.' };
+// Test-only packages never reach product code (they would be bundled into out/).
+const TEST_ONLY = ['playwright-core', 'vitest'].map((name) => ({ name, message: 'Test-only package: not in product code.' }));
+/** A `.prepare(` call outside db/ is SQL outside db/. */
+const NO_PREPARE = {
+  selector: "CallExpression[callee.property.name='prepare']",
+  message: 'SQL lives in db/ only: add a repository function there and call it.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'db/migrations/**', 'coverage/**', '.scratch/**', 'bench/.data/**'] },
@@ -25,38 +39,70 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            // The renderer sees the archive only through the contract in electron/shared.
-            { target: './renderer', from: './db', message: 'renderer must go through the contract (electron/shared).' },
-            { target: './renderer', from: './electron/services' },
-            { target: './renderer', from: './electron/main' },
-            { target: './renderer', from: './electron/host' },
-            { target: './renderer', from: './electron/cli' },
-            { target: './renderer', from: './electron/preload' },
-            // The contract is the bottom layer: pure TypeScript + zod.
-            { target: './electron/shared', from: ['./db', './electron/services', './electron/main', './electron/host', './electron/cli', './renderer'] },
-            // The data layer never depends on the app layers above it.
-            { target: './db', from: ['./electron/services', './electron/main', './electron/host', './electron/cli', './electron/preload', './renderer'] },
-            { target: './electron/services', from: ['./electron/main', './electron/host', './electron/cli', './renderer'] },
+            // 1. The contract is the bottom layer: pure TypeScript + zod, imports nothing of the project.
+            {
+              target: './contract',
+              from: ['./db', './services', ...TRANSPORTS, './renderer'],
+              message: 'contract/ is the bottom layer: it imports nothing above it.',
+            },
+            // 2. db/ sees only the contract.
+            { target: './db', from: ['./services', ...TRANSPORTS, './renderer'], message: 'db/ imports only contract/.' },
+            // 3. Services see db/ and the contract, never a transport or the UI.
+            { target: './services', from: [...TRANSPORTS, './renderer'], message: 'services/ import only db/ and contract/.' },
+            // 4. Transports are thin: they call the services' dispatcher, never db/ directly.
+            ...TRANSPORTS.map((t) => ({ target: t, from: ['./db', './renderer'], message: 'A transport calls the dispatcher (services/), never db/.' })),
+            // 5. The renderer sees the archive only through the contract.
+            {
+              target: './renderer',
+              from: ['./db', './services', ...TRANSPORTS],
+              message: 'renderer/ imports only contract/ (and calls it through renderer/src/api/client.ts).',
+            },
           ],
         },
       ],
+      'no-restricted-imports': ['error', { paths: [ONLY_ELECTRON, ONLY_DB_SQLITE, ...TEST_ONLY] }],
+      'no-restricted-syntax': ['error', NO_PREPARE],
     },
   },
   {
-    // Only electron/main and electron/preload may import the `electron` module.
-    files: ['db/**', 'electron/shared/**', 'electron/services/**', 'electron/host/**', 'electron/cli/**', 'renderer/**', 'bench/**', 'scripts/**'],
+    // db/ is the one place with SQL.
+    files: ['db/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload import electron.' }] }],
+      'no-restricted-imports': ['error', { paths: [ONLY_ELECTRON, ...TEST_ONLY] }],
+      'no-restricted-syntax': 'off',
     },
   },
   {
-    files: ['renderer/**', 'electron/shared/**'],
+    // The desktop shell may import electron; it loads better-sqlite3's Electron build for db/ (nativeBinding.ts).
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: TEST_ONLY }] },
+  },
+  {
+    // The CLI (and the web host it starts) renders PDFs with the PC's own Chromium through playwright-core;
+    // the CLI runs from the source tree and is never bundled into the desktop app (out/).
+    files: ['cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ONLY_ELECTRON, ONLY_DB_SQLITE, ...TEST_ONLY.filter((p) => p.name !== 'playwright-core')] }] },
+  },
+  {
+    // Tests, benchmarks and dev scripts may use anything below them (tests reach into db/ to set up and to check).
+    files: ['test/**', 'bench/**', 'scripts/**', '*.config.{ts,js}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ONLY_ELECTRON] }],
+      'no-restricted-syntax': 'off',
+    },
+  },
+  {
+    files: ['test/unit/electron/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**', 'contract/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only electron/main and electron/preload import electron.' }],
+          paths: [ONLY_ELECTRON, ONLY_DB_SQLITE, ...TEST_ONLY],
           patterns: [{ group: NODE_BUILTIN, message: 'No Node built-ins here: this code runs in the browser / is pure.' }],
         },
       ],

@@ -5,8 +5,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../db/open';
 import { uuidv7 } from '../db/ids';
-import { exportArchive } from '../electron/services/archive/exportArchive';
-import type { ProgressSink } from '../electron/services/archive/jobs';
+import { exportArchive } from '../services/archive/exportArchive';
+import type { ProgressSink } from '../services/archive/jobs';
 
 /**
  * USB export throughput against what the machine can do anyway: `cp -r` of the same files (archive +

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../db/open';
-import { importMany, readFileSource } from '../electron/services/import';
+import { importMany, readFileSource } from '../services/import';
 import { reportDocx } from '../test/fixtures/import/reportDocx';
 import { png } from '../test/helpers/images';
 

@@ -2,9 +2,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../db/open';
-import { exportArchive } from '../electron/services/archive/exportArchive';
-import { EVERYTHING } from '../electron/services/archive/selection';
-import { applyMerge, previewMerge } from '../electron/services/archive/mergeApply';
+import { exportArchive } from '../services/archive/exportArchive';
+import { EVERYTHING } from '../services/archive/selection';
+import { applyMerge, previewMerge } from '../services/archive/mergeApply';
 
 /**
  * Merging a whole demo archive's bag (`hoso merge` as a clerk runs it): into an empty archive (every

@@ -1,10 +1,10 @@
 import { dirname } from 'node:path';
 import { openArchive } from '../db/open';
-import { createContext } from '../electron/services/context';
-import { createHandlers } from '../electron/services/handlers';
-import { createDispatcher } from '../electron/services/dispatch';
-import { silentLogger } from '../electron/services/log';
-import { startWebHost } from '../electron/host/server';
+import { createContext } from '../services/context';
+import { createHandlers } from '../services/handlers';
+import { createDispatcher } from '../services/dispatch';
+import { silentLogger } from '../services/log';
+import { startWebHost } from '../webhost/server';
 import { percentile } from './stats';
 
 export interface OpenMeetingBench {

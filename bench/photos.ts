@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomFillSync } from 'node:crypto';
 import sharp from 'sharp';
-import { storePhoto, verifyPhotoFile } from '../electron/services/photoStore';
+import { storePhoto, verifyPhotoFile } from '../services/photoStore';
 import { percentile } from './stats';
 
 /**

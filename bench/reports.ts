@@ -1,10 +1,10 @@
 import { cpus, loadavg } from 'node:os';
 import { openArchive } from '../db/open';
-import { ReportRequest } from '../electron/shared/reportContract';
-import { buildReport } from '../electron/services/reports/build';
-import { renderHtml } from '../electron/services/reports/html';
-import { htmlToPdf } from '../electron/services/reports/pdf';
-import { renderDocx } from '../electron/services/reports/docx';
+import { ReportRequest } from '../contract/reportContract';
+import { buildReport } from '../services/reports/build';
+import { renderHtml } from '../services/reports/html';
+import { htmlToPdf } from '../services/reports/pdf';
+import { renderDocx } from '../services/reports/docx';
 import { percentile } from './stats';
 
 /**

@@ -17,7 +17,7 @@ import { benchReports } from './reports';
 import { benchMerge } from './merge';
 import { benchExport } from './export';
 import { benchImportDocx } from './importDocx';
-import { runCli } from '../electron/cli/run';
+import { runCli } from '../cli/run';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Archive } from './open';
 import { appendAudit } from './audit';
-import { DEFAULT_IDLE_MINUTES } from '../electron/shared/lockContract';
+import { DEFAULT_IDLE_MINUTES } from '../contract/lockContract';
 
 /**
  * The app lock's record, kept in the settings table under a key that is not part of the `Settings`

@@ -1,10 +1,10 @@
 import type { Archive } from './open';
 import { uuidv7 } from './ids';
 import { createPerson } from './people';
-import { foldVietnamese } from './search/fold';
-import { rankSeniority } from './attendanceParse';
+import { foldVietnamese } from '../contract/vietnamese/fold';
+import { rankSeniority } from '../contract/attendanceParse';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type RecordTx, type WriteOptions } from './recordWrite';
-import { HosoError } from '../electron/shared/errors';
+import { HosoError } from '../contract/errors';
 import {
   ATTENDANCE_BATCH_MAX,
   type AttendanceCounts,
@@ -13,7 +13,7 @@ import {
   type AttendeeFields,
   type PersonMeetings,
   type recordChannels,
-} from '../electron/shared/recordContract';
+} from '../contract/recordContract';
 import type { z } from 'zod';
 
 /**

@@ -1,9 +1,9 @@
 import type { Archive } from './open';
-import { foldVietnamese } from './search/fold';
-import { parseAttendanceText } from './attendanceParse';
+import { foldVietnamese } from '../contract/vietnamese/fold';
+import { parseAttendanceText } from '../contract/attendanceParse';
 import { meetingRow } from './recordWrite';
-import { HosoError } from '../electron/shared/errors';
-import { ATTENDANCE_BATCH_MAX, type PastePreview, type PastePreviewRow } from '../electron/shared/recordContract';
+import { HosoError } from '../contract/errors';
+import { ATTENDANCE_BATCH_MAX, type PastePreview, type PastePreviewRow } from '../contract/recordContract';
 
 /**
  * The preview of a pasted attendance list: parsed rows, each matched against the directory by folded
@@ -40,7 +40,7 @@ export function directoryByName(archive: Pick<Archive, 'sqlite'>) {
 
 /**
  * One name (with the rank written beside it) against the directory: the candidates and whether it is
- * surely one of them. Shared by the paste preview and the import of reports (electron/services/import).
+ * surely one of them. Shared by the paste preview and the import of reports (services/import).
  */
 export function matchDirectory(
   byName: ReturnType<typeof directoryByName>,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { HosoError } from '../electron/shared/errors';
+import { HosoError } from '../contract/errors';
 
 /**
  * Copies a live archive to `dest` with SQLite's online backup API (a consistent snapshot even while the

@@ -1,9 +1,9 @@
 import type { Archive } from './open';
 import { uuidv7 } from './ids';
-import { foldVietnamese } from './search/fold';
+import { foldVietnamese } from '../contract/vietnamese/fold';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type WriteOptions } from './recordWrite';
-import { HosoError } from '../electron/shared/errors';
-import type { Conclusion, ConclusionFields, ConclusionList, TaskPage, TaskQuery } from '../electron/shared/recordContract';
+import { HosoError } from '../contract/errors';
+import type { Conclusion, ConclusionFields, ConclusionList, TaskPage, TaskQuery } from '../contract/recordContract';
 
 /**
  * Conclusions (kết luận) of a meeting, in order; any of them can be a task (nhiệm vụ) with an assignee

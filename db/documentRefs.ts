@@ -1,13 +1,13 @@
 import type { Archive } from './open';
 import { uuidv7 } from './ids';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type WriteOptions } from './recordWrite';
-import { HosoError } from '../electron/shared/errors';
-import { normalizeDocumentNumber } from '../electron/shared/documentNumber';
-import type { DocumentRef, DocumentRefFields, DocumentRefList } from '../electron/shared/recordContract';
+import { HosoError } from '../contract/errors';
+import { normalizeDocumentNumber } from '../contract/documentNumber';
+import type { DocumentRef, DocumentRefFields, DocumentRefList } from '../contract/recordContract';
 
 /**
  * Documents a meeting refers to (Quy chế số 1374-QC/QUTW-TUHN, Nghị định 03/2019/NĐ-CP…): số và ký hiệu
- * normalized (electron/shared/documentNumber.ts), type (named by the symbol when left empty), date,
+ * normalized (contract/documentNumber.ts), type (named by the symbol when left empty), date,
  * issuer, summary. One number appears once per meeting.
  */
 

@@ -1,7 +1,7 @@
 import type { Archive } from './open';
 import { writeRecord } from './recordWrite';
 import { writeSeal } from './seal';
-import type { SealInfo } from '../electron/shared/recordContract';
+import type { SealInfo } from '../contract/recordContract';
 
 /**
  * Finalizing (khóa hồ sơ): the draft becomes a sealed record. The seal and each part's hash go into the

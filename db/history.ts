@@ -1,8 +1,8 @@
 import type { Archive } from './open';
 import { updateMeeting } from './meetings';
-import { HosoError } from '../electron/shared/errors';
-import { MeetingFields, type Meeting } from '../electron/shared/contract';
-import type { FieldChange, HistoryEntry, HistoryPage } from '../electron/shared/recordContract';
+import { HosoError } from '../contract/errors';
+import { MeetingFields, type Meeting } from '../contract/contract';
+import type { FieldChange, HistoryEntry, HistoryPage } from '../contract/recordContract';
 
 /**
  * The history of a meeting record, read from the audit log (append-only, hash-chained): every change

@@ -5,7 +5,7 @@ import { listConclusions } from './conclusions';
 import { listDocumentRefs } from './documentRefs';
 import { meetingTags } from './tags';
 import { meetingRow } from './recordWrite';
-import type { MeetingRecord } from '../electron/shared/recordContract';
+import type { MeetingRecord } from '../contract/recordContract';
 
 /** A live meeting with all its parts (photos have their own channel), for the meeting screen. */
 export function getMeetingRecord(archive: Archive, id: string, attendanceOrder: 'position' | 'protocol' | 'name'): MeetingRecord {

@@ -2,12 +2,12 @@ import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Archive } from './open';
 import { meetings, type MeetingRow } from './schema';
 import { uuidv7 } from './ids';
-import { viSortKey } from './collation';
+import { viSortKey } from '../contract/vietnamese/collation';
 import { appendAudit } from './audit';
 import { indexMeeting } from './search/indexer';
 import { writeRecord } from './recordWrite';
 import { minutesOf } from './richText';
-import { HosoError } from '../electron/shared/errors';
+import { HosoError } from '../contract/errors';
 import type {
   Meeting,
   MeetingFacets,
@@ -15,7 +15,7 @@ import type {
   MeetingListPage,
   MeetingListQuery,
   MeetingSummary,
-} from '../electron/shared/contract';
+} from '../contract/contract';
 
 function toMeeting(row: MeetingRow): Meeting {
   return {

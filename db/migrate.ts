@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { HosoError } from '../electron/shared/errors';
+import { HosoError } from '../contract/errors';
 
 export interface Migration {
   tag: string;

@@ -2,8 +2,8 @@ import type { Archive } from './open';
 import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
 import { getRegisterEntry, takeNumber } from './register';
-import { HosoError } from '../electron/shared/errors';
-import type { Notice, NoticeFields } from '../electron/shared/reportContract';
+import { HosoError } from '../contract/errors';
+import type { Notice, NoticeFields } from '../contract/reportContract';
 
 /**
  * Conclusion notices (thông báo kết luận) as the clerk edited them before printing. The body is stored

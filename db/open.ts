@@ -6,7 +6,7 @@ import * as schema from './schema';
 import { applyMigrations, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations/bundle.generated';
 import { backupStamp, backupTo } from './backup';
-import { HosoError } from '../electron/shared/errors';
+import { HosoError } from '../contract/errors';
 import { rebuildSearchIndex } from './search/indexer';
 
 /** PRAGMA application_id of every hoso archive: "hoso" in ASCII. */

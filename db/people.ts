@@ -2,12 +2,12 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Archive } from './open';
 import { people, type PersonRow } from './schema';
 import { uuidv7 } from './ids';
-import { nameSortKey } from './collation';
-import { foldVietnamese } from './search/fold';
+import { nameSortKey } from '../contract/vietnamese/collation';
+import { foldVietnamese } from '../contract/vietnamese/fold';
 import { appendAudit } from './audit';
 import { indexMeeting } from './search/indexer';
-import { HosoError } from '../electron/shared/errors';
-import type { PeoplePage, Person, PersonFields } from '../electron/shared/contract';
+import { HosoError } from '../contract/errors';
+import type { PeoplePage, Person, PersonFields } from '../contract/contract';
 
 function toPerson(row: PersonRow): Person {
   return {

@@ -2,18 +2,18 @@ import type { Archive } from './open';
 import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
 import { meetingRow, writeRecord } from './recordWrite';
-import { HosoError } from '../electron/shared/errors';
+import { HosoError } from '../contract/errors';
 import type {
   Photo,
   PhotoChange,
   PhotoFieldsPatch,
   PhotoList,
   PhotoPerson,
-} from '../electron/shared/photoContract';
+} from '../contract/photoContract';
 
 /**
  * The photo rows of a meeting record. The files themselves are in the content-addressed store beside
- * the archive (electron/services/photoStore.ts); a row names its file by SHA-256. Every change is a
+ * the archive (services/photoStore.ts); a row names its file by SHA-256. Every change is a
  * change to the meeting, written through writeRecord (db/recordWrite.ts): it names the meeting's version
  * and moves it on, is refused on a finalized record, and commits with its audit entry and the meeting's
  * search entry (captions and credits are searchable). Audit entries are about the photo (entity 'photo'),

@@ -4,7 +4,7 @@ import { appendAudit } from './audit';
 import { indexMeeting } from './search/indexer';
 import { writeSeal } from './seal';
 import { cachedStatement } from './statementCache';
-import { HosoError } from '../electron/shared/errors';
+import { HosoError } from '../contract/errors';
 
 /**
  * Every change to a meeting record (its own fields or a part: attendance, conclusions, documents,

@@ -1,8 +1,8 @@
 import type { Archive } from './open';
 import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
-import { HosoError } from '../electron/shared/errors';
-import type { RegisterEntry, RegisterPage } from '../electron/shared/reportContract';
+import { HosoError } from '../contract/errors';
+import type { RegisterEntry, RegisterPage } from '../contract/reportContract';
 
 /**
  * The outgoing register (sổ văn bản đi): numbers run per agency, year and document type, start at 1

@@ -6,8 +6,8 @@
  * style, an event handler, a link or an image.
  */
 import sanitizeHtml from 'sanitize-html';
-import { MINUTES_MAX_CHARS } from '../electron/shared/contract';
-import { HosoError } from '../electron/shared/errors';
+import { MINUTES_MAX_CHARS } from '../contract/contract';
+import { HosoError } from '../contract/errors';
 
 const ALLOWED_TAGS = [
   'p',

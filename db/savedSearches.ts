@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Archive } from './open';
 import { savedSearches } from './schema';
 import { uuidv7 } from './ids';
-import type { SavedSearch } from '../electron/shared/contract';
+import type { SavedSearch } from '../contract/contract';
 
 export function listSavedSearches(archive: Archive): SavedSearch[] {
   return archive.db.select().from(savedSearches).orderBy(desc(savedSearches.createdAt)).all();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from './open';
-import { RECORD_PARTS, type SealReport } from '../electron/shared/recordContract';
-import { HosoError } from '../electron/shared/errors';
+import { RECORD_PARTS, type SealReport } from '../contract/recordContract';
+import { HosoError } from '../contract/errors';
 
 /**
  * The seal of a finalized meeting (DESIGN.md §3): SHA-256 over a canonical JSON of its content:

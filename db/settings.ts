@@ -1,7 +1,7 @@
 import { settings as settingsTable } from './schema';
 import type { Archive } from './open';
 import { appendAudit } from './audit';
-import { Settings } from '../electron/shared/contract';
+import { Settings } from '../contract/contract';
 import { DEFAULT_ABBREVIATIONS } from './search/abbreviations';
 
 export const DEFAULT_MEETING_KINDS = [

@@ -1,6 +1,6 @@
 import type { Archive } from './open';
 import { uuidv7 } from './ids';
-import { foldVietnamese } from './search/fold';
+import { foldVietnamese } from '../contract/vietnamese/fold';
 import { appendAudit } from './audit';
 import { writeRecord, type WriteOptions } from './recordWrite';
 import { cachedStatement } from './statementCache';

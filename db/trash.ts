@@ -2,7 +2,7 @@ import type { Archive } from './open';
 import { appendAudit } from './audit';
 import { indexMeeting } from './search/indexer';
 import { meetingRow, writeRecord, type WriteOptions } from './recordWrite';
-import type { TrashPage } from '../electron/shared/recordContract';
+import type { TrashPage } from '../contract/recordContract';
 
 /**
  * The trash (thùng rác): deleting a meeting only marks it, so it can be restored with everything it had.

@@ -6,8 +6,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { electronVersion, findElectronBinary } from '../electron/cli/electronRuntime';
-import { PROJECT_ROOT, runCli } from '../electron/cli/run';
+import { electronVersion, findElectronBinary } from '../cli/electronRuntime';
+import { PROJECT_ROOT, runCli } from '../cli/run';
 import { ensureElectronNativeBinding } from './electronNative';
 
 async function serveInBrowser(reason: string): Promise<number> {

@@ -10,7 +10,7 @@ export const meetings = sqliteTable(
   {
     id: text('id').primaryKey(),
     title: text('title').notNull(),
-    /** Binary-sortable Vietnamese collation key of the title (see db/collation.ts). */
+    /** Binary-sortable Vietnamese collation key of the title (see contract/vietnamese/collation.ts). */
     titleSort: text('title_sort').notNull(),
     kind: text('kind').notNull(),
     meetingDate: text('meeting_date'),

@@ -6,7 +6,7 @@ export const people = sqliteTable(
   {
     id: text('id').primaryKey(),
     fullName: text('full_name').notNull(),
-    /** Vietnamese name-order key: given name, then middle, then family name (db/collation.ts). */
+    /** Vietnamese name-order key: given name, then middle, then family name (contract/vietnamese/collation.ts). */
     nameSort: text('name_sort').notNull(),
     /** Folded (no marks, đ→d, lower case) full name, for type-ahead lookups. */
     nameFolded: text('name_folded').notNull(),

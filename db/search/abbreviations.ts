@@ -1,4 +1,4 @@
-import { foldVietnamese } from './fold';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { words } from './tokens';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Archive } from '../open';
-import { foldVietnamese } from './fold';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { foldedText, markedText } from './tokens';
 import type { SearchColumn } from './query';
 import { forgetDocMeta, touchDoc } from './docMeta';

@@ -1,4 +1,4 @@
-import { foldVietnamese } from './fold';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { hasMarks, markedForm, words } from './tokens';
 import { DEFAULT_ABBREVIATION_INDEX, type AbbreviationIndex } from './abbreviations';
 

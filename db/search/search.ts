@@ -1,17 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { Archive } from '../open';
-import { foldVietnamese } from './fold';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { foldedMatch, literalMatch, markedMatch, ftsTerm, parseQuery, type ParsedQuery, type SearchColumn } from './query';
 import { docMeta, type DocMeta } from './docMeta';
 import { docFacets } from './docFacets';
 import { SEARCH_COLUMNS } from './indexer';
 import { buildSnippet, FIELD_WEIGHTS } from './snippets';
-import type { SearchQuery, SearchResult } from '../../electron/shared/contract';
+import type { SearchQuery, SearchResult } from '../../contract/contract';
 import type { AbbreviationIndex } from './abbreviations';
 // Statements kept per connection and SQL text (search builds a bounded set of query shapes).
 import { cachedStatement as statement } from '../statementCache';
 
-/** The request and response shapes are the contract's (electron/shared/contract.ts). */
+/** The request and response shapes are the contract's (contract/contract.ts). */
 export type SearchRequest = SearchQuery;
 export type SearchResponse = SearchResult;
 type SearchHit = SearchResult['rows'][number];

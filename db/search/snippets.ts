@@ -1,4 +1,4 @@
-import { foldVietnamese } from './fold';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { markedForm, words, type Word } from './tokens';
 import type { ParsedQuery, SearchColumn, Term } from './query';
 

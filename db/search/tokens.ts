@@ -1,4 +1,4 @@
-import { foldVietnamese } from './fold';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
 
 /**
  * Words as the index sees them. A word is a run of letters, digits and combining marks; everything else

@@ -5,7 +5,7 @@
  * of the CSP, so one failing does not open the door.
  */
 import type { App, DownloadItem, Event, Session, WebContents } from 'electron';
-import { consoleLogger, type Logger } from '../services/log';
+import { consoleLogger, type Logger } from '../../services/log';
 import { describeUrlForLog, isAllowedRequestUrl, isAppPageUrl } from './securityPolicy';
 
 export interface HardeningOptions {

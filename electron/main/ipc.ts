@@ -6,11 +6,11 @@
  * origin, cannot read or write the archive.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Reply } from '../shared/contract';
-import { ERROR_MESSAGES } from '../shared/errors';
-import { IPC_INVOKE } from '../shared/ipc';
-import type { Dispatch } from '../services/dispatch';
-import { consoleLogger, type Logger } from '../services/log';
+import type { Reply } from '../../contract/contract';
+import { ERROR_MESSAGES } from '../../contract/errors';
+import { IPC_INVOKE } from '../../contract/ipc';
+import type { Dispatch } from '../../services/dispatch';
+import { consoleLogger, type Logger } from '../../services/log';
 import { describeUrlForLog } from './securityPolicy';
 
 const FORBIDDEN: Reply<never> = {

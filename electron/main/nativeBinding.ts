@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { Logger } from '../services/log';
+import type { Logger } from '../../services/log';
 
 export interface NativeBindingOptions {
   isPackaged: boolean;

@@ -11,7 +11,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { consoleLogger, type Logger } from '../services/log';
+import { consoleLogger, type Logger } from '../../services/log';
 import { describeUrlForLog } from './securityPolicy';
 
 export const PRINT_PARTITION = 'hoso-print';

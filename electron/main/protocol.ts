@@ -6,7 +6,7 @@
  */
 import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { resolvePhotoRoute } from '../services/photoStore';
+import { resolvePhotoRoute } from '../../services/photoStore';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppPath } from './securityPolicy';
 
 /**

@@ -3,7 +3,7 @@
  * import) so every rule here is tested directly under vitest; the Electron glue (protocol.ts,
  * hardening.ts, ipc.ts) only wires these answers into Electron's hooks.
  */
-import { resolveStaticFile } from '../services/staticFiles';
+import { resolveStaticFile } from '../../services/staticFiles';
 
 /** The scheme and host the built renderer is served from: `app://hoso/index.html`. */
 export const APP_SCHEME = 'app';
@@ -11,7 +11,7 @@ export const APP_HOST = 'hoso';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
-export { CONTENT_SECURITY_POLICY } from '../services/staticFiles';
+export { CONTENT_SECURITY_POLICY } from '../../services/staticFiles';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -82,7 +82,7 @@ export function describeUrlForLog(url: string): string {
 
 /**
  * Maps `app://hoso/<path>` to a regular file inside `rootDir` (the built renderer), or null: only this
- * app's host, then the shared path guard of electron/services/staticFiles.ts.
+ * app's host, then the shared path guard of services/staticFiles.ts.
  */
 export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
   const u = parseUrl(requestUrl);
@@ -90,4 +90,4 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
   return resolveStaticFile(rootDir, u.pathname);
 }
 
-export { contentTypeFor as mimeTypeFor } from '../services/staticFiles';
+export { contentTypeFor as mimeTypeFor } from '../../services/staticFiles';

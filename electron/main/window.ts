@@ -4,7 +4,7 @@
  * default change or a careless edit shows up in review and in test/unit/electron/window.test.ts.
  */
 import { BrowserWindow, type WebPreferences } from 'electron';
-import { consoleLogger, type Logger } from '../services/log';
+import { consoleLogger, type Logger } from '../../services/log';
 
 export const WINDOW_TITLE = 'Hồ sơ Hội nghị';
 

@@ -5,8 +5,8 @@
  * but types and the dependency-free IPC constant (contract.ts would drag the schema library in).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ArchiveApi } from '../shared/contract';
-import { IPC_INVOKE } from '../shared/ipc';
+import type { ArchiveApi } from '../../contract/contract';
+import { IPC_INVOKE } from '../../contract/ipc';
 
 const archive: ArchiveApi = {
   // Forward exactly the two arguments: nothing else from the page reaches ipcRenderer.

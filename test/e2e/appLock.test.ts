@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
-import { startWebHost, type WebHost } from '../../electron/host/server';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
+import { startWebHost, type WebHost } from '../../webhost/server';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 
 const RENDERER = process.env.HOSO_OUT ? resolve(process.env.HOSO_OUT, 'renderer') : resolve(import.meta.dirname, '..', '..', 'out', 'renderer');

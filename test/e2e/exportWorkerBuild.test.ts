@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { exportArchive } from '../../electron/services/archive/exportArchive';
-import { MEETING_JSON_BATCH } from '../../electron/services/archive/meetingJson';
+import { exportArchive } from '../../services/archive/exportArchive';
+import { MEETING_JSON_BATCH } from '../../services/archive/meetingJson';
 import { validateBag } from '../helpers/bagitValidator';
 import { addRecord } from '../helpers/meetingRecord';
 import { ENV, EVERYTHING, exportFixture, type ExportFixture } from '../integration/exportFixture';

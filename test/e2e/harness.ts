@@ -2,13 +2,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openArchive, type Archive } from '../../db/open';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
-import { startWebHost, type WebHost } from '../../electron/host/server';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
+import { startWebHost, type WebHost } from '../../webhost/server';
 import { tempDir } from '../helpers/tempArchive';
-import { CHROMIUM_ARGS } from '../../electron/services/reports/pdf';
+import { CHROMIUM_ARGS } from '../../services/reports/pdf';
 
 export const CHROMIUM = process.env.HOSO_CHROMIUM ?? '/usr/bin/chromium';
 // HOSO_OUT: the renderer built elsewhere (`HOSO_OUT=/tmp/x npx electron-vite build`), as in electron.vite.config.ts.

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMeeting } from '../../db/meetings';
 import { updateSettings } from '../../db/settings';
-import { MeetingFields } from '../../electron/shared/contract';
+import { MeetingFields } from '../../contract/contract';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 
 let app: App;

@@ -4,11 +4,11 @@ import { launchApp, SCREENSHOTS, type App } from './harness';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { fillRecord, makeBag } from '../helpers/makeBag';
 import { tempDir } from '../helpers/tempArchive';
-import { applyMerge, previewMerge } from '../../electron/services/archive/mergeApply';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, directClient } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
+import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, directClient } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
 
 let app: App;
 let other: RecordSession;

@@ -5,7 +5,7 @@ import { createMeeting, getMeeting } from '../../db/meetings';
 import { finalizeMeeting } from '../../db/finalize';
 import { searchMeetings } from '../../db/search/search';
 import { abbreviationIndexFor } from '../../db/search/abbreviations';
-import { MeetingFields, MINUTES_HTML_MAX_CHARS } from '../../electron/shared/contract';
+import { MeetingFields, MINUTES_HTML_MAX_CHARS } from '../../contract/contract';
 
 let app: App;
 beforeAll(async () => {

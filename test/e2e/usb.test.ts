@@ -7,7 +7,7 @@ import { validateBag } from '../helpers/bagitValidator';
 import { tempDir } from '../helpers/tempArchive';
 import { uuidv7 } from '../../db/ids';
 import { seedExportRecords, type SeededRecords } from '../integration/exportFixture';
-import { meetingJsonPath } from '../../electron/services/archive/meetingJson';
+import { meetingJsonPath } from '../../services/archive/meetingJson';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 
 let app: App;

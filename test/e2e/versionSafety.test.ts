@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type App } from './harness';
 import { createMeeting, getMeeting, updateMeeting } from '../../db/meetings';
-import { MeetingFields } from '../../electron/shared/contract';
+import { MeetingFields } from '../../contract/contract';
 
 let app: App;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /**
  * An independent BagIt validator for the tests, written from RFC 8493 alone. It shares no code with the
- * exporter (electron/services/archive): if both made the same mistake the tests could not see it.
+ * exporter (services/archive): if both made the same mistake the tests could not see it.
  * Returns one line per problem, each naming the file concerned; an empty list means complete and valid
  * (RFC 8493 §3).
  */

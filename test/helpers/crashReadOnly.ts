@@ -3,7 +3,7 @@ import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const MAIN = resolve(ROOT, 'electron', 'cli', 'main.ts');
+const MAIN = resolve(ROOT, 'cli', 'main.ts');
 
 /**
  * A folder the `hoso` command line cannot write, made the strongest way this machine allows. Tests run

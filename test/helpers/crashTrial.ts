@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, utimesSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openArchive } from '../../db/open';
-import { checkArchiveFile } from '../../electron/services/check';
-import { backupNow, checkBackup, listBackups, STALE_PARTIAL_MS } from '../../electron/services/backups';
-import { meetingContentHash, meetingToJson } from '../../electron/services/archive/meetingJson';
+import { checkArchiveFile } from '../../services/check';
+import { backupNow, checkBackup, listBackups, STALE_PARTIAL_MS } from '../../services/backups';
+import { meetingContentHash, meetingToJson } from '../../services/archive/meetingJson';
 import type { CrashWorkload } from './crashWorker';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -23,14 +23,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openArchive, type Archive } from '../../db/open';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, directClient } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
-import { meetingContentHash, meetingToJson } from '../../electron/services/archive/meetingJson';
-import { importMany } from '../../electron/services/import/index';
-import { readFileSource } from '../../electron/services/import/sources';
-import { backupNow } from '../../electron/services/backups';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, directClient } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
+import { meetingContentHash, meetingToJson } from '../../services/archive/meetingJson';
+import { importMany } from '../../services/import/index';
+import { readFileSource } from '../../services/import/sources';
+import { backupNow } from '../../services/backups';
 import { jpeg } from './images';
 import { crashRandom, pick } from './crashRandom';
 

@@ -1,4 +1,4 @@
-// A stand-in for electron/services/archive/meetingFilesWorker.ts whose snapshot is damaged: every batch
+// A stand-in for services/archive/meetingFilesWorker.ts whose snapshot is damaged: every batch
 // it is asked for fails as SQLite fails on a malformed page (exportWorkers.test.ts).
 import { parentPort } from 'node:worker_threads';
 

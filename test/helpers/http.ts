@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { WebHost } from '../../electron/host/server';
+import type { WebHost } from '../../webhost/server';
 
 export interface Res {
   status: number;

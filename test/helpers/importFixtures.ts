@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { extractDraft } from '../../electron/services/import/extract';
-import { markdownToText, readPastedSource } from '../../electron/services/import/sources';
-import type { ImportDraft } from '../../electron/shared/importContract';
+import { extractDraft } from '../../services/import/extract';
+import { markdownToText, readPastedSource } from '../../services/import/sources';
+import type { ImportDraft } from '../../contract/importContract';
 
 /** The import fixtures (test/fixtures/import): our own reports in the style of the real samples. */
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');

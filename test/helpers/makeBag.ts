@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Archive } from '../../db/open';
-import { meetingToJson, serializeMeetingJson, type MeetingJson } from '../../electron/services/archive/meetingJson';
-import { findPhotoFile } from '../../electron/services/photoFiles';
-import type { MeetingFieldsInput } from '../../electron/shared/contract';
+import { meetingToJson, serializeMeetingJson, type MeetingJson } from '../../services/archive/meetingJson';
+import { findPhotoFile } from '../../services/photoFiles';
+import type { MeetingFieldsInput } from '../../contract/contract';
 import { jpeg } from './images';
 import type { RecordSession } from './recordSession';
 

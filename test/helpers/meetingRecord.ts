@@ -2,9 +2,9 @@ import type { Archive } from '../../db/open';
 import { createMeeting } from '../../db/meetings';
 import { createPerson } from '../../db/people';
 import { uuidv7 } from '../../db/ids';
-import { foldVietnamese } from '../../db/search/fold';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { indexMeeting } from '../../db/search/indexer';
-import { MeetingFields } from '../../electron/shared/contract';
+import { MeetingFields } from '../../contract/contract';
 
 export interface RecordSpec {
   title: string;

@@ -1,11 +1,11 @@
 import type { Archive } from '../../db/open';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, directClient, type Dispatch } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, directClient, type Dispatch } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
 import { searchMeetings } from '../../db/search/search';
 import { checkSearchIndex } from '../../db/search/indexer';
-import { SearchQuery, type MeetingFieldsInput } from '../../electron/shared/contract';
+import { SearchQuery, type MeetingFieldsInput } from '../../contract/contract';
 import { tempArchive } from './tempArchive';
 
 /**

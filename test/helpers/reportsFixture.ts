@@ -1,8 +1,8 @@
 import type { Archive } from '../../db/open';
 import { updateSettings } from '../../db/settings';
 import { getMeeting, updateMeeting } from '../../db/meetings';
-import { MeetingFields, type Secrecy } from '../../electron/shared/contract';
-import { addPhotoToMeeting } from '../../electron/services/photoStore';
+import { MeetingFields, type Secrecy } from '../../contract/contract';
+import { addPhotoToMeeting } from '../../services/photoStore';
 import { addRecord } from './meetingRecord';
 import { jpeg } from './images';
 

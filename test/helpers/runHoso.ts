@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const MAIN = resolve(ROOT, 'electron', 'cli', 'main.ts');
+const MAIN = resolve(ROOT, 'cli', 'main.ts');
 
 /**
  * Runs the real command line as a clerk would (`npm run --silent hoso -- …`), minus npm's own overhead.

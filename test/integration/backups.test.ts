@@ -3,15 +3,15 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { automaticBackupIfDue, backupNow, restoreBackup, STALE_PARTIAL_MS } from '../../electron/services/backups';
+import { automaticBackupIfDue, backupNow, restoreBackup, STALE_PARTIAL_MS } from '../../services/backups';
 import { verifyAuditChain } from '../../db/audit';
-import { HosoError } from '../../electron/shared/errors';
+import { HosoError } from '../../contract/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { openArchive } from '../../db/open';
 import { createMeeting } from '../../db/meetings';
 import { updateSettings } from '../../db/settings';
 import { MIGRATIONS } from '../../db/migrations/bundle.generated';
-import { MeetingFields } from '../../electron/shared/contract';
+import { MeetingFields } from '../../contract/contract';
 import { tempDir } from '../helpers/tempArchive';
 
 let s: RecordSession;

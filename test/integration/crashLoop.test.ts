@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../db/open';
-import { generateDemo } from '../../electron/services/demo';
-import { meetingContentHash, meetingToJson } from '../../electron/services/archive/meetingJson';
+import { generateDemo } from '../../services/demo';
+import { meetingContentHash, meetingToJson } from '../../services/archive/meetingJson';
 import { makeBag, fillRecord } from '../helpers/makeBag';
 import { recordSession } from '../helpers/recordSession';
 import { tempDir } from '../helpers/tempArchive';
@@ -11,7 +11,7 @@ import { crashRandom } from '../helpers/crashRandom';
 import { CRASH_WORKLOADS, type CrashWorkload } from '../helpers/crashWorker';
 import { runAndKill, verifyTrial } from '../helpers/crashTrial';
 import { hosoSpawn } from '../helpers/runHoso';
-import { backupNow, checkBackup, listBackups, STALE_PARTIAL_MS } from '../../electron/services/backups';
+import { backupNow, checkBackup, listBackups, STALE_PARTIAL_MS } from '../../services/backups';
 
 /**
  * The crash loop (issue 8 §5): a child process writes through the app's services (bulk record

@@ -9,8 +9,8 @@ import { minutesTextToHtml } from '../../db/richText';
 import { DEFAULT_MEETING_KINDS } from '../../db/settings';
 import { checkSearchIndex } from '../../db/search/indexer';
 import { searchMeetings } from '../../db/search/search';
-import { generateDemo, photoPath, type DemoSummary } from '../../electron/services/demo';
-import { RANKS } from '../../electron/services/demo/vocabulary';
+import { generateDemo, photoPath, type DemoSummary } from '../../services/demo';
+import { RANKS } from '../../services/demo/vocabulary';
 
 // A fixed "today", so two runs with the same seed spread meetings over the same days.
 const NOW = Date.UTC(2026, 4, 15, 3, 0);

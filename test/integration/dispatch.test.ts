@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Archive } from '../../db/open';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, type Dispatch } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, type Dispatch } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
 import { tempArchive } from '../helpers/tempArchive';
 
 let archive: Archive;

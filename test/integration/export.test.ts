@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportArchive } from '../../electron/services/archive/exportArchive';
-import { meetingJsonPath, parseMeetingJson } from '../../electron/services/archive/meetingJson';
-import { meetingPagePath } from '../../electron/services/archive/browsePages';
-import { HosoError } from '../../electron/shared/errors';
+import { exportArchive } from '../../services/archive/exportArchive';
+import { meetingJsonPath, parseMeetingJson } from '../../services/archive/meetingJson';
+import { meetingPagePath } from '../../services/archive/browsePages';
+import { HosoError } from '../../contract/errors';
 import { validateBag } from '../helpers/bagitValidator';
 import {
   bagMeetingFiles,

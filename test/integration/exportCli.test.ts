@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { getMeeting } from '../../db/meetings';
-import { addPhotoToMeeting } from '../../electron/services/photoStore';
+import { addPhotoToMeeting } from '../../services/photoStore';
 import { validateBag } from '../helpers/bagitValidator';
 import { hoso, hosoSpawn } from '../helpers/runHoso';
 import { tempArchive, tempDir } from '../helpers/tempArchive';

@@ -3,15 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decrypter } from 'age-encryption';
-import { exportArchive } from '../../electron/services/archive/exportArchive';
-import { verifyArchivePath } from '../../electron/services/archive/verifyArchive';
-import { unpackEncryptedBag } from '../../electron/services/archive/encrypt';
-import { passphraseWarning } from '../../electron/shared/archiveContract';
+import { exportArchive } from '../../services/archive/exportArchive';
+import { verifyArchivePath } from '../../services/archive/verifyArchive';
+import { unpackEncryptedBag } from '../../services/archive/encrypt';
+import { passphraseWarning } from '../../contract/archiveContract';
 import { validateBag } from '../helpers/bagitValidator';
 import { hoso } from '../helpers/runHoso';
 import { tempDir } from '../helpers/tempArchive';
 import { ENV, EVERYTHING, exportFixture, SECRET_TITLE, type ExportFixture, bagMeetingFiles } from './exportFixture';
-import { meetingJsonPath } from '../../electron/services/archive/meetingJson';
+import { meetingJsonPath } from '../../services/archive/meetingJson';
 
 const PASSPHRASE = 'hồ sen mùa thu năm ấy 2024';
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportArchive } from '../../electron/services/archive/exportArchive';
-import { FAT32_MAX_FILE_BYTES, maxFileBytesFor, nodeDestFs, type DestFs } from '../../electron/services/archive/destFs';
-import { ProblemsError, type ProgressSink } from '../../electron/services/archive/jobs';
-import { HosoError } from '../../electron/shared/errors';
+import { exportArchive } from '../../services/archive/exportArchive';
+import { FAT32_MAX_FILE_BYTES, maxFileBytesFor, nodeDestFs, type DestFs } from '../../services/archive/destFs';
+import { ProblemsError, type ProgressSink } from '../../services/archive/jobs';
+import { HosoError } from '../../contract/errors';
 import { ENV, EVERYTHING, exportFixture, type ExportFixture } from './exportFixture';
 
 let f: ExportFixture;

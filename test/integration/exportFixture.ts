@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import type { Archive } from '../../db/open';
 import { getMeeting } from '../../db/meetings';
 import { updateSettings } from '../../db/settings';
-import { addPhotoToMeeting } from '../../electron/services/photoStore';
+import { addPhotoToMeeting } from '../../services/photoStore';
 import { addRecord } from '../helpers/meetingRecord';
 import { jpeg } from '../helpers/images';
 import { tempArchive, tempDir } from '../helpers/tempArchive';

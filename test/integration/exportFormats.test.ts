@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName, windowsNameProblem } from '../../electron/services/archive/safeNames';
-import { decodeManifestPath, encodeManifestPath, parseManifest, unsafePathReason } from '../../electron/services/archive/bagFormat';
-import { indexPages, INDEX_MAX_ROWS, meetingPagePath, type MeetingLine } from '../../electron/services/archive/browsePages';
+import { safeFileName, windowsNameProblem } from '../../services/archive/safeNames';
+import { decodeManifestPath, encodeManifestPath, parseManifest, unsafePathReason } from '../../services/archive/bagFormat';
+import { indexPages, INDEX_MAX_ROWS, meetingPagePath, type MeetingLine } from '../../services/archive/browsePages';
 
 describe('names safe on Windows and FAT32', () => {
   it('turns what a clerk may type into a name the stick accepts', () => {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, type Dispatch } from '../../electron/services/dispatch';
-import type { JobStatus } from '../../electron/shared/archiveContract';
-import type { Logger } from '../../electron/services/log';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, type Dispatch } from '../../services/dispatch';
+import type { JobStatus } from '../../contract/archiveContract';
+import type { Logger } from '../../services/log';
 import { exportFixture, type ExportFixture } from './exportFixture';
 
 let f: ExportFixture;

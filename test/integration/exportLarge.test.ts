@@ -11,17 +11,17 @@ import {
 } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { exportArchive, exportError, meetingFilesBytes } from '../../electron/services/archive/exportArchive';
-import { meetingPagePath } from '../../electron/services/archive/browsePages';
+import { exportArchive, exportError, meetingFilesBytes } from '../../services/archive/exportArchive';
+import { meetingPagePath } from '../../services/archive/browsePages';
 import {
   MEETING_JSON_BATCH,
   meetingJsonPath,
   meetingsToJson,
   meetingToJson,
   parseMeetingJson,
-} from '../../electron/services/archive/meetingJson';
-import { nodeDestFs, type DestFs } from '../../electron/services/archive/destFs';
-import { HosoError } from '../../electron/shared/errors';
+} from '../../services/archive/meetingJson';
+import { nodeDestFs, type DestFs } from '../../services/archive/destFs';
+import { HosoError } from '../../contract/errors';
 import { validateBag } from '../helpers/bagitValidator';
 import { addRecord } from '../helpers/meetingRecord';
 import { tempDir } from '../helpers/tempArchive';

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportArchive } from '../../electron/services/archive/exportArchive';
-import { MEETING_JSON_BATCH } from '../../electron/services/archive/meetingJson';
-import { HosoError } from '../../electron/shared/errors';
-import { nodeDestFs, type DestFs } from '../../electron/services/archive/destFs';
+import { exportArchive } from '../../services/archive/exportArchive';
+import { MEETING_JSON_BATCH } from '../../services/archive/meetingJson';
+import { HosoError } from '../../contract/errors';
+import { nodeDestFs, type DestFs } from '../../services/archive/destFs';
 import { validateBag } from '../helpers/bagitValidator';
 import { addRecord } from '../helpers/meetingRecord';
 import { ENV, EVERYTHING, exportFixture, type ExportFixture } from './exportFixture';

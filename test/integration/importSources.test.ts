@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { extractDraft } from '../../electron/services/import/extract';
-import { readFileSource, readPastedSource } from '../../electron/services/import/sources';
-import { isHosoError } from '../../electron/shared/errors';
+import { extractDraft } from '../../services/import/extract';
+import { readFileSource, readPastedSource } from '../../services/import/sources';
+import { isHosoError } from '../../contract/errors';
 import { png } from '../helpers/images';
 import { reportDocx } from '../fixtures/import/reportDocx';
-import { unicodeToTcvn3Bytes, unicodeToVniBytes } from '../../electron/services/import/decode';
+import { unicodeToTcvn3Bytes, unicodeToVniBytes } from '../../services/import/decode';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
 

@@ -2,18 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyMerge, previewMerge } from '../../electron/services/archive/mergeApply';
+import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
 import { checkSeal } from '../../db/seal';
 import { verifyAuditChain } from '../../db/audit';
-import { HosoError } from '../../electron/shared/errors';
-import { verifyPhotoFileSync } from '../../electron/services/photoFiles';
-import type { MergeApplyInput } from '../../electron/shared/mergeContract';
+import { HosoError } from '../../contract/errors';
+import { verifyPhotoFileSync } from '../../services/photoFiles';
+import type { MergeApplyInput } from '../../contract/mergeContract';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { tempDir } from '../helpers/tempArchive';
 import { fillRecord, makeBag } from '../helpers/makeBag';
 import { hoso } from '../helpers/runHoso';
-import { exportArchive } from '../../electron/services/archive/exportArchive';
-import { EVERYTHING } from '../../electron/services/archive/selection';
+import { exportArchive } from '../../services/archive/exportArchive';
+import { EVERYTHING } from '../../services/archive/selection';
 
 /** Two PCs (A writes bags, B merges them) and a folder for the bags. */
 let a: RecordSession;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../db/open';
-import { checkArchiveFile } from '../../electron/services/check';
+import { checkArchiveFile } from '../../services/check';
 import { hoso, hosoSpawn } from '../helpers/runHoso';
 import { makeBag } from '../helpers/makeBag';
 import { tempDir } from '../helpers/tempArchive';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Archive } from '../../db/open';
 import { openArchive } from '../../db/open';
-import { backupNow } from '../../electron/services/backups';
+import { backupNow } from '../../services/backups';
 import { tempDir } from '../helpers/tempArchive';
 
 // The desktop app in a development run opens the archive with Electron's build of better-sqlite3;

@@ -8,19 +8,19 @@ import { createPerson } from '../../db/people';
 import { verifyAuditChain } from '../../db/audit';
 import { searchMeetings } from '../../db/search/search';
 import { checkSearchIndex } from '../../db/search/indexer';
-import { MeetingFields, SearchQuery } from '../../electron/shared/contract';
-import { ERROR_MESSAGES } from '../../electron/shared/errors';
+import { MeetingFields, SearchQuery } from '../../contract/contract';
+import { ERROR_MESSAGES } from '../../contract/errors';
 import {
   PHOTO_MAX_BASE64_CHARS,
   PHOTO_MAX_BYTES,
   type Photo,
   type PhotoChange,
   type PhotoList,
-} from '../../electron/shared/photoContract';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, directClient, type Dispatch } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
+} from '../../contract/photoContract';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, directClient, type Dispatch } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
 import {
   canDecodeHeic,
   ensureThumbnail,
@@ -30,9 +30,9 @@ import {
   thumbPath,
   verifyPhotoFile,
   verifyPhotoFileSync,
-} from '../../electron/services/photoStore';
-import { listStoredPhotoFiles } from '../../electron/services/photoFiles';
-import { writeDemoImages } from '../../electron/services/demo/images';
+} from '../../services/photoStore';
+import { listStoredPhotoFiles } from '../../services/photoFiles';
+import { writeDemoImages } from '../../services/demo/images';
 import { jpeg, noisyJpeg, png, webp } from '../helpers/images';
 import { tempArchive } from '../helpers/tempArchive';
 import { uuidv7 } from '../../db/ids';

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchive } from '../../db/open';
-import { generateDemo } from '../../electron/services/demo';
-import { checkArchiveFile } from '../../electron/services/check';
+import { generateDemo } from '../../services/demo';
+import { checkArchiveFile } from '../../services/check';
 import { tempDir } from '../helpers/tempArchive';
 import { readOnlyFile, readOnlyFolder, type ReadOnlyFolder } from '../helpers/crashReadOnly';
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { tempArchive } from '../helpers/tempArchive';
 import { seedReportArchive } from '../helpers/reportsFixture';
 import { MM, pageText, pdfFonts, pdfImages, pdfInfo, pdfLines, pdfWords, type PdfLine } from '../helpers/pdf';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, directClient } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, directClient } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
 import type { Archive } from '../../db/open';
-import type { ReportRequestInput } from '../../electron/shared/reportContract';
+import type { ReportRequestInput } from '../../contract/reportContract';
 
 /**
  * Every template rendered to PDF through the same channel the app and the CLI use, then read back with

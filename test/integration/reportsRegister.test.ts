@@ -6,15 +6,15 @@ import mammoth from 'mammoth';
 import { tempArchive } from '../helpers/tempArchive';
 import { addRecord } from '../helpers/meetingRecord';
 import { seedReportArchive, AGENCY } from '../helpers/reportsFixture';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, directClient } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, directClient } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
 import { outgoingNumber, takeNumber } from '../../db/register';
 import { updateSettings } from '../../db/settings';
 import { verifyAuditChain } from '../../db/audit';
 import type { Archive } from '../../db/open';
-import type { Dispatch } from '../../electron/services/dispatch';
+import type { Dispatch } from '../../services/dispatch';
 
 /**
  * The outgoing register (numbers never reused, leading zero, per agency/year/type), the conclusion

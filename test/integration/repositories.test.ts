@@ -6,7 +6,7 @@ import { getSettings, updateSettings } from '../../db/settings';
 import { verifyAuditChain } from '../../db/audit';
 import { searchMeetings } from '../../db/search/search';
 import { abbreviationIndexFor } from '../../db/search/abbreviations';
-import { MeetingFields, MeetingListQuery, PersonFields } from '../../electron/shared/contract';
+import { MeetingFields, MeetingListQuery, PersonFields } from '../../contract/contract';
 import { tempArchive } from '../helpers/tempArchive';
 
 let archive: Archive;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { checkSeal } from '../../db/seal';
 import { verifyAuditChain } from '../../db/audit';
-import { findPhotoFile } from '../../electron/services/photoFiles';
+import { findPhotoFile } from '../../services/photoFiles';
 import { jpeg } from '../helpers/images';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 

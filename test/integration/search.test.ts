@@ -3,7 +3,7 @@ import type { Archive } from '../../db/open';
 import { searchMeetings, type SearchRequest } from '../../db/search/search';
 import { checkSearchIndex, rebuildSearchIndex } from '../../db/search/indexer';
 import { updateMeeting, getMeeting } from '../../db/meetings';
-import { MeetingFields } from '../../electron/shared/contract';
+import { MeetingFields } from '../../contract/contract';
 import { tempArchive } from '../helpers/tempArchive';
 import { addRecord } from '../helpers/meetingRecord';
 import { trashMeeting } from '../../db/trash';

@@ -7,17 +7,17 @@ import { seedReportArchive, setSecrecy } from '../helpers/reportsFixture';
 import { addRecord } from '../helpers/meetingRecord';
 import { MM, pdfInfo, pdfLines, pdfWords, type PdfWord } from '../helpers/pdf';
 import { hoso } from '../helpers/runHoso';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher, directClient } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
-import { exportArchive } from '../../electron/services/archive/exportArchive';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher, directClient } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
+import { exportArchive } from '../../services/archive/exportArchive';
 import { updateSettings } from '../../db/settings';
 import { verifyAuditChain } from '../../db/audit';
 import { listSecretLog } from '../../db/printAudit';
 import { localToday } from '../../db/conclusions';
 import type { Archive } from '../../db/open';
-import type { ReportRequestInput } from '../../electron/shared/reportContract';
+import type { ReportRequestInput } from '../../contract/reportContract';
 
 /**
  * Độ mật on paper and in the audit log: the mark on every page of every document of a secret meeting

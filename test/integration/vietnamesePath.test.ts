@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { runCli } from '../../electron/cli/run';
+import { runCli } from '../../cli/run';
 import { hoso } from '../helpers/runHoso';
 import { tempDir } from '../helpers/tempArchive';
 

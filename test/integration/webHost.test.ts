@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive } from '../../db/open';
-import { createContext } from '../../electron/services/context';
-import { createHandlers } from '../../electron/services/handlers';
-import { createDispatcher } from '../../electron/services/dispatch';
-import { silentLogger } from '../../electron/services/log';
-import { startWebHost, type WebHost } from '../../electron/host/server';
+import { createContext } from '../../services/context';
+import { createHandlers } from '../../services/handlers';
+import { createDispatcher } from '../../services/dispatch';
+import { silentLogger } from '../../services/log';
+import { startWebHost, type WebHost } from '../../webhost/server';
 import { tempArchive, tempDir } from '../helpers/tempArchive';
 import { send } from '../helpers/http';
 

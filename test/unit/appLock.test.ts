@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Archive } from '../../db/open';
 import { APP_LOCK_KEY, readAppLock } from '../../db/appLock';
-import { hashSecret, newRecoveryCode, normalizeRecoveryCode, SCRYPT_PARAMS, verifySecret } from '../../electron/services/lockSecrets';
-import { LockGate, waitAfter } from '../../electron/services/lockState';
+import { hashSecret, newRecoveryCode, normalizeRecoveryCode, SCRYPT_PARAMS, verifySecret } from '../../services/lockSecrets';
+import { LockGate, waitAfter } from '../../services/lockState';
 import { tempArchive } from '../helpers/tempArchive';
 
 describe('the wait after wrong tries', () => {

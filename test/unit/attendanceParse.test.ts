@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttendanceText, rankSeniority } from '../../db/attendanceParse';
+import { parseAttendanceText, rankSeniority } from '../../contract/attendanceParse';
 
 const people = (text: string) => parseAttendanceText(text).entries.map(({ rank, fullName, titles }) => ({ rank, fullName, titles }));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { backupDirFrom } from '../../electron/services/backups';
-import { HosoError } from '../../electron/shared/errors';
+import { backupDirFrom } from '../../services/backups';
+import { HosoError } from '../../contract/errors';
 
 /**
  * The backup folder a setting names must be a full path of the platform the app runs on: a relative

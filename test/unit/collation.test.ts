@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameSortKey, splitVietnameseName, viSortKey } from '../../db/collation';
-import { foldVietnamese } from '../../db/search/fold';
+import { nameSortKey, splitVietnameseName, viSortKey } from '../../contract/vietnamese/collation';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
 
 const collator = new Intl.Collator('vi');
 

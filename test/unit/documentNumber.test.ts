@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDocumentNumber } from '../../electron/shared/documentNumber';
-import { DocumentRefFields } from '../../electron/shared/recordContract';
+import { normalizeDocumentNumber } from '../../contract/documentNumber';
+import { DocumentRefFields } from '../../contract/recordContract';
 
 const ok = (input: string) => {
   const r = normalizeDocumentNumber(input);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findElectronBinary } from '../../electron/cli/electronRuntime';
+import { findElectronBinary } from '../../cli/electronRuntime';
 import { tempDir } from '../helpers/tempArchive';
 
 let cleanup = () => {};

@@ -6,7 +6,7 @@ import {
   detectLegacy,
   unicodeToTcvn3Bytes,
   unicodeToVniBytes,
-} from '../../electron/services/import/decode';
+} from '../../services/import/decode';
 
 const REPORT =
   'Sáng 9-4, Đảng ủy Quân sự tỉnh tổ chức hội nghị sơ kết công tác quý I năm 2024 dưới sự chủ trì của Đại tá Hồ Quang Minh, Bí thư Đảng ủy. ' +

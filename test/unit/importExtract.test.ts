@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftToCliJson } from '../../electron/services/import/extract';
+import { draftToCliJson } from '../../services/import/extract';
 import { at, draftOf, fixture, fromMarkdown, people, refs, texts } from '../helpers/importFixtures';
 
 // Fixtures in test/fixtures/import are our own reports, written in the style of the real samples.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { extractDraft } from '../../electron/services/import/extract';
-import { readPastedSource } from '../../electron/services/import/sources';
-import type { ImportPreview, PersonMatch } from '../../electron/shared/importContract';
+import { extractDraft } from '../../services/import/extract';
+import { readPastedSource } from '../../services/import/sources';
+import type { ImportPreview, PersonMatch } from '../../contract/importContract';
 import {
   initialReview,
   marksOf,

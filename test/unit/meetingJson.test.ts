@@ -4,8 +4,8 @@ import {
   meetingToJson,
   parseMeetingJson,
   serializeMeetingJson,
-} from '../../electron/services/archive/meetingJson';
-import { HosoError } from '../../electron/shared/errors';
+} from '../../services/archive/meetingJson';
+import { HosoError } from '../../contract/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { fillRecord } from '../helpers/makeBag';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rendererBuildIsStale } from '../../electron/cli/rendererBuild';
+import { rendererBuildIsStale } from '../../cli/rendererBuild';
 import { tempDir } from '../helpers/tempArchive';
 
 let root: { dir: string; cleanup: () => void };
@@ -24,7 +24,7 @@ describe('whether `serve` must build the interface first', () => {
 
   it('serves the build when it is newer than every source', () => {
     file('renderer/src/App.tsx', 1_000_000);
-    file('electron/shared/contract.ts', 1_000_000);
+    file('contract/contract.ts', 1_000_000);
     file('out/renderer/index.html', 2_000_000);
     expect(rendererBuildIsStale(root.dir)).toBe(false);
   });
@@ -34,7 +34,7 @@ describe('whether `serve` must build the interface first', () => {
     file('renderer/src/screens/import/ImportScreen.tsx', 3_000_000);
     expect(rendererBuildIsStale(root.dir)).toBe(true);
     file('renderer/src/screens/import/ImportScreen.tsx', 1_000_000);
-    file('electron/shared/importContract.ts', 3_000_000);
+    file('contract/importContract.ts', 3_000_000);
     expect(rendererBuildIsStale(root.dir)).toBe(true);
   });
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { minutesBlocks } from '../../electron/services/reports/minutesBlocks';
-import { escapeHtml, renderHtml } from '../../electron/services/reports/html';
-import { addWorkingDays, clockTime, longDate, placeDateLine, shortDate } from '../../electron/services/reports/dates';
-import { publicHolidays } from '../../electron/services/reports/holidays';
-import { isoOfJulianDay, lunarToJulianDay } from '../../electron/services/reports/lunarCalendar';
-import { meetingName, joinVi, personPhrase } from '../../electron/services/reports/phrases';
+import { minutesBlocks } from '../../services/reports/minutesBlocks';
+import { escapeHtml, renderHtml } from '../../services/reports/html';
+import { addWorkingDays, clockTime, longDate, placeDateLine, shortDate } from '../../services/reports/dates';
+import { publicHolidays } from '../../services/reports/holidays';
+import { isoOfJulianDay, lunarToJulianDay } from '../../services/reports/lunarCalendar';
+import { meetingName, joinVi, personPhrase } from '../../services/reports/phrases';
 import { outgoingNumber } from '../../db/register';
-import { reportFileName } from '../../electron/services/reports/build';
-import { cliDate } from '../../electron/cli/commands/report';
-import { LAYOUTS } from '../../electron/services/reports/layout';
-import type { ReportDoc } from '../../electron/services/reports/model';
+import { reportFileName } from '../../services/reports/build';
+import { cliDate } from '../../cli/commands/report';
+import { LAYOUTS } from '../../services/reports/layout';
+import type { ReportDoc } from '../../services/reports/model';
 
 describe('dates on documents', () => {
   it('writes the date line with leading zeros, running text without', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minutesHtmlToText, minutesOf, minutesTextToHtml, sanitizeMinutesHtml } from '../../db/richText';
-import { MINUTES_MAX_CHARS } from '../../electron/shared/contract';
+import { MINUTES_MAX_CHARS } from '../../contract/contract';
 
 // What Word puts on the clipboard: conditional comments, <xml>, <style>, mso classes and styles, <o:p>.
 const WORD_PASTE = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>

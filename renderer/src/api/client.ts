@@ -9,8 +9,8 @@ import type {
   ChannelInput,
   ChannelOutput,
   Reply,
-} from '../../../electron/shared/contract';
-import { ERROR_MESSAGES, type ErrorCode, type ErrorPayload } from '../../../electron/shared/errors';
+} from '../../../contract/contract';
+import { ERROR_MESSAGES, type ErrorCode, type ErrorPayload } from '../../../contract/errors';
 
 declare global {
   interface Window {

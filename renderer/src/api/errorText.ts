@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorPayload } from '../../../electron/shared/errors';
+import { ERROR_MESSAGES, type ErrorPayload } from '../../../contract/errors';
 import type { Language } from '../format/language';
 import { CONNECTION_LOST_MESSAGE } from './client';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Channel, ChannelInput, ChannelOutput, Reply } from '../../../electron/shared/contract';
-import type { ErrorPayload } from '../../../electron/shared/errors';
+import type { Channel, ChannelInput, ChannelOutput, Reply } from '../../../contract/contract';
+import type { ErrorPayload } from '../../../contract/errors';
 import { api } from './client';
 
 export interface ApiQuery<T> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ErrorPayload } from '../../../electron/shared/errors';
+import type { ErrorPayload } from '../../../contract/errors';
 import { toErrorPayload } from './client';
 import { emptyPages, pagesToLoad, rowAt, withPage, type PagedRows } from './pagedRows';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ErrorPayload } from '../../../electron/shared/errors';
+import type { ErrorPayload } from '../../../contract/errors';
 import { toErrorPayload } from './client';
 
 export interface RowAction {

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../electron/shared/contract';
+import type { Settings } from '../../../contract/contract';
 
 export type Language = Settings['language'];
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Center, Container } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../electron/shared/contract';
-import type { ErrorPayload } from '../../../electron/shared/errors';
+import type { Settings } from '../../../contract/contract';
+import type { ErrorPayload } from '../../../contract/errors';
 import { call, toErrorPayload } from '../api/client';
 import { useApiQuery } from '../api/useApiQuery';
 import { ErrorAlert } from '../components/ErrorAlert';

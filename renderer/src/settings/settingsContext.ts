@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
-import type { Settings, SettingsPatch } from '../../../electron/shared/contract';
+import type { Settings, SettingsPatch } from '../../../contract/contract';
 import type { z } from 'zod';
-import type { ErrorPayload } from '../../../electron/shared/errors';
+import type { ErrorPayload } from '../../../contract/errors';
 import type { Language } from '../format/language';
 
 export type SettingsPatchInput = z.input<typeof SettingsPatch>;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { App, Session } from 'electron';
 import { createFakeSession, FakeApp, FakeEvent, FakeWebContents } from './fakeElectron';
 import { hardenSession, hardenWebContents, isAllowedDownloadUrl } from '../../../electron/main/hardening';
-import type { Logger } from '../../../electron/services/log';
+import type { Logger } from '../../../services/log';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
 

@@ -9,7 +9,7 @@ import { tempDir } from '../../helpers/tempArchive';
 import { fakeElectron, FakeEvent, resetFakeElectron, type FakeElectron } from './fakeElectron';
 import type * as DbOpen from '../../../db/open';
 import type * as Protocol from '../../../electron/main/protocol';
-import type * as Errors from '../../../electron/shared/errors';
+import type * as Errors from '../../../contract/errors';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
 // Wrapped (not replaced) so the test can see which folder index.ts serves.
@@ -62,7 +62,7 @@ async function boot({ open, isPackaged = false, lockGranted = true, ready }: Boo
   electron.app.lockGranted = lockGranted;
   if (ready) electron.app.whenReady.mockReturnValue(ready);
   // Same module instances as index.ts will get: HosoError must be the class it checks against.
-  const errors = await import('../../../electron/shared/errors');
+  const errors = await import('../../../contract/errors');
   const db = await import('../../../db/open');
   const openArchive = vi.mocked(db.openArchive);
   openArchive.mockImplementation(() => open(errors));
@@ -142,7 +142,7 @@ describe('main entry: normal start', () => {
       open: () => Promise.resolve(fakeArchive() as never),
       ready: new Promise<void>((r) => (fireReady = r)),
     });
-    const { defaultDataDir } = await import('../../../electron/services/paths');
+    const { defaultDataDir } = await import('../../../services/paths');
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
     expect(electron.app.enableSandbox).toHaveBeenCalledTimes(1);
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', defaultDataDir());

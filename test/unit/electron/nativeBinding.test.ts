@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isNativeModuleLoadError, resolveNativeBinding } from '../../../electron/main/nativeBinding';
-import { HosoError } from '../../../electron/shared/errors';
+import { HosoError } from '../../../contract/errors';
 
 const BINDING = '/work/.hoso-native/better_sqlite3.node';
 

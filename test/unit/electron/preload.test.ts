@@ -43,7 +43,7 @@ describe('preload', () => {
       ...source('electron/preload/index.ts').matchAll(/^import\s+(type\s+)?.*?from\s+'([^']+)'/gms),
     ];
     const runtime = imports.filter((m) => !m[1]).map((m) => m[2]);
-    expect(runtime.sort()).toEqual(['../shared/ipc', 'electron']);
-    expect(source('electron/shared/ipc.ts')).not.toMatch(/^\s*(import|export\s+.*\s+from)\s/m);
+    expect(runtime.sort()).toEqual(['../../contract/ipc', 'electron']);
+    expect(source('contract/ipc.ts')).not.toMatch(/^\s*(import|export\s+.*\s+from)\s/m);
   });
 });

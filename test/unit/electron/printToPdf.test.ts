@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fakeElectron, type BeforeRequestListener } from './fakeElectron';
 import { printHtmlToPdf, PRINT_PARTITION } from '../../../electron/main/printToPdf';
-import { silentLogger } from '../../../electron/services/log';
+import { silentLogger } from '../../../services/log';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeElectron } from './fakeElectron';
 import { createMainWindow, WINDOW_TITLE } from '../../../electron/main/window';
-import { silentLogger } from '../../../electron/services/log';
+import { silentLogger } from '../../../services/log';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi as vitest } from 'vitest';
-import { ERROR_MESSAGES } from '../../../electron/shared/errors';
+import { ERROR_MESSAGES } from '../../../contract/errors';
 import { api, ApiError, call, CONNECTION_LOST_MESSAGE, toReply } from '../../../renderer/src/api/client';
 import { errorText } from '../../../renderer/src/api/errorText';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Meeting, Settings } from '../../../electron/shared/contract';
+import type { Meeting, Settings } from '../../../contract/contract';
 import {
   MeetingFields,
   MINUTES_HTML_MAX_CHARS,
   PersonFields,
   Settings as SettingsSchema,
-} from '../../../electron/shared/contract';
+} from '../../../contract/contract';
 import {
   blankMeeting,
   hasErrors,

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportBatchItem } from '../../../../electron/shared/importContract';
+import type { ImportBatchItem } from '../../../../contract/importContract';
 import { hrefOf } from '../../router/route';
 
 const COLORS: Record<ImportBatchItem['status'], string> = {

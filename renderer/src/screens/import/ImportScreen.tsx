@@ -2,13 +2,13 @@ import { useRef, useState } from 'react';
 import { Button, Checkbox, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ERROR_MESSAGES, type ErrorPayload } from '../../../../electron/shared/errors';
+import { ERROR_MESSAGES, type ErrorPayload } from '../../../../contract/errors';
 import {
   IMPORT_TEXT_MAX_CHARS,
   type ImportBatchItem,
   type ImportPreview,
   type ImportSource,
-} from '../../../../electron/shared/importContract';
+} from '../../../../contract/importContract';
 import { call, toErrorPayload } from '../../api/client';
 import { DropZone } from '../../components/DropZone';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../../electron/shared/importContract';
+import type { ImportPreview } from '../../../../contract/importContract';
 import { hrefOf } from '../../router/route';
 import { FIELD_COLORS } from './SourceView';
 import {

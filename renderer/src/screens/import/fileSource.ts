@@ -1,4 +1,4 @@
-import type { ImportSource } from '../../../../electron/shared/importContract';
+import type { ImportSource } from '../../../../contract/importContract';
 
 /** Bytes → base64 in slices (String.fromCharCode over a whole file overflows the call stack). */
 function toBase64(bytes: Uint8Array): string {

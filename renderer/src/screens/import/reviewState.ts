@@ -7,7 +7,7 @@ import type {
   ImportSpan,
   PersonMatch,
   ReviewedDraftInput,
-} from '../../../../electron/shared/importContract';
+} from '../../../../contract/importContract';
 import { formatIsoDate, parseTimeText, parseVnDate } from '../../format/date';
 
 /** Which field an item belongs to: also the colour of its highlight in the source. */

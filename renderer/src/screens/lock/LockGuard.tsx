@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockStatus } from '../../../../electron/shared/lockContract';
+import type { LockStatus } from '../../../../contract/lockContract';
 import { api, onAppLocked, reportUnlocked, waitForUnlock } from '../../api/client';
 import { LockScreen } from './LockScreen';
 

@@ -13,8 +13,8 @@ import {
 } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
-import { PASSWORD_MIN_CHARS, type LockStatus } from '../../../../electron/shared/lockContract';
+import type { ErrorPayload } from '../../../../contract/errors';
+import { PASSWORD_MIN_CHARS, type LockStatus } from '../../../../contract/lockContract';
 import { api } from '../../api/client';
 import { useErrorText } from '../../api/useErrorText';
 import { RecoveryCodeNotice } from './RecoveryCodeNotice';

@@ -1,7 +1,7 @@
 import { Button, Group, Select } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingFacets } from '../../../../electron/shared/contract';
+import type { MeetingFacets } from '../../../../contract/contract';
 import { sortVi } from '../../format/collate';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';

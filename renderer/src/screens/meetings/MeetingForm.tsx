@@ -1,7 +1,7 @@
 import { Grid, Select, TextInput } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { MINUTES_MAX_CHARS, Secrecy } from '../../../../electron/shared/contract';
+import { MINUTES_MAX_CHARS, Secrecy } from '../../../../contract/contract';
 
 const SECRECY_LEVELS = Secrecy.options;
 import { formatCount } from '../../format/number';

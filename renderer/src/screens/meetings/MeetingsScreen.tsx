@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingSummary } from '../../../../electron/shared/contract';
+import type { MeetingSummary } from '../../../../contract/contract';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { usePagedRows } from '../../api/usePagedRows';

@@ -2,7 +2,7 @@
  * The meetings list's filters and order. They outlive the screen for the session, so a clerk who opens a
  * meeting and comes back finds the same year, kind, order and scroll position.
  */
-import type { MeetingListQuery } from '../../../../electron/shared/contract';
+import type { MeetingListQuery } from '../../../../contract/contract';
 
 export type ListQuery = Pick<MeetingListQuery, 'year' | 'kind' | 'sort' | 'dir'>;
 export type SortColumn = ListQuery['sort'];

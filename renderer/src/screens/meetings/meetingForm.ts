@@ -7,7 +7,7 @@ import {
   type Secrecy,
   type Meeting,
   type MeetingFieldsInput,
-} from '../../../../electron/shared/contract';
+} from '../../../../contract/contract';
 import { parseTimeText, timeToMinutes } from '../../format/date';
 
 export interface MeetingFormValues {

@@ -3,7 +3,7 @@
  * shows it (and "Đã lưu lúc …") at once instead of flashing a loader and fetching what it already has.
  * Only the newest meeting is kept, and only until that screen has mounted.
  */
-import type { Meeting } from '../../../../electron/shared/contract';
+import type { Meeting } from '../../../../contract/contract';
 
 let handoff: Meeting | null = null;
 

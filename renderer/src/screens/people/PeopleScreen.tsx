@@ -3,7 +3,7 @@ import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/c
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../../../electron/shared/contract';
+import type { Person } from '../../../../contract/contract';
 import { call } from '../../api/client';
 import { usePagedRows } from '../../api/usePagedRows';
 import { ErrorAlert } from '../../components/ErrorAlert';

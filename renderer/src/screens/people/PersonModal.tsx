@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../../../electron/shared/contract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import type { Person } from '../../../../contract/contract';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {

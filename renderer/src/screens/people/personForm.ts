@@ -1,5 +1,5 @@
 /** The directory form's values and rules, apart from React so they can be tested. */
-import type { Person, PersonFieldsInput } from '../../../../electron/shared/contract';
+import type { Person, PersonFieldsInput } from '../../../../contract/contract';
 
 export interface PersonFormValues {
   fullName: string;

@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Grid, Group, Loader, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ReportKind, ReportRequestInput } from '../../../../electron/shared/reportContract';
+import type { ReportKind, ReportRequestInput } from '../../../../contract/reportContract';
 import { call, toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ReportRequestInput, SecretLogEntry } from '../../../../electron/shared/reportContract';
+import type { ReportRequestInput, SecretLogEntry } from '../../../../contract/reportContract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryState } from '../../components/QueryState';
 import { formatIsoDate } from '../../format/date';

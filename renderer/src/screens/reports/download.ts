@@ -1,4 +1,4 @@
-import type { ReportRequestInput } from '../../../../electron/shared/reportContract';
+import type { ReportRequestInput } from '../../../../contract/reportContract';
 import { call } from '../../api/client';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReportKind } from '../../../../electron/shared/reportContract';
+import type { ReportKind } from '../../../../contract/reportContract';
 
 /**
  * The Báo cáo screen can be opened for one meeting (`#/reports?meeting=<id>&kind=minutes`): that is how

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ReportRequestInput } from '../../../../electron/shared/reportContract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import type { ReportRequestInput } from '../../../../contract/reportContract';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { toErrorPayload } from '../../api/client';
 import { saveReportFile } from './download';
 

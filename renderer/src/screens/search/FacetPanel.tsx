@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Anchor, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../../electron/shared/contract';
+import type { SearchResult } from '../../../../contract/contract';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
 import type { Narrowing, SearchState } from './searchState';

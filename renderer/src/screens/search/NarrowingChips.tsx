@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../../../electron/shared/contract';
+import type { SearchResult } from '../../../../contract/contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { NARROWINGS, type Narrowing, type SearchState } from './searchState';
 

@@ -14,8 +14,8 @@ import {
 } from '@mantine/core';
 import { IconBookmark, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SavedSearch } from '../../../../electron/shared/contract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import type { SavedSearch } from '../../../../contract/contract';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
 import type { ApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';

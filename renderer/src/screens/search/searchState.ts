@@ -4,7 +4,7 @@
  * Values that would be refused by the server's schema (a year out of range, a malformed person id) are
  * dropped here rather than turned into an error on a hand-edited URL.
  */
-import type { ChannelInput } from '../../../../electron/shared/contract';
+import type { ChannelInput } from '../../../../contract/contract';
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -30,7 +30,7 @@ export const EMPTY_SEARCH: SearchState = {
   tag: null,
 };
 
-/** The contract's limits (SearchQuery in electron/shared/contract.ts). */
+/** The contract's limits (SearchQuery in contract/contract.ts). */
 export const QUERY_MAX = 2000;
 const LABEL_MAX = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelInput, SearchResult } from '../../../../electron/shared/contract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import type { ChannelInput, SearchResult } from '../../../../contract/contract';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { isBlank, toRequest, type SearchState } from './searchState';
 

@@ -14,12 +14,12 @@ import {
 } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import type { ErrorPayload } from '../../../../contract/errors';
 import {
   LOCK_IDLE_CHOICES,
   PASSWORD_MIN_CHARS,
   type LockStatus,
-} from '../../../../electron/shared/lockContract';
+} from '../../../../contract/lockContract';
 import { call, toErrorPayload, waitForUnlock } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -15,8 +15,8 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { DocumentVariant, SignerAuthority } from '../../../../electron/shared/contract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import { DocumentVariant, SignerAuthority } from '../../../../contract/contract';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';

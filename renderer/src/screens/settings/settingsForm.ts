@@ -2,7 +2,7 @@
  * The settings form. Language is not part of the draft: it is switched and stored on its own (from the
  * header too), so saving the form can never undo a language change made meanwhile.
  */
-import type { Settings } from '../../../../electron/shared/contract';
+import type { Settings } from '../../../../contract/contract';
 
 export type SettingsDraft = Omit<Settings, 'language'>;
 export type SettingsFormErrors = Partial<Record<keyof SettingsDraft, 'kindsRequired' | 'abbreviationIncomplete'>>;

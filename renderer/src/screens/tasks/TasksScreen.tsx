@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Group, MultiSelect, Paper, Stack, Switch, Table,
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCheck, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { TASK_STATUSES, type Task } from '../../../../electron/shared/recordContract';
+import { TASK_STATUSES, type Task } from '../../../../contract/recordContract';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useRowAction } from '../../api/useRowAction';

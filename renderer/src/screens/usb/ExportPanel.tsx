@@ -4,8 +4,8 @@ import { Alert, Button, Checkbox, Group, List, Paper, PasswordInput, SegmentedCo
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconDeviceUsb } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { passphraseWarning, type ExportSelection, type JobStatus } from '../../../../electron/shared/archiveContract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import { passphraseWarning, type ExportSelection, type JobStatus } from '../../../../contract/archiveContract';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { JobStatus } from '../../../../electron/shared/archiveContract';
+import type { JobStatus } from '../../../../contract/archiveContract';
 import { useSettings } from '../../settings/settingsContext';
 import { formatCount } from '../../format/number';
 import { formatBytes, formatSeconds } from './format';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, List, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount } from '../../format/number';

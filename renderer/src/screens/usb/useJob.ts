@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { JobStatus } from '../../../../electron/shared/archiveContract';
-import type { ErrorPayload } from '../../../../electron/shared/errors';
+import type { JobStatus } from '../../../../contract/archiveContract';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { api } from '../../api/client';
 
 const POLL_MS = 250;

@@ -3,7 +3,7 @@ import { Alert, Input } from '@mantine/core';
 import { RichTextEditor, type RichTextEditorLabels } from '@mantine/tiptap';
 import { useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { MINUTES_HTML_MAX_CHARS } from '../../../../../electron/shared/contract';
+import { MINUTES_HTML_MAX_CHARS } from '../../../../../contract/contract';
 import { cleanWordPaste, MINUTES_EXTENSIONS } from './minutesSchema';
 
 interface Props {

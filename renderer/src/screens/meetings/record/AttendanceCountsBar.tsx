@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceCounts } from '../../../../../electron/shared/recordContract';
+import type { AttendanceCounts } from '../../../../../contract/recordContract';
 
 /** Tổng số / có mặt (with the late) / vắng (with the excused), as the minutes report them. */
 export function AttendanceCountsBar({ counts }: { counts: AttendanceCounts }) {

@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceRow } from '../../../../../electron/shared/recordContract';
+import type { AttendanceRow } from '../../../../../contract/recordContract';
 
 const STATUS_COLOR = { co_mat: 'teal', den_muon: 'yellow', vang_co_ly_do: 'orange', vang: 'red' } as const;
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../../../../electron/shared/contract';
-import type { ErrorPayload } from '../../../../../electron/shared/errors';
-import type { AttendanceRow } from '../../../../../electron/shared/recordContract';
+import type { Person } from '../../../../../contract/contract';
+import type { ErrorPayload } from '../../../../../contract/errors';
+import type { AttendanceRow } from '../../../../../contract/recordContract';
 import { isRole, isStatus, roleOptions, statusOptions, type Role, type Status } from './options';
 import { PersonPicker } from './PersonPicker';
 import { RecordError } from './RecordError';

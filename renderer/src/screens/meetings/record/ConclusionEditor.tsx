@@ -16,8 +16,8 @@ import {
   TASK_STATUSES,
   type Conclusion,
   type ConclusionFields,
-} from '../../../../../electron/shared/recordContract';
-import type { ErrorPayload } from '../../../../../electron/shared/errors';
+} from '../../../../../contract/recordContract';
+import type { ErrorPayload } from '../../../../../contract/errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 
 import { AssigneeSelect } from './AssigneeSelect';

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Conclusion, ConclusionFields } from '../../../../../electron/shared/recordContract';
+import type { Conclusion, ConclusionFields } from '../../../../../contract/recordContract';
 import { call } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';

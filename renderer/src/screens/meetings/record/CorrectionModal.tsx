@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CorrectionChange } from '../../../../../electron/shared/recordContract';
+import type { CorrectionChange } from '../../../../../contract/recordContract';
 import { call } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_TYPES, normalizeDocumentNumber } from '../../../../../electron/shared/documentNumber';
-import type { ErrorPayload } from '../../../../../electron/shared/errors';
-import type { DocumentRef, DocumentRefFields } from '../../../../../electron/shared/recordContract';
+import { DOCUMENT_TYPES, normalizeDocumentNumber } from '../../../../../contract/documentNumber';
+import type { ErrorPayload } from '../../../../../contract/errors';
+import type { DocumentRef, DocumentRefFields } from '../../../../../contract/recordContract';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { VnDateInput } from '../../../components/VnDateInput';
 

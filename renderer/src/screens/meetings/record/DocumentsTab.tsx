@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentRef, DocumentRefFields } from '../../../../../electron/shared/recordContract';
+import type { DocumentRef, DocumentRefFields } from '../../../../../contract/recordContract';
 import { call } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';

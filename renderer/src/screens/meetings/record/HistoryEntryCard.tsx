@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from '../../../../../electron/shared/recordContract';
+import type { HistoryEntry } from '../../../../../contract/recordContract';
 import { formatDateTime } from '../../../format/date';
 import { knownField, valueText, verbOf, visibleChanges } from './historyText';
 

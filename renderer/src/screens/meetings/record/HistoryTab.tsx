@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from '../../../../../electron/shared/recordContract';
+import type { HistoryEntry } from '../../../../../contract/recordContract';
 import { call } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';

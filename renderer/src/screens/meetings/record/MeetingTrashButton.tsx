@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../../electron/shared/errors';
+import type { ErrorPayload } from '../../../../../contract/errors';
 import { call, toErrorPayload } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { hrefOf } from '../../../router/route';

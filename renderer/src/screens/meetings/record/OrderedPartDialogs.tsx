@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ErrorPayload } from '../../../../../electron/shared/errors';
+import type { ErrorPayload } from '../../../../../contract/errors';
 import { ConfirmActionModal } from './ConfirmActionModal';
 import type { OrderedPart } from './useOrderedPart';
 

@@ -13,8 +13,8 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../../electron/shared/errors';
-import type { PastePreview, PastePreviewRow } from '../../../../../electron/shared/recordContract';
+import type { ErrorPayload } from '../../../../../contract/errors';
+import type { PastePreview, PastePreviewRow } from '../../../../../contract/recordContract';
 import { call, toErrorPayload } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { isRole, roleOptions, type Role } from './options';

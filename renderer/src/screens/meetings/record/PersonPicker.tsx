@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../../../../electron/shared/contract';
+import type { Person } from '../../../../../contract/contract';
 import { call } from '../../../api/client';
 
 function labelOf(p: Person): string {

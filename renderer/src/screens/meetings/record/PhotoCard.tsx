@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { thumbUrl, type Photo } from '../../../../../electron/shared/photoContract';
+import { thumbUrl, type Photo } from '../../../../../contract/photoContract';
 
 export interface PhotoFields {
   caption: string;

@@ -1,5 +1,5 @@
 import { Image, Modal, Stack, Text } from '@mantine/core';
-import { photoUrl, type Photo } from '../../../../../electron/shared/photoContract';
+import { photoUrl, type Photo } from '../../../../../contract/photoContract';
 
 /** The full picture with its caption, credit and the people in it. */
 export function PhotoLightbox({ photo, onClose }: { photo: Photo; onClose: () => void }) {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../../electron/shared/errors';
-import { PHOTO_MAX_BYTES, type Photo } from '../../../../../electron/shared/photoContract';
-import type { AttendanceRow } from '../../../../../electron/shared/recordContract';
+import type { ErrorPayload } from '../../../../../contract/errors';
+import { PHOTO_MAX_BYTES, type Photo } from '../../../../../contract/photoContract';
+import type { AttendanceRow } from '../../../../../contract/recordContract';
 import { call, toErrorPayload } from '../../../api/client';
 import { useErrorText } from '../../../api/useErrorText';
 import { ErrorAlert } from '../../../components/ErrorAlert';

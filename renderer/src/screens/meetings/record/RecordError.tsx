@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../../electron/shared/errors';
+import type { ErrorPayload } from '../../../../../contract/errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 
 /**

@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SealReport } from '../../../../../electron/shared/recordContract';
+import type { SealReport } from '../../../../../contract/recordContract';
 
 /** What meetings/seal-check found: intact, or which parts and photo files no longer match the seal. */
 export function SealCheckResult({ report }: { report: SealReport }) {

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TASK_STATUSES } from '../../../../../electron/shared/recordContract';
+import { TASK_STATUSES } from '../../../../../contract/recordContract';
 import type { TaskStatusValue } from './taskStatus';
 
 interface Props {

@@ -85,7 +85,7 @@ const HIDDEN_FIELDS = new Set([
 ]);
 
 export function verbOf(action: string): HistoryVerb | null {
-  // "merge.theirs" is a merge from a USB bag (electron/services/archive/mergeApply.ts), not a part's verb.
+  // "merge.theirs" is a merge from a USB bag (services/archive/mergeApply.ts), not a part's verb.
   const verb = action.startsWith('merge.') ? `merge-${action.slice(6)}` : action.includes('.') ? action.slice(action.indexOf('.') + 1) : action;
   return (HISTORY_VERBS as readonly string[]).includes(verb) ? (verb as HistoryVerb) : null;
 }

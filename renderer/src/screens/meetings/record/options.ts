@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES } from '../../../../../electron/shared/recordContract';
+import { ATTENDANCE_ROLES, ATTENDANCE_STATUSES } from '../../../../../contract/recordContract';
 
 export type Role = (typeof ATTENDANCE_ROLES)[number];
 export type Status = (typeof ATTENDANCE_STATUSES)[number];

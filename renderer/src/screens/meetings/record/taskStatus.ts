@@ -1,4 +1,4 @@
-import type { TASK_STATUSES } from '../../../../../electron/shared/recordContract';
+import type { TASK_STATUSES } from '../../../../../contract/recordContract';
 
 export type TaskStatusValue = (typeof TASK_STATUSES)[number];
 

@@ -1,0 +1,120 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { CliCommand } from './types';
+import { draftToCliJson, extractDraft, importMany, readFileSource } from '../../services/import';
+import { isHosoError } from '../../contract/errors';
+import { createContext } from '../../services/context';
+import { APP_VERSION } from '../../services/version';
+import type { ImportBatchItem } from '../../contract/importContract';
+
+/** dd/mm/yyyy, the way clerks read dates. */
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
+const IMPORTABLE = /\.(txt|md|markdown|html?|docx|doc|pdf)$/i;
+
+/** Files named on the command line; a folder stands for the importable files directly inside it. */
+async function expand(args: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const a of args) {
+    const p = resolve(a);
+    const s = await stat(p).catch(() => null);
+    if (s?.isDirectory()) {
+      for (const name of (await readdir(p)).sort()) if (IMPORTABLE.test(name)) files.push(join(p, name));
+    } else files.push(p);
+  }
+  return files;
+}
+
+const STATUS_TEXT: Record<ImportBatchItem['status'], string> = {
+  imported: 'ĐÃ NHẬP',
+  needs_review: 'CẦN XEM LẠI',
+  failed: 'LỖI',
+  duplicate: 'TRÙNG, BỎ QUA',
+};
+
+/**
+ * `hoso import <file>… [--dry-run] [--json] [--force]`: with --dry-run prints the drafts (DESIGN.md §7's
+ * shape with --json) and writes nothing; otherwise saves each as a draft meeting and prints what it did.
+ * Exit code 0 when every file was read (and saved or skipped as a duplicate), 1 when any failed.
+ */
+export const importCommand: CliCommand = {
+  usage: `  import <tệp|thư mục>… [--dry-run] [--force]
+                                Nhập báo cáo, biên bản (.txt .md .html .docx) thành hồ sơ nháp;
+                                --dry-run chỉ in bản nháp, --force nhập cả hồ sơ trùng`,
+  async run(env) {
+    if (env.args.length === 0) {
+      env.io.err(
+        'Cần ít nhất một tệp để nhập. Ví dụ: npm run --silent hoso -- import bao-cao.docx --dry-run --json',
+      );
+      return 2;
+    }
+    const files = await expand(env.args);
+    if (env.values['dry-run']) {
+      const drafts: unknown[] = [];
+      let failed = 0;
+      for (const file of files) {
+        try {
+          const draft = extractDraft(await readFileSource(basename(file), await readFile(file)));
+          const json = draftToCliJson(draft);
+          drafts.push(json);
+          if (!env.values.json) {
+            env.io.out(`\n=== ${basename(file)} (${draft.encoding})`);
+            env.io.out(
+              `Tên: ${json.title ?? '(chưa có)'}\nNgày: ${json.date ? dmy(json.date) : draft.date ? `${draft.date.day}/${draft.date.month} (chưa rõ năm)` : '(chưa có)'}\nĐịa điểm: ${json.location ?? '(chưa có)'}`,
+            );
+            for (const p of json.chairs)
+              env.io.out(
+                `Chủ trì: ${[p.rank, p.name].filter(Boolean).join(' ')}${p.titles.length ? `, ${p.titles.join(', ')}` : ''}`,
+              );
+            for (const p of json.attendees)
+              env.io.out(
+                `Dự: ${[p.rank, p.name].filter(Boolean).join(' ')}${p.titles.length ? `, ${p.titles.join(', ')}` : ''}`,
+              );
+            for (const c of json.captions) env.io.out(`Chú thích ảnh: ${c}`);
+            for (const r of json.documentRefs)
+              env.io.out(
+                `Văn bản: ${r.type ?? ''} ${r.number}${r.date ? ` ngày ${dmy(r.date)}` : ''}`.trim(),
+              );
+            env.io.out(`Nguồn: ${json.byline ?? '(chưa có)'}`);
+            for (const n of draft.notes) env.io.out(`Lưu ý: ${n}`);
+          }
+        } catch (e) {
+          if (!isHosoError(e)) throw e;
+          failed++;
+          env.io.err(`${basename(file)}: ${e.message}`);
+          if (env.values.json)
+            drafts.push({ file: basename(file), error: { code: e.code, message: e.message } });
+        }
+      }
+      if (env.values.json) env.io.out(JSON.stringify(drafts, null, 2));
+      return failed ? 1 : 0;
+    }
+    let exit = 0;
+    await env.withArchive(async (archive) => {
+      const ctx = createContext(archive, 'direct', APP_VERSION);
+      const items = await importMany(
+        archive,
+        files.map((file) => ({
+          name: basename(file),
+          read: async () => readFileSource(basename(file), await readFile(file)),
+        })),
+        { actor: ctx.actor(), allowDuplicate: env.values.force },
+        (item) => {
+          if (!env.values.json)
+            env.io.out(
+              `${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${item.message !== 'Đã nhập.' ? ` (${item.message})` : ''}`,
+            );
+        },
+      );
+      const count = (s: ImportBatchItem['status']) => items.filter((i) => i.status === s).length;
+      if (env.values.json) env.io.out(JSON.stringify(items, null, 2));
+      else
+        env.io.out(
+          `\nTổng: ${count('imported')} đã nhập, ${count('needs_review')} cần xem lại, ${count('duplicate')} trùng (bỏ qua), ${count('failed')} lỗi.`,
+        );
+      if (count('failed')) exit = 1;
+      return exit;
+    });
+    return exit;
+  },
+};

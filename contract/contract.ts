@@ -1,0 +1,303 @@
+/**
+ * The one API contract between the UI and the archive, carried by three transports: Electron IPC,
+ * HTTP on loopback (web host) and direct calls (CLI, tests). Channels are `domain/verb`. Every input is
+ * parsed with its schema at the boundary (services/dispatch.ts); replies are `Reply<T>`.
+ * Pure TypeScript + zod: no node, electron or DOM here.
+ */
+import { z } from 'zod';
+import type { ErrorPayload } from './errors';
+import { archiveChannels } from './archiveContract';
+import { mergeChannels } from './mergeContract';
+import { lockChannels } from './lockContract';
+import { importChannels } from './importContract';
+import { photoChannels } from './photoContract';
+import { reportChannels } from './reportContract';
+import { recordChannels } from './recordContract';
+
+import { Id, IsoDate, requiredText, text } from './fields';
+
+// Dates, ids and text fields are shared with the part contracts (photoContract.ts, recordContract.ts).
+export { Id, IsoDate };
+/** A time of day as `HH:MM`, 24-hour. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng giờ:phút (ví dụ 14:00).');
+
+export const IdInput = z.object({ id: Id });
+export const Empty = z.object({}).strict();
+
+export const MINUTES_MAX_CHARS = 1_000_000;
+/** Markup around a million characters of text (tables, lists) stays well under this. */
+export const MINUTES_HTML_MAX_CHARS = 4_000_000;
+
+/** Độ mật: Thường, Mật, Tối mật, Tuyệt mật. */
+export const Secrecy = z.enum(['thuong', 'mat', 'toi_mat', 'tuyet_mat']);
+export type Secrecy = z.output<typeof Secrecy>;
+
+export const MeetingFields = z.object({
+  title: requiredText(500, 'Tên cuộc họp'),
+  kind: requiredText(100, 'Loại cuộc họp'),
+  meetingDate: IsoDate.nullable(),
+  startTime: TimeOfDay.nullable(),
+  endTime: TimeOfDay.nullable(),
+  location: text(500, 'Địa điểm').default(''),
+  organizer: text(500, 'Cơ quan tổ chức').default(''),
+  minutesText: z
+    .string()
+    .max(MINUTES_MAX_CHARS, `Nội dung quá dài (tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy tách thành nhiều phần.`)
+    .default(''),
+  /**
+   * The minutes as the rich-text editor wrote them. When present it is the truth: the archive sanitizes
+   * it and derives minutesText from it (db/richText.ts). Absent (CLI, imports of plain text), the HTML
+   * is built from minutesText.
+   */
+  minutesHtml: z
+    .string()
+    .max(MINUTES_HTML_MAX_CHARS, `Nội dung quá dài (tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy tách thành nhiều phần.`)
+    .optional(),
+  /** Absent: a new meeting is Thường, an existing one keeps its level. */
+  secrecy: Secrecy.optional(),
+});
+export type MeetingFields = z.output<typeof MeetingFields>;
+export type MeetingFieldsInput = z.input<typeof MeetingFields>;
+
+export const MeetingStatus = z.enum(['draft', 'finalized']);
+
+export const Meeting = MeetingFields.extend({
+  id: Id,
+  status: MeetingStatus,
+  secrecy: Secrecy,
+  minutesHtml: z.string(),
+  source: z.string(),
+  version: z.number().int(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Meeting = z.output<typeof Meeting>;
+
+export const MeetingSummary = z.object({
+  id: Id,
+  title: z.string(),
+  kind: z.string(),
+  meetingDate: z.string().nullable(),
+  startTime: z.string().nullable(),
+  location: z.string(),
+  organizer: z.string(),
+  status: MeetingStatus,
+});
+export type MeetingSummary = z.output<typeof MeetingSummary>;
+
+export const MeetingListQuery = z.object({
+  year: z.number().int().min(1900).max(2200).nullable().default(null),
+  kind: z.string().max(100).nullable().default(null),
+  sort: z.enum(['date', 'title']).default('date'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type MeetingListQuery = z.output<typeof MeetingListQuery>;
+
+export const MeetingListPage = z.object({ total: z.number().int(), rows: z.array(MeetingSummary) });
+export type MeetingListPage = z.output<typeof MeetingListPage>;
+
+export const MeetingFacets = z.object({
+  years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  kinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  undated: z.number().int(),
+});
+export type MeetingFacets = z.output<typeof MeetingFacets>;
+
+export const MeetingUpdate = z.object({ id: Id, version: z.number().int().min(1), fields: MeetingFields });
+
+export const PersonFields = z.object({
+  fullName: requiredText(200, 'Họ và tên'),
+  rank: text(100, 'Cấp bậc').default(''),
+  title: text(500, 'Chức vụ').default(''),
+  unit: text(500, 'Đơn vị').default(''),
+  notes: text(5000, 'Ghi chú').default(''),
+});
+export type PersonFields = z.output<typeof PersonFields>;
+export type PersonFieldsInput = z.input<typeof PersonFields>;
+
+export const Person = PersonFields.extend({
+  id: Id,
+  version: z.number().int(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Person = z.output<typeof Person>;
+
+export const PeopleQuery = z.object({
+  /** Matched with Vietnamese folding: "nguyen van" finds "Nguyễn Văn …". */
+  query: z.string().trim().max(200).default(''),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const PeoplePage = z.object({ total: z.number().int(), rows: z.array(Person) });
+export type PeoplePage = z.output<typeof PeoplePage>;
+
+export const PersonUpdate = z.object({ id: Id, version: z.number().int().min(1), fields: PersonFields });
+
+/**
+ * A full path on Windows (`D:\\…`, `\\\\server\\share`) or elsewhere (`/…`). A relative one would be
+ * relative to wherever the app happens to run (found by the fuzz: a backup folder "SaoLuu" was created
+ * in the process's working directory).
+ */
+const isAbsolutePath = (p: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(p);
+
+export const SignerAuthority = z.enum(['', 'TM.', 'KT.', 'TL.', 'TUQ.', 'Q.', 'T/M', 'K/T']);
+export const DocumentVariant = z.enum(['state', 'party']);
+export const Language = z.enum(['vi', 'en']);
+
+export const Settings = z.object({
+  /** Cơ quan chủ quản (e.g. "UBND TỈNH BẮC NINH"); may be empty. */
+  parentAgency: text(300, 'Cơ quan chủ quản'),
+  /** Cơ quan ban hành (e.g. "VĂN PHÒNG UBND TỈNH"). */
+  issuingAgency: text(300, 'Cơ quan ban hành'),
+  /** Chữ viết tắt tên cơ quan in số ký hiệu (e.g. "UBND", "QUTW"). */
+  agencyCode: text(50, 'Chữ viết tắt cơ quan'),
+  /** Địa danh on documents (e.g. "Hà Nội"). */
+  placeName: text(100, 'Địa danh'),
+  signerAuthority: SignerAuthority,
+  signerTitle: text(200, 'Chức vụ người ký'),
+  signerName: text(200, 'Họ tên người ký'),
+  documentVariant: DocumentVariant,
+  meetingKinds: z.array(requiredText(100, 'Loại cuộc họp')).min(1, 'Cần ít nhất một loại cuộc họp.').max(100),
+  language: Language,
+  /** Name written in the audit log as the person making changes. */
+  clerkName: text(200, 'Tên người dùng'),
+  /** Search abbreviations, each [abbreviation, full form]; both directions are searched. */
+  abbreviations: z
+    .array(z.tuple([requiredText(30, 'Chữ viết tắt'), requiredText(200, 'Nghĩa đầy đủ của chữ viết tắt')]))
+    .max(1000, 'Tối đa 1.000 từ viết tắt.'),
+  /** Automatic backups: the folder ('' = `backups` beside the archive), how many to keep, once a day or not. Optional so older settings objects stay valid; db/settings.ts gives the defaults. */
+  backupDir: text(1000, 'Thư mục sao lưu')
+    .refine((d) => d === '' || isAbsolutePath(d), 'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ D:\\SaoLuu hoặc /media/usb/sao-luu).')
+    .optional(),
+  backupKeep: z.number().int().min(1, 'Giữ ít nhất 1 bản sao lưu.').max(365, 'Giữ tối đa 365 bản sao lưu.').optional(),
+  backupDaily: z.boolean().optional(),
+});
+export type Settings = z.output<typeof Settings>;
+export const SettingsPatch = Settings.partial();
+
+export const AppInfo = z.object({
+  version: z.string(),
+  archiveFile: z.string(),
+  schemaVersion: z.number().int(),
+  transport: z.enum(['electron', 'web', 'direct']),
+  counts: z.object({ meetings: z.number().int(), people: z.number().int() }),
+});
+export type AppInfo = z.output<typeof AppInfo>;
+
+export const SearchColumn = z.enum(['title', 'conclusions', 'minutes', 'captions', 'people', 'place', 'docs', 'tags']);
+
+export const SearchQuery = z.object({
+  /** What the clerk typed: words, "phrases", OR, -word, prefix*, nguoi: loai: the: tu: den:. */
+  query: z.string().max(2000, 'Câu tìm kiếm quá dài (tối đa 2 000 ký tự).'),
+  sort: z.enum(['relevance', 'date']).default('relevance'),
+  offset: z.number().int().min(0).max(100_000).default(0),
+  limit: z.number().int().min(1).max(200).default(20),
+  year: z.number().int().min(1900).max(2200).nullable().default(null),
+  kind: z.string().max(100).nullable().default(null),
+  personId: Id.nullable().default(null),
+  tag: z.string().max(100).nullable().default(null),
+});
+export type SearchQuery = z.output<typeof SearchQuery>;
+
+const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+export const SearchResult = z.object({
+  total: z.number().int(),
+  rows: z.array(
+    z.object({
+      id: Id,
+      title: z.string(),
+      kind: z.string(),
+      date: z.string().nullable(),
+      score: z.number(),
+      exact: z.boolean(),
+      /** Original text with diacritics, hits in <mark>…</mark>, everything else HTML-escaped. */
+      snippet: z.object({ field: SearchColumn, html: z.string() }),
+    }),
+  ),
+  facets: z.object({
+    years: z.array(FacetCount),
+    kinds: z.array(FacetCount),
+    people: z.array(FacetCount),
+    tags: z.array(FacetCount),
+    sampledOver: z.number().int().nullable(),
+  }),
+  message: z.string().nullable(),
+  notes: z.array(z.string()),
+});
+export type SearchResult = z.output<typeof SearchResult>;
+
+export const SavedSearch = z.object({ id: Id, name: z.string(), query: z.string(), createdAt: z.number() });
+export type SavedSearch = z.output<typeof SavedSearch>;
+export const SavedSearchFields = z.object({
+  name: requiredText(200, 'Tên tìm kiếm đã lưu'),
+  query: requiredText(2000, 'Câu tìm kiếm'),
+});
+
+export const IndexStatus = z.object({
+  ok: z.boolean(),
+  documents: z.number().int(),
+  missing: z.number().int(),
+  orphaned: z.number().int(),
+  stale: z.number().int(),
+  structureError: z.string().nullable(),
+});
+export type IndexStatus = z.output<typeof IndexStatus>;
+
+/** A folder chosen with the desktop's own dialog; `available: false` where there is none (web host). */
+export const ChosenFolder = z.object({ available: z.boolean(), path: z.string().nullable() });
+export type ChosenFolder = z.output<typeof ChosenFolder>;
+
+export const contract = {
+  'app/info': { input: Empty, output: AppInfo },
+  'app/choose-folder': {
+    input: z.object({ title: text(200, 'Tiêu đề hộp chọn thư mục').default('') }),
+    output: ChosenFolder,
+  },
+  'meetings/list': { input: MeetingListQuery, output: MeetingListPage },
+  'meetings/facets': { input: Empty, output: MeetingFacets },
+  'meetings/get': { input: IdInput, output: Meeting },
+  'meetings/create': { input: MeetingFields, output: Meeting },
+  'meetings/update': { input: MeetingUpdate, output: Meeting },
+  'people/list': { input: PeopleQuery, output: PeoplePage },
+  'people/get': { input: IdInput, output: Person },
+  'people/create': { input: PersonFields, output: Person },
+  'people/update': { input: PersonUpdate, output: Person },
+  'settings/get': { input: Empty, output: Settings },
+  'settings/update': { input: SettingsPatch, output: Settings },
+  'search/query': { input: SearchQuery, output: SearchResult },
+  'search/saved-list': { input: Empty, output: z.array(SavedSearch) },
+  'search/saved-create': { input: SavedSearchFields, output: SavedSearch },
+  'search/saved-delete': { input: IdInput, output: z.object({ deleted: z.boolean() }) },
+  'search/check': { input: Empty, output: IndexStatus },
+  'search/rebuild': { input: Empty, output: z.object({ documents: z.number().int(), ms: z.number() }) },
+  ...photoChannels,
+  ...recordChannels,
+  ...importChannels,
+  ...reportChannels,
+  ...archiveChannels,
+  ...mergeChannels,
+  ...lockChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What the preload exposes as `window.archive` and what the web host's client implements. */
+export interface ArchiveApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Reply<ChannelOutput<C>>>;
+}
+
+/** Name of the IPC channel that carries every contract call (defined in ipc.ts, see why there). */
+export { IPC_INVOKE } from './ipc';

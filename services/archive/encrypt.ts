@@ -1,0 +1,307 @@
+import { Decrypter, Encrypter } from 'age-encryption';
+import { createReadStream } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile } from 'node:fs/promises';
+import { join, posix, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { pipeline } from 'node:stream/promises';
+import tar from 'tar-stream';
+import { HosoError } from '../../contract/errors';
+import {
+  algorithmsOf,
+  checkBagListing,
+  MultiHash,
+  type BagListing,
+  type BagVerdict,
+  type HashAlg,
+} from './bagVerify';
+import { unsafePathReason } from './bagFormat';
+import type { DestFile } from './destFs';
+
+/**
+ * The encrypted variant of a bag: the bag folder packed as a tar (one top folder, the bag's name) and
+ * encrypted in the age format with an scrypt passphrase (age-encryption), written as `<name>.tar.age`.
+ * The standard tool opens it too: `age -d -o x.tar x.tar.age && tar xf x.tar`. Everything streams: a
+ * multi-gigabyte bag is never held in memory, and the plain bag never touches the stick.
+ */
+
+export const AGE_MAGIC = 'age-encryption.org/v1';
+
+/** Every file under `root`, relative and `/`-separated, tag files first so a streaming reader meets the manifests before the payload. */
+async function bagFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: string, rel: string) {
+    for (const name of (await readdir(dir)).sort()) {
+      const relPath = rel ? `${rel}/${name}` : name;
+      if ((await lstat(join(dir, name))).isDirectory()) await walk(join(dir, name), relPath);
+      else out.push(relPath);
+    }
+  }
+  await walk(root, '');
+  return out.sort(
+    (a, b) => Number(a.includes('/')) - Number(b.includes('/')) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+}
+
+/** A tar stream of the folder `root`, every entry under `<topName>/`. */
+export function packBag(
+  root: string,
+  topName: string,
+  onBytes?: (n: number) => void,
+  signal?: AbortSignal,
+): Readable {
+  // tar-stream's streams are streamx streams; wrapped as a Node stream through their async iterator.
+  // A failure (or cancel) is reported through that Node stream, whose reader listens for it; the
+  // streamx stream itself is only closed, so it never emits an 'error' that nobody listens to.
+  const pack = tar.pack();
+  const out = Readable.from(pack);
+  pack.on('error', () => undefined);
+  void (async () => {
+    try {
+      const files = await bagFiles(root);
+      const dirs = new Set<string>();
+      const mtime = new Date();
+      for (const rel of files) {
+        for (let d = posix.dirname(rel); d !== '.'; d = posix.dirname(d)) dirs.add(d);
+      }
+      // Each entry is a streamx stream of its own, still queued if nobody reads the pack yet (age's scrypt
+      // runs first): destroying the pack on cancel destroys them with its error, heard here and nowhere else.
+      pack.entry({ name: `${topName}/`, type: 'directory', mode: 0o755, mtime }).on('error', () => undefined);
+      for (const d of [...dirs].sort())
+        pack
+          .entry({ name: `${topName}/${d}/`, type: 'directory', mode: 0o755, mtime })
+          .on('error', () => undefined);
+      for (const rel of files) {
+        signal?.throwIfAborted();
+        const path = join(root, ...rel.split('/'));
+        const size = (await lstat(path)).size;
+        const entry = pack.entry({ name: `${topName}/${rel}`, size, mode: 0o644, mtime });
+        entry.on('error', () => undefined); // reported by the pipeline below
+        const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
+        if (onBytes) source.on('data', (c) => onBytes((c as Buffer).length));
+        await pipeline(source, entry);
+      }
+      pack.finalize();
+    } catch (e) {
+      out.destroy(e as Error);
+      pack.destroy();
+    }
+  })();
+  return out;
+}
+
+/**
+ * Packs and encrypts the bag folder `root` into `out` (already created on the destination). The caller
+ * syncs and closes `out`. scrypt work factor 18 is age's own default.
+ */
+export async function encryptBag(
+  root: string,
+  topName: string,
+  passphrase: string,
+  out: DestFile,
+  options: { signal?: AbortSignal; onBytes?: (n: number) => void; scryptWorkFactor?: number } = {},
+): Promise<void> {
+  const e = new Encrypter();
+  e.setPassphrase(passphrase);
+  if (options.scryptWorkFactor) e.setScryptWorkFactor(options.scryptWorkFactor);
+  const plain = Readable.toWeb(
+    packBag(root, topName, undefined, options.signal),
+  ) as ReadableStream<Uint8Array>;
+  const cipher = await e.encrypt(plain);
+  for await (const chunk of cipher as unknown as AsyncIterable<Uint8Array>) {
+    options.signal?.throwIfAborted();
+    await out.write(chunk);
+    options.onBytes?.(chunk.length);
+  }
+}
+
+/** Is this file in the age format (by its first line)? */
+export async function isAgeFile(path: string): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(AGE_MAGIC.length);
+    await fh.read(buf, 0, buf.length, 0);
+    return buf.toString('latin1') === AGE_MAGIC;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The decrypted tar stream of an age file. The header (and so the passphrase) is checked before this
+ * resolves: a wrong passphrase is PASSPHRASE_WRONG, a file that is not age is ENCRYPTED_NOT_AGE.
+ */
+async function decryptedStream(
+  path: string,
+  passphrase: string,
+  onBytes?: (n: number) => void,
+): Promise<Readable> {
+  if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', `(${path})`);
+  const d = new Decrypter();
+  d.addPassphrase(passphrase);
+  const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  if (onBytes) source.on('data', (c) => onBytes((c as Buffer).length));
+  let plain: ReadableStream<Uint8Array>;
+  try {
+    plain = await d.decrypt(Readable.toWeb(source) as ReadableStream<Uint8Array>);
+  } catch (e) {
+    source.destroy();
+    throw new HosoError('PASSPHRASE_WRONG', undefined, { cause: e });
+  }
+  return Readable.fromWeb(plain as WebReadableStream<Uint8Array>);
+}
+
+/** The entry's path inside the bag: the top folder removed; null for the top folder itself. */
+function bagPathOf(name: string): string | null {
+  const clean = name.replace(/\/+$/, '');
+  const slash = clean.indexOf('/');
+  return slash < 0 ? null : clean.slice(slash + 1);
+}
+
+/**
+ * Decrypts an encrypted bag and checks it with the same rules as a folder, without writing the plain
+ * bag anywhere: each tar entry is hashed as it streams by. Damage inside the ciphertext (age
+ * authenticates every 64 KiB chunk) is reported as a problem of the whole file.
+ */
+export async function verifyEncryptedBag(
+  path: string,
+  passphrase: string,
+  options: { signal?: AbortSignal; onBytes?: (n: number) => void } = {},
+): Promise<BagVerdict> {
+  const listing: BagListing = { files: new Map(), texts: new Map(), problems: [] };
+  const plain = await decryptedStream(path, passphrase, options.onBytes);
+  const extract = tar.extract();
+  // streamx streams emit 'error' even when destroyed on purpose (cancel); failures reach us through the
+  // pipeline and the iteration below, so an 'error' event nobody listens to must not crash the process.
+  extract.on('error', () => undefined);
+  const tops = new Set<string>();
+  const done = pipeline(plain, extract).catch((e: unknown) => e);
+  try {
+    for await (const entry of extract) {
+      options.signal?.throwIfAborted();
+      entry.on('error', () => undefined);
+      const name = entry.header.name;
+      tops.add(name.split('/')[0]!);
+      const rel = bagPathOf(name);
+      const unsafe = unsafePathReason(name.replace(/\/+$/, ''));
+      if (unsafe || (rel !== null && unsafePathReason(rel))) {
+        listing.problems.push({
+          kind: 'unsafe-path',
+          path: name,
+          message: `Gói tar có đường dẫn không an toàn "${name}" (${unsafe ?? unsafePathReason(rel!)}).`,
+        });
+        entry.resume();
+        continue;
+      }
+      if (entry.header.type === 'directory' || rel === null) {
+        entry.resume();
+        continue;
+      }
+      if (entry.header.type !== 'file' && entry.header.type !== 'contiguous-file') {
+        listing.problems.push({
+          kind: 'not-a-file',
+          path: rel,
+          message: `Không phải tệp thường (liên kết hoặc thiết bị): ${rel}`,
+        });
+        entry.resume();
+        continue;
+      }
+      const algs: HashAlg[] = algorithmsOf(listing.texts.keys());
+      const hash = new MultiHash(algs);
+      const keep = !rel.includes('/');
+      const parts: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of entry as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        size += chunk.length;
+        if (keep) parts.push(chunk);
+      }
+      listing.files.set(rel, { size, hashes: hash.digest() });
+      if (keep) listing.texts.set(rel, Buffer.concat(parts).toString('utf8'));
+    }
+  } catch (e) {
+    if (options.signal?.aborted) throw e;
+    listing.problems.push({
+      kind: 'unreadable',
+      path: null,
+      message: `Tệp mã hóa bị hỏng, không giải mã hết được (${(e as Error).message}).`,
+    });
+  }
+  const failure = await done;
+  if (failure && !listing.problems.some((p) => p.kind === 'unreadable')) {
+    if (options.signal?.aborted) throw failure;
+    listing.problems.push({
+      kind: 'unreadable',
+      path: null,
+      message: `Tệp mã hóa bị hỏng, không giải mã hết được (${(failure as Error).message}).`,
+    });
+  }
+  if (tops.size > 1)
+    listing.problems.push({
+      kind: 'extra',
+      path: null,
+      message: `Gói tar chứa nhiều thư mục gốc (${[...tops].join(', ')}), một túi chỉ có một.`,
+    });
+  return checkBagListing(listing);
+}
+
+/**
+ * Decrypts and unpacks an encrypted bag into `destDir` (for merging it), refusing any entry whose path
+ * would leave that folder or is not a plain file or folder. Returns the bag folder.
+ */
+export async function unpackEncryptedBag(path: string, passphrase: string, destDir: string): Promise<string> {
+  const plain = await decryptedStream(path, passphrase);
+  const extract = tar.extract();
+  extract.on('error', () => undefined); // failures arrive through `done` and the iteration
+  const base = resolve(destDir);
+  let top: string | null = null;
+  // Settled here and looked at below: a refusal inside the loop must not leave it rejecting unheard.
+  const done = pipeline(plain, extract).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  try {
+    for await (const entry of extract) {
+      entry.on('error', () => undefined);
+      const name = entry.header.name.replace(/\/+$/, '');
+      const reason = unsafePathReason(name);
+      const first = name.split('/')[0]!;
+      if (reason) throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
+      if (top !== null && first !== top) throw new HosoError('BAG_INVALID', '(gói có nhiều thư mục gốc)');
+      top = first;
+      const target = resolve(base, ...name.split('/'));
+      if (!target.startsWith(base + sep))
+        throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
+      if (entry.header.type === 'directory') {
+        await mkdir(target, { recursive: true });
+        entry.resume();
+      } else if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') {
+        await mkdir(resolve(target, '..'), { recursive: true });
+        const fh = await open(target, 'wx');
+        try {
+          for await (const chunk of entry as AsyncIterable<Buffer>) await fh.write(chunk);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+      } else throw new HosoError('BAG_INVALID', `(gói có mục không phải tệp thường: ${name})`);
+    }
+  } catch (e) {
+    if (e instanceof HosoError) throw e;
+    // The tar stream broke off: the ciphertext is damaged (age authenticates every chunk).
+    throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(e as Error).message})`, { cause: e });
+  }
+  const failure = await done;
+  if (failure)
+    throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(failure as Error).message})`, {
+      cause: failure,
+    });
+  if (top === null) throw new HosoError('BAG_INVALID', '(gói rỗng)');
+  return join(base, top);
+}
+
+/** A passphrase file as the CLI reads it: the first line, without its line ending. */
+export async function readPassphraseFile(file: string): Promise<string> {
+  const text = await readFile(file, 'utf8');
+  return (text.split(/\r?\n/)[0] ?? '').normalize('NFC');
+}

@@ -1,0 +1,314 @@
+import { createHash } from 'node:crypto';
+import type { Archive } from '../../db/open';
+import { canonicalJson } from '../../db/seal';
+import { HosoError } from '../../contract/errors';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
+import type {
+  MeetingMergeItem,
+  MergeChoice,
+  MergeClass,
+  MergePlan,
+  PersonMergeItem,
+} from '../../contract/mergeContract';
+import {
+  meetingContentHash,
+  meetingToJson,
+  personContentHash,
+  type MeetingJson,
+  type MeetingJsonPerson,
+} from './meetingJson';
+import type { MergeBag } from './mergeBag';
+
+/**
+ * The preview of a merge: every meeting and person of the bag against this archive, by id.
+ *
+ * "Changed" needs a common ancestor to tell who changed what. The archive keeps none of the other PC's
+ * history, so the merge remembers its own: every record it writes gets an audit entry (merge.*) holding
+ * the content hash it wrote, and a declined version ("keep mine") is remembered the same way. Then:
+ * - this copy still has the hash the last merge wrote → only the other side changed: take theirs;
+ * - theirs is the hash last merged or declined → only this side changed: keep mine;
+ * - anything else (both changed, or never merged before) → a conflict for the clerk.
+ * A sealed or trashed copy here is always a conflict: it is never replaced without a choice.
+ */
+
+export interface PlannedMeeting extends MeetingMergeItem {
+  json: MeetingJson;
+}
+
+export interface Plan extends MergePlan {
+  meetings: PlannedMeeting[];
+  /** The bag's people by id (the last JSON naming a person wins; one export has one directory). */
+  bagPeople: Map<string, MeetingJsonPerson>;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+interface MergeMemory {
+  /** Hash the last merge wrote for the record. */
+  lastWritten: string | null;
+  /** Hashes of the other side's versions declined or already merged. */
+  seen: Set<string>;
+}
+
+function mergeMemory(archive: Archive, entity: 'meeting' | 'person', id: string): MergeMemory {
+  const rows = archive.sqlite
+    .prepare(
+      `SELECT action, json_extract(after, '$.contentHash') AS written, json_extract(after, '$.theirHash') AS theirs
+       FROM audit_log WHERE entity = ? AND entity_id = ? AND action LIKE 'merge.%' ORDER BY seq`,
+    )
+    .all(entity, id) as { action: string; written: string | null; theirs: string | null }[];
+  const memory: MergeMemory = { lastWritten: null, seen: new Set() };
+  for (const r of rows) {
+    if (r.written) {
+      memory.lastWritten = r.written;
+      memory.seen.add(r.written);
+    }
+    if (r.theirs) memory.seen.add(r.theirs);
+  }
+  return memory;
+}
+
+/**
+ * Bag records already copied here under new ids ("keep both"), as `fromId → their content hashes`. Read
+ * once per plan: the audit log has no index on the action, and one scan beats one per meeting.
+ */
+function keptBothCopies(archive: Archive): Map<string, Set<string>> {
+  const rows = archive.sqlite
+    .prepare(
+      `SELECT json_extract(after, '$.fromId') AS fromId, json_extract(after, '$.theirHash') AS theirHash
+       FROM audit_log WHERE action = 'merge.both' AND entity = 'meeting'`,
+    )
+    .all() as { fromId: string; theirHash: string }[];
+  const copies = new Map<string, Set<string>>();
+  for (const r of rows) copies.set(r.fromId, (copies.get(r.fromId) ?? new Set()).add(r.theirHash));
+  return copies;
+}
+
+function side(json: MeetingJson, trashed: boolean) {
+  return {
+    title: json.meeting.title,
+    meetingDate: json.meeting.meetingDate,
+    status: json.meeting.status,
+    version: json.meeting.version,
+    updatedAt: json.meeting.updatedAt,
+    contentHash: meetingContentHash(json),
+    attendees: json.attendance.length,
+    photos: json.photos.length,
+    conclusions: json.conclusions.length,
+    trashed,
+  };
+}
+
+const MEETING_FIELDS = [
+  'title',
+  'kind',
+  'meetingDate',
+  'startTime',
+  'endTime',
+  'location',
+  'organizer',
+  'status',
+  'secrecy',
+  'minutesText',
+  'source',
+] as const;
+
+/** What differs, by field of the meeting and by part, for the preview. */
+function differences(mine: MeetingJson, theirs: MeetingJson): string[] {
+  const out: string[] = MEETING_FIELDS.filter((f) => mine.meeting[f] !== theirs.meeting[f]);
+  if ((mine.meeting.seal?.hash ?? null) !== (theirs.meeting.seal?.hash ?? null)) out.push('seal');
+  const strip = (rows: object[]) =>
+    canonicalJson(
+      rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).filter(([k]) => !['createdAt', 'updatedAt', 'fullName'].includes(k)),
+        ),
+      ),
+    );
+  for (const part of ['attendance', 'photos', 'conclusions', 'documents'] as const) {
+    if (strip(mine[part]) !== strip(theirs[part])) out.push(part);
+  }
+  const tags = (j: MeetingJson) =>
+    j.tags
+      .map((t) => foldVietnamese(t.name))
+      .sort()
+      .join('\n');
+  if (tags(mine) !== tags(theirs)) out.push('tags');
+  return out;
+}
+
+function localMeeting(archive: Archive, id: string): { json: MeetingJson; trashed: boolean } | null {
+  const row = archive.sqlite.prepare('SELECT deleted_at AS deletedAt FROM meetings WHERE id = ?').get(id) as
+    { deletedAt: number | null } | undefined;
+  if (!row) return null;
+  const trashed = row.deletedAt !== null;
+  return { json: meetingToJson(archive, id, { trashed }), trashed };
+}
+
+function classifyMeeting(
+  archive: Archive,
+  theirs: MeetingJson,
+  keptBoth: Map<string, Set<string>>,
+): PlannedMeeting {
+  const id = theirs.meeting.id;
+  const theirSide = side(theirs, false);
+  const base = { id, json: theirs, theirs: theirSide, differences: [] as string[] };
+  const local = localMeeting(archive, id);
+  if (!local) {
+    return {
+      ...base,
+      class: 'new',
+      newer: null,
+      reason: null,
+      choices: ['theirs'],
+      defaultChoice: 'theirs',
+      mine: null,
+    };
+  }
+  const mine = side(local.json, local.trashed);
+  const item = { ...base, mine, differences: differences(local.json, theirs) };
+  // The same content, or a version already kept beside this record by an earlier "keep both".
+  if (
+    (mine.contentHash === theirSide.contentHash && !local.trashed) ||
+    keptBoth.get(id)?.has(theirSide.contentHash)
+  ) {
+    return {
+      ...item,
+      class: 'identical',
+      newer: null,
+      reason: null,
+      choices: ['mine'],
+      defaultChoice: 'mine',
+    };
+  }
+  // A sealed record is replaced only by a sealed one (a correction made there), and only by choice.
+  const choices: MergeChoice[] =
+    mine.status === 'finalized' && theirSide.status !== 'finalized'
+      ? ['mine', 'both']
+      : ['mine', 'theirs', 'both'];
+  const conflict = (reason: NonNullable<MeetingMergeItem['reason']>): PlannedMeeting => ({
+    ...item,
+    class: 'conflict',
+    newer: null,
+    reason,
+    choices,
+    defaultChoice: null,
+  });
+  if (local.trashed) return conflict('mine-trashed');
+  if (mine.status === 'finalized') return conflict('mine-sealed');
+  const memory = mergeMemory(archive, 'meeting', id);
+  if (memory.seen.has(theirSide.contentHash)) {
+    return { ...item, class: 'changed', newer: 'mine', reason: null, choices, defaultChoice: 'mine' };
+  }
+  if (memory.lastWritten === mine.contentHash) {
+    return { ...item, class: 'changed', newer: 'theirs', reason: null, choices, defaultChoice: 'theirs' };
+  }
+  return conflict(memory.lastWritten === null ? 'no-base' : 'both-changed');
+}
+
+const personSide = (p: MeetingJsonPerson) => ({
+  fullName: p.fullName,
+  rank: p.rank,
+  title: p.title,
+  unit: p.unit,
+  updatedAt: p.updatedAt,
+});
+
+function classifyPerson(archive: Archive, theirs: MeetingJsonPerson): PersonMergeItem {
+  const row = archive.sqlite
+    .prepare(
+      'SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt FROM people WHERE id = ?',
+    )
+    .get(theirs.id) as MeetingJsonPerson | undefined;
+  const theirSide = personSide(theirs);
+  if (!row)
+    return {
+      id: theirs.id,
+      class: 'new',
+      newer: null,
+      defaultChoice: 'theirs',
+      mine: null,
+      theirs: theirSide,
+    };
+  const mineHash = personContentHash(row);
+  const theirHash = personContentHash(theirs);
+  const item = { id: theirs.id, mine: personSide(row), theirs: theirSide };
+  if (mineHash === theirHash) return { ...item, class: 'identical', newer: null, defaultChoice: 'mine' };
+  const memory = mergeMemory(archive, 'person', theirs.id);
+  if (memory.seen.has(theirHash)) return { ...item, class: 'changed', newer: 'mine', defaultChoice: 'mine' };
+  if (memory.lastWritten === mineHash)
+    return { ...item, class: 'changed', newer: 'theirs', defaultChoice: 'theirs' };
+  return { ...item, class: 'conflict', newer: null, defaultChoice: null };
+}
+
+function counts(items: { class: MergeClass }[]) {
+  const c = { new: 0, identical: 0, changed: 0, conflict: 0 };
+  for (const i of items) c[i.class]++;
+  return c;
+}
+
+/** Classifies the bag's content against the archive (read-only; call inside the apply's transaction to recheck). */
+export function planMerge(archive: Archive, bag: MergeBag): Plan {
+  const bagPeople = new Map<string, MeetingJsonPerson>();
+  for (const m of bag.meetings) for (const p of m.json.people) bagPeople.set(p.id, p);
+  for (const m of bag.meetings) checkReferences(archive, m.json, bagPeople, m.file);
+  const { meetings, people } = archive.sqlite.transaction(() => {
+    const keptBoth = keptBothCopies(archive);
+    return {
+      meetings: bag.meetings.map((m) => classifyMeeting(archive, m.json, keptBoth)),
+      people: [...bagPeople.values()].map((p) => classifyPerson(archive, p)),
+    };
+  })();
+  const token = sha256(
+    canonicalJson({
+      bag: bag.id,
+      meetings: meetings.map((m) => [
+        m.id,
+        m.class,
+        m.mine?.contentHash ?? null,
+        m.mine?.version ?? null,
+        m.theirs.contentHash,
+      ]),
+      people: people.map((p) => [p.id, p.class, p.mine ? canonicalJson(p.mine) : null]),
+    }),
+  );
+  return {
+    bag: { path: bag.dir, name: bag.name, id: bag.id, info: bag.info },
+    meetings,
+    people,
+    bagPeople,
+    counts: { meetings: counts(meetings), people: counts(people) },
+    token,
+  };
+}
+
+/** Every person a record names must come with it (or be here already): otherwise the bag is incomplete. */
+function checkReferences(
+  archive: Archive,
+  json: MeetingJson,
+  bagPeople: Map<string, MeetingJsonPerson>,
+  file: string,
+): void {
+  const named = [
+    ...json.attendance.map((a) => a.personId),
+    ...json.photos.flatMap((p) => p.people),
+    ...json.conclusions.flatMap((c) => (c.assigneePersonId ? [c.assigneePersonId] : [])),
+  ];
+  const exists = archive.sqlite.prepare('SELECT 1 FROM people WHERE id = ?');
+  for (const id of named) {
+    if (!bagPeople.has(id) && exists.get(id) === undefined) {
+      throw new HosoError('MEETING_JSON_INVALID', `(${file}: người có mã ${id} không có trong gói)`);
+    }
+  }
+}
+
+/** The public preview (without the parsed JSON and the people map). */
+export function publicPlan(plan: Plan): MergePlan {
+  return {
+    bag: plan.bag,
+    meetings: plan.meetings.map(({ json: _j, ...m }) => m),
+    people: plan.people,
+    counts: plan.counts,
+    token: plan.token,
+  };
+}

@@ -1,0 +1,80 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * What a scratch folder is for. Each purpose has its own root beside the archive (`export-tmp/`,
+ * `restore-tmp/`) and names its folders `hoso-<purpose>-<pid>-…`, so one purpose's clean-up never
+ * touches another's folders.
+ *   export   the snapshot, and the whole plain bag of an encrypted export;
+ *   restore  the local copy of a backup that is checked and then restored from (services/scratchCopy.ts);
+ *   check    the local copy of an archive on read-only media that `hoso check` examines.
+ */
+export type WorkPurpose = 'export' | 'restore' | 'check';
+
+/** `<purpose>-tmp/` beside the archive: the default root of a purpose's scratch folders. */
+export function workRoot(archiveFile: string, purpose: WorkPurpose = 'export'): string {
+  return join(dirname(archiveFile), `${purpose}-tmp`);
+}
+
+/**
+ * Scratch space of an export: the snapshot, and the whole plain bag of an encrypted export. It lives in
+ * the archive's own folder (`export-tmp/` beside archive.sqlite), not the system temp folder: the plain
+ * text of secret records then never lands anywhere the archive itself is not, and it is on the same disk.
+ * Each export's folder carries its process id, so one left by a killed export is removed by the next
+ * export once that process is gone, while a concurrent export of another process is left alone.
+ * Other purposes (a restore's copy of a backup) get the same rules under their own root.
+ */
+export async function createWorkDir(archiveFile: string, base?: string, purpose: WorkPurpose = 'export'): Promise<string> {
+  const root = base ?? workRoot(archiveFile, purpose);
+  await mkdir(root, { recursive: true });
+  await removeAbandoned(root, purpose);
+  return mkdtemp(join(root, `hoso-${purpose}-${process.pid}-`));
+}
+
+/**
+ * The same as createWorkDir, for callers that must stay synchronous (checking a backup is a synchronous
+ * service the health page calls). A folder of another user that cannot be removed is left alone.
+ */
+export function createWorkDirSync(archiveFile: string, purpose: WorkPurpose, base?: string): string {
+  const root = base ?? workRoot(archiveFile, purpose);
+  mkdirSync(root, { recursive: true });
+  for (const name of readdirSafe(root)) {
+    if (!abandoned(name, purpose)) continue;
+    try {
+      rmSync(join(root, name), { recursive: true, force: true });
+    } catch {
+      // Not ours to remove (another user's, on a shared temp folder): it does no harm.
+    }
+  }
+  return mkdtempSync(join(root, `hoso-${purpose}-${process.pid}-`));
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A scratch folder of this purpose left by a process that is gone (killed, power cut). */
+function abandoned(name: string, purpose: WorkPurpose): boolean {
+  const pid = Number(new RegExp(`^hoso-${purpose}-(\\d+)-`).exec(name)?.[1]);
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid);
+}
+
+async function removeAbandoned(root: string, purpose: WorkPurpose): Promise<void> {
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    if (abandoned(name, purpose)) await rm(join(root, name), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,365 @@
+import Database from 'better-sqlite3';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path, { basename, dirname, join, resolve, type PlatformPath } from 'node:path';
+import type { Archive } from '../db/open';
+import { inspectArchiveFile, openArchive } from '../db/open';
+import { backupStamp, backupTo } from '../db/backup';
+import { schemaVersion } from '../db/migrate';
+import { appendAudit } from '../db/audit';
+import { getSettings } from '../db/settings';
+import { HosoError, isHosoError } from '../contract/errors';
+import type { BackupCheck, BackupEntry, BackupList } from '../contract/mergeContract';
+import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
+
+/**
+ * Backups of the archive (DESIGN.md §3, issue 7 §6). Every backup is a consistent snapshot by SQLite's
+ * backup API, written under a temporary name, integrity-checked and opened as a hoso archive before it
+ * gets its name (db/backup.ts). Kinds, told apart by name so a folder listing explains itself:
+ *   archive-auto-20261122-063626.sqlite            daily automatic; only these rotate (the last N are kept)
+ *   archive-20261122-063626.sqlite                 "Sao lưu ngay" / `hoso backup`: kept until the clerk removes them
+ *   archive-before-restore-20261122-063626.sqlite  the archive as it was just before a restore
+ * The folder is the clerk's choice in settings (e.g. a second disk), by default `backups` beside the archive.
+ */
+
+export const DEFAULT_BACKUP_KEEP = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Kind = BackupEntry['kind'];
+const PREFIX: Record<Exclude<Kind, 'other'>, string> = { auto: 'archive-auto-', manual: 'archive-', 'before-restore': 'archive-before-restore-' };
+const STAMP = '\\d{8}-\\d{6}(?:-\\d+)?';
+const KIND_OF: [Kind, RegExp][] = [
+  ['auto', new RegExp(`^archive-auto-${STAMP}\\.sqlite$`)],
+  ['before-restore', new RegExp(`^archive-before-restore-${STAMP}\\.sqlite$`)],
+  ['manual', new RegExp(`^archive-${STAMP}\\.sqlite$`)],
+];
+
+/**
+ * Opening a WAL-mode copy to check it leaves -wal/-shm files beside it; closing checkpointed them, so they
+ * hold nothing and must not linger in the clerk's backup folder. A non-empty -wal is left alone.
+ */
+function removeEmptySidecars(file: string): void {
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) return;
+  rmSync(wal, { force: true });
+  rmSync(`${file}-shm`, { force: true });
+}
+
+/**
+ * A backup killed mid-way (power cut, Task Manager) leaves `<name>.sqlite.partial` (and its -journal,
+ * written by the backup API while it copies, or the -wal/-shm of the check that follows):
+ * never listed, never taken for a backup, but possibly as large as the archive, and nothing else would
+ * ever remove it. The next backup into the folder removes those not touched for an hour: a backup still
+ * being written by another process (the app's daily one while `hoso backup` runs) keeps writing its
+ * file, so it is never that old.
+ */
+export const STALE_PARTIAL_MS = 60 * 60 * 1000;
+function removeStalePartials(dir: string, now: number): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (!/^archive-.*\.sqlite\.partial(?:-wal|-shm|-journal)?$/.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
+    } catch {
+      // Gone already (another backup cleaned it): nothing to do.
+    }
+  }
+}
+
+/** Whether this process may write in `dir` (access() answers EROFS on a read-only mount, even for root). */
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The folder itself or its nearest existing parent: where a backup folder that cannot be created would
+ * have been made. (Node's recursive mkdir reports a read-only mount as ENOENT, so its code cannot tell.)
+ */
+function nearestExisting(dir: string): string {
+  let d = dir;
+  while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
+  return d;
+}
+
+/** The backups folder: beside the archive unless the clerk chose another (e.g. a second disk). */
+export function defaultBackupDir(archiveFile: string): string {
+  return join(dirname(archiveFile), 'backups');
+}
+
+/**
+ * The backup folder a setting names: '' (or none) is the default beside the archive; anything else must
+ * be a full path of this platform. A relative one would be relative to wherever the app happens to run
+ * (a `Sao luu` folder appearing in the program's folder), and the contract's own check cannot know the
+ * platform: on Linux `D:\Sao luu` passes it yet is a relative name. `pathApi` is path.win32 / path.posix
+ * in tests; the running platform's otherwise.
+ */
+export function backupDirFrom(stored: string | undefined, archiveFile: string, pathApi: PlatformPath = path): string {
+  if (!stored) return pathApi.join(pathApi.dirname(archiveFile), 'backups');
+  if (!pathApi.isAbsolute(stored)) throw new HosoError('BACKUP_DIR_RELATIVE', `(${stored})`);
+  return pathApi.normalize(stored);
+}
+
+/** The backup settings with their defaults applied; a relative folder is refused (BACKUP_DIR_RELATIVE). */
+export function backupSettings(archive: Archive): { dir: string; keep: number; daily: boolean } {
+  const s = getSettings(archive);
+  return {
+    dir: backupDirFrom(s.backupDir, archive.file),
+    keep: s.backupKeep ?? DEFAULT_BACKUP_KEEP,
+    daily: s.backupDaily ?? true,
+  };
+}
+
+function kindOf(name: string): Kind {
+  return KIND_OF.find(([, re]) => re.test(name))?.[0] ?? 'other';
+}
+
+/** A name not taken yet: two backups in the same second get -2, -3… */
+function freshName(dir: string, prefix: string, now: Date): string {
+  const stamp = backupStamp(now);
+  for (let i = 1; ; i++) {
+    const path = join(dir, `${prefix}${stamp}${i === 1 ? '' : `-${i}`}.sqlite`);
+    if (!existsSync(path) && !existsSync(`${path}.partial`)) return path;
+  }
+}
+
+function entry(path: string): BackupEntry {
+  const st = statSync(path);
+  return { file: path, name: basename(path), bytes: st.size, createdAt: stampTime(basename(path)) ?? Math.round(st.mtimeMs), kind: kindOf(basename(path)) };
+}
+
+/**
+ * A verified snapshot named by kind, date and time, in `dir` (default: the configured folder). After
+ * db/backup.ts's integrity check the copy is also inspected as an archive (hoso's, a schema this build
+ * knows), so a backup that exists is one that can be restored.
+ */
+export async function backupNow(archive: Archive, dir?: string, options: { kind?: Exclude<Kind, 'other'>; now?: Date } = {}): Promise<BackupEntry & { path: string }> {
+  const target = dir ?? backupSettings(archive).dir;
+  try {
+    mkdirSync(target, { recursive: true });
+  } catch (e) {
+    throw writable(nearestExisting(target)) ? new HosoError('BACKUP_FAILED', `(${target})`, { cause: e }) : new HosoError('BACKUP_DIR_UNWRITABLE', `(${target})`, { cause: e });
+  }
+  // A write-protected stick or a CD as backup folder: say so before SQLite fails half-way with a
+  // message about disk space.
+  if (!writable(target)) throw new HosoError('BACKUP_DIR_UNWRITABLE', `(${target})`);
+  removeStalePartials(target, Date.now());
+  const result = await backupTo(archive.sqlite, freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date()), archive.nativeBinding);
+  try {
+    inspectArchiveFile(result.path);
+  } catch (e) {
+    rmSync(result.path, { force: true });
+    throw new HosoError('BACKUP_FAILED', `(${basename(result.path)})`, { cause: e });
+  } finally {
+    removeEmptySidecars(result.path);
+  }
+  return { ...entry(result.path), path: result.path };
+}
+
+/** Backups in the configured folder (every kind, and other .sqlite files a clerk put there), newest first. */
+export function listBackups(archive: Archive): BackupList {
+  const { dir, keep, daily } = backupSettings(archive);
+  const rows = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.toLowerCase().endsWith('.sqlite'))
+        .map((n) => entry(join(dir, n)))
+        .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1))
+    : [];
+  return { dir, keep, daily, rows };
+}
+
+/** Removes automatic backups beyond the newest `keep`; other kinds are the clerk's and stay. Returns the removed names. */
+export function rotateBackups(dir: string, keep: number): string[] {
+  if (!existsSync(dir)) return [];
+  const autos = readdirSync(dir)
+    .filter((n) => kindOf(n) === 'auto')
+    .sort()
+    .reverse(); // names carry the time: newest first
+  const removed = autos.slice(Math.max(1, keep));
+  for (const n of removed) rmSync(join(dir, n), { force: true });
+  return removed;
+}
+
+/** The local time written in a backup's name (archive-auto-20261122-063626.sqlite), or null. */
+function stampTime(name: string): number | null {
+  const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(name);
+  return m ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!).getTime() : null;
+}
+
+/** The time of the newest automatic backup in `dir` (by its name, which survives copying), or null. */
+function lastAutomatic(dir: string): number | null {
+  if (!existsSync(dir)) return null;
+  const times = readdirSync(dir)
+    .filter((n) => kindOf(n) === 'auto')
+    .map((n) => stampTime(n) ?? statSync(join(dir, n)).mtimeMs);
+  return times.length ? Math.max(...times) : null;
+}
+
+/**
+ * The daily backup: when enabled and the newest automatic backup is a day old (or there is none), writes
+ * one, verifies it, then rotates. Returns the new backup or null when none was due.
+ */
+export async function automaticBackupIfDue(archive: Archive, now: Date = new Date()): Promise<(BackupEntry & { path: string }) | null> {
+  const { dir, keep, daily } = backupSettings(archive);
+  if (!daily) return null;
+  const last = lastAutomatic(dir);
+  if (last !== null && now.getTime() - last < DAY_MS) return null;
+  const made = await backupNow(archive, dir, { kind: 'auto', now });
+  // Rotate only after the new one checked: a failed backup never costs an older good one.
+  rotateBackups(dir, keep);
+  return made;
+}
+
+/**
+ * Runs the daily backup in a long-running process (desktop app, web host): once shortly after start,
+ * then every hour it checks whether a day has passed. Failures go to `onError` (logged), never thrown.
+ * Started by the hosts themselves (electron/main/index.ts, `hoso serve`); returns the stop function.
+ */
+export function startAutomaticBackups(archive: Archive, onError: (e: unknown) => void, firstDelayMs = 60_000): () => void {
+  let running = false;
+  const tick = () => {
+    if (running || !archive.sqlite.open) return;
+    running = true;
+    automaticBackupIfDue(archive)
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(tick, firstDelayMs);
+  const hourly = setInterval(tick, 60 * 60 * 1000);
+  first.unref();
+  hourly.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(hourly);
+  };
+}
+
+/**
+ * Refuses a file that is not a backup to check before anything is copied: the open archive itself,
+ * nothing at that path, or a file that is not SQLite at all (a video picked by mistake is not copied).
+ */
+function notABackup(archive: Archive, path: string): string | null {
+  if (path === resolve(archive.file)) return 'Đây là chính kho hồ sơ đang dùng, không phải một bản sao lưu.';
+  if (!existsSync(path) || !statSync(path).isFile()) return 'Không tìm thấy tệp sao lưu.';
+  try {
+    if (!looksLikeSqlite(path)) return new HosoError('ARCHIVE_NOT_SQLITE', `(${basename(path)})`).message;
+  } catch (e) {
+    return `Không đọc được bản sao lưu (${(e as Error).message}).`;
+  }
+  return null;
+}
+
+/**
+ * The check itself, on a local copy (scratchCopy.ts) in `restore-tmp/` beside the archive: SQLite, hoso's,
+ * a schema this build knows, full integrity_check. Working on a copy is what lets a backup on read-only
+ * media be checked at all (a WAL-mode file needs its -shm beside it even to be read), leaves no -wal/-shm
+ * in the clerk's backup folder, and makes what is restored exactly what was checked, even if the stick
+ * is pulled or the file changes afterwards. On success the copy is handed back (restore uses it);
+ * otherwise it is already removed.
+ */
+interface CheckedCopy {
+  check: BackupCheck;
+  /** The checked copy when the check passed. */
+  copy: ScratchCopy | null;
+  /** Why no copy could be made (SCRATCH_NO_SPACE): not a verdict on the backup, so restore says it as it is. */
+  scratchError: HosoError | null;
+}
+
+function checkCopy(archive: Archive, path: string, options: ScratchOptions): CheckedCopy {
+  const refuse = (message: string, scratchError: HosoError | null = null): CheckedCopy => ({
+    check: { file: path, ok: false, message, meetings: null, schemaVersion: null },
+    copy: null,
+    scratchError,
+  });
+  const wrong = notABackup(archive, path);
+  if (wrong) return refuse(wrong);
+  let copy: ScratchCopy;
+  try {
+    copy = copyToScratch(path, { archiveFile: archive.file, purpose: 'restore' }, options);
+  } catch (e) {
+    if (isHosoError(e)) return refuse(e.message, e);
+    return refuse(`Không đọc được bản sao lưu (${(e as Error).message}).`);
+  }
+  const fail = (message: string) => {
+    copy.remove();
+    return refuse(message);
+  };
+  try {
+    inspectArchiveFile(copy.file, archive.nativeBinding);
+  } catch (e) {
+    return fail(isHosoError(e) ? e.message : String(e));
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(copy.file, { readonly: true, fileMustExist: true, nativeBinding: archive.nativeBinding });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') return fail(`Bản sao lưu bị hỏng (integrity_check: ${String(integrity)}).`);
+    const version = schemaVersion(db);
+    const meetings = (db.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
+    const message = `Bản sao lưu tốt: ${meetings.toLocaleString('vi-VN')} cuộc họp, kiểm tra toàn vẹn đạt.`;
+    return { check: { file: path, ok: true, message, meetings, schemaVersion: version }, copy, scratchError: null };
+  } catch (e) {
+    return fail(`Không đọc được bản sao lưu (${(e as Error).message}).`);
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Whether a backup can be restored: a file that is SQLite, hoso's, of a schema this build knows (an
+ * older one is upgraded on restore), and passes the full integrity check. Checked on a local copy, so it
+ * works where the backup lies on read-only media; the file itself is never opened for writing, and
+ * nothing is written beside it. Not enough room for the copy is a refusal that says so.
+ */
+export function checkBackup(archive: Archive, file: string, options: ScratchOptions = {}): BackupCheck {
+  const { check, copy } = checkCopy(archive, resolve(file), options);
+  copy?.remove();
+  return check;
+}
+
+/**
+ * Restores a backup into the open archive. In order, and stopping at the first failure with the current
+ * archive as it was:
+ * 1. copy the backup into `restore-tmp/` beside the archive and check the copy (checkBackup): a damaged
+ *    or foreign file is refused (RESTORE_REFUSED), no room for the copy is SCRATCH_NO_SPACE;
+ * 2. back up the current archive (archive-before-restore-…), verified;
+ * 3. open the checked copy with openArchive (which upgrades an older schema, with all its safety rules),
+ *    so what is restored is a current archive;
+ * 4. copy it over the open archive with SQLite's backup API (one locked copy through SQLite: the app's
+ *    connection stays valid and sees the restored content), check it, and log the restore in the audit.
+ * The copy is removed in every case (one left by a killed restore goes with the next check or restore).
+ * Photos are content-addressed files that restoring never removes.
+ */
+export async function restoreBackup(archive: Archive, file: string, actor: string, options: ScratchOptions = {}): Promise<{ restoredFrom: string; safetyBackup: string; meetings: number }> {
+  const { check, copy, scratchError } = checkCopy(archive, resolve(file), options);
+  if (scratchError) throw scratchError;
+  if (!check.ok || !copy) throw new HosoError('RESTORE_REFUSED', `(${check.message})`);
+  let safety: BackupEntry & { path: string };
+  try {
+    const { dir } = backupSettings(archive);
+    safety = await backupNow(archive, dir, { kind: 'before-restore' });
+    // Upgrading the copy makes its own pre-migration backup: redundant (the backup file itself is never
+    // changed), so it goes into the scratch folder, removed with the copy.
+    const source = await openArchive({ file: copy.file, backupDir: join(dirname(copy.file), 'backups'), nativeBinding: archive.nativeBinding });
+    try {
+      await source.sqlite.backup(archive.file);
+    } finally {
+      source.close();
+    }
+  } catch (e) {
+    throw isHosoError(e) ? e : new HosoError('RESTORE_REFUSED', `(${(e as Error).message})`, { cause: e });
+  } finally {
+    copy.remove();
+  }
+  const quick = archive.sqlite.pragma('quick_check', { simple: true });
+  if (quick !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', `(sau khôi phục: ${String(quick)}; bản trước khi khôi phục: ${safety.path})`);
+  appendAudit(archive, { actor, action: 'restore', entity: 'archive', entityId: 'archive', after: { from: check.file, safetyBackup: safety.path } });
+  const meetings = (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
+  return { restoredFrom: check.file, safetyBackup: safety.path, meetings };
+}

@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { inspectArchiveFile, SCHEMA_VERSION } from '../db/open';
+import { schemaVersion } from '../db/migrate';
+import { verifyAuditChain } from '../db/audit';
+import { checkSearchIndex } from '../db/search/indexer';
+import { checkSeal } from '../db/seal';
+import { verifyPhotoFileSync } from './photoFiles';
+import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
+import { dirname } from 'node:path';
+
+export interface CheckReport {
+  ok: boolean;
+  file: string;
+  schemaVersion: number | null;
+  counts: { meetings: number; people: number; photos: number; auditEntries: number } | null;
+  /** One line per problem, Vietnamese, each naming what is wrong. */
+  problems: string[];
+  /** Facts that are not problems (e.g. an older schema that will be upgraded on open, a read-only folder). */
+  notes: string[];
+  /** The folder (or the file) cannot be written: the check ran on a local copy, and saving there will not work. */
+  readOnly: boolean;
+}
+
+/**
+ * Why hoso could not write this archive, if it could not: its folder (a write-protected USB stick, a CD,
+ * a share without rights; access() answers EROFS on a read-only mount even for root) or the file itself
+ * (the Read-only attribute a file keeps when copied from a CD).
+ */
+function readOnlyNote(file: string): string | null {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+  } catch {
+    return `Thư mục chứa kho chỉ đọc (${dirname(file)}): đã kiểm tra trên một bản chép tạm, tệp kho được giữ nguyên. Mở kho ở đây sẽ không lưu được thay đổi; muốn làm việc tiếp, hãy chép cả thư mục kho (cùng thư mục photos) sang nơi ghi được.`;
+  }
+  try {
+    accessSync(file, constants.W_OK);
+  } catch {
+    return `Tệp kho đang ở chế độ chỉ đọc (thuộc tính Read-only): đã kiểm tra trên một bản chép tạm, tệp được giữ nguyên. Muốn lưu thay đổi, hãy bỏ thuộc tính đó (chuột phải vào tệp → Properties).`;
+  }
+  return null;
+}
+
+/**
+ * FTS5's structure check is issued as an INSERT, which a read-only connection refuses although it
+ * changes nothing; it runs on its own connection inside a transaction that is always rolled back.
+ */
+function checkSearchIndexOf(file: string) {
+  const rw = new Database(file, { fileMustExist: true });
+  try {
+    rw.pragma('busy_timeout = 5000');
+    rw.exec('BEGIN');
+    try {
+      return checkSearchIndex({ sqlite: rw });
+    } finally {
+      rw.exec('ROLLBACK');
+    }
+  } finally {
+    rw.close();
+  }
+}
+
+const count = (db: Database.Database, table: string) =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/**
+ * A full, read-only health check of an archive file: what opening does (header, owner, schema, quick
+ * check), plus the complete integrity_check, foreign keys and the audit chain. Never writes to the file.
+ *
+ * An archive hoso cannot write (read-only media) is checked all the same, on a local copy: SQLite cannot
+ * read a WAL-mode file whose folder refuses its -shm, and the search index's structure check needs a
+ * writable connection. The copy goes to the system temp folder (the archive's own folder is the one that
+ * cannot be written), is removed afterwards, and one left by a killed check goes with the next check. No
+ * room for it is SCRATCH_NO_SPACE, thrown: the archive could not be checked at all (`hoso check` exit 2).
+ */
+export function checkArchiveFile(file: string, options: ScratchOptions = {}): CheckReport {
+  const report: CheckReport = { ok: false, file, schemaVersion: null, counts: null, problems: [], notes: [], readOnly: false };
+  if (!existsSync(file)) {
+    report.problems.push(`Không tìm thấy tệp kho hồ sơ: ${file}`);
+    return report;
+  }
+  const readOnly = readOnlyNote(file);
+  let copy: ScratchCopy | null = null;
+  if (readOnly) {
+    report.readOnly = true;
+    report.notes.push(readOnly);
+    // A file that is not SQLite is refused by its header alone, read in place: nothing to copy.
+    if (looksLikeSqlite(file)) copy = copyToScratch(file, { archiveFile: file, purpose: 'check', root: tmpdir() }, options);
+  }
+  try {
+    checkFile(copy?.file ?? file, dirname(file), report);
+  } finally {
+    copy?.remove();
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}
+
+/** The checks themselves, on `file` (the archive or its local copy); photo files are looked up in `archiveDir`. */
+function checkFile(file: string, archiveDir: string, report: CheckReport): void {
+  try {
+    inspectArchiveFile(file);
+  } catch (e) {
+    report.problems.push(e instanceof Error ? e.message : String(e));
+    return;
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    report.schemaVersion = schemaVersion(db);
+    if (report.schemaVersion < SCHEMA_VERSION) {
+      report.notes.push(`Kho ở phiên bản cấu trúc ${report.schemaVersion}; sẽ được sao lưu rồi nâng cấp lên ${SCHEMA_VERSION} khi mở.`);
+    }
+    const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+    for (const row of integrity) {
+      if (row.integrity_check !== 'ok') report.problems.push(`Lỗi toàn vẹn dữ liệu: ${row.integrity_check}`);
+    }
+    const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    for (const row of fk.slice(0, 50)) {
+      report.problems.push(`Liên kết hỏng: bảng ${row.table}, dòng ${row.rowid} trỏ tới ${row.parent} không tồn tại.`);
+    }
+    if (fk.length > 50) report.problems.push(`… và ${fk.length - 50} liên kết hỏng khác.`);
+    if (report.schemaVersion > 0) {
+      const chain = verifyAuditChain({ sqlite: db });
+      if (!chain.ok) {
+        report.problems.push(`Nhật ký thay đổi bị sửa hoặc xóa từ mục số ${chain.firstBrokenSeq} (chuỗi mã băm không khớp).`);
+      }
+      if (report.schemaVersion === SCHEMA_VERSION) {
+        const index = checkSearchIndexOf(file);
+        const n = index.missing.length + index.orphaned.length + index.stale.length;
+        if (n > 0) {
+          report.problems.push(
+            `Chỉ mục tìm kiếm lệch với nội dung ở ${n} cuộc họp (thiếu ${index.missing.length}, thừa ${index.orphaned.length}, cũ ${index.stale.length}); hãy chạy "hoso rebuild-index".`,
+          );
+        }
+        if (index.structureError) report.problems.push(`Chỉ mục tìm kiếm bị hỏng cấu trúc (${index.structureError}); hãy chạy "hoso rebuild-index".`);
+      }
+      if (report.schemaVersion === SCHEMA_VERSION) {
+        // Every finalized record must still match its seal, photo files included.
+        const sealed = db.prepare("SELECT id, title FROM meetings WHERE status = 'finalized'").all() as { id: string; title: string }[];
+        let broken = 0;
+        for (const m of sealed) {
+          const r = checkSeal({ sqlite: db }, m.id, { verifyPhotoFile: (hash) => verifyPhotoFileSync(archiveDir, hash).ok });
+          if (r.ok) continue;
+          if (++broken <= 50) report.problems.push(`Hồ sơ đã khóa “${m.title}”: ${r.message}`);
+        }
+        if (broken > 50) report.problems.push(`… và ${broken - 50} hồ sơ đã khóa khác không khớp niêm phong.`);
+        report.notes.push(`Đã kiểm tra niêm phong ${sealed.length.toLocaleString('vi-VN')} hồ sơ đã khóa.`);
+      }
+      report.counts = {
+        meetings: count(db, 'meetings'),
+        people: count(db, 'people'),
+        photos: count(db, 'photos'),
+        auditEntries: chain.entries,
+      };
+    }
+  } catch (e) {
+    report.problems.push(`Không đọc được kho hồ sơ: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { contract, isChannel, type Channel, type ChannelOutput, type Reply } from '../contract/contract';
+import { ERROR_MESSAGES, HosoError, toErrorPayload } from '../contract/errors';
+import type { Handlers } from './handlers';
+import { consoleLogger, type Logger } from './log';
+import { LOCK_GATE, type LockGate } from './lockState';
+
+/**
+ * `isLocked` (when the handlers carry the app lock) tells the hosts' photo routes to refuse too: a
+ * photo is content of the archive like any reply.
+ */
+export type Dispatch = ((channel: unknown, payload: unknown) => Promise<Reply<unknown>>) & { isLocked?: () => boolean };
+
+function describeIssues(error: { issues: { message: string; path: PropertyKey[] }[] }): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => i.message)
+    .join(' ');
+}
+
+const MALFORMED_TEXT_VI = 'Văn bản có ký tự bị hỏng (một nửa ký tự Unicode, thường do dán từ nguồn lỗi); hãy gõ hoặc dán lại đoạn đó.';
+
+/** A UTF-16 surrogate without its pair: in u-mode a well-formed pair is one code point outside this range. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/**
+ * Whether any string in the payload (keys included) is malformed UTF-16: half of a surrogate pair, as
+ * left by text cut in the middle of an emoji or a broken paste. SQLite stores text as UTF-8, where such a
+ * half cannot exist: it would silently become U+FFFD, so the archive would keep something other than what
+ * the clerk sent. Refused here, for every channel at once. Iterative: a payload nested thousands of levels
+ * deep must not overflow the stack before its schema refuses it.
+ */
+export function hasMalformedText(payload: unknown): boolean {
+  const stack: unknown[] = [payload];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) return true;
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+
+/**
+ * The disk under the archive, seen from any write: SQLite's SQLITE_FULL (the WAL or the file cannot
+ * grow), a photo file that hits ENOSPC, a folder that turned read-only (a write-protected stick). These
+ * are not bugs but conditions a clerk can fix, so they get their own codes and messages instead of
+ * INTERNAL. The transaction has been rolled back by then; the message says nothing stored was lost.
+ */
+export function diskErrorOf(e: unknown): HosoError | null {
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === 'object' && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = 'code' in cur ? String((cur as { code: unknown }).code) : '';
+    if (DISK_FULL_CODES.has(code)) return new HosoError('DISK_FULL', undefined, { cause: e });
+    if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new HosoError('ARCHIVE_UNWRITABLE', undefined, { cause: e });
+  }
+  return null;
+}
+
+/**
+ * The boundary every transport goes through: unknown channel → UNKNOWN_CHANNEL; input parsed with the
+ * channel's zod schema → INVALID_INPUT with the schema's Vietnamese messages; the handler's HosoError
+ * becomes `{ ok: false, error }`; anything else is logged and answered with INTERNAL, never a stack trace.
+ * While the app lock is closed, every channel but the lock's own and app/info answers APP_LOCKED before
+ * its input is even parsed: the refusal is here, below every transport, so no screen or browser tab
+ * can get around it.
+ */
+export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger): Dispatch {
+  const gate = (handlers as Handlers & { [LOCK_GATE]?: LockGate })[LOCK_GATE];
+  const dispatch: Dispatch = async (channel, payload) => {
+    if (!isChannel(channel)) {
+      log.error('UNKNOWN_CHANNEL', String(channel).slice(0, 80));
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: ERROR_MESSAGES.UNKNOWN_CHANNEL.vi } };
+    }
+    if (gate && !gate.admit(channel)) {
+      log.error('APP_LOCKED', channel);
+      return { ok: false, error: { code: 'APP_LOCKED', message: ERROR_MESSAGES.APP_LOCKED.vi } };
+    }
+    if (hasMalformedText(payload)) {
+      log.error('INVALID_INPUT', `${channel}: malformed UTF-16`);
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `${ERROR_MESSAGES.INVALID_INPUT.vi} ${MALFORMED_TEXT_VI}` } };
+    }
+    const parsed = contract[channel].input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      log.error('INVALID_INPUT', channel);
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `${ERROR_MESSAGES.INVALID_INPUT.vi} ${describeIssues(parsed.error)}` },
+      };
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      const data = await handler(parsed.data);
+      return { ok: true, data };
+    } catch (caught) {
+      const e = caught instanceof HosoError ? caught : (diskErrorOf(caught) ?? caught);
+      log.error(e instanceof HosoError ? e.code : 'INTERNAL', channel, caught);
+      return { ok: false, error: toErrorPayload(e) };
+    }
+  };
+  if (gate) dispatch.isLocked = () => gate.isLocked();
+  return dispatch;
+}
+
+/** Typed direct calls for the CLI and tests: returns the data or throws the HosoError. */
+export function directClient(dispatch: Dispatch) {
+  return async function call<C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>> {
+    const reply = await dispatch(channel, input);
+    // Keep the reply's message: it carries the specifics (which field, which file).
+    if (!reply.ok) throw Object.assign(new HosoError(reply.error.code), { message: reply.error.message });
+    return reply.data as ChannelOutput<C>;
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Dates as reports write them: "26/5", "ngày 9-4", "08/7/2024", "5-5-2022", "ngày 12 tháng 10 năm 2022",
+ * with the part of the day before them ("Chiều 26/5") and a time ("lúc 14 giờ 30", "8h00").
+ */
+import { isRealDate } from '../../../contract/fields';
+
+export interface FoundDate {
+  day: number;
+  month: number;
+  year: number | null;
+  /** Offsets in the searched string. */
+  index: number;
+  length: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const isoOf = (y: number, m: number, d: number): string | null => {
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  return isRealDate(iso) ? iso : null;
+};
+
+/** A written year is believable between these (no archive holds meetings from before the state). */
+const plausibleYear = (y: number) => y >= 1945 && y <= 2100;
+
+const NUMERIC = /(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/]|-\d)/g;
+const WORDED = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu;
+
+/** Every date in `s`, in order. "2021-2025" (a period) and "15-NQ" (a document number) are not dates. */
+export function findDates(s: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const m of s.matchAll(WORDED))
+    push(out, Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, m.index, m[0].length);
+  for (const m of s.matchAll(NUMERIC)) {
+    // "9.4" is a decimal number more often than a date: the dot only with a year.
+    if (m[2] === '.' && !m[4]) continue;
+    push(out, Number(m[1]), Number(m[3]), m[4] ? Number(m[4]) : null, m.index, m[0].length);
+  }
+  return out
+    .sort((a, b) => a.index - b.index)
+    .filter((d, i, all) => i === 0 || d.index >= all[i - 1]!.index + all[i - 1]!.length);
+}
+
+function push(
+  out: FoundDate[],
+  day: number,
+  month: number,
+  year: number | null,
+  index: number,
+  length: number,
+) {
+  if (day < 1 || day > 31 || month < 1 || month > 12) return;
+  if (year !== null && (!plausibleYear(year) || !isoOf(year, month, day))) return;
+  out.push({ day, month, year, index, length });
+}
+
+/** The date right at the start of `s` ("9-4-2020", "ngày 4/2/2020"), for a document's "ngày …". */
+export function dateAtStart(s: string): FoundDate | null {
+  const m = /^[\s,]*(?:ban hành\s+)?(?:ngày\s+)?/iu.exec(s)!;
+  const first = findDates(s.slice(m[0].length, m[0].length + 40))[0];
+  return first && first.index === 0 ? { ...first, index: first.index + m[0].length } : null;
+}
+
+export type PartOfDay = 'sáng' | 'trưa' | 'chiều' | 'tối';
+const PART_OF_DAY: Record<string, PartOfDay> = {
+  sáng: 'sáng',
+  trưa: 'trưa',
+  chiều: 'chiều',
+  tối: 'tối',
+  đêm: 'tối',
+};
+
+/** "Chiều", "Sáng nay", "Tối qua" just before a date (the last word before it). */
+export function partOfDayBefore(before: string): PartOfDay | null {
+  const m = /(sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua|mai))?\s*(?:ngày\s*)?(?:hôm\s*)?$/iu.exec(
+    before.trimEnd(),
+  );
+  return m ? PART_OF_DAY[m[1]!.toLowerCase()]! : null;
+}
+
+/** "lúc 14 giờ 30", "14h30", "8 giờ 00 phút", "7g30" → "14:30". */
+export function findTime(s: string): { time: string; index: number; length: number } | null {
+  const m = /(?<![\d/])(\d{1,2})\s*(?:giờ|h|g)\s*(?:(\d{2})(?:\s*phút)?)?(?![\p{L}\d])/iu.exec(s);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = m[2] ? Number(m[2]) : 0;
+  if (h > 23 || min > 59) return null;
+  return { time: `${pad(h)}:${pad(min)}`, index: m.index, length: m[0].length };
+}

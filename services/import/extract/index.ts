@@ -1,0 +1,168 @@
+/**
+ * A source's text → a draft meeting, each item with the span of text it came from.
+ *
+ * Order matters: pictures, their captions, the byline and the site's furniture are told apart first
+ * (line by line), so that people, dates and documents are looked for only in the report itself, and
+ * what is left becomes the minutes, paragraph by paragraph.
+ */
+import type { DraftCaption, DraftText, ImportDraft } from '../../../contract/importContract';
+import type { SourceDoc } from '../sources';
+import { contentHashOf } from '../sources';
+import { splitBlocks, type Block } from './blocks';
+import {
+  bylineText,
+  documentHeader,
+  isByline,
+  isJunkLine,
+  isPhotoByline,
+  isPicturePlaceholder,
+  isUnaccented,
+  looksLikeCaption,
+  SITE_PREFIX,
+} from './lineKinds';
+import { extractPeople } from './people';
+import { extractDocumentRefs } from './documentRefs';
+import { extractConclusions } from './conclusions';
+import { findDate, findKind, findLocation, findTitle, isDateline } from './meetingFacts';
+
+type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk' | 'header';
+
+function classifyLines(
+  source: string,
+  blocks: readonly Block[],
+  unaccented: boolean,
+): { roles: LineRole[]; captions: DraftCaption[]; byline: DraftText | null } {
+  const roles: LineRole[] = blocks.map(() => 'text');
+  const { header } = documentHeader(blocks.map((b) => b.text));
+  for (const i of header) roles[i] = 'header';
+  // Standalone captions are looked for only in a report that shows pictures.
+  const withPictures = blocks.some((b) => isPicturePlaceholder(b.text, unaccented) || isPhotoByline(b.text));
+  const captions: DraftCaption[] = [];
+  let byline: DraftText | null = null;
+  let pictureIndex: number | null | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (roles[i] === 'header') continue;
+    if (isPicturePlaceholder(b.text, unaccented)) {
+      roles[i] = 'placeholder';
+      const m = /^\[Ảnh (\d+)\]$/.exec(b.text);
+      pictureIndex = m ? Number(m[1]) - 1 : null;
+      // The caption is the line right below the picture; after an empty line the report goes on.
+      const next = blocks[i + 1];
+      if (
+        next &&
+        !isPicturePlaceholder(next.text, unaccented) &&
+        !isByline(next.text) &&
+        looksLikeCaption(next.text, false) &&
+        adjacent(source, b, next)
+      ) {
+        roles[i + 1] = 'caption';
+        captions.push({ text: next.text, span: { start: next.start, end: next.end }, image: pictureIndex });
+        i++;
+      }
+      continue;
+    }
+    if (isJunkLine(b.text)) {
+      roles[i] = 'junk';
+      continue;
+    }
+    if (!byline && isByline(b.text) && i >= blocks.length * 0.5) {
+      roles[i] = 'byline';
+      const value = bylineText(b.text);
+      const at = b.text.indexOf(value);
+      byline = {
+        value,
+        span: { start: b.start + Math.max(0, at), end: b.start + Math.max(0, at) + value.length },
+      };
+      // After the byline of a news page comes only the site's furniture.
+      for (let j = i + 1; j < blocks.length; j++) roles[j] = 'junk';
+      break;
+    }
+    if (i > 0 && looksLikeCaption(b.text, { withPictures })) {
+      roles[i] = 'caption';
+      captions.push({ text: b.text, span: { start: b.start, end: b.end }, image: null });
+    }
+  }
+  return { roles, captions, byline };
+}
+
+/** The source had `next` on the line right after `b` (no empty line between them). */
+const adjacent = (source: string, b: Block, next: Block) =>
+  !/\n[ \t\u00a0]*\n/.test(source.slice(b.end, next.start));
+
+export function extractDraft(doc: SourceDoc): ImportDraft {
+  const allBlocks = splitBlocks(doc.text);
+  const unaccented = isUnaccented(doc.text);
+  const { roles, captions, byline } = classifyLines(doc.text, allBlocks, unaccented);
+  const textBlocks = allBlocks.filter((_, i) => roles[i] === 'text');
+
+  // "BIÊN BẢN" / "THÔNG BÁO": the line below it names the meeting.
+  const { docType } = documentHeader(allBlocks.map((b) => b.text));
+  const named = docType !== null ? textBlocks.find((b) => b.index > docType) : undefined;
+  const title = named
+    ? { value: named.text, span: { start: named.start, end: named.end } }
+    : findTitle(textBlocks);
+  const titleBlock = title
+    ? textBlocks.find((b) => b.start <= title.span.start && title.span.end <= b.end && b.text === title.value)
+    : undefined;
+  const reportBlocks = textBlocks.filter((b) => b !== titleBlock && !isDateline(b.text));
+
+  const documentRefs = extractDocumentRefs(reportBlocks);
+  const people = extractPeople(reportBlocks);
+  const date = findDate(
+    reportBlocks,
+    documentRefs.map((d) => d.span),
+    allBlocks,
+  );
+  const conclusions = extractConclusions(reportBlocks);
+
+  const body = reportBlocks
+    .filter((b) => !people.listBlocks.has(b.index))
+    .map((b) => {
+      const prefix = b === reportBlocks[0] ? SITE_PREFIX.exec(b.text) : null;
+      const cut = prefix ? prefix[0].length : 0;
+      return { text: b.text.slice(cut), span: { start: b.start + cut, end: b.end } };
+    });
+
+  const notes: string[] = [];
+  if (!title) notes.push('Chưa tìm thấy tên cuộc họp: hãy nhập tên.');
+  if (!date) notes.push('Chưa tìm thấy ngày họp: hãy nhập ngày.');
+  else if (!date.value) notes.push(`Ngày ${date.day}/${date.month} chưa rõ năm: hãy nhập năm.`);
+  if (people.chairs.length === 0) notes.push('Chưa tìm thấy người chủ trì.');
+
+  return {
+    sourceName: doc.name,
+    encoding: doc.encoding,
+    contentHash: contentHashOf(doc.text),
+    sourceText: doc.text,
+    title,
+    kind: findKind(title, reportBlocks),
+    date,
+    location: findLocation(reportBlocks),
+    chairs: people.chairs,
+    attendees: people.attendees,
+    captions,
+    documentRefs,
+    conclusions,
+    byline,
+    body,
+    images: doc.images.map((i) => ({ index: i.index, mime: i.mime, byteSize: i.bytes.length, hash: i.hash })),
+    notes,
+  };
+}
+
+/** The draft in DESIGN.md §7's shape (what `import --dry-run --json` prints). */
+export function draftToCliJson(d: ImportDraft) {
+  const person = (p: ImportDraft['chairs'][number]) => ({ name: p.name, rank: p.rank, titles: p.titles });
+  return {
+    title: d.title?.value ?? null,
+    date: d.date?.value ?? null,
+    location: d.location?.value ?? null,
+    chairs: d.chairs.map(person),
+    attendees: d.attendees.map(person),
+    captions: d.captions.map((c) => c.text),
+    documentRefs: d.documentRefs.map((r) => ({ number: r.number, type: r.type, date: r.date })),
+    byline: d.byline?.value ?? null,
+    body: d.body.map((p) => p.text).join('\n\n'),
+  };
+}

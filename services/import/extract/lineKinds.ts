@@ -1,0 +1,152 @@
+/**
+ * What a line of a pasted report is, besides text: a picture left behind by the copy (its placeholder),
+ * a caption, the byline, or the news site's furniture ("Bài liên quan"). Decided line by line, with the
+ * line before it as the only context.
+ */
+import { foldVietnamese } from '../../../contract/vietnamese/fold';
+import { viRegex } from './blocks';
+
+/**
+ * A picture's trace in pasted text:
+ * - "leftcenterrightdel" (the alignment buttons of a news site's image box, copied along);
+ * - "[Ảnh 2]", the line sources.ts writes where a .docx/.html picture was;
+ * - an unaccented alt text, all lower case, such as "cuoc lam viec cua … hinh 1".
+ * `unaccentedText` says the whole report is typed without marks: then only the "… hinh N" ending counts.
+ */
+export function isPicturePlaceholder(line: string, unaccentedText: boolean): boolean {
+  const t = line.trim();
+  if (/^(?:left|center|right|del|justify){2,}$/i.test(t)) return true;
+  if (/^\[Ảnh(?: \d+)?\]$/.test(t)) return true;
+  if (!/^[a-z0-9 ,\-_.()]+$/.test(t)) return false;
+  const words = t.split(/\s+/).filter(Boolean);
+  // The alt text is ASCII here, so the plain \b does.
+  if (/\b(?:hinh|anh|image|photo|img)[ _-]*\d+$/.test(t) && words.length >= 2) return true;
+  return !unaccentedText && words.length >= 4 && !/[.!?:;]$/.test(t);
+}
+
+/** A report without a single marked letter (typed without Vietnamese keyboard): alt texts look like it. */
+export function isUnaccented(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return letters > 0 && foldVietnamese(text) === text.toLowerCase();
+}
+
+/** News-site furniture: never part of a meeting record. */
+const JUNK = [
+  /^bài liên quan$/i,
+  /^tin liên quan$/i,
+  viRegex(/^xem thêm\b/iu),
+  viRegex(/^\*?\s*mời (?:bạn|quý vị) đọc\b/iu),
+  viRegex(/^(?:chia sẻ|share|bình luận|in bài|gửi bài|theo dõi)\b.{0,30}$/iu),
+  /^(?:từ khóa|từ khoá|tags?)\s*:/i,
+  /^(?:quay lại|trở về|đầu trang)$/i,
+];
+export function isJunkLine(line: string): boolean {
+  const t = line.trim();
+  return JUNK.some((re) => re.test(t));
+}
+
+/**
+ * The byline: "Tin, ảnh: VIỆT HÀ - PHÚ SƠN", "Bài và ảnh: …", "Thu Thủy/VOV.VN", "(Theo TTXVN)",
+ * "Nguồn: Báo Quân đội nhân dân".
+ */
+export function isByline(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 120) return false;
+  if (
+    /^\(?(?:tin|bài|ảnh|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|tin - ảnh|bài - ảnh|tin\/ảnh|nhóm phóng viên|pv)\s*:\s*\S/iu.test(
+      t,
+    )
+  )
+    return true;
+  if (/^\(?(?:nguồn|theo)\s*:?\s+[\p{Lu}][^.;]{1,60}\)?\.?$/u.test(t)) return true;
+  // "Thu Thủy/VOV.VN", "Minh Châu/Báo Quân khu 5" (an outlet of up to five words), "Minh Anh (TTXVN)"
+  if (
+    /^[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,4}\s*(?:\/\s*[\p{L}\d][\p{L}\d.]{1,30}(?:\s+[\p{L}\d.]{1,20}){0,4}|\([\p{Lu}\d.]{2,20}\))$/u.test(
+      t,
+    )
+  )
+    return true;
+  return false;
+}
+
+/** Text of the byline without the brackets some sites put around it. */
+export const bylineText = (line: string) =>
+  line
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/\.$/, '');
+
+/** The news site's tag in front of the lead paragraph: "VOV.VN - ", "(QĐND) - ", "HNP - ". */
+export const SITE_PREFIX =
+  /^(?:\(?[\p{Lu}][\p{L}\d]*(?:\.[\p{L}]{2,4})+\)?|\([\p{Lu}\d]{2,12}\)|[\p{Lu}]{2,8}(?:\.VN)?)\s*[-–—]\s+/u;
+
+/** Opening words of a caption that stands on its own, without a placeholder before it. */
+const CAPTION_CUES = [
+  viRegex(/^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|đoàn công tác)\b/iu),
+  viRegex(/\bphát biểu (?:tại|chỉ đạo|kết luận|khai mạc|bế mạc)\b/iu),
+  viRegex(/\b(?:trao|tặng) (?:tặng |quà|hoa|bằng|cờ|giấy khen|kỷ niệm chương|huân chương)/iu),
+  viRegex(/\bchụp ảnh (?:lưu niệm|chung)\b/iu),
+];
+
+/**
+ * A short line that reads as a caption: used for the line right after a picture, and for standalone
+ * captions (`standalone`: it must also carry a caption cue, since any short line could follow).
+ */
+export function looksLikeCaption(line: string, standalone: false | { withPictures: boolean }): boolean {
+  const t = line.trim();
+  if (!t || t.length > 400 || t.endsWith(':')) return false;
+  if (!standalone) return true;
+  // One sentence at most: a short paragraph of the minutes has several.
+  const oneSentence = !/[.!?]\s+\p{Lu}/u.test(t);
+  if (t.length > 250 || !oneSentence) return false;
+  // A photo credit makes any line a caption; the other cues only in a report that has pictures,
+  // so that "Đại biểu thảo luận sôi nổi." in typed minutes stays in the minutes.
+  if (PHOTO_CREDIT.some((re) => re.test(t))) return true;
+  return standalone.withPictures && CAPTION_CUES.some((re) => re.test(t));
+}
+
+/** "(Ảnh: Việt Hà)" at the end, "Ảnh: …" at the start: a caption whatever the report. */
+const PHOTO_CREDIT = [/\(ảnh:[^)]*\)\.?$/iu, /^ảnh\s*:/iu];
+
+/** A news report's byline that names its photographers: "Tin, ảnh: …", "Bài và ảnh: …". */
+export const isPhotoByline = (line: string) => isByline(line) && /ảnh/iu.test(line);
+
+/** The official header of a Word document (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW) above its title. */
+const QUOC_HIEU = /^(?:cộng hòa|cộng hoà) xã hội chủ nghĩa việt nam$/iu;
+const TIEU_NGU = /^độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc$/iu;
+const PARTY = /^đảng cộng sản việt nam$/iu;
+const DOC_NUMBER = /^số\s*:?\s*\S{1,40}$/iu;
+const RULE = /^[-–—_*=.\s]+$/u;
+const DOC_TYPE = /^(?:biên bản|thông báo|báo cáo|kết luận)$/iu;
+/** "Hà Nội, ngày 15 tháng 8 năm 2024": the place and date line of an official document. */
+export const PLACE_DATE = /^\p{Lu}[\p{L}\s.]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$/u;
+const ALL_CAPS_LINE = (t: string) =>
+  t.length <= 100 && /\p{Lu}/u.test(t) && t === t.toUpperCase() && !/[.!?]$/.test(t);
+
+/**
+ * The header lines at the top of an official document (agency, Quốc hiệu, Tiêu ngữ, "Số: …", the
+ * place and date, the rules under them, and the document type "BIÊN BẢN"), and where the document type
+ * line is: the line after it names the meeting. Agency names in capitals count only in such a header.
+ */
+export function documentHeader(lines: readonly string[]): { header: Set<number>; docType: number | null } {
+  const header = new Set<number>();
+  let official = false;
+  for (let i = 0; i < Math.min(lines.length, 14); i++) {
+    const t = lines[i]!.trim();
+    if (DOC_TYPE.test(t)) {
+      header.add(i);
+      return { header, docType: i };
+    }
+    const formal =
+      QUOC_HIEU.test(t) ||
+      TIEU_NGU.test(t) ||
+      PARTY.test(t) ||
+      DOC_NUMBER.test(t) ||
+      RULE.test(t) ||
+      PLACE_DATE.test(t);
+    if (formal) official = true;
+    if (formal || ALL_CAPS_LINE(t)) header.add(i);
+    else break;
+  }
+  return { header: official ? header : new Set(), docType: null };
+}

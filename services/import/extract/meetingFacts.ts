@@ -1,0 +1,183 @@
+/**
+ * Title, kind, date and place of the meeting.
+ */
+import type { DraftDate, DraftText } from '../../../contract/importContract';
+import { sentencesOf, type Block, viRegex } from './blocks';
+import { PLACE_DATE } from './lineKinds';
+import { findDates, findTime, isoOf, partOfDayBefore } from './dates';
+
+/** Kinds in the order they are looked for (the settings' default list, db/settings.ts). */
+const KINDS: [RegExp, string][] = [
+  [viRegex(/\bgiao ban\b/iu), 'Giao ban'],
+  [viRegex(/\bhội thảo\b/iu), 'Hội thảo'],
+  [viRegex(/\b(?:tọa|toạ) đàm\b/iu), 'Tọa đàm'],
+  [viRegex(/\bhội nghị\b/iu), 'Hội nghị'],
+  [viRegex(/\b(?:cuộc|buổi|phiên) họp\b|\bhọp\b/iu), 'Cuộc họp'],
+  [viRegex(/\blàm việc\b/iu), 'Làm việc'],
+];
+
+const MEETING_NOUN =
+  /(?<![\p{L}])(Hội nghị|Hội thảo|Tọa đàm|Toạ đàm|Cuộc họp|Phiên họp|Buổi làm việc|Cuộc làm việc|Lễ)\s+\p{Ll}/u;
+
+/**
+ * The title: a heading line (# in .md, h1 in .html/.docx), else a short first line without a final
+ * full stop (the headline of a pasted report), else a "Hội nghị …" name written inside the text.
+ */
+export function findTitle(blocks: readonly Block[]): DraftText | null {
+  const heading = blocks.find((b) => b.heading);
+  if (heading) return { value: heading.text, span: { start: heading.start, end: heading.end } };
+  const first = blocks.find((b) => !isDateline(b.text));
+  if (
+    first &&
+    first.text.length <= 250 &&
+    !/[.:;,]$/.test(first.text) &&
+    first.text.split(/\s+/).length >= 3
+  ) {
+    return { value: first.text, span: { start: first.start, end: first.end } };
+  }
+  for (const b of blocks) {
+    const m = MEETING_NOUN.exec(b.text);
+    if (!m) continue;
+    // Up to the end of the sentence, at most 200 characters.
+    const rest = b.text.slice(m.index);
+    const stop = /[.;!?](?:\s|$)|$/.exec(rest)!;
+    let value = rest.slice(0, stop.index).trim();
+    if (value.length > 200) value = value.slice(0, value.lastIndexOf(' ', 200)).replace(/[,\s]+$/, '');
+    if (value.split(/\s+/).length < 3) continue;
+    return { value, span: { start: b.start + m.index, end: b.start + m.index + value.length } };
+  }
+  return null;
+}
+
+export function findKind(title: DraftText | null, blocks: readonly Block[]): DraftText | null {
+  const places: { text: string; start: number }[] = [];
+  if (title) places.push({ text: title.value, start: title.span.start });
+  for (const b of blocks.slice(0, 4)) places.push({ text: b.text, start: b.start });
+  for (const place of places) {
+    let best: { at: number; len: number; kind: string } | null = null;
+    for (const [re, kind] of KINDS) {
+      const m = re.exec(place.text);
+      if (m && (!best || m.index < best.at)) best = { at: m.index, len: m[0].length, kind };
+    }
+    if (best)
+      return {
+        value: best.kind,
+        span: { start: place.start + best.at, end: place.start + best.at + best.len },
+      };
+  }
+  return null;
+}
+
+/**
+ * The meeting's date: the first date that opens a sentence of the first paragraphs ("Chiều 26/5, …",
+ * "Ngày 08/7/2024, …", "Sáng ngày 9-4 …") or follows "vào"/"ngày" there, outside document numbers.
+ * Without a year: the year of the report's dateline (a short line holding a full date), else of a
+ * "năm 2024" in the same sentence; otherwise left for the clerk.
+ */
+export function findDate(
+  blocks: readonly Block[],
+  taken: readonly { start: number; end: number }[],
+  /** Every line of the report, the dateline included. */
+  allLines: readonly Block[] = blocks,
+): DraftDate | null {
+  const inTaken = (at: number) => taken.some((t) => at >= t.start && at < t.end);
+  for (const b of blocks.slice(0, 8)) {
+    for (const s of sentencesOf(b)) {
+      for (const d of findDates(s.text)) {
+        const at = s.start + d.index;
+        if (inTaken(at)) continue;
+        const before = s.text.slice(0, d.index);
+        const opens =
+          /^(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?)$/iu.test(
+            before.trim() ? before.trim() + ' ' : '',
+          );
+        const named = /(?:vào|hôm|diễn ra|tổ chức)\s+(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+)?$/iu.test(
+          before,
+        );
+        // Minutes give it on a line of its own: "Thời gian: 14 giờ 00, ngày 15/8/2024".
+        const labelled = /^thời\s+gian\s*:/iu.test(s.text);
+        if (!opens && !named && !labelled) continue;
+        const partOfDay = partOfDayBefore(before);
+        const time = findTime(s.text);
+        let year = d.year;
+        let yearFrom: DraftDate['yearFrom'] = year ? 'written' : 'none';
+        if (!year) {
+          year = datelineYear(allLines) ?? sentenceYear(s.text);
+          if (year) yearFrom = 'context';
+        }
+        const startLead = partOfDay ? before.toLowerCase().lastIndexOf(partOfDay) : d.index;
+        return {
+          value: year ? isoOf(year, d.month, d.day) : null,
+          day: d.day,
+          month: d.month,
+          year,
+          yearFrom,
+          partOfDay,
+          startTime: time?.time ?? null,
+          span: { start: s.start + (startLead >= 0 ? startLead : d.index), end: at + d.length },
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/** A short line carrying a full date and little else: "Thứ Ba, 09/04/2024 - 15:20", "Cập nhật: 9/4/2024". */
+export function isDateline(text: string): boolean {
+  if (PLACE_DATE.test(text)) return true;
+  if (text.length > 60 || !findDates(text).some((x) => x.year)) return false;
+  const rest = text
+    .toLowerCase()
+    .replace(/thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|cập\s+nhật|ngày\s+đăng|lúc|gmt\s*\+?\s*7/gu, '')
+    .replace(/[\d/.:\-–,\s()]/g, '');
+  return rest.length <= 3;
+}
+
+function datelineYear(blocks: readonly Block[]): number | null {
+  const line = blocks.find((b) => isDateline(b.text));
+  return line ? (findDates(line.text).find((x) => x.year)?.year ?? null) : null;
+}
+
+const NAMED_YEAR = /năm\s+(\d{4})(?!\d)/iu;
+
+/** "… sơ kết 6 tháng đầu năm 2024": the sentence names its year. */
+function sentenceYear(s: string): number | null {
+  const m = NAMED_YEAR.exec(s);
+  const y = m ? Number(m[1]) : null;
+  return y && y >= 1945 && y <= 2100 ? y : null;
+}
+
+/** "tại" followed by a proper name or a kind of place ("Tại hội nghị, …" is not a place). */
+const PLACE_START =
+  /(?:^|[\s,])[tT]ại\s+(?=\p{Lu}|(?:trụ sở|hội trường|phòng họp|nhà khách|khách sạn|trung tâm|sở chỉ huy|doanh trại|thao trường)\s)/u;
+
+/** "… tại Hội trường Bộ Chỉ huy Quân sự tỉnh, …" or a minutes line "Địa điểm: Phòng họp số 1". */
+export function findLocation(blocks: readonly Block[]): DraftText | null {
+  for (const b of blocks.slice(0, 12)) {
+    const label = /^địa\s+điểm\s*:\s*/iu.exec(b.text);
+    if (label) {
+      const value = b.text
+        .slice(label[0].length)
+        .replace(/[.;]+$/, '')
+        .trim();
+      if (value)
+        return {
+          value,
+          span: { start: b.start + label[0].length, end: b.start + label[0].length + value.length },
+        };
+    }
+  }
+  for (const b of blocks.slice(0, 6)) {
+    const m = PLACE_START.exec(b.text);
+    if (!m) continue;
+    const from = m.index + m[0].length;
+    const rest = b.text.slice(from);
+    const stop = /[,.;:(]|\s(?:với|nhằm|để|về|dưới|đã|diễn ra|cho|trong|đồng chí|hội nghị|cuộc họp)\s/iu.exec(
+      rest,
+    );
+    const value = (stop ? rest.slice(0, stop.index) : rest).trim();
+    if (value.split(/\s+/).length < 2 || value.length > 150) continue;
+    return { value, span: { start: b.start + from, end: b.start + from + value.length } };
+  }
+  return null;
+}

@@ -1,0 +1,237 @@
+/**
+ * Chairs and attendees. The sentences that name them are found here; splitting a list into people
+ * (rank, name, titles; honorifics dropped; both "Rank Name, title" and "Title Name" orders) is the job
+ * of contract/attendanceParse.ts, the same parser the Thành phần tab's "Dán danh sách" uses.
+ *
+ *   "Đại tướng A, …, Bộ trưởng … và đồng chí B, … đồng chủ trì hội nghị; Đại tướng C, … dự."
+ *   "… dưới sự chủ trì của đồng chí D, Chủ tịch UBND tỉnh."       "Hội nghị do đồng chí E … chủ trì."
+ *   "Cùng dự có các đồng chí …: …; …"      "Tham dự cuộc họp có …"      "Chủ trì: …" / "Thành phần: …"
+ */
+import { parseAttendanceText, RANKS } from '../../../contract/attendanceParse';
+import { foldVietnamese } from '../../../contract/vietnamese/fold';
+import type { DraftPerson } from '../../../contract/importContract';
+import { sentencesOf, type Block, type Sentence, viRegex } from './blocks';
+
+type Role = DraftPerson['role'];
+
+interface Piece {
+  text: string;
+  start: number;
+  role: Role;
+  /** A title the intro gives the whole list: "Cùng dự có các đồng chí Ủy viên Trung ương Đảng: …". */
+  shared?: string;
+}
+
+const SHARED_TITLE = /^\s*(?:các\s+)?(?:đồng chí|đ\/c)\s+(\p{Lu}[^:;]{2,80}?)\s*:/u;
+
+const CHAIR = viRegex(/(?:^|[\s,])(?:cùng\s+)?(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\b/iu);
+const CHAIRED_BY = /dưới\s+sự\s+(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\s+của\s+/iu;
+const ATTEND_INTRO =
+  /^(?:(?:cùng|đến|về|tới)\s+)?(?:tham\s+)?dự\s+(?:[^:;]{0,80}?\s)?(?:có|gồm)\s+(?:sự\s+(?:tham\s+)?dự\s+của\s+)?|^về\s+phía\s+[^:;]{1,80}?\s+có\s+/iu;
+const LABEL =
+  /^(chủ\s+trì|chủ\s+tọa|chủ\s+toạ|đồng\s+chủ\s+trì|thư\s+ký|thành\s+phần(?:\s+tham\s+dự|\s+dự\s+họp|\s+dự)?(?:\s+gồm)?|tham\s+dự|đại\s+biểu\s+(?:tham\s+)?dự|khách\s+mời)(?:\s+(?:hội nghị|cuộc họp))?\s*:\s*/iu;
+const ATTEND_END =
+  /[\s,]+(?:cùng\s+)?(?:tham\s+)?dự(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|cuộc làm việc))?\s*[.;]?$/u;
+/** "… dự hội nghị gồm:": a sentence that announces the list under it. */
+const ANNOUNCES_LIST = viRegex(/\bdự\b[^:]*:$/iu);
+const LIST_ITEM = /^\s*(?:[-–—•*+●▪◦]|\(?\d{1,3}[.)]|\(?[a-zđ][.)])\s+/iu;
+
+const HONORIFIC_OR_RANK = new RegExp(
+  `(?:^|[\\s,])((?:các\\s+)?(?:đồng chí|đ/c|ông|bà)\\s|(?:${RANKS.join('|')})\\s)`,
+  'iu',
+);
+/** Words a person entry may start with: honorific, rank, family name, or a title. */
+const PERSON_START = new RegExp(
+  `^(?:(?:các\\s+)?(?:đồng chí|đ/c|ông|bà)\\s|(?:${RANKS.join('|')})\\s|(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trịnh|Đào|Đoàn|Lương|Mai|Trương|Lâm)\\s|(?:Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Phó Giám đốc|Tư lệnh|Phó Tư lệnh|Chính ủy|Chỉ huy trưởng|Trưởng ban|Phó Trưởng ban|Chánh|Tổng|Ủy viên|Uỷ viên)\\s)`,
+  'u',
+);
+
+const startsWithPerson = (t: string) =>
+  PERSON_START.test(t) || /^(?:các\s+)?(?:đồng chí|đ\/c|ông|bà)\s/iu.test(t);
+
+const roleFor = (co: boolean): Role => (co ? 'dong_chu_tri' : 'chu_tri');
+
+/** "Sáng 9-4, ", "Chiều nay, ", "Tại Hội trường …, " and "Hội nghị do" in front of the people. */
+function trimLead(text: string): number {
+  let at = 0;
+  for (;;) {
+    const rest = text.slice(at);
+    const lead =
+      /^(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối)(?:\s+(?:nay|qua))?\s*)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,\s*/iu.exec(
+        rest,
+      ) ??
+      /^(?:sáng|trưa|chiều|tối)\s+(?:nay|qua)\s*,\s*/iu.exec(rest) ??
+      /^tại\s+[^,]{1,120},\s*/iu.exec(rest);
+    if (!lead) break;
+    at += lead[0].length;
+  }
+  const rest = text.slice(at);
+  const by = /^.{0,200}?\s(?:do|dưới sự điều hành của)\s+/iu.exec(rest);
+  if (by) return at + by[0].length;
+  if (!PERSON_START.test(rest)) {
+    const h = HONORIFIC_OR_RANK.exec(rest);
+    if (h) return at + h.index + (h[0].length - h[1]!.length);
+  }
+  return at;
+}
+
+/** The people-naming pieces of one sentence (a sentence may name chairs and attendees, split by ";"). */
+/** The role a label names: "Chủ trì:", "Đồng chủ trì:", "Thư ký:"; any other label lists attendees. */
+function labelRole(label: string | undefined): Role {
+  const f = foldVietnamese(label ?? '');
+  if (f.startsWith('dong chu')) return 'dong_chu_tri';
+  if (f.startsWith('chu')) return 'chu_tri';
+  if (f.startsWith('thu ky')) return 'thu_ky';
+  return 'dai_bieu';
+}
+
+function piecesOf(s: Sentence): Piece[] {
+  const pieces: Piece[] = [];
+  const label = LABEL.exec(s.text);
+  if (label)
+    return [
+      { text: s.text.slice(label[0].length), start: s.start + label[0].length, role: labelRole(label[1]) },
+    ];
+  const intro = ATTEND_INTRO.exec(s.text);
+  if (intro) {
+    const rest = s.text.slice(intro[0].length);
+    return [
+      {
+        text: rest,
+        start: s.start + intro[0].length,
+        role: 'dai_bieu',
+        shared: SHARED_TITLE.exec(rest)?.[1],
+      },
+    ];
+  }
+  const by = CHAIRED_BY.exec(s.text);
+  if (by) {
+    const from = by.index + by[0].length;
+    // The chair runs to the end of the sentence or to a following "; … dự".
+    const semi = s.text.indexOf(';', from);
+    const to = semi < 0 ? s.text.length : semi;
+    pieces.push({ text: s.text.slice(from, to), start: s.start + from, role: roleFor(!!by[1]) });
+    if (semi >= 0) pieces.push(...attendSegments(s, semi + 1));
+    return pieces;
+  }
+  if (CHAIR.test(s.text)) {
+    let from = 0;
+    for (const seg of s.text.split(';')) {
+      const c = CHAIR.exec(seg);
+      if (c) {
+        const lead = trimLead(seg.slice(0, c.index));
+        pieces.push({ text: seg.slice(lead, c.index), start: s.start + from + lead, role: roleFor(!!c[1]) });
+      } else if (ATTEND_END.test(seg)) {
+        pieces.push({ text: seg, start: s.start + from, role: 'dai_bieu' });
+      }
+      from += seg.length + 1;
+    }
+    return pieces;
+  }
+  // "Ông A, … và bà B, … cùng dự.": a sentence that starts with the people and ends with "dự".
+  if (ATTEND_END.test(s.text) && startsWithPerson(s.text))
+    return [{ text: s.text, start: s.start, role: 'dai_bieu' }];
+  return pieces;
+}
+
+function attendSegments(s: Sentence, from: number): Piece[] {
+  const out: Piece[] = [];
+  let at = from;
+  for (const seg of s.text.slice(from).split(';')) {
+    if (ATTEND_END.test(seg)) out.push({ text: seg, start: s.start + at, role: 'dai_bieu' });
+    at += seg.length + 1;
+  }
+  return out;
+}
+
+const withShared = (shared: string | undefined, titles: string[]) =>
+  shared && !titles.includes(shared) ? [shared, ...titles] : titles;
+
+function peopleOf(piece: Piece): DraftPerson[] {
+  const parsed = parseAttendanceText(piece.text.replace(/\n/g, ' '), { maxEntries: 500 });
+  const out: DraftPerson[] = [];
+  let cursor = 0;
+  for (const e of parsed.entries) {
+    const i = piece.text.indexOf(e.source, cursor);
+    const start = i < 0 ? piece.start : piece.start + i;
+    if (i >= 0) cursor = i + e.source.length;
+    out.push({
+      name: e.fullName,
+      rank: e.rank || null,
+      titles: withShared(piece.shared, e.titles ? e.titles.split(', ').filter(Boolean) : []),
+      role: piece.role,
+      span: { start, end: i < 0 ? piece.start + piece.text.length : start + e.source.length },
+    });
+  }
+  return out;
+}
+
+export interface PeopleResult {
+  chairs: DraftPerson[];
+  attendees: DraftPerson[];
+  /** Blocks that are only a list of people (left out of the minutes). */
+  listBlocks: Set<number>;
+}
+
+/**
+ * People named in `blocks` (captions, placeholders and the byline already taken out by the caller).
+ * A person named twice (a chair shown again in the list) is kept once, in the first, higher role.
+ */
+export function extractPeople(blocks: readonly Block[]): PeopleResult {
+  const all: DraftPerson[] = [];
+  const listBlocks = new Set<number>();
+  // A label or intro ending with ":" carries over to the list lines under it ("Thành phần:" / "- Đ/c …").
+  let carry: Role | null = null;
+  for (const b of blocks) {
+    const item = LIST_ITEM.exec(b.text);
+    if (carry && item) {
+      const found = peopleOf({
+        text: b.text.slice(item[0].length),
+        start: b.start + item[0].length,
+        role: carry,
+      });
+      if (found.length) {
+        all.push(...found);
+        listBlocks.add(b.index);
+        continue;
+      }
+    }
+    carry = null;
+    let blockPeople = 0;
+    let peopleSentences = 0;
+    const sentences = sentencesOf(b);
+    for (const s of sentences) {
+      const pieces = piecesOf(s);
+      let found = 0;
+      for (const p of pieces) {
+        const people = peopleOf(p);
+        found += people.length;
+        all.push(...people);
+      }
+      blockPeople += found;
+      // A sentence that *is* the list (it starts with the people, an intro or a label), not a narrative naming them.
+      if (found && (pieces[0]!.start - s.start <= 1 || ATTEND_INTRO.test(s.text) || LABEL.test(s.text)))
+        peopleSentences++;
+      if (
+        s === sentences[sentences.length - 1] &&
+        /:\s*$/.test(s.text) &&
+        (LABEL.test(s.text) || ATTEND_INTRO.test(s.text) || ANNOUNCES_LIST.test(s.text))
+      ) {
+        carry = labelRole(LABEL.exec(s.text)?.[1]);
+      }
+    }
+    if (blockPeople > 0 && peopleSentences === sentences.length) listBlocks.add(b.index);
+    if (carry && blockPeople === 0) listBlocks.add(b.index);
+  }
+  const seen = new Map<string, DraftPerson>();
+  for (const p of all) {
+    const key = foldVietnamese(p.name);
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  const kept = [...seen.values()];
+  return {
+    chairs: kept.filter((p) => p.role === 'chu_tri' || p.role === 'dong_chu_tri'),
+    attendees: kept.filter((p) => p.role === 'dai_bieu' || p.role === 'thu_ky'),
+    listBlocks,
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * A source (pasted text or a file's bytes) → the plain text the extractor reads, plus the pictures it
+ * holds. Pictures stay where they were as a line "[Ảnh N]", so the caption that follows them in the
+ * document follows them in the text too, and the clerk sees where each picture was.
+ *
+ * Formats: .txt (any encoding decode.ts knows), .md, .html/.htm, .docx (mammoth). .doc, .pdf and
+ * other binaries get a message saying how to convert them, never a crash.
+ */
+import { createHash } from 'node:crypto';
+import mammoth from 'mammoth';
+import sanitizeHtml from 'sanitize-html';
+import { HosoError } from '../../contract/errors';
+import { IMPORT_FILE_MAX_BYTES, IMPORT_TEXT_MAX_CHARS } from '../../contract/importContract';
+import { decodeBytes, decodeText } from './decode';
+
+export interface SourceImage {
+  index: number;
+  bytes: Buffer;
+  mime: string;
+  hash: string;
+}
+
+export interface SourceDoc {
+  name: string;
+  /** How it was read: utf-8, utf-16le, tcvn3, vni, windows-1252, docx, html, markdown, paste. */
+  encoding: string;
+  text: string;
+  images: SourceImage[];
+}
+
+/** The line standing for a picture: "[Ảnh 2]" (the second picture held), "[Ảnh]" (one that was only linked). */
+export const imageMarker = (n: number | null) => (n === null ? '[Ảnh]' : `[Ảnh ${n}]`);
+
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+function image(index: number, bytes: Buffer, mime: string): SourceImage {
+  return { index, bytes, mime, hash: sha256(bytes) };
+}
+
+function extensionOf(name: string): string {
+  const m = /\.([a-z0-9]{1,5})$/i.exec(name.trim());
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** Refuses text that is empty, too long, or mostly control characters (a binary read as text). */
+function checkText(text: string): string {
+  if (text.length > IMPORT_TEXT_MAX_CHARS) throw new HosoError('IMPORT_TOO_LARGE');
+  if (!text.trim()) throw new HosoError('IMPORT_EMPTY');
+  const sample = text.slice(0, 100_000);
+  // eslint-disable-next-line no-control-regex -- control characters are what a binary read as text shows
+  const junk = sample.match(/[\u0001-\u0008\u000b\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  if (junk > sample.length * 0.02) throw new HosoError('IMPORT_NOT_TEXT');
+  return text;
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
+const decodeEntities = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+
+const BLOCK =
+  /<\/?(p|div|li|tr|h[1-6]|blockquote|figure|figcaption|section|article|table|ul|ol|header|footer)\b[^>]*>|<br\s*\/?>/gi;
+
+/**
+ * HTML → text: one line per block, headings as "# …" (the title finder knows them), pictures as
+ * "[Ảnh N]" lines. `onImage` receives each picture's src (and returns its number, or null to keep only a
+ * marker-less line). sanitize-html parses the tag soup; what is left is regular enough for the replaces.
+ */
+export function htmlToText(html: string, onImage: (src: string) => number | null): string {
+  const clean = sanitizeHtml(html, {
+    allowedTags: [
+      'p',
+      'br',
+      'div',
+      'li',
+      'tr',
+      'td',
+      'th',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'blockquote',
+      'figure',
+      'figcaption',
+      'section',
+      'article',
+      'table',
+      'ul',
+      'ol',
+      'img',
+      'header',
+      'footer',
+    ],
+    allowedAttributes: { img: ['src', 'alt'] },
+    allowedSchemes: ['data', 'hoso-image'],
+    allowedSchemesByTag: { img: ['data', 'hoso-image'] },
+  });
+  const text = clean
+    .replace(/<img\b([^>]*)>/gi, (_m, attrs: string) => {
+      const src = /\bsrc="([^"]*)"/i.exec(attrs)?.[1];
+      const n = src ? onImage(decodeEntities(src)) : null;
+      return `\n${imageMarker(n)}\n`;
+    })
+    .replace(/<h[1-3]\b[^>]*>/gi, '\n# ')
+    .replace(BLOCK, '\n')
+    .replace(/<\/?t[dh]\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '');
+  return (
+    decodeEntities(text)
+      .split('\n')
+      .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      // A picture's caption is the block right after it (figcaption, or the next Word paragraph): keep
+      // it on the next line, as pasted reports have it, so it is read as the caption.
+      .replace(/^(\[Ảnh(?: \d+)?\])\n\n+(?!\[Ảnh)/gm, '$1\n')
+      .trim()
+  );
+}
+
+/** Markdown → text: headings kept as "# …", emphasis and links unwrapped, pictures as "[Ảnh N]". */
+export function markdownToText(md: string): string {
+  let n = 0;
+  return md
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^(#{1,6})\s+/, (_m, h: string) => (h.length <= 3 ? '# ' : ''))
+        .replace(/^>\s?/, '')
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, () => imageMarker(++n))
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/(\*\*|__)(.+?)\1/g, '$2')
+        .replace(/(^|\W)[*_]([^*_\n]+)[*_](?=\W|$)/g, '$1$2'),
+    )
+    .join('\n');
+}
+
+const DATA_URI = /^data:(image\/[a-z+.-]+);base64,([a-z0-9+/=\s]+)$/i;
+
+function htmlSource(name: string, html: string, encoding: string): SourceDoc {
+  const images: SourceImage[] = [];
+  const text = htmlToText(html, (src) => {
+    const m = DATA_URI.exec(src);
+    if (!m) return null;
+    const bytes = Buffer.from(m[2]!, 'base64');
+    const found = images.find((i) => i.hash === sha256(bytes));
+    if (found) return found.index + 1;
+    images.push(image(images.length, bytes, m[1]!.toLowerCase()));
+    return images.length;
+  });
+  return { name, encoding, text: checkText(decodeText(text).text), images };
+}
+
+async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new HosoError('IMPORT_DOCX_BROKEN', `(${name})`);
+  const images: SourceImage[] = [];
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      {
+        externalFileAccess: false,
+        // Word's "Title" style names the document as a heading does.
+        styleMap: ["p[style-name='Title'] => h1:fresh"],
+        convertImage: mammoth.images.imgElement(async (img) => {
+          const data = await img.readAsBuffer();
+          images.push(image(images.length, data, img.contentType || 'application/octet-stream'));
+          return { src: `hoso-image:${images.length}` };
+        }),
+      },
+    );
+    html = result.value;
+  } catch (e) {
+    throw new HosoError('IMPORT_DOCX_BROKEN', `(${name})`, { cause: e });
+  }
+  const text = htmlToText(html, (src) => {
+    const m = /^hoso-image:(\d+)$/.exec(src);
+    return m ? Number(m[1]) : null;
+  });
+  // Word files typed with .VnTime fonts keep their TCVN3 bytes as Windows-1252 letters: convert them too.
+  const decoded = decodeText(text);
+  return {
+    name,
+    encoding: decoded.legacy ? `docx+${decoded.legacy}` : 'docx',
+    text: checkText(decoded.text),
+    images,
+  };
+}
+
+/** Reads a file by its name and bytes. */
+export async function readFileSource(name: string, bytes: Buffer): Promise<SourceDoc> {
+  if (bytes.length > IMPORT_FILE_MAX_BYTES) throw new HosoError('IMPORT_TOO_LARGE', `(${name})`);
+  const ext = extensionOf(name);
+  const head = bytes.subarray(0, 8);
+  if (head.toString('latin1').startsWith('%PDF') || ext === 'pdf')
+    throw new HosoError('IMPORT_PDF_UNSUPPORTED', `(${name})`);
+  const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+  if (ext === 'doc' || (ole && ext !== 'docx')) throw new HosoError('IMPORT_DOC_UNSUPPORTED', `(${name})`);
+  if (ext === 'docx') return docxSource(name, bytes);
+  if (head.toString('latin1').startsWith('{\\rtf'))
+    throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', `(${name})`);
+  if (!['txt', 'md', 'markdown', 'html', 'htm', ''].includes(ext))
+    throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', `(${name})`);
+  const { text, encoding } = decodeBytes(bytes);
+  if (ext === 'html' || ext === 'htm')
+    return htmlSource(name, text, encoding === 'utf-8' ? 'html' : `html+${encoding}`);
+  checkText(text);
+  if (ext === 'md' || ext === 'markdown')
+    return { name, encoding: `markdown+${encoding}`, text: markdownToText(text), images: [] };
+  return { name, encoding, text, images: [] };
+}
+
+/** Reads pasted text (legacy encodings converted the same way as files). */
+export function readPastedSource(name: string, pasted: string): SourceDoc {
+  if (pasted.length > IMPORT_TEXT_MAX_CHARS) throw new HosoError('IMPORT_TOO_LARGE');
+  const { text, legacy } = decodeText(pasted);
+  return { name, encoding: legacy ?? 'paste', text: checkText(text), images: [] };
+}
+
+export const contentHashOf = (text: string) => sha256(text.replace(/\s+/g, ' ').trim());
