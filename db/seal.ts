@@ -149,3 +149,11 @@ function notSealed(meetingId: string, currentHash: string, message: string): Sea
     message,
   };
 }
+
+/** The seal a finalized meeting carries now (after a correction sealed it again). */
+export function currentSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string): { sealHash: string; sealedAt: number } {
+  return archive.sqlite.prepare('SELECT seal_hash AS sealHash, sealed_at AS sealedAt FROM meetings WHERE id = ?').get(meetingId) as {
+    sealHash: string;
+    sealedAt: number;
+  };
+}

@@ -26,7 +26,7 @@ import { listTags, setMeetingTags } from '../db/tags';
 import { listTrash, restoreMeeting, trashMeeting } from '../db/trash';
 import { meetingHistory, restoreMeetingVersion } from '../db/history';
 import { finalizeMeeting } from '../db/finalize';
-import { checkSeal } from '../db/seal';
+import { checkSeal, currentSeal } from '../db/seal';
 import { getMeetingRecord } from '../db/meetingRecord';
 import type { WriteOptions } from '../db/recordWrite';
 
@@ -119,11 +119,7 @@ export function createRecordHandlers(ctx: ServiceContext): { [C in RecordChannel
     'meetings/correct': async ({ id, version, reason, change: { kind, ...change } }) => {
       const apply = corrections[kind] as (meetingId: string, version: number, change: unknown, w: WriteOptions) => Moved | Promise<Moved>;
       const { meetingVersion } = await apply(id, version, change, { ...w(), correction: reason });
-      const sealed = a.sqlite.prepare('SELECT seal_hash AS sealHash, sealed_at AS sealedAt FROM meetings WHERE id = ?').get(id) as {
-        sealHash: string;
-        sealedAt: number;
-      };
-      return { meetingVersion, ...sealed };
+      return { meetingVersion, ...currentSeal(a, id) };
     },
   };
 }
