@@ -1,14 +1,13 @@
 import { Grid, Select, TextInput } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { MINUTES_MAX_CHARS, Secrecy } from '../../../../contract/contract';
-
-const SECRECY_LEVELS = Secrecy.options;
-import { formatCount } from '../../format/number';
-import { toLanguage } from '../../format/language';
+import { Secrecy } from '../../../../contract/contract';
 import { normalizeTime, type MeetingFormErrors, type MeetingFormValues } from './meetingForm';
 import { MinutesEditor } from './minutes/MinutesEditor';
 import { VnDateInput } from '../../components/VnDateInput';
+import { useMeetingErrorText } from './useMeetingErrorText';
+
+const SECRECY_LEVELS = Secrecy.options;
 
 interface Props {
   values: MeetingFormValues;
@@ -20,11 +19,11 @@ interface Props {
 
 /** The meeting's fields. Limits match the contract so the server never has to refuse a long text. */
 export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props) {
-  const { t, i18n } = useTranslation();
-  const lang = toLanguage(i18n.language);
+  const { t } = useTranslation();
+  const errorText = useMeetingErrorText();
   const err = (field: keyof MeetingFormValues) => {
     const code = errors[field];
-    return code ? t(`meetingForm.error.${code}`, { max: formatCount(MINUTES_MAX_CHARS, lang) }) : undefined;
+    return code ? errorText(code) : undefined;
   };
 
   return (
@@ -78,37 +77,23 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, lg: 3 }}>
-        <TextInput
+        <TimeField
           label={t('meetingForm.field.start')}
-          placeholder={t('meetingForm.placeholder.time')}
           value={values.startTime}
-          onChange={(e) => onChange({ startTime: e.currentTarget.value })}
-          // Show what was understood ("14h30" becomes "14:30") once the clerk moves on.
-          onBlur={(e) => onChange({ startTime: normalizeTime(e.currentTarget.value) })}
+          onChange={(startTime) => onChange({ startTime })}
           error={err('startTime')}
-          leftSection={<IconClock size={16} />}
-          maxLength={12}
-          inputMode="numeric"
-          autoComplete="off"
           readOnly={readOnly}
-          data-testid="meeting-start"
+          testId="meeting-start"
         />
       </Grid.Col>
       <Grid.Col span={{ base: 6, lg: 3 }}>
-        <TextInput
+        <TimeField
           label={t('meetingForm.field.end')}
-          placeholder={t('meetingForm.placeholder.time')}
           value={values.endTime}
-          onChange={(e) => onChange({ endTime: e.currentTarget.value })}
-          // Show what was understood ("14h30" becomes "14:30") once the clerk moves on.
-          onBlur={(e) => onChange({ endTime: normalizeTime(e.currentTarget.value) })}
+          onChange={(endTime) => onChange({ endTime })}
           error={err('endTime')}
-          leftSection={<IconClock size={16} />}
-          maxLength={12}
-          inputMode="numeric"
-          autoComplete="off"
           readOnly={readOnly}
-          data-testid="meeting-end"
+          testId="meeting-end"
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>
@@ -142,5 +127,41 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
         />
       </Grid.Col>
     </Grid>
+  );
+}
+
+/** A time of day as the clerk types it ("14h30" is fine), shown as understood once the clerk moves on. */
+function TimeField({
+  label,
+  value,
+  onChange,
+  error,
+  readOnly,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  readOnly: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={label}
+      placeholder={t('meetingForm.placeholder.time')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      // "14h30" becomes "14:30".
+      onBlur={(e) => onChange(normalizeTime(e.currentTarget.value))}
+      error={error}
+      leftSection={<IconClock size={16} />}
+      maxLength={12}
+      inputMode="numeric"
+      autoComplete="off"
+      readOnly={readOnly}
+      data-testid={testId}
+    />
   );
 }

@@ -1,0 +1,52 @@
+import { Button, Group, Paper, Stack } from '@mantine/core';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { kindOptions } from './meetingForm';
+import { MeetingForm } from './MeetingForm';
+import { SaveStatus } from './SaveStatus';
+import type { MeetingDraft } from './useMeetingDraft';
+
+/** Thông tin: the meeting's fields and minutes, with Lưu and the autosave indicator unless read-only. */
+export function MeetingInfoForm({ draft, meetingKinds }: { draft: MeetingDraft; meetingKinds: readonly string[] }) {
+  const { t } = useTranslation();
+  const { form, readOnly, errors, saving, change, save, flush } = draft;
+  if (!form) return null;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      // A field left: save at once (after React applied that field's own blur, e.g. "14h30" → "14:30").
+      onBlur={() => {
+        if (form.meeting) window.setTimeout(() => void flush(), 0);
+      }}
+      noValidate
+    >
+      <Paper withBorder p="lg" radius="md">
+        <Stack gap="lg">
+          <MeetingForm
+            values={form.values}
+            errors={errors}
+            kinds={kindOptions(meetingKinds, form.values.kind)}
+            readOnly={readOnly}
+            onChange={change}
+          />
+          {!readOnly && (
+            <Group gap="md">
+              <Button
+                type="submit"
+                loading={saving}
+                leftSection={<IconDeviceFloppy size={18} />}
+                data-testid="meeting-save"
+              >
+                {t('common.save')}
+              </Button>
+              <SaveStatus draft={draft} />
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+    </form>
+  );
+}
