@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  Badge,
   Button,
   Group,
   List,
@@ -17,6 +16,7 @@ import type { ErrorPayload } from '../../../../../contract/errors';
 import type { PastePreview, PastePreviewRow } from '../../../../../contract/recordContract';
 import { call, toErrorPayload } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PersonMatchCell } from '../../../components/PersonMatchCell';
 import { isRole, roleOptions, type Role } from './options';
 import { RecordError } from './RecordError';
 
@@ -223,8 +223,6 @@ function PasteRow({
   choice: Choice;
   onChoice: (c: Choice) => void;
 }) {
-  const { t } = useTranslation();
-  const color = row.match === 'new' ? 'blue' : row.match === 'same' ? 'teal' : 'orange';
   return (
     <Table.Tr data-testid="paste-row" data-match={row.match}>
       <Table.Td>{row.line}</Table.Td>
@@ -232,42 +230,13 @@ function PasteRow({
       <Table.Td fw={500}>{row.fullName}</Table.Td>
       <Table.Td>{row.titles}</Table.Td>
       <Table.Td>
-        <Stack gap={4}>
-          <Group gap={4}>
-            <Badge color={color} variant="light">
-              {t(`attendance.match.${row.match}`)}
-            </Badge>
-            {row.inMeeting && (
-              <Badge color="gray" variant="light">
-                {t('attendance.match.inMeeting')}
-              </Badge>
-            )}
-          </Group>
-          {row.reasons.length > 0 && (
-            <Text size="xs" c="dimmed">
-              {row.reasons.map((r) => t(`attendance.match.reason.${r}`)).join(', ')}
-            </Text>
-          )}
-          {row.match === 'possible' && (
-            <Select
-              size="xs"
-              placeholder={t('attendance.match.choose')}
-              value={choice || null}
-              onChange={(c) => onChoice(c ?? '')}
-              data={[
-                { value: 'new', label: t('attendance.match.newChoice') },
-                ...row.candidates.map((c) => ({
-                  value: c.id,
-                  label: t('attendance.match.sameAs', {
-                    name: [c.rank, c.fullName, c.title && `— ${c.title}`].filter(Boolean).join(' '),
-                  }),
-                })),
-              ]}
-              error={choice === ''}
-              data-testid="paste-choice"
-            />
-          )}
-        </Stack>
+        <PersonMatchCell
+          match={row}
+          choice={choice}
+          onChoice={onChoice}
+          inMeeting={row.inMeeting}
+          choiceTestId="paste-choice"
+        />
       </Table.Td>
     </Table.Tr>
   );

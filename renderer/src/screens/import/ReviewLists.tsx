@@ -1,0 +1,98 @@
+import { Badge, Group, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { editEntry, type Update } from './reviewEdits';
+import { KeepBox, ListSection } from './ReviewSection';
+import type { ReviewState } from './reviewState';
+
+interface Props {
+  state: ReviewState;
+  update: Update;
+  onActivate: (id: string) => void;
+}
+
+/** The photo captions the report had (with the picture each belongs to). */
+export function ReviewCaptions({ state, update, onActivate }: Props) {
+  const { t } = useTranslation();
+  const edit = editEntry(update, 'captions');
+  return (
+    <ListSection field="caption" title={t('importer.field.captions')} items={state.captions}>
+      {state.captions.map((c, i) => (
+        <Group key={i} gap="xs" wrap="nowrap" data-testid="import-caption">
+          <KeepBox item={c} name={c.value.text} onKeep={(keep) => edit(i, (x) => ({ ...x, keep }))} />
+          {c.value.image !== null && (
+            <Badge variant="light">{t('importer.picture', { n: c.value.image + 1 })}</Badge>
+          )}
+          <TextInput
+            style={{ flex: 1 }}
+            aria-label={t('importer.field.captions')}
+            value={c.value.text}
+            disabled={!c.keep}
+            onFocus={() => onActivate(`caption-${i}`)}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              edit(i, (x) => ({ ...x, value: { ...x.value, text } }));
+            }}
+          />
+        </Group>
+      ))}
+    </ListSection>
+  );
+}
+
+/** The documents the report refers to: type, số và ký hiệu, date. */
+export function ReviewDocuments({ state, update, onActivate }: Props) {
+  const { t } = useTranslation();
+  const edit = editEntry(update, 'documents');
+  return (
+    <ListSection field="document" title={t('importer.field.documents')} items={state.documents}>
+      {state.documents.map((d, i) => (
+        <Group key={i} gap="xs" wrap="nowrap" data-testid="import-document">
+          <KeepBox item={d} name={d.value.number} onKeep={(keep) => edit(i, (x) => ({ ...x, keep }))} />
+          {(['type', 'number', 'date'] as const).map((f) => (
+            <TextInput
+              key={f}
+              aria-label={t(`importer.column.${f}`)}
+              placeholder={t(`importer.column.${f}`)}
+              style={{ flex: f === 'number' ? 2 : 1 }}
+              value={d.value[f]}
+              disabled={!d.keep}
+              onFocus={() => onActivate(`document-${i}`)}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                edit(i, (x) => ({ ...x, value: { ...x.value, [f]: v } }));
+              }}
+            />
+          ))}
+        </Group>
+      ))}
+    </ListSection>
+  );
+}
+
+/** The report's conclusions, one text each. */
+export function ReviewConclusions({ state, update, onActivate }: Props) {
+  const { t } = useTranslation();
+  const edit = editEntry(update, 'conclusions');
+  return (
+    <ListSection field="conclusion" title={t('importer.field.conclusions')} items={state.conclusions}>
+      {state.conclusions.map((c, i) => (
+        <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
+          <KeepBox item={c} name={c.value} onKeep={(keep) => edit(i, (x) => ({ ...x, keep }))} />
+          <Textarea
+            style={{ flex: 1 }}
+            aria-label={t('importer.field.conclusions')}
+            autosize
+            minRows={1}
+            value={c.value}
+            disabled={!c.keep}
+            onFocus={() => onActivate(`conclusion-${i}`)}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              edit(i, (x) => ({ ...x, value }));
+            }}
+          />
+        </Group>
+      ))}
+    </ListSection>
+  );
+}
