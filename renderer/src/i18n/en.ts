@@ -1,6 +1,9 @@
 import { lockEn } from '../screens/lock/messages';
 import { personPageEn } from '../screens/people/personPageMessages';
-import { followUpEn } from '../screens/meetings/record/followUpMessages';
+import { partsEn } from '../screens/meetings/record/partsMessages';
+import { historyEn } from '../screens/meetings/record/historyMessages';
+import { tasksEn } from '../screens/tasks/messages';
+import { trashEn } from '../screens/trash/messages';
 import { recordEn } from '../screens/meetings/record/messages';
 import { autosaveEn } from '../screens/meetings/autosaveMessages';
 import { usbEn } from '../screens/usb/messages';
@@ -349,7 +352,10 @@ export const en: Messages = {
     keys: '↑ ↓ to choose · Enter to open · Esc to close',
   },
   ...recordEn,
-  ...followUpEn,
+  ...partsEn,
+  ...historyEn,
+  ...tasksEn,
+  ...trashEn,
   ...autosaveEn,
   ...usbEn,
   ...personPageEn,

@@ -4,7 +4,10 @@
  */
 import { lockVi } from '../screens/lock/messages';
 import { personPageVi } from '../screens/people/personPageMessages';
-import { followUpVi } from '../screens/meetings/record/followUpMessages';
+import { partsVi } from '../screens/meetings/record/partsMessages';
+import { historyVi } from '../screens/meetings/record/historyMessages';
+import { tasksVi } from '../screens/tasks/messages';
+import { trashVi } from '../screens/trash/messages';
 import { recordVi } from '../screens/meetings/record/messages';
 import { autosaveVi } from '../screens/meetings/autosaveMessages';
 import { usbVi } from '../screens/usb/messages';
@@ -350,7 +353,10 @@ export const vi = {
     keys: '↑ ↓ để chọn · Enter để mở · Esc để đóng',
   },
   ...recordVi,
-  ...followUpVi,
+  ...partsVi,
+  ...historyVi,
+  ...tasksVi,
+  ...trashVi,
   ...autosaveVi,
   ...usbVi,
   ...personPageVi,

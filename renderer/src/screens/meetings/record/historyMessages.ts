@@ -1,56 +1,8 @@
 /**
- * Texts of the conclusions, documents and history tabs, the seal, and the tasks and trash screens
- * (namespaces conclusions, documents, history, seal, tasks, trash), spread into vi.ts and en.ts.
+ * Texts of the Lịch sử tab and of the seal: finalize, check, corrections (namespaces history, seal),
+ * spread into vi.ts and en.ts.
  */
-export const followUpVi = {
-  conclusions: {
-    tab: 'Kết luận',
-    add: 'Thêm kết luận',
-    edit: 'Sửa kết luận',
-    remove: 'Xóa kết luận',
-    removeTitle: 'Xóa kết luận này?',
-    removeConfirm: 'Kết luận (và nhiệm vụ kèm theo, nếu có) sẽ bị xóa khỏi hồ sơ. Lịch sử vẫn ghi lại việc xóa.',
-    empty: 'Chưa có kết luận nào.',
-    task: 'Nhiệm vụ',
-    assignee: 'Thực hiện',
-    deadline: 'Thời hạn',
-    moveUp: 'Chuyển lên',
-    moveDown: 'Chuyển xuống',
-    textRequired: 'Hãy nhập nội dung kết luận.',
-    noPerson: 'Không có người nào khớp trong danh bạ.',
-    field: {
-      text: 'Nội dung kết luận',
-      isTask: 'Là nhiệm vụ cần theo dõi',
-      assigneePerson: 'Người thực hiện (trong danh bạ)',
-      assigneeUnit: 'Đơn vị thực hiện',
-      deadline: 'Thời hạn (dd/mm/yyyy)',
-      status: 'Tình trạng',
-    },
-    placeholder: {
-      assigneePerson: 'Gõ tên để tìm…',
-    },
-  },
-  documents: {
-    tab: 'Văn bản',
-    add: 'Thêm văn bản',
-    edit: 'Sửa văn bản',
-    remove: 'Xóa văn bản',
-    removeTitle: 'Xóa văn bản này?',
-    removeConfirm: 'Văn bản “{{number}}” sẽ bị xóa khỏi danh sách văn bản của cuộc họp.',
-    empty: 'Chưa có văn bản nào.',
-    normalized: 'Sẽ lưu là: {{number}}',
-    column: { index: 'TT' },
-    field: {
-      number: 'Số và ký hiệu',
-      type: 'Loại',
-      date: 'Ngày',
-      issuer: 'Cơ quan ban hành',
-      summary: 'Trích yếu',
-    },
-    tags: 'Thẻ',
-    tagsHint: 'Nhấn Enter sau mỗi thẻ; thẻ giúp tìm lại cuộc họp.',
-    tagsPlaceholder: 'Thêm thẻ…',
-  },
+export const historyVi = {
   history: {
     tab: 'Lịch sử',
     title: 'Lịch sử thay đổi',
@@ -176,105 +128,11 @@ export const followUpVi = {
     reasonPlaceholder: 'Ví dụ: sai tên đơn vị so với thông báo kết luận đã ban hành',
     correctSave: 'Lưu đính chính',
   },
-  tasks: {
-    title: 'Nhiệm vụ',
-    total_one: '{{n}} nhiệm vụ',
-    total_other: '{{n}} nhiệm vụ',
-    overdueCount_one: '{{n}} quá hạn',
-    overdueCount_other: '{{n}} quá hạn',
-    overdue: 'Quá hạn',
-    empty: 'Không có nhiệm vụ nào.',
-    more: 'Đang hiện {{shown}} trên {{total}} nhiệm vụ; hãy lọc để thu hẹp.',
-    markDone: 'Hoàn thành',
-    status: {
-      chua_lam: 'Chưa làm',
-      dang_lam: 'Đang làm',
-      hoan_thanh: 'Hoàn thành',
-      huy: 'Hủy',
-    },
-    filter: {
-      status: 'Tình trạng',
-      overdue: 'Chỉ nhiệm vụ quá hạn',
-      assignee: 'Người / đơn vị thực hiện',
-      assigneePlaceholder: 'Gõ có dấu hoặc không dấu',
-    },
-    column: {
-      task: 'Nhiệm vụ',
-      assignee: 'Thực hiện',
-      deadline: 'Thời hạn',
-      status: 'Tình trạng',
-    },
-  },
-  trash: {
-    title: 'Thùng rác',
-    intro: 'Các cuộc họp đã chuyển vào thùng rác. Khôi phục để đưa cuộc họp trở lại danh sách.',
-    empty: 'Thùng rác trống.',
-    restore: 'Khôi phục',
-    restoreFailed: 'Không khôi phục được',
-    moveTo: 'Chuyển vào thùng rác',
-    moveTitle: 'Chuyển cuộc họp vào thùng rác?',
-    moveConfirm:
-      'Cuộc họp sẽ không còn trong danh sách và kết quả tìm kiếm. Có thể khôi phục lại từ mục Thùng rác.',
-    moveFailed: 'Không chuyển được vào thùng rác',
-    column: {
-      title: 'Tên cuộc họp',
-      date: 'Ngày họp',
-      deletedAt: 'Chuyển vào lúc',
-    },
-  },
 };
 
-export type FollowUpMessages = typeof followUpVi;
+export type HistoryMessages = typeof historyVi;
 
-export const followUpEn: FollowUpMessages = {
-  conclusions: {
-    tab: 'Conclusions',
-    add: 'Add conclusion',
-    edit: 'Edit conclusion',
-    remove: 'Remove conclusion',
-    removeTitle: 'Remove this conclusion?',
-    removeConfirm: 'The conclusion (and its task, if any) will be removed from the record. The history still records the removal.',
-    empty: 'No conclusions yet.',
-    task: 'Task',
-    assignee: 'Assigned to',
-    deadline: 'Deadline',
-    moveUp: 'Move up',
-    moveDown: 'Move down',
-    textRequired: 'Enter the conclusion text.',
-    noPerson: 'Nobody in the directory matches.',
-    field: {
-      text: 'Conclusion',
-      isTask: 'This is a task to follow up',
-      assigneePerson: 'Assignee (from the directory)',
-      assigneeUnit: 'Assigned unit',
-      deadline: 'Deadline (dd/mm/yyyy)',
-      status: 'Status',
-    },
-    placeholder: {
-      assigneePerson: 'Type a name to search…',
-    },
-  },
-  documents: {
-    tab: 'Documents',
-    add: 'Add document',
-    edit: 'Edit document',
-    remove: 'Remove document',
-    removeTitle: 'Remove this document?',
-    removeConfirm: 'Document “{{number}}” will be removed from the meeting’s documents.',
-    empty: 'No documents yet.',
-    normalized: 'Will be stored as: {{number}}',
-    column: { index: 'No.' },
-    field: {
-      number: 'Number and symbol',
-      type: 'Type',
-      date: 'Date',
-      issuer: 'Issued by',
-      summary: 'Summary',
-    },
-    tags: 'Tags',
-    tagsHint: 'Press Enter after each tag; tags help find the meeting later.',
-    tagsPlaceholder: 'Add a tag…',
-  },
+export const historyEn: HistoryMessages = {
   history: {
     tab: 'History',
     title: 'Change history',
@@ -398,50 +256,5 @@ export const followUpEn: FollowUpMessages = {
     reason: 'Reason for the correction',
     reasonPlaceholder: 'E.g. the unit’s name differs from the issued notice',
     correctSave: 'Save correction',
-  },
-  tasks: {
-    title: 'Tasks',
-    total_one: '{{n}} task',
-    total_other: '{{n}} tasks',
-    overdueCount_one: '{{n}} overdue',
-    overdueCount_other: '{{n}} overdue',
-    overdue: 'Overdue',
-    empty: 'No tasks.',
-    more: 'Showing {{shown}} of {{total}} tasks; filter to narrow them down.',
-    markDone: 'Done',
-    status: {
-      chua_lam: 'Not started',
-      dang_lam: 'In progress',
-      hoan_thanh: 'Done',
-      huy: 'Cancelled',
-    },
-    filter: {
-      status: 'Status',
-      overdue: 'Overdue only',
-      assignee: 'Assignee or unit',
-      assigneePlaceholder: 'With or without diacritics',
-    },
-    column: {
-      task: 'Task',
-      assignee: 'Assigned to',
-      deadline: 'Deadline',
-      status: 'Status',
-    },
-  },
-  trash: {
-    title: 'Trash',
-    intro: 'Meetings moved to the trash. Restore one to bring it back to the list.',
-    empty: 'The trash is empty.',
-    restore: 'Restore',
-    restoreFailed: 'Could not restore',
-    moveTo: 'Move to trash',
-    moveTitle: 'Move this meeting to the trash?',
-    moveConfirm: 'The meeting will leave the list and the search results. It can be restored from the Trash.',
-    moveFailed: 'Could not move to the trash',
-    column: {
-      title: 'Meeting',
-      date: 'Date',
-      deletedAt: 'Moved at',
-    },
   },
 };

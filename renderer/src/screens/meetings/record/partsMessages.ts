@@ -1,0 +1,106 @@
+/**
+ * Texts of the Kết luận and Văn bản tabs (namespaces conclusions, documents), spread into vi.ts and en.ts.
+ */
+export const partsVi = {
+  conclusions: {
+    tab: 'Kết luận',
+    add: 'Thêm kết luận',
+    edit: 'Sửa kết luận',
+    remove: 'Xóa kết luận',
+    removeTitle: 'Xóa kết luận này?',
+    removeConfirm: 'Kết luận (và nhiệm vụ kèm theo, nếu có) sẽ bị xóa khỏi hồ sơ. Lịch sử vẫn ghi lại việc xóa.',
+    empty: 'Chưa có kết luận nào.',
+    task: 'Nhiệm vụ',
+    assignee: 'Thực hiện',
+    deadline: 'Thời hạn',
+    moveUp: 'Chuyển lên',
+    moveDown: 'Chuyển xuống',
+    textRequired: 'Hãy nhập nội dung kết luận.',
+    noPerson: 'Không có người nào khớp trong danh bạ.',
+    field: {
+      text: 'Nội dung kết luận',
+      isTask: 'Là nhiệm vụ cần theo dõi',
+      assigneePerson: 'Người thực hiện (trong danh bạ)',
+      assigneeUnit: 'Đơn vị thực hiện',
+      deadline: 'Thời hạn (dd/mm/yyyy)',
+      status: 'Tình trạng',
+    },
+    placeholder: {
+      assigneePerson: 'Gõ tên để tìm…',
+    },
+  },
+  documents: {
+    tab: 'Văn bản',
+    add: 'Thêm văn bản',
+    edit: 'Sửa văn bản',
+    remove: 'Xóa văn bản',
+    removeTitle: 'Xóa văn bản này?',
+    removeConfirm: 'Văn bản “{{number}}” sẽ bị xóa khỏi danh sách văn bản của cuộc họp.',
+    empty: 'Chưa có văn bản nào.',
+    normalized: 'Sẽ lưu là: {{number}}',
+    column: { index: 'TT' },
+    field: {
+      number: 'Số và ký hiệu',
+      type: 'Loại',
+      date: 'Ngày',
+      issuer: 'Cơ quan ban hành',
+      summary: 'Trích yếu',
+    },
+    tags: 'Thẻ',
+    tagsHint: 'Nhấn Enter sau mỗi thẻ; thẻ giúp tìm lại cuộc họp.',
+    tagsPlaceholder: 'Thêm thẻ…',
+  },
+};
+
+export type PartsMessages = typeof partsVi;
+
+export const partsEn: PartsMessages = {
+  conclusions: {
+    tab: 'Conclusions',
+    add: 'Add conclusion',
+    edit: 'Edit conclusion',
+    remove: 'Remove conclusion',
+    removeTitle: 'Remove this conclusion?',
+    removeConfirm: 'The conclusion (and its task, if any) will be removed from the record. The history still records the removal.',
+    empty: 'No conclusions yet.',
+    task: 'Task',
+    assignee: 'Assigned to',
+    deadline: 'Deadline',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    textRequired: 'Enter the conclusion text.',
+    noPerson: 'Nobody in the directory matches.',
+    field: {
+      text: 'Conclusion',
+      isTask: 'This is a task to follow up',
+      assigneePerson: 'Assignee (from the directory)',
+      assigneeUnit: 'Assigned unit',
+      deadline: 'Deadline (dd/mm/yyyy)',
+      status: 'Status',
+    },
+    placeholder: {
+      assigneePerson: 'Type a name to search…',
+    },
+  },
+  documents: {
+    tab: 'Documents',
+    add: 'Add document',
+    edit: 'Edit document',
+    remove: 'Remove document',
+    removeTitle: 'Remove this document?',
+    removeConfirm: 'Document “{{number}}” will be removed from the meeting’s documents.',
+    empty: 'No documents yet.',
+    normalized: 'Will be stored as: {{number}}',
+    column: { index: 'No.' },
+    field: {
+      number: 'Number and symbol',
+      type: 'Type',
+      date: 'Date',
+      issuer: 'Issued by',
+      summary: 'Summary',
+    },
+    tags: 'Tags',
+    tagsHint: 'Press Enter after each tag; tags help find the meeting later.',
+    tagsPlaceholder: 'Add a tag…',
+  },
+};
