@@ -5,9 +5,9 @@
  * needs survives — paragraphs, headings, emphasis, lists, quotes and tables — and never a script, a
  * style, an event handler, a link or an image.
  */
-import sanitizeHtml from 'sanitize-html';
 import { MINUTES_MAX_CHARS } from '../contract/contract';
 import { HosoError } from '../contract/errors';
+import { createHtmlSanitizer, type SanitizePolicy } from '../contract/html/sanitize';
 
 const ALLOWED_TAGS = [
   'p',
@@ -34,14 +34,21 @@ const ALLOWED_TAGS = [
   'td',
 ];
 
-const SANITIZE: sanitizeHtml.IOptions = {
+/** A cell spans a whole number of rows or columns. */
+const SPAN = /^\d+$/;
+/** The editor's column widths in pixels, one per spanned column: "120,80". */
+const COLUMN_WIDTHS = /^\d+(,\d+)*$/;
+/** A list may start at any integer (HTML allows 0 and negative starts). */
+const LIST_START = /^-?\d+$/;
+
+/** What minutes keep. sanitize-html 2.18.1 wrote the stored minutes with this policy (less the value rules). */
+export const MINUTES_HTML_POLICY: SanitizePolicy = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
-    ol: ['start'],
-    td: ['colspan', 'rowspan', 'colwidth'],
-    th: ['colspan', 'rowspan', 'colwidth'],
+    ol: { start: LIST_START },
+    td: { colspan: SPAN, rowspan: SPAN, colwidth: COLUMN_WIDTHS },
+    th: { colspan: SPAN, rowspan: SPAN, colwidth: COLUMN_WIDTHS },
   },
-  allowedSchemes: [],
   // Word and browsers write the same structure with older tags; keep the meaning, one spelling.
   transformTags: {
     b: 'strong',
@@ -57,6 +64,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'xml', 'title', 'head', 'template'],
 };
 
+const sanitizeMinutes = createHtmlSanitizer(MINUTES_HTML_POLICY);
+
 /** The stored form of minutes: sanitized HTML and its text. */
 export interface Minutes {
   html: string;
@@ -64,7 +73,7 @@ export interface Minutes {
 }
 
 export function sanitizeMinutesHtml(html: string): string {
-  return sanitizeHtml(html, SANITIZE).trim();
+  return sanitizeMinutes(html).trim();
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };

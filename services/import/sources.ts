@@ -8,8 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
-import sanitizeHtml from 'sanitize-html';
 import { HosoError } from '../../contract/errors';
+import {
+  createHtmlSanitizer,
+  DEFAULT_NON_TEXT_TAGS,
+  type SanitizePolicy,
+} from '../../contract/html/sanitize';
 import { IMPORT_FILE_MAX_BYTES, IMPORT_TEXT_MAX_CHARS } from '../../contract/importContract';
 import { decodeBytes, decodeText } from './decode';
 
@@ -75,42 +79,50 @@ const BLOCK =
   /<\/?(p|div|li|tr|h[1-6]|blockquote|figure|figcaption|section|article|table|ul|ol|header|footer)\b[^>]*>|<br\s*\/?>/gi;
 
 /**
+ * What htmlToText keeps of an HTML source: the blocks its line breaks come from, and pictures (their
+ * src only when it is a data: URL or a picture mammoth took out of a .docx). Everything else is dropped
+ * and its text kept; scripts, styles and form fields go with their text.
+ */
+export const SOURCE_HTML_POLICY: SanitizePolicy = {
+  allowedTags: [
+    'p',
+    'br',
+    'div',
+    'li',
+    'tr',
+    'td',
+    'th',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'figure',
+    'figcaption',
+    'section',
+    'article',
+    'table',
+    'ul',
+    'ol',
+    'img',
+    'header',
+    'footer',
+  ],
+  allowedAttributes: { img: { src: { schemes: ['data', 'hoso-image'] }, alt: true } },
+  nonTextTags: DEFAULT_NON_TEXT_TAGS,
+};
+
+const sanitizeSource = createHtmlSanitizer(SOURCE_HTML_POLICY);
+
+/**
  * HTML → text: one line per block, headings as "# …" (the title finder knows them), pictures as
  * "[Ảnh N]" lines. `onImage` receives each picture's src (and returns its number, or null to keep only a
- * marker-less line). sanitize-html parses the tag soup; what is left is regular enough for the replaces.
+ * marker-less line). The sanitizer parses the tag soup; what is left is regular enough for the replaces.
  */
 export function htmlToText(html: string, onImage: (src: string) => number | null): string {
-  const clean = sanitizeHtml(html, {
-    allowedTags: [
-      'p',
-      'br',
-      'div',
-      'li',
-      'tr',
-      'td',
-      'th',
-      'h1',
-      'h2',
-      'h3',
-      'h4',
-      'h5',
-      'h6',
-      'blockquote',
-      'figure',
-      'figcaption',
-      'section',
-      'article',
-      'table',
-      'ul',
-      'ol',
-      'img',
-      'header',
-      'footer',
-    ],
-    allowedAttributes: { img: ['src', 'alt'] },
-    allowedSchemes: ['data', 'hoso-image'],
-    allowedSchemesByTag: { img: ['data', 'hoso-image'] },
-  });
+  const clean = sanitizeSource(html);
   const text = clean
     .replace(/<img\b([^>]*)>/gi, (_m, attrs: string) => {
       const src = /\bsrc="([^"]*)"/i.exec(attrs)?.[1];
