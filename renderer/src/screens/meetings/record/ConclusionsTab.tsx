@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Conclusion, ConclusionFields } from '../../../../../contract/recordContract';
 import { call } from '../../../api/client';
@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { formatIsoDate } from '../../../format/date';
 import { ConclusionEditor } from './ConclusionEditor';
-import { ReorderButtons } from './ReorderButtons';
+import { PartAddButton, PartRowActions, PartWriteError } from './OrderedPartControls';
 import type { RecordTabProps } from './tabs';
 import { isOverdue, TASK_STATUS_COLORS, type TaskStatusValue } from './taskStatus';
 import { TaskStatusSelect } from './TaskStatusSelect';
@@ -30,7 +30,7 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
       reorder: (v, ids) => call('conclusions/reorder', { meetingId, version: v, ids }),
     },
   );
-  const { write, editing, setEditing, setRemoving, move } = part;
+  const { write, setEditing } = part;
 
   async function setStatus(row: Conclusion, status: TaskStatusValue) {
     const done = await write.run((v) =>
@@ -46,15 +46,7 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
 
   return (
     <Stack gap="sm">
-      {write.error && !editing && (
-        <ErrorAlert
-          error={write.error}
-          title={t('errors.saveFailed')}
-          onClose={write.clearError}
-          onAction={list.reload}
-          actionLabel={t('common.reload')}
-        />
-      )}
+      <PartWriteError part={part} onReload={list.reload} />
       {rows.length === 0 && (
         <Text c="dimmed" size="sm" data-testid="conclusions-empty">
           {t('conclusions.empty')}
@@ -65,26 +57,23 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
           key={row.id}
           row={row}
           index={i}
-          count={rows.length}
           readOnly={readOnly}
           busy={write.busy}
-          onEdit={() => setEditing(row)}
-          onRemove={() => setRemoving(row)}
-          onMove={(from, to) => void move(rows, from, to)}
           onStatus={(status) => void setStatus(row, status)}
+          actions={
+            <PartRowActions
+              part={part}
+              rows={rows}
+              index={i}
+              editLabel={t('conclusions.edit')}
+              removeLabel={t('conclusions.remove')}
+              testIdPrefix="conclusion"
+            />
+          }
         />
       ))}
       {!readOnly && (
-        <Group>
-          <Button
-            leftSection={<IconPlus size={16} />}
-            variant="light"
-            onClick={() => setEditing('new')}
-            data-testid="conclusion-add"
-          >
-            {t('conclusions.add')}
-          </Button>
-        </Group>
+        <PartAddButton label={t('conclusions.add')} onClick={() => setEditing('new')} testId="conclusion-add" />
       )}
       <OrderedPartDialogs
         part={part}
@@ -103,16 +92,14 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
 interface RowProps {
   row: Conclusion;
   index: number;
-  count: number;
   readOnly: boolean;
   busy: boolean;
-  onEdit: () => void;
-  onRemove: () => void;
-  onMove: (from: number, to: number) => void;
   onStatus: (status: TaskStatusValue) => void;
+  /** Move, edit and remove (not shown read-only). */
+  actions: ReactNode;
 }
 
-function ConclusionRow({ row, index, count, readOnly, busy, onEdit, onRemove, onMove, onStatus }: RowProps) {
+function ConclusionRow({ row, index, readOnly, busy, onStatus, actions }: RowProps) {
   const { t } = useTranslation();
   const overdue = row.isTask && isOverdue(row.deadline, row.taskStatus);
   const assignee = [row.assigneeName, row.assigneeUnit].filter(Boolean).join(' · ');
@@ -163,28 +150,7 @@ function ConclusionRow({ row, index, count, readOnly, busy, onEdit, onRemove, on
             </Group>
           )}
         </Stack>
-        {!readOnly && (
-          <Group gap={2} wrap="nowrap">
-            <ReorderButtons index={index} count={count} disabled={busy} onMove={onMove} />
-            <ActionIcon
-              variant="subtle"
-              aria-label={t('conclusions.edit')}
-              onClick={onEdit}
-              data-testid="conclusion-edit"
-            >
-              <IconPencil size={16} />
-            </ActionIcon>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('conclusions.remove')}
-              onClick={onRemove}
-              data-testid="conclusion-remove"
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Group>
-        )}
+        {!readOnly && actions}
       </Group>
     </Paper>
   );

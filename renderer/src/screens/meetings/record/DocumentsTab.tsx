@@ -1,5 +1,4 @@
-import { ActionIcon, Button, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DocumentRef, DocumentRefFields } from '../../../../../contract/recordContract';
 import { call } from '../../../api/client';
@@ -8,7 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { formatIsoDate } from '../../../format/date';
 import { DocumentEditor } from './DocumentEditor';
-import { ReorderButtons } from './ReorderButtons';
+import { PartAddButton, PartRowActions, PartWriteError } from './OrderedPartControls';
 import type { RecordTabProps } from './tabs';
 import { TagsEditor } from './TagsEditor';
 import { OrderedPartDialogs } from './OrderedPartDialogs';
@@ -30,7 +29,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
       reorder: (v, ids) => call('documents/reorder', { meetingId, version: v, ids }),
     },
   );
-  const { write, editing, setEditing, setRemoving, move } = part;
+  const { setEditing } = part;
 
   if (list.error)
     return <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />;
@@ -39,15 +38,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
 
   return (
     <Stack gap="md">
-      {write.error && !editing && (
-        <ErrorAlert
-          error={write.error}
-          title={t('errors.saveFailed')}
-          onClose={write.clearError}
-          onAction={list.reload}
-          actionLabel={t('common.reload')}
-        />
-      )}
+      <PartWriteError part={part} onReload={list.reload} />
       {rows.length === 0 ? (
         <Text c="dimmed" size="sm" data-testid="documents-empty">
           {t('documents.empty')}
@@ -81,31 +72,15 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
                   <Table.Td>{row.summary}</Table.Td>
                   {!readOnly && (
                     <Table.Td>
-                      <Group gap={2} wrap="nowrap" justify="flex-end">
-                        <ReorderButtons
-                          index={i}
-                          count={rows.length}
-                          disabled={write.busy}
-                          onMove={(from, to) => void move(rows, from, to)}
-                        />
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('documents.edit')}
-                          onClick={() => setEditing(row)}
-                          data-testid="document-edit"
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('documents.remove')}
-                          onClick={() => setRemoving(row)}
-                          data-testid="document-remove"
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Group>
+                      <PartRowActions
+                        part={part}
+                        rows={rows}
+                        index={i}
+                        editLabel={t('documents.edit')}
+                        removeLabel={t('documents.remove')}
+                        testIdPrefix="document"
+                        justify="flex-end"
+                      />
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -115,16 +90,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
         </ScrollArea>
       )}
       {!readOnly && (
-        <Group>
-          <Button
-            leftSection={<IconPlus size={16} />}
-            variant="light"
-            onClick={() => setEditing('new')}
-            data-testid="document-add"
-          >
-            {t('documents.add')}
-          </Button>
-        </Group>
+        <PartAddButton label={t('documents.add')} onClick={() => setEditing('new')} testId="document-add" />
       )}
       {record.error && (
         <ErrorAlert error={record.error} title={t('errors.loadFailed')} onAction={record.reload} />
