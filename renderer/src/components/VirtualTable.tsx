@@ -18,7 +18,7 @@ export function textColumn<T>(id: string, header: ReactNode, width: string, text
   return { id, header, width, render: text, title: text };
 }
 
-interface Props<T> {
+export interface VirtualTableProps<T> {
   columns: Column<T>[];
   total: number;
   rowAt: (index: number) => T | undefined;
@@ -56,7 +56,7 @@ export function VirtualTable<T>({
   rowHeight = 44,
   initialScrollOffset = 0,
   onScrollOffset,
-}: Props<T>) {
+}: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns a mutable instance; React Compiler cannot memoize around it, which is fine
   // here because this component does not rely on compiler memoization.

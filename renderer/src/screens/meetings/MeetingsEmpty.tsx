@@ -16,18 +16,26 @@ export function MeetingsEmpty() {
       data-testid="meetings-empty"
     >
       <EmptyState.Actions>
-        <Button
-          component="a"
-          href={hrefOf({ name: 'meetingNew' })}
-          leftSection={<IconCalendarPlus size={18} />}
-          data-testid="meetings-empty-new"
-        >
-          {t('meetings.new')}
-        </Button>
+        <NewMeetingButton testId="meetings-empty-new" />
       </EmptyState.Actions>
       <Text size="sm" c="dimmed" ta="center" mt="md">
         <Trans i18nKey="meetings.empty.demoHint" components={{ code: <Code /> }} />
       </Text>
     </EmptyState>
+  );
+}
+
+/** "Thêm cuộc họp": above the list, and the one way to start in an empty archive. */
+export function NewMeetingButton({ testId }: { testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      component="a"
+      href={hrefOf({ name: 'meetingNew' })}
+      leftSection={<IconCalendarPlus size={18} />}
+      data-testid={testId}
+    >
+      {t('meetings.new')}
+    </Button>
   );
 }

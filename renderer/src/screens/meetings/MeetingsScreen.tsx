@@ -1,18 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarPlus, IconLock } from '@tabler/icons-react';
+import { Badge, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../../contract/contract';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { usePagedRows } from '../../api/usePagedRows';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
-import { VirtualTable, type Column, textColumn } from '../../components/VirtualTable';
+import { ListHeading, PagedTableBody } from '../../components/PagedList';
+import { type Column, textColumn } from '../../components/VirtualTable';
 import fill from '../../components/FillHeight.module.css';
 import { formatIsoDate } from '../../format/date';
-import { formatCount } from '../../format/number';
-import { toLanguage } from '../../format/language';
 import { hrefOf } from '../../router/route';
 import {
   isFiltered,
@@ -25,15 +22,14 @@ import {
   type ListQuery,
 } from './listQuery';
 import { MeetingFilters } from './MeetingFilters';
-import { MeetingsEmpty } from './MeetingsEmpty';
+import { MeetingsEmpty, NewMeetingButton } from './MeetingsEmpty';
 import { SortHeader } from './SortHeader';
 
 const PAGE_SIZE = 100;
 
 /** Hội nghị: every meeting in the archive, newest first, fetched page by page as the clerk scrolls. */
 export function MeetingsScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = toLanguage(i18n.language);
+  const { t } = useTranslation();
   const [query, setQuery] = useState<ListQuery>(rememberedQuery);
   const facets = useApiQuery('meetings/facets', {});
   const key = listKey(query);
@@ -46,17 +42,18 @@ export function MeetingsScreen() {
   useEffect(() => rememberQuery(query), [query]);
   const onScrollOffset = useCallback((offset: number) => rememberScroll(key, offset), [key]);
 
+  const sortHeader = (column: 'date' | 'title') => (
+    <SortHeader
+      column={column}
+      label={t(`meetings.column.${column}`)}
+      query={query}
+      onSort={(c) => setQuery(nextSort(query, c))}
+    />
+  );
   const columns: Column<MeetingSummary>[] = [
     {
       id: 'date',
-      header: (
-        <SortHeader
-          column="date"
-          label={t('meetings.column.date')}
-          query={query}
-          onSort={(c) => setQuery(nextSort(query, c))}
-        />
-      ),
+      header: sortHeader('date'),
       width: '110px',
       render: (m) =>
         m.meetingDate ? (
@@ -69,14 +66,7 @@ export function MeetingsScreen() {
     },
     {
       id: 'title',
-      header: (
-        <SortHeader
-          column="title"
-          label={t('meetings.column.title')}
-          query={query}
-          onSort={(c) => setQuery(nextSort(query, c))}
-        />
-      ),
+      header: sortHeader('title'),
       width: 'minmax(0, 3fr)',
       render: (m) => m.title,
       title: (m) => m.title,
@@ -103,26 +93,32 @@ export function MeetingsScreen() {
   const total = list.total;
   const filtered = isFiltered(query);
 
-  let body;
-  if (list.error)
-    body = <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.retry} />;
-  else if (total === null) body = <LoadingState />;
-  else if (total === 0 && !filtered) body = <MeetingsEmpty />;
-  else if (total === 0)
-    body = (
-      <Text c="dimmed" data-testid="meetings-no-match">
-        {t('meetings.noMatch')}
-      </Text>
-    );
-  else
-    body = (
-      <VirtualTable
+  return (
+    <div className={fill.fill}>
+      <ListHeading
+        title={t('meetings.title')}
+        total={total}
+        totalKey="meetings.total"
+        totalTestId="meetings-total"
+        action={<NewMeetingButton testId="meetings-new" />}
+      />
+      {(filtered || (total ?? 0) > 0) && (
+        <MeetingFilters query={query} facets={facets.data} onChange={setQuery} />
+      )}
+      <PagedTableBody
         // A new query starts at the top with a fresh scroll area (or where the clerk left this query).
         key={key}
+        list={list}
+        empty={
+          filtered ? (
+            <Text c="dimmed" data-testid="meetings-no-match">
+              {t('meetings.noMatch')}
+            </Text>
+          ) : (
+            <MeetingsEmpty />
+          )
+        }
         columns={columns}
-        total={total}
-        rowAt={list.rowAt}
-        onRangeChange={list.ensureRange}
         rowKey={(m) => m.id}
         rowHref={(m) => hrefOf({ name: 'meeting', id: m.id })}
         rowTestId="meeting-row"
@@ -131,30 +127,6 @@ export function MeetingsScreen() {
         initialScrollOffset={rememberedScroll(key)}
         onScrollOffset={onScrollOffset}
       />
-    );
-
-  return (
-    <div className={fill.fill}>
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={2}>
-          <Title order={2}>{t('meetings.title')}</Title>
-          <Text c="dimmed" size="sm" data-testid="meetings-total" data-count={total ?? undefined}>
-            {total === null ? '\u00a0' : t('meetings.total', { count: total, n: formatCount(total, lang) })}
-          </Text>
-        </Stack>
-        <Button
-          component="a"
-          href={hrefOf({ name: 'meetingNew' })}
-          leftSection={<IconCalendarPlus size={18} />}
-          data-testid="meetings-new"
-        >
-          {t('meetings.new')}
-        </Button>
-      </Group>
-      {(filtered || (total ?? 0) > 0) && (
-        <MeetingFilters query={query} facets={facets.data} onChange={setQuery} />
-      )}
-      {body}
     </div>
   );
 }

@@ -1,17 +1,14 @@
 import { useCallback, useRef, useState } from 'react';
-import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../contract/contract';
 import { call } from '../../api/client';
 import { usePagedRows } from '../../api/usePagedRows';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadingState } from '../../components/LoadingState';
-import { VirtualTable, type Column, textColumn } from '../../components/VirtualTable';
+import { ListHeading, PagedTableBody } from '../../components/PagedList';
+import { type Column, textColumn } from '../../components/VirtualTable';
 import fill from '../../components/FillHeight.module.css';
-import { formatCount } from '../../format/number';
-import { toLanguage } from '../../format/language';
 import { hrefOf } from '../../router/route';
 import { PersonModal, type PersonTarget } from './PersonModal';
 
@@ -19,8 +16,7 @@ const PAGE_SIZE = 100;
 
 /** Danh bạ: the directory in Vietnamese name order; the server folds diacritics for the search. */
 export function PeopleScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = toLanguage(i18n.language);
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   // Wait for a pause in typing so each keystroke does not start a query.
   const [debounced] = useDebouncedValue(search.trim(), 200);
@@ -73,52 +69,23 @@ export function PeopleScreen() {
     textColumn('unit', t('people.column.unit'), 'minmax(0, 2fr)', (p) => p.unit),
   ];
 
-  const total = list.total;
-  let body;
-  if (list.error)
-    body = <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.retry} />;
-  else if (total === null) body = <LoadingState />;
-  else if (total === 0)
-    body = (
-      <Text c="dimmed" data-testid="people-empty">
-        {debounced ? t('people.noMatch', { query: debounced }) : t('people.empty')}
-      </Text>
-    );
-  else
-    body = (
-      <VirtualTable
-        key={key}
-        columns={columns}
-        total={total}
-        rowAt={list.rowAt}
-        onRangeChange={list.ensureRange}
-        rowKey={(p) => p.id}
-        onRowClick={(person) => setTarget({ mode: 'edit', person })}
-        rowTestId="person-row"
-        scrollTestId="people-scroll"
-        label={t('people.title')}
-        initialScrollOffset={debounced ? 0 : restoreOffset}
-        onScrollOffset={onScrollOffset}
-      />
-    );
-
   return (
     <div className={fill.fill}>
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={2}>
-          <Title order={2}>{t('people.title')}</Title>
-          <Text c="dimmed" size="sm" data-testid="people-total" data-count={total ?? undefined}>
-            {total === null ? '\u00a0' : t('people.total', { count: total, n: formatCount(total, lang) })}
-          </Text>
-        </Stack>
-        <Button
-          leftSection={<IconUserPlus size={18} />}
-          onClick={() => setTarget({ mode: 'new' })}
-          data-testid="people-new"
-        >
-          {t('people.new')}
-        </Button>
-      </Group>
+      <ListHeading
+        title={t('people.title')}
+        total={list.total}
+        totalKey="people.total"
+        totalTestId="people-total"
+        action={
+          <Button
+            leftSection={<IconUserPlus size={18} />}
+            onClick={() => setTarget({ mode: 'new' })}
+            data-testid="people-new"
+          >
+            {t('people.new')}
+          </Button>
+        }
+      />
       <TextInput
         label={t('people.search')}
         placeholder={t('people.searchPlaceholder')}
@@ -132,7 +99,23 @@ export function PeopleScreen() {
         maw={420}
         data-testid="people-search"
       />
-      {body}
+      <PagedTableBody
+        key={key}
+        list={list}
+        empty={
+          <Text c="dimmed" data-testid="people-empty">
+            {debounced ? t('people.noMatch', { query: debounced }) : t('people.empty')}
+          </Text>
+        }
+        columns={columns}
+        rowKey={(p) => p.id}
+        onRowClick={(person) => setTarget({ mode: 'edit', person })}
+        rowTestId="person-row"
+        scrollTestId="people-scroll"
+        label={t('people.title')}
+        initialScrollOffset={debounced ? 0 : restoreOffset}
+        onScrollOffset={onScrollOffset}
+      />
       <PersonModal target={target} onClose={() => setTarget(null)} onSaved={onSaved} />
     </div>
   );
