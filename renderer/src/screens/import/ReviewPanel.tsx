@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../contract/importContract';
+import { DialogActions } from '../../components/DialogActions';
 import { hrefOf } from '../../router/route';
 import type { Update } from './reviewEdits';
 import { ReviewFields } from './ReviewFields';
@@ -87,14 +88,16 @@ export function ReviewPanel({
           }}
           data-testid="import-body"
         />
-        <Group justify="space-between">
-          <Button variant="default" onClick={onBack}>
-            {t('importer.back')}
-          </Button>
-          <Button onClick={onSave} loading={busy} disabled={blocked} data-testid="import-save">
-            {t('importer.save')}
-          </Button>
-        </Group>
+        <DialogActions
+          justify="space-between"
+          onCancel={onBack}
+          cancelLabel={t('importer.back')}
+          onConfirm={onSave}
+          loading={busy}
+          disabled={blocked}
+          confirmLabel={t('importer.save')}
+          confirmTestId="import-save"
+        />
       </Stack>
     </Paper>
   );

@@ -1,6 +1,5 @@
-import { Button, Group, Paper, Stack } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { Group, Paper, Stack } from '@mantine/core';
+import { SaveButton } from '../../components/SaveButton';
 import { kindOptions } from './meetingForm';
 import { MeetingForm } from './MeetingForm';
 import { SaveStatus } from './SaveStatus';
@@ -8,7 +7,6 @@ import type { MeetingDraft } from './useMeetingDraft';
 
 /** Thông tin: the meeting's fields and minutes, with Lưu and the autosave indicator unless read-only. */
 export function MeetingInfoForm({ draft, meetingKinds }: { draft: MeetingDraft; meetingKinds: readonly string[] }) {
-  const { t } = useTranslation();
   const { form, readOnly, errors, saving, change, save, flush } = draft;
   if (!form) return null;
   return (
@@ -34,14 +32,7 @@ export function MeetingInfoForm({ draft, meetingKinds }: { draft: MeetingDraft; 
           />
           {!readOnly && (
             <Group gap="md">
-              <Button
-                type="submit"
-                loading={saving}
-                leftSection={<IconDeviceFloppy size={18} />}
-                data-testid="meeting-save"
-              >
-                {t('common.save')}
-              </Button>
+              <SaveButton loading={saving} testId="meeting-save" />
               <SaveStatus draft={draft} />
             </Group>
           )}

@@ -1,6 +1,6 @@
-import { Group, Text } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SavedNote } from '../../components/SaveButton';
 import { formatClock } from '../../format/date';
 import { hasErrors } from './meetingForm';
 import type { MeetingDraft } from './useMeetingDraft';
@@ -39,12 +39,7 @@ export function SaveStatus({ draft }: { draft: MeetingDraft }) {
   }
   if (savedAt !== null)
     return (
-      <Group gap={4} c="teal.8" data-testid="meeting-saved">
-        <IconCheck size={16} />
-        <Text size="sm" inherit>
-          {t('meetingForm.savedAt', { time: formatClock(savedAt) })}
-        </Text>
-      </Group>
+      <SavedNote testId="meeting-saved">{t('meetingForm.savedAt', { time: formatClock(savedAt) })}</SavedNote>
     );
   return null;
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../contract/contract';
 import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   BLANK_PERSON,
@@ -160,19 +161,14 @@ function PersonForm({ initial, onCancel, onSaved }: FormProps) {
           maxLength={5000}
           data-testid="person-notes"
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel} data-testid="person-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={saving}
-            leftSection={<IconDeviceFloppy size={18} />}
-            data-testid="person-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogActions
+          mt="sm"
+          onCancel={onCancel}
+          cancelTestId="person-cancel"
+          icon={<IconDeviceFloppy size={18} />}
+          loading={saving}
+          confirmTestId="person-save"
+        />
       </Stack>
     </form>
   );

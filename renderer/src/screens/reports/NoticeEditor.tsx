@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Grid, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconHash, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Notice, NoticeFields } from '../../../../contract/reportContract';
 import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ConfirmActionModal } from '../meetings/record/ConfirmActionModal';
 import { LoadingState } from '../../components/LoadingState';
 import { formatIsoDate } from '../../format/date';
 import { VnDateInput } from '../../components/VnDateInput';
@@ -239,19 +240,16 @@ export function NoticeEditor({ meetingId, variant, onChanged }: { meetingId: str
           )}
         </Group>
       </Stack>
-      <Modal opened={confirmNumber} onClose={() => setConfirmNumber(false)} title={t('reports.notice.takeNumber')} centered>
-        <Stack>
-          <Text size="sm">{t('reports.notice.takeNumberConfirm')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmNumber(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={() => void takeNumber()} data-testid="notice-take-number-confirm">
-              {t('reports.notice.takeNumber')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmActionModal
+        opened={confirmNumber}
+        title={t('reports.notice.takeNumber')}
+        message={t('reports.notice.takeNumberConfirm')}
+        confirmLabel={t('reports.notice.takeNumber')}
+        color="blue"
+        onConfirm={() => void takeNumber()}
+        onClose={() => setConfirmNumber(false)}
+        confirmTestId="notice-take-number-confirm"
+      />
     </Paper>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   ActionIcon,
-  Button,
   Code,
   Group,
   Modal,
@@ -18,6 +17,7 @@ import type { SavedSearch } from '../../../../contract/contract';
 import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
 import type { ApiQuery } from '../../api/useApiQuery';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import classes from './search.module.css';
 
@@ -134,20 +134,15 @@ function DeleteSavedModal({ target, onClose, onDeleted }: DeleteProps) {
       <Stack>
         <Text size="sm">{t('search.saved.deleteConfirm', { name: target?.name ?? '' })}</Text>
         {error && <ErrorAlert error={error} title={t('search.saved.deleteFailed')} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            leftSection={<IconTrash size={16} />}
-            loading={busy}
-            onClick={() => void confirm()}
-            data-testid="saved-delete-confirm"
-          >
-            {t('search.saved.deleteButton')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onClose}
+          color="red"
+          icon={<IconTrash size={16} />}
+          loading={busy}
+          onConfirm={() => void confirm()}
+          confirmLabel={t('search.saved.deleteButton')}
+          confirmTestId="saved-delete-confirm"
+        />
       </Stack>
     </Modal>
   );
@@ -236,19 +231,12 @@ function SaveSearchForm({
           </Text>
         </Stack>
         {error && <ErrorAlert error={error} title={t('errors.saveFailed')} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={saving}
-            leftSection={<IconDeviceFloppy size={16} />}
-            data-testid="saved-confirm"
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onCancel}
+          icon={<IconDeviceFloppy size={16} />}
+          loading={saving}
+          confirmTestId="saved-confirm"
+        />
       </Stack>
     </form>
   );

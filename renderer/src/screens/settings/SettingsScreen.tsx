@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Button,
   Fieldset,
   Group,
   Input,
@@ -13,13 +12,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DocumentVariant, SignerAuthority } from '../../../../contract/contract';
 import type { ErrorPayload } from '../../../../contract/errors';
 import { toErrorPayload } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { SaveButton, SavedNote } from '../../components/SaveButton';
 import { AbbreviationsEditor } from './AbbreviationsEditor';
 import { AppLockSection } from './AppLockSection';
 import { HealthSection } from './HealthSection';
@@ -202,26 +201,14 @@ export function SettingsScreen() {
         {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={() => setError(null)} />}
 
         <Group gap="md">
-          <Button
-            type="submit"
-            loading={saving}
-            leftSection={<IconDeviceFloppy size={18} />}
-            data-testid="settings-save"
-          >
-            {t('common.save')}
-          </Button>
+          <SaveButton loading={saving} testId="settings-save" />
           {dirty ? (
             <Text size="sm" c="orange.8" data-testid="settings-dirty">
               {t('common.unsaved')}
             </Text>
           ) : (
             justSaved && (
-              <Group gap={4} c="teal.8" data-testid="settings-saved">
-                <IconCheck size={16} />
-                <Text size="sm" inherit>
-                  {t('common.saved')}
-                </Text>
-              </Group>
+              <SavedNote testId="settings-saved">{t('common.saved')}</SavedNote>
             )
           )}
         </Group>

@@ -7,6 +7,7 @@ import type { ErrorPayload } from '../../../../contract/errors';
 import type { BackupCheck, BackupEntry } from '../../../../contract/mergeContract';
 import { call, toErrorPayload } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
+import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { formatDateTime } from '../../format/date';
@@ -52,14 +53,16 @@ function RestoreDialog({ entry, onClose, onRestored }: { entry: BackupEntry; onC
         )}
         {verdict?.ok && <Text size="sm">{t('usbBackups.restoreExplain')}</Text>}
         {error && <ErrorAlert error={error} title={t('usbBackups.restoreFailed')} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('usbBackups.cancel')}
-          </Button>
-          <Button color="orange" onClick={() => void restore()} loading={busy} disabled={!verdict?.ok} data-testid="restore-confirm">
-            {t('usbBackups.restoreConfirm')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onClose}
+          cancelLabel={t('usbBackups.cancel')}
+          color="orange"
+          onConfirm={() => void restore()}
+          loading={busy}
+          disabled={!verdict?.ok}
+          confirmLabel={t('usbBackups.restoreConfirm')}
+          confirmTestId="restore-confirm"
+        />
       </Stack>
     </Modal>
   );

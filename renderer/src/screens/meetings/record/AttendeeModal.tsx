@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../contract/contract';
 import type { ErrorPayload } from '../../../../../contract/errors';
 import type { AttendanceRow } from '../../../../../contract/recordContract';
+import { DialogActions } from '../../../components/DialogActions';
 import { isRole, isStatus, roleOptions, statusOptions, type Role, type Status } from './options';
 import { PersonPicker } from './PersonPicker';
 import { RecordError } from './RecordError';
@@ -170,14 +171,7 @@ export function AttendeeModal({
               data-testid="attendance-reason"
             />
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="attendance-save">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions mt="sm" onCancel={onClose} loading={busy} confirmTestId="attendance-save" />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import {
-  Button,
   Checkbox,
-  Group,
   Modal,
   Select,
   SimpleGrid,
@@ -18,6 +16,7 @@ import {
   type ConclusionFields,
 } from '../../../../../contract/recordContract';
 import type { ErrorPayload } from '../../../../../contract/errors';
+import { DialogActions } from '../../../components/DialogActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 
 import { AssigneeSelect } from './AssigneeSelect';
@@ -114,14 +113,7 @@ export function ConclusionEditor({ row, busy, error, onSave, onClose }: Props) {
           </SimpleGrid>
         )}
         {error && <ErrorAlert error={error} title={t('errors.saveFailed')} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={busy} onClick={save} data-testid="conclusion-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} loading={busy} onConfirm={save} confirmTestId="conclusion-save" />
       </Stack>
     </Modal>
   );

@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Modal, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../../../components/DialogActions';
 
 /** Asks before something is removed; `onConfirm` runs only on the red button. */
 export function ConfirmModal({
@@ -21,14 +22,15 @@ export function ConfirmModal({
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Text size="sm">{text}</Text>
-      <Group justify="flex-end" mt="lg">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red" loading={busy} onClick={onConfirm} data-testid="confirm-remove">
-          {t('record.confirmRemove')}
-        </Button>
-      </Group>
+      <DialogActions
+        mt="lg"
+        onCancel={onClose}
+        color="red"
+        loading={busy}
+        onConfirm={onConfirm}
+        confirmLabel={t('record.confirmRemove')}
+        confirmTestId="confirm-remove"
+      />
     </Modal>
   );
 }

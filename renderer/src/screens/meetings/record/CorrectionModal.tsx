@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CorrectionChange } from '../../../../../contract/recordContract';
 import { call } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
+import { DialogActions } from '../../../components/DialogActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { useRecordWrite } from './useRecordWrite';
@@ -141,14 +142,14 @@ export function CorrectionModal({ meetingId, version, onVersion, onDone, onClose
           </>
         )}
         {write.error && <ErrorAlert error={write.error} title={t('errors.saveFailed')} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button disabled={!ready} loading={write.busy} onClick={() => void save()} data-testid="correction-save">
-            {t('seal.correctSave')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onClose}
+          disabled={!ready}
+          loading={write.busy}
+          onConfirm={() => void save()}
+          confirmLabel={t('seal.correctSave')}
+          confirmTestId="correction-save"
+        />
       </Stack>
     </Modal>
   );

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES, normalizeDocumentNumber } from '../../../../../contract/documentNumber';
 import type { ErrorPayload } from '../../../../../contract/errors';
 import type { DocumentRef, DocumentRefFields } from '../../../../../contract/recordContract';
+import { DialogActions } from '../../../components/DialogActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { VnDateInput } from '../../../components/VnDateInput';
 
@@ -100,14 +101,7 @@ export function DocumentEditor({ row, busy, error, onSave, onClose }: Props) {
           data-testid="document-summary"
         />
         {error && <ErrorAlert error={error} title={t('errors.saveFailed')} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={busy} onClick={save} data-testid="document-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} loading={busy} onConfirm={save} confirmTestId="document-save" />
       </Stack>
     </Modal>
   );

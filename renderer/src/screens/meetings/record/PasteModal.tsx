@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  Button,
   Group,
   List,
   Modal,
@@ -15,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../../contract/errors';
 import type { PastePreview, PastePreviewRow } from '../../../../../contract/recordContract';
 import { call, toErrorPayload } from '../../../api/client';
+import { DialogActions } from '../../../components/DialogActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PersonMatchCell } from '../../../components/PersonMatchCell';
 import { isRole, roleOptions, type Role } from './options';
@@ -132,19 +132,14 @@ export function PasteModal({
               onChange={(e) => setText(e.currentTarget.value)}
               data-testid="paste-text"
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                onClick={() => void runPreview()}
-                loading={busy}
-                disabled={!text.trim()}
-                data-testid="paste-preview"
-              >
-                {t('attendance.pastePreview')}
-              </Button>
-            </Group>
+            <DialogActions
+              onCancel={onClose}
+              onConfirm={() => void runPreview()}
+              loading={busy}
+              disabled={!text.trim()}
+              confirmLabel={t('attendance.pastePreview')}
+              confirmTestId="paste-preview"
+            />
           </>
         ) : (
           <>
@@ -193,19 +188,16 @@ export function PasteModal({
                 w={240}
                 data-testid="paste-role"
               />
-              <Group>
-                <Button variant="default" onClick={() => setPreview(null)}>
-                  {t('attendance.pasteBack')}
-                </Button>
-                <Button
-                  onClick={() => void confirm()}
-                  loading={busy}
-                  disabled={undecided || batch.length === 0}
-                  data-testid="paste-confirm"
-                >
-                  {t('attendance.pasteConfirm', { n: batch.length })}
-                </Button>
-              </Group>
+              <DialogActions
+                justify="flex-start"
+                onCancel={() => setPreview(null)}
+                cancelLabel={t('attendance.pasteBack')}
+                onConfirm={() => void confirm()}
+                loading={busy}
+                disabled={undecided || batch.length === 0}
+                confirmLabel={t('attendance.pasteConfirm', { n: batch.length })}
+                confirmTestId="paste-confirm"
+              />
             </Group>
           </>
         )}
