@@ -1,4 +1,5 @@
-import type { Archive } from './open';
+import type { Archive, Connection } from './open';
+import { cachedStatement } from './statementCache';
 import { uuidv7 } from './ids';
 import { createPerson } from './people';
 import { foldVietnamese } from '../contract/vietnamese/fold';
@@ -119,18 +120,37 @@ function attendingPeople(archive: Archive, meetingId: string): Set<string> {
   return new Set(archive.sqlite.prepare('SELECT person_id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
 }
 
+/** An attendance row with every column, as the screens, a merge and the demo write it (other keys are ignored). */
+export interface AttendanceColumns {
+  id: string;
+  meetingId: string;
+  personId: string;
+  role: Role;
+  rank: string;
+  titles: string;
+  unit: string;
+  status: AttendanceRow['status'];
+  absenceReason: string;
+  position: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function insertAttendanceRow(sqlite: Connection, r: AttendanceColumns): void {
+  cachedStatement(
+    sqlite,
+    `INSERT INTO attendance (id, meeting_id, person_id, role, rank, titles, unit, status, absence_reason, position, created_at, updated_at)
+     VALUES (@id, @meetingId, @personId, @role, @rank, @titles, @unit, @status, @absenceReason, @position, @createdAt, @updatedAt)`,
+  ).run(r);
+}
+
 function insertRow(
   archive: Archive,
   tx: RecordTx,
-  r: { personId: string; role: Role; rank: string; titles: string; unit: string; status: AttendanceRow['status']; absenceReason: string; position: number },
+  r: Omit<AttendanceColumns, 'id' | 'meetingId' | 'createdAt' | 'updatedAt'>,
 ): string {
   const id = uuidv7(tx.now);
-  archive.sqlite
-    .prepare(
-      `INSERT INTO attendance (id, meeting_id, person_id, role, rank, titles, unit, status, absence_reason, position, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, tx.meeting.id, r.personId, r.role, r.rank, r.titles, r.unit, r.status, r.absenceReason, r.position, tx.now, tx.now);
+  insertAttendanceRow(archive.sqlite, { ...r, id, meetingId: tx.meeting.id, createdAt: tx.now, updatedAt: tx.now });
   return id;
 }
 

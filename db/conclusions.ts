@@ -1,4 +1,5 @@
-import type { Archive } from './open';
+import type { Archive, Connection } from './open';
+import { cachedStatement } from './statementCache';
 import { uuidv7 } from './ids';
 import { foldVietnamese } from '../contract/vietnamese/fold';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type WriteOptions } from './recordWrite';
@@ -52,16 +53,42 @@ function columns(archive: Archive, fields: ConclusionFields, before: Conclusion 
   };
 }
 
+/** A conclusion row with every column, as the screens, a merge and the demo write it (other keys are ignored). */
+export interface ConclusionColumns {
+  id: string;
+  meetingId: string;
+  position: number;
+  text: string;
+  isTask: boolean | number;
+  assigneePersonId: string | null;
+  assigneeUnit: string;
+  deadline: string | null;
+  taskStatus: string | null;
+  doneAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function insertConclusionRow(sqlite: Connection, c: ConclusionColumns): void {
+  cachedStatement(
+    sqlite,
+    `INSERT INTO conclusions (id, meeting_id, position, text, is_task, assignee_person_id, assignee_unit, deadline, task_status, done_at, created_at, updated_at)
+     VALUES (@id, @meetingId, @position, @text, @isTask, @assigneePersonId, @assigneeUnit, @deadline, @taskStatus, @doneAt, @createdAt, @updatedAt)`,
+  ).run({ ...c, isTask: c.isTask ? 1 : 0 });
+}
+
 export function addConclusion(archive: Archive, meetingId: string, version: number, fields: ConclusionFields, w: WriteOptions) {
   return writeRecord(archive, meetingId, version, w, (tx) => {
     const id = uuidv7(tx.now);
     const c = columns(archive, fields, null, tx.now);
-    archive.sqlite
-      .prepare(
-        `INSERT INTO conclusions (id, meeting_id, position, text, is_task, assignee_person_id, assignee_unit, deadline, task_status, done_at, created_at, updated_at)
-         VALUES (@id, @meetingId, @position, @text, @isTask, @assigneePersonId, @assigneeUnit, @deadline, @taskStatus, @doneAt, @now, @now)`,
-      )
-      .run({ ...c, id, meetingId, position: nextPosition(archive, 'conclusions', meetingId), now: tx.now });
+    insertConclusionRow(archive.sqlite, {
+      ...c,
+      id,
+      meetingId,
+      position: nextPosition(archive, 'conclusions', meetingId),
+      createdAt: tx.now,
+      updatedAt: tx.now,
+    });
     const after = one(archive, meetingId, id);
     tx.audit({ action: 'conclusions.add', after });
     return { meetingVersion: tx.version, row: after };

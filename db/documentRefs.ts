@@ -1,4 +1,5 @@
-import type { Archive } from './open';
+import type { Archive, Connection } from './open';
+import { cachedStatement } from './statementCache';
 import { uuidv7 } from './ids';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type WriteOptions } from './recordWrite';
 import { HosoError } from '../contract/errors';
@@ -44,15 +45,39 @@ function columns(archive: Archive, meetingId: string, fields: DocumentRefFields,
   };
 }
 
+/** A document reference row with every column, as the screens, a merge and the demo write it (other keys are ignored). */
+export interface DocumentRefColumns {
+  id: string;
+  meetingId: string;
+  number: string;
+  docType: string;
+  issuedOn: string | null;
+  issuer: string;
+  summary: string;
+  position: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function insertDocumentRefRow(sqlite: Connection, d: DocumentRefColumns): void {
+  cachedStatement(
+    sqlite,
+    `INSERT INTO document_refs (id, meeting_id, number, doc_type, issued_on, issuer, summary, position, created_at, updated_at)
+     VALUES (@id, @meetingId, @number, @docType, @issuedOn, @issuer, @summary, @position, @createdAt, @updatedAt)`,
+  ).run(d);
+}
+
 export function addDocumentRef(archive: Archive, meetingId: string, version: number, fields: DocumentRefFields, w: WriteOptions) {
   return writeRecord(archive, meetingId, version, w, (tx) => {
     const id = uuidv7(tx.now);
-    archive.sqlite
-      .prepare(
-        `INSERT INTO document_refs (id, meeting_id, number, doc_type, issued_on, issuer, summary, position, created_at, updated_at)
-         VALUES (@id, @meetingId, @number, @docType, @issuedOn, @issuer, @summary, @position, @now, @now)`,
-      )
-      .run({ ...columns(archive, meetingId, fields, null), id, meetingId, position: nextPosition(archive, 'document_refs', meetingId), now: tx.now });
+    insertDocumentRefRow(archive.sqlite, {
+      ...columns(archive, meetingId, fields, null),
+      id,
+      meetingId,
+      position: nextPosition(archive, 'document_refs', meetingId),
+      createdAt: tx.now,
+      updatedAt: tx.now,
+    });
     const after = one(archive, meetingId, id);
     tx.audit({ action: 'documents.add', after });
     return { meetingVersion: tx.version, row: after };

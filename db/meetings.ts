@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Archive } from './open';
+import type { Archive, Connection } from './open';
+import { cachedStatement } from './statementCache';
 import { meetings, type MeetingRow } from './schema';
 import { uuidv7 } from './ids';
 import { viSortKey } from '../contract/vietnamese/collation';
@@ -55,6 +56,32 @@ function fieldColumns(fields: MeetingFields) {
   };
 }
 
+/**
+ * A meeting row with every column but the derived ones (the title's sort key) and the trash mark, as a
+ * new record (createMeeting), a merge and the demo write it. Other keys are ignored.
+ */
+export type MeetingColumns = Omit<MeetingRow, 'titleSort' | 'deletedAt'>;
+
+/** Writes a new live meeting row; the title's sort key is derived here, the same way for every writer. */
+export function insertMeetingRow(sqlite: Connection, v: MeetingColumns): void {
+  cachedStatement(
+    sqlite,
+    `INSERT INTO meetings (id, title, title_sort, kind, meeting_date, start_time, end_time, location, organizer, status, secrecy,
+       minutes_html, minutes_text, source, seal_hash, sealed_at, version, created_at, updated_at, deleted_at)
+     VALUES (@id, @title, @titleSort, @kind, @meetingDate, @startTime, @endTime, @location, @organizer, @status, @secrecy,
+       @minutesHtml, @minutesText, @source, @sealHash, @sealedAt, @version, @createdAt, @updatedAt, NULL)`,
+  ).run({ ...v, titleSort: viSortKey(v.title) });
+}
+
+/** Whether a meeting id is a live record, one in the trash, or unknown here (null). */
+export function meetingState(archive: Pick<Archive, 'sqlite'>, id: string): 'live' | 'trashed' | null {
+  const row = cachedStatement(archive.sqlite, 'SELECT deleted_at AS deletedAt FROM meetings WHERE id = ?').get(id) as
+    | { deletedAt: number | null }
+    | undefined;
+  if (!row) return null;
+  return row.deletedAt === null ? 'live' : 'trashed';
+}
+
 function liveRow(archive: Archive, id: string): MeetingRow {
   const row = archive.db
     .select()
@@ -90,7 +117,7 @@ export function createMeeting(
     deletedAt: null,
   };
   archive.sqlite.transaction(() => {
-    archive.db.insert(meetings).values(row).run();
+    insertMeetingRow(archive.sqlite, row);
     indexMeeting(archive, row.id);
     appendAudit(archive, { actor, action: 'create', entity: 'meeting', entityId: row.id, after: toMeeting(row) }, now);
   })();
@@ -213,6 +240,7 @@ export function meetingFacets(archive: Archive): MeetingFacets {
   return { years, kinds, undated };
 }
 
-export function countMeetings(archive: Archive): number {
-  return (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
+/** Live meetings (the trash left out). */
+export function countMeetings(archive: Pick<Archive, 'sqlite'>): number {
+  return (cachedStatement(archive.sqlite, 'SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
 }

@@ -14,6 +14,11 @@ export const HOSO_APPLICATION_ID = 0x686f736f;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export type HosoDb = BetterSQLite3Database<typeof schema>;
+/**
+ * A raw SQLite connection (better-sqlite3's), the handle db/ functions take: services hold one (an
+ * archive's, an export snapshot's) and pass it on, without importing better-sqlite3 themselves.
+ */
+export type Connection = Database.Database;
 
 export interface Archive {
   /** Absolute path of archive.sqlite. */
@@ -21,7 +26,7 @@ export interface Archive {
   /** Drizzle over the connection, for typed queries. */
   readonly db: HosoDb;
   /** The raw better-sqlite3 connection, for pragmas, backups and hot loops. */
-  readonly sqlite: Database.Database;
+  readonly sqlite: Connection;
   /** Path of the backup taken before migrating, if this open migrated the file. */
   readonly migrationBackup: string | null;
   /**
@@ -167,7 +172,7 @@ function fillSearchIndexIfEmpty(sqlite: Database.Database): void {
 
 /**
  * Opens (or, only when no file exists at that path, creates) an archive with every safety rule of
- * DESIGN.md §3: inspect read-only first, WAL + synchronous=FULL + foreign keys, a verified backup
+ * README.md ("Where the data lives"): inspect read-only first, WAL + synchronous=FULL + foreign keys, a verified backup
  * before any migration, refuse newer schemas. A file that fails to open is never replaced.
  */
 export async function openArchive(options: OpenArchiveOptions): Promise<Archive> {

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Archive } from './open';
+import type { Archive, Connection } from './open';
 import { people, type PersonRow } from './schema';
+import { cachedStatement } from './statementCache';
 import { uuidv7 } from './ids';
 import { nameSortKey } from '../contract/vietnamese/collation';
 import { foldVietnamese } from '../contract/vietnamese/fold';
@@ -23,12 +24,78 @@ function toPerson(row: PersonRow): Person {
   };
 }
 
-function fieldColumns(fields: PersonFields) {
-  const fullName = fields.fullName.normalize('NFC').replace(/\s+/g, ' ').trim();
+/** A person's directory columns as written: the name exactly as given, with its sort and search keys. */
+export interface PersonColumns {
+  fullName: string;
+  rank: string;
+  title: string;
+  unit: string;
+  notes: string;
+}
+
+/** The person's keys derived from the name: Vietnamese name order and the folded form lookups match. */
+function nameKeys(fullName: string) {
+  return { nameSort: nameSortKey(fullName), nameFolded: foldVietnamese(fullName) };
+}
+
+/**
+ * Writes a new person row. Every writer of the directory (the screens, a merge, the demo) comes here,
+ * so the name's sort and search keys are always derived the same way.
+ */
+export function insertPersonRow(
+  sqlite: Connection,
+  p: PersonColumns & { id: string; version: number; createdAt: number; updatedAt: number },
+): void {
+  cachedStatement(
+    sqlite,
+    `INSERT INTO people (id, full_name, name_sort, name_folded, rank, title, unit, notes, version, created_at, updated_at)
+     VALUES (@id, @fullName, @nameSort, @nameFolded, @rank, @title, @unit, @notes, @version, @createdAt, @updatedAt)`,
+  ).run({
+    id: p.id,
+    fullName: p.fullName,
+    ...nameKeys(p.fullName),
+    rank: p.rank,
+    title: p.title,
+    unit: p.unit,
+    notes: p.notes,
+    version: p.version,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  });
+}
+
+/** Overwrites a person's directory columns and moves the row to its next version. */
+export function updatePersonRow(sqlite: Connection, id: string, p: PersonColumns, updatedAt: number): void {
+  cachedStatement(
+    sqlite,
+    `UPDATE people SET full_name = @fullName, name_sort = @nameSort, name_folded = @nameFolded, rank = @rank, title = @title,
+            unit = @unit, notes = @notes, version = version + 1, updated_at = @updatedAt
+     WHERE id = @id`,
+  ).run({ id, fullName: p.fullName, ...nameKeys(p.fullName), rank: p.rank, title: p.title, unit: p.unit, notes: p.notes, updatedAt });
+}
+
+/** The person's name is in the search entry of every meeting they attended: those entries follow a rename. */
+export function reindexMeetingsOf(archive: Pick<Archive, 'sqlite'>, personId: string): void {
+  const attended = cachedStatement(archive.sqlite, 'SELECT DISTINCT meeting_id FROM attendance WHERE person_id = ?')
+    .pluck()
+    .all(personId) as string[];
+  for (const id of attended) indexMeeting(archive, id);
+}
+
+/** A person's row as the directory holds it (deleted or not), or undefined. */
+export function personRow(
+  archive: Pick<Archive, 'sqlite'>,
+  id: string,
+): (PersonColumns & { id: string; version: number; createdAt: number; updatedAt: number }) | undefined {
+  return cachedStatement(
+    archive.sqlite,
+    'SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt FROM people WHERE id = ?',
+  ).get(id) as (PersonColumns & { id: string; version: number; createdAt: number; updatedAt: number }) | undefined;
+}
+
+function fieldColumns(fields: PersonFields): PersonColumns {
   return {
-    fullName,
-    nameSort: nameSortKey(fullName),
-    nameFolded: foldVietnamese(fullName),
+    fullName: fields.fullName.normalize('NFC').replace(/\s+/g, ' ').trim(),
     rank: fields.rank,
     title: fields.title,
     unit: fields.unit,
@@ -51,16 +118,18 @@ export function getPerson(archive: Archive, id: string): Person {
 }
 
 export function createPerson(archive: Archive, fields: PersonFields, actor: string, now: number = Date.now()): Person {
+  const columns = fieldColumns(fields);
   const row: PersonRow = {
     id: uuidv7(now),
-    ...fieldColumns(fields),
+    ...columns,
+    ...nameKeys(columns.fullName),
     version: 1,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
   };
   archive.sqlite.transaction(() => {
-    archive.db.insert(people).values(row).run();
+    insertPersonRow(archive.sqlite, row);
     appendAudit(archive, { actor, action: 'create', entity: 'person', entityId: row.id, after: toPerson(row) }, now);
   })();
   return toPerson(row);
@@ -77,15 +146,10 @@ export function updatePerson(
   return archive.sqlite.transaction(() => {
     const before = liveRow(archive, id);
     if (before.version !== expectedVersion) throw new HosoError('VERSION_CONFLICT');
-    const after: PersonRow = { ...before, ...fieldColumns(fields), version: before.version + 1, updatedAt: now };
-    archive.db
-      .update(people)
-      .set({ ...fieldColumns(fields), version: after.version, updatedAt: now })
-      .where(eq(people.id, id))
-      .run();
-    // The person's name is part of every meeting they attended: those index entries change with it.
-    const attended = archive.sqlite.prepare('SELECT meeting_id AS id FROM attendance WHERE person_id = ?').all(id) as { id: string }[];
-    for (const m of attended) indexMeeting(archive, m.id);
+    const columns = fieldColumns(fields);
+    const after: PersonRow = { ...before, ...columns, ...nameKeys(columns.fullName), version: before.version + 1, updatedAt: now };
+    updatePersonRow(archive.sqlite, id, columns, now);
+    reindexMeetingsOf(archive, id);
     appendAudit(
       archive,
       { actor, action: 'update', entity: 'person', entityId: id, before: toPerson(before), after: toPerson(after) },

@@ -1,4 +1,5 @@
-import type { Archive } from './open';
+import type { Archive, Connection } from './open';
+import { cachedStatement } from './statementCache';
 import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
 import { meetingRow, writeRecord } from './recordWrite';
@@ -30,7 +31,8 @@ export interface PhotoFileFacts {
   takenAt: number | null;
 }
 
-interface PhotoRow {
+/** A photo row with every column, as the screens, a merge and the demo write it (other keys are ignored). */
+export interface PhotoRow {
   id: string;
   meetingId: string;
   fileHash: string;
@@ -44,6 +46,19 @@ interface PhotoRow {
   position: number;
   createdAt: number;
   updatedAt: number;
+}
+
+export function insertPhotoRow(sqlite: Connection, row: PhotoRow): void {
+  cachedStatement(
+    sqlite,
+    `INSERT INTO photos (id, meeting_id, file_hash, mime, byte_size, width, height, caption, credit, taken_at, position, created_at, updated_at)
+     VALUES (@id, @meetingId, @fileHash, @mime, @byteSize, @width, @height, @caption, @credit, @takenAt, @position, @createdAt, @updatedAt)`,
+  ).run(row);
+}
+
+/** Names a person in a photo (once: naming them again changes nothing). */
+export function insertPhotoPerson(sqlite: Connection, photoId: string, personId: string): void {
+  cachedStatement(sqlite, 'INSERT OR IGNORE INTO photo_people (photo_id, person_id) VALUES (?, ?)').run(photoId, personId);
 }
 
 const SELECT_PHOTO = `SELECT id, meeting_id AS meetingId, file_hash AS fileHash, mime, byte_size AS byteSize, width, height,
@@ -170,12 +185,7 @@ export function addPhoto(
       createdAt: now,
       updatedAt: now,
     };
-    archive.sqlite
-      .prepare(
-        `INSERT INTO photos (id, meeting_id, file_hash, mime, byte_size, width, height, caption, credit, taken_at, position, created_at, updated_at)
-         VALUES (@id, @meetingId, @fileHash, @mime, @byteSize, @width, @height, @caption, @credit, @takenAt, @position, @createdAt, @updatedAt)`,
-      )
-      .run(row);
+    insertPhotoRow(archive.sqlite, row);
     const photo: Photo = { ...row, people: [] };
     appendAudit(
       archive,
@@ -274,8 +284,7 @@ export function setPhotoPeople(
     if (attendees.size > 0 && ids.some((id) => !attendees.has(id)))
       throw new HosoError('PHOTO_PERSON_NOT_ATTENDEE');
     archive.sqlite.prepare('DELETE FROM photo_people WHERE photo_id = ?').run(photoId);
-    const insert = archive.sqlite.prepare('INSERT INTO photo_people (photo_id, person_id) VALUES (?, ?)');
-    for (const id of ids) insert.run(photoId, id);
+    for (const id of ids) insertPhotoPerson(archive.sqlite, photoId, id);
     archive.sqlite.prepare('UPDATE photos SET updated_at = ? WHERE id = ?').run(now, photoId);
     const after = getPhoto(archive, photoId);
     appendAudit(

@@ -1,4 +1,4 @@
-import type { Archive } from './open';
+import type { Archive, Connection } from './open';
 import { uuidv7 } from './ids';
 import { foldVietnamese } from '../contract/vietnamese/fold';
 import { appendAudit } from './audit';
@@ -23,6 +23,26 @@ export function meetingTags(archive: Pick<Archive, 'sqlite'>, meetingId: string)
   ).all(meetingId) as Tag[];
 }
 
+/** The tag of a folded name ("quoc phong"), if the archive has one. */
+export function tagByFoldedName(sqlite: Connection, folded: string): Tag | undefined {
+  return cachedStatement(sqlite, 'SELECT id, name FROM tags WHERE name_folded = ?').get(folded) as Tag | undefined;
+}
+
+/** Whether a tag id is in use: a merge keeps the bag's tag id only when it is not. */
+export function tagIdExists(sqlite: Connection, id: string): boolean {
+  return cachedStatement(sqlite, 'SELECT 1 FROM tags WHERE id = ?').get(id) !== undefined;
+}
+
+/** A new tag; `name` keeps the spelling it was first typed with, `folded` is the name's unique key. */
+export function insertTag(sqlite: Connection, tag: Tag, folded: string, createdAt: number): void {
+  cachedStatement(sqlite, 'INSERT INTO tags (id, name, name_folded, created_at) VALUES (?, ?, ?, ?)').run(tag.id, tag.name, folded, createdAt);
+}
+
+/** Puts a tag on a meeting (once: putting it there again changes nothing). */
+export function linkMeetingTag(sqlite: Connection, meetingId: string, tagId: string): void {
+  cachedStatement(sqlite, 'INSERT OR IGNORE INTO meeting_tags (meeting_id, tag_id) VALUES (?, ?)').run(meetingId, tagId);
+}
+
 /** Every tag with the number of live meetings carrying it, matching `query` (folded) anywhere in the name. */
 export function listTags(archive: Archive, query: string): (Tag & { count: number })[] {
   const folded = foldVietnamese(query.replace(/\s+/g, ' ').trim());
@@ -45,18 +65,15 @@ export function setMeetingTags(
 ) {
   return writeRecord(archive, meetingId, version, w, (tx) => {
     const before = meetingTags(archive, meetingId);
-    const find = archive.sqlite.prepare('SELECT id, name FROM tags WHERE name_folded = ?');
     const wanted = new Map<string, Tag>();
     for (const raw of names) {
       const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
       const folded = foldVietnamese(name);
       if (!name || wanted.has(folded)) continue;
-      let tag = find.get(folded) as Tag | undefined;
+      let tag = tagByFoldedName(archive.sqlite, folded);
       if (!tag) {
         tag = { id: uuidv7(tx.now), name };
-        archive.sqlite
-          .prepare('INSERT INTO tags (id, name, name_folded, created_at) VALUES (?, ?, ?, ?)')
-          .run(tag.id, name, folded, tx.now);
+        insertTag(archive.sqlite, tag, folded, tx.now);
         appendAudit(
           archive,
           { actor: tx.actor, action: 'create', entity: 'tag', entityId: tag.id, after: tag },
@@ -66,8 +83,7 @@ export function setMeetingTags(
       wanted.set(folded, tag);
     }
     archive.sqlite.prepare('DELETE FROM meeting_tags WHERE meeting_id = ?').run(meetingId);
-    const link = archive.sqlite.prepare('INSERT INTO meeting_tags (meeting_id, tag_id) VALUES (?, ?)');
-    for (const tag of wanted.values()) link.run(meetingId, tag.id);
+    for (const tag of wanted.values()) linkMeetingTag(archive.sqlite, meetingId, tag.id);
     const after = meetingTags(archive, meetingId);
     tx.audit({ action: 'tags.set', before: before.map((t) => t.name), after: after.map((t) => t.name) });
     return { meetingVersion: tx.version, tags: after };

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Archive } from '../../db/open';
 import { canonicalJson } from '../../db/seal';
+import { keptBothEntries, mergeEntries } from '../../db/mergeHistory';
+import { meetingState } from '../../db/meetings';
+import { personRow } from '../../db/people';
 import { HosoError } from '../../contract/errors';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import type {
@@ -51,12 +54,7 @@ interface MergeMemory {
 }
 
 function mergeMemory(archive: Archive, entity: 'meeting' | 'person', id: string): MergeMemory {
-  const rows = archive.sqlite
-    .prepare(
-      `SELECT action, json_extract(after, '$.contentHash') AS written, json_extract(after, '$.theirHash') AS theirs
-       FROM audit_log WHERE entity = ? AND entity_id = ? AND action LIKE 'merge.%' ORDER BY seq`,
-    )
-    .all(entity, id) as { action: string; written: string | null; theirs: string | null }[];
+  const rows = mergeEntries(archive, entity, id);
   const memory: MergeMemory = { lastWritten: null, seen: new Set() };
   for (const r of rows) {
     if (r.written) {
@@ -68,17 +66,9 @@ function mergeMemory(archive: Archive, entity: 'meeting' | 'person', id: string)
   return memory;
 }
 
-/**
- * Bag records already copied here under new ids ("keep both"), as `fromId → their content hashes`. Read
- * once per plan: the audit log has no index on the action, and one scan beats one per meeting.
- */
+/** Bag records already copied here under new ids ("keep both"), as `fromId → their content hashes`. */
 function keptBothCopies(archive: Archive): Map<string, Set<string>> {
-  const rows = archive.sqlite
-    .prepare(
-      `SELECT json_extract(after, '$.fromId') AS fromId, json_extract(after, '$.theirHash') AS theirHash
-       FROM audit_log WHERE action = 'merge.both' AND entity = 'meeting'`,
-    )
-    .all() as { fromId: string; theirHash: string }[];
+  const rows = keptBothEntries(archive);
   const copies = new Map<string, Set<string>>();
   for (const r of rows) copies.set(r.fromId, (copies.get(r.fromId) ?? new Set()).add(r.theirHash));
   return copies;
@@ -138,10 +128,9 @@ function differences(mine: MeetingJson, theirs: MeetingJson): string[] {
 }
 
 function localMeeting(archive: Archive, id: string): { json: MeetingJson; trashed: boolean } | null {
-  const row = archive.sqlite.prepare('SELECT deleted_at AS deletedAt FROM meetings WHERE id = ?').get(id) as
-    { deletedAt: number | null } | undefined;
-  if (!row) return null;
-  const trashed = row.deletedAt !== null;
+  const state = meetingState(archive, id);
+  if (!state) return null;
+  const trashed = state === 'trashed';
   return { json: meetingToJson(archive, id, { trashed }), trashed };
 }
 
@@ -215,11 +204,7 @@ const personSide = (p: MeetingJsonPerson) => ({
 });
 
 function classifyPerson(archive: Archive, theirs: MeetingJsonPerson): PersonMergeItem {
-  const row = archive.sqlite
-    .prepare(
-      'SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt FROM people WHERE id = ?',
-    )
-    .get(theirs.id) as MeetingJsonPerson | undefined;
+  const row = personRow(archive, theirs.id);
   const theirSide = personSide(theirs);
   if (!row)
     return {
@@ -294,9 +279,8 @@ function checkReferences(
     ...json.photos.flatMap((p) => p.people),
     ...json.conclusions.flatMap((c) => (c.assigneePersonId ? [c.assigneePersonId] : [])),
   ];
-  const exists = archive.sqlite.prepare('SELECT 1 FROM people WHERE id = ?');
   for (const id of named) {
-    if (!bagPeople.has(id) && exists.get(id) === undefined) {
+    if (!bagPeople.has(id) && personRow(archive, id) === undefined) {
       throw new HosoError('MEETING_JSON_INVALID', `(${file}: người có mã ${id} không có trong gói)`);
     }
   }

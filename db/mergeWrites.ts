@@ -1,0 +1,28 @@
+import type { Connection } from './open';
+import type { MeetingColumns } from './meetings';
+import { viSortKey } from '../contract/vietnamese/collation';
+import { cachedStatement } from './statementCache';
+
+/**
+ * The writes only a merge makes: a record replaced by the other PC's version keeps its id, so its row is
+ * overwritten whole (out of the trash if it was there) and its parts are deleted before the bag's are
+ * inserted (db/attendance.ts, photos.ts, conclusions.ts, documentRefs.ts, tags.ts write those).
+ */
+
+export function replaceMeetingRow(sqlite: Connection, v: MeetingColumns): void {
+  cachedStatement(
+    sqlite,
+    `UPDATE meetings SET title = @title, title_sort = @titleSort, kind = @kind, meeting_date = @meetingDate, start_time = @startTime,
+       end_time = @endTime, location = @location, organizer = @organizer, status = @status, secrecy = @secrecy,
+       minutes_html = @minutesHtml, minutes_text = @minutesText, source = @source, seal_hash = @sealHash, sealed_at = @sealedAt,
+       version = @version, created_at = @createdAt, updated_at = @updatedAt, deleted_at = NULL
+     WHERE id = @id`,
+  ).run({ ...v, titleSort: viSortKey(v.title) });
+}
+
+/** The tables holding a record's parts; photo_people goes with its photos by cascade. */
+const PART_TABLES = ['attendance', 'photos', 'conclusions', 'document_refs', 'meeting_tags'] as const;
+
+export function deleteMeetingParts(sqlite: Connection, meetingId: string): void {
+  for (const table of PART_TABLES) cachedStatement(sqlite, `DELETE FROM ${table} WHERE meeting_id = ?`).run(meetingId);
+}

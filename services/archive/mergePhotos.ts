@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Archive } from '../../db/open';
+import { HosoError } from '../../contract/errors';
+import { extForMime, photoPath, sha256Hex, verifyPhotoFileSync, writeFileAtomic } from '../photoFiles';
+import type { MeetingJson } from './meetingJson';
+import type { MergeBag } from './mergeBag';
+
+/**
+ * Copies the photo files the chosen records need into the store, each checked against its hash, before
+ * the merge's transaction. Files are not clerk data until a row names them, so a merge interrupted
+ * after this step leaves only spare copies (reported by `orphanPhotoFiles`), never a half-merged archive.
+ * A file already there is not written again. Returns how many files were copied.
+ */
+export function copyPhotoFiles(archive: Archive, bag: MergeBag, records: MeetingJson[]): number {
+  const archiveDir = dirname(archive.file);
+  let copied = 0;
+  const done = new Set<string>();
+  for (const json of records) {
+    for (const p of json.photos) {
+      if (done.has(p.fileHash)) continue;
+      done.add(p.fileHash);
+      if (verifyPhotoFileSync(archiveDir, p.fileHash).ok) continue;
+      const source = bag.photoFile(p.file);
+      if (!existsSync(source)) throw new HosoError('MERGE_BAG_INVALID', `(thiếu ảnh: data/${p.file})`);
+      const bytes = readFileSync(source);
+      if (sha256Hex(bytes) !== p.fileHash)
+        throw new HosoError('MERGE_BAG_INVALID', `(ảnh không khớp mã của nó: data/${p.file})`);
+      const ext = extForMime(p.mime);
+      if (!ext) throw new HosoError('MERGE_BAG_INVALID', `(loại ảnh không hỗ trợ: ${p.mime})`);
+      writeFileAtomic(photoPath(archiveDir, p.fileHash, ext), bytes);
+      if (!verifyPhotoFileSync(archiveDir, p.fileHash).ok)
+        throw new HosoError('MERGE_BAG_INVALID', `(ảnh chép vào kho không kiểm tra được: ${p.fileHash})`);
+      copied++;
+    }
+  }
+  return copied;
+}
