@@ -1,14 +1,21 @@
 // `hoso demo`'s orchestration: builds the directory and the meeting factory from a seed, then writes
-// people, tags and meetings batch by batch through prepared statements (one transaction per batch).
+// people, tags and meetings batch by batch through db/'s row writers (one transaction per batch).
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Archive } from '../../db/open';
-import { nameSortKey, viSortKey } from '../../contract/vietnamese/collation';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { appendAudit } from '../../db/audit';
 import { minutesTextToHtml } from '../../db/richText';
 import { indexMeeting } from '../../db/search/indexer';
 import { finalizeMeeting } from '../../db/finalize';
+import { beginBulkWrites } from '../../db/bulkWrite';
+import { insertPersonRow } from '../../db/people';
+import { insertMeetingRow } from '../../db/meetings';
+import { insertAttendanceRow } from '../../db/attendance';
+import { insertConclusionRow } from '../../db/conclusions';
+import { insertPhotoPerson, insertPhotoRow } from '../../db/photos';
+import { insertDocumentRefRow } from '../../db/documentRefs';
+import { insertTag, linkMeetingTag, tagByFoldedName } from '../../db/tags';
 import { createRng } from './random';
 import { writeDemoImages } from './images';
 import { dayOf, instant } from './calendar';
@@ -69,8 +76,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * Fills an archive with a realistic synthetic history: a directory of people, meetings over the last
  * years with attendance, minutes, conclusions and tasks, photos, document references and tags.
  *
- * Writes go straight through prepared statements on the raw connection (drizzle's per-row overhead would
- * dominate at 100 000 meetings), one transaction per batch. A batch holds whole meetings with all their
+ * Writes go straight through db/'s row writers (cached statements on the raw connection: drizzle's per-row
+ * overhead would dominate at 100 000 meetings), one transaction per batch. A batch holds whole meetings with all their
  * rows plus its audit entry, so a run killed half-way leaves a valid, smaller archive. Picture files are
  * stored before the first batch, so no photo row ever points at a missing file.
  */
@@ -118,161 +125,89 @@ export async function generateDemo(archive: Archive, opts: DemoOptions): Promise
   const nextMeeting = createMeetingFactory(rng, province, dir, images, startDay, todayDay, nowMs);
 
   const db = archive.sqlite;
-  // A bigger page cache for the run keeps the secondary indexes (by person, by title…) in memory while they
-  // take inserts; the connection's own setting comes back afterwards.
-  // Checkpointing less often copies each hot page to the file once per many batches rather than once per
-  // batch. Neither setting touches durability: synchronous=FULL still syncs every commit.
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma(`cache_size = ${DEMO_CACHE_KIB > Math.abs(cacheSize) ? -DEMO_CACHE_KIB : cacheSize}`);
-  db.pragma(`wal_autocheckpoint = ${Math.max(autoCheckpoint, DEMO_CHECKPOINT_PAGES)}`);
+  const endBulkWrites = beginBulkWrites(db, { cacheKib: DEMO_CACHE_KIB, checkpointPages: DEMO_CHECKPOINT_PAGES });
   try {
-    const insertPerson = db.prepare(
-      `INSERT INTO people (id, full_name, name_sort, name_folded, rank, title, unit, notes, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, '', 1, ?, ?)`,
-    );
-    const insertTag = db.prepare(
-      'INSERT INTO tags (id, name, name_folded, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(name_folded) DO NOTHING',
-    );
-    const tagIdOf = db.prepare('SELECT id FROM tags WHERE name_folded = ?').pluck();
-    const insertMeeting = db.prepare(
-      `INSERT INTO meetings (id, title, title_sort, kind, meeting_date, start_time, end_time, location, organizer, status,
-       secrecy, minutes_html, minutes_text, source, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    );
-    const insertAttendance = db.prepare(
-      `INSERT INTO attendance (id, meeting_id, person_id, role, rank, titles, unit, status, absence_reason, position, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertConclusion = db.prepare(
-      `INSERT INTO conclusions (id, meeting_id, position, text, is_task, assignee_person_id, assignee_unit, deadline, task_status,
-       done_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertPhoto = db.prepare(
-      `INSERT INTO photos (id, meeting_id, file_hash, mime, byte_size, width, height, caption, credit, taken_at, position, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertPhotoPerson = db.prepare('INSERT INTO photo_people (photo_id, person_id) VALUES (?, ?)');
-    const insertDocument = db.prepare(
-      `INSERT INTO document_refs (id, meeting_id, number, doc_type, issued_on, issuer, summary, position, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertMeetingTag = db.prepare('INSERT INTO meeting_tags (meeting_id, tag_id) VALUES (?, ?)');
-
     const tagIds = new Map<string, string>();
     const writeDirectory = () => {
       for (const p of dir.all) {
-        insertPerson.run(
-          p.id,
-          p.fullName,
-          nameSortKey(p.fullName),
-          foldVietnamese(p.fullName),
-          p.rank,
-          p.titles,
-          p.unit,
-          p.createdAt,
-          p.createdAt,
-        );
+        insertPersonRow(db, {
+          id: p.id,
+          fullName: p.fullName,
+          rank: p.rank,
+          title: p.titles,
+          unit: p.unit,
+          notes: '',
+          version: 1,
+          createdAt: p.createdAt,
+          updatedAt: p.createdAt,
+        });
       }
       const tagTime = instant(startDay, 8 * 60);
       for (const name of TAGS) {
         const folded = foldVietnamese(name);
-        summary.tags += insertTag.run(newId(), name, folded, tagTime).changes;
-        tagIds.set(name, tagIdOf.get(folded) as string);
+        let tag = tagByFoldedName(db, folded);
+        if (!tag) {
+          tag = { id: newId(), name };
+          insertTag(db, tag, folded, tagTime);
+          summary.tags++;
+        }
+        tagIds.set(name, tag.id);
       }
       summary.people = dir.all.length;
     };
 
     const writeMeeting = (m: MeetingDraft) => {
-      insertMeeting.run(
-        m.id,
-        m.title,
-        viSortKey(m.title),
-        m.kind,
-        m.meetingDate,
-        m.startTime,
-        m.endTime,
-        m.location,
-        m.organizer,
+      insertMeetingRow(db, {
+        id: m.id,
+        title: m.title,
+        kind: m.kind,
+        meetingDate: m.meetingDate,
+        startTime: m.startTime,
+        endTime: m.endTime,
+        location: m.location,
+        organizer: m.organizer,
         // Written as a draft: finalized ones are then sealed below by the app's own finalize step.
-        'draft',
-        m.secrecy,
-        minutesTextToHtml(m.minutesText),
-        m.minutesText,
-        m.source,
-        m.createdAt,
-        m.updatedAt,
-      );
+        status: 'draft',
+        secrecy: m.secrecy,
+        minutesHtml: minutesTextToHtml(m.minutesText),
+        minutesText: m.minutesText,
+        source: m.source,
+        sealHash: null,
+        sealedAt: null,
+        version: 1,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
+      });
+      const at = { createdAt: m.createdAt, updatedAt: m.createdAt };
       m.attendance.forEach((a, i) => {
-        insertAttendance.run(
-          a.id,
-          m.id,
-          a.person.id,
-          a.role,
-          a.rank,
-          a.titles,
-          a.unit,
-          a.status,
-          a.absenceReason,
-          i,
-          m.createdAt,
-          m.createdAt,
-        );
+        insertAttendanceRow(db, { ...a, meetingId: m.id, personId: a.person.id, position: i, ...at });
       });
       m.conclusions.forEach((c, i) => {
-        insertConclusion.run(
-          c.id,
-          m.id,
-          i,
-          c.text,
-          c.isTask ? 1 : 0,
-          c.assigneePersonId,
-          c.assigneeUnit,
-          c.deadline,
-          c.taskStatus,
-          c.doneAt,
-          m.createdAt,
-          c.doneAt ?? m.createdAt,
-        );
+        insertConclusionRow(db, { ...c, meetingId: m.id, position: i, createdAt: m.createdAt, updatedAt: c.doneAt ?? m.createdAt });
         if (c.isTask) summary.tasks++;
       });
       m.photos.forEach((p, i) => {
-        insertPhoto.run(
-          p.id,
-          m.id,
-          p.image.hash,
-          p.image.mime,
-          p.image.byteSize,
-          p.image.width,
-          p.image.height,
-          p.caption,
-          p.credit,
-          p.takenAt,
-          i,
-          m.createdAt,
-          m.createdAt,
-        );
-        for (const personId of p.people) insertPhotoPerson.run(p.id, personId);
+        insertPhotoRow(db, {
+          id: p.id,
+          meetingId: m.id,
+          fileHash: p.image.hash,
+          mime: p.image.mime,
+          byteSize: p.image.byteSize,
+          width: p.image.width,
+          height: p.image.height,
+          caption: p.caption,
+          credit: p.credit,
+          takenAt: p.takenAt,
+          position: i,
+          ...at,
+        });
+        for (const personId of p.people) insertPhotoPerson(db, p.id, personId);
         summary.photoPeople += p.people.length;
       });
-      m.documentRefs.forEach((d, i) => {
-        insertDocument.run(
-          d.id,
-          m.id,
-          d.number,
-          d.docType,
-          d.issuedOn,
-          d.issuer,
-          d.summary,
-          i,
-          m.createdAt,
-          m.createdAt,
-        );
-      });
-      for (const tag of m.tags) insertMeetingTag.run(m.id, tagIds.get(tag)!);
-      // The search index is kept by app code, inside the write's transaction (DESIGN.md §4): a demo meeting
-      // is findable, and `hoso check` finds the index in step, from the moment its batch commits.
+      m.documentRefs.forEach((d, i) => insertDocumentRefRow(db, { ...d, meetingId: m.id, position: i, ...at }));
+      for (const tag of m.tags) linkMeetingTag(db, m.id, tagIds.get(tag)!);
+      // The search index is kept by app code, inside the write's transaction (README.md, "Search"): a demo
+      // meeting is findable, and `hoso check` finds the index in step, from the moment its batch commits.
       indexMeeting(archive, m.id);
       // A finalized demo record carries a real seal and its audit entry, so `hoso check` and the seal
       // check treat it exactly like one a clerk finalized.
@@ -320,15 +255,7 @@ export async function generateDemo(archive: Archive, opts: DemoOptions): Promise
       await yieldToEventLoop();
     }
   } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
-    // Fold the (now larger) WAL back into the file, so the archive is whole on disk when we return — a
-    // clerk may copy archive.sqlite next. Best effort: a reader holding the WAL just means a later checkpoint.
-    try {
-      db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // the next automatic checkpoint will do it
-    }
+    endBulkWrites();
   }
   summary.ms = Math.round(performance.now() - started);
   return summary;
