@@ -1,25 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../contract/errors';
-import { PASSWORD_MIN_CHARS, type LockStatus } from '../../../../contract/lockContract';
+import type { LockStatus } from '../../../../contract/lockContract';
 import { api } from '../../api/client';
 import { useErrorText } from '../../api/useErrorText';
 import { RecoveryCodeNotice } from './RecoveryCodeNotice';
 import { useCountdown, type Wait } from './useCountdown';
-import { NewPasswordFields } from './NewPasswordFields';
+import { NewPasswordFields, PasswordField } from './NewPasswordFields';
+import { useNewPassword } from './useNewPassword';
 
 interface Props {
   status: LockStatus;
@@ -38,10 +28,8 @@ export function LockScreen({ status, onUnlocked }: Props) {
   const [mode, setMode] = useState<'password' | 'recover'>('password');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const [wait, setWait] = useState<Wait>(() => ({ ms: status.retryAfterMs, at: 0 }));
   const [busy, setBusy] = useState(false);
   const [newCode, setNewCode] = useState<string | null>(null);
@@ -73,13 +61,10 @@ export function LockScreen({ status, onUnlocked }: Props) {
   async function recover(e: FormEvent) {
     e.preventDefault();
     if (busy || seconds > 0) return;
-    setFormError(null);
-    if (newPassword.length < PASSWORD_MIN_CHARS)
-      return setFormError(t('lock.tooShort', { n: PASSWORD_MIN_CHARS }));
-    if (newPassword !== confirm) return setFormError(t('lock.mismatch'));
+    if (!newPassword.check()) return;
     setBusy(true);
     setError(null);
-    const reply = await api.invoke('lock/recover', { recoveryCode: code, newPassword });
+    const reply = await api.invoke('lock/recover', { recoveryCode: code, newPassword: newPassword.password });
     setBusy(false);
     if (reply.ok) {
       setNewCode(reply.data.recoveryCode);
@@ -132,29 +117,24 @@ export function LockScreen({ status, onUnlocked }: Props) {
               <Text ta="center" c="dimmed" size="sm">
                 {t('lock.screenIntro')}
               </Text>
-              <PasswordInput
+              <PasswordField
                 label={t('lock.password')}
                 value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
+                onChange={setPassword}
                 autoFocus
                 autoComplete="current-password"
-                maxLength={200}
-                data-testid="lock-password"
+                testId="lock-password"
               />
               {feedback}
-              <Button type="submit" loading={busy} disabled={waiting} data-testid="lock-unlock">
-                {t('lock.unlock')}
-              </Button>
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                ta="center"
-                onClick={() => setMode('recover')}
-                data-testid="lock-forgot"
-              >
-                {t('lock.forgot')}
-              </Anchor>
+              <LockFormActions
+                busy={busy}
+                waiting={waiting}
+                submitLabel={t('lock.unlock')}
+                submitTestId="lock-unlock"
+                linkLabel={t('lock.forgot')}
+                onLink={() => setMode('recover')}
+                linkTestId="lock-forgot"
+              />
             </Stack>
           </form>
         ) : (
@@ -176,30 +156,52 @@ export function LockScreen({ status, onUnlocked }: Props) {
                 data-testid="lock-recovery-code"
               />
               <NewPasswordFields
-                password={newPassword}
-                confirm={confirm}
-                onPassword={setNewPassword}
-                onConfirm={setConfirm}
-                error={formError}
+                state={newPassword}
                 testIds={{ password: 'lock-new-password', confirm: 'lock-confirm-password' }}
               />
               {feedback}
-              <Button type="submit" loading={busy} disabled={waiting} data-testid="lock-recover">
-                {t('lock.recover')}
-              </Button>
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                ta="center"
-                onClick={() => setMode('password')}
-              >
-                {t('lock.backToPassword')}
-              </Anchor>
+              <LockFormActions
+                busy={busy}
+                waiting={waiting}
+                submitLabel={t('lock.recover')}
+                submitTestId="lock-recover"
+                linkLabel={t('lock.backToPassword')}
+                onLink={() => setMode('password')}
+              />
             </Stack>
           </form>
         )}
       </Paper>
     </Center>
+  );
+}
+
+/** The form's button (kept off during the wait after wrong tries) and the link to the other form. */
+function LockFormActions({
+  busy,
+  waiting,
+  submitLabel,
+  submitTestId,
+  linkLabel,
+  onLink,
+  linkTestId,
+}: {
+  busy: boolean;
+  waiting: boolean;
+  submitLabel: string;
+  submitTestId: string;
+  linkLabel: string;
+  onLink: () => void;
+  linkTestId?: string;
+}) {
+  return (
+    <>
+      <Button type="submit" loading={busy} disabled={waiting} data-testid={submitTestId}>
+        {submitLabel}
+      </Button>
+      <Anchor component="button" type="button" size="sm" ta="center" onClick={onLink} data-testid={linkTestId}>
+        {linkLabel}
+      </Anchor>
+    </>
   );
 }

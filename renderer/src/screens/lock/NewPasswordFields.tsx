@@ -1,37 +1,64 @@
 import { PasswordInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { NewPassword } from './useNewPassword';
 
-interface Props {
-  password: string;
-  confirm: string;
-  onPassword: (value: string) => void;
-  onConfirm: (value: string) => void;
-  /** Shown under the confirmation (e.g. the two do not match). */
-  error?: string | null | undefined;
-  testIds: { password: string; confirm: string };
+/** One password input as every lock form writes it (the length limit is the contract's). */
+export function PasswordField({
+  label,
+  value,
+  onChange,
+  autoComplete,
+  autoFocus,
+  error,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'current-password' | 'new-password';
+  autoFocus?: boolean;
+  error?: string | null;
+  testId: string;
+}) {
+  return (
+    <PasswordInput
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      autoFocus={autoFocus}
+      autoComplete={autoComplete}
+      maxLength={200}
+      error={error}
+      data-testid={testId}
+    />
+  );
 }
 
 /** A new password typed twice: on the lock screen (after a recovery code) and in Cài đặt. */
-export function NewPasswordFields({ password, confirm, onPassword, onConfirm, error, testIds }: Props) {
+export function NewPasswordFields({
+  state,
+  testIds,
+}: {
+  state: NewPassword;
+  testIds: { password: string; confirm: string };
+}) {
   const { t } = useTranslation();
   return (
     <>
-      <PasswordInput
+      <PasswordField
         label={t('lock.newPassword')}
-        value={password}
-        onChange={(e) => onPassword(e.currentTarget.value)}
+        value={state.password}
+        onChange={state.setPassword}
         autoComplete="new-password"
-        maxLength={200}
-        data-testid={testIds.password}
+        testId={testIds.password}
       />
-      <PasswordInput
+      <PasswordField
         label={t('lock.confirmPassword')}
-        value={confirm}
-        onChange={(e) => onConfirm(e.currentTarget.value)}
+        value={state.confirm}
+        onChange={state.setConfirm}
         autoComplete="new-password"
-        maxLength={200}
-        error={error}
-        data-testid={testIds.confirm}
+        error={state.error}
+        testId={testIds.confirm}
       />
     </>
   );

@@ -6,7 +6,6 @@ import {
   Fieldset,
   Group,
   Modal,
-  PasswordInput,
   Select,
   SimpleGrid,
   Stack,
@@ -14,17 +13,14 @@ import {
 } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../contract/errors';
-import {
-  LOCK_IDLE_CHOICES,
-  PASSWORD_MIN_CHARS,
-  type LockStatus,
-} from '../../../../contract/lockContract';
-import { call, toErrorPayload, waitForUnlock } from '../../api/client';
+import { LOCK_IDLE_CHOICES, type LockStatus } from '../../../../contract/lockContract';
+import { call, waitForUnlock } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecoveryCodeNotice } from '../lock/RecoveryCodeNotice';
-import { NewPasswordFields } from '../lock/NewPasswordFields';
+import { NewPasswordFields, PasswordField } from '../lock/NewPasswordFields';
+import { useNewPassword } from '../lock/useNewPassword';
 
 /**
  * Cài đặt → Khóa ứng dụng: set, change or remove the password (change and remove ask for the current
@@ -36,45 +32,31 @@ export function AppLockSection() {
   const [status, setStatus] = useState<LockStatus | null>(null);
   const current = status ?? query.data;
   const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
   const [idle, setIdle] = useState<number | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const action = useAction();
+  const { busy, error } = action;
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [code, setCode] = useState<string | null>(null);
 
   if (!current) return query.error ? <ErrorAlert error={query.error} onAction={query.reload} /> : null;
   const idleMinutes = idle ?? current.idleMinutes;
 
   async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
     setNotice(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setBusy(false);
-    }
+    await action.run(work);
   }
 
   function clearFields() {
     setCurrentPassword('');
-    setNewPassword('');
-    setConfirm('');
+    newPassword.clear();
   }
 
   function setPassword(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
-    if (newPassword.length < PASSWORD_MIN_CHARS)
-      return setFormError(t('lock.tooShort', { n: PASSWORD_MIN_CHARS }));
-    if (newPassword !== confirm) return setFormError(t('lock.mismatch'));
+    if (!newPassword.check()) return;
     void run(async () => {
-      const made = await call('lock/set', { currentPassword, newPassword, idleMinutes });
+      const made = await call('lock/set', { currentPassword, newPassword: newPassword.password, idleMinutes });
       setStatus(made.status);
       clearFields();
       setCode(made.recoveryCode);
@@ -131,23 +113,15 @@ export function AppLockSection() {
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: current.enabled ? 3 : 2 }}>
               {current.enabled && (
-                <PasswordInput
+                <PasswordField
                   label={t('lock.currentPassword')}
                   value={currentPassword}
-                  onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+                  onChange={setCurrentPassword}
                   autoComplete="current-password"
-                  maxLength={200}
-                  data-testid="app-lock-current"
+                  testId="app-lock-current"
                 />
               )}
-              <NewPasswordFields
-                password={newPassword}
-                confirm={confirm}
-                onPassword={setNewPassword}
-                onConfirm={setConfirm}
-                error={formError}
-                testIds={{ password: 'app-lock-new', confirm: 'app-lock-confirm' }}
-              />
+              <NewPasswordFields state={newPassword} testIds={{ password: 'app-lock-new', confirm: 'app-lock-confirm' }} />
             </SimpleGrid>
             <Group gap="sm">
               <Button type="submit" loading={busy} data-testid="app-lock-set">
@@ -184,7 +158,7 @@ export function AppLockSection() {
             {notice}
           </Alert>
         )}
-        {error && <ErrorAlert error={error} title={t('lock.failed')} onClose={() => setError(null)} />}
+        {error && <ErrorAlert error={error} title={t('lock.failed')} onClose={action.clearError} />}
       </Stack>
       <Modal
         opened={code !== null}
