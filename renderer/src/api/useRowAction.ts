@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import type { ErrorPayload } from '../../../contract/errors';
-import { toErrorPayload } from './client';
+import { useActions } from './useAction';
 
 export interface RowAction {
   /** The id of the row whose action is running (its button shows the spinner), or null. */
@@ -17,20 +16,13 @@ export interface RowAction {
  * failure of the last press, shown once above the list.
  */
 export function useRowAction(): RowAction {
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
-
-  async function run(id: string, action: () => Promise<unknown>) {
-    setPending(id);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setPending(null);
-    }
-  }
-
-  return { pending, error, clearError: () => setError(null), run };
+  const { running, error, clearError, run } = useActions<string>();
+  return {
+    pending: running,
+    error,
+    clearError,
+    run: async (id, action) => {
+      await run(id, action);
+    },
+  };
 }

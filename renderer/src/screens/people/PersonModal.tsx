@@ -3,8 +3,8 @@ import { Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../contract/contract';
-import type { ErrorPayload } from '../../../../contract/errors';
 import { call, toErrorPayload } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {
@@ -57,8 +57,7 @@ function PersonForm({ initial, onCancel, onSaved }: FormProps) {
   const [person, setPerson] = useState<Person | null>(initial);
   const [values, setValues] = useState<PersonFormValues>(initial ? personValuesOf(initial) : BLANK_PERSON);
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { busy: saving, error, setError, run } = useAction();
 
   const errors = submitted ? validatePerson(values) : {};
   const set = (patch: Partial<PersonFormValues>) => setValues((cur) => ({ ...cur, ...patch }));
@@ -67,19 +66,13 @@ function PersonForm({ initial, onCancel, onSaved }: FormProps) {
     if (saving) return;
     setSubmitted(true);
     if (Object.keys(validatePerson(values)).length > 0) return;
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const fields = toPersonFields(values);
       const stored = person
         ? await call('people/update', { id: person.id, version: person.version, fields })
         : await call('people/create', fields);
       onSaved(stored);
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   async function reload() {

@@ -14,8 +14,8 @@ import {
 import { IconBookmark, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SavedSearch } from '../../../../contract/contract';
-import type { ErrorPayload } from '../../../../contract/errors';
-import { call, toErrorPayload } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import type { ApiQuery } from '../../api/useApiQuery';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -104,28 +104,21 @@ interface DeleteProps {
 
 function DeleteSavedModal({ target, onClose, onDeleted }: DeleteProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { busy, error, clearError, run } = useAction();
 
   async function confirm() {
     if (!target || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('search/saved-delete', { id: target.id });
       onDeleted();
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <Modal
       opened={target !== null}
       onClose={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
       title={t('search.saved.deleteTitle')}
@@ -183,22 +176,13 @@ function SaveSearchForm({
   // The query itself is the likeliest name; the clerk edits it into something shorter if they wish.
   const [name, setName] = useState(query.slice(0, 200));
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { busy: saving, error, run } = useAction();
   const nameError = submitted && !name.trim() ? t('search.saved.nameRequired') : null;
 
   async function save() {
     setSubmitted(true);
     if (!name.trim() || saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(await call('search/saved-create', { name: name.trim(), query }));
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onSaved(await call('search/saved-create', { name: name.trim(), query })));
   }
 
   return (

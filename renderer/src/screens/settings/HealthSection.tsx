@@ -2,9 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Fieldset, Group, List, Stack, Table, Text } from '@mantine/core';
 import { IconDatabase, IconRefresh, IconShieldCheck, IconZoomCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../contract/errors';
 import type { IntegrityReport } from '../../../../contract/lockContract';
-import { call, toErrorPayload } from '../../api/client';
+import { call } from '../../api/client';
+import { useActions } from '../../api/useAction';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -59,22 +59,16 @@ export function HealthSection() {
   const language = toLanguage(i18n.language);
   const health = useApiQuery('health/status', {});
   const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const actions = useActions<'backup' | 'full' | 'quick' | 'rebuild'>();
+  const { running: busy, error } = actions;
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
 
-  async function act(name: string, work: () => Promise<string | null>) {
-    setBusy(name);
-    setError(null);
+  async function act(name: 'backup' | 'full' | 'quick' | 'rebuild', work: () => Promise<string | null>) {
     setNotice(null);
-    try {
+    await actions.run(name, async () => {
       setNotice(await work());
       health.reload();
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   const backupNow = () =>
@@ -253,7 +247,7 @@ export function HealthSection() {
             {notice}
           </Alert>
         )}
-        {error && <ErrorAlert error={error} title={t('health.failed')} onClose={() => setError(null)} />}
+        {error && <ErrorAlert error={error} title={t('health.failed')} onClose={actions.clearError} />}
         {s && (
           <Group justify="space-between">
             <Text size="xs" c="dimmed">

@@ -14,8 +14,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DocumentVariant, SignerAuthority } from '../../../../contract/contract';
-import type { ErrorPayload } from '../../../../contract/errors';
-import { toErrorPayload } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { SaveButton, SavedNote } from '../../components/SaveButton';
@@ -60,8 +59,7 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState<SettingsDraft>(() => draftOf(settings));
   const [justSaved, setJustSaved] = useState(false);
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { busy: saving, error, clearError, run } = useAction();
 
   const errors = submitted ? validateSettings(draft) : {};
   const dirty = isSettingsDirty(draft, saved);
@@ -74,18 +72,12 @@ export function SettingsScreen() {
     if (saving) return;
     setSubmitted(true);
     if (Object.keys(validateSettings(draft)).length > 0) return;
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const stored = draftOf(await save(normalizeDraft(draft)));
       setDraft(stored);
       setSaved(stored);
       setJustSaved(true);
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const text = (field: TextField) => (
@@ -198,7 +190,7 @@ export function SettingsScreen() {
           </SimpleGrid>
         </Fieldset>
 
-        {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={() => setError(null)} />}
+        {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={clearError} />}
 
         <Group gap="md">
           <SaveButton loading={saving} testId="settings-save" />

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../../contract/errors';
-import { call, toErrorPayload } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useAction } from '../../../api/useAction';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { hrefOf } from '../../../router/route';
 import { navigate } from '../../../router/useRoute';
@@ -13,21 +13,14 @@ import { ConfirmActionModal } from './ConfirmActionModal';
 export function MeetingTrashButton({ meetingId, version }: { meetingId: string; version: number }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const action = useAction();
 
   async function trash() {
-    setBusy(true);
-    setError(null);
-    try {
+    const done = await action.run(async () => {
       await call('meetings/trash', { id: meetingId, version });
       navigate(hrefOf({ name: 'meetings' }));
-    } catch (e) {
-      setError(toErrorPayload(e));
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!done) setConfirming(false);
   }
 
   return (
@@ -41,13 +34,15 @@ export function MeetingTrashButton({ meetingId, version }: { meetingId: string; 
       >
         {t('trash.moveTo')}
       </Button>
-      {error && <ErrorAlert error={error} title={t('trash.moveFailed')} onClose={() => setError(null)} />}
+      {action.error && (
+        <ErrorAlert error={action.error} title={t('trash.moveFailed')} onClose={action.clearError} />
+      )}
       <ConfirmActionModal
         opened={confirming}
         title={t('trash.moveTitle')}
         message={t('trash.moveConfirm')}
         confirmLabel={t('trash.moveTo')}
-        loading={busy}
+        loading={action.busy}
         onConfirm={() => void trash()}
         onClose={() => setConfirming(false)}
         confirmTestId="meeting-trash-confirm"

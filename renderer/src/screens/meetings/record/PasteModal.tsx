@@ -11,9 +11,9 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../../contract/errors';
 import type { PastePreview, PastePreviewRow } from '../../../../../contract/recordContract';
-import { call, toErrorPayload } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useAction } from '../../../api/useAction';
 import { DialogActions } from '../../../components/DialogActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PersonMatchCell } from '../../../components/PersonMatchCell';
@@ -53,21 +53,14 @@ export function PasteModal({
   const [preview, setPreview] = useState<PastePreview | null>(null);
   const [choices, setChoices] = useState<Choice[]>([]);
   const [role, setRole] = useState<Role>('dai_bieu');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { busy, error, clearError, run } = useAction();
 
   async function runPreview() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const p = await call('attendance/paste-preview', { meetingId, text });
       setPreview(p);
       setChoices(p.rows.map(initialChoice));
-    } catch (e) {
-      setError(toErrorPayload(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const rows = preview?.rows ?? [];
@@ -78,9 +71,7 @@ export function PasteModal({
 
   async function confirm() {
     if (undecided || batch.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const res = await call('attendance/add-many', {
         meetingId,
         version,
@@ -96,10 +87,7 @@ export function PasteModal({
       });
       onAdded(res.meetingVersion);
       onClose();
-    } catch (e) {
-      setError(toErrorPayload(e));
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -110,13 +98,13 @@ export function PasteModal({
             <RecordError
               error={error}
               onReload={() => {
-                setError(null);
+                clearError();
                 onReload();
               }}
-              onClose={() => setError(null)}
+              onClose={clearError}
             />
           ) : (
-            <ErrorAlert error={error} onClose={() => setError(null)} />
+            <ErrorAlert error={error} onClose={clearError} />
           ))}
         {!preview ? (
           <>
