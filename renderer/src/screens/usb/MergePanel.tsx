@@ -1,15 +1,38 @@
 import { useState } from 'react';
 import { ChooseFolderButton } from '../../components/ChooseFolderButton';
-import { Alert, Badge, Button, Group, Paper, PasswordInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconCircleCheck, IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../contract/errors';
-import type { MergeChoice, MergeClass, MergePlan, MergeResult, MeetingMergeItem } from '../../../../contract/mergeContract';
-import { call, toErrorPayload } from '../../api/client';
+import type {
+  MergeChoice,
+  MergeClass,
+  MergePlan,
+  MergeResult,
+  MeetingMergeItem,
+} from '../../../../contract/mergeContract';
+import { call } from '../../api/client';
+import { useActions } from '../../api/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatIsoDate } from '../../format/date';
+import { UsbPanel } from './UsbPanel';
 
-const CLASS_COLOR: Record<MergeClass, string> = { new: 'blue', changed: 'yellow', conflict: 'red', identical: 'gray' };
+const CLASS_COLOR: Record<MergeClass, string> = {
+  new: 'blue',
+  changed: 'yellow',
+  conflict: 'red',
+  identical: 'gray',
+};
 
 type Choices = Record<string, MergeChoice>;
 
@@ -45,226 +68,263 @@ export function MergePanel() {
   const [plan, setPlan] = useState<MergePlan | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [personChoices, setPersonChoices] = useState<Record<string, 'mine' | 'theirs'>>({});
-  const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
-  const [error, setError] = useState<{ title: string; error: ErrorPayload } | null>(null);
+  const actions = useActions<'preview' | 'apply'>();
+  const busy = actions.running;
   const [result, setResult] = useState<MergeResult | null>(null);
 
   async function preview() {
-    setBusy('preview');
-    setError(null);
     setResult(null);
     setPlan(null);
-    try {
+    await actions.run('preview', async () => {
       const p = await call('merge/preview', { path, passphrase: passphrase || null });
       setPlan(p);
-      setChoices(Object.fromEntries(p.meetings.flatMap((m) => (m.class !== 'identical' && m.defaultChoice ? [[m.id, m.defaultChoice]] : []))));
-      setPersonChoices(Object.fromEntries(p.people.flatMap((x) => (x.class !== 'identical' && x.class !== 'new' && x.defaultChoice ? [[x.id, x.defaultChoice]] : []))));
-    } catch (e) {
-      setError({ title: t('usbMerge.previewFailed'), error: toErrorPayload(e) });
-    } finally {
-      setBusy(null);
-    }
+      setChoices(
+        Object.fromEntries(
+          p.meetings.flatMap((m) =>
+            m.class !== 'identical' && m.defaultChoice ? [[m.id, m.defaultChoice]] : [],
+          ),
+        ),
+      );
+      setPersonChoices(
+        Object.fromEntries(
+          p.people.flatMap((x) =>
+            x.class !== 'identical' && x.class !== 'new' && x.defaultChoice ? [[x.id, x.defaultChoice]] : [],
+          ),
+        ),
+      );
+    });
   }
 
   async function apply() {
     if (!plan) return;
-    setBusy('apply');
-    setError(null);
-    try {
-      const r = await call('merge/apply', { path, passphrase: passphrase || null, token: plan.token, meetings: choices, people: personChoices });
+    await actions.run('apply', async () => {
+      const r = await call('merge/apply', {
+        path,
+        passphrase: passphrase || null,
+        token: plan.token,
+        meetings: choices,
+        people: personChoices,
+      });
       setResult(r);
       setPlan(null);
-    } catch (e) {
-      setError({ title: t('usbMerge.applyFailed'), error: toErrorPayload(e) });
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   const shown = plan?.meetings.filter((m) => m.class !== 'identical') ?? [];
   const people = plan?.people.filter((p) => p.class === 'changed' || p.class === 'conflict') ?? [];
   const unresolved =
-    shown.filter((m) => m.class === 'conflict' && !choices[m.id]).length + people.filter((p) => p.class === 'conflict' && !personChoices[p.id]).length;
+    shown.filter((m) => m.class === 'conflict' && !choices[m.id]).length +
+    people.filter((p) => p.class === 'conflict' && !personChoices[p.id]).length;
   const counts = (c: MergePlan['counts']['meetings']) =>
     (['new', 'changed', 'conflict', 'identical'] as const).map((k) => (
-      <Badge key={k} color={CLASS_COLOR[k]} variant={c[k] ? 'filled' : 'light'} data-testid={`merge-count-${k}`}>
+      <Badge
+        key={k}
+        color={CLASS_COLOR[k]}
+        variant={c[k] ? 'filled' : 'light'}
+        data-testid={`merge-count-${k}`}
+      >
         {t(`usbMerge.count.${k}`, { n: c[k] })}
       </Badge>
     ));
 
   return (
-    <Paper withBorder radius="md" p="md" data-testid="merge-panel">
-      <Stack gap="sm">
-        <Title order={3}>{t('usbMerge.title')}</Title>
+    <UsbPanel title={t('usbMerge.title')} intro={t('usbMerge.intro')} testId="merge-panel">
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          style={{ flex: 1, minWidth: 320 }}
+          label={t('usbMerge.path')}
+          placeholder={t('usbMerge.pathPlaceholder')}
+          value={path}
+          onChange={(e) => setPath(e.currentTarget.value)}
+          data-testid="merge-path"
+        />
+        <ChooseFolderButton title={t('usbMerge.path')} onChosen={setPath} />
+        <PasswordInput
+          style={{ width: 260 }}
+          label={t('usbMerge.passphrase')}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          data-testid="merge-passphrase"
+        />
+        <Button
+          leftSection={<IconShieldCheck size={16} />}
+          onClick={() => void preview()}
+          loading={busy === 'preview'}
+          disabled={!path.trim() || busy !== null}
+          data-testid="merge-preview"
+        >
+          {t('usbMerge.preview')}
+        </Button>
+      </Group>
+      {busy === 'preview' && (
         <Text size="sm" c="dimmed">
-          {t('usbMerge.intro')}
+          {t('usbMerge.checking')}
         </Text>
-        <Group align="flex-end" wrap="wrap">
-          <TextInput
-            style={{ flex: 1, minWidth: 320 }}
-            label={t('usbMerge.path')}
-            placeholder={t('usbMerge.pathPlaceholder')}
-            value={path}
-            onChange={(e) => setPath(e.currentTarget.value)}
-            data-testid="merge-path"
-          />
-          <ChooseFolderButton title={t('usbMerge.path')} onChosen={setPath} />
-          <PasswordInput
-            style={{ width: 260 }}
-            label={t('usbMerge.passphrase')}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            data-testid="merge-passphrase"
-          />
-          <Button leftSection={<IconShieldCheck size={16} />} onClick={() => void preview()} loading={busy === 'preview'} disabled={!path.trim() || busy !== null} data-testid="merge-preview">
-            {t('usbMerge.preview')}
-          </Button>
-        </Group>
-        {busy === 'preview' && (
-          <Text size="sm" c="dimmed">
-            {t('usbMerge.checking')}
-          </Text>
-        )}
-        {error && <ErrorAlert error={error.error} title={error.title} onClose={() => setError(null)} />}
+      )}
+      {actions.error && (
+        <ErrorAlert
+          error={actions.error}
+          title={actions.failed === 'apply' ? t('usbMerge.applyFailed') : t('usbMerge.previewFailed')}
+          onClose={actions.clearError}
+        />
+      )}
 
-        {result && (
-          <Alert color="teal" icon={<IconCircleCheck size={20} />} title={t('usbMerge.done')} data-testid="merge-result">
-            {result.changed
-              ? t('usbMerge.result', {
-                  added: result.meetings.added,
-                  replaced: result.meetings.replaced,
-                  keptBoth: result.meetings.keptBoth,
-                  keptMine: result.meetings.keptMine,
-                  identical: result.meetings.identical,
-                  peopleAdded: result.people.added,
-                  peopleUpdated: result.people.updated,
-                  photos: result.photoFilesCopied,
-                })
-              : t('usbMerge.resultNothing')}
-            {result.meetings.unresolved + result.people.unresolved > 0 && (
-              <Text size="sm" mt={4}>
-                {t('usbMerge.resultUnresolved', { n: result.meetings.unresolved + result.people.unresolved })}
-              </Text>
-            )}
-          </Alert>
-        )}
-
-        {plan && (
-          <Stack gap="sm" data-testid="merge-plan">
-            <Text size="sm" c="teal.8">
-              {t('usbMerge.verified')} ({plan.bag.name})
+      {result && (
+        <Alert
+          color="teal"
+          icon={<IconCircleCheck size={20} />}
+          title={t('usbMerge.done')}
+          data-testid="merge-result"
+        >
+          {result.changed
+            ? t('usbMerge.result', {
+                added: result.meetings.added,
+                replaced: result.meetings.replaced,
+                keptBoth: result.meetings.keptBoth,
+                keptMine: result.meetings.keptMine,
+                identical: result.meetings.identical,
+                peopleAdded: result.people.added,
+                peopleUpdated: result.people.updated,
+                photos: result.photoFilesCopied,
+              })
+            : t('usbMerge.resultNothing')}
+          {result.meetings.unresolved + result.people.unresolved > 0 && (
+            <Text size="sm" mt={4}>
+              {t('usbMerge.resultUnresolved', { n: result.meetings.unresolved + result.people.unresolved })}
             </Text>
-            <Group gap="xs">
-              <Text size="sm" fw={600} w={170}>
-                {t('usbMerge.meetings')}
-              </Text>
-              {counts(plan.counts.meetings)}
-            </Group>
-            <Group gap="xs">
-              <Text size="sm" fw={600} w={170}>
-                {t('usbMerge.people')}
-              </Text>
-              {counts(plan.counts.people)}
-            </Group>
-            {shown.length === 0 && people.length === 0 && <Text data-testid="merge-nothing">{t('usbMerge.nothingToDo')}</Text>}
-            {shown.length > 0 && (
-              <Table verticalSpacing="xs" data-testid="merge-meetings">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={110}>{t('usbMerge.column.date')}</Table.Th>
-                    <Table.Th>{t('usbMerge.column.title')}</Table.Th>
-                    <Table.Th w={260}>{t('usbMerge.column.state')}</Table.Th>
-                    <Table.Th>{t('usbMerge.column.choice')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shown.map((m) => (
-                    <Table.Tr key={m.id} data-testid="merge-meeting" data-class={m.class}>
-                      <Table.Td>{formatIsoDate(m.theirs.meetingDate)}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {m.theirs.title}
+          )}
+        </Alert>
+      )}
+
+      {plan && (
+        <Stack gap="sm" data-testid="merge-plan">
+          <Text size="sm" c="teal.8">
+            {t('usbMerge.verified')} ({plan.bag.name})
+          </Text>
+          <Group gap="xs">
+            <Text size="sm" fw={600} w={170}>
+              {t('usbMerge.meetings')}
+            </Text>
+            {counts(plan.counts.meetings)}
+          </Group>
+          <Group gap="xs">
+            <Text size="sm" fw={600} w={170}>
+              {t('usbMerge.people')}
+            </Text>
+            {counts(plan.counts.people)}
+          </Group>
+          {shown.length === 0 && people.length === 0 && (
+            <Text data-testid="merge-nothing">{t('usbMerge.nothingToDo')}</Text>
+          )}
+          {shown.length > 0 && (
+            <Table verticalSpacing="xs" data-testid="merge-meetings">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={110}>{t('usbMerge.column.date')}</Table.Th>
+                  <Table.Th>{t('usbMerge.column.title')}</Table.Th>
+                  <Table.Th w={260}>{t('usbMerge.column.state')}</Table.Th>
+                  <Table.Th>{t('usbMerge.column.choice')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((m) => (
+                  <Table.Tr key={m.id} data-testid="merge-meeting" data-class={m.class}>
+                    <Table.Td>{formatIsoDate(m.theirs.meetingDate)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {m.theirs.title}
+                      </Text>
+                      {m.mine && m.mine.title !== m.theirs.title && (
+                        <Text size="xs" c="dimmed">
+                          {t('usbMerge.column.mine')}: {m.mine.title}
                         </Text>
-                        {m.mine && m.mine.title !== m.theirs.title && (
-                          <Text size="xs" c="dimmed">
-                            {t('usbMerge.column.mine')}: {m.mine.title}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <MeetingState item={m} />
-                      </Table.Td>
-                      <Table.Td>
-                        {m.class === 'new' ? (
-                          <Text size="sm">{t('usbMerge.addedAsNew')}</Text>
-                        ) : (
-                          <SegmentedControl
-                            size="xs"
-                            value={choices[m.id] ?? ''}
-                            onChange={(v) => setChoices((c) => ({ ...c, [m.id]: v as MergeChoice }))}
-                            data={(['mine', 'theirs', 'both'] as const).map((c) => ({
-                              value: c,
-                              label: t(`usbMerge.choice.${c}`),
-                              disabled: !m.choices.includes(c),
-                            }))}
-                            data-testid="merge-choice"
-                          />
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-            {people.length > 0 && (
-              <Table verticalSpacing="xs" data-testid="merge-people">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('usbMerge.column.mine')}</Table.Th>
-                    <Table.Th>{t('usbMerge.column.theirs')}</Table.Th>
-                    <Table.Th w={220}>{t('usbMerge.column.state')}</Table.Th>
-                    <Table.Th>{t('usbMerge.column.choice')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {people.map((p) => (
-                    <Table.Tr key={p.id} data-testid="merge-person">
-                      <Table.Td>{p.mine && `${p.mine.fullName} — ${[p.mine.rank, p.mine.title].filter(Boolean).join(', ')}`}</Table.Td>
-                      <Table.Td>{`${p.theirs.fullName} — ${[p.theirs.rank, p.theirs.title].filter(Boolean).join(', ')}`}</Table.Td>
-                      <Table.Td>
-                        <Badge color={CLASS_COLOR[p.class]} variant="light">
-                          {t(`usbMerge.class.${p.class}`)}
-                        </Badge>
-                        {p.newer && <Text size="xs">{t(`usbMerge.newer.${p.newer}`)}</Text>}
-                      </Table.Td>
-                      <Table.Td>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <MeetingState item={m} />
+                    </Table.Td>
+                    <Table.Td>
+                      {m.class === 'new' ? (
+                        <Text size="sm">{t('usbMerge.addedAsNew')}</Text>
+                      ) : (
                         <SegmentedControl
                           size="xs"
-                          value={personChoices[p.id] ?? ''}
-                          onChange={(v) => setPersonChoices((c) => ({ ...c, [p.id]: v as 'mine' | 'theirs' }))}
-                          data={(['mine', 'theirs'] as const).map((c) => ({ value: c, label: t(`usbMerge.choice.${c}`) }))}
+                          value={choices[m.id] ?? ''}
+                          onChange={(v) => setChoices((c) => ({ ...c, [m.id]: v as MergeChoice }))}
+                          data={(['mine', 'theirs', 'both'] as const).map((c) => ({
+                            value: c,
+                            label: t(`usbMerge.choice.${c}`),
+                            disabled: !m.choices.includes(c),
+                          }))}
+                          data-testid="merge-choice"
                         />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-            {unresolved > 0 && (
-              <Text size="sm" c="red.8" data-testid="merge-unresolved">
-                {t('usbMerge.unresolved', { count: unresolved })}
-              </Text>
-            )}
-            {(shown.length > 0 || people.length > 0) && (
-              <Group>
-                <Button leftSection={<IconFileImport size={16} />} onClick={() => void apply()} loading={busy === 'apply'} disabled={busy !== null} data-testid="merge-apply">
-                  {busy === 'apply' ? t('usbMerge.applying') : t('usbMerge.apply')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        )}
-      </Stack>
-    </Paper>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {people.length > 0 && (
+            <Table verticalSpacing="xs" data-testid="merge-people">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('usbMerge.column.mine')}</Table.Th>
+                  <Table.Th>{t('usbMerge.column.theirs')}</Table.Th>
+                  <Table.Th w={220}>{t('usbMerge.column.state')}</Table.Th>
+                  <Table.Th>{t('usbMerge.column.choice')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {people.map((p) => (
+                  <Table.Tr key={p.id} data-testid="merge-person">
+                    <Table.Td>
+                      {p.mine &&
+                        `${p.mine.fullName} — ${[p.mine.rank, p.mine.title].filter(Boolean).join(', ')}`}
+                    </Table.Td>
+                    <Table.Td>{`${p.theirs.fullName} — ${[p.theirs.rank, p.theirs.title].filter(Boolean).join(', ')}`}</Table.Td>
+                    <Table.Td>
+                      <Badge color={CLASS_COLOR[p.class]} variant="light">
+                        {t(`usbMerge.class.${p.class}`)}
+                      </Badge>
+                      {p.newer && <Text size="xs">{t(`usbMerge.newer.${p.newer}`)}</Text>}
+                    </Table.Td>
+                    <Table.Td>
+                      <SegmentedControl
+                        size="xs"
+                        value={personChoices[p.id] ?? ''}
+                        onChange={(v) => setPersonChoices((c) => ({ ...c, [p.id]: v as 'mine' | 'theirs' }))}
+                        data={(['mine', 'theirs'] as const).map((c) => ({
+                          value: c,
+                          label: t(`usbMerge.choice.${c}`),
+                        }))}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {unresolved > 0 && (
+            <Text size="sm" c="red.8" data-testid="merge-unresolved">
+              {t('usbMerge.unresolved', { count: unresolved })}
+            </Text>
+          )}
+          {(shown.length > 0 || people.length > 0) && (
+            <Group>
+              <Button
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => void apply()}
+                loading={busy === 'apply'}
+                disabled={busy !== null}
+                data-testid="merge-apply"
+              >
+                {busy === 'apply' ? t('usbMerge.applying') : t('usbMerge.apply')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </UsbPanel>
   );
 }
