@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Archive } from '../../db/open';
-import { rebuildSearchIndex } from '../../db/search/indexer';
+import type { Archive, Connection } from './open';
+import { rebuildSearchIndex } from './search/indexer';
 
 /**
  * The SQLite copy that goes into a bag: a consistent snapshot through SQLite's online backup API (taken
@@ -12,7 +12,7 @@ export async function takeSnapshot(
   archive: Archive,
   dest: string,
   nativeBinding?: string,
-): Promise<Database.Database> {
+): Promise<Connection> {
   // 4096 pages (16 MB) per step rather than better-sqlite3's 100: a 1.7 GB archive in 400 steps, not
   // 17 000, each still short enough for the event loop (progress, cancel) to keep its turn.
   await archive.sqlite.backup(dest, { progress: () => 4096 });
@@ -37,7 +37,7 @@ export async function takeSnapshot(
  * secret 2023 record in its slack space. The audit chain of such a copy is shortened (its hashes no
  * longer link); bag-info.txt says so.
  */
-export function pruneSnapshot(db: Database.Database, keepIds: readonly string[]): void {
+export function pruneSnapshot(db: Connection, keepIds: readonly string[]): void {
   db.transaction(() => {
     db.exec('CREATE TEMP TABLE keep_meetings (id TEXT PRIMARY KEY)');
     const ins = db.prepare('INSERT OR IGNORE INTO keep_meetings (id) VALUES (?)');
@@ -55,7 +55,20 @@ export function pruneSnapshot(db: Database.Database, keepIds: readonly string[])
 }
 
 /** integrity_check of the finished copy; a copy that fails is never put in a bag. */
-export function checkSnapshot(db: Database.Database): void {
+export function checkSnapshot(db: Connection): void {
   const check = db.pragma('integrity_check', { simple: true });
   if (check !== 'ok') throw new Error(`snapshot integrity_check: ${String(check)}`);
 }
+
+/**
+ * The snapshot as an export's worker thread reads it (services/archive/meetingFilesWorker.ts): its own
+ * read-only connection. The snapshot is a private copy on the local disk that nothing writes to while
+ * workers read it: mapping it saves a system call per page read (about a third of the reading time at
+ * 100 000 meetings).
+ */
+export function openSnapshotForReading(file: string, nativeBinding?: string): Connection {
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  db.pragma('mmap_size = 4294967296');
+  return db;
+}
+
