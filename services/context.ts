@@ -1,8 +1,20 @@
 import { userInfo } from 'node:os';
 import type { Archive } from '../db/open';
+import type { JobPhase } from '../contract/archiveContract';
+import type { ImportBatchItem } from '../contract/importContract';
 import { getSettings } from '../db/settings';
 
 export type Transport = 'electron' | 'web' | 'direct';
+
+/**
+ * How far a long call has got, told as it happens to a host that shows it (the CLI prints lines on
+ * stderr). The screens follow jobs through `jobs/status` instead and need none of this.
+ */
+export type Progress =
+  | { channel: 'search/rebuild'; done: number }
+  | { channel: 'import/batch'; item: ImportBatchItem; done: number }
+  | { channel: 'archive/export' | 'archive/verify'; phase: JobPhase; bytesTotal: number }
+  | { channel: 'archive/export' | 'archive/verify'; bytes: number };
 
 /** What every handler gets: the open archive, who is acting, and facts about this process. */
 export interface ServiceContext {
@@ -12,16 +24,18 @@ export interface ServiceContext {
   /** Name written in the audit log: the clerk's name from settings, else the OS account. */
   actor(): string;
   /**
-   * HTML → PDF by the host's own Chromium when it has one (the desktop app: Electron's printToPDF).
-   * Absent, reports use the system Chromium (services/reports/pdf.ts).
+   * HTML → PDF by the host's own browser engine: the desktop app's Electron printToPDF, the CLI's (and
+   * its web host's) system Chromium. Absent, `reports/pdf` answers PDF_UNAVAILABLE. The host brings it
+   * so that services never load a browser and the desktop bundle carries none.
    */
   renderPdf?: (html: string) => Promise<Buffer>;
   /** The desktop's folder dialog (a USB stick to export to, a backup folder); null when cancelled. */
   chooseFolder?: (title: string) => Promise<string | null>;
+  onProgress?: (progress: Progress) => void;
 }
 
 /** What a host adds to the context: capabilities only it has. */
-export type HostCapabilities = Pick<ServiceContext, 'renderPdf' | 'chooseFolder'>;
+export type HostCapabilities = Pick<ServiceContext, 'renderPdf' | 'chooseFolder' | 'onProgress'>;
 
 function osAccount(): string {
   try {

@@ -1,6 +1,8 @@
-import { contract, isChannel, type Channel, type ChannelOutput, type Reply } from '../contract/contract';
-import { ERROR_MESSAGES, HosoError, toErrorPayload } from '../contract/errors';
-import type { Handlers } from './handlers';
+import { CHANNELS, contract, isChannel, type Channel, type ChannelOutput, type Reply } from '../contract/contract';
+import { ERROR_MESSAGES, errorPayload, HosoError, toErrorPayload } from '../contract/errors';
+import { msg } from '../contract/messages/message';
+import { issueMessages } from '../contract/messages/zodIssues';
+import type { Handlers } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
 import { LOCK_GATE, type LockGate } from './lockState';
 
@@ -10,14 +12,6 @@ import { LOCK_GATE, type LockGate } from './lockState';
  */
 export type Dispatch = ((channel: unknown, payload: unknown) => Promise<Reply<unknown>>) & { isLocked?: () => boolean };
 
-function describeIssues(error: { issues: { message: string; path: PropertyKey[] }[] }): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => i.message)
-    .join(' ');
-}
-
-const MALFORMED_TEXT_VI = 'Văn bản có ký tự bị hỏng (một nửa ký tự Unicode, thường do dán từ nguồn lỗi); hãy gõ hoặc dán lại đoạn đó.';
 
 /** A UTF-16 surrogate without its pair: in u-mode a well-formed pair is one code point outside this range. */
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
@@ -63,6 +57,27 @@ export function diskErrorOf(e: unknown): HosoError | null {
 }
 
 /**
+ * The handler groups of services/handlers/ as one table. Two groups answering one channel would leave
+ * one of them silently dead (an object spread keeps the last), so that is refused here, at startup,
+ * like a channel no group answers or a name the contract does not have: each is a developer's mistake,
+ * reported in English with the channel's name. Symbol-keyed companions (the lock gate) ride along.
+ */
+export function combineHandlers(groups: readonly object[]): Handlers {
+  const all: Record<PropertyKey, unknown> = {};
+  for (const group of groups) {
+    for (const key of [...Object.keys(group), ...Object.getOwnPropertySymbols(group)]) {
+      const name = typeof key === 'symbol' ? key.toString() : key;
+      if (Object.hasOwn(all, key)) throw new Error(`Two handlers for channel ${name}: each channel must be handled by exactly one group in services/handlers/.`);
+      if (typeof key === 'string' && !isChannel(key)) throw new Error(`A handler for ${name}, which is not a channel of the contract (contract/contract.ts).`);
+      all[key] = (group as Record<PropertyKey, unknown>)[key];
+    }
+  }
+  const missing = CHANNELS.filter((c) => !Object.hasOwn(all, c));
+  if (missing.length > 0) throw new Error(`No handler for channel ${missing.join(', ')}: add it to its domain's file in services/handlers/.`);
+  return all as Handlers;
+}
+
+/**
  * The boundary every transport goes through: unknown channel → UNKNOWN_CHANNEL; input parsed with the
  * channel's zod schema → INVALID_INPUT with the schema's Vietnamese messages; the handler's HosoError
  * becomes `{ ok: false, error }`; anything else is logged and answered with INTERNAL, never a stack trace.
@@ -83,15 +98,12 @@ export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger
     }
     if (hasMalformedText(payload)) {
       log.error('INVALID_INPUT', `${channel}: malformed UTF-16`);
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `${ERROR_MESSAGES.INVALID_INPUT.vi} ${MALFORMED_TEXT_VI}` } };
+      return { ok: false, error: errorPayload('INVALID_INPUT', msg('input.malformedText')) };
     }
     const parsed = contract[channel].input.safeParse(payload ?? {});
     if (!parsed.success) {
       log.error('INVALID_INPUT', channel);
-      return {
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: `${ERROR_MESSAGES.INVALID_INPUT.vi} ${describeIssues(parsed.error)}` },
-      };
+      return { ok: false, error: errorPayload('INVALID_INPUT', issueMessages(parsed.error.issues)) };
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
@@ -108,11 +120,13 @@ export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger
 }
 
 /** Typed direct calls for the CLI and tests: returns the data or throws the HosoError. */
-export function directClient(dispatch: Dispatch) {
+export type DirectClient = <C extends Channel>(channel: C, input: unknown) => Promise<ChannelOutput<C>>;
+
+export function directClient(dispatch: Dispatch): DirectClient {
   return async function call<C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>> {
     const reply = await dispatch(channel, input);
     // Keep the reply's message: it carries the specifics (which field, which file).
-    if (!reply.ok) throw Object.assign(new HosoError(reply.error.code), { message: reply.error.message });
+    if (!reply.ok) throw new HosoError(reply.error.code, reply.error.details ?? []);
     return reply.data as ChannelOutput<C>;
   };
 }

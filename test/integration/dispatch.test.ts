@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Archive } from '../../db/open';
 import { createContext } from '../../services/context';
-import { createHandlers } from '../../services/handlers';
-import { createDispatcher, type Dispatch } from '../../services/dispatch';
+import { createHandlers, handlerGroups } from '../../services/handlers';
+import { combineHandlers, createDispatcher, type Dispatch } from '../../services/dispatch';
+import { CHANNELS } from '../../contract/contract';
 import { silentLogger } from '../../services/log';
 import { tempArchive } from '../helpers/tempArchive';
 
@@ -117,5 +118,39 @@ describe('the contract boundary', () => {
       ok: true,
       data: { archiveFile: archive.file, transport: 'direct', counts: { meetings: 0, people: 1 } },
     });
+  });
+});
+
+describe('handler groups (services/handlers/, one file per domain)', () => {
+  it('answer every channel of the contract exactly once, and nothing else', () => {
+    const owners = new Map<string, number>();
+    for (const group of handlerGroups(createContext(archive, 'direct', '0.0.0-test')))
+      for (const channel of Object.keys(group)) owners.set(channel, (owners.get(channel) ?? 0) + 1);
+    expect([...owners.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect([...owners].filter(([, n]) => n !== 1)).toEqual([]);
+  });
+
+  it('refuse, at startup, two groups answering one channel, naming it', () => {
+    const groups = handlerGroups(createContext(archive, 'direct', '0.0.0-test'));
+    const again = { 'meetings/get': () => null };
+    expect(() => combineHandlers([...groups, again])).toThrow(/Two handlers for channel meetings\/get/);
+    expect(() => combineHandlers(groups.slice(1))).toThrow(/No handler for channel app\/info, app\/choose-folder/);
+    expect(() => combineHandlers([...groups, { 'meetings/drop': () => null }])).toThrow(/meetings\/drop, which is not a channel/);
+  });
+
+  it('keep the app lock wired to the dispatcher through the combined table', async () => {
+    const locked = createDispatcher(createHandlers(createContext(archive, 'web', '0.0.0-test')), silentLogger);
+    expect(await locked('lock/set', { newPassword: 'Mật khẩu văn thư 2026' })).toMatchObject({ ok: true });
+    expect(await locked('lock/lock', {})).toMatchObject({ ok: true });
+    expect(locked.isLocked?.()).toBe(true);
+    expect(await locked('meetings/list', {})).toMatchObject({ ok: false, error: { code: 'APP_LOCKED' } });
+  });
+});
+
+describe('reports/pdf and the host', () => {
+  it('answers PDF_UNAVAILABLE where the host brings no renderer (services never start a browser)', async () => {
+    const created = await dispatch('meetings/create', { title: 'Họp giao ban', kind: 'Giao ban', meetingDate: '2026-03-02', startTime: null, endTime: null });
+    const meetingId = (created as { data: { id: string } }).data.id;
+    expect(await dispatch('reports/pdf', { kind: 'minutes', meetingId })).toMatchObject({ ok: false, error: { code: 'PDF_UNAVAILABLE' } });
   });
 });

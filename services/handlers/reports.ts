@@ -1,31 +1,27 @@
-import type { ServiceContext } from './context';
-import type { Handler } from './handlers';
-import type { reportChannels } from '../contract/reportContract';
-import { getSettings } from '../db/settings';
-import { localToday } from '../db/conclusions';
-import { numberNotice, saveNotice } from '../db/notices';
-import { getMeeting } from '../db/meetings';
-import type { Notice } from '../contract/reportContract';
-import { addWorkingDays } from './reports/dates';
-import { listRegister } from '../db/register';
-import { buildReport, noticeFor, reportFileName } from './reports/build';
-import { renderHtml } from './reports/html';
-import { renderDocx } from './reports/docx';
-import { htmlToPdf } from './reports/pdf';
-import { registerDoc } from './reports/registerDoc';
-import { inlinePhotoSrc } from './reports/printPhotos';
-import type { PhotoItem } from './reports/model';
-import { photoUrl } from '../contract/photoContract';
-import type { ReportDoc } from './reports/model';
-import { recordSecretPrint, listSecretLog } from '../db/printAudit';
-
-type ReportChannel = keyof typeof reportChannels;
+import type { ServiceContext } from '../context';
+import type { HandlersOf } from './types';
+import type { Notice } from '../../contract/reportContract';
+import { photoUrl } from '../../contract/photoContract';
+import { HosoError } from '../../contract/errors';
+import { getSettings } from '../../db/settings';
+import { localToday } from '../../db/conclusions';
+import { numberNotice, saveNotice } from '../../db/notices';
+import { getMeeting } from '../../db/meetings';
+import { listRegister } from '../../db/register';
+import { recordSecretPrint, listSecretLog } from '../../db/printAudit';
+import { addWorkingDays } from '../reports/dates';
+import { buildReport, noticeFor, reportFileName } from '../reports/build';
+import { renderHtml } from '../reports/html';
+import { renderDocx } from '../reports/docx';
+import { registerDoc } from '../reports/registerDoc';
+import { inlinePhotoSrc } from '../reports/printPhotos';
+import type { PhotoItem, ReportDoc } from '../reports/model';
 
 /** Hướng dẫn 36 and common practice: the conclusion notice goes out within 5 working days. */
 const NOTICE_DUE_WORKING_DAYS = 5;
 
-/** Handlers of the report and outgoing-register (reports/*, register/*) channels. */
-export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel]: Handler<C> } {
+/** `reports/*` (the official documents) and `register/*` (the outgoing-documents register). */
+export function reportHandlers(ctx: ServiceContext): HandlersOf<'reports' | 'register'> {
   const a = ctx.archive;
   /** The notice with its due date (5 working days after the meeting), which the editor shows. */
   const withDue = (notice: Notice): Notice => {
@@ -49,10 +45,12 @@ export function createReportHandlers(ctx: ServiceContext): { [C in ReportChannel
       return { html, fileName: reportFileName(doc, 'html'), title: doc.title };
     },
     'reports/pdf': async (request) => {
+      // The host renders: the desktop with Electron's printToPDF, the CLI and its web host with the PC's
+      // Chromium (cli/chromiumPdf.ts). Services never load a browser themselves, so the desktop bundle
+      // carries none; a host without one answers PDF_UNAVAILABLE (print to PDF, or save HTML/DOCX).
       const doc = buildReport(a, request);
-      // The desktop app prints with its own Chromium (Electron's printToPDF); elsewhere the system's.
-      const render = ctx.renderPdf ?? htmlToPdf;
-      const pdf = await render(renderHtml(doc, { photoSrc: await inlinePhotoSrc(doc) }));
+      if (!ctx.renderPdf) throw new HosoError('PDF_UNAVAILABLE');
+      const pdf = await ctx.renderPdf(renderHtml(doc, { photoSrc: await inlinePhotoSrc(doc) }));
       logged(doc, 'pdf');
       return { base64: pdf.toString('base64'), fileName: reportFileName(doc, 'pdf'), mime: 'application/pdf' };
     },

@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import type { ServiceContext } from '../context';
+import type { HandlersOf } from './types';
+import { passphraseWarning } from '../../contract/archiveContract';
+import { HosoError } from '../../contract/errors';
+import { JobRegistry, type ProgressSink } from '../archive/jobs';
+import { estimateExport, exportArchive, hasRoomFor, inspectDestination } from '../archive/exportArchive';
+import { verifyArchivePath } from '../archive/verifyArchive';
+import { resolveQuery } from '../archive/selection';
+import { applyMerge, previewMerge } from '../archive/mergeApply';
+import { backupNow, checkBackup, listBackups, restoreBackup } from '../backups';
+import { healthStatus, verifyArchive } from '../health';
+
+/**
+ * The job's own progress (what `jobs/status` answers), also told to a host that follows it as it
+ * happens: the CLI prints each phase the moment it starts instead of polling for it.
+ */
+function told(ctx: ServiceContext, channel: 'archive/export' | 'archive/verify', sink: ProgressSink): ProgressSink {
+  const host = ctx.onProgress;
+  if (!host) return sink;
+  return {
+    phase: (phase, bytesTotal, filesTotal) => {
+      sink.phase(phase, bytesTotal, filesTotal);
+      host({ channel, phase, bytesTotal });
+    },
+    bytes: (n) => {
+      sink.bytes(n);
+      host({ channel, bytes: n });
+    },
+    file: () => sink.file(),
+  };
+}
+
+/**
+ * The archive as a whole: USB bags out (`archive/*`, run as `jobs/*`) and back in (`merge/*`), backups
+ * (`backups/*`) and its health (`health/*`, Cài đặt → Tình trạng kho). The daily automatic backup is
+ * started by the long-running hosts through services/session.ts.
+ */
+export function archiveHandlers(
+  ctx: ServiceContext,
+  jobs: JobRegistry = new JobRegistry(),
+): HandlersOf<'archive' | 'jobs' | 'merge' | 'backups' | 'health'> {
+  const a = ctx.archive;
+  return {
+    'archive/estimate': async ({ selection, dest }) => {
+      const e = estimateExport(a, resolveQuery(a, selection));
+      const counts = { meetings: e.meetings, photos: e.photos, bytes: e.bytes, secretMeetings: e.secretMeetings };
+      if (dest === null) return { ...counts, destination: null, destinationProblem: null };
+      const d = await inspectDestination(dest);
+      if ('problem' in d) return { ...counts, destination: null, destinationProblem: d.problem.message };
+      return {
+        ...counts,
+        destination: { freeBytes: d.freeBytes, fat32: Number.isFinite(d.maxFileBytes), enoughSpace: hasRoomFor(e.bytes, d.freeBytes) },
+        destinationProblem: null,
+      };
+    },
+    'archive/export': ({ selection: wanted, dest, passphrase }) => {
+      // The search runs now, so the export holds what the clerk saw, even if records change meanwhile.
+      const selection = resolveQuery(a, wanted);
+      const jobId = jobs.start('export', async (signal, progress) => ({
+        exportResult: await exportArchive(
+          a,
+          { dest, selection, passphrase },
+          { appVersion: ctx.appVersion, actor: ctx.actor(), signal, progress: told(ctx, 'archive/export', progress) },
+        ),
+      }));
+      return { jobId };
+    },
+    'archive/verify': ({ path, passphrase }) => {
+      const jobId = jobs.start('verify', async (signal, progress) => ({
+        verifyResult: await verifyArchivePath(path, passphrase, { signal, progress: told(ctx, 'archive/verify', progress) }),
+      }));
+      return { jobId };
+    },
+    'archive/passphrase-check': ({ passphrase }) => ({ warning: passphraseWarning(passphrase) }),
+    'jobs/status': ({ jobId }) => jobs.status(jobId),
+    'jobs/cancel': ({ jobId }) => {
+      if (!jobId) throw new HosoError('JOB_NOT_FOUND');
+      return { cancelled: jobs.cancel(jobId) };
+    },
+    'merge/preview': ({ path, passphrase }) => previewMerge(a, resolve(path), passphrase),
+    'merge/apply': (input) => applyMerge(a, { ...input, path: resolve(input.path) }, { actor: ctx.actor() }),
+    'backups/list': () => listBackups(a),
+    'backups/create': async () => {
+      const { path: _path, ...made } = await backupNow(a);
+      return made;
+    },
+    'backups/check': ({ file }) => checkBackup(a, file),
+    'backups/restore': ({ file }) => restoreBackup(a, file, ctx.actor()),
+    'health/status': () => healthStatus(a),
+    'health/verify': ({ full }) => verifyArchive(a, full),
+  };
+}
