@@ -42,10 +42,7 @@ function nameKeys(fullName: string) {
  * Writes a new person row. Every writer of the directory (the screens, a merge, the demo) comes here,
  * so the name's sort and search keys are always derived the same way.
  */
-export function insertPersonRow(
-  sqlite: Connection,
-  p: PersonColumns & { id: string; version: number; createdAt: number; updatedAt: number },
-): void {
+export function insertPersonRow(sqlite: Connection, p: PersonRecord): void {
   cachedStatement(
     sqlite,
     `INSERT INTO people (id, full_name, name_sort, name_folded, rank, title, unit, notes, version, created_at, updated_at)
@@ -82,15 +79,15 @@ export function reindexMeetingsOf(archive: Pick<Archive, 'sqlite'>, personId: st
   for (const id of attended) indexMeeting(archive, id);
 }
 
+/** A person as a bag's meeting JSON and a merge see them: the directory columns with id, version and times. */
+export type PersonRecord = PersonColumns & { id: string; version: number; createdAt: number; updatedAt: number };
+
 /** A person's row as the directory holds it (deleted or not), or undefined. */
-export function personRow(
-  archive: Pick<Archive, 'sqlite'>,
-  id: string,
-): (PersonColumns & { id: string; version: number; createdAt: number; updatedAt: number }) | undefined {
+export function personRow(archive: Pick<Archive, 'sqlite'>, id: string): PersonRecord | undefined {
   return cachedStatement(
     archive.sqlite,
     'SELECT id, full_name AS fullName, rank, title, unit, notes, version, created_at AS createdAt, updated_at AS updatedAt FROM people WHERE id = ?',
-  ).get(id) as (PersonColumns & { id: string; version: number; createdAt: number; updatedAt: number }) | undefined;
+  ).get(id) as PersonRecord | undefined;
 }
 
 function fieldColumns(fields: PersonFields): PersonColumns {
