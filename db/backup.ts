@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { Archive } from './open';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HosoError } from '../contract/errors';
@@ -31,6 +32,14 @@ export async function backupTo(sqlite: Database.Database, dest: string, nativeBi
     if (e instanceof HosoError) throw e;
     throw new HosoError('BACKUP_FAILED', undefined, { cause: e });
   }
+}
+
+/**
+ * Copies `source` over the archive file `dest` with the backup API (a restore): one locked copy through
+ * SQLite, so a connection open on `dest` stays valid and sees the restored content.
+ */
+export async function copyArchiveOnto(source: Pick<Archive, 'sqlite'>, dest: string): Promise<void> {
+  await source.sqlite.backup(dest);
 }
 
 /** The files SQLite keeps beside a database: the backup API's rollback journal, the check's WAL index. */

@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path, { basename, dirname, join, resolve, type PlatformPath } from 'node:path';
 import type { Archive } from '../db/open';
 import { inspectArchiveFile, openArchive } from '../db/open';
-import { backupStamp, backupTo } from '../db/backup';
+import { backupStamp, backupTo, copyArchiveOnto } from '../db/backup';
 import { schemaVersion } from '../db/migrate';
+import { countMeetings } from '../db/meetings';
+import { integrityCheck, quickCheck, withReadOnlyConnection } from '../db/integrity';
 import { appendAudit } from '../db/audit';
 import { getSettings } from '../db/settings';
 import { HosoError, isHosoError } from '../contract/errors';
@@ -12,7 +13,7 @@ import type { BackupCheck, BackupEntry, BackupList } from '../contract/mergeCont
 import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 
 /**
- * Backups of the archive (DESIGN.md §3, issue 7 §6). Every backup is a consistent snapshot by SQLite's
+ * Backups of the archive (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"). Every backup is a consistent snapshot by SQLite's
  * backup API, written under a temporary name, integrity-checked and opened as a hoso archive before it
  * gets its name (db/backup.ts). Kinds, told apart by name so a folder listing explains itself:
  *   archive-auto-20261122-063626.sqlite            daily automatic; only these rotate (the last N are kept)
@@ -295,19 +296,17 @@ function checkCopy(archive: Archive, path: string, options: ScratchOptions): Che
   } catch (e) {
     return fail(isHosoError(e) ? e.message : String(e));
   }
-  let db: Database.Database | undefined;
   try {
-    db = new Database(copy.file, { readonly: true, fileMustExist: true, nativeBinding: archive.nativeBinding });
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') return fail(`Bản sao lưu bị hỏng (integrity_check: ${String(integrity)}).`);
-    const version = schemaVersion(db);
-    const meetings = (db.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
-    const message = `Bản sao lưu tốt: ${meetings.toLocaleString('vi-VN')} cuộc họp, kiểm tra toàn vẹn đạt.`;
-    return { check: { file: path, ok: true, message, meetings, schemaVersion: version }, copy, scratchError: null };
+    return withReadOnlyConnection(copy.file, archive.nativeBinding, (db): CheckedCopy => {
+      const integrity = integrityCheck(db)[0];
+      if (integrity !== 'ok') return fail(`Bản sao lưu bị hỏng (integrity_check: ${String(integrity)}).`);
+      const version = schemaVersion(db);
+      const meetings = countMeetings({ sqlite: db });
+      const message = `Bản sao lưu tốt: ${meetings.toLocaleString('vi-VN')} cuộc họp, kiểm tra toàn vẹn đạt.`;
+      return { check: { file: path, ok: true, message, meetings, schemaVersion: version }, copy, scratchError: null };
+    });
   } catch (e) {
     return fail(`Không đọc được bản sao lưu (${(e as Error).message}).`);
-  } finally {
-    db?.close();
   }
 }
 
@@ -348,7 +347,7 @@ export async function restoreBackup(archive: Archive, file: string, actor: strin
     // changed), so it goes into the scratch folder, removed with the copy.
     const source = await openArchive({ file: copy.file, backupDir: join(dirname(copy.file), 'backups'), nativeBinding: archive.nativeBinding });
     try {
-      await source.sqlite.backup(archive.file);
+      await copyArchiveOnto(source, archive.file);
     } finally {
       source.close();
     }
@@ -357,9 +356,9 @@ export async function restoreBackup(archive: Archive, file: string, actor: strin
   } finally {
     copy.remove();
   }
-  const quick = archive.sqlite.pragma('quick_check', { simple: true });
+  const quick = quickCheck(archive.sqlite)[0];
   if (quick !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', `(sau khôi phục: ${String(quick)}; bản trước khi khôi phục: ${safety.path})`);
   appendAudit(archive, { actor, action: 'restore', entity: 'archive', entityId: 'archive', after: { from: check.file, safetyBackup: safety.path } });
-  const meetings = (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
+  const meetings = countMeetings(archive);
   return { restoredFrom: check.file, safetyBackup: safety.path, meetings };
 }

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { inspectArchiveFile, SCHEMA_VERSION } from '../db/open';
+import { inspectArchiveFile, SCHEMA_VERSION, type Connection } from '../db/open';
 import { schemaVersion } from '../db/migrate';
 import { verifyAuditChain } from '../db/audit';
-import { checkSearchIndex } from '../db/search/indexer';
+import { checkSearchIndexOfFile, foreignKeyCheck, integrityCheck, withReadOnlyConnection } from '../db/integrity';
+import { finalizedMeetings, rowCounts } from '../db/archiveStats';
 import { checkSeal } from '../db/seal';
 import { verifyPhotoFileSync } from './photoFiles';
 import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
@@ -41,28 +41,6 @@ function readOnlyNote(file: string): string | null {
   }
   return null;
 }
-
-/**
- * FTS5's structure check is issued as an INSERT, which a read-only connection refuses although it
- * changes nothing; it runs on its own connection inside a transaction that is always rolled back.
- */
-function checkSearchIndexOf(file: string) {
-  const rw = new Database(file, { fileMustExist: true });
-  try {
-    rw.pragma('busy_timeout = 5000');
-    rw.exec('BEGIN');
-    try {
-      return checkSearchIndex({ sqlite: rw });
-    } finally {
-      rw.exec('ROLLBACK');
-    }
-  } finally {
-    rw.close();
-  }
-}
-
-const count = (db: Database.Database, table: string) =>
-  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /**
  * A full, read-only health check of an archive file: what opening does (header, owner, schema, quick
@@ -105,17 +83,19 @@ function checkFile(file: string, archiveDir: string, report: CheckReport): void 
     report.problems.push(e instanceof Error ? e.message : String(e));
     return;
   }
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  withReadOnlyConnection(file, undefined, (db) => checkConnection(db, file, archiveDir, report));
+}
+
+function checkConnection(db: Connection, file: string, archiveDir: string, report: CheckReport): void {
   try {
     report.schemaVersion = schemaVersion(db);
     if (report.schemaVersion < SCHEMA_VERSION) {
       report.notes.push(`Kho ở phiên bản cấu trúc ${report.schemaVersion}; sẽ được sao lưu rồi nâng cấp lên ${SCHEMA_VERSION} khi mở.`);
     }
-    const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-    for (const row of integrity) {
-      if (row.integrity_check !== 'ok') report.problems.push(`Lỗi toàn vẹn dữ liệu: ${row.integrity_check}`);
+    for (const line of integrityCheck(db)) {
+      if (line !== 'ok') report.problems.push(`Lỗi toàn vẹn dữ liệu: ${line}`);
     }
-    const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    const fk = foreignKeyCheck(db);
     for (const row of fk.slice(0, 50)) {
       report.problems.push(`Liên kết hỏng: bảng ${row.table}, dòng ${row.rowid} trỏ tới ${row.parent} không tồn tại.`);
     }
@@ -126,7 +106,7 @@ function checkFile(file: string, archiveDir: string, report: CheckReport): void 
         report.problems.push(`Nhật ký thay đổi bị sửa hoặc xóa từ mục số ${chain.firstBrokenSeq} (chuỗi mã băm không khớp).`);
       }
       if (report.schemaVersion === SCHEMA_VERSION) {
-        const index = checkSearchIndexOf(file);
+        const index = checkSearchIndexOfFile(file);
         const n = index.missing.length + index.orphaned.length + index.stale.length;
         if (n > 0) {
           report.problems.push(
@@ -137,7 +117,7 @@ function checkFile(file: string, archiveDir: string, report: CheckReport): void 
       }
       if (report.schemaVersion === SCHEMA_VERSION) {
         // Every finalized record must still match its seal, photo files included.
-        const sealed = db.prepare("SELECT id, title FROM meetings WHERE status = 'finalized'").all() as { id: string; title: string }[];
+        const sealed = finalizedMeetings(db);
         let broken = 0;
         for (const m of sealed) {
           const r = checkSeal({ sqlite: db }, m.id, { verifyPhotoFile: (hash) => verifyPhotoFileSync(archiveDir, hash).ok });
@@ -147,16 +127,9 @@ function checkFile(file: string, archiveDir: string, report: CheckReport): void 
         if (broken > 50) report.problems.push(`… và ${broken - 50} hồ sơ đã khóa khác không khớp niêm phong.`);
         report.notes.push(`Đã kiểm tra niêm phong ${sealed.length.toLocaleString('vi-VN')} hồ sơ đã khóa.`);
       }
-      report.counts = {
-        meetings: count(db, 'meetings'),
-        people: count(db, 'people'),
-        photos: count(db, 'photos'),
-        auditEntries: chain.entries,
-      };
+      report.counts = { ...rowCounts(db), auditEntries: chain.entries };
     }
   } catch (e) {
     report.problems.push(`Không đọc được kho hồ sơ: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    db.close();
   }
 }

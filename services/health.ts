@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import type { Archive } from '../db/open';
 import { verifyAuditChain } from '../db/audit';
 import { checkSearchIndex } from '../db/search/indexer';
+import { liveArchiveStats } from '../db/archiveStats';
+import { quickCheck } from '../db/integrity';
 import type { HealthStatus, IntegrityReport } from '../contract/lockContract';
 import type { BackupCheck } from '../contract/mergeContract';
 import { checkBackup, listBackups } from './backups';
@@ -55,9 +57,7 @@ export function healthStatus(archive: Archive, now: number = Date.now()): Health
   const backupCheck = newest ? checkBackupOnce(archive, newest.file) : null;
   const index = checkSearchIndex(archive);
   const audit = verifyAuditChain(archive);
-  const { meetings, photoBytes } = archive.sqlite
-    .prepare('SELECT (SELECT count(*) FROM meetings WHERE deleted_at IS NULL) AS meetings, (SELECT coalesce(sum(byte_size), 0) FROM (SELECT DISTINCT file_hash, byte_size FROM photos)) AS photoBytes')
-    .get() as { meetings: number; photoBytes: number };
+  const { meetings, photoBytes } = liveArchiveStats(archive);
   return {
     archiveFile: archive.file,
     archiveBytes: fileBytes(archive.file) + fileBytes(`${archive.file}-wal`) + fileBytes(`${archive.file}-shm`),
@@ -92,7 +92,8 @@ export function verifyArchive(archive: Archive, full: boolean, now: () => number
     const report = checkArchiveFile(archive.file);
     return { kind: 'full', ok: report.ok, problems: report.problems, notes: report.notes, ms: now() - started, checkedAt: started };
   }
-  const rows = archive.sqlite.pragma('quick_check') as { quick_check: string }[];
-  const problems = rows.filter((r) => r.quick_check !== 'ok').map((r) => `Lỗi toàn vẹn dữ liệu: ${r.quick_check}`);
+  const problems = quickCheck(archive.sqlite)
+    .filter((line) => line !== 'ok')
+    .map((line) => `Lỗi toàn vẹn dữ liệu: ${line}`);
   return { kind: 'quick', ok: problems.length === 0, problems, notes: [], ms: now() - started, checkedAt: started };
 }
