@@ -17,6 +17,7 @@ import { addConclusion } from '../../db/conclusions';
 import { addDocumentRef } from '../../db/documentRefs';
 import { addPhoto } from '../../db/photos';
 import { appendAudit } from '../../db/audit';
+import { meetingByTitleAndDate, meetingImportedFrom } from '../../db/importDuplicates';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { directoryByName, matchDirectory } from '../../db/attendancePaste';
 import { normalizeDocumentNumber } from '../../contract/documentNumber';
@@ -38,21 +39,11 @@ export function findDuplicate(
   title: string,
   meetingDate: string | null,
 ): DuplicateOf | null {
-  const byHash = archive.sqlite
-    .prepare(
-      `SELECT m.id, m.title, m.meeting_date AS meetingDate FROM audit_log a
-       JOIN meetings m ON m.id = json_extract(a.after, '$.meetingId') AND m.deleted_at IS NULL
-       WHERE a.entity = 'import' AND a.entity_id = ? LIMIT 1`,
-    )
-    .get(contentHash) as Omit<DuplicateOf, 'reason'> | undefined;
+  const byHash = meetingImportedFrom(archive, contentHash);
   if (byHash) return { ...byHash, reason: 'same_content' };
   // Without a date, a common title ("Giao ban tuần") says nothing: only the content hash counts then.
   if (!title.trim() || !meetingDate) return null;
-  const byTitle = archive.sqlite
-    .prepare(
-      'SELECT id, title, meeting_date AS meetingDate FROM meetings WHERE deleted_at IS NULL AND title = ? AND meeting_date = ? LIMIT 1',
-    )
-    .get(title.trim().normalize('NFC'), meetingDate) as Omit<DuplicateOf, 'reason'> | undefined;
+  const byTitle = meetingByTitleAndDate(archive, title.trim().normalize('NFC'), meetingDate);
   return byTitle ? { ...byTitle, reason: 'same_title_date' } : null;
 }
 

@@ -1,6 +1,7 @@
 import type { Archive } from '../../db/open';
 import type { Secrecy, Settings } from '../../contract/contract';
 import { outgoingNumber } from '../../db/register';
+import { periodRows } from '../../db/periodSummaryQueries';
 import { monthOf, shortDate } from './dates';
 import { LAYOUTS } from './layout';
 import type { Block, DocumentVariant, ReportDoc } from './model';
@@ -8,7 +9,7 @@ import type { Block, DocumentVariant, ReportDoc } from './model';
 /**
  * Báo cáo tổng hợp: the meetings of a date range with their chairs, attendance, key conclusions and the
  * state of their tasks, in sections by month or by kind, with totals. Read in a handful of set-based
- * queries (not one per meeting) so a year of meetings prints in seconds.
+ * queries (db/periodSummaryQueries.ts) so a year of meetings prints in seconds.
  */
 
 export interface PeriodMeeting {
@@ -41,55 +42,30 @@ export interface PeriodData {
   tasks: TaskCounts;
 }
 
-const RANGE = `m.deleted_at IS NULL AND m.meeting_date BETWEEN @from AND @to`;
-
 export function loadPeriod(archive: Archive, from: string, to: string, today: string): PeriodData {
-  const db = archive.sqlite;
-  return db.transaction(() => {
-    const meetings = db
-      .prepare(`SELECT m.id, m.title, m.kind, m.meeting_date AS date, m.secrecy FROM meetings m WHERE ${RANGE} ORDER BY m.meeting_date, m.start_time, m.id`)
-      .all({ from, to }) as { id: string; title: string; kind: string; date: string; secrecy: Secrecy }[];
-    const byId = new Map<string, PeriodMeeting>(meetings.map((m) => [m.id, { ...m, chairs: [], attendees: 0, present: 0, conclusions: [] }]));
-    const chairs = db
-      .prepare(
-        `SELECT a.meeting_id AS meetingId, p.full_name AS name, a.rank FROM attendance a JOIN meetings m ON m.id = a.meeting_id
-         JOIN people p ON p.id = a.person_id WHERE ${RANGE} AND a.role IN ('chu_tri', 'dong_chu_tri') ORDER BY a.role, a.position`,
-      )
-      .all({ from, to }) as { meetingId: string; name: string; rank: string }[];
-    for (const c of chairs) byId.get(c.meetingId)?.chairs.push([c.rank.trim(), c.name.trim()].filter(Boolean).join(' '));
-    const counts = db
-      .prepare(
-        `SELECT a.meeting_id AS meetingId, COUNT(*) AS total, SUM(a.status IN ('co_mat', 'den_muon')) AS present
-         FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE ${RANGE} GROUP BY a.meeting_id`,
-      )
-      .all({ from, to }) as { meetingId: string; total: number; present: number }[];
-    for (const c of counts) {
-      const m = byId.get(c.meetingId);
-      if (m) Object.assign(m, { attendees: c.total, present: c.present });
+  const rows = periodRows(archive, from, to);
+  const byId = new Map<string, PeriodMeeting>(rows.meetings.map((m) => [m.id, { ...m, chairs: [], attendees: 0, present: 0, conclusions: [] }]));
+  for (const c of rows.chairs) byId.get(c.meetingId)?.chairs.push([c.rank.trim(), c.name.trim()].filter(Boolean).join(' '));
+  for (const c of rows.attendance) {
+    const m = byId.get(c.meetingId);
+    if (m) Object.assign(m, { attendees: c.total, present: c.present });
+  }
+  const tasks: TaskCounts = { total: 0, done: 0, inProgress: 0, notStarted: 0, cancelled: 0, overdue: 0 };
+  let conclusionCount = 0;
+  for (const r of rows.conclusions) {
+    conclusionCount++;
+    byId.get(r.meetingId)?.conclusions.push(r.text);
+    if (!r.isTask) continue;
+    tasks.total++;
+    if (r.status === 'hoan_thanh') tasks.done++;
+    else if (r.status === 'huy') tasks.cancelled++;
+    else {
+      if (r.status === 'dang_lam') tasks.inProgress++;
+      else tasks.notStarted++;
+      if (r.deadline && r.deadline < today) tasks.overdue++;
     }
-    const tasks: TaskCounts = { total: 0, done: 0, inProgress: 0, notStarted: 0, cancelled: 0, overdue: 0 };
-    let conclusionCount = 0;
-    const rows = db
-      .prepare(
-        `SELECT c.meeting_id AS meetingId, c.text, c.is_task AS isTask, c.task_status AS status, c.deadline
-         FROM conclusions c JOIN meetings m ON m.id = c.meeting_id WHERE ${RANGE} ORDER BY c.meeting_id, c.position`,
-      )
-      .all({ from, to }) as { meetingId: string; text: string; isTask: number; status: string | null; deadline: string | null }[];
-    for (const r of rows) {
-      conclusionCount++;
-      byId.get(r.meetingId)?.conclusions.push(r.text);
-      if (!r.isTask) continue;
-      tasks.total++;
-      if (r.status === 'hoan_thanh') tasks.done++;
-      else if (r.status === 'huy') tasks.cancelled++;
-      else {
-        if (r.status === 'dang_lam') tasks.inProgress++;
-        else tasks.notStarted++;
-        if (r.deadline && r.deadline < today) tasks.overdue++;
-      }
-    }
-    return { from, to, meetings: [...byId.values()], conclusionCount, tasks };
-  })();
+  }
+  return { from, to, meetings: [...byId.values()], conclusionCount, tasks };
 }
 
 /**
