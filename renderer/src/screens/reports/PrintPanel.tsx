@@ -12,13 +12,19 @@ import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
 import { SaveReportButtons, SaveReportFeedback } from './SaveReportControls';
 import { useSaveReport } from './useSaveReport';
 import { foldForFilter } from './reportLink';
-import { VnDateInput } from '../../components/VnDateInput';
+import { DateRangeFields, useYearRange } from './DateRange';
 
 /** The kinds printed here (the secret log has a tab of its own). */
 const KINDS: ReportKind[] = ['conclusion', 'minutes', 'attendance', 'photos', 'period'];
 
 /** The newest meetings offered in the picker (the contract's page limit). */
 const MEETING_CHOICES = 500;
+
+/** A meeting in the picker: its date (or —) and title. */
+const meetingChoice = (m: { id: string; meetingDate: string | null; title: string }) => ({
+  value: m.id,
+  label: `${formatIsoDate(m.meetingDate) || '—'} · ${m.title}`,
+});
 
 /** Choose a document, see it exactly as it prints, print it or save it as PDF, DOCX or HTML. */
 export function PrintPanel({
@@ -31,8 +37,8 @@ export function PrintPanel({
   const { t } = useTranslation();
   const [kind, setKind] = useState<ReportKind>(initialKind ?? 'conclusion');
   const [meetingId, setMeetingId] = useState<string | null>(initialMeetingId);
-  const [from, setFrom] = useState<string | null>(`${new Date().getFullYear()}-01-01`);
-  const [to, setTo] = useState<string | null>(`${new Date().getFullYear()}-12-31`);
+  const range = useYearRange();
+  const { from, to } = range;
   const [variant, setVariant] = useState<'settings' | 'state' | 'party'>('settings');
   const [order, setOrder] = useState<'protocol' | 'name'>('protocol');
   const [perPage, setPerPage] = useState<'2' | '4' | '6'>('4');
@@ -47,10 +53,7 @@ export function PrintPanel({
   });
   const choices = useMemo(
     () =>
-      (meetings.data?.rows ?? []).map((m) => ({
-        value: m.id,
-        label: `${formatIsoDate(m.meetingDate) || '—'} · ${m.title}`,
-      })),
+      (meetings.data?.rows ?? []).map(meetingChoice),
     [meetings.data],
   );
   // A meeting opened from its record may be older than the newest 500: keep it choosable.
@@ -60,7 +63,7 @@ export function PrintPanel({
     if (listed || !meetingId) return;
     let live = true;
     void call('meetings/get', { id: meetingId }).then(
-      (m) => live && setExtra({ value: m.id, label: `${formatIsoDate(m.meetingDate) || '—'} · ${m.title}` }),
+      (m) => live && setExtra(meetingChoice(m)),
       () => undefined,
     );
     return () => {
@@ -137,34 +140,18 @@ export function PrintPanel({
       <Grid>
         {kind === 'period' ? (
           <>
-            <Grid.Col span={{ base: 6, md: 3 }}>
-              <VnDateInput
-                label={t('reports.from')}
-                placeholder={t('reports.datePlaceholder')}
-                value={from}
-                onChange={setFrom}
-                data-testid="report-from"
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 6, md: 3 }}>
-              <VnDateInput
-                label={t('reports.to')}
-                placeholder={t('reports.datePlaceholder')}
-                value={to}
-                onChange={setTo}
-                data-testid="report-to"
-              />
-            </Grid.Col>
+            <DateRangeFields
+              range={range}
+              testIdPrefix="report-"
+              field={(input) => <Grid.Col span={{ base: 6, md: 3 }}>{input}</Grid.Col>}
+            />
             <Grid.Col span={{ base: 12, md: 3 }}>
-              <Select
+              <ChoiceSelect
                 label={t('reports.groupBy.label')}
+                choices={['month', 'kind'] as const}
+                labelOf={(g) => t(`reports.groupBy.${g}`)}
                 value={groupBy}
-                onChange={(v) => v && setGroupBy(v as 'month' | 'kind')}
-                data={[
-                  { value: 'month', label: t('reports.groupBy.month') },
-                  { value: 'kind', label: t('reports.groupBy.kind') },
-                ]}
-                allowDeselect={false}
+                onChange={setGroupBy}
               />
             </Grid.Col>
           </>
@@ -187,30 +174,24 @@ export function PrintPanel({
           </Grid.Col>
         )}
         <Grid.Col span={{ base: 12, md: 3 }}>
-          <Select
+          <ChoiceSelect
             label={t('reports.variant.label')}
+            choices={['settings', 'state', 'party'] as const}
+            labelOf={(v) => t(`reports.variant.${v}`)}
             value={variant}
-            onChange={(v) => v && setVariant(v as typeof variant)}
-            data={(['settings', 'state', 'party'] as const).map((v) => ({
-              value: v,
-              label: t(`reports.variant.${v}`),
-            }))}
-            allowDeselect={false}
-            data-testid="report-variant"
+            onChange={setVariant}
+            testId="report-variant"
           />
         </Grid.Col>
         {kind === 'attendance' && (
           <Grid.Col span={{ base: 12, md: 3 }}>
-            <Select
+            <ChoiceSelect
               label={t('reports.order.label')}
+              choices={['protocol', 'name'] as const}
+              labelOf={(o) => t(`reports.order.${o}`)}
               value={order}
-              onChange={(v) => v && setOrder(v as typeof order)}
-              data={(['protocol', 'name'] as const).map((o) => ({
-                value: o,
-                label: t(`reports.order.${o}`),
-              }))}
-              allowDeselect={false}
-              data-testid="report-order"
+              onChange={setOrder}
+              testId="report-order"
             />
           </Grid.Col>
         )}
@@ -251,6 +232,37 @@ export function PrintPanel({
         output
       )}
     </Stack>
+  );
+}
+
+/** A print option offered as a short list of choices, never empty. */
+function ChoiceSelect<C extends string>({
+  label,
+  choices,
+  labelOf,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  choices: readonly C[];
+  labelOf: (choice: C) => string;
+  value: C;
+  onChange: (value: C) => void;
+  testId?: string;
+}) {
+  return (
+    <Select
+      label={label}
+      value={value}
+      onChange={(v) => {
+        const chosen = choices.find((c) => c === v);
+        if (chosen) onChange(chosen);
+      }}
+      data={choices.map((c) => ({ value: c, label: labelOf(c) }))}
+      allowDeselect={false}
+      data-testid={testId}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { formatIsoDate } from '../../format/date';
 import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
 import { SaveReportButtons, SaveReportFeedback } from './SaveReportControls';
 import { useSaveReport } from './useSaveReport';
-import { VnDateInput } from '../../components/VnDateInput';
+import { DateRangeFields, useYearRange } from './DateRange';
 
 type Kind = 'conclusion' | 'minutes' | 'attendance' | 'photos' | 'period';
 const PRINT_KINDS: readonly string[] = ['conclusion', 'minutes', 'attendance', 'photos', 'period'];
@@ -22,9 +22,8 @@ const FORMATS: readonly string[] = ['pdf', 'docx', 'html', 'print', 'encrypted',
  */
 export function SecretLogPanel() {
   const { t } = useTranslation();
-  const year = new Date().getFullYear();
-  const [from, setFrom] = useState<string | null>(`${year}-01-01`);
-  const [to, setTo] = useState<string | null>(`${year}-12-31`);
+  const range = useYearRange();
+  const { from, to } = range;
   const ready = !!from && !!to && from <= to;
   return (
     <Stack gap="md">
@@ -32,22 +31,7 @@ export function SecretLogPanel() {
         {t('reports.secretLog.help')}
       </Text>
       <Group align="flex-end">
-        <VnDateInput
-          label={t('reports.from')}
-          placeholder={t('reports.datePlaceholder')}
-          value={from}
-          onChange={setFrom}
-          w={170}
-          data-testid="secret-log-from"
-        />
-        <VnDateInput
-          label={t('reports.to')}
-          placeholder={t('reports.datePlaceholder')}
-          value={to}
-          onChange={setTo}
-          w={170}
-          data-testid="secret-log-to"
-        />
+        <DateRangeFields range={range} testIdPrefix="secret-log-" width={170} />
       </Group>
       {ready ? <SecretLog from={from} to={to} /> : <Text c="dimmed">{t('reports.needRange')}</Text>}
     </Stack>
