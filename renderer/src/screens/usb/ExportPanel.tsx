@@ -6,15 +6,15 @@ import { IconAlertTriangle, IconCircleCheck, IconDeviceUsb } from '@tabler/icons
 import { useTranslation } from 'react-i18next';
 import { passphraseWarning, type ExportSelection, type JobStatus } from '../../../../contract/archiveContract';
 import type { ErrorPayload } from '../../../../contract/errors';
-import { call, toErrorPayload } from '../../api/client';
+import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { parseVnDate } from '../../format/date';
 import { formatCount } from '../../format/number';
 import { useSettings } from '../../settings/settingsContext';
 import { formatBytes } from './format';
-import { JobProgressView } from './JobProgressView';
-import { useJob } from './useJob';
+import { JobFeedback } from './JobProgressView';
+import { useStartedJob } from './useJob';
 
 type Scope = 'all' | 'range' | 'tag' | 'query';
 
@@ -59,9 +59,7 @@ export function ExportPanel() {
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<ErrorPayload | null>(null);
-  const job = useJob(jobId);
+  const job = useStartedJob();
 
   const chosen = selectionOf(scope, from, to, tag, query);
   // Debounced as a string: an object literal would be "new" at every render and never settle.
@@ -77,19 +75,14 @@ export function ExportPanel() {
   const encrypting = encrypt || mustEncrypt;
   const weak = encrypting && passphrase ? passphraseWarning(passphrase) : null;
   const mismatch = encrypting && confirm !== '' && confirm !== passphrase;
-  const running = job.status?.state === 'running' || (jobId !== null && job.status === null && !job.error);
+  const running = job.status?.state === 'running' || (job.jobId !== null && job.status === null && !job.error);
   const canStart =
     'selection' in chosen && dest.trim() !== '' && !running && (!encrypting || (passphrase !== '' && confirm === passphrase)) && e?.meetings !== 0;
 
   async function start() {
     if (!('selection' in chosen)) return;
-    setStartError(null);
-    try {
-      const r = await call('archive/export', { selection: chosen.selection, dest: dest.trim(), passphrase: encrypting ? passphrase : null });
-      setJobId(r.jobId);
-    } catch (err) {
-      setStartError(toErrorPayload(err));
-    }
+    const selection = chosen.selection;
+    await job.start(() => call('archive/export', { selection, dest: dest.trim(), passphrase: encrypting ? passphrase : null }));
   }
 
   return (
@@ -196,9 +189,7 @@ export function ExportPanel() {
         </Button>
       </Group>
 
-      {startError && <ErrorAlert error={startError} title={t('usbArchive.result.failed')} onClose={() => setStartError(null)} />}
-      {job.error && <ErrorAlert error={job.error} title={t('usbArchive.result.failed')} />}
-      {job.status?.state === 'running' && <JobProgressView status={job.status} onCancel={job.cancel} />}
+      <JobFeedback job={job} failedTitle={t('usbArchive.result.failed')} />
       {job.status && job.status.state !== 'running' && <ExportOutcome status={job.status} />}
     </Stack>
   );

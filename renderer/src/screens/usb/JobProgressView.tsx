@@ -1,9 +1,11 @@
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { JobStatus } from '../../../../contract/archiveContract';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../settings/settingsContext';
 import { formatCount } from '../../format/number';
 import { formatBytes, formatSeconds } from './format';
+import type { StartedJob } from './useJob';
 
 /** The running job: what it is doing, a bar, bytes and files, time left, and Hủy. */
 export function JobProgressView({ status, onCancel }: { status: JobStatus; onCancel: () => void }) {
@@ -31,5 +33,16 @@ export function JobProgressView({ status, onCancel }: { status: JobStatus; onCan
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** What a started job has to say while it runs: why it did not start or cannot be followed, its progress. */
+export function JobFeedback({ job, failedTitle }: { job: StartedJob; failedTitle: string }) {
+  return (
+    <>
+      {job.startError && <ErrorAlert error={job.startError} title={failedTitle} onClose={job.clearStartError} />}
+      {job.error && <ErrorAlert error={job.error} title={failedTitle} />}
+      {job.status?.state === 'running' && <JobProgressView status={job.status} onCancel={job.cancel} />}
+    </>
   );
 }

@@ -3,13 +3,13 @@ import { Alert, Button, Group, List, Paper, PasswordInput, Stack, Text, TextInpu
 import { IconAlertCircle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../contract/errors';
-import { call, toErrorPayload } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount } from '../../format/number';
 import { useSettings } from '../../settings/settingsContext';
 import { formatBytes } from './format';
-import { JobProgressView } from './JobProgressView';
-import { useJob } from './useJob';
+import { JobFeedback } from './JobProgressView';
+import { useStartedJob } from './useJob';
 
 /** Kiểm tra bản lưu trữ: a bag folder or a .tar.age file checked against its manifests, each problem listed. */
 export function VerifyPanel() {
@@ -18,20 +18,14 @@ export function VerifyPanel() {
   const lang = settings.language;
   const [path, setPath] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [startError, setStartError] = useState<ErrorPayload | null>(null);
-  const job = useJob(jobId);
+  const job = useStartedJob();
   const running = job.status?.state === 'running';
   const r = job.status?.verifyResult ?? null;
 
   async function run() {
-    setStartError(null);
-    setJobId(null);
-    try {
-      setJobId((await call('archive/verify', { path: path.trim(), passphrase: passphrase || null })).jobId);
-    } catch (e) {
-      setStartError(toErrorPayload(e));
-    }
+    await job.start(() => call('archive/verify', { path: path.trim(), passphrase: passphrase || null }), {
+      hidePrevious: true,
+    });
   }
 
   return (
@@ -58,9 +52,7 @@ export function VerifyPanel() {
           </Group>
         </Stack>
       </Paper>
-      {startError && <ErrorAlert error={startError} title={t('usbArchive.verify.failed')} onClose={() => setStartError(null)} />}
-      {job.error && <ErrorAlert error={job.error} title={t('usbArchive.verify.failed')} />}
-      {running && job.status && <JobProgressView status={job.status} onCancel={job.cancel} />}
+      <JobFeedback job={job} failedTitle={t('usbArchive.verify.failed')} />
       {job.status?.state === 'failed' && job.status.error && (
         <ErrorAlert error={{ code: job.status.error.code, message: job.status.error.message } as ErrorPayload} title={t('usbArchive.verify.failed')} />
       )}

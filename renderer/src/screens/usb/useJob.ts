@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JobStatus } from '../../../../contract/archiveContract';
 import type { ErrorPayload } from '../../../../contract/errors';
-import { api } from '../../api/client';
+import { api, toErrorPayload } from '../../api/client';
 
 const POLL_MS = 250;
 
@@ -40,4 +40,40 @@ export function useJob(jobId: string | null): { status: JobStatus | null; error:
 
   const current = seen && seen.jobId === jobId ? seen : null;
   return { status: current?.status ?? null, error: current?.error ?? null, cancel };
+}
+
+export interface StartedJob {
+  /** The job started last, or null. */
+  jobId: string | null;
+  status: JobStatus | null;
+  /** The job could not be reached (see useJob). */
+  error: ErrorPayload | null;
+  cancel: () => void;
+  /** The job could not be started (a wrong path, a refused passphrase…). */
+  startError: ErrorPayload | null;
+  clearStartError: () => void;
+  /**
+   * Starts a job with `request` and follows it; `hidePrevious` hides the last job's outcome while the
+   * new one is asked for.
+   */
+  start: (request: () => Promise<{ jobId: string }>, options?: { hidePrevious?: boolean }) => Promise<void>;
+}
+
+/** A long job the clerk starts from a panel (export, verify): starting it, then following it with useJob. */
+export function useStartedJob(): StartedJob {
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [startError, setStartError] = useState<ErrorPayload | null>(null);
+  const job = useJob(jobId);
+
+  async function start(request: () => Promise<{ jobId: string }>, { hidePrevious = false } = {}) {
+    setStartError(null);
+    if (hidePrevious) setJobId(null);
+    try {
+      setJobId((await request()).jobId);
+    } catch (e) {
+      setStartError(toErrorPayload(e));
+    }
+  }
+
+  return { jobId, ...job, startError, clearStartError: () => setStartError(null), start };
 }
