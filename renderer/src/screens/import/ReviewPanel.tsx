@@ -32,6 +32,7 @@ export function ReviewPanel({
   const { t } = useTranslation();
   const problems = problemsOf(state);
   const blocked = problems.length > 0 || (preview.duplicate !== null && !state.allowDuplicate);
+  // What every section of the draft reads and writes.
   const lists = { state, update, onActivate };
 
   return (
@@ -63,14 +64,7 @@ export function ReviewPanel({
             </Stack>
           </Alert>
         )}
-        <ReviewFields
-          preview={preview}
-          state={state}
-          update={update}
-          problems={problems}
-          kinds={kinds}
-          onActivate={onActivate}
-        />
+        <ReviewFields {...lists} preview={preview} problems={problems} kinds={kinds} />
         <ReviewPeople {...lists} peopleProblem={problems.includes('people')} />
         <ReviewCaptions {...lists} />
         <ReviewDocuments {...lists} />

@@ -16,6 +16,22 @@ export function AbbreviationsEditor({ rows, onChange, error }: Props) {
   const lang = toLanguage(i18n.language);
   const setCell = (index: number, side: 0 | 1, value: string) =>
     onChange(rows.map((row, i) => (i === index ? ((side === 0 ? [value, row[1]] : [row[0], value]) as [string, string]) : row)));
+  // The abbreviation (side 0) and its full form (side 1) of row `index`.
+  const cell = (index: number, side: 0 | 1) => {
+    const name = side === 0 ? 'short' : 'full';
+    return (
+      <Table.Td>
+        <TextInput
+          size="xs"
+          value={rows[index]?.[side] ?? ''}
+          maxLength={side === 0 ? 30 : 200}
+          aria-label={t(`settings.abbr.${name}`)}
+          onChange={(e) => setCell(index, side, e.currentTarget.value)}
+          data-testid={`abbr-${name}`}
+        />
+      </Table.Td>
+    );
+  };
 
   return (
     <Stack gap="xs" data-testid="settings-abbreviations">
@@ -32,28 +48,10 @@ export function AbbreviationsEditor({ rows, onChange, error }: Props) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map(([short, full], i) => (
+            {rows.map((_, i) => (
               <Table.Tr key={i} data-testid="abbr-row">
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    value={short}
-                    maxLength={30}
-                    aria-label={t('settings.abbr.short')}
-                    onChange={(e) => setCell(i, 0, e.currentTarget.value)}
-                    data-testid="abbr-short"
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    value={full}
-                    maxLength={200}
-                    aria-label={t('settings.abbr.full')}
-                    onChange={(e) => setCell(i, 1, e.currentTarget.value)}
-                    data-testid="abbr-full"
-                  />
-                </Table.Td>
+                {cell(i, 0)}
+                {cell(i, 1)}
                 <Table.Td>
                   <ActionIcon
                     variant="subtle"

@@ -12,26 +12,42 @@ export function AttendanceCountsBar({ counts }: { counts: AttendanceCounts }) {
       <Badge size="lg" variant="outline" color="gray" data-testid="attendance-count-total">
         {t('attendance.counts.total', { n: counts.total })}
       </Badge>
-      <Badge
-        size="lg"
-        variant="light"
+      <CountBadge
         color="teal"
-        data-testid="attendance-count-present"
-        data-count={counts.present}
-      >
-        {t('attendance.counts.present', { n: counts.present })}
-        {late > 0 && ` (${t('attendance.counts.late', { n: late })})`}
-      </Badge>
-      <Badge
-        size="lg"
-        variant="light"
+        testId="attendance-count-present"
+        count={counts.present}
+        text={t('attendance.counts.present', { n: counts.present })}
+        detail={late > 0 ? t('attendance.counts.late', { n: late }) : null}
+      />
+      <CountBadge
         color="red"
-        data-testid="attendance-count-absent"
-        data-count={counts.absent}
-      >
-        {t('attendance.counts.absent', { n: counts.absent })}
-        {excused > 0 && ` (${t('attendance.counts.excused', { n: excused })})`}
-      </Badge>
+        testId="attendance-count-absent"
+        count={counts.absent}
+        text={t('attendance.counts.absent', { n: counts.absent })}
+        detail={excused > 0 ? t('attendance.counts.excused', { n: excused }) : null}
+      />
     </Group>
+  );
+}
+
+/** One count, with the part of it named in brackets when there is any ("Có mặt: 12 (đến muộn: 1)"). */
+function CountBadge({
+  color,
+  testId,
+  count,
+  text,
+  detail,
+}: {
+  color: string;
+  testId: string;
+  count: number;
+  text: string;
+  detail: string | null;
+}) {
+  return (
+    <Badge size="lg" variant="light" color={color} data-testid={testId} data-count={count}>
+      {text}
+      {detail !== null && ` (${detail})`}
+    </Badge>
   );
 }

@@ -48,6 +48,16 @@ export function HistoryTab({ meetingId, version, onVersion, onReplaced }: Record
 
   const meeting = record.data?.meeting;
   const finalized = meeting?.status === 'finalized';
+  // The seal panel, before and after finalizing: a change it makes shows in the history at once.
+  const seal = {
+    meetingId,
+    version,
+    onVersion,
+    onChanged: () => {
+      reloadRecord();
+      reloadHistory();
+    },
+  };
 
   return (
     <Stack gap="md">
@@ -60,16 +70,10 @@ export function HistoryTab({ meetingId, version, onVersion, onReplaced }: Record
             {finalized ? (
               <div style={{ flex: 1 }}>
                 <SealPanel
-                  meetingId={meetingId}
-                  version={version}
-                  onVersion={onVersion}
+                  {...seal}
                   finalized
                   sealHash={record.data.sealHash}
                   sealedAt={record.data.sealedAt}
-                  onChanged={() => {
-                    reloadRecord();
-                    reloadHistory();
-                  }}
                 />
               </div>
             ) : (
@@ -80,17 +84,11 @@ export function HistoryTab({ meetingId, version, onVersion, onReplaced }: Record
                 <Group gap="sm">
                   <MeetingTrashButton meetingId={meetingId} version={version} />
                   <SealPanel
-                    meetingId={meetingId}
-                    version={version}
-                    onVersion={onVersion}
+                    {...seal}
                     finalized={false}
                     sealHash={null}
                     sealedAt={null}
                     onFinalized={onReplaced}
-                    onChanged={() => {
-                      reloadRecord();
-                      reloadHistory();
-                    }}
                   />
                 </Group>
               </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   ActionIcon,
   Button,
@@ -124,39 +124,25 @@ export function PhotoCard({
         />
         <Group justify="space-between" mt={4}>
           <Group gap={2}>
-            <Tooltip label={t('record.moveLeft')}>
-              <ActionIcon
-                variant="subtle"
-                disabled={index === 0}
-                onClick={() => onMove(-1)}
-                aria-label={t('record.moveLeft')}
-                data-testid="photo-left"
-              >
-                <IconArrowLeft size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label={t('record.moveRight')}>
-              <ActionIcon
-                variant="subtle"
-                disabled={index === count - 1}
-                onClick={() => onMove(1)}
-                aria-label={t('record.moveRight')}
-                data-testid="photo-right"
-              >
-                <IconArrowRight size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label={t('photos.remove')}>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                onClick={onRemove}
-                aria-label={t('photos.remove')}
-                data-testid="photo-remove"
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
+            <TipIcon
+              label={t('record.moveLeft')}
+              disabled={index === 0}
+              onClick={() => onMove(-1)}
+              testId="photo-left"
+            >
+              <IconArrowLeft size={16} />
+            </TipIcon>
+            <TipIcon
+              label={t('record.moveRight')}
+              disabled={index === count - 1}
+              onClick={() => onMove(1)}
+              testId="photo-right"
+            >
+              <IconArrowRight size={16} />
+            </TipIcon>
+            <TipIcon label={t('photos.remove')} color="red" onClick={onRemove} testId="photo-remove">
+              <IconTrash size={16} />
+            </TipIcon>
           </Group>
           <Button
             size="xs"
@@ -171,5 +157,37 @@ export function PhotoCard({
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/** A small icon button named by its tooltip (and, for screen readers, its label). */
+function TipIcon({
+  label,
+  color,
+  disabled,
+  onClick,
+  testId,
+  children,
+}: {
+  label: string;
+  color?: string;
+  disabled?: boolean;
+  onClick: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Tooltip label={label}>
+      <ActionIcon
+        variant="subtle"
+        color={color}
+        disabled={disabled}
+        onClick={onClick}
+        aria-label={label}
+        data-testid={testId}
+      >
+        {children}
+      </ActionIcon>
+    </Tooltip>
   );
 }
