@@ -8,26 +8,39 @@
  * call `jobs/cancel` at any moment.
  */
 import { z } from 'zod';
-import { Id, IsoDate } from './fields';
+import { issue, msg } from './messages/message';
+import { Id, IsoDate, requiredText } from './fields';
 
 /** Which meetings go into a bag. Filters combine; none at all means every live meeting. */
 export const ExportSelection = z
   .object({
     from: IsoDate.nullable().default(null),
     to: IsoDate.nullable().default(null),
-    tag: z.string().trim().min(1, 'Thẻ không được để trống.').max(100, 'Thẻ quá dài (tối đa 100 ký tự).').nullable().default(null),
+    tag: requiredText(100, 'tagName').nullable().default(null),
     /** The clerk's current search results, as ids… */
-    ids: z.array(Id).max(100_000, 'Tối đa 100 000 cuộc họp một lần.').nullable().default(null),
+    ids: z
+      .array(Id)
+      .max(100_000, issue('input.exportTooManyMeetings', { max: 100_000 }))
+      .nullable()
+      .default(null),
     /** …or as the search itself (the same syntax as the search screen), run when the export starts. */
-    query: z.string().trim().min(1, 'Câu tìm kiếm không được để trống.').max(2000, 'Câu tìm kiếm quá dài (tối đa 2 000 ký tự).').nullable().default(null),
+    query: requiredText(2000, 'query').nullable().default(null),
   })
-  .refine((s) => s.from === null || s.to === null || s.from <= s.to, 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.');
+  .refine((s) => s.from === null || s.to === null || s.from <= s.to, {
+    ...issue('input.dateRangeOrder'),
+    path: ['to'],
+  });
 export type ExportSelection = z.output<typeof ExportSelection>;
 
-const Path = z.string().trim().min(1, 'Hãy chọn thư mục đích (USB).').max(4096, 'Đường dẫn quá dài.');
-const Passphrase = z.string().max(1024, 'Mật khẩu quá dài (tối đa 1 024 ký tự).');
+const Path = z.string().trim().min(1, issue('input.destRequired')).max(4096, issue('input.pathTooLong'));
+const Passphrase = z
+  .string()
+  .max(1024, issue('input.tooLong', { field: msg('field.passphrase'), max: 1024 }));
 
-export const ExportEstimateInput = z.object({ selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null, query: null }), dest: Path.nullable().default(null) });
+export const ExportEstimateInput = z.object({
+  selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null, query: null }),
+  dest: Path.nullable().default(null),
+});
 
 export const ExportEstimate = z.object({
   meetings: z.number().int(),
@@ -53,7 +66,9 @@ export const ExportStart = z.object({
   selection: ExportSelection.default({ from: null, to: null, tag: null, ids: null, query: null }),
   dest: Path,
   /** Set to encrypt (age, scrypt); null for a plain bag. */
-  passphrase: Passphrase.min(1, 'Mật khẩu không được để trống.').nullable().default(null),
+  passphrase: Passphrase.min(1, issue('input.required', { field: msg('field.passphrase') }))
+    .nullable()
+    .default(null),
 });
 
 export const VerifyStart = z.object({
@@ -131,7 +146,10 @@ export const archiveChannels = {
   'archive/estimate': { input: ExportEstimateInput, output: ExportEstimate },
   'archive/export': { input: ExportStart, output: JobRef },
   'archive/verify': { input: VerifyStart, output: JobRef },
-  'archive/passphrase-check': { input: z.object({ passphrase: Passphrase }), output: z.object({ warning: z.string().nullable() }) },
+  'archive/passphrase-check': {
+    input: z.object({ passphrase: Passphrase }),
+    output: z.object({ warning: z.string().nullable() }),
+  },
   'jobs/status': { input: JobRef, output: JobStatus },
   'jobs/cancel': { input: JobRef, output: z.object({ cancelled: z.boolean() }) },
 } as const;

@@ -89,7 +89,8 @@ const RANK_WORDS = RANKS.map((rank) => ({ rank, words: words(rank) }))
  * "Hà Sĩ" (a name) is not "Hạ sĩ" (a rank).
  */
 const sameRankWord = (typed: Word | undefined, rank: Word) =>
-  typed !== undefined && (typed.lower === rank.lower || (typed.lower === typed.folded && typed.folded === rank.folded));
+  typed !== undefined &&
+  (typed.lower === rank.lower || (typed.lower === typed.folded && typed.folded === rank.folded));
 
 function rankAt(ws: Word[], at: number): (typeof RANK_WORDS)[number] | null {
   return RANK_WORDS.find((r) => r.words.every((w, i) => sameRankWord(ws[at + i], w))) ?? null;
@@ -106,18 +107,24 @@ export function rankSeniority(rank: string): number {
 
 /** Family names, folded; the common ones weigh more when a title ends in capitalised place names. */
 const COMMON_FAMILY = new Set(
-  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh dao doan luong mai truong lam'.split(' '),
+  'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh dao doan luong mai truong lam'.split(
+    ' ',
+  ),
 );
 const OTHER_FAMILY = new Set(
-  ('cao ta ha to chu chau thai trieu quach tang luu kieu khuc tu phung la lac giang hua mac tong lai vuong nong lo hau au ' +
+  (
+    'cao ta ha to chu chau thai trieu quach tang luu kieu khuc tu phung la lac giang hua mac tong lai vuong nong lo hau au ' +
     'dam diep nghiem than quan khong ong phi kim doan ninh cu bach ton man luc vi dong dau thach han tieu be mong sam lu ' +
-    'giap khuat thieu ung nhu vuu yen lanh quang hoa long').split(' '),
+    'giap khuat thieu ung nhu vuu yen lanh quang hoa long'
+  ).split(' '),
 );
 
 const HONORIFICS = [['đồng', 'chí'], ['đ/c'], ['đ.c'], ['ông'], ['bà'], ['các', 'đồng', 'chí']];
 /** Words that start a title, for a title run on after a name without a comma ("… Văn An Chỉ huy trưởng"). */
 const TITLE_STARTERS = new Set(
-  'chỉ chính phó bí chủ giám trưởng tư thứ bộ ủy uỷ tổng cục viện đại cán nguyên thủ chánh hiệu trợ chuyên ban sở thường'.split(' '),
+  'chỉ chính phó bí chủ giám trưởng tư thứ bộ ủy uỷ tổng cục viện đại cán nguyên thủ chánh hiệu trợ chuyên ban sở thường'.split(
+    ' ',
+  ),
 );
 /** Capitalised word (a name part): "Nguyễn", "A", "H'Hen". */
 const TITLE_CASE = /^\p{Lu}[\p{Ll}'’-]*$/u;
@@ -231,7 +238,11 @@ function parseEntry(entry: string): EntryResult {
     titles.push(join(title));
   } else {
     const at = nameStart(first);
-    if (at === null) return { problem: 'Không nhận ra họ tên trong mục này (cần có họ và tên, ví dụ “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).' };
+    if (at === null)
+      return {
+        problem:
+          'Không nhận ra họ tên trong mục này (cần có họ và tên, ví dụ “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).',
+      };
     if (at > 0) titles.push(join(first.slice(0, at)));
     nameWords = first.slice(at);
   }
@@ -256,7 +267,10 @@ const SPLIT_AND = /\s+và\s+(?=(?:đồng chí|đ\/c|ông|bà)\s)/iu;
  * Parses a pasted list. Stops reading after `maxEntries + 1` entries (the caller refuses lists over
  * the limit, and needs only to know that it was exceeded), so even a huge paste costs little.
  */
-export function parseAttendanceText(text: string, options: { maxEntries?: number } = {}): ParsedAttendance & { truncated: boolean } {
+export function parseAttendanceText(
+  text: string,
+  options: { maxEntries?: number } = {},
+): ParsedAttendance & { truncated: boolean } {
   const max = options.maxEntries ?? Infinity;
   const entries: ParsedAttendee[] = [];
   const problems: ParseProblem[] = [];

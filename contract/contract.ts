@@ -5,6 +5,7 @@
  * Pure TypeScript + zod: no node, electron or DOM here.
  */
 import { z } from 'zod';
+import { issue, msg } from './messages/message';
 import type { ErrorPayload } from './errors';
 import { archiveChannels } from './archiveContract';
 import { mergeChannels } from './mergeContract';
@@ -19,7 +20,7 @@ import { Id, IsoDate, requiredText, text } from './fields';
 // Dates, ids and text fields are shared with the part contracts (photoContract.ts, recordContract.ts).
 export { Id, IsoDate };
 /** A time of day as `HH:MM`, 24-hour. */
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng giờ:phút (ví dụ 14:00).');
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, issue('input.timeFormat'));
 
 export const IdInput = z.object({ id: Id });
 export const Empty = z.object({}).strict();
@@ -33,16 +34,16 @@ export const Secrecy = z.enum(['thuong', 'mat', 'toi_mat', 'tuyet_mat']);
 export type Secrecy = z.output<typeof Secrecy>;
 
 export const MeetingFields = z.object({
-  title: requiredText(500, 'Tên cuộc họp'),
-  kind: requiredText(100, 'Loại cuộc họp'),
+  title: requiredText(500, 'meetingTitle'),
+  kind: requiredText(100, 'kind'),
   meetingDate: IsoDate.nullable(),
   startTime: TimeOfDay.nullable(),
   endTime: TimeOfDay.nullable(),
-  location: text(500, 'Địa điểm').default(''),
-  organizer: text(500, 'Cơ quan tổ chức').default(''),
+  location: text(500, 'location').default(''),
+  organizer: text(500, 'organizer').default(''),
   minutesText: z
     .string()
-    .max(MINUTES_MAX_CHARS, `Nội dung quá dài (tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy tách thành nhiều phần.`)
+    .max(MINUTES_MAX_CHARS, issue('input.minutesTooLong', { max: MINUTES_MAX_CHARS }))
     .default(''),
   /**
    * The minutes as the rich-text editor wrote them. When present it is the truth: the archive sanitizes
@@ -51,7 +52,7 @@ export const MeetingFields = z.object({
    */
   minutesHtml: z
     .string()
-    .max(MINUTES_HTML_MAX_CHARS, `Nội dung quá dài (tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy tách thành nhiều phần.`)
+    .max(MINUTES_HTML_MAX_CHARS, issue('input.minutesTooLong', { max: MINUTES_MAX_CHARS }))
     .optional(),
   /** Absent: a new meeting is Thường, an existing one keeps its level. */
   secrecy: Secrecy.optional(),
@@ -108,11 +109,11 @@ export type MeetingFacets = z.output<typeof MeetingFacets>;
 export const MeetingUpdate = z.object({ id: Id, version: z.number().int().min(1), fields: MeetingFields });
 
 export const PersonFields = z.object({
-  fullName: requiredText(200, 'Họ và tên'),
-  rank: text(100, 'Cấp bậc').default(''),
-  title: text(500, 'Chức vụ').default(''),
-  unit: text(500, 'Đơn vị').default(''),
-  notes: text(5000, 'Ghi chú').default(''),
+  fullName: requiredText(200, 'fullName'),
+  rank: text(100, 'rank').default(''),
+  title: text(500, 'personTitle').default(''),
+  unit: text(500, 'unit').default(''),
+  notes: text(5000, 'notes').default(''),
 });
 export type PersonFields = z.output<typeof PersonFields>;
 export type PersonFieldsInput = z.input<typeof PersonFields>;
@@ -149,30 +150,35 @@ export const Language = z.enum(['vi', 'en']);
 
 export const Settings = z.object({
   /** Cơ quan chủ quản (e.g. "UBND TỈNH BẮC NINH"); may be empty. */
-  parentAgency: text(300, 'Cơ quan chủ quản'),
+  parentAgency: text(300, 'parentAgency'),
   /** Cơ quan ban hành (e.g. "VĂN PHÒNG UBND TỈNH"). */
-  issuingAgency: text(300, 'Cơ quan ban hành'),
+  issuingAgency: text(300, 'issuingAgency'),
   /** Chữ viết tắt tên cơ quan in số ký hiệu (e.g. "UBND", "QUTW"). */
-  agencyCode: text(50, 'Chữ viết tắt cơ quan'),
+  agencyCode: text(50, 'agencyCode'),
   /** Địa danh on documents (e.g. "Hà Nội"). */
-  placeName: text(100, 'Địa danh'),
+  placeName: text(100, 'placeName'),
   signerAuthority: SignerAuthority,
-  signerTitle: text(200, 'Chức vụ người ký'),
-  signerName: text(200, 'Họ tên người ký'),
+  signerTitle: text(200, 'signerTitle'),
+  signerName: text(200, 'signerName'),
   documentVariant: DocumentVariant,
-  meetingKinds: z.array(requiredText(100, 'Loại cuộc họp')).min(1, 'Cần ít nhất một loại cuộc họp.').max(100),
+  meetingKinds: z.array(requiredText(100, 'kind')).min(1, issue('input.meetingKindsRequired')).max(100),
   language: Language,
   /** Name written in the audit log as the person making changes. */
-  clerkName: text(200, 'Tên người dùng'),
+  clerkName: text(200, 'clerkName'),
   /** Search abbreviations, each [abbreviation, full form]; both directions are searched. */
   abbreviations: z
-    .array(z.tuple([requiredText(30, 'Chữ viết tắt'), requiredText(200, 'Nghĩa đầy đủ của chữ viết tắt')]))
-    .max(1000, 'Tối đa 1.000 từ viết tắt.'),
+    .array(z.tuple([requiredText(30, 'abbreviation'), requiredText(200, 'abbreviationMeaning')]))
+    .max(1000, issue('input.abbreviationsTooMany', { max: 1000 })),
   /** Automatic backups: the folder ('' = `backups` beside the archive), how many to keep, once a day or not. Optional so older settings objects stay valid; db/settings.ts gives the defaults. */
-  backupDir: text(1000, 'Thư mục sao lưu')
-    .refine((d) => d === '' || isAbsolutePath(d), 'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ D:\\SaoLuu hoặc /media/usb/sao-luu).')
+  backupDir: text(1000, 'backupDir')
+    .refine((d) => d === '' || isAbsolutePath(d), issue('input.backupDirRelative'))
     .optional(),
-  backupKeep: z.number().int().min(1, 'Giữ ít nhất 1 bản sao lưu.').max(365, 'Giữ tối đa 365 bản sao lưu.').optional(),
+  backupKeep: z
+    .number()
+    .int()
+    .min(1, issue('input.backupKeepMin', { min: 1 }))
+    .max(365, issue('input.backupKeepMax', { max: 365 }))
+    .optional(),
   backupDaily: z.boolean().optional(),
 });
 export type Settings = z.output<typeof Settings>;
@@ -187,11 +193,20 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.output<typeof AppInfo>;
 
-export const SearchColumn = z.enum(['title', 'conclusions', 'minutes', 'captions', 'people', 'place', 'docs', 'tags']);
+export const SearchColumn = z.enum([
+  'title',
+  'conclusions',
+  'minutes',
+  'captions',
+  'people',
+  'place',
+  'docs',
+  'tags',
+]);
 
 export const SearchQuery = z.object({
   /** What the clerk typed: words, "phrases", OR, -word, prefix*, nguoi: loai: the: tu: den:. */
-  query: z.string().max(2000, 'Câu tìm kiếm quá dài (tối đa 2 000 ký tự).'),
+  query: z.string().max(2000, issue('input.tooLong', { field: msg('field.query'), max: 2000 })),
   sort: z.enum(['relevance', 'date']).default('relevance'),
   offset: z.number().int().min(0).max(100_000).default(0),
   limit: z.number().int().min(1).max(200).default(20),
@@ -232,8 +247,8 @@ export type SearchResult = z.output<typeof SearchResult>;
 export const SavedSearch = z.object({ id: Id, name: z.string(), query: z.string(), createdAt: z.number() });
 export type SavedSearch = z.output<typeof SavedSearch>;
 export const SavedSearchFields = z.object({
-  name: requiredText(200, 'Tên tìm kiếm đã lưu'),
-  query: requiredText(2000, 'Câu tìm kiếm'),
+  name: requiredText(200, 'savedSearchName'),
+  query: requiredText(2000, 'query'),
 });
 
 export const IndexStatus = z.object({
@@ -253,7 +268,7 @@ export type ChosenFolder = z.output<typeof ChosenFolder>;
 export const contract = {
   'app/info': { input: Empty, output: AppInfo },
   'app/choose-folder': {
-    input: z.object({ title: text(200, 'Tiêu đề hộp chọn thư mục').default('') }),
+    input: z.object({ title: text(200, 'dialogTitle').default('') }),
     output: ChosenFolder,
   },
   'meetings/list': { input: MeetingListQuery, output: MeetingListPage },

@@ -11,6 +11,8 @@
  */
 
 /** Document types clerks pick from (the field stays free text: agencies have their own kinds). */
+import { msg, type Message } from './messages/message';
+
 export const DOCUMENT_TYPES = [
   'Nghị quyết',
   'Nghị định',
@@ -56,10 +58,8 @@ const TYPE_BY_CODE: Record<string, string> = {
 const MIXED_CASE = new Map(['CTr', 'TTg', 'TTr', 'QĐi'].map((code) => [code.toUpperCase(), code]));
 
 export type DocumentNumberResult =
-  | { ok: true; number: string; docType: string | null }
-  | { ok: false; message: string };
+  { ok: true; number: string; docType: string | null } | { ok: false; message: Message };
 
-const EXAMPLE = 'ví dụ 15-NQ/TW, 1374-QC/QUTW-TUHN hoặc 03/2019/NĐ-CP';
 const SYMBOL = /^\p{Lu}[\p{L}\d]*$/u;
 
 function fixCase(symbol: string): string {
@@ -81,24 +81,24 @@ export function normalizeDocumentNumber(input: string): DocumentNumberResult {
     .replace(/^số\s*[:.]?\s*/iu, '')
     .replace(/[.,;]+$/, '')
     .replace(/\s*([-/])\s*/g, '$1');
-  if (!s) return { ok: false, message: 'Số và ký hiệu văn bản không được để trống.' };
-  if (s.length > 100) return { ok: false, message: 'Số và ký hiệu văn bản quá dài (tối đa 100 ký tự).' };
+  if (!s) return { ok: false, message: msg('documentNumber.empty') };
+  if (s.length > 100) return { ok: false, message: msg('documentNumber.tooLong', { max: 100 }) };
   if (/\s/.test(s)) {
-    return { ok: false, message: `“${input.trim()}” không phải là số và ký hiệu văn bản (không có khoảng trắng ở giữa; ${EXAMPLE}).` };
+    return { ok: false, message: msg('documentNumber.hasSpace', { input: input.trim() }) };
   }
   const head = /^(\d{1,7})(?:\/(\d{4}))?([-/])(.+)$/.exec(s);
   if (!head) {
-    return { ok: false, message: `“${input.trim()}” không phải là số và ký hiệu văn bản: cần có số rồi đến ký hiệu, ${EXAMPLE}.` };
+    return { ok: false, message: msg('documentNumber.noNumber', { input: input.trim() }) };
   }
   const [, num, year, sep, rest] = head as unknown as [string, string, string | undefined, string, string];
   if (year !== undefined && (Number(year) < 1945 || Number(year) > 2100)) {
-    return { ok: false, message: `Năm ban hành ${year} trong số ký hiệu “${input.trim()}” không hợp lệ.` };
+    return { ok: false, message: msg('documentNumber.badYear', { year, input: input.trim() }) };
   }
   const symbols = rest.split(/([-/])/);
   for (let i = 0; i < symbols.length; i += 2) {
     symbols[i] = fixCase(symbols[i]!);
     if (!SYMBOL.test(symbols[i]!)) {
-      return { ok: false, message: `“${input.trim()}” không phải là số và ký hiệu văn bản: ký hiệu chỉ gồm chữ và số, ${EXAMPLE}.` };
+      return { ok: false, message: msg('documentNumber.badSymbol', { input: input.trim() }) };
     }
   }
   s = `${num}${year ? `/${year}` : ''}${sep}${symbols.join('')}`;

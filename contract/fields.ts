@@ -5,6 +5,11 @@
  * Pure TypeScript + zod.
  */
 import { z } from 'zod';
+import type { vi } from './messages/vi';
+import { issue, msg } from './messages/message';
+
+/** A field's name in the catalogs (messages/vi.ts `field`): how a message about it names it. */
+export type FieldKey = keyof typeof vi.field;
 
 export const isRealDate = (s: string): boolean => {
   const [y, m, d] = s.split('-').map(Number);
@@ -15,18 +20,22 @@ export const isRealDate = (s: string): boolean => {
 /** A calendar date as `YYYY-MM-DD` (the UI shows and takes dd/mm/yyyy). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng năm-tháng-ngày.')
-  .refine(isRealDate, 'Ngày không tồn tại trên lịch.');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, issue('input.dateFormat'))
+  .refine(isRealDate, issue('input.dateNotReal'));
 
-/** Trimmed text up to `max` characters; `label` names the field in the message. */
-export const text = (max: number, label: string) =>
+/** Trimmed text up to `max` characters; `field` names it in the message. */
+export const text = (max: number, field: FieldKey) =>
   z
     .string()
     .trim()
-    .max(max, `${label} quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`);
-export const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} không được để trống.`);
+    .max(max, issue('input.tooLong', { field: msg(`field.${field}`), max }));
+export const requiredText = (max: number, field: FieldKey) =>
+  text(max, field).min(1, issue('input.required', { field: msg(`field.${field}`) }));
 
-export const Id = z.string().uuid('Mã hồ sơ không hợp lệ.');
+export const Id = z.string().uuid(issue('input.idInvalid'));
 /** The version of a meeting the clerk's screen started from (optimistic concurrency). */
-export const MeetingVersion = z.number().int().min(1, 'Phiên bản hồ sơ không hợp lệ.');
-export const Paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+export const MeetingVersion = z.number().int().min(1, issue('input.versionInvalid'));
+export const Paging = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+};

@@ -6,7 +6,7 @@
  * written until the clerk saves the reviewed draft.
  */
 import { z } from 'zod';
-import { IsoDate, Id } from './fields';
+import { IsoDate, Id, requiredText } from './fields';
 
 /** Largest text accepted from a paste or a file once decoded (a whole year of reports is far less). */
 export const IMPORT_TEXT_MAX_CHARS = 2_000_000;
@@ -145,7 +145,7 @@ export const ReviewedPerson = z.object({
 
 /** The draft after review: what will be saved. */
 export const ReviewedDraft = z.object({
-  title: z.string().trim().min(1, 'Tên cuộc họp không được để trống.').max(500),
+  title: requiredText(500, 'meetingTitle'),
   kind: z.string().trim().min(1).max(100),
   meetingDate: IsoDate.nullable(),
   startTime: z

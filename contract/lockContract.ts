@@ -4,6 +4,7 @@
  * the only secret ever sent to the UI is a fresh recovery code, once, right after it was made.
  */
 import { z } from 'zod';
+import { issue, msg } from './messages/message';
 
 const Empty = z.object({}).strict();
 
@@ -15,15 +16,18 @@ export const PASSWORD_MIN_CHARS = 6;
 export const IdleMinutes = z
   .number()
   .int()
-  .refine((n) => (LOCK_IDLE_CHOICES as readonly number[]).includes(n), `Thời gian tự khóa phải là một trong ${LOCK_IDLE_CHOICES.join(', ')} phút.`);
+  .refine(
+    (n) => (LOCK_IDLE_CHOICES as readonly number[]).includes(n),
+    issue('input.lockIdleChoice', { choices: LOCK_IDLE_CHOICES.join(', ') }),
+  );
 
 /** A new password: not trimmed (a space is a character like any other), at least 6 characters. */
 export const NewPassword = z
   .string()
-  .min(PASSWORD_MIN_CHARS, `Mật khẩu quá ngắn: cần ít nhất ${PASSWORD_MIN_CHARS} ký tự.`)
-  .max(200, 'Mật khẩu quá dài (tối đa 200 ký tự).');
+  .min(PASSWORD_MIN_CHARS, issue('input.passwordTooShort', { min: PASSWORD_MIN_CHARS }))
+  .max(200, issue('input.tooLong', { field: msg('field.password'), max: 200 }));
 /** A password being checked: any length is tried (and wrong), only absurd sizes are refused. */
-const GivenPassword = z.string().max(200, 'Mật khẩu quá dài (tối đa 200 ký tự).');
+const GivenPassword = z.string().max(200, issue('input.tooLong', { field: msg('field.password'), max: 200 }));
 
 export const LockStatus = z.object({
   /** A password is set. */
@@ -73,7 +77,11 @@ export const HealthStatus = z.object({
     mismatched: z.number().int(),
     structureError: z.string().nullable(),
   }),
-  audit: z.object({ ok: z.boolean(), entries: z.number().int(), firstBrokenSeq: z.number().int().nullable() }),
+  audit: z.object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    firstBrokenSeq: z.number().int().nullable(),
+  }),
   checkedAt: z.number(),
 });
 export type HealthStatus = z.output<typeof HealthStatus>;
@@ -96,12 +104,19 @@ export const lockChannels = {
   'lock/status': { input: Empty, output: LockStatus },
   'lock/unlock': { input: z.object({ password: GivenPassword }), output: LockStatus },
   'lock/recover': {
-    input: z.object({ recoveryCode: z.string().max(100, 'Mã khôi phục quá dài.'), newPassword: NewPassword }),
+    input: z.object({
+      recoveryCode: z.string().max(100, issue('input.recoveryCodeTooLong')),
+      newPassword: NewPassword,
+    }),
     output: LockWithCode,
   },
   /** Sets the first password, or changes it (then currentPassword must be right). */
   'lock/set': {
-    input: z.object({ currentPassword: GivenPassword.default(''), newPassword: NewPassword, idleMinutes: IdleMinutes.optional() }),
+    input: z.object({
+      currentPassword: GivenPassword.default(''),
+      newPassword: NewPassword,
+      idleMinutes: IdleMinutes.optional(),
+    }),
     output: LockWithCode,
   },
   'lock/remove': { input: z.object({ currentPassword: GivenPassword }), output: LockStatus },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issue } from './messages/message';
 
 /**
  * Merge of a USB bag into this archive (`merge/*`) and rotating backups (`backups/*`), spread into the
@@ -14,7 +15,7 @@ const BagPath = z
   .string()
   .trim()
   .transform((p) => p.replace(/^"(.*)"$/, '$1').trim())
-  .pipe(z.string().min(1, 'Hãy chọn thư mục gói lưu trữ.').max(4096));
+  .pipe(z.string().min(1, issue('input.bagRequired')).max(4096, issue('input.pathTooLong')));
 
 /** keep mine / take theirs / keep both (theirs as a new record with new ids). */
 export const MergeChoice = z.enum(['mine', 'theirs', 'both']);
@@ -59,7 +60,13 @@ export const MeetingMergeItem = z.object({
 });
 export type MeetingMergeItem = z.output<typeof MeetingMergeItem>;
 
-const PersonSide = z.object({ fullName: z.string(), rank: z.string(), title: z.string(), unit: z.string(), updatedAt: z.number() });
+const PersonSide = z.object({
+  fullName: z.string(),
+  rank: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  updatedAt: z.number(),
+});
 export const PersonMergeItem = z.object({
   id: z.string(),
   class: MergeClass,
@@ -70,10 +77,20 @@ export const PersonMergeItem = z.object({
 });
 export type PersonMergeItem = z.output<typeof PersonMergeItem>;
 
-const Counts = z.object({ new: z.number().int(), identical: z.number().int(), changed: z.number().int(), conflict: z.number().int() });
+const Counts = z.object({
+  new: z.number().int(),
+  identical: z.number().int(),
+  changed: z.number().int(),
+  conflict: z.number().int(),
+});
 
 export const MergePlan = z.object({
-  bag: z.object({ path: z.string(), name: z.string(), id: z.string(), info: z.record(z.string(), z.string()) }),
+  bag: z.object({
+    path: z.string(),
+    name: z.string(),
+    id: z.string(),
+    info: z.record(z.string(), z.string()),
+  }),
   meetings: z.array(MeetingMergeItem),
   people: z.array(PersonMergeItem),
   counts: z.object({ meetings: Counts, people: Counts }),
@@ -106,7 +123,12 @@ export const MergeResult = z.object({
     /** Conflicts left without a choice: nothing changed for them. */
     unresolved: z.number().int(),
   }),
-  people: z.object({ added: z.number().int(), updated: z.number().int(), identical: z.number().int(), unresolved: z.number().int() }),
+  people: z.object({
+    added: z.number().int(),
+    updated: z.number().int(),
+    identical: z.number().int(),
+    unresolved: z.number().int(),
+  }),
   photoFilesCopied: z.number().int(),
   /** False when nothing needed writing (the same bag merged again). */
   changed: z.boolean(),
@@ -151,5 +173,8 @@ export const mergeChannels = {
   'backups/list': { input: z.object({}), output: BackupList },
   'backups/create': { input: z.object({}), output: BackupEntry },
   'backups/check': { input: BackupFile, output: BackupCheck },
-  'backups/restore': { input: BackupFile, output: z.object({ restoredFrom: z.string(), safetyBackup: z.string(), meetings: z.number().int() }) },
+  'backups/restore': {
+    input: BackupFile,
+    output: z.object({ restoredFrom: z.string(), safetyBackup: z.string(), meetings: z.number().int() }),
+  },
 } as const;

@@ -10,12 +10,13 @@
  * served by the web host and the desktop app's app:// protocol; photoUrl/thumbUrl build those paths.
  */
 import { z } from 'zod';
+import { issue } from './messages/message';
 // Common fields from fields.ts, not contract.ts: contract.ts imports this file (a cycle otherwise).
 import { Id, MeetingVersion, text } from './fields';
 
 const MeetingId = Id;
-const PhotoId = z.string().uuid('Mã ảnh không hợp lệ.');
-const PersonId = z.string().uuid('Mã người không hợp lệ.');
+const PhotoId = z.string().uuid(issue('input.photoIdInvalid'));
+const PersonId = z.string().uuid(issue('input.personIdInvalid'));
 
 /** Largest photo accepted, in bytes (a 48-megapixel phone JPEG is 15–25 MB). */
 export const PHOTO_MAX_BYTES = 40 * 1024 * 1024;
@@ -28,8 +29,8 @@ export const PHOTO_CREDIT_MAX = 200;
 const Instant = z
   .number()
   .int()
-  .min(-5_364_662_400_000, 'Thời điểm chụp không hợp lệ.')
-  .max(7_258_118_400_000, 'Thời điểm chụp không hợp lệ.');
+  .min(-5_364_662_400_000, issue('input.takenAtInvalid'))
+  .max(7_258_118_400_000, issue('input.takenAtInvalid'));
 
 export const PhotoPerson = z.object({ id: PersonId, fullName: z.string(), rank: z.string() });
 export type PhotoPerson = z.output<typeof PhotoPerson>;
@@ -72,22 +73,22 @@ export const PhotoAddInput = z.object({
   meetingId: MeetingId,
   version: MeetingVersion,
   /** The file's name on the clerk's PC, for messages and the audit log only (the store names files by hash). */
-  fileName: text(255, 'Tên tệp ảnh').default(''),
+  fileName: text(255, 'fileName').default(''),
   /**
    * The file's bytes in base64 (a `data:…;base64,` prefix, as FileReader.readAsDataURL gives, is
    * accepted). The exact size limit (PHOTO_TOO_LARGE) is checked by the handler before decoding; this
    * bound only keeps absurd inputs from being looked at.
    */
-  dataBase64: z.string().max(PHOTO_MAX_BASE64_CHARS * 2, 'Ảnh quá lớn (tối đa 40 MB một ảnh).'),
-  caption: text(PHOTO_CAPTION_MAX, 'Chú thích ảnh').default(''),
-  credit: text(PHOTO_CREDIT_MAX, 'Tác giả ảnh').default(''),
+  dataBase64: z.string().max(PHOTO_MAX_BASE64_CHARS * 2, issue('input.photoTooLarge')),
+  caption: text(PHOTO_CAPTION_MAX, 'caption').default(''),
+  credit: text(PHOTO_CREDIT_MAX, 'credit').default(''),
 });
 export type PhotoAddInput = z.output<typeof PhotoAddInput>;
 
 /** Only the fields given change; `takenAt: null` clears the time. */
 export const PhotoFieldsPatch = z.object({
-  caption: text(PHOTO_CAPTION_MAX, 'Chú thích ảnh').optional(),
-  credit: text(PHOTO_CREDIT_MAX, 'Tác giả ảnh').optional(),
+  caption: text(PHOTO_CAPTION_MAX, 'caption').optional(),
+  credit: text(PHOTO_CREDIT_MAX, 'credit').optional(),
   takenAt: Instant.nullable().optional(),
 });
 export type PhotoFieldsPatch = z.output<typeof PhotoFieldsPatch>;

@@ -10,10 +10,17 @@
  * re-seals it.
  */
 import { z } from 'zod';
+import { encodeMessage, issue } from './messages/message';
 import { Id, IsoDate, MeetingVersion, Paging, requiredText, text } from './fields';
 import { normalizeDocumentNumber } from './documentNumber';
 import type { Meeting, MeetingFieldsInput } from './contract';
-import { PhotoAddInput, PhotoRemoveInput, PhotoReorderInput, PhotoSetPeopleInput, PhotoUpdateInput } from './photoContract';
+import {
+  PhotoAddInput,
+  PhotoRemoveInput,
+  PhotoReorderInput,
+  PhotoSetPeopleInput,
+  PhotoUpdateInput,
+} from './photoContract';
 
 export const ATTENDANCE_ROLES = ['chu_tri', 'dong_chu_tri', 'thu_ky', 'dai_bieu', 'khach_moi'] as const;
 export const ATTENDANCE_STATUSES = ['co_mat', 'vang_co_ly_do', 'vang', 'den_muon'] as const;
@@ -23,20 +30,24 @@ export const ATTENDANCE_BATCH_MAX = 1000;
 /** Most characters of a pasted list (≈ 1 000 long entries, with room to spare). */
 export const ATTENDANCE_PASTE_MAX_CHARS = 1_000_000;
 
-export const AttendanceRole = z.enum(ATTENDANCE_ROLES, { message: 'Vai trò không hợp lệ.' });
-export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES, { message: 'Tình trạng dự họp không hợp lệ.' });
-export const TaskStatus = z.enum(TASK_STATUSES, { message: 'Tình trạng nhiệm vụ không hợp lệ.' });
+export const AttendanceRole = z.enum(ATTENDANCE_ROLES, issue('input.roleInvalid'));
+export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES, issue('input.attendanceStatusInvalid'));
+export const TaskStatus = z.enum(TASK_STATUSES, issue('input.taskStatusInvalid'));
 export const AttendanceOrder = z.enum(['position', 'protocol', 'name']);
 
 const MeetingRef = { meetingId: Id, version: MeetingVersion };
-const Ids = (label: string) => z.array(Id).max(10_000, `Danh sách ${label} quá dài.`);
+const Ids = () => z.array(Id).max(10_000, issue('input.listTooLong', { max: 10_000 }));
 const MeetingVersionReply = z.object({ meetingVersion: z.number().int() });
 
 // --- attendance -------------------------------------------------------------------------------
 
 const absenceNeedsReason = (f: { status?: string; absenceReason?: string }, ctx: z.RefinementCtx) => {
   if (f.status === 'vang_co_ly_do' && !f.absenceReason) {
-    ctx.addIssue({ code: 'custom', path: ['absenceReason'], message: 'Hãy ghi lý do vắng (vắng có lý do).' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['absenceReason'],
+      message: issue('input.absenceReasonRequired').error,
+    });
   }
 };
 
@@ -44,11 +55,11 @@ const absenceNeedsReason = (f: { status?: string; absenceReason?: string }, ctx:
 export const AttendeeFields = z
   .object({
     role: AttendanceRole.default('dai_bieu'),
-    rank: text(100, 'Cấp bậc').default(''),
-    titles: text(1000, 'Chức vụ').default(''),
-    unit: text(500, 'Đơn vị').default(''),
+    rank: text(100, 'rank').default(''),
+    titles: text(1000, 'titles').default(''),
+    unit: text(500, 'unit').default(''),
     status: AttendanceStatus.default('co_mat'),
-    absenceReason: text(500, 'Lý do vắng').default(''),
+    absenceReason: text(500, 'absenceReason').default(''),
   })
   .superRefine(absenceNeedsReason);
 export type AttendeeFields = z.output<typeof AttendeeFields>;
@@ -58,10 +69,10 @@ export const AttendeePerson = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('existing'), id: Id }),
   z.object({
     kind: z.literal('new'),
-    fullName: requiredText(200, 'Họ và tên'),
-    rank: text(100, 'Cấp bậc').default(''),
-    title: text(1000, 'Chức vụ').default(''),
-    unit: text(500, 'Đơn vị').default(''),
+    fullName: requiredText(200, 'fullName'),
+    rank: text(100, 'rank').default(''),
+    title: text(1000, 'personTitle').default(''),
+    unit: text(500, 'unit').default(''),
   }),
 ]);
 
@@ -69,30 +80,30 @@ const AttendanceAddBody = {
   person: AttendeePerson,
   role: AttendanceRole.default('dai_bieu'),
   status: AttendanceStatus.default('co_mat'),
-  absenceReason: text(500, 'Lý do vắng').default(''),
+  absenceReason: text(500, 'absenceReason').default(''),
   /** null: copied from the person's current rank / title / unit. */
-  rank: text(100, 'Cấp bậc').nullable().default(null),
-  titles: text(1000, 'Chức vụ').nullable().default(null),
-  unit: text(500, 'Đơn vị').nullable().default(null),
+  rank: text(100, 'rank').nullable().default(null),
+  titles: text(1000, 'titles').nullable().default(null),
+  unit: text(500, 'unit').nullable().default(null),
 };
 const AttendanceUpdateBody = { id: Id, fields: AttendeeFields };
 const RowIdBody = { id: Id };
-const ReorderBody = { ids: Ids('thứ tự') };
+const ReorderBody = { ids: Ids() };
 
 export const PastedRow = z.object({
   /** The directory person the clerk confirmed, or null to create a new person. */
   personId: Id.nullable().default(null),
-  fullName: requiredText(200, 'Họ và tên'),
-  rank: text(100, 'Cấp bậc').default(''),
-  titles: text(1000, 'Chức vụ').default(''),
-  unit: text(500, 'Đơn vị').default(''),
+  fullName: requiredText(200, 'fullName'),
+  rank: text(100, 'rank').default(''),
+  titles: text(1000, 'titles').default(''),
+  unit: text(500, 'unit').default(''),
   role: AttendanceRole.nullable().default(null),
 });
 const AttendanceAddManyBody = {
   rows: z
     .array(PastedRow)
-    .min(1, 'Danh sách cần thêm đang trống.')
-    .max(ATTENDANCE_BATCH_MAX, `Danh sách quá dài: mỗi lần thêm tối đa ${ATTENDANCE_BATCH_MAX.toLocaleString('vi-VN')} người; hãy chia thành nhiều lần.`),
+    .min(1, issue('input.attendanceListEmpty'))
+    .max(ATTENDANCE_BATCH_MAX, issue('input.attendanceListTooLong', { max: ATTENDANCE_BATCH_MAX })),
   /** Role of the rows whose own role is null. */
   role: AttendanceRole.default('dai_bieu'),
 };
@@ -132,7 +143,13 @@ export const AttendanceList = z.object({
 export type AttendanceList = z.output<typeof AttendanceList>;
 const AttendanceRowReply = z.object({ meetingVersion: z.number().int(), row: AttendanceRow });
 
-export const PasteCandidate = z.object({ id: Id, fullName: z.string(), rank: z.string(), title: z.string(), unit: z.string() });
+export const PasteCandidate = z.object({
+  id: Id,
+  fullName: z.string(),
+  rank: z.string(),
+  title: z.string(),
+  unit: z.string(),
+});
 export const PastePreviewRow = z.object({
   line: z.number().int(),
   source: z.string(),
@@ -178,16 +195,16 @@ export type PersonMeetings = z.output<typeof PersonMeetings>;
 /** A conclusion; when `isTask`, also a task: assignee (a person and/or a unit), deadline, status. */
 export const ConclusionFields = z
   .object({
-    text: requiredText(20_000, 'Nội dung kết luận'),
+    text: requiredText(20_000, 'conclusionText'),
     isTask: z.boolean().default(false),
     assigneePersonId: Id.nullable().default(null),
-    assigneeUnit: text(500, 'Đơn vị thực hiện').default(''),
+    assigneeUnit: text(500, 'assigneeUnit').default(''),
     deadline: IsoDate.nullable().default(null),
     taskStatus: TaskStatus.nullable().default(null),
   })
   .superRefine((f, ctx) => {
     if (!f.isTask && (f.assigneePersonId || f.assigneeUnit || f.deadline || f.taskStatus)) {
-      ctx.addIssue({ code: 'custom', path: ['isTask'], message: 'Người thực hiện, thời hạn và tình trạng chỉ dùng khi kết luận là một nhiệm vụ.' });
+      ctx.addIssue({ code: 'custom', path: ['isTask'], message: issue('input.taskFieldsWithoutTask').error });
     }
   });
 export type ConclusionFields = z.output<typeof ConclusionFields>;
@@ -209,7 +226,11 @@ export const Conclusion = z.object({
   doneAt: z.number().nullable(),
 });
 export type Conclusion = z.output<typeof Conclusion>;
-export const ConclusionList = z.object({ meetingId: Id, meetingVersion: z.number().int(), rows: z.array(Conclusion) });
+export const ConclusionList = z.object({
+  meetingId: Id,
+  meetingVersion: z.number().int(),
+  rows: z.array(Conclusion),
+});
 export type ConclusionList = z.output<typeof ConclusionList>;
 const ConclusionReply = z.object({ meetingVersion: z.number().int(), row: Conclusion });
 
@@ -220,7 +241,7 @@ export const TaskQuery = z.object({
   overdue: z.boolean().default(false),
   assigneePersonId: Id.nullable().default(null),
   /** Folded match in the assignee's unit or name ("so tai chinh" finds "Sở Tài chính"). */
-  assignee: text(200, 'Người thực hiện').default(''),
+  assignee: text(200, 'assignee').default(''),
   /** Today as the clerk's calendar has it; the PC's local date when null. */
   today: IsoDate.nullable().default(null),
   ...Paging,
@@ -242,16 +263,16 @@ export type TaskPage = z.output<typeof TaskPage>;
 export const DocumentNumber = z.string().transform((value, ctx) => {
   const r = normalizeDocumentNumber(value);
   if (r.ok) return r.number;
-  ctx.addIssue({ code: 'custom', message: r.message });
+  ctx.addIssue({ code: 'custom', message: encodeMessage(r.message) });
   return z.NEVER;
 });
 export const DocumentRefFields = z.object({
   number: DocumentNumber,
   /** '' = the type the symbol names (NQ → Nghị quyết), if any. */
-  docType: text(100, 'Loại văn bản').default(''),
+  docType: text(100, 'docType').default(''),
   issuedOn: IsoDate.nullable().default(null),
-  issuer: text(500, 'Cơ quan ban hành').default(''),
-  summary: text(2000, 'Trích yếu').default(''),
+  issuer: text(500, 'issuer').default(''),
+  summary: text(2000, 'summary').default(''),
 });
 export type DocumentRefFields = z.output<typeof DocumentRefFields>;
 const DocumentAddBody = { fields: DocumentRefFields };
@@ -268,14 +289,18 @@ export const DocumentRef = z.object({
   position: z.number().int(),
 });
 export type DocumentRef = z.output<typeof DocumentRef>;
-export const DocumentRefList = z.object({ meetingId: Id, meetingVersion: z.number().int(), rows: z.array(DocumentRef) });
+export const DocumentRefList = z.object({
+  meetingId: Id,
+  meetingVersion: z.number().int(),
+  rows: z.array(DocumentRef),
+});
 export type DocumentRefList = z.output<typeof DocumentRefList>;
 const DocumentRefReply = z.object({ meetingVersion: z.number().int(), row: DocumentRef });
 
 // --- tags ------------------------------------------------------------------------------------
 
-export const TagName = requiredText(100, 'Tên thẻ').transform((s) => s.normalize('NFC').replace(/\s+/g, ' '));
-const TagsSetBody = { names: z.array(TagName).max(50, 'Mỗi cuộc họp tối đa 50 thẻ.') };
+export const TagName = requiredText(100, 'tagName').transform((s) => s.normalize('NFC').replace(/\s+/g, ' '));
+const TagsSetBody = { names: z.array(TagName).max(50, issue('input.tooManyTags', { max: 50 })) };
 export const Tag = z.object({ id: Id, name: z.string() });
 export const TagCount = Tag.extend({ count: z.number().int() });
 const TagsReply = z.object({ meetingVersion: z.number().int(), tags: z.array(Tag) });
@@ -319,7 +344,11 @@ export type HistoryEntry = z.output<typeof HistoryEntry>;
 export const HistoryPage = z.object({ total: z.number().int(), rows: z.array(HistoryEntry) });
 export type HistoryPage = z.output<typeof HistoryPage>;
 
-export const SealInfo = z.object({ meetingVersion: z.number().int(), sealHash: z.string(), sealedAt: z.number() });
+export const SealInfo = z.object({
+  meetingVersion: z.number().int(),
+  sealHash: z.string(),
+  sealedAt: z.number(),
+});
 export type SealInfo = z.output<typeof SealInfo>;
 export const SealReport = z.object({
   meetingId: Id,
@@ -340,10 +369,16 @@ export const SealReport = z.object({
 export type SealReport = z.output<typeof SealReport>;
 
 /** The parts' changes a correction can carry: the same inputs as their channels, without meeting and version. */
-const correctionOf = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) => z.object({ kind: z.literal(kind), ...shape });
+const correctionOf = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
+  z.object({ kind: z.literal(kind), ...shape });
 export const CorrectionChange = z.discriminatedUnion('kind', [
   // Parsed with contract.ts's MeetingFields by the handler (importing it here would be circular).
-  correctionOf('meetings/update', { fields: z.custom<MeetingFieldsInput>((v) => typeof v === 'object' && v !== null, 'Thiếu thông tin cuộc họp.') }),
+  correctionOf('meetings/update', {
+    fields: z.custom<MeetingFieldsInput>(
+      (v) => typeof v === 'object' && v !== null,
+      issue('input.meetingFieldsMissing'),
+    ),
+  }),
   correctionOf('meetings/restore-version', { auditId: z.string().min(1).max(100) }),
   correctionOf('meetings/trash', {}),
   correctionOf('attendance/add', AttendanceAddBody),
@@ -371,7 +406,7 @@ export type CorrectionChange = z.output<typeof CorrectionChange>;
 export const CorrectionInput = z.object({
   id: Id,
   version: MeetingVersion,
-  reason: requiredText(2000, 'Lý do đính chính'),
+  reason: requiredText(2000, 'correctionReason'),
   change: CorrectionChange,
 });
 
@@ -390,9 +425,15 @@ export type MeetingRecord = z.output<typeof MeetingRecord>;
 const input = <S extends z.ZodRawShape>(shape: S) => z.object({ ...MeetingRef, ...shape });
 
 export const recordChannels = {
-  'meetings/record': { input: z.object({ id: Id, attendanceOrder: AttendanceOrder.default('protocol') }), output: MeetingRecord },
+  'meetings/record': {
+    input: z.object({ id: Id, attendanceOrder: AttendanceOrder.default('protocol') }),
+    output: MeetingRecord,
+  },
 
-  'attendance/list': { input: z.object({ meetingId: Id, order: AttendanceOrder.default('position') }), output: AttendanceList },
+  'attendance/list': {
+    input: z.object({ meetingId: Id, order: AttendanceOrder.default('position') }),
+    output: AttendanceList,
+  },
   'attendance/add': { input: input(AttendanceAddBody), output: AttendanceRowReply },
   'attendance/update': { input: input(AttendanceUpdateBody), output: AttendanceRowReply },
   'attendance/remove': { input: input(RowIdBody), output: MeetingVersionReply },
@@ -402,13 +443,17 @@ export const recordChannels = {
       meetingId: Id.nullable().default(null),
       text: z
         .string()
-        .max(ATTENDANCE_PASTE_MAX_CHARS, `Văn bản dán vào quá dài (tối đa ${ATTENDANCE_PASTE_MAX_CHARS.toLocaleString('vi-VN')} ký tự); hãy chia thành nhiều lần.`),
+        .max(ATTENDANCE_PASTE_MAX_CHARS, issue('input.pasteTooLong', { max: ATTENDANCE_PASTE_MAX_CHARS })),
     }),
     output: PastePreview,
   },
   'attendance/add-many': {
     input: input(AttendanceAddManyBody),
-    output: z.object({ meetingVersion: z.number().int(), added: z.number().int(), createdPeople: z.number().int() }),
+    output: z.object({
+      meetingVersion: z.number().int(),
+      added: z.number().int(),
+      createdPeople: z.number().int(),
+    }),
   },
   'people/meetings': { input: z.object({ personId: Id, ...Paging }), output: PersonMeetings },
 
@@ -427,14 +472,17 @@ export const recordChannels = {
   'documents/remove': { input: input(RowIdBody), output: MeetingVersionReply },
   'documents/reorder': { input: input(ReorderBody), output: MeetingVersionReply },
 
-  'tags/list': { input: z.object({ query: text(100, 'Tên thẻ').default('') }), output: z.array(TagCount) },
+  'tags/list': { input: z.object({ query: text(100, 'tagName').default('') }), output: z.array(TagCount) },
   'tags/set': { input: input(TagsSetBody), output: TagsReply },
 
   'meetings/trash': { input: MeetingIdVersion, output: z.object({ deletedAt: z.number() }) },
   'meetings/restore': { input: z.object({ id: Id }), output: MeetingVersionReply },
   'meetings/trash-list': { input: z.object(Paging), output: TrashPage },
   'meetings/history': { input: z.object({ id: Id, ...Paging }), output: HistoryPage },
-  'meetings/restore-version': { input: MeetingIdVersion.extend({ auditId: z.string().min(1).max(100) }), output: z.custom<Meeting>() },
+  'meetings/restore-version': {
+    input: MeetingIdVersion.extend({ auditId: z.string().min(1).max(100) }),
+    output: z.custom<Meeting>(),
+  },
   'meetings/finalize': { input: MeetingIdVersion, output: SealInfo },
   'meetings/seal-check': { input: z.object({ id: Id }), output: SealReport },
   'meetings/correct': { input: CorrectionInput, output: SealInfo },

@@ -4,14 +4,22 @@
  * before printing, and the outgoing register (sổ văn bản đi). Pure TypeScript + zod.
  */
 import { z } from 'zod';
-import { Id, IsoDate, text } from './fields';
+import { issue, msg } from './messages/message';
+import { Id, IsoDate, text, type FieldKey } from './fields';
 
-export const REPORT_KINDS = ['conclusion', 'minutes', 'attendance', 'photos', 'period', 'secret-log'] as const;
+export const REPORT_KINDS = [
+  'conclusion',
+  'minutes',
+  'attendance',
+  'photos',
+  'period',
+  'secret-log',
+] as const;
 /** The kinds that print a date range rather than one meeting. */
 export const RANGE_KINDS: readonly ReportKind[] = ['period', 'secret-log'];
-export const ReportKind = z.enum(REPORT_KINDS, { message: 'Loại báo cáo không hợp lệ.' });
+export const ReportKind = z.enum(REPORT_KINDS, issue('input.reportKindInvalid'));
 export type ReportKind = z.output<typeof ReportKind>;
-export const ReportVariant = z.enum(['state', 'party'], { message: 'Thể thức phải là "state" (Nhà nước) hoặc "party" (Đảng).' });
+export const ReportVariant = z.enum(['state', 'party'], issue('input.reportVariantInvalid'));
 
 export const ReportRequest = z
   .object({
@@ -37,10 +45,16 @@ export const ReportRequest = z
   })
   .superRefine((r, ctx) => {
     if (RANGE_KINDS.includes(r.kind)) {
-      if (!r.from || !r.to) ctx.addIssue({ code: 'custom', path: ['from'], message: `${r.kind === 'period' ? 'Báo cáo tổng hợp' : 'Sổ theo dõi in, xuất tài liệu mật'} cần khoảng thời gian: từ ngày và đến ngày.` });
-      else if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '“Đến ngày” phải sau hoặc bằng “từ ngày”.' });
+      if (!r.from || !r.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['from'],
+          message: issue(r.kind === 'period' ? 'input.periodNeedsRange' : 'input.secretLogNeedsRange').error,
+        });
+      else if (r.from > r.to)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: issue('input.dateRangeOrder').error });
     } else if (!r.meetingId) {
-      ctx.addIssue({ code: 'custom', path: ['meetingId'], message: 'Hãy chọn cuộc họp cần in.' });
+      ctx.addIssue({ code: 'custom', path: ['meetingId'], message: issue('input.reportNeedsMeeting').error });
     }
   });
 export type ReportRequest = z.output<typeof ReportRequest>;
@@ -50,21 +64,22 @@ export const ReportHtml = z.object({ html: z.string(), fileName: z.string(), tit
 export const ReportFile = z.object({ base64: z.string(), fileName: z.string(), mime: z.string() });
 export type ReportFile = z.output<typeof ReportFile>;
 
-const lines = (max: number, label: string) => z.array(text(2000, label)).max(max, `${label}: tối đa ${max} dòng.`);
+const lines = (max: number, field: FieldKey) =>
+  z.array(text(2000, field)).max(max, issue('input.tooManyLines', { field: msg(`field.${field}`), max }));
 
 /** The conclusion notice as the clerk edits it before printing (the composed text is a starting point). */
 export const NoticeFields = z.object({
   variant: ReportVariant,
-  subject: text(1000, 'Trích yếu'),
+  subject: text(1000, 'summary'),
   /** Body paragraphs in order: the opening, the numbered conclusions, the closing sentence. */
-  paragraphs: lines(500, 'Nội dung'),
-  placeName: text(100, 'Địa danh'),
+  paragraphs: lines(500, 'paragraphs'),
+  placeName: text(100, 'placeName'),
   issuedOn: IsoDate.nullable(),
-  signerAuthority: text(300, 'Quyền hạn ký'),
-  signerTitle: text(200, 'Chức vụ người ký'),
-  signerName: text(200, 'Họ tên người ký'),
+  signerAuthority: text(300, 'signerAuthority'),
+  signerTitle: text(200, 'signerTitle'),
+  signerName: text(200, 'signerName'),
   /** "- …;" lines of Nơi nhận, the last one "- Lưu: VT, …." */
-  recipients: lines(100, 'Nơi nhận'),
+  recipients: lines(100, 'recipients'),
 });
 export type NoticeFields = z.output<typeof NoticeFields>;
 
@@ -97,7 +112,7 @@ export type RegisterEntry = z.output<typeof RegisterEntry>;
 
 export const RegisterQuery = z.object({
   year: z.number().int().min(1900).max(2200).nullable().default(null),
-  docType: text(20, 'Loại văn bản').nullable().default(null),
+  docType: text(20, 'docType').nullable().default(null),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
 });
@@ -129,7 +144,7 @@ export type SecretLogEntry = z.output<typeof SecretLogEntry>;
 
 const DateRange = z
   .object({ from: IsoDate, to: IsoDate })
-  .refine((r) => r.from <= r.to, { path: ['to'], message: '“Đến ngày” phải sau hoặc bằng “từ ngày”.' });
+  .refine((r) => r.from <= r.to, { path: ['to'], ...issue('input.dateRangeOrder') });
 
 export const reportChannels = {
   /** The document as HTML (the preview, the browser's print, "Lưu HTML"). */
@@ -145,11 +160,20 @@ export const reportChannels = {
   'reports/secret-log': { input: DateRange, output: z.object({ rows: z.array(SecretLogEntry) }) },
   /** The meeting's conclusion notice: the saved one, or one composed from the record (id null). */
   'reports/notice-get': {
-    input: z.object({ meetingId: Id, variant: ReportVariant.nullable().default(null), recompose: z.boolean().default(false) }),
+    input: z.object({
+      meetingId: Id,
+      variant: ReportVariant.nullable().default(null),
+      recompose: z.boolean().default(false),
+    }),
     output: Notice,
   },
   'reports/notice-save': {
-    input: z.object({ meetingId: Id, id: Id.nullable(), version: z.number().int().min(0), fields: NoticeFields }),
+    input: z.object({
+      meetingId: Id,
+      id: Id.nullable(),
+      version: z.number().int().min(0),
+      fields: NoticeFields,
+    }),
     output: Notice,
   },
   /** Takes the next number of the outgoing register for the saved notice (once: a number is never reused). */

@@ -10,7 +10,11 @@ const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
 const LETTER_CODE = new Map<string, number>([...ALPHABET].map((ch, i) => [ch, i]));
 /** Tone marks in Vietnamese collation order: none, huyền, hỏi, ngã, sắc, nặng. */
 const TONES = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
-const VOWEL_MODIFIERS: Record<string, string> = { '\u0306': 'breve', '\u0302': 'circumflex', '\u031b': 'horn' };
+const VOWEL_MODIFIERS: Record<string, string> = {
+  '\u0306': 'breve',
+  '\u0302': 'circumflex',
+  '\u031b': 'horn',
+};
 const COMPOSE: Record<string, Record<string, string>> = {
   breve: { a: 'ă' },
   circumflex: { a: 'â', e: 'ê', o: 'ô' },
@@ -48,7 +52,8 @@ function units(text: string): Unit[] {
     if (letter !== undefined) primary = String.fromCodePoint(LETTER_BASE + letter);
     else if (/\s/.test(ch)) primary = ' ';
     else if (/[0-9]/.test(ch)) primary = ch;
-    else if (/[\p{P}\p{S}]/u.test(ch)) primary = String.fromCodePoint(Math.max(0x21, Math.min(ch.codePointAt(0)!, 0x2f)));
+    else if (/[\p{P}\p{S}]/u.test(ch))
+      primary = String.fromCodePoint(Math.max(0x21, Math.min(ch.codePointAt(0)!, 0x2f)));
     else primary = String.fromCodePoint(OTHER_BASE + (ch.codePointAt(0) ?? 0));
     out.push({ primary, tone, upper });
   }

@@ -15,7 +15,12 @@ const decoder = new TextDecoder('utf-16le');
 
 function computeUnit(c: number): number {
   if (c >= 0xd800 && c <= 0xdfff) return c + 1; // surrogate halves pass through unchanged
-  const folded = String.fromCharCode(c).toLowerCase().replace(/đ/g, 'd').normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+  const folded = String.fromCharCode(c)
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC');
   if (folded.length === 0) return DROP;
   if (folded.length === 1) return folded.charCodeAt(0) + 1;
   return c + 1; // a letter whose lower case is two units (rare, non-Vietnamese): keep it as it is

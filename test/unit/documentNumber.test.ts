@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDocumentNumber } from '../../contract/documentNumber';
 import { DocumentRefFields } from '../../contract/recordContract';
+import { translate } from '../../contract/messages/translate';
+import { issueMessages } from '../../contract/messages/zodIssues';
 
 const ok = (input: string) => {
   const r = normalizeDocumentNumber(input);
-  if (!r.ok) throw new Error(`${input}: ${r.message}`);
+  if (!r.ok) throw new Error(`${input}: ${translate('vi', r.message)}`);
   return r;
 };
 const message = (input: string) => {
   const r = normalizeDocumentNumber(input);
   if (r.ok) throw new Error(`${input} was accepted as ${r.number}`);
-  return r.message;
+  return translate('vi', r.message);
 };
 
 describe('số và ký hiệu văn bản', () => {
@@ -58,9 +60,15 @@ describe('số và ký hiệu văn bản', () => {
   });
 
   it('is what the contract stores: normalized on parse, the message as the issue', () => {
-    expect(DocumentRefFields.parse({ number: '2927 -TB/TU' })).toMatchObject({ number: '2927-TB/TU', docType: '', issuedOn: null });
+    expect(DocumentRefFields.parse({ number: '2927 -TB/TU' })).toMatchObject({
+      number: '2927-TB/TU',
+      docType: '',
+      issuedOn: null,
+    });
     const bad = DocumentRefFields.safeParse({ number: 'xem phụ lục' });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toMatch(/không phải là số và ký hiệu văn bản/);
+    const [issue] = issueMessages(bad.error!.issues);
+    expect(translate('vi', issue!)).toMatch(/không phải là số và ký hiệu văn bản/);
+    expect(translate('en', issue!)).toMatch(/is not a document number/);
   });
 });

@@ -3,14 +3,9 @@
  * (Electron IPC); in a browser served by the loopback web host the same contract is POSTed to
  * `/api/<channel>`. Either way the caller gets the contract's `Reply`, never a thrown transport error.
  */
-import type {
-  ArchiveApi,
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  Reply,
-} from '../../../contract/contract';
+import type { ArchiveApi, Channel, ChannelInput, ChannelOutput, Reply } from '../../../contract/contract';
 import { ERROR_MESSAGES, type ErrorCode, type ErrorPayload } from '../../../contract/errors';
+import { MessageSchema } from '../../../contract/messages/message';
 
 declare global {
   interface Window {
@@ -38,13 +33,23 @@ function isErrorCode(value: unknown): value is ErrorCode {
 /** Accepts only a well-formed Reply; a proxy's HTML error page or a truncated body is a lost connection. */
 export function toReply<T>(body: unknown): Reply<T> {
   if (typeof body !== 'object' || body === null) return connectionLost();
-  const r = body as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } };
+  const r = body as {
+    ok?: unknown;
+    data?: unknown;
+    error?: { code?: unknown; message?: unknown; details?: unknown };
+  };
   if (r.ok === true && 'data' in r) return { ok: true, data: r.data as T };
   if (r.ok === false && typeof r.error === 'object' && r.error !== null) {
     const code: ErrorCode = isErrorCode(r.error.code) ? r.error.code : 'INTERNAL';
     const message =
       typeof r.error.message === 'string' && r.error.message ? r.error.message : ERROR_MESSAGES[code].vi;
-    return { ok: false, error: { code, message } };
+    // Details word the error in the clerk's language; malformed ones are dropped, the message stays.
+    const details = MessageSchema.array().max(20).safeParse(r.error.details);
+    return {
+      ok: false,
+      error:
+        details.success && details.data.length ? { code, message, details: details.data } : { code, message },
+    };
   }
   return connectionLost();
 }

@@ -3,6 +3,7 @@ import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/
 
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES, normalizeDocumentNumber } from '../../../../../contract/documentNumber';
+import { useMessageText } from '../../../api/useMessageText';
 import type { ErrorPayload } from '../../../../../contract/errors';
 import type { DocumentRef, DocumentRefFields } from '../../../../../contract/recordContract';
 import { DialogActions } from '../../../components/DialogActions';
@@ -27,6 +28,7 @@ export function DocumentEditor({ row, busy, error, onSave, onClose }: Props) {
   const [issuer, setIssuer] = useState(row?.issuer ?? '');
   const [summary, setSummary] = useState(row?.summary ?? '');
   const [touched, setTouched] = useState(false);
+  const messageText = useMessageText();
   const checked = normalizeDocumentNumber(number);
   const showError = !checked.ok && (touched || number.trim() !== '');
   const types: string[] = [...DOCUMENT_TYPES];
@@ -59,7 +61,7 @@ export function DocumentEditor({ row, busy, error, onSave, onClose }: Props) {
             }}
             withAsterisk
             maxLength={200}
-            error={showError && !checked.ok ? checked.message : undefined}
+            error={showError && !checked.ok ? messageText(checked.message) : undefined}
             description={checked.ok ? t('documents.normalized', { number: checked.number }) : undefined}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             data-autofocus
