@@ -3,7 +3,7 @@ import { openArchive } from '../db/open';
 import { ReportRequest } from '../contract/reportContract';
 import { buildReport } from '../services/reports/build';
 import { renderHtml } from '../services/reports/html';
-import { htmlToPdf } from '../services/reports/pdf';
+import { htmlToPdf } from '../cli/chromiumPdf';
 import { renderDocx } from '../services/reports/docx';
 import { percentile } from './stats';
 

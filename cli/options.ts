@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 
 /**
- * Every flag the `hoso` command line accepts (DESIGN.md §7). One table for all commands so that
+ * Every flag the `hoso` command line accepts (README.md, *Command line*). One table for all commands so that
  * `parseArgs` stays strict: a mistyped flag is an error, never silently ignored.
  */
 export const OPTIONS = {
@@ -65,4 +65,21 @@ export function positiveInt(value: string | undefined, name: string, fallback: n
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} phải là số nguyên từ 0 đến ${max.toLocaleString('vi-VN')} (nhận được: ${value}).`);
   return n;
+}
+
+/** YYYY-MM-DD from what a clerk types: 2024-05-26, 26/05/2024 or 26/5/2024. */
+export function cliDate(value: string | undefined, flag: string): string | null {
+  if (value === undefined) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (iso) return value.trim();
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
+  if (vn) return `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}`;
+  throw new UsageError(`--${flag} phải là ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd (nhận được: ${value}).`);
+}
+
+/** dd/mm/yyyy from YYYY-MM-DD, the way clerks read dates; "(chưa có ngày)" when unknown. */
+export function vnDate(iso: string | null): string {
+  if (!iso) return '(chưa có ngày)';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
 }

@@ -7,7 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { electronVersion, findElectronBinary } from '../cli/electronRuntime';
-import { PROJECT_ROOT, runCli } from '../cli/run';
+import { runCli } from '../cli/run';
+import { PROJECT_ROOT } from '../cli/rendererBuild';
 import { ensureElectronNativeBinding } from './electronNative';
 
 async function serveInBrowser(reason: string): Promise<number> {

@@ -1,23 +1,13 @@
 import { resolve } from 'node:path';
-import { HosoError } from '../../contract/errors';
-import { ExportSelection, passphraseWarning } from '../../contract/archiveContract';
-import { exportArchive } from '../../services/archive/exportArchive';
+import { ERROR_MESSAGES, HosoError } from '../../contract/errors';
+import { translateAll } from '../../contract/messages/translate';
+import { issueMessages } from '../../contract/messages/zodIssues';
+import { ExportSelection, passphraseWarning, type JobStatus } from '../../contract/archiveContract';
 import { readPassphraseFile } from '../../services/archive/encrypt';
-import { resolveQuery } from '../../services/archive/selection';
-import { ProblemsError, type ProgressSink } from '../../services/archive/jobs';
-import { createContext } from '../../services/context';
-import { APP_VERSION } from '../../services/version';
-import { UsageError, type Values } from '../options';
+import type { Progress } from '../../services/context';
+import type { DirectClient } from '../../services/dispatch';
+import { cliDate, UsageError, type Values } from '../options';
 import type { CliCommand, CliIo } from './types';
-
-/** dd/mm/yyyy or YYYY-MM-DD on the command line → YYYY-MM-DD. */
-export function cliDate(value: string | undefined, flag: string): string | null {
-  if (value === undefined) return null;
-  const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const iso = vi ? `${vi[3]}-${vi[2]!.padStart(2, '0')}-${vi[1]!.padStart(2, '0')}` : value;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new UsageError(`--${flag} phải là ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd (nhận được: ${value}).`);
-  return iso;
-}
 
 export async function passphraseFrom(values: Values, io: CliIo, required: boolean): Promise<string | null> {
   const file = values['passphrase-file'];
@@ -50,7 +40,7 @@ const PHASE: Record<string, string> = {
 };
 
 /** Progress lines on stderr, at most one a second (never with --json: stdout stays machine-readable). */
-function cliProgress(io: CliIo, quiet: boolean): ProgressSink {
+export function cliProgress(io: CliIo, quiet: boolean): (p: Progress) => void {
   let phase = '';
   let done = 0;
   let total = 0;
@@ -61,40 +51,62 @@ function cliProgress(io: CliIo, quiet: boolean): ProgressSink {
     last = now;
     io.err(`  ${PHASE[phase] ?? phase}${total > 0 ? `: ${mb(done)} / ${mb(total)}` : ''}`);
   };
-  return {
-    phase: (p, bytesTotal) => {
-      phase = p;
+  return (p) => {
+    if ('phase' in p) {
+      phase = p.phase;
       done = 0;
-      total = bytesTotal;
+      total = p.bytesTotal;
       report(true);
-    },
-    bytes: (n) => {
-      done += n;
+    } else if ('bytes' in p) {
+      done += p.bytes;
       report();
-    },
-    file: () => undefined,
+    }
   };
+}
+
+const POLL_MS = 100;
+
+/**
+ * Follows a job (`archive/export`, `archive/verify`) the way the screen does, through `jobs/status`,
+ * until it ends; Ctrl+C cancels it through `jobs/cancel`. Progress arrives as it happens, not by polling.
+ */
+export async function settledJob(call: DirectClient, io: CliIo, jobId: string): Promise<JobStatus> {
+  let stopping = false;
+  void io.untilStopped().then(() => {
+    stopping = true;
+    return call('jobs/cancel', { jobId }).catch(() => undefined);
+  });
+  for (;;) {
+    const status = await call('jobs/status', { jobId });
+    if (status.state !== 'running') return status;
+    await new Promise((r) => setTimeout(r, stopping ? POLL_MS / 4 : POLL_MS));
+  }
 }
 
 export const exportCommand: CliCommand = {
   usage: `  export --out THƯ_MỤC [--from NGÀY --to NGÀY] [--tag THẺ] [--encrypt --passphrase-file TỆP]
                                 Xuất lưu trữ ra USB (túi BagIt, tự đọc lại và kiểm tra trước khi báo
                                 an toàn để rút USB; hồ sơ Mật trở lên bắt buộc mã hóa)`,
-  async run({ values, io, emit, fail, withArchive }) {
+  async run({ values, io, emit, fail, withSession }) {
     if (!values.out) throw new UsageError('Thiếu --out THƯ_MỤC (thư mục trên USB để ghi bản lưu trữ).');
     const parsed = ExportSelection.safeParse({ from: cliDate(values.from, 'from'), to: cliDate(values.to, 'to'), tag: values.tag ?? null, ids: null });
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join(' '));
+    if (!parsed.success) throw new UsageError(translateAll('vi', issueMessages(parsed.error.issues)));
     const passphrase = values.encrypt ? await passphraseFrom(values, io, true) : null;
     if (!values.encrypt && values['passphrase-file'] !== undefined) throw new UsageError('--passphrase-file chỉ dùng cùng --encrypt.');
-    return withArchive(async (archive) => {
-      const controller = new AbortController();
-      void io.untilStopped().then(() => controller.abort());
-      try {
-        const r = await exportArchive(
-          archive,
-          { dest: resolve(values.out!), selection: resolveQuery(archive, parsed.data), passphrase },
-          { appVersion: APP_VERSION, actor: createContext(archive, 'direct', APP_VERSION).actor(), signal: controller.signal, progress: cliProgress(io, values.json) },
-        );
+    return withSession(
+      async ({ call }) => {
+        const { jobId } = await call('archive/export', { dest: resolve(values.out!), selection: parsed.data, passphrase });
+        const job = await settledJob(call, io, jobId);
+        const r = job.exportResult;
+        if (!r) {
+          const error = job.error ?? { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL.vi, problems: [] };
+          // A read-back mismatch names each file: one line each, and the list with --json.
+          if (error.problems.length === 0) return fail({ code: error.code, message: error.message });
+          for (const p of error.problems) io.err(`LỖI: ${p.message}`);
+          if (values.json) io.out(JSON.stringify({ ok: false, error: { code: error.code, message: error.message }, problems: error.problems }, null, 2));
+          else io.err(error.message);
+          return 2;
+        }
         emit(
           [
             `Đã xuất ${r.meetings.toLocaleString('vi-VN')} cuộc họp, ${r.photos.toLocaleString('vi-VN')} ảnh${r.encrypted ? ' (đã mã hóa)' : ''}: ${r.path}`,
@@ -104,16 +116,8 @@ export const exportCommand: CliCommand = {
           { ok: true, ...r },
         );
         return 0;
-      } catch (e) {
-        if (e instanceof ProblemsError) {
-          for (const p of e.problems) io.err(`LỖI: ${p.message}`);
-          if (values.json) io.out(JSON.stringify({ ok: false, error: { code: e.code, message: e.message }, problems: e.problems }, null, 2));
-          else io.err(e.message);
-          return 2;
-        }
-        if (e instanceof HosoError) return fail({ code: e.code, message: e.message });
-        throw e;
-      }
-    });
+      },
+      { onProgress: cliProgress(io, values.json) },
+    );
   },
 };

@@ -1,14 +1,10 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { CliCommand } from './types';
-import { draftToCliJson, extractDraft, importMany, readFileSource } from '../../services/import';
+import { draftToCliJson, extractDraft, readFileSource } from '../../services/import';
 import { isHosoError } from '../../contract/errors';
-import { createContext } from '../../services/context';
-import { APP_VERSION } from '../../services/version';
-import type { ImportBatchItem } from '../../contract/importContract';
-
-/** dd/mm/yyyy, the way clerks read dates. */
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
+import { IMPORT_BATCH_MAX, type ImportBatchItem, type ImportSource } from '../../contract/importContract';
+import { vnDate } from '../options';
 
 const IMPORTABLE = /\.(txt|md|markdown|html?|docx|doc|pdf)$/i;
 
@@ -32,9 +28,30 @@ const STATUS_TEXT: Record<ImportBatchItem['status'], string> = {
   duplicate: 'TRÙNG, BỎ QUA',
 };
 
+/** Files read ahead per `import/batch` call: at most the channel's limit, and about 64 MB of them. */
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+/** The files as `import/batch` sources, a batch at a time (a thousand reports are not all held at once). */
+async function* batches(files: string[]): AsyncGenerator<ImportSource[]> {
+  let batch: ImportSource[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    const data = await readFile(file);
+    if (batch.length > 0 && (batch.length >= IMPORT_BATCH_MAX || bytes + data.length > BATCH_BYTES)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push({ kind: 'file', name: basename(file), dataBase64: data.toString('base64') });
+    bytes += data.length;
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /**
- * `hoso import <file>… [--dry-run] [--json] [--force]`: with --dry-run prints the drafts (DESIGN.md §7's
- * shape with --json) and writes nothing; otherwise saves each as a draft meeting and prints what it did.
+ * `hoso import <file>… [--dry-run] [--json] [--force]`: with --dry-run prints the drafts (the shape of
+ * README.md's *Nhập hồ sơ* with --json) and writes nothing, reading no archive at all; otherwise saves
+ * each as a draft meeting through `import/batch`, the batch screen's channel, and prints what it did.
  * Exit code 0 when every file was read (and saved or skipped as a duplicate), 1 when any failed.
  */
 export const importCommand: CliCommand = {
@@ -60,7 +77,7 @@ export const importCommand: CliCommand = {
           if (!env.values.json) {
             env.io.out(`\n=== ${basename(file)} (${draft.encoding})`);
             env.io.out(
-              `Tên: ${json.title ?? '(chưa có)'}\nNgày: ${json.date ? dmy(json.date) : draft.date ? `${draft.date.day}/${draft.date.month} (chưa rõ năm)` : '(chưa có)'}\nĐịa điểm: ${json.location ?? '(chưa có)'}`,
+              `Tên: ${json.title ?? '(chưa có)'}\nNgày: ${json.date ? vnDate(json.date) : draft.date ? `${draft.date.day}/${draft.date.month} (chưa rõ năm)` : '(chưa có)'}\nĐịa điểm: ${json.location ?? '(chưa có)'}`,
             );
             for (const p of json.chairs)
               env.io.out(
@@ -73,7 +90,7 @@ export const importCommand: CliCommand = {
             for (const c of json.captions) env.io.out(`Chú thích ảnh: ${c}`);
             for (const r of json.documentRefs)
               env.io.out(
-                `Văn bản: ${r.type ?? ''} ${r.number}${r.date ? ` ngày ${dmy(r.date)}` : ''}`.trim(),
+                `Văn bản: ${r.type ?? ''} ${r.number}${r.date ? ` ngày ${vnDate(r.date)}` : ''}`.trim(),
               );
             env.io.out(`Nguồn: ${json.byline ?? '(chưa có)'}`);
             for (const n of draft.notes) env.io.out(`Lưu ý: ${n}`);
@@ -89,32 +106,24 @@ export const importCommand: CliCommand = {
       if (env.values.json) env.io.out(JSON.stringify(drafts, null, 2));
       return failed ? 1 : 0;
     }
-    let exit = 0;
-    await env.withArchive(async (archive) => {
-      const ctx = createContext(archive, 'direct', APP_VERSION);
-      const items = await importMany(
-        archive,
-        files.map((file) => ({
-          name: basename(file),
-          read: async () => readFileSource(basename(file), await readFile(file)),
-        })),
-        { actor: ctx.actor(), allowDuplicate: env.values.force },
-        (item) => {
-          if (!env.values.json)
-            env.io.out(
-              `${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${item.message !== 'Đã nhập.' ? ` (${item.message})` : ''}`,
-            );
-        },
+    const printItem = (item: ImportBatchItem) =>
+      env.io.out(
+        `${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${item.message !== 'Đã nhập.' ? ` (${item.message})` : ''}`,
       );
-      const count = (s: ImportBatchItem['status']) => items.filter((i) => i.status === s).length;
-      if (env.values.json) env.io.out(JSON.stringify(items, null, 2));
-      else
-        env.io.out(
-          `\nTổng: ${count('imported')} đã nhập, ${count('needs_review')} cần xem lại, ${count('duplicate')} trùng (bỏ qua), ${count('failed')} lỗi.`,
-        );
-      if (count('failed')) exit = 1;
-      return exit;
-    });
-    return exit;
+    return env.withSession(
+      async ({ call }) => {
+        const items: ImportBatchItem[] = [];
+        for await (const sources of batches(files)) items.push(...(await call('import/batch', { sources, allowDuplicate: env.values.force })).items);
+        const count = (s: ImportBatchItem['status']) => items.filter((i) => i.status === s).length;
+        if (env.values.json) env.io.out(JSON.stringify(items, null, 2));
+        else
+          env.io.out(
+            `\nTổng: ${count('imported')} đã nhập, ${count('needs_review')} cần xem lại, ${count('duplicate')} trùng (bỏ qua), ${count('failed')} lỗi.`,
+          );
+        return count('failed') ? 1 : 0;
+      },
+      // Each file's line as soon as it is saved, not when its batch ends.
+      { onProgress: (p) => p.channel === 'import/batch' && !env.values.json && printItem(p.item) },
+    );
   },
 };

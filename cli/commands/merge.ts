@@ -1,15 +1,12 @@
 import { resolve } from 'node:path';
 import type { CliCommand } from './types';
-import { UsageError } from '../options';
-import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
+import { UsageError, vnDate } from '../options';
 import { readPassphraseFile } from '../../services/archive/encrypt';
-import { createContext } from '../../services/context';
-import { APP_VERSION } from '../../services/version';
 import type { MergeChoice, MergePlan, MergeResult } from '../../contract/mergeContract';
 
 /**
- * `hoso merge PATH [--dry-run] [--theirs | --mine] [--passphrase-file F] [--json]` (DESIGN.md §7): verify the bag, preview,
- * then apply. Without a flag the merge adds new records, leaves identical ones, takes the side that
+ * `hoso merge PATH [--dry-run] [--theirs | --mine] [--passphrase-file F] [--json]`: verify the bag, preview
+ * (`merge/preview`), then apply (`merge/apply`), the desktop screen's channels. Without a flag the merge adds new records, leaves identical ones, takes the side that
  * alone changed since the last merge, and takes no side on a conflict (left as it is, listed, exit 0);
  * --theirs / --mine settle every conflict one way (a sealed record here is still never replaced by a
  * draft: it keeps this archive's copy). The desktop screen lets the clerk choose record by record.
@@ -23,12 +20,6 @@ const REASON_VI = {
   'mine-trashed': 'hồ sơ ở máy này đang trong thùng rác',
 } as const;
 
-function date(iso: string | null): string {
-  if (!iso) return '(chưa có ngày)';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 function describePlan(plan: MergePlan): string[] {
   const c = plan.counts;
   const lines = [
@@ -40,7 +31,7 @@ function describePlan(plan: MergePlan): string[] {
     if (m.class === 'identical') continue;
     const why = m.reason ? ` — ${REASON_VI[m.reason]}` : m.newer ? ` — bản mới hơn: ${m.newer === 'theirs' ? 'trong gói' : 'ở máy này'}` : '';
     const diff = m.differences.length ? ` [khác: ${m.differences.join(', ')}]` : '';
-    lines.push(`  ${CLASS_VI[m.class].padEnd(9)} ${date(m.theirs.meetingDate)}  ${m.theirs.title}${why}${diff}`);
+    lines.push(`  ${CLASS_VI[m.class].padEnd(9)} ${vnDate(m.theirs.meetingDate)}  ${m.theirs.title}${why}${diff}`);
   }
   for (const p of plan.people) {
     if (p.class === 'identical' || p.class === 'new') continue;
@@ -73,8 +64,8 @@ export const mergeCommand: CliCommand = {
     const bag = resolve(path);
     const passphraseFile = env.values['passphrase-file'];
     const passphrase = passphraseFile ? await readPassphraseFile(resolve(passphraseFile)) : null;
-    return env.withArchive(async (archive) => {
-      const plan = await previewMerge(archive, bag, passphrase);
+    return env.withSession(async ({ call }) => {
+      const plan = await call('merge/preview', { path: bag, passphrase });
       if (env.values['dry-run']) {
         env.emit(describePlan(plan).join('\n'), plan);
         return 0;
@@ -88,7 +79,7 @@ export const mergeCommand: CliCommand = {
         }
         for (const p of plan.people) if (p.class === 'conflict') people[p.id] = settle === 'theirs' ? 'theirs' : 'mine';
       }
-      const result = await applyMerge(archive, { path: bag, passphrase, token: plan.token, meetings, people }, { actor: createContext(archive, 'direct', APP_VERSION).actor() });
+      const result = await call('merge/apply', { path: bag, passphrase, token: plan.token, meetings, people });
       // The whole plan is --dry-run's answer; after applying, the counts, the result and what was left.
       const left = plan.meetings.filter((m) => m.class === 'conflict' && !meetings[m.id]);
       env.emit([...describePlan(plan), describeResult(result)].join('\n'), {

@@ -1,5 +1,6 @@
-import type { Archive } from '../../db/open';
 import type { Values } from '../options';
+import type { Session } from '../../services/session';
+import type { SessionUse } from '../session';
 
 export interface CliIo {
   out(line: string): void;
@@ -8,7 +9,7 @@ export interface CliIo {
   untilStopped(): Promise<void>;
 }
 
-/** What run.ts hands a command module: the parsed flags, the archive path and the shared helpers. */
+/** What run.ts hands a command: the parsed flags, the archive path and the shared helpers. */
 export interface CommandEnv {
   /** Positional arguments after the command name. */
   args: string[];
@@ -20,13 +21,16 @@ export interface CommandEnv {
   emit(human: string, machine: unknown): void;
   /** Prints an error (and its JSON with --json); returns exit code 2. */
   fail(error: { code: string; message: string }): number;
-  /** Opens the archive for the body; refuses a missing file unless `create`. */
-  withArchive(body: (archive: Archive) => Promise<number>, options?: { create: boolean }): Promise<number>;
+  /**
+   * Opens the archive behind the same dispatcher as the desktop app and the web host (see
+   * cli/session.ts) for the body, and closes it after. Refuses a missing file unless `create`.
+   */
+  withSession(body: (session: Session) => Promise<number>, use?: SessionUse): Promise<number>;
 }
 
-/** A command of `hoso` that lives in its own module (cli/commands/*.ts). */
+/** A command of `hoso`, one module each in cli/commands/. */
 export interface CliCommand {
-  /** Lines for --help, already formatted like the others in run.ts's USAGE. */
+  /** Lines for --help, aligned like the others. */
   usage: string;
   run(env: CommandEnv): Promise<number>;
 }

@@ -3,7 +3,11 @@ import { verifyArchivePath } from '../../services/archive/verifyArchive';
 import { passphraseFrom } from './export';
 import type { CliCommand } from './types';
 
-/** `hoso verify PATH`: exit 0 valid, 1 invalid (each problem on a line), 2 when it cannot be checked at all. */
+/**
+ * `hoso verify PATH`: exit 0 valid, 1 invalid (each problem on a line), 2 when it cannot be checked at all.
+ * A bag is checked without any archive (no --db, on a PC that has none), so this calls the verifier
+ * service itself; `archive/verify` runs the same function as a job of an open archive's session.
+ */
 export const verifyCommand: CliCommand = {
   usage: `  verify ĐƯỜNG_DẪN [--passphrase-file TỆP]
                                 Kiểm tra một bản lưu trữ (thư mục túi BagIt hoặc tệp .tar.age):

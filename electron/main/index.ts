@@ -2,17 +2,13 @@
  * The desktop app's entry (built to out/main/index.js, ESM). Order matters: the app:// scheme,
  * the sandbox, the data folder and the single-instance lock are all settled before `ready`;
  * the archive is opened before any window exists, and if it cannot be opened the clerk is told
- * why and the app quits without creating or replacing anything (DESIGN.md §3).
+ * why and the app quits without creating or replacing anything (README.md, *Where the data lives*).
  */
 import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openArchive, type Archive } from '../../db/open';
 import { ERROR_MESSAGES, isHosoError } from '../../contract/errors';
-import { createContext } from '../../services/context';
-import { createDispatcher, type Dispatch } from '../../services/dispatch';
-import { createHandlers } from '../../services/handlers';
-import { startAutomaticBackups } from '../../services/backups';
+import { openSession, type Session } from '../../services/session';
 import { consoleLogger as log } from '../../services/log';
 import { defaultDataDir, resolveArchivePath } from '../../services/paths';
 import { hardenSession, hardenWebContents } from './hardening';
@@ -64,8 +60,7 @@ function start(): void {
   const devServerUrl = !app.isPackaged && devServerOrigin(envDevUrl) ? envDevUrl : undefined;
 
   let win: BrowserWindow | null = null;
-  let archive: Archive | null = null;
-  let dispatch: Dispatch | null = null;
+  let opened: Session | null = null;
 
   app.on('second-instance', () => {
     if (!win || win.isDestroyed()) return;
@@ -74,26 +69,30 @@ function start(): void {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  let stopBackups: (() => void) | null = null;
   app.on('will-quit', () => {
-    stopBackups?.();
-    // Checkpoints the WAL and releases the file, so the archive can be copied right away.
-    archive?.close();
-    archive = null;
+    // Stops the daily backup, checkpoints the WAL and releases the file, so the archive can be copied right away.
+    opened?.close();
+    opened = null;
   });
   hardenWebContents(app, { devServerUrl, log });
 
   const onReady = async (): Promise<void> => {
     hardenSession(session.defaultSession, { devServerUrl, log });
     // Photos come from the open archive's folder, and not at all while the app lock is closed.
-    handleAppProtocol(session.defaultSession, RENDERER_DIR, () => (archive && !dispatch?.isLocked?.() ? dirname(archive.file) : null));
+    handleAppProtocol(session.defaultSession, RENDERER_DIR, () => (opened && !opened.dispatch.isLocked?.() ? opened.dir : null));
     installAppMenu(app.isPackaged);
 
-    let opened: Archive;
     try {
-      opened = await openArchive({
-        file: resolveArchivePath(),
+      // The same services as the CLI and the web host; only printing and the folder dialog are the desktop's own.
+      opened = await openSession(resolveArchivePath(), 'electron', {
+        appVersion: app.getVersion(),
         nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, log }),
+        host: {
+          renderPdf: (html) => printHtmlToPdf(html, log),
+          chooseFolder: (title) => chooseFolder(win, title),
+        },
+        log,
+        automaticBackups: (e) => log.error('BACKUP_FAILED', 'automatic daily backup', e),
       });
     } catch (e) {
       // Never fall back to a fresh empty archive: the clerk must learn their archive did not open.
@@ -103,19 +102,7 @@ function start(): void {
       app.quit();
       return;
     }
-    archive = opened;
-    stopBackups = startAutomaticBackups(opened, (e) => log.error('BACKUP_FAILED', 'automatic daily backup', e));
-
-    dispatch = createDispatcher(
-      createHandlers(
-        createContext(opened, 'electron', app.getVersion(), {
-          renderPdf: (html) => printHtmlToPdf(html, log),
-          chooseFolder: (title) => chooseFolder(win, title),
-        }),
-      ),
-      log,
-    );
-    wireIpc(ipcMain, dispatch, (frameUrl) => isAppPageUrl(frameUrl, devServerUrl), log);
+    wireIpc(ipcMain, opened.dispatch, (frameUrl) => isAppPageUrl(frameUrl, devServerUrl), log);
     win = createMainWindow(PRELOAD_PATH, devServerUrl ?? APP_START_URL, log);
     win.on('closed', () => {
       win = null;

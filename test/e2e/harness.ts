@@ -8,7 +8,7 @@ import { createDispatcher } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
 import { startWebHost, type WebHost } from '../../webhost/server';
 import { tempDir } from '../helpers/tempArchive';
-import { CHROMIUM_ARGS } from '../../services/reports/pdf';
+import { CHROMIUM_ARGS, htmlToPdf } from '../../cli/chromiumPdf';
 
 export const CHROMIUM = process.env.HOSO_CHROMIUM ?? '/usr/bin/chromium';
 // HOSO_OUT: the renderer built elsewhere (`HOSO_OUT=/tmp/x npx electron-vite build`), as in electron.vite.config.ts.
@@ -33,7 +33,7 @@ export async function launchApp(options: { archiveFile?: string } = {}): Promise
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   const t = tempDir('hoso-e2e-');
   const archive = await openArchive({ file: options.archiveFile ?? join(t.dir, 'archive.sqlite') });
-  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e')), silentLogger);
+  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e', { renderPdf: htmlToPdf })), silentLogger);
   const host = await startWebHost({ dispatch, rendererDir: RENDERER, log: silentLogger, archiveDir: dirname(archive.file) });
   // The same flags as the reports' PDF rendering: Chromium itself must not phone home either.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -8,6 +8,7 @@ import { createContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher, directClient } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
+import { htmlToPdf } from '../../cli/chromiumPdf';
 import type { Archive } from '../../db/open';
 import type { ReportRequestInput } from '../../contract/reportContract';
 
@@ -24,7 +25,7 @@ let call: ReturnType<typeof directClient>;
 beforeAll(async () => {
   t = await tempArchive();
   meetingId = await seedReportArchive(t.archive);
-  call = directClient(createDispatcher(createHandlers(createContext(t.archive, 'direct', 'test')), silentLogger));
+  call = directClient(createDispatcher(createHandlers(createContext(t.archive, 'direct', 'test', { renderPdf: htmlToPdf })), silentLogger));
 });
 afterAll(() => t.cleanup());
 

@@ -8,6 +8,7 @@ import { addRecord } from '../helpers/meetingRecord';
 import { MM, pdfInfo, pdfLines, pdfWords, type PdfWord } from '../helpers/pdf';
 import { hoso } from '../helpers/runHoso';
 import { createContext } from '../../services/context';
+import { htmlToPdf } from '../../cli/chromiumPdf';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher, directClient } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
@@ -56,7 +57,7 @@ beforeAll(async () => {
   setSecrecy(t.archive, topSecret, 'toi_mat');
   updateSettings(t.archive, { clerkName: CLERK }, 'kiểm thử');
   call = directClient(
-    createDispatcher(createHandlers(createContext(t.archive, 'direct', 'test')), silentLogger),
+    createDispatcher(createHandlers(createContext(t.archive, 'direct', 'test', { renderPdf: htmlToPdf })), silentLogger),
   );
 });
 afterAll(() => t.cleanup());

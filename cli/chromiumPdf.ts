@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { BrowserType } from 'playwright-core';
-import { HosoError } from '../../contract/errors';
+import { HosoError } from '../contract/errors';
 
 /**
  * HTML → PDF through a Chromium already on the PC (Debian's /usr/bin/chromium, or Edge/Chrome on
- * Windows), driven by playwright-core: the CLI and the web host. The desktop app prints the same HTML
- * with Electron's own printToPDF. The page's @page rules decide size and margins (preferCSSPageSize);
- * every request but the inline data: URLs is refused, so a document can never reach the network.
+ * Windows), driven by playwright-core. The CLI (and the web host `hoso serve` starts) hands this to the
+ * services as its `renderPdf` capability; the desktop app hands over Electron's own printToPDF instead,
+ * which is why this lives in the CLI transport: the desktop bundle (out/main) never contains
+ * playwright-core. The page's @page rules decide size and margins (preferCSSPageSize); every request
+ * but the inline data: URLs is refused, so a document can never reach the network.
  */
 
 const CANDIDATES = [
@@ -39,8 +41,8 @@ export const CHROMIUM_ARGS = [
 export async function htmlToPdf(html: string): Promise<Buffer> {
   const executablePath = findChromium();
   if (!executablePath) throw new HosoError('PDF_UNAVAILABLE');
-  // Loaded only when a PDF is asked for: the rest of the app never needs playwright-core (a build
-  // without it answers PDF_UNAVAILABLE, which tells the clerk to print to PDF instead).
+  // Loaded only when a PDF is asked for: every other command starts without it, and a copy of the
+  // project without playwright-core answers PDF_UNAVAILABLE (which tells the clerk to print to PDF).
   let chromium: BrowserType;
   try {
     ({ chromium } = await import('playwright-core'));

@@ -1,0 +1,46 @@
+import type { HostCapabilities, Transport } from '../services/context';
+import { consoleLogger, type Logger } from '../services/log';
+import { openSession, type Session } from '../services/session';
+import { htmlToPdf } from './chromiumPdf';
+
+/** How a command uses the archive. */
+export interface SessionUse {
+  /** Only `serve` and `demo` may start a new archive; the others answer "not found" at a mistyped path. */
+  create?: boolean;
+  /** `serve` answers a browser tab ('web': the app lock applies); every other command is 'direct'. */
+  transport?: Transport;
+  log?: Logger;
+  onProgress?: HostCapabilities['onProgress'];
+  /** `serve` keeps the daily backup going while it runs. */
+  automaticBackups?: (error: unknown) => void;
+}
+
+/**
+ * A command prints its own failures (code and Vietnamese message, exit 2), so the dispatcher's log
+ * keeps quiet about them; only an unexpected error (INTERNAL, whose reply hides the cause) is written
+ * to stderr for whoever has to find the bug.
+ */
+const commandLog: Logger = {
+  error: (code, context, cause) => {
+    if (code === 'INTERNAL') consoleLogger.error(code, context, cause);
+  },
+  info: () => {},
+};
+
+/**
+ * The CLI's side of services/session.ts: the archive opened for one command, with the CLI's own
+ * capabilities (PDFs through the PC's Chromium, progress on stderr), closed when the command ends.
+ */
+export async function withSession<T>(file: string, body: (session: Session) => Promise<T>, use: SessionUse = {}): Promise<T> {
+  const session = await openSession(file, use.transport ?? 'direct', {
+    mustExist: !use.create,
+    host: { renderPdf: htmlToPdf, onProgress: use.onProgress },
+    log: use.log ?? commandLog,
+    automaticBackups: use.automaticBackups,
+  });
+  try {
+    return await body(session);
+  } finally {
+    session.close();
+  }
+}

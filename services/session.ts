@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { HosoError } from '../contract/errors';
+import { openArchive, type Archive } from '../db/open';
+import { startAutomaticBackups } from './backups';
+import { createContext, type HostCapabilities, type Transport } from './context';
+import { createDispatcher, directClient, type DirectClient, type Dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import { consoleLogger, type Logger } from './log';
+import { APP_VERSION } from './version';
+
+export interface SessionOptions {
+  /** What only this host can do: render a PDF, show a folder dialog, show progress. */
+  host?: HostCapabilities;
+  /** The desktop app reports its packaged version; the CLI and web host the project's. */
+  appVersion?: string;
+  log?: Logger;
+  /**
+   * Refuse a file that is not there (ARCHIVE_NOT_FOUND) instead of starting a new archive: every CLI
+   * command but `serve` and `demo`, so a mistyped --db creates nothing.
+   */
+  mustExist?: boolean;
+  /** better-sqlite3 built for Electron (see electron/main/nativeBinding.ts); Node's own otherwise. */
+  nativeBinding?: string;
+  /** Long-running hosts (the desktop app, `hoso serve`) keep the daily backup going; failures go here. */
+  automaticBackups?: (error: unknown) => void;
+}
+
+/** An open archive behind the one dispatcher every transport calls. */
+export interface Session {
+  /** For the services that work on the archive itself (a backup to a given folder, demo data). */
+  archive: Archive;
+  /** The archive file, absolute. */
+  file: string;
+  /** Folder of the archive: its photos/ are served from there. */
+  dir: string;
+  dispatch: Dispatch;
+  /** Typed calls through `dispatch`: the data, or the HosoError thrown. */
+  call: DirectClient;
+  /** Stops the automatic backups and closes the archive (checkpointing the WAL); twice is harmless. */
+  close(): void;
+}
+
+/**
+ * Opens the archive and puts the contract's handlers and dispatcher over it: the one way the desktop
+ * app, the web host and the CLI reach an archive, so all three answer every channel with the same
+ * code (docs/ARCHITECTURE.md). Nothing is created or replaced when the file cannot be opened: the
+ * error (damaged, too new, unwritable) is thrown for the host to tell the clerk.
+ */
+export async function openSession(file: string, transport: Transport, options: SessionOptions = {}): Promise<Session> {
+  if (options.mustExist && !existsSync(file)) throw new HosoError('ARCHIVE_NOT_FOUND', `(${file})`);
+  const archive = await openArchive({ file, nativeBinding: options.nativeBinding });
+  const log = options.log ?? consoleLogger;
+  const ctx = createContext(archive, transport, options.appVersion ?? APP_VERSION, options.host);
+  const dispatch = createDispatcher(createHandlers(ctx), log);
+  const onBackupError = options.automaticBackups;
+  const stopBackups = onBackupError ? startAutomaticBackups(archive, onBackupError) : () => {};
+  let open = true;
+  return {
+    archive,
+    file: archive.file,
+    dir: dirname(archive.file),
+    dispatch,
+    call: directClient(dispatch),
+    close: () => {
+      if (!open) return;
+      open = false;
+      stopBackups();
+      archive.close();
+    },
+  };
+}
