@@ -3,37 +3,12 @@ import type Database from 'better-sqlite3';
 import type { Archive } from '../open';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { foldedText, markedText } from './tokens';
-import type { SearchColumn } from './query';
+import { SEARCH_COLUMNS, searchDocumentSql, type SearchDocument } from './document';
 import { forgetDocMeta, touchDoc } from './docMeta';
 import { forgetDocFacets, touchFacetDoc } from './docFacets';
 
-/** The columns of search_fts, in table order. */
-export const SEARCH_COLUMNS: readonly SearchColumn[] = ['title', 'conclusions', 'minutes', 'captions', 'people', 'place', 'docs', 'tags'];
-
-export type SearchDocument = Record<SearchColumn, string> & {
-  meetingId: string;
-  meetingDate: string | null;
-  kind: string;
-};
-
-/**
- * Everything a clerk may remember about a meeting, one text per search column, read in one statement
- * (correlated subqueries run inside SQLite, so a full rebuild is one pass over the meetings).
- */
-const DOCUMENT_SQL = `
-SELECT m.id AS meetingId, m.meeting_date AS meetingDate, m.kind AS kind,
-  m.title AS title,
-  coalesce((SELECT group_concat(text, char(10)) FROM (SELECT text FROM conclusions WHERE meeting_id = m.id ORDER BY position)), '') AS conclusions,
-  m.minutes_text AS minutes,
-  coalesce((SELECT group_concat(caption || CASE WHEN credit <> '' THEN ' (' || credit || ')' ELSE '' END, char(10))
-            FROM (SELECT caption, credit FROM photos WHERE meeting_id = m.id ORDER BY position)), '') AS captions,
-  coalesce((SELECT group_concat(trim(a.rank || ' ' || p.full_name || ', ' || a.titles || ', ' || a.unit, ', '), char(10))
-            FROM (SELECT * FROM attendance WHERE meeting_id = m.id ORDER BY position) a JOIN people p ON p.id = a.person_id), '') AS people,
-  trim(m.location || char(10) || m.organizer || char(10) || m.kind || char(10) || m.source) AS place,
-  coalesce((SELECT group_concat(trim(doc_type || ' ' || number || ' ' || coalesce(issued_on, '') || ' ' || issuer || ' ' || summary), char(10))
-            FROM (SELECT * FROM document_refs WHERE meeting_id = m.id ORDER BY position)), '') AS docs,
-  coalesce((SELECT group_concat(t.name, char(10)) FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.meeting_id = m.id), '') AS tags
-FROM meetings m`;
+// The document's columns and type are document.ts's; callers of the indexer find them here too.
+export { SEARCH_COLUMNS, type SearchDocument } from './document';
 
 interface Statements {
   one: Database.Statement;
@@ -54,10 +29,10 @@ function statements(sqlite: Database.Database): Statements {
   let s = cache.get(sqlite);
   if (!s) {
     s = {
-      one: sqlite.prepare(`${DOCUMENT_SQL} WHERE m.id = ? AND m.deleted_at IS NULL`),
+      one: sqlite.prepare(searchDocumentSql('WHERE m.id = ? AND m.deleted_at IS NULL')),
       // Paged by id: better-sqlite3 cannot write on a connection while a read iterator is open on it.
       // `+m.deleted_at` keeps the planner on the primary key (the deleted_at index would scan every meeting per page).
-      all: sqlite.prepare(`${DOCUMENT_SQL} WHERE +m.deleted_at IS NULL AND m.id > ? ORDER BY m.id LIMIT 500`),
+      all: sqlite.prepare(searchDocumentSql('WHERE +m.deleted_at IS NULL AND m.id > ? ORDER BY m.id LIMIT 500')),
       findDoc: sqlite.prepare('SELECT docid, content_hash AS contentHash FROM search_docs WHERE meeting_id = ?'),
       insertDoc: sqlite.prepare('INSERT INTO search_docs (meeting_id, meeting_date, kind, kind_folded, content_hash) VALUES (?, ?, ?, ?, ?)'),
       updateDoc: sqlite.prepare('UPDATE search_docs SET meeting_date = ?, kind = ?, kind_folded = ?, content_hash = ? WHERE docid = ?'),

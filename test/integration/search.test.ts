@@ -156,6 +156,13 @@ describe('query language', () => {
     expect(search('03/2019/NĐ-CP').rows[0]!.snippet).toMatchObject({ field: 'docs' });
   });
 
+  it("a document's date is found, and the snippet shows it marked (snippets read the text the index holds)", () => {
+    const hit = search('"2022-09-09"').rows;
+    expect(hit.map((r) => r.id)).toEqual([ids.phoiHop]);
+    expect(hit[0]!.snippet.field).toBe('docs');
+    expect(hit[0]!.snippet.html).toContain('1374-QC/QUTW-TUHN <mark>2022-09-09</mark>');
+  });
+
   it('nguoi:, loai:, the:, tu: and den: filter', () => {
     expect(found('nguoi:"Phan Văn Giang"')).toEqual([ids.phoiHop]);
     expect(found('nguoi:"nguyen thi tuyen" hội nghị')).toEqual([ids.phoiHop]);
