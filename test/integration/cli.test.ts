@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { hoso, hosoSpawn } from '../helpers/runHoso';
+import { runCli } from '../../cli/run';
+import { IMPORT_BATCH_MAX } from '../../contract/importContract';
 import { tempDir } from '../helpers/tempArchive';
 
 const t = tempDir('hoso-cli-');
@@ -110,4 +112,30 @@ describe('hoso check and sealed records', () => {
     expect(check.stdout).toContain(`LỖI: Hồ sơ đã khóa “${sealed.title}”`);
     expect(check.stdout).toMatch(/kết luận/);
   });
+});
+
+describe('hoso import of more files than one import/batch call takes', () => {
+  it('saves every file, one line each as it goes, in the order given', async () => {
+    const db = join(t.dir, 'many.sqlite');
+    expect(hoso(['demo', '--meetings', '1', '--db', db]).code).toBe(0);
+    const folder = join(t.dir, 'bao-cao');
+    mkdirSync(folder);
+    const n = IMPORT_BATCH_MAX + 5;
+    for (let i = 1; i <= n; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      writeFileSync(
+        join(folder, `bao-cao-${String(i).padStart(3, '0')}.txt`),
+        `Hội nghị giao ban công tác số ${i} của Văn phòng\n\nSáng ${day}/03/2025, Văn phòng tổ chức hội nghị giao ban lần thứ ${i}.\n`,
+      );
+    }
+    const out: string[] = [];
+    const code = await runCli(['import', folder, '--db', db], { out: (l) => out.push(l), err: () => {}, untilStopped: () => new Promise(() => {}) });
+    expect(code, out.join('\n')).toBe(0);
+    const lines = out.filter((l) => /^(ĐÃ NHẬP|CẦN XEM LẠI): /.test(l));
+    expect(lines).toHaveLength(n);
+    expect(lines[0]).toContain('bao-cao-001.txt');
+    expect(lines[n - 1]).toContain(`bao-cao-${n}.txt`);
+    const total = /^Tổng: (\d+) đã nhập, (\d+) cần xem lại, 0 trùng \(bỏ qua\), 0 lỗi\.$/.exec(out.at(-1)!.trim());
+    expect(Number(total?.[1]) + Number(total?.[2])).toBe(n);
+  }, 180_000);
 });

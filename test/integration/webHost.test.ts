@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive } from '../../db/open';
 import { createContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
+import { openSession } from '../../services/session';
 import { startWebHost, type WebHost } from '../../webhost/server';
 import { tempArchive, tempDir } from '../helpers/tempArchive';
 import { send } from '../helpers/http';
@@ -99,6 +100,45 @@ describe('loopback web host', () => {
       const res = await send(host, 'GET', path, { cookie });
       expect(res.status, path).toBe(404);
       expect(res.body).not.toContain('không được lộ');
+    }
+  });
+});
+
+describe('the web host over a session (services/session.ts, as `hoso serve` starts it)', () => {
+  it('answers through the same dispatcher as a web transport, prints with the host renderer, and closes once', async () => {
+    const { dir, cleanup } = tempDir();
+    const file = join(dir, 'Lưu trữ', 'archive.sqlite');
+    const printed: string[] = [];
+    const session = await openSession(file, 'web', {
+      host: { renderPdf: (html) => (printed.push(html), Promise.resolve(Buffer.from('%PDF-1.7 serve'))) },
+      log: silentLogger,
+    });
+    const served = await startWebHost({ dispatch: session.dispatch, rendererDir: dir, token: TOKEN, log: silentLogger, archiveDir: session.dir });
+    try {
+      const login = await send(served, 'GET', `/?token=${TOKEN}`);
+      const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, ...json };
+      const info = JSON.parse((await send(served, 'POST', '/api/app/info', headers, '{}')).body);
+      expect(info).toMatchObject({ ok: true, data: { archiveFile: file, transport: 'web', counts: { meetings: 0 } } });
+      const meeting = await session.call('meetings/create', { title: 'Họp giao ban tuần', kind: 'Giao ban', meetingDate: '2026-03-02', startTime: null, endTime: null });
+      const pdf = JSON.parse((await send(served, 'POST', '/api/reports/pdf', headers, JSON.stringify({ kind: 'minutes', meetingId: meeting.id }))).body);
+      expect(Buffer.from(pdf.data.base64, 'base64').toString()).toBe('%PDF-1.7 serve');
+      expect(printed).toHaveLength(1);
+    } finally {
+      await served.close();
+      session.close();
+      session.close();
+      cleanup();
+    }
+  });
+
+  it('refuses a missing archive when told it must exist, and creates nothing', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'go-nham', 'archive.sqlite');
+      await expect(openSession(file, 'direct', { mustExist: true })).rejects.toMatchObject({ code: 'ARCHIVE_NOT_FOUND' });
+      expect(existsSync(join(dir, 'go-nham'))).toBe(false);
+    } finally {
+      cleanup();
     }
   });
 });
