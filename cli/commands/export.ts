@@ -40,7 +40,7 @@ const PHASE: Record<string, string> = {
 };
 
 /** Progress lines on stderr, at most one a second (never with --json: stdout stays machine-readable). */
-export function cliProgress(io: CliIo, quiet: boolean): (p: Progress) => void {
+function cliProgress(io: CliIo, quiet: boolean): (p: Progress) => void {
   let phase = '';
   let done = 0;
   let total = 0;
@@ -70,7 +70,7 @@ const POLL_MS = 100;
  * Follows a job (`archive/export`, `archive/verify`) the way the screen does, through `jobs/status`,
  * until it ends; Ctrl+C cancels it through `jobs/cancel`. Progress arrives as it happens, not by polling.
  */
-export async function settledJob(call: DirectClient, io: CliIo, jobId: string): Promise<JobStatus> {
+async function settledJob(call: DirectClient, io: CliIo, jobId: string): Promise<JobStatus> {
   let stopping = false;
   void io.untilStopped().then(() => {
     stopping = true;
