@@ -2,7 +2,7 @@ import type { Archive, Connection } from './open';
 import { cachedStatement } from './statementCache';
 import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
-import { meetingRow, writeRecord } from './recordWrite';
+import { meetingRow, nextPosition, writeRecord } from './recordWrite';
 import { HosoError } from '../contract/errors';
 import type {
   Photo,
@@ -165,11 +165,7 @@ export function addPhoto(
 ): PhotoChange {
   return writeRecord(archive, meetingId, expectedVersion, { actor, now, correction }, (tx) => {
     refuseDuplicate(archive, meetingId, file.hash);
-    const { next } = archive.sqlite
-      .prepare('SELECT coalesce(max(position) + 1, 0) AS next FROM photos WHERE meeting_id = ?')
-      .get(meetingId) as {
-      next: number;
-    };
+    const next = nextPosition(archive, 'photos', meetingId);
     const row: PhotoRow = {
       id: uuidv7(now),
       meetingId,

@@ -114,7 +114,8 @@ const PART_NAME: Record<PartTable, string> = {
   document_refs: 'documents',
 };
 
-export function nextPosition(archive: Archive, table: PartTable, meetingId: string): number {
+/** The position after the last row of a part (photos included): where a new row goes. */
+export function nextPosition(archive: Archive, table: PartTable | 'photos', meetingId: string): number {
   return (
     archive.sqlite
       .prepare(`SELECT coalesce(max(position) + 1, 0) AS n FROM ${table} WHERE meeting_id = ?`)

@@ -15,7 +15,7 @@ import type { RegisterEntry, RegisterPage } from '../contract/reportContract';
 export type Variant = 'state' | 'party';
 
 /**
- * Số và ký hiệu from a sequence number (DESIGN.md §5):
+ * Số và ký hiệu from a sequence number (README.md, "Báo cáo và in ấn"):
  *   state  05/TB-UBND          (leading zero below 10, NĐ 30/2020/NĐ-CP)
  *   party  1445-TB/QUTW-TUHN   (HD 36-HD/VPTW)
  * seq null: the blank a clerk numbers by hand ("Số:     /TB-UBND").

@@ -3,7 +3,7 @@ import { hasMarks, markedForm, words } from './tokens';
 import { DEFAULT_ABBREVIATION_INDEX, type AbbreviationIndex } from './abbreviations';
 
 /**
- * The clerk's query language (DESIGN.md §4): words are ANDed; "a phrase"; a OR b; -word / -"phrase"
+ * The clerk's query language (README.md, "Search"): words are ANDed; "a phrase"; a OR b; -word / -"phrase"
  * excludes; prefix*; filters nguoi: loai: the: tu: den:. Whatever else is typed is taken as text and
  * escaped: FTS5 syntax never reaches SQLite from the clerk's keyboard, so no query can fail to parse.
  */

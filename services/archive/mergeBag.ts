@@ -8,9 +8,9 @@ import { isAgeFile, unpackEncryptedBag } from './encrypt';
 import { parseMeetingJson, type MeetingJson } from './meetingJson';
 
 /**
- * Reading a USB bag for the merge: verify it first, then read its meetings through their JSON files
- * (DESIGN.md §6), never through the bag's SQLite snapshot, so a bag written by an older or newer hoso
- * merges as long as its JSON format does.
+ * Reading a USB bag for the merge (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"): verify it first,
+ * then read its meetings through their JSON files, never through the bag's SQLite snapshot, so a bag
+ * written by an older or newer hoso merges as long as its JSON format does.
  *
  * The check is `hoso verify`'s (bagVerify.ts, RFC 8493): complete, every checksum right, nothing extra,
  * no path leaving the bag. Photo paths named by the JSON are checked again here before they are read.

@@ -158,25 +158,13 @@ export async function generateDemo(archive: Archive, opts: DemoOptions): Promise
 
     const writeMeeting = (m: MeetingDraft) => {
       insertMeetingRow(db, {
-        id: m.id,
-        title: m.title,
-        kind: m.kind,
-        meetingDate: m.meetingDate,
-        startTime: m.startTime,
-        endTime: m.endTime,
-        location: m.location,
-        organizer: m.organizer,
+        ...m,
         // Written as a draft: finalized ones are then sealed below by the app's own finalize step.
         status: 'draft',
-        secrecy: m.secrecy,
         minutesHtml: minutesTextToHtml(m.minutesText),
-        minutesText: m.minutesText,
-        source: m.source,
         sealHash: null,
         sealedAt: null,
         version: 1,
-        createdAt: m.createdAt,
-        updatedAt: m.updatedAt,
       });
       const at = { createdAt: m.createdAt, updatedAt: m.createdAt };
       m.attendance.forEach((a, i) => {

@@ -206,7 +206,7 @@ export function demoImagePixels(
 
 // --- Content-addressed store --------------------------------------------------------------------------
 
-/** `<archiveDir>/photos/ab/abcdef….png`: the layout of DESIGN.md §3, the photo store's (photoFiles.ts). */
+/** `<archiveDir>/photos/ab/abcdef….png`: the layout of README.md ("Where the data lives"), the photo store's (photoFiles.ts). */
 export function photoPath(archiveDir: string, hash: string, ext: PhotoExt = 'png'): string {
   return storePath(archiveDir, hash, ext);
 }
