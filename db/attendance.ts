@@ -120,7 +120,7 @@ function attendingPeople(archive: Archive, meetingId: string): Set<string> {
   return new Set(archive.sqlite.prepare('SELECT person_id FROM attendance WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
 }
 
-/** An attendance row with every column, as the screens, a merge and the demo write it (other keys are ignored). */
+/** An attendance row with every column, as the screens, a merge and the demo write it. Other keys are ignored. */
 export interface AttendanceColumns {
   id: string;
   meetingId: string;
@@ -140,8 +140,8 @@ export function insertAttendanceRow(sqlite: Connection, r: AttendanceColumns): v
   cachedStatement(
     sqlite,
     `INSERT INTO attendance (id, meeting_id, person_id, role, rank, titles, unit, status, absence_reason, position, created_at, updated_at)
-     VALUES (@id, @meetingId, @personId, @role, @rank, @titles, @unit, @status, @absenceReason, @position, @createdAt, @updatedAt)`,
-  ).run(r);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(r.id, r.meetingId, r.personId, r.role, r.rank, r.titles, r.unit, r.status, r.absenceReason, r.position, r.createdAt, r.updatedAt);
 }
 
 function insertRow(

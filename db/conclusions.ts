@@ -53,7 +53,7 @@ function columns(archive: Archive, fields: ConclusionFields, before: Conclusion 
   };
 }
 
-/** A conclusion row with every column, as the screens, a merge and the demo write it (other keys are ignored). */
+/** A conclusion row with every column, as the screens, a merge and the demo write it. Other keys are ignored. */
 export interface ConclusionColumns {
   id: string;
   meetingId: string;
@@ -73,8 +73,8 @@ export function insertConclusionRow(sqlite: Connection, c: ConclusionColumns): v
   cachedStatement(
     sqlite,
     `INSERT INTO conclusions (id, meeting_id, position, text, is_task, assignee_person_id, assignee_unit, deadline, task_status, done_at, created_at, updated_at)
-     VALUES (@id, @meetingId, @position, @text, @isTask, @assigneePersonId, @assigneeUnit, @deadline, @taskStatus, @doneAt, @createdAt, @updatedAt)`,
-  ).run({ ...c, isTask: c.isTask ? 1 : 0 });
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.id, c.meetingId, c.position, c.text, c.isTask ? 1 : 0, c.assigneePersonId, c.assigneeUnit, c.deadline, c.taskStatus, c.doneAt, c.createdAt, c.updatedAt);
 }
 
 export function addConclusion(archive: Archive, meetingId: string, version: number, fields: ConclusionFields, w: WriteOptions) {

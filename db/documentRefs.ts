@@ -45,7 +45,7 @@ function columns(archive: Archive, meetingId: string, fields: DocumentRefFields,
   };
 }
 
-/** A document reference row with every column, as the screens, a merge and the demo write it (other keys are ignored). */
+/** A document reference row with every column, as the screens, a merge and the demo write it. Other keys are ignored. */
 export interface DocumentRefColumns {
   id: string;
   meetingId: string;
@@ -63,8 +63,8 @@ export function insertDocumentRefRow(sqlite: Connection, d: DocumentRefColumns):
   cachedStatement(
     sqlite,
     `INSERT INTO document_refs (id, meeting_id, number, doc_type, issued_on, issuer, summary, position, created_at, updated_at)
-     VALUES (@id, @meetingId, @number, @docType, @issuedOn, @issuer, @summary, @position, @createdAt, @updatedAt)`,
-  ).run(d);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(d.id, d.meetingId, d.number, d.docType, d.issuedOn, d.issuer, d.summary, d.position, d.createdAt, d.updatedAt);
 }
 
 export function addDocumentRef(archive: Archive, meetingId: string, version: number, fields: DocumentRefFields, w: WriteOptions) {

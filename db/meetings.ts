@@ -68,9 +68,9 @@ export function insertMeetingRow(sqlite: Connection, v: MeetingColumns): void {
     sqlite,
     `INSERT INTO meetings (id, title, title_sort, kind, meeting_date, start_time, end_time, location, organizer, status, secrecy,
        minutes_html, minutes_text, source, seal_hash, sealed_at, version, created_at, updated_at, deleted_at)
-     VALUES (@id, @title, @titleSort, @kind, @meetingDate, @startTime, @endTime, @location, @organizer, @status, @secrecy,
-       @minutesHtml, @minutesText, @source, @sealHash, @sealedAt, @version, @createdAt, @updatedAt, NULL)`,
-  ).run({ ...v, titleSort: viSortKey(v.title) });
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+  ).run(v.id, v.title, viSortKey(v.title), v.kind, v.meetingDate, v.startTime, v.endTime, v.location, v.organizer, v.status, v.secrecy,
+    v.minutesHtml, v.minutesText, v.source, v.sealHash, v.sealedAt, v.version, v.createdAt, v.updatedAt);
 }
 
 /** Whether a meeting id is a live record, one in the trash, or unknown here (null). */

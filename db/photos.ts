@@ -31,7 +31,7 @@ export interface PhotoFileFacts {
   takenAt: number | null;
 }
 
-/** A photo row with every column, as the screens, a merge and the demo write it (other keys are ignored). */
+/** A photo row with every column, as the screens, a merge and the demo write it. Other keys are ignored. */
 export interface PhotoRow {
   id: string;
   meetingId: string;
@@ -52,8 +52,8 @@ export function insertPhotoRow(sqlite: Connection, row: PhotoRow): void {
   cachedStatement(
     sqlite,
     `INSERT INTO photos (id, meeting_id, file_hash, mime, byte_size, width, height, caption, credit, taken_at, position, created_at, updated_at)
-     VALUES (@id, @meetingId, @fileHash, @mime, @byteSize, @width, @height, @caption, @credit, @takenAt, @position, @createdAt, @updatedAt)`,
-  ).run(row);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.id, row.meetingId, row.fileHash, row.mime, row.byteSize, row.width, row.height, row.caption, row.credit, row.takenAt, row.position, row.createdAt, row.updatedAt);
 }
 
 /** Names a person in a photo (once: naming them again changes nothing). */

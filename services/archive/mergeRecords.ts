@@ -61,21 +61,7 @@ function insertParts(archive: Archive, json: MeetingJson, now: number): void {
   const s = archive.sqlite;
   for (const a of json.attendance) insertAttendanceRow(s, { ...a, meetingId: id });
   for (const p of json.photos) {
-    insertPhotoRow(s, {
-      id: p.id,
-      meetingId: id,
-      fileHash: p.fileHash,
-      mime: p.mime,
-      byteSize: p.byteSize,
-      width: p.width,
-      height: p.height,
-      caption: p.caption,
-      credit: p.credit,
-      takenAt: p.takenAt,
-      position: p.position,
-      createdAt: p.createdAt,
-      updatedAt: p.updatedAt,
-    });
+    insertPhotoRow(s, { ...p, meetingId: id });
     for (const personId of p.people) insertPhotoPerson(s, p.id, personId);
   }
   for (const c of json.conclusions) insertConclusionRow(s, { ...c, meetingId: id });
