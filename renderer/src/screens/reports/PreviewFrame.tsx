@@ -33,3 +33,15 @@ export const PreviewFrame = forwardRef<PreviewHandle, { html: string }>(function
     />
   );
 });
+
+/**
+ * A printable document kept out of sight (the register, the secret log): the list is what the clerk
+ * reads on screen, and the panel's In button prints this.
+ */
+export const HiddenPrintFrame = forwardRef<PreviewHandle, { html: string }>(function HiddenPrintFrame({ html }, ref) {
+  return (
+    <div style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', left: -10000 }} aria-hidden>
+      <PreviewFrame ref={ref} html={html} />
+    </div>
+  );
+});

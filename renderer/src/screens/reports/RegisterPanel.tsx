@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
-import { Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryState } from '../../components/QueryState';
+import { ListTable } from '../../components/ListTable';
 import { formatIsoDate } from '../../format/date';
-import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
+import { HiddenPrintFrame, type PreviewHandle } from './PreviewFrame';
 
 const TYPES = ['TB', 'BB', 'BC'] as const;
 
@@ -18,13 +19,29 @@ export function RegisterPanel() {
   const printable = useApiQuery('register/html', { year });
   const frame = useRef<PreviewHandle>(null);
   const years = Array.from({ length: 12 }, (_, i) => String(thisYear - i));
-  const typeLabel = (code: string) => ((TYPES as readonly string[]).includes(code) ? t(`reports.register.types.${code as (typeof TYPES)[number]}`) : code);
+  const typeLabel = (code: string) =>
+    (TYPES as readonly string[]).includes(code)
+      ? t(`reports.register.types.${code as (typeof TYPES)[number]}`)
+      : code;
 
   return (
     <Stack gap="md">
       <Group align="flex-end">
-        <Select label={t('reports.register.year')} value={String(year)} onChange={(v) => v && setYear(Number(v))} data={years} allowDeselect={false} w={120} data-testid="register-year" />
-        <Button leftSection={<IconPrinter size={16} />} variant="light" onClick={() => frame.current?.print()} disabled={!printable.data || !list.data?.total}>
+        <Select
+          label={t('reports.register.year')}
+          value={String(year)}
+          onChange={(v) => v && setYear(Number(v))}
+          data={years}
+          allowDeselect={false}
+          w={120}
+          data-testid="register-year"
+        />
+        <Button
+          leftSection={<IconPrinter size={16} />}
+          variant="light"
+          onClick={() => frame.current?.print()}
+          disabled={!printable.data || !list.data?.total}
+        >
           {t('reports.register.print')}
         </Button>
         {list.data && (
@@ -35,38 +52,29 @@ export function RegisterPanel() {
       </Group>
       <QueryState query={list} isEmpty={(d) => d.total === 0} emptyText={t('reports.register.empty')}>
         {(data) => (
-          <Paper withBorder radius="md">
-            <Table data-testid="register-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reports.register.number')}</Table.Th>
-                  <Table.Th>{t('reports.register.date')}</Table.Th>
-                  <Table.Th>{t('reports.register.type')}</Table.Th>
-                  <Table.Th>{t('reports.register.subject')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.rows.map((r) => (
-                  <Table.Tr key={r.id} data-testid="register-row">
-                    <Table.Td>
-                      <Text fw={600}>{r.number}</Text>
-                    </Table.Td>
-                    <Table.Td>{formatIsoDate(r.issuedOn)}</Table.Td>
-                    <Table.Td>{typeLabel(r.docType)}</Table.Td>
-                    <Table.Td>{r.subject}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <ListTable
+            headers={[
+              t('reports.register.number'),
+              t('reports.register.date'),
+              t('reports.register.type'),
+              t('reports.register.subject'),
+            ]}
+            testId="register-table"
+          >
+            {data.rows.map((r) => (
+              <Table.Tr key={r.id} data-testid="register-row">
+                <Table.Td>
+                  <Text fw={600}>{r.number}</Text>
+                </Table.Td>
+                <Table.Td>{formatIsoDate(r.issuedOn)}</Table.Td>
+                <Table.Td>{typeLabel(r.docType)}</Table.Td>
+                <Table.Td>{r.subject}</Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         )}
       </QueryState>
-      {/* The printable register, kept out of sight: In prints it. */}
-      {printable.data && (
-        <div style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', left: -10000 }} aria-hidden>
-          <PreviewFrame ref={frame} html={printable.data.html} />
-        </div>
-      )}
+      {printable.data && <HiddenPrintFrame ref={frame} html={printable.data.html} />}
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
 import { useRef } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportRequestInput, SecretLogEntry } from '../../../../contract/reportContract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { QueryState } from '../../components/QueryState';
+import { ListTable } from '../../components/ListTable';
 import { formatIsoDate } from '../../format/date';
-import { PreviewFrame, type PreviewHandle } from './PreviewFrame';
+import { HiddenPrintFrame, type PreviewHandle } from './PreviewFrame';
 import { SaveReportButtons, SaveReportFeedback } from './SaveReportControls';
 import { useSaveReport } from './useSaveReport';
 import { DateRangeFields, useYearRange } from './DateRange';
@@ -83,49 +84,37 @@ function SecretLog({ from, to }: { from: string; to: string }) {
       <SaveReportFeedback state={saving} />
       <QueryState query={list} isEmpty={(d) => d.rows.length === 0} emptyText={t('reports.secretLog.empty')}>
         {(data) => (
-          <Paper withBorder radius="md">
-            <Table data-testid="secret-log-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('reports.secretLog.when')}</Table.Th>
-                  <Table.Th>{t('reports.secretLog.meeting')}</Table.Th>
-                  <Table.Th>{t('reports.secretLog.level')}</Table.Th>
-                  <Table.Th>{t('reports.secretLog.output')}</Table.Th>
-                  <Table.Th>{t('reports.secretLog.actor')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.rows.map((e) => (
-                  <Table.Tr key={e.seq} data-testid="secret-log-row">
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatIsoDate(e.day)} {e.time}
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor href={`#/meetings/${encodeURIComponent(e.meetingId)}`}>{e.title}</Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color="red" variant="light">
-                        {t(`reports.secretLog.levels.${e.level}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{describe(e)}</Table.Td>
-                    <Table.Td>{e.actor}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <ListTable
+            headers={[
+              t('reports.secretLog.when'),
+              t('reports.secretLog.meeting'),
+              t('reports.secretLog.level'),
+              t('reports.secretLog.output'),
+              t('reports.secretLog.actor'),
+            ]}
+            testId="secret-log-table"
+          >
+            {data.rows.map((e) => (
+              <Table.Tr key={e.seq} data-testid="secret-log-row">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatIsoDate(e.day)} {e.time}
+                </Table.Td>
+                <Table.Td>
+                  <Anchor href={`#/meetings/${encodeURIComponent(e.meetingId)}`}>{e.title}</Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color="red" variant="light">
+                    {t(`reports.secretLog.levels.${e.level}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{describe(e)}</Table.Td>
+                <Table.Td>{e.actor}</Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         )}
       </QueryState>
-      {/* The printable log, kept out of sight: In sổ prints it. */}
-      {printable.data && (
-        <div
-          style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', left: -10000 }}
-          aria-hidden
-        >
-          <PreviewFrame ref={frame} html={printable.data.html} />
-        </div>
-      )}
+      {printable.data && <HiddenPrintFrame ref={frame} html={printable.data.html} />}
     </Stack>
   );
 }

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, MultiSelect, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+ 
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCheck, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +21,7 @@ import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useRowAction } from '../../api/useRowAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
 import { QueryState } from '../../components/QueryState';
 import { formatIsoDate } from '../../format/date';
 import { toLanguage } from '../../format/language';
@@ -35,12 +49,24 @@ export function TasksScreen() {
   const [overdue, setOverdue] = useState(false);
   const [assigneeText, setAssigneeText] = useState('');
   const [assignee] = useDebouncedValue(assigneeText.trim(), 250);
-  const tasks = useApiQuery('tasks/list', { status, overdue, assignee, today: todayIso(), offset: 0, limit: LIMIT });
+  const tasks = useApiQuery('tasks/list', {
+    status,
+    overdue,
+    assignee,
+    today: todayIso(),
+    offset: 0,
+    limit: LIMIT,
+  });
   const action = useRowAction();
 
   const markDone = (task: Task) =>
     action.run(task.id, async () => {
-      await call('tasks/set-status', { meetingId: task.meetingId, version: task.meetingVersion, id: task.id, status: 'hoan_thanh' });
+      await call('tasks/set-status', {
+        meetingId: task.meetingId,
+        version: task.meetingVersion,
+        id: task.id,
+        status: 'hoan_thanh',
+      });
       tasks.reload();
     });
 
@@ -55,7 +81,10 @@ export function TasksScreen() {
             </Text>
             {tasks.data.overdue > 0 && (
               <Badge color="red" data-testid="tasks-overdue-count">
-                {t('tasks.overdueCount', { count: tasks.data.overdue, n: formatCount(tasks.data.overdue, lang) })}
+                {t('tasks.overdueCount', {
+                  count: tasks.data.overdue,
+                  n: formatCount(tasks.data.overdue, lang),
+                })}
               </Badge>
             )}
           </Group>
@@ -89,27 +118,36 @@ export function TasksScreen() {
           data-testid="tasks-filter-overdue"
         />
       </Group>
-      {action.error && <ErrorAlert error={action.error} title={t('errors.saveFailed')} onClose={action.clearError} />}
-      <QueryState query={tasks} isEmpty={(d) => d.rows.length === 0} emptyText={t('tasks.empty')} emptyTestId="tasks-empty">
+      {action.error && (
+        <ErrorAlert error={action.error} title={t('errors.saveFailed')} onClose={action.clearError} />
+      )}
+      <QueryState
+        query={tasks}
+        isEmpty={(d) => d.rows.length === 0}
+        emptyText={t('tasks.empty')}
+        emptyTestId="tasks-empty"
+      >
         {(data) => (
-          <Paper withBorder radius="md">
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('tasks.column.task')}</Table.Th>
-                  <Table.Th>{t('tasks.column.assignee')}</Table.Th>
-                  <Table.Th>{t('tasks.column.deadline')}</Table.Th>
-                  <Table.Th>{t('tasks.column.status')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {ordered(data.rows).map((task) => (
-                  <TaskRow key={task.id} task={task} busy={action.pending === task.id} onDone={() => void markDone(task)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <ListTable
+            headers={[
+              t('tasks.column.task'),
+              t('tasks.column.assignee'),
+              t('tasks.column.deadline'),
+              t('tasks.column.status'),
+              null,
+            ]}
+            verticalSpacing="sm"
+            highlightOnHover
+          >
+            {ordered(data.rows).map((task) => (
+              <TaskRow
+                key={task.id}
+                task={task}
+                busy={action.pending === task.id}
+                onDone={() => void markDone(task)}
+              />
+            ))}
+          </ListTable>
         )}
       </QueryState>
       {tasks.data && tasks.data.total > tasks.data.rows.length && (
@@ -127,7 +165,11 @@ function TaskRow({ task, busy, onDone }: { task: Task; busy: boolean; onDone: ()
   const assignee = [task.assigneeName, task.assigneeUnit].filter(Boolean).join(' · ');
   const open = task.taskStatus !== 'hoan_thanh' && task.taskStatus !== 'huy';
   return (
-    <Table.Tr bg={task.overdue ? 'red.0' : undefined} data-testid="tasks-row" data-overdue={task.overdue || undefined}>
+    <Table.Tr
+      bg={task.overdue ? 'red.0' : undefined}
+      data-testid="tasks-row"
+      data-overdue={task.overdue || undefined}
+    >
       <Table.Td maw={520}>
         <Text size="sm" lineClamp={3}>
           {task.text}
@@ -159,7 +201,15 @@ function TaskRow({ task, busy, onDone }: { task: Task; busy: boolean; onDone: ()
       </Table.Td>
       <Table.Td>
         {open && (
-          <Button size="xs" variant="light" color="teal" leftSection={<IconCheck size={14} />} loading={busy} onClick={onDone} data-testid="tasks-done">
+          <Button
+            size="xs"
+            variant="light"
+            color="teal"
+            leftSection={<IconCheck size={14} />}
+            loading={busy}
+            onClick={onDone}
+            data-testid="tasks-done"
+          >
             {t('tasks.markDone')}
           </Button>
         )}

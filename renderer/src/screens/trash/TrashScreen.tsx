@@ -1,10 +1,11 @@
-import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useRowAction } from '../../api/useRowAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListTable } from '../../components/ListTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatIsoDate } from '../../format/date';
 
@@ -28,54 +29,52 @@ export function TrashScreen() {
       <Text size="sm" c="dimmed">
         {t('trash.intro')}
       </Text>
-      {action.error && <ErrorAlert error={action.error} title={t('trash.restoreFailed')} onClose={action.clearError} />}
-      <QueryState query={trash} isEmpty={(d) => d.rows.length === 0} emptyText={t('trash.empty')} emptyTestId="trash-empty">
+      {action.error && (
+        <ErrorAlert error={action.error} title={t('trash.restoreFailed')} onClose={action.clearError} />
+      )}
+      <QueryState
+        query={trash}
+        isEmpty={(d) => d.rows.length === 0}
+        emptyText={t('trash.empty')}
+        emptyTestId="trash-empty"
+      >
         {(data) => (
-          <Paper withBorder radius="md">
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('trash.column.title')}</Table.Th>
-                  <Table.Th>{t('trash.column.date')}</Table.Th>
-                  <Table.Th>{t('trash.column.deletedAt')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.rows.map((m) => (
-                  <Table.Tr key={m.id} data-testid="trash-row">
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {m.title}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {m.kind}
-                        {m.status === 'finalized' && (
-                          <Badge ml="xs" size="xs" variant="light" color="teal">
-                            {t('meetings.status.finalized')}
-                          </Badge>
-                        )}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatIsoDate(m.meetingDate)}</Table.Td>
-                    <Table.Td>{formatDateTime(m.deletedAt)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        leftSection={<IconRestore size={14} />}
-                        loading={action.pending === m.id}
-                        onClick={() => void restore(m.id)}
-                        data-testid="trash-restore"
-                      >
-                        {t('trash.restore')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <ListTable
+            headers={[t('trash.column.title'), t('trash.column.date'), t('trash.column.deletedAt'), null]}
+            verticalSpacing="sm"
+          >
+            {data.rows.map((m) => (
+              <Table.Tr key={m.id} data-testid="trash-row">
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {m.title}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {m.kind}
+                    {m.status === 'finalized' && (
+                      <Badge ml="xs" size="xs" variant="light" color="teal">
+                        {t('meetings.status.finalized')}
+                      </Badge>
+                    )}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatIsoDate(m.meetingDate)}</Table.Td>
+                <Table.Td>{formatDateTime(m.deletedAt)}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconRestore size={14} />}
+                    loading={action.pending === m.id}
+                    onClick={() => void restore(m.id)}
+                    data-testid="trash-restore"
+                  >
+                    {t('trash.restore')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         )}
       </QueryState>
     </Stack>
