@@ -125,7 +125,7 @@ export type DirectClient = <C extends Channel>(channel: C, input: unknown) => Pr
 export function directClient(dispatch: Dispatch): DirectClient {
   return async function call<C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>> {
     const reply = await dispatch(channel, input);
-    // Keep the reply's message: it carries the specifics (which field, which file).
+    // Rebuilt from code and details: the same Vietnamese message, and the details stay machine-readable.
     if (!reply.ok) throw new HosoError(reply.error.code, reply.error.details ?? []);
     return reply.data as ChannelOutput<C>;
   };

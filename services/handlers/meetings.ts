@@ -5,6 +5,7 @@ import type { Archive } from '../../db/open';
 import type { WriteOptions } from '../../db/recordWrite';
 import { MeetingFields } from '../../contract/contract';
 import { HosoError } from '../../contract/errors';
+import { issueMessages } from '../../contract/messages/zodIssues';
 import { createMeeting, getMeeting, listMeetings, meetingFacets, updateMeeting } from '../../db/meetings';
 import { listTrash, restoreMeeting, trashMeeting } from '../../db/trash';
 import { meetingHistory, restoreMeetingVersion } from '../../db/history';
@@ -21,7 +22,7 @@ function meetingCorrections(a: Archive): CorrectionsOf<'meetings'> {
     'meetings/update': (id, version, { fields }, w) => {
       // The correction's schema leaves the fields loose (one union for every kind): parsed here.
       const parsed = MeetingFields.safeParse(fields);
-      if (!parsed.success) throw new HosoError('INVALID_INPUT', parsed.error.issues.slice(0, 5).map((i) => i.message).join(' '));
+      if (!parsed.success) throw new HosoError('INVALID_INPUT', issueMessages(parsed.error.issues));
       return { meetingVersion: updateMeeting(a, id, version, parsed.data, w.actor, w.now, { correction: w.correction }).version };
     },
     'meetings/restore-version': (id, version, { auditId }, w) => ({ meetingVersion: restoreMeetingVersion(a, id, version, auditId, w).version }),
