@@ -8,12 +8,14 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { formatIsoDate } from '../../../format/date';
 import { ConclusionEditor } from './ConclusionEditor';
-import { PartAddButton, PartRowActions, PartWriteError } from './OrderedPartControls';
+import { PartAddButton, PartRowActions, PartWriteError, type PartNames } from './OrderedPartControls';
 import type { RecordTabProps } from './tabs';
 import { isOverdue, TASK_STATUS_COLORS, type TaskStatusValue } from './taskStatus';
 import { TaskStatusSelect } from './TaskStatusSelect';
 import { OrderedPartDialogs } from './OrderedPartDialogs';
 import { useOrderedPart } from './useOrderedPart';
+
+const NAMES: PartNames = { texts: 'conclusions', testId: 'conclusion' };
 
 /** Kết luận: the meeting's conclusions in order; any of them can be a task to follow up. */
 export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: RecordTabProps) {
@@ -30,7 +32,7 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
       reorder: (v, ids) => call('conclusions/reorder', { meetingId, version: v, ids }),
     },
   );
-  const { write, setEditing } = part;
+  const { write } = part;
 
   async function setStatus(row: Conclusion, status: TaskStatusValue) {
     const done = await write.run((v) =>
@@ -65,15 +67,13 @@ export function ConclusionsTab({ meetingId, version, onVersion, readOnly }: Reco
               part={part}
               rows={rows}
               index={i}
-              editLabel={t('conclusions.edit')}
-              removeLabel={t('conclusions.remove')}
-              testIdPrefix="conclusion"
+              names={NAMES}
             />
           }
         />
       ))}
       {!readOnly && (
-        <PartAddButton label={t('conclusions.add')} onClick={() => setEditing('new')} testId="conclusion-add" />
+        <PartAddButton part={part} names={NAMES} />
       )}
       <OrderedPartDialogs
         part={part}

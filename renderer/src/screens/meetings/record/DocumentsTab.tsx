@@ -7,11 +7,13 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { formatIsoDate } from '../../../format/date';
 import { DocumentEditor } from './DocumentEditor';
-import { PartAddButton, PartRowActions, PartWriteError } from './OrderedPartControls';
+import { PartAddButton, PartRowActions, PartWriteError, type PartNames } from './OrderedPartControls';
 import type { RecordTabProps } from './tabs';
 import { TagsEditor } from './TagsEditor';
 import { OrderedPartDialogs } from './OrderedPartDialogs';
 import { useOrderedPart } from './useOrderedPart';
+
+const NAMES: PartNames = { texts: 'documents', testId: 'document' };
 
 /** Văn bản: the documents the meeting refers to (số và ký hiệu, loại, ngày, cơ quan, trích yếu), and its tags. */
 export function DocumentsTab({ meetingId, version, onVersion, readOnly }: RecordTabProps) {
@@ -29,7 +31,6 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
       reorder: (v, ids) => call('documents/reorder', { meetingId, version: v, ids }),
     },
   );
-  const { setEditing } = part;
 
   if (list.error)
     return <ErrorAlert error={list.error} title={t('errors.loadFailed')} onAction={list.reload} />;
@@ -76,9 +77,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
                         part={part}
                         rows={rows}
                         index={i}
-                        editLabel={t('documents.edit')}
-                        removeLabel={t('documents.remove')}
-                        testIdPrefix="document"
+                        names={NAMES}
                         justify="flex-end"
                       />
                     </Table.Td>
@@ -90,7 +89,7 @@ export function DocumentsTab({ meetingId, version, onVersion, readOnly }: Record
         </ScrollArea>
       )}
       {!readOnly && (
-        <PartAddButton label={t('documents.add')} onClick={() => setEditing('new')} testId="document-add" />
+        <PartAddButton part={part} names={NAMES} />
       )}
       {record.error && (
         <ErrorAlert error={record.error} title={t('errors.loadFailed')} onAction={record.reload} />

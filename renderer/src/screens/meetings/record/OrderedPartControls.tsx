@@ -10,6 +10,15 @@ import type { OrderedPart } from './useOrderedPart';
  * around its own rows; the dialogs are OrderedPartDialogs.
  */
 
+/**
+ * What names a part on screen: its message namespace (`<texts>.edit`, `.remove`, `.add`) and the stem of
+ * its test ids (`<testId>-edit`, `-remove`, `-add`).
+ */
+export interface PartNames {
+  texts: 'conclusions' | 'documents';
+  testId: 'conclusion' | 'document';
+}
+
 /** A failed move or remove, above the list, with "Tải lại"; a failed edit shows in its dialog instead. */
 export function PartWriteError<Row, Fields>({
   part,
@@ -32,25 +41,24 @@ export function PartWriteError<Row, Fields>({
   );
 }
 
-/** Row `index`'s up / down, edit and remove buttons; test ids `<testIdPrefix>-edit` and `-remove`. */
+/** Row `index`'s up / down, edit and remove buttons. */
 export function PartRowActions<Row extends { id: string }, Fields>({
   part,
   rows,
   index,
-  editLabel,
-  removeLabel,
-  testIdPrefix,
+  names,
   justify,
 }: {
   part: OrderedPart<Row, Fields>;
   rows: Row[];
   index: number;
-  editLabel: string;
-  removeLabel: string;
-  testIdPrefix: string;
+  names: PartNames;
   justify?: 'flex-end';
 }) {
+  const { t } = useTranslation();
   const { write, move, setEditing, setRemoving } = part;
+  const editLabel = t(`${names.texts}.edit`);
+  const removeLabel = t(`${names.texts}.remove`);
   const row = rows[index];
   if (!row) return null;
   return (
@@ -65,7 +73,7 @@ export function PartRowActions<Row extends { id: string }, Fields>({
         variant="subtle"
         aria-label={editLabel}
         onClick={() => setEditing(row)}
-        data-testid={`${testIdPrefix}-edit`}
+        data-testid={`${names.testId}-edit`}
       >
         <IconPencil size={16} />
       </ActionIcon>
@@ -74,7 +82,7 @@ export function PartRowActions<Row extends { id: string }, Fields>({
         color="red"
         aria-label={removeLabel}
         onClick={() => setRemoving(row)}
-        data-testid={`${testIdPrefix}-remove`}
+        data-testid={`${names.testId}-remove`}
       >
         <IconTrash size={16} />
       </ActionIcon>
@@ -83,11 +91,17 @@ export function PartRowActions<Row extends { id: string }, Fields>({
 }
 
 /** "Thêm …" under the list: opens the editor for a new row. */
-export function PartAddButton({ label, onClick, testId }: { label: string; onClick: () => void; testId: string }) {
+export function PartAddButton<Row, Fields>({ part, names }: { part: OrderedPart<Row, Fields>; names: PartNames }) {
+  const { t } = useTranslation();
   return (
     <Group>
-      <Button leftSection={<IconPlus size={16} />} variant="light" onClick={onClick} data-testid={testId}>
-        {label}
+      <Button
+        leftSection={<IconPlus size={16} />}
+        variant="light"
+        onClick={() => part.setEditing('new')}
+        data-testid={`${names.testId}-add`}
+      >
+        {t(`${names.texts}.add`)}
       </Button>
     </Group>
   );
