@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { HosoError } from '../../contract/errors';
+import { msg } from '../../contract/messages/message';
+import { issueMessages } from '../../contract/messages/zodIssues';
 
 /**
  * The version-independent JSON of one meeting record: `data/meetings/<shard>/<id>.json` in a USB bag
@@ -178,8 +180,9 @@ export function parseMeetingJson(text: string, source = ''): MeetingJson {
   const parsed = MeetingJson.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const path = first.path.map(String).join('.') || '(gốc)';
-    throw new HosoError('MEETING_JSON_INVALID', `${where} ${path}: ${first.message}`.trim());
+    const path = first.path.map(String).join('.');
+    const at = `${where} ${path}`.trim();
+    throw new HosoError('MEETING_JSON_INVALID', [...(at ? [msg('detail.text', { text: `${at}:` })] : []), ...issueMessages([first])]);
   }
   return parsed.data;
 }

@@ -9,6 +9,7 @@
  * recognised even after its meeting was edited; a live meeting with the same title and date is a
  * duplicate too. Either is skipped unless the clerk says otherwise.
  */
+import { translate } from '../../contract/messages/translate';
 import { dirname } from 'node:path';
 import type { Archive } from '../../db/open';
 import { createMeeting } from '../../db/meetings';
@@ -176,7 +177,7 @@ export function commitImport(
   const numbers = new Set<string>();
   for (const ref of r.documentRefs) {
     const n = normalizeDocumentNumber(ref.number);
-    if (!n.ok) notes.push(n.message);
+    if (!n.ok) notes.push(translate('vi', n.message));
     else if (!numbers.has(n.number)) {
       numbers.add(n.number);
       refs.push({ ...ref, number: n.number });
