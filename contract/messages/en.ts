@@ -4,8 +4,12 @@
  */
 import type { CatalogShape } from './keys';
 import type { vi } from './vi';
+import { archiveEn } from './archiveMessages';
+import { recordEn } from './recordMessages';
 
 export const en: CatalogShape<typeof vi> = {
+  ...recordEn,
+  ...archiveEn,
   errors: {
     ARCHIVE_NOT_SQLITE:
       'This file is not a valid archive (not an SQLite database). It was left untouched; pick the right archive file or restore the latest backup.',

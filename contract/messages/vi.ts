@@ -3,7 +3,12 @@
  * must match (en.ts is typed against it, and test/unit/messages.test.ts checks keys and placeholders).
  * `{{name}}` is a parameter (message.ts); numbers are grouped the Vietnamese way (1.000) when worded.
  */
+import { archiveVi } from './archiveMessages';
+import { recordVi } from './recordMessages';
+
 export const vi = {
+  ...recordVi,
+  ...archiveVi,
   /** One text per error code: what happened and what to do next. */
   errors: {
     ARCHIVE_NOT_SQLITE:
