@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import { sanitizeMinutesHtml } from '../../db/richText';
+import { minutesHtmlToText, sanitizeMinutesHtml } from '../../db/richText';
 import type { Block, Run } from './model';
 
 /**
@@ -123,6 +123,32 @@ function blocksOf(nodes: readonly ChildNode[]): Block[] {
   return out;
 }
 
+/**
+ * Deeper than any minutes a clerk writes (a table in a list in a quote is about 8). The walks above
+ * recurse once per level, and htmlparser2's tree building slows with the square of the depth, so a
+ * pasted or merged document nested thousands deep is printed from its text instead (paragraphs and
+ * list lines kept), never with a stack overflow or minutes of work.
+ */
+const MAX_NESTING = 100;
+
+/** How deep the tags of sanitized minutes nest: one linear scan (its tags are the small allowlist). */
+function nestingDepth(sanitized: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of sanitized.matchAll(/<(\/?)[a-z][a-z0-9]*\b[^>]*?(\/?)>/gi)) {
+    if (m[1]) depth--;
+    else if (!m[2]) max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
 export function minutesBlocks(html: string): Block[] {
-  return blocksOf(parseDocument(sanitizeMinutesHtml(html)).children);
+  const sanitized = sanitizeMinutesHtml(html);
+  if (nestingDepth(sanitized) > MAX_NESTING) {
+    return minutesHtmlToText(sanitized)
+      .split(/\n+/)
+      .filter((line) => line.trim())
+      .map((line): Block => ({ kind: 'paragraph', runs: [line] }));
+  }
+  return blocksOf(parseDocument(sanitized).children);
 }

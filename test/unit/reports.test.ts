@@ -106,6 +106,12 @@ describe('minutes as printed blocks', () => {
     expect(blocks[7]).toEqual({ kind: 'paragraph', runs: [{ text: 'Hết' }] });
     expect(blocks).toHaveLength(8);
   });
+
+  it('prints minutes nested 100 000 deep (a hostile paste or bag) from their text, without overflowing', () => {
+    const deep = `${'<blockquote>'.repeat(100_000)}<p>Kết luận của đồng chí Bí thư</p>${'</blockquote>'.repeat(100_000)}<p>Phần sau</p>`;
+    const blocks = minutesBlocks(deep);
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.runs : null))).toEqual([['Kết luận của đồng chí Bí thư'], ['Phần sau']]);
+  });
 });
 
 describe('HTML of a document', () => {
