@@ -1,5 +1,5 @@
 /**
- * The official layout of printed documents, as data (DESIGN.md §5). State documents follow
+ * The official layout of printed documents, as data (README, *Báo cáo và in ấn*). State documents follow
  * Nghị định 30/2020/NĐ-CP, Phụ lục I; Party documents Hướng dẫn 36-HD/VPTW. Party guidance is revised
  * from time to time: change the numbers here, never in the templates (html.ts, docx.ts read them).
  *

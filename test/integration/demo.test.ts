@@ -319,7 +319,7 @@ describe('hoso demo archive', () => {
         personId: null,
         tag: null,
       });
-    // Typed without marks, found with them (DESIGN.md §4); an abbreviation; a person from the directory.
+    // Typed without marks, found with them (README, *Search*); an abbreviation; a person from the directory.
     expect(find('dai ta').total).toBeGreaterThan(0);
     expect(find('quân sự').total).toBeGreaterThan(0);
     expect(find('KVPT').total).toBeGreaterThan(0);

@@ -195,7 +195,7 @@ describe('import through the contract', () => {
   });
 });
 
-describe('hoso import (DESIGN.md §7)', () => {
+describe('hoso import (the command-line shape in README, *Command line*)', () => {
   it('--dry-run --json prints exactly the drafts’ shape for each file and writes nothing', () => {
     const r = hoso([
       'import',

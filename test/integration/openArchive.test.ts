@@ -32,7 +32,7 @@ const meetingFields = {
 };
 
 describe('openArchive', () => {
-  it('creates a new archive with every safety pragma of DESIGN.md §3', async () => {
+  it('creates a new archive with every safety pragma of README, *Where the data lives*', async () => {
     const file = join(folder(), 'nested', 'archive.sqlite');
     const archive = await openArchive({ file });
     try {

@@ -7,7 +7,7 @@ import { hoso } from '../helpers/runHoso';
 import { pdfInfo } from '../helpers/pdf';
 import type { Archive } from '../../db/open';
 
-/** `hoso report …` as a clerk runs it (DESIGN.md §7). */
+/** `hoso report …` as a clerk runs it (README, *Command line*). */
 
 let t: { archive: Archive; dir: string; cleanup: () => void };
 let meetingId: string;

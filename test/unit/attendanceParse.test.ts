@@ -114,7 +114,7 @@ describe('pasted attendance lists', () => {
     const ms = performance.now() - started;
     expect(all.entries.length + all.problems.length).toBe(5000);
     expect(parseAttendanceText(text, { maxEntries: 1000 })).toMatchObject({ truncated: true });
-    // Not a timing assertion on purpose (DESIGN.md §8), just what it cost here, for the record.
+    // Not a timing assertion on purpose (performance claims come from bench/), just what it cost here, for the record.
     expect(ms).toBeGreaterThan(0);
   });
 

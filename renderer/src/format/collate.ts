@@ -1,5 +1,5 @@
 /**
- * Vietnamese alphabetical order (a ă â b c d đ e ê …, tones as tie-breakers), DESIGN §5. The server
+ * Vietnamese alphabetical order (a ă â b c d đ e ê …, tones as tie-breakers), as README *What it is* says. The server
  * already sorts the big lists; this is for the short lists the renderer arranges itself.
  */
 const collator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
