@@ -1,6 +1,6 @@
 /**
  * The USB archive channels of the contract (spread into `contract` in contract.ts): export to a bag
- * (DESIGN.md §6), verify a bag, and the long-job channels the UI polls (`jobs/status`, `jobs/cancel`).
+ * (README.md, "Lưu trữ USB: xuất và kiểm tra"), verify a bag, and the long-job channels the UI polls (`jobs/status`, `jobs/cancel`).
  * Pure TypeScript + zod.
  *
  * An export or a verification runs as a job: `archive/export` and `archive/verify` answer at once with a
@@ -8,7 +8,8 @@
  * call `jobs/cancel` at any moment.
  */
 import { z } from 'zod';
-import { issue, msg } from './messages/message';
+import { ErrorReport } from './errors';
+import { issue, msg, MessageSchema, type Message } from './messages/message';
 import { Id, IsoDate, requiredText } from './fields';
 
 /** Which meetings go into a bag. Filters combine; none at all means every live meeting. */
@@ -57,8 +58,8 @@ export const ExportEstimate = z.object({
       enoughSpace: z.boolean(),
     })
     .nullable(),
-  /** Why the destination cannot be used, for the clerk; null when it can. */
-  destinationProblem: z.string().nullable(),
+  /** Why the destination cannot be used (EXPORT_DEST_INVALID and its details); null when it can. */
+  destinationProblem: ErrorReport.nullable(),
 });
 export type ExportEstimate = z.output<typeof ExportEstimate>;
 
@@ -79,7 +80,8 @@ export const VerifyStart = z.object({
 export const BagProblem = z.object({
   kind: z.string(),
   path: z.string().nullable(),
-  message: z.string(),
+  /** One line for the clerk, worded where it is shown (contract/messages). */
+  message: MessageSchema,
 });
 export type BagProblem = z.output<typeof BagProblem>;
 
@@ -97,7 +99,7 @@ export const ExportResult = z.object({
   writtenBytes: z.number(),
   /** Read back from the stick and checked against the manifests: only then is it safe to remove. */
   verified: z.boolean(),
-  warnings: z.array(z.string()),
+  warnings: z.array(MessageSchema),
   seconds: z.number(),
 });
 export type ExportResult = z.output<typeof ExportResult>;
@@ -136,7 +138,8 @@ export const JobStatus = z.object({
   finishedAt: z.number().nullable(),
   exportResult: ExportResult.nullable(),
   verifyResult: VerifyResult.nullable(),
-  error: z.object({ code: z.string(), message: z.string(), problems: z.array(BagProblem) }).nullable(),
+  /** Why the job failed or was cancelled; a failed read-back names each file in `problems`. */
+  error: ErrorReport.extend({ problems: z.array(BagProblem) }).nullable(),
 });
 export type JobStatus = z.output<typeof JobStatus>;
 
@@ -148,7 +151,7 @@ export const archiveChannels = {
   'archive/verify': { input: VerifyStart, output: JobRef },
   'archive/passphrase-check': {
     input: z.object({ passphrase: Passphrase }),
-    output: z.object({ warning: z.string().nullable() }),
+    output: z.object({ warning: MessageSchema.nullable() }),
   },
   'jobs/status': { input: JobRef, output: JobStatus },
   'jobs/cancel': { input: JobRef, output: z.object({ cancelled: z.boolean() }) },
@@ -159,13 +162,13 @@ export const archiveChannels = {
  * leaves the building on a stick should resist guessing (age's scrypt slows each guess, it cannot save
  * "123456").
  */
-export function passphraseWarning(passphrase: string): string | null {
+export function passphraseWarning(passphrase: string): Message | null {
   const p = passphrase.normalize('NFC');
-  if (p.length === 0) return 'Mật khẩu trống.';
+  if (p.length === 0) return msg('passphrase.empty');
   const classes = [/[a-zà-ỹđ]/, /[A-ZÀ-ỸĐ]/, /\d/, /[^\p{L}\d]/u].filter((r) => r.test(p)).length;
   if (/^(.)\1*$/.test(p) || /^(0123|1234|abcd|qwer|matkhau|password)/i.test(p))
-    return 'Mật khẩu quá dễ đoán (lặp một ký tự, dãy số hoặc từ thông dụng).';
+    return msg('passphrase.guessable');
   if (p.length < 12 && !(p.length >= 10 && classes >= 3))
-    return 'Mật khẩu yếu: nên dài ít nhất 12 ký tự, hoặc một câu nhiều từ (ví dụ "hồ sen mùa thu năm ấy"), để người nhặt được USB không đoán ra.';
+    return msg('passphrase.weak');
   return null;
 }

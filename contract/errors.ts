@@ -3,9 +3,10 @@
  * from the catalogs (messages/vi.ts first, messages/en.ts), followed by the error's details: messages
  * too (a field's problem, a file name), so the UI words the whole error in the clerk's language.
  */
+import { z } from 'zod';
 import { en } from './messages/en';
 import { vi } from './messages/vi';
-import { msg, type Message } from './messages/message';
+import { msg, MessageSchema, type Message } from './messages/message';
 import { translateAll, type MessageLanguage } from './messages/translate';
 
 export type ErrorCode = keyof typeof vi.errors;
@@ -78,3 +79,15 @@ export function errorText(error: ErrorPayload, language: MessageLanguage): strin
   if (!error.details && language === 'vi') return error.message;
   return translateAll(language, [msg(`errors.${error.code}`), ...(error.details ?? [])]);
 }
+
+/**
+ * A failure told inside an answer (a job's status, a destination that cannot be used): the shape of a
+ * failed reply's error (ErrorPayload above), so the screen words it like any other, in the clerk's language.
+ */
+export const ErrorReport = z.object({
+  code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
+  /** The Vietnamese wording (logs, the CLI). */
+  message: z.string(),
+  details: z.array(MessageSchema).readonly().optional(),
+});
+export type ErrorReport = z.output<typeof ErrorReport>;

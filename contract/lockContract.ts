@@ -4,7 +4,8 @@
  * the only secret ever sent to the UI is a fresh recovery code, once, right after it was made.
  */
 import { z } from 'zod';
-import { issue, msg } from './messages/message';
+import { ErrorReport } from './errors';
+import { issue, msg, MessageSchema } from './messages/message';
 
 const Empty = z.object({}).strict();
 
@@ -57,7 +58,7 @@ export const HealthStatus = z.object({
   meetings: z.number().int(),
   backupDir: z.string(),
   /** Why the backup folder cannot be used (a relative folder stored by an older version), or null. */
-  backupProblem: z.string().nullable(),
+  backupProblem: ErrorReport.nullable(),
   backupCount: z.number().int(),
   /** The newest backup and the verdict of checking it now (integrity_check of the copy). */
   lastBackup: z
@@ -67,7 +68,8 @@ export const HealthStatus = z.object({
       bytes: z.number().int(),
       createdAt: z.number(),
       ok: z.boolean(),
-      message: z.string(),
+      /** The verdict, worded where it is shown. */
+      message: MessageSchema,
     })
     .nullable(),
   index: z.object({
@@ -89,9 +91,9 @@ export type HealthStatus = z.output<typeof HealthStatus>;
 export const IntegrityReport = z.object({
   kind: z.enum(['quick', 'full']),
   ok: z.boolean(),
-  /** One Vietnamese line per problem. */
-  problems: z.array(z.string()),
-  notes: z.array(z.string()),
+  /** One line per problem, worded where it is shown. */
+  problems: z.array(MessageSchema),
+  notes: z.array(MessageSchema),
   ms: z.number(),
   checkedAt: z.number(),
 });

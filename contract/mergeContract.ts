@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issue } from './messages/message';
+import { issue, MessageSchema } from './messages/message';
 
 /**
  * Merge of a USB bag into this archive (`merge/*`) and rotating backups (`backups/*`), spread into the
@@ -158,8 +158,8 @@ export type BackupList = z.output<typeof BackupList>;
 export const BackupCheck = z.object({
   file: z.string(),
   ok: z.boolean(),
-  /** What the clerk reads: why it can or cannot be restored. */
-  message: z.string(),
+  /** What the clerk reads: why it can or cannot be restored (worded where it is shown). */
+  message: MessageSchema,
   meetings: z.number().int().nullable(),
   schemaVersion: z.number().int().nullable(),
 });

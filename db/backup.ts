@@ -3,6 +3,7 @@ import type { Archive } from './open';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HosoError } from '../contract/errors';
+import { literal } from '../contract/messages/message';
 
 /**
  * Copies a live archive to `dest` with SQLite's online backup API (a consistent snapshot even while the
@@ -17,7 +18,7 @@ export async function backupTo(sqlite: Database.Database, dest: string, nativeBi
     const copy = new Database(partial, { readonly: true, fileMustExist: true, nativeBinding });
     try {
       const result = copy.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw new HosoError('BACKUP_FAILED', `(integrity_check: ${String(result)})`);
+      if (result !== 'ok') throw new HosoError('BACKUP_FAILED', literal(`integrity_check: ${String(result)}`));
     } finally {
       copy.close();
       // The copy is in WAL mode like its source: opening it to check it left -wal/-shm files beside the

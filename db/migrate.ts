@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { HosoError } from '../contract/errors';
+import { literal } from '../contract/messages/message';
 
 export interface Migration {
   tag: string;
@@ -34,7 +35,7 @@ export function applyMigrations(sqlite: Database.Database, migrations: readonly 
         }
         const violations = sqlite.pragma('foreign_key_check') as unknown[];
         if (violations.length > 0) {
-          throw new HosoError('MIGRATION_FAILED', `(${migration.tag}: ${violations.length} foreign key violations)`);
+          throw new HosoError('MIGRATION_FAILED', literal(`${migration.tag}: ${violations.length} foreign key violations`));
         }
         sqlite.pragma(`user_version = ${v + 1}`);
       })();

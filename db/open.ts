@@ -7,6 +7,7 @@ import { applyMigrations, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations/bundle.generated';
 import { backupStamp, backupTo } from './backup';
 import { HosoError } from '../contract/errors';
+import { literal, msg, type Message } from '../contract/messages/message';
 import { rebuildSearchIndex } from './search/indexer';
 
 /** PRAGMA application_id of every hoso archive: "hoso" in ASCII. */
@@ -90,8 +91,8 @@ function isDiskFull(code: string, file: string): boolean {
 }
 
 /** What a clerk needs to hear about an archive in a folder they cannot write: where, that nothing changed, what to do. */
-function unwritableDetail(file: string): string {
-  return `Thư mục: ${dirname(file)}. Tệp kho được giữ nguyên; có thể chép cả thư mục kho (cùng thư mục photos) sang nơi ghi được, ví dụ thư mục Tài liệu, rồi mở từ đó.`;
+function unwritableDetail(file: string): Message {
+  return msg('archive.folderUnwritable', { dir: dirname(file) });
 }
 
 /**
@@ -112,7 +113,7 @@ function assertWritable(file: string): void {
     // A file copied from a CD keeps its read-only attribute on Windows: copying the folder again would not help.
     throw new HosoError(
       'ARCHIVE_UNWRITABLE',
-      `Tệp ${basename(file)} đang ở chế độ chỉ đọc (thuộc tính Read-only): hãy bỏ thuộc tính đó (chuột phải vào tệp → Properties) rồi mở lại. Tệp kho được giữ nguyên.`,
+      msg('archive.fileReadOnly', { file: basename(file) }),
       { cause: e },
     );
   }
@@ -123,7 +124,7 @@ function assertWritable(file: string): void {
  * SQLite, is it hoso's, is it intact, is its schema one this build knows. Any "no" leaves the file as it was.
  */
 export function inspectArchiveFile(file: string, nativeBinding?: string, knownVersion: number = SCHEMA_VERSION): void {
-  if (readHeader(file) !== SQLITE_HEADER) throw new HosoError('ARCHIVE_NOT_SQLITE', `(${basename(file)})`);
+  if (readHeader(file) !== SQLITE_HEADER) throw new HosoError('ARCHIVE_NOT_SQLITE', literal(basename(file)));
   let ro: Database.Database | undefined;
   try {
     ro = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
@@ -135,15 +136,15 @@ export function inspectArchiveFile(file: string, nativeBinding?: string, knownVe
     // Large archives get the schema read above at open and the full check from `hoso check`.
     if (statSync(file).size <= QUICK_CHECK_MAX_BYTES) {
       const check = ro.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', `(quick_check: ${String(check)})`);
+      if (check !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', literal(`quick_check: ${String(check)}`));
     }
   } catch (e) {
     if (e instanceof HosoError) throw e;
     const code = sqliteCode(e);
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new HosoError('ARCHIVE_LOCKED', undefined, { cause: e });
     if (isUnwritableCode(code)) throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
-    if (isDiskFull(code, file)) throw new HosoError('ARCHIVE_DISK_FULL', `(${dirname(file)})`, { cause: e });
-    throw new HosoError('ARCHIVE_CORRUPT', code ? `(${code})` : undefined, { cause: e });
+    if (isDiskFull(code, file)) throw new HosoError('ARCHIVE_DISK_FULL', literal(dirname(file)), { cause: e });
+    throw new HosoError('ARCHIVE_CORRUPT', code ? literal(code) : undefined, { cause: e });
   } finally {
     ro?.close();
   }
@@ -151,7 +152,7 @@ export function inspectArchiveFile(file: string, nativeBinding?: string, knownVe
 
 function applyPragmas(sqlite: Database.Database): void {
   const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw new HosoError('ARCHIVE_UNWRITABLE', `(journal_mode=${String(mode)})`);
+  if (mode !== 'wal') throw new HosoError('ARCHIVE_UNWRITABLE', literal(`journal_mode=${String(mode)}`));
   // better-sqlite3 defaults to NORMAL, which can lose a committed transaction on power loss.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -180,14 +181,14 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
   const migrations = options.migrations ?? MIGRATIONS;
   const exists = existsSync(file);
   if (exists) {
-    if (!statSync(file).isFile()) throw new HosoError('ARCHIVE_NOT_SQLITE', `(${file})`);
+    if (!statSync(file).isFile()) throw new HosoError('ARCHIVE_NOT_SQLITE', literal(file));
     assertWritable(file);
     if (statSync(file).size > 0) inspectArchiveFile(file, options.nativeBinding, migrations.length);
   } else {
     try {
       mkdirSync(dirname(file), { recursive: true });
     } catch (e) {
-      throw new HosoError('ARCHIVE_UNWRITABLE', `(${dirname(file)})`, { cause: e });
+      throw new HosoError('ARCHIVE_UNWRITABLE', literal(dirname(file)), { cause: e });
     }
   }
 
@@ -195,7 +196,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
   try {
     sqlite = new Database(file, { nativeBinding: options.nativeBinding });
   } catch (e) {
-    throw new HosoError('ARCHIVE_UNWRITABLE', `(${file})`, { cause: e });
+    throw new HosoError('ARCHIVE_UNWRITABLE', literal(file), { cause: e });
   }
 
   let migrationBackup: string | null = null;
@@ -211,7 +212,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
       applyMigrations(sqlite, migrations);
     } catch (e) {
       if (e instanceof HosoError) throw e;
-      throw new HosoError('MIGRATION_FAILED', migrationBackup ? `(${migrationBackup})` : undefined, { cause: e });
+      throw new HosoError('MIGRATION_FAILED', migrationBackup ? literal(migrationBackup) : undefined, { cause: e });
     }
     fillSearchIndexIfEmpty(sqlite);
     if ((sqlite.pragma('application_id', { simple: true }) as number) !== HOSO_APPLICATION_ID) {
@@ -222,9 +223,9 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
     if (e instanceof HosoError) throw e;
     const code = sqliteCode(e);
     if (isUnwritableCode(code)) throw new HosoError('ARCHIVE_UNWRITABLE', unwritableDetail(file), { cause: e });
-    if (isDiskFull(code, file)) throw new HosoError('ARCHIVE_DISK_FULL', `(${dirname(file)})`, { cause: e });
+    if (isDiskFull(code, file)) throw new HosoError('ARCHIVE_DISK_FULL', literal(dirname(file)), { cause: e });
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new HosoError('ARCHIVE_LOCKED', undefined, { cause: e });
-    throw new HosoError('ARCHIVE_CORRUPT', code ? `(${code})` : undefined, { cause: e });
+    throw new HosoError('ARCHIVE_CORRUPT', code ? literal(code) : undefined, { cause: e });
   }
 
   const db = drizzle(sqlite, { schema });

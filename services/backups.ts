@@ -9,6 +9,8 @@ import { integrityCheck, quickCheck, withReadOnlyConnection } from '../db/integr
 import { appendAudit } from '../db/audit';
 import { getSettings } from '../db/settings';
 import { HosoError, isHosoError } from '../contract/errors';
+import { literal, msg, type Message } from '../contract/messages/message';
+import { errorLine } from './messageParts';
 import type { BackupCheck, BackupEntry, BackupList } from '../contract/mergeContract';
 import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 
@@ -101,7 +103,7 @@ export function defaultBackupDir(archiveFile: string): string {
  */
 export function backupDirFrom(stored: string | undefined, archiveFile: string, pathApi: PlatformPath = path): string {
   if (!stored) return pathApi.join(pathApi.dirname(archiveFile), 'backups');
-  if (!pathApi.isAbsolute(stored)) throw new HosoError('BACKUP_DIR_RELATIVE', `(${stored})`);
+  if (!pathApi.isAbsolute(stored)) throw new HosoError('BACKUP_DIR_RELATIVE', literal(stored));
   return pathApi.normalize(stored);
 }
 
@@ -143,18 +145,18 @@ export async function backupNow(archive: Archive, dir?: string, options: { kind?
   try {
     mkdirSync(target, { recursive: true });
   } catch (e) {
-    throw writable(nearestExisting(target)) ? new HosoError('BACKUP_FAILED', `(${target})`, { cause: e }) : new HosoError('BACKUP_DIR_UNWRITABLE', `(${target})`, { cause: e });
+    throw new HosoError(writable(nearestExisting(target)) ? 'BACKUP_FAILED' : 'BACKUP_DIR_UNWRITABLE', literal(target), { cause: e });
   }
   // A write-protected stick or a CD as backup folder: say so before SQLite fails half-way with a
   // message about disk space.
-  if (!writable(target)) throw new HosoError('BACKUP_DIR_UNWRITABLE', `(${target})`);
+  if (!writable(target)) throw new HosoError('BACKUP_DIR_UNWRITABLE', literal(target));
   removeStalePartials(target, Date.now());
   const result = await backupTo(archive.sqlite, freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date()), archive.nativeBinding);
   try {
     inspectArchiveFile(result.path);
   } catch (e) {
     rmSync(result.path, { force: true });
-    throw new HosoError('BACKUP_FAILED', `(${basename(result.path)})`, { cause: e });
+    throw new HosoError('BACKUP_FAILED', literal(basename(result.path)), { cause: e });
   } finally {
     removeEmptySidecars(result.path);
   }
@@ -245,16 +247,18 @@ export function startAutomaticBackups(archive: Archive, onError: (e: unknown) =>
  * Refuses a file that is not a backup to check before anything is copied: the open archive itself,
  * nothing at that path, or a file that is not SQLite at all (a video picked by mistake is not copied).
  */
-function notABackup(archive: Archive, path: string): string | null {
-  if (path === resolve(archive.file)) return 'Đây là chính kho hồ sơ đang dùng, không phải một bản sao lưu.';
-  if (!existsSync(path) || !statSync(path).isFile()) return 'Không tìm thấy tệp sao lưu.';
+function notABackup(archive: Archive, path: string): Message | null {
+  if (path === resolve(archive.file)) return msg('backup.isTheArchive');
+  if (!existsSync(path) || !statSync(path).isFile()) return msg('backup.notFound');
   try {
-    if (!looksLikeSqlite(path)) return new HosoError('ARCHIVE_NOT_SQLITE', `(${basename(path)})`).message;
+    if (!looksLikeSqlite(path)) return errorLine(new HosoError('ARCHIVE_NOT_SQLITE', literal(basename(path))));
   } catch (e) {
-    return `Không đọc được bản sao lưu (${(e as Error).message}).`;
+    return unreadable(e);
   }
   return null;
 }
+
+const unreadable = (e: unknown): Message => msg('backup.unreadable', { error: (e as Error).message });
 
 /**
  * The check itself, on a local copy (scratchCopy.ts) in `restore-tmp/` beside the archive: SQLite, hoso's,
@@ -273,7 +277,7 @@ interface CheckedCopy {
 }
 
 function checkCopy(archive: Archive, path: string, options: ScratchOptions): CheckedCopy {
-  const refuse = (message: string, scratchError: HosoError | null = null): CheckedCopy => ({
+  const refuse = (message: Message, scratchError: HosoError | null = null): CheckedCopy => ({
     check: { file: path, ok: false, message, meetings: null, schemaVersion: null },
     copy: null,
     scratchError,
@@ -284,29 +288,29 @@ function checkCopy(archive: Archive, path: string, options: ScratchOptions): Che
   try {
     copy = copyToScratch(path, { archiveFile: archive.file, purpose: 'restore' }, options);
   } catch (e) {
-    if (isHosoError(e)) return refuse(e.message, e);
-    return refuse(`Không đọc được bản sao lưu (${(e as Error).message}).`);
+    if (isHosoError(e)) return refuse(errorLine(e), e);
+    return refuse(unreadable(e));
   }
-  const fail = (message: string) => {
+  const fail = (message: Message) => {
     copy.remove();
     return refuse(message);
   };
   try {
     inspectArchiveFile(copy.file, archive.nativeBinding);
   } catch (e) {
-    return fail(isHosoError(e) ? e.message : String(e));
+    return fail(isHosoError(e) ? errorLine(e) : msg('detail.text', { text: String(e) }));
   }
   try {
     return withReadOnlyConnection(copy.file, archive.nativeBinding, (db): CheckedCopy => {
       const integrity = integrityCheck(db)[0];
-      if (integrity !== 'ok') return fail(`Bản sao lưu bị hỏng (integrity_check: ${String(integrity)}).`);
+      if (integrity !== 'ok') return fail(msg('backup.damaged', { result: String(integrity) }));
       const version = schemaVersion(db);
       const meetings = countMeetings({ sqlite: db });
-      const message = `Bản sao lưu tốt: ${meetings.toLocaleString('vi-VN')} cuộc họp, kiểm tra toàn vẹn đạt.`;
+      const message = msg('backup.good', { meetings });
       return { check: { file: path, ok: true, message, meetings, schemaVersion: version }, copy, scratchError: null };
     });
   } catch (e) {
-    return fail(`Không đọc được bản sao lưu (${(e as Error).message}).`);
+    return fail(unreadable(e));
   }
 }
 
@@ -338,7 +342,7 @@ export function checkBackup(archive: Archive, file: string, options: ScratchOpti
 export async function restoreBackup(archive: Archive, file: string, actor: string, options: ScratchOptions = {}): Promise<{ restoredFrom: string; safetyBackup: string; meetings: number }> {
   const { check, copy, scratchError } = checkCopy(archive, resolve(file), options);
   if (scratchError) throw scratchError;
-  if (!check.ok || !copy) throw new HosoError('RESTORE_REFUSED', `(${check.message})`);
+  if (!check.ok || !copy) throw new HosoError('RESTORE_REFUSED', msg('backup.refusedBecause', { reason: check.message }));
   let safety: BackupEntry & { path: string };
   try {
     const { dir } = backupSettings(archive);
@@ -352,12 +356,13 @@ export async function restoreBackup(archive: Archive, file: string, actor: strin
       source.close();
     }
   } catch (e) {
-    throw isHosoError(e) ? e : new HosoError('RESTORE_REFUSED', `(${(e as Error).message})`, { cause: e });
+    throw isHosoError(e) ? e : new HosoError('RESTORE_REFUSED', literal((e as Error).message), { cause: e });
   } finally {
     copy.remove();
   }
   const quick = quickCheck(archive.sqlite)[0];
-  if (quick !== 'ok') throw new HosoError('ARCHIVE_CORRUPT', `(sau khôi phục: ${String(quick)}; bản trước khi khôi phục: ${safety.path})`);
+  if (quick !== 'ok')
+    throw new HosoError('ARCHIVE_CORRUPT', msg('backup.damagedAfterRestore', { result: String(quick), safety: safety.path }));
   appendAudit(archive, { actor, action: 'restore', entity: 'archive', entityId: 'archive', after: { from: check.file, safetyBackup: safety.path } });
   const meetings = countMeetings(archive);
   return { restoredFrom: check.file, safetyBackup: safety.path, meetings };

@@ -9,16 +9,19 @@ import { checkSeal } from '../db/seal';
 import { verifyPhotoFileSync } from './photoFiles';
 import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 import { dirname } from 'node:path';
+import { isHosoError } from '../contract/errors';
+import { msg, type Message } from '../contract/messages/message';
+import { errorLine } from './messageParts';
 
 export interface CheckReport {
   ok: boolean;
   file: string;
   schemaVersion: number | null;
   counts: { meetings: number; people: number; photos: number; auditEntries: number } | null;
-  /** One line per problem, Vietnamese, each naming what is wrong. */
-  problems: string[];
+  /** One line per problem, each naming what is wrong (worded where it is shown: `hoso check` in Vietnamese). */
+  problems: Message[];
   /** Facts that are not problems (e.g. an older schema that will be upgraded on open, a read-only folder). */
-  notes: string[];
+  notes: Message[];
   /** The folder (or the file) cannot be written: the check ran on a local copy, and saving there will not work. */
   readOnly: boolean;
 }
@@ -28,16 +31,16 @@ export interface CheckReport {
  * a share without rights; access() answers EROFS on a read-only mount even for root) or the file itself
  * (the Read-only attribute a file keeps when copied from a CD).
  */
-function readOnlyNote(file: string): string | null {
+function readOnlyNote(file: string): Message | null {
   try {
     accessSync(dirname(file), constants.W_OK);
   } catch {
-    return `Thư mục chứa kho chỉ đọc (${dirname(file)}): đã kiểm tra trên một bản chép tạm, tệp kho được giữ nguyên. Mở kho ở đây sẽ không lưu được thay đổi; muốn làm việc tiếp, hãy chép cả thư mục kho (cùng thư mục photos) sang nơi ghi được.`;
+    return msg('check.readOnlyFolder', { dir: dirname(file) });
   }
   try {
     accessSync(file, constants.W_OK);
   } catch {
-    return `Tệp kho đang ở chế độ chỉ đọc (thuộc tính Read-only): đã kiểm tra trên một bản chép tạm, tệp được giữ nguyên. Muốn lưu thay đổi, hãy bỏ thuộc tính đó (chuột phải vào tệp → Properties).`;
+    return msg('check.readOnlyFile');
   }
   return null;
 }
@@ -55,7 +58,7 @@ function readOnlyNote(file: string): string | null {
 export function checkArchiveFile(file: string, options: ScratchOptions = {}): CheckReport {
   const report: CheckReport = { ok: false, file, schemaVersion: null, counts: null, problems: [], notes: [], readOnly: false };
   if (!existsSync(file)) {
-    report.problems.push(`Không tìm thấy tệp kho hồ sơ: ${file}`);
+    report.problems.push(msg('check.notFound', { file }));
     return report;
   }
   const readOnly = readOnlyNote(file);
@@ -80,7 +83,7 @@ function checkFile(file: string, archiveDir: string, report: CheckReport): void 
   try {
     inspectArchiveFile(file);
   } catch (e) {
-    report.problems.push(e instanceof Error ? e.message : String(e));
+    report.problems.push(isHosoError(e) ? errorLine(e) : msg('detail.text', { text: e instanceof Error ? e.message : String(e) }));
     return;
   }
   withReadOnlyConnection(file, undefined, (db) => checkConnection(db, file, archiveDir, report));
@@ -90,30 +93,35 @@ function checkConnection(db: Connection, file: string, archiveDir: string, repor
   try {
     report.schemaVersion = schemaVersion(db);
     if (report.schemaVersion < SCHEMA_VERSION) {
-      report.notes.push(`Kho ở phiên bản cấu trúc ${report.schemaVersion}; sẽ được sao lưu rồi nâng cấp lên ${SCHEMA_VERSION} khi mở.`);
+      report.notes.push(msg('check.olderSchema', { version: String(report.schemaVersion), latest: String(SCHEMA_VERSION) }));
     }
     for (const line of integrityCheck(db)) {
-      if (line !== 'ok') report.problems.push(`Lỗi toàn vẹn dữ liệu: ${line}`);
+      if (line !== 'ok') report.problems.push(msg('check.integrity', { line }));
     }
     const fk = foreignKeyCheck(db);
     for (const row of fk.slice(0, 50)) {
-      report.problems.push(`Liên kết hỏng: bảng ${row.table}, dòng ${row.rowid} trỏ tới ${row.parent} không tồn tại.`);
+      report.problems.push(msg('check.brokenLink', { table: row.table, row: String(row.rowid), parent: row.parent }));
     }
-    if (fk.length > 50) report.problems.push(`… và ${fk.length - 50} liên kết hỏng khác.`);
+    if (fk.length > 50) report.problems.push(msg('check.moreBrokenLinks', { n: String(fk.length - 50) }));
     if (report.schemaVersion > 0) {
       const chain = verifyAuditChain({ sqlite: db });
       if (!chain.ok) {
-        report.problems.push(`Nhật ký thay đổi bị sửa hoặc xóa từ mục số ${chain.firstBrokenSeq} (chuỗi mã băm không khớp).`);
+        report.problems.push(msg('check.auditBroken', { seq: String(chain.firstBrokenSeq) }));
       }
       if (report.schemaVersion === SCHEMA_VERSION) {
         const index = checkSearchIndexOfFile(file);
         const n = index.missing.length + index.orphaned.length + index.stale.length;
         if (n > 0) {
           report.problems.push(
-            `Chỉ mục tìm kiếm lệch với nội dung ở ${n} cuộc họp (thiếu ${index.missing.length}, thừa ${index.orphaned.length}, cũ ${index.stale.length}); hãy chạy "hoso rebuild-index".`,
+            msg('check.indexOutOfStep', {
+              n: String(n),
+              missing: String(index.missing.length),
+              orphaned: String(index.orphaned.length),
+              stale: String(index.stale.length),
+            }),
           );
         }
-        if (index.structureError) report.problems.push(`Chỉ mục tìm kiếm bị hỏng cấu trúc (${index.structureError}); hãy chạy "hoso rebuild-index".`);
+        if (index.structureError) report.problems.push(msg('check.indexBroken', { error: index.structureError }));
       }
       if (report.schemaVersion === SCHEMA_VERSION) {
         // Every finalized record must still match its seal, photo files included.
@@ -122,14 +130,14 @@ function checkConnection(db: Connection, file: string, archiveDir: string, repor
         for (const m of sealed) {
           const r = checkSeal({ sqlite: db }, m.id, { verifyPhotoFile: (hash) => verifyPhotoFileSync(archiveDir, hash).ok });
           if (r.ok) continue;
-          if (++broken <= 50) report.problems.push(`Hồ sơ đã khóa “${m.title}”: ${r.message}`);
+          if (++broken <= 50) report.problems.push(msg('check.sealBroken', { title: m.title, reason: r.message }));
         }
-        if (broken > 50) report.problems.push(`… và ${broken - 50} hồ sơ đã khóa khác không khớp niêm phong.`);
-        report.notes.push(`Đã kiểm tra niêm phong ${sealed.length.toLocaleString('vi-VN')} hồ sơ đã khóa.`);
+        if (broken > 50) report.problems.push(msg('check.moreSealsBroken', { n: String(broken - 50) }));
+        report.notes.push(msg('check.sealsChecked', { n: sealed.length }));
       }
       report.counts = { ...rowCounts(db), auditEntries: chain.entries };
     }
   } catch (e) {
-    report.problems.push(`Không đọc được kho hồ sơ: ${e instanceof Error ? e.message : String(e)}`);
+    report.problems.push(msg('check.unreadable', { error: e instanceof Error ? e.message : String(e) }));
   }
 }

@@ -7,7 +7,8 @@ import { quickCheck } from '../db/integrity';
 import type { HealthStatus, IntegrityReport } from '../contract/lockContract';
 import type { BackupCheck } from '../contract/mergeContract';
 import { checkBackup, listBackups } from './backups';
-import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
+import { HosoError, toErrorPayload, type ErrorPayload } from '../contract/errors';
 import { getSettings } from '../db/settings';
 import { checkArchiveFile } from './check';
 
@@ -36,13 +37,13 @@ function checkBackupOnce(archive: Archive, file: string): BackupCheck {
  * (a relative path stored by an older version, a Windows path on Linux) is one line of the page, not a
  * page that fails to open.
  */
-function backupsOrProblem(archive: Archive): Pick<ReturnType<typeof listBackups>, 'dir' | 'rows'> & { problem: string | null } {
+function backupsOrProblem(archive: Archive): Pick<ReturnType<typeof listBackups>, 'dir' | 'rows'> & { problem: ErrorPayload | null } {
   try {
     const { dir, rows } = listBackups(archive);
     return { dir, rows, problem: null };
   } catch (e) {
     if (!(e instanceof HosoError)) throw e;
-    return { dir: getSettings(archive).backupDir ?? '', rows: [], problem: e.message };
+    return { dir: getSettings(archive).backupDir ?? '', rows: [], problem: toErrorPayload(e) };
   }
 }
 
@@ -94,6 +95,6 @@ export function verifyArchive(archive: Archive, full: boolean, now: () => number
   }
   const problems = quickCheck(archive.sqlite)
     .filter((line) => line !== 'ok')
-    .map((line) => `Lỗi toàn vẹn dữ liệu: ${line}`);
+    .map((line) => msg('check.integrity', { line }));
   return { kind: 'quick', ok: problems.length === 0, problems, notes: [], ms: now() - started, checkedAt: started };
 }

@@ -1,6 +1,8 @@
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, rmdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HosoError } from '../contract/errors';
+import { literal, msg } from '../contract/messages/message';
+import { sizeInMb } from './messageParts';
 import { createWorkDirSync, type WorkPurpose } from './archive/workDir';
 
 /**
@@ -54,8 +56,6 @@ function neededFor(bytes: number): number {
   return bytes + Math.max(8 * MB, Math.ceil(bytes / 50));
 }
 
-const megabytes = (n: number) => `${(n / MB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-
 /**
  * Copies `file` (and its -wal, which may hold committed transactions when the folder was copied from a
  * running app; the -shm is only an index SQLite rebuilds) into a fresh scratch folder. The free space is
@@ -82,7 +82,8 @@ export function copyToScratch(file: string, where: { archiveFile: string; purpos
   try {
     const free = (options.freeBytes ?? freeBytesOf)(dir);
     const needed = neededFor(bytes);
-    if (free < needed) throw new HosoError('SCRATCH_NO_SPACE', `(cần khoảng ${megabytes(needed)}, còn ${megabytes(free)} trống ở ${root})`);
+    if (free < needed)
+      throw new HosoError('SCRATCH_NO_SPACE', msg('scratch.noSpace', { needed: sizeInMb(needed), free: sizeInMb(free), dir: root }));
     const copy = join(dir, basename(file));
     copyFileSync(file, copy);
     if (existsSync(wal)) copyFileSync(wal, `${copy}-wal`);
@@ -96,7 +97,7 @@ export function copyToScratch(file: string, where: { archiveFile: string; purpos
     if (e instanceof HosoError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     // The disk filled during the copy (another program wrote meanwhile): the same clear message.
-    if (code === 'ENOSPC') throw new HosoError('SCRATCH_NO_SPACE', `(${root})`, { cause: e });
+    if (code === 'ENOSPC') throw new HosoError('SCRATCH_NO_SPACE', literal(root), { cause: e });
     throw e;
   }
 }

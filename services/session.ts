@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HosoError } from '../contract/errors';
+import { literal } from '../contract/messages/message';
 import { openArchive, type Archive } from '../db/open';
 import { startAutomaticBackups } from './backups';
 import { createContext, type HostCapabilities, type Transport } from './context';
@@ -48,7 +49,7 @@ export interface Session {
  * error (damaged, too new, unwritable) is thrown for the host to tell the clerk.
  */
 export async function openSession(file: string, transport: Transport, options: SessionOptions = {}): Promise<Session> {
-  if (options.mustExist && !existsSync(file)) throw new HosoError('ARCHIVE_NOT_FOUND', `(${file})`);
+  if (options.mustExist && !existsSync(file)) throw new HosoError('ARCHIVE_NOT_FOUND', literal(file));
   const archive = await openArchive({ file, nativeBinding: options.nativeBinding });
   const log = options.log ?? consoleLogger;
   const ctx = createContext(archive, transport, options.appVersion ?? APP_VERSION, options.host);

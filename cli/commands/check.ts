@@ -1,4 +1,5 @@
 import { checkArchiveFile } from '../../services/check';
+import { translate } from '../../contract/messages/translate';
 import type { CliCommand } from './types';
 
 /**
@@ -9,7 +10,10 @@ import type { CliCommand } from './types';
 export const checkCommand: CliCommand = {
   usage: '  check                         Kiểm tra toàn vẹn kho hồ sơ (mã thoát 0: tốt, 1: có lỗi)',
   async run({ file, values, io }) {
-    const report = checkArchiveFile(file);
+    const checked = checkArchiveFile(file);
+    const vi = (m: Parameters<typeof translate>[1]) => translate('vi', m);
+    // The command line speaks Vietnamese, in its text and in its JSON (scripts read both).
+    const report = { ...checked, problems: checked.problems.map(vi), notes: checked.notes.map(vi) };
     if (values.json) io.out(JSON.stringify(report, null, 2));
     else {
       io.out(`Kho hồ sơ: ${report.file}`);

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { ERROR_MESSAGES, HosoError } from '../../contract/errors';
-import { translateAll } from '../../contract/messages/translate';
+import { translate, translateAll } from '../../contract/messages/translate';
 import { issueMessages } from '../../contract/messages/zodIssues';
-import { ExportSelection, passphraseWarning, type JobStatus } from '../../contract/archiveContract';
+import { ExportSelection, passphraseWarning, type BagProblem, type JobStatus } from '../../contract/archiveContract';
+import { msg } from '../../contract/messages/message';
 import { readPassphraseFile } from '../../services/archive/encrypt';
 import type { Progress } from '../../services/context';
 import type { DirectClient } from '../../services/dispatch';
@@ -21,10 +22,15 @@ export async function passphraseFrom(values: Values, io: CliIo, required: boolea
   } catch {
     throw new UsageError(`Không đọc được tệp mật khẩu ${file}.`);
   }
-  if (!passphrase) throw new HosoError('PASSPHRASE_REQUIRED', '(dòng đầu của tệp mật khẩu đang trống)');
+  if (!passphrase) throw new HosoError('PASSPHRASE_REQUIRED', msg('passphrase.fileEmpty'));
   const warning = passphraseWarning(passphrase);
-  if (warning && required) io.err(`Cảnh báo: ${warning}`);
+  if (warning && required) io.err(`Cảnh báo: ${translate('vi', warning)}`);
   return passphrase;
+}
+
+/** A bag's problems as the command line prints them (and as its --json has always listed them): in Vietnamese. */
+export function problemLines(problems: readonly BagProblem[]): { kind: string; path: string | null; message: string }[] {
+  return problems.map((p) => ({ ...p, message: translate('vi', p.message) }));
 }
 
 function mb(n: number): string {
@@ -98,12 +104,14 @@ export const exportCommand: CliCommand = {
         const { jobId } = await call('archive/export', { dest: resolve(values.out!), selection: parsed.data, passphrase });
         const job = await settledJob(call, io, jobId);
         const r = job.exportResult;
+        const warnings = r?.warnings.map((w) => translate('vi', w)) ?? [];
         if (!r) {
           const error = job.error ?? { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL.vi, problems: [] };
           // A read-back mismatch names each file: one line each, and the list with --json.
           if (error.problems.length === 0) return fail({ code: error.code, message: error.message });
-          for (const p of error.problems) io.err(`LỖI: ${p.message}`);
-          if (values.json) io.out(JSON.stringify({ ok: false, error: { code: error.code, message: error.message }, problems: error.problems }, null, 2));
+          const problems = problemLines(error.problems);
+          for (const p of problems) io.err(`LỖI: ${p.message}`);
+          if (values.json) io.out(JSON.stringify({ ok: false, error: { code: error.code, message: error.message }, problems }, null, 2));
           else io.err(error.message);
           return 2;
         }
@@ -111,9 +119,9 @@ export const exportCommand: CliCommand = {
           [
             `Đã xuất ${r.meetings.toLocaleString('vi-VN')} cuộc họp, ${r.photos.toLocaleString('vi-VN')} ảnh${r.encrypted ? ' (đã mã hóa)' : ''}: ${r.path}`,
             `Đã đọc lại và kiểm tra ${r.payloadFiles.toLocaleString('vi-VN')} tệp (${mb(r.payloadBytes)}) trên USB: khớp hoàn toàn. An toàn để rút USB.`,
-            ...r.warnings.map((w) => `Lưu ý: ${w}`),
+            ...warnings.map((w) => `Lưu ý: ${w}`),
           ].join('\n'),
-          { ok: true, ...r },
+          { ok: true, ...r, warnings },
         );
         return 0;
       },

@@ -2,6 +2,7 @@ import { extname, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { writeFileAtomic } from '../../services/photoFiles';
 import { HosoError } from '../../contract/errors';
+import { literal } from '../../contract/messages/message';
 import { REPORT_KINDS, type ReportRequestInput } from '../../contract/reportContract';
 import { cliDate, UsageError } from '../options';
 import type { CliCommand } from './types';
@@ -59,7 +60,7 @@ export const reportCommand: CliCommand = {
       try {
         writeFileAtomic(out, bytes);
       } catch (e) {
-        throw new HosoError('REPORT_OUTPUT_FAILED', `(${out}: ${(e as Error).message})`, { cause: e });
+        throw new HosoError('REPORT_OUTPUT_FAILED', literal(`${out}: ${(e as Error).message}`), { cause: e });
       }
       const size = statSync(out).size;
       env.emit(`Đã lưu ${out} (${(size / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 0 })} KB).`, {

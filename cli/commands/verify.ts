@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { verifyArchivePath } from '../../services/archive/verifyArchive';
-import { passphraseFrom } from './export';
+import { passphraseFrom, problemLines } from './export';
 import type { CliCommand } from './types';
 
 /**
@@ -22,13 +22,13 @@ export const verifyCommand: CliCommand = {
     const controller = new AbortController();
     void io.untilStopped().then(() => controller.abort());
     const r = await verifyArchivePath(path, passphrase, { signal: controller.signal });
-    if (values.json) io.out(JSON.stringify(r.problems, null, 2));
+    if (values.json) io.out(JSON.stringify(problemLines(r.problems), null, 2));
     else {
       if (r.ok)
         io.out(`HỢP LỆ: ${path} — ${r.payloadFiles.toLocaleString('vi-VN')} tệp, ${r.payloadBytes.toLocaleString('vi-VN')} byte, đủ và đúng mã kiểm tra.`);
       else {
         io.err(`KHÔNG HỢP LỆ: ${path} — ${r.problems.length} lỗi:`);
-        for (const p of r.problems) io.out(p.message);
+        for (const p of problemLines(r.problems)) io.out(p.message);
       }
     }
     return r.ok ? 0 : 1;

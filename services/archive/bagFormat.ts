@@ -3,6 +3,7 @@
  * declaration, manifest lines with the RFC's percent-encoding of file paths, and tag files of
  * `Label: value` lines. Nothing here touches the file system.
  */
+import { msg, type Message } from '../../contract/messages/message';
 
 export const BAGIT_VERSION = '1.0';
 export const BAGIT_TXT = `BagIt-Version: ${BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n`;
@@ -77,14 +78,14 @@ export function payloadOxum(bytes: number, files: number): string {
  * A path inside a bag that is safe to create and to trust: relative, `/`-separated, no `..` or `.`
  * segment, no drive letter or backslash, no control characters. Returns the reason when unsafe.
  */
-export function unsafePathReason(path: string): string | null {
-  if (path.length === 0) return 'đường dẫn rỗng';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'đường dẫn tuyệt đối';
-  if (path.includes('\\')) return 'có dấu \\';
+export function unsafePathReason(path: string): Message | null {
+  if (path.length === 0) return msg('bag.path.empty');
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return msg('bag.path.absolute');
+  if (path.includes('\\')) return msg('bag.path.backslash');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(path)) return 'có ký tự điều khiển';
+  if (/[\u0000-\u001f]/.test(path)) return msg('bag.path.control');
   const parts = path.split('/');
-  if (parts.some((p) => p === '..')) return 'có thành phần ".." (trỏ ra ngoài túi)';
-  if (parts.some((p) => p === '' || p === '.')) return 'có thành phần rỗng hoặc "."';
+  if (parts.some((p) => p === '..')) return msg('bag.path.parent');
+  if (parts.some((p) => p === '' || p === '.')) return msg('bag.path.emptySegment');
   return null;
 }

@@ -10,6 +10,7 @@ import {
   parseTagFile,
   unsafePathReason,
 } from './bagFormat';
+import { msg, type Message } from '../../contract/messages/message';
 
 /**
  * Checks that a bag is complete and valid (RFC 8493 §3): bagit.txt declares BagIt 1.0 (or 0.97), every
@@ -39,8 +40,8 @@ export interface BagProblem {
   kind: BagProblemKind;
   /** The file concerned, relative to the bag's root (`data/…`, `bag-info.txt`), or null for the whole bag. */
   path: string | null;
-  /** One line for the clerk, in Vietnamese. */
-  message: string;
+  /** One line for the clerk, worded at the edge (`hoso verify` in Vietnamese, the screen in its language). */
+  message: Message;
 }
 
 export interface BagListing {
@@ -63,12 +64,12 @@ const MANIFEST_NAME = /^(tag)?manifest-([a-z0-9]+)\.txt$/;
 
 export function checkBagListing(listing: BagListing): BagVerdict {
   const problems: BagProblem[] = [...listing.problems];
-  const add = (kind: BagProblemKind, path: string | null, message: string) =>
+  const add = (kind: BagProblemKind, path: string | null, message: Message) =>
     problems.push({ kind, path, message });
 
   const declaration = listing.texts.get(BAGIT_DECLARATION);
   if (declaration === undefined)
-    add('bad-declaration', BAGIT_DECLARATION, 'Thiếu tệp bagit.txt: đây không phải là túi lưu trữ BagIt.');
+    add('bad-declaration', BAGIT_DECLARATION, msg('bag.noDeclaration'));
   else {
     const fields = new Map(parseTagFile(declaration).fields);
     const version = fields.get('BagIt-Version');
@@ -76,10 +77,10 @@ export function checkBagListing(listing: BagListing): BagVerdict {
       add(
         'bad-declaration',
         BAGIT_DECLARATION,
-        `bagit.txt không khai báo BagIt-Version 1.0 (thấy: ${version ?? 'không có'}).`,
+        version === undefined ? msg('bag.noVersion') : msg('bag.wrongVersion', { version }),
       );
     if (!fields.has('Tag-File-Character-Encoding'))
-      add('bad-declaration', BAGIT_DECLARATION, 'bagit.txt thiếu dòng Tag-File-Character-Encoding.');
+      add('bad-declaration', BAGIT_DECLARATION, msg('bag.noEncoding'));
   }
 
   const payloadFiles = [...listing.files.keys()].filter((p) => p.startsWith(`${PAYLOAD_DIR}/`));
@@ -89,13 +90,13 @@ export function checkBagListing(listing: BagListing): BagVerdict {
   const manifests = [...listing.texts.keys()].filter((n) => MANIFEST_NAME.test(n)).sort();
   const payloadManifests = manifests.filter((n) => !n.startsWith('tag'));
   if (payloadManifests.length === 0)
-    add('no-manifest', null, 'Thiếu tệp manifest-sha256.txt (danh sách mã kiểm tra của dữ liệu).');
+    add('no-manifest', null, msg('bag.noManifest'));
 
   for (const name of manifests) {
     const tag = name.startsWith('tag');
     const alg = MANIFEST_NAME.exec(name)![2] as HashAlg;
     if (!SUPPORTED_ALGS.includes(alg)) {
-      add('bad-manifest', name, `${name}: thuật toán ${alg} không được hỗ trợ (chỉ sha256, sha512).`);
+      add('bad-manifest', name, msg('bag.unsupportedAlgorithm', { manifest: name, algorithm: alg }));
       continue;
     }
     const { entries, bad } = parseManifest(listing.texts.get(name)!);
@@ -103,41 +104,42 @@ export function checkBagListing(listing: BagListing): BagVerdict {
       add(
         tag ? 'bad-tag-file' : 'bad-manifest',
         name,
-        `${name}, dòng ${line}: không đúng dạng "<mã kiểm tra> <đường dẫn>".`,
+        // Line numbers (and byte counts below) as the file counts them: not grouped like a quantity.
+        msg('bag.badManifestLine', { manifest: name, line: String(line) }),
       );
     const listed = new Set<string>();
     for (const e of entries) {
       const unsafe = unsafePathReason(e.path);
       if (unsafe) {
-        add('unsafe-path', e.path, `${name} ghi đường dẫn không an toàn "${e.path}" (${unsafe}).`);
+        add('unsafe-path', e.path, msg('bag.unsafePath', { manifest: name, path: e.path, reason: unsafe }));
         continue;
       }
       if (tag === e.path.startsWith(`${PAYLOAD_DIR}/`)) {
         add(
           tag ? 'bad-tag-file' : 'bad-manifest',
           e.path,
-          `${name} ghi "${e.path}", tệp không thuộc phần ${tag ? 'tệp thẻ' : 'dữ liệu (data/)'}.`,
+          msg(tag ? 'bag.notTagFile' : 'bag.notPayloadFile', { manifest: name, path: e.path }),
         );
         continue;
       }
       if (listed.has(e.path)) {
-        add(tag ? 'bad-tag-file' : 'bad-manifest', e.path, `${name} ghi "${e.path}" hai lần.`);
+        add(tag ? 'bad-tag-file' : 'bad-manifest', e.path, msg('bag.listedTwice', { manifest: name, path: e.path }));
         continue;
       }
       listed.add(e.path);
       const file = listing.files.get(e.path);
       if (!file) {
-        add('missing', e.path, `Thiếu tệp: ${e.path}`);
+        add('missing', e.path, msg('bag.missing', { path: e.path }));
         continue;
       }
       const actual = file.hashes[alg];
-      if (actual === undefined) add('unreadable', e.path, `Không tính được mã ${alg} của ${e.path}.`);
+      if (actual === undefined) add('unreadable', e.path, msg('bag.noChecksum', { algorithm: alg, path: e.path }));
       else if (actual !== e.sha256)
-        add(tag ? 'bad-tag-file' : 'changed', e.path, `Tệp đã bị thay đổi (mã ${alg} không khớp): ${e.path}`);
+        add(tag ? 'bad-tag-file' : 'changed', e.path, msg('bag.changed', { algorithm: alg, path: e.path }));
     }
     if (!tag) {
       for (const p of payloadFiles)
-        if (!listed.has(p) && !unsafePathReason(p)) add('extra', p, `Tệp thừa, không có trong ${name}: ${p}`);
+        if (!listed.has(p) && !unsafePathReason(p)) add('extra', p, msg('bag.extra', { manifest: name, path: p }));
     }
   }
 
@@ -146,17 +148,22 @@ export function checkBagListing(listing: BagListing): BagVerdict {
   if (infoText !== undefined) {
     const parsed = parseTagFile(infoText);
     for (const line of parsed.bad)
-      add('bad-tag-file', BAG_INFO, `bag-info.txt, dòng ${line}: không đúng dạng "Nhãn: giá trị".`);
+      add('bad-tag-file', BAG_INFO, msg('bag.badInfoLine', { line: String(line) }));
     for (const [k, v] of parsed.fields) bagInfo[k] ??= v;
     const oxum = bagInfo['Payload-Oxum'];
     if (oxum !== undefined) {
       const m = /^(\d+)\.(\d+)$/.exec(oxum.trim());
-      if (!m) add('bad-oxum', BAG_INFO, `Payload-Oxum "${oxum}" không đúng dạng <số byte>.<số tệp>.`);
+      if (!m) add('bad-oxum', BAG_INFO, msg('bag.badOxum', { oxum }));
       else if (Number(m[1]) !== payloadBytes || Number(m[2]) !== payloadFiles.length)
         add(
           'bad-oxum',
           BAG_INFO,
-          `Payload-Oxum ghi ${m[1]} byte trong ${m[2]} tệp, nhưng thư mục data/ có ${payloadBytes} byte trong ${payloadFiles.length} tệp.`,
+          msg('bag.oxumMismatch', {
+            bytes: m[1]!,
+            files: m[2]!,
+            actualBytes: String(payloadBytes),
+            actualFiles: String(payloadFiles.length),
+          }),
         );
     }
   }
@@ -166,6 +173,11 @@ export function checkBagListing(listing: BagListing): BagVerdict {
     payload: { bytes: payloadBytes, files: payloadFiles.length },
     bagInfo,
   };
+}
+
+/** The system's code of a failed read (ENOENT, EIO…), or a word for its absence. */
+export function errnoCode(e: unknown): string | Message {
+  return (e as NodeJS.ErrnoException | null)?.code ?? msg('bag.noErrorCode');
 }
 
 /** Streams a file once through the requested hashes. */
@@ -225,7 +237,7 @@ export async function verifyBagDir(root: string, options: VerifyOptions = {}): P
         {
           kind: 'unreadable',
           path: null,
-          message: `Không đọc được thư mục ${root} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).`,
+          message: msg('bag.unreadableFolder', { path: root, code: errnoCode(e) }),
         },
       ],
       payload: { bytes: 0, files: 0 },
@@ -239,7 +251,7 @@ export async function verifyBagDir(root: string, options: VerifyOptions = {}): P
     listing.problems.push({
       kind: 'unreadable',
       path: relPath,
-      message: `Không đọc được tệp ${relPath} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).`,
+      message: msg('bag.unreadableFile', { path: relPath, code: errnoCode(e) }),
     });
 
   async function hashLarge(path: string, hash: MultiHash, keep: Buffer[] | null): Promise<number> {
@@ -277,7 +289,7 @@ export async function verifyBagDir(root: string, options: VerifyOptions = {}): P
         listing.problems.push({
           kind: 'not-a-file',
           path: relPath,
-          message: `Không phải tệp thường (liên kết hoặc thiết bị): ${relPath}`,
+          message: msg('bag.notAFile', { path: relPath }),
         });
         continue;
       }

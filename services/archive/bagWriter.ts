@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { join } from 'node:path';
 import type { DestFs, DestFile } from './destFs';
+import { translate } from '../../contract/messages/translate';
 import { windowsNameProblem } from './safeNames';
 import {
   BAG_INFO,
@@ -163,10 +164,11 @@ export class BagWriter {
 
   private checkName(relPath: string): void {
     const unsafe = unsafePathReason(relPath);
-    if (unsafe) throw new Error(`unsafe bag path ${relPath}: ${unsafe}`);
+    // A name hoso made itself: a bug, not the clerk's doing; the log reads Vietnamese.
+    if (unsafe) throw new Error(`unsafe bag path ${relPath}: ${translate('vi', unsafe)}`);
     for (const segment of relPath.split('/')) {
       const problem = windowsNameProblem(segment);
-      if (problem) throw new Error(`file name not safe on Windows/FAT32 (${relPath}): ${problem}`);
+      if (problem) throw new Error(`file name not safe on Windows/FAT32 (${relPath}): ${translate('vi', problem)}`);
     }
   }
 

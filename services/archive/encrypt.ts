@@ -7,6 +7,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { HosoError } from '../../contract/errors';
+import { literal, msg } from '../../contract/messages/message';
 import {
   algorithmsOf,
   checkBagListing,
@@ -136,7 +137,7 @@ async function decryptedStream(
   passphrase: string,
   onBytes?: (n: number) => void,
 ): Promise<Readable> {
-  if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', `(${path})`);
+  if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', literal(path));
   const d = new Decrypter();
   d.addPassphrase(passphrase);
   const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
@@ -183,12 +184,12 @@ export async function verifyEncryptedBag(
       const name = entry.header.name;
       tops.add(name.split('/')[0]!);
       const rel = bagPathOf(name);
-      const unsafe = unsafePathReason(name.replace(/\/+$/, ''));
-      if (unsafe || (rel !== null && unsafePathReason(rel))) {
+      const unsafe = unsafePathReason(name.replace(/\/+$/, '')) ?? (rel === null ? null : unsafePathReason(rel));
+      if (unsafe) {
         listing.problems.push({
           kind: 'unsafe-path',
           path: name,
-          message: `Gói tar có đường dẫn không an toàn "${name}" (${unsafe ?? unsafePathReason(rel!)}).`,
+          message: msg('bag.tarUnsafePath', { path: name, reason: unsafe }),
         });
         entry.resume();
         continue;
@@ -201,7 +202,7 @@ export async function verifyEncryptedBag(
         listing.problems.push({
           kind: 'not-a-file',
           path: rel,
-          message: `Không phải tệp thường (liên kết hoặc thiết bị): ${rel}`,
+          message: msg('bag.notAFile', { path: rel }),
         });
         entry.resume();
         continue;
@@ -224,7 +225,7 @@ export async function verifyEncryptedBag(
     listing.problems.push({
       kind: 'unreadable',
       path: null,
-      message: `Tệp mã hóa bị hỏng, không giải mã hết được (${(e as Error).message}).`,
+      message: msg('bag.tarDamaged', { error: (e as Error).message }),
     });
   }
   const failure = await done;
@@ -233,14 +234,14 @@ export async function verifyEncryptedBag(
     listing.problems.push({
       kind: 'unreadable',
       path: null,
-      message: `Tệp mã hóa bị hỏng, không giải mã hết được (${(failure as Error).message}).`,
+      message: msg('bag.tarDamaged', { error: (failure as Error).message }),
     });
   }
   if (tops.size > 1)
     listing.problems.push({
       kind: 'extra',
       path: null,
-      message: `Gói tar chứa nhiều thư mục gốc (${[...tops].join(', ')}), một túi chỉ có một.`,
+      message: msg('bag.tarManyRoots', { roots: [...tops].join(', ') }),
     });
   return checkBagListing(listing);
 }
@@ -266,12 +267,12 @@ export async function unpackEncryptedBag(path: string, passphrase: string, destD
       const name = entry.header.name.replace(/\/+$/, '');
       const reason = unsafePathReason(name);
       const first = name.split('/')[0]!;
-      if (reason) throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
-      if (top !== null && first !== top) throw new HosoError('BAG_INVALID', '(gói có nhiều thư mục gốc)');
+      if (reason) throw new HosoError('BAG_INVALID', msg('bag.unsafeEntry', { path: name }));
+      if (top !== null && first !== top) throw new HosoError('BAG_INVALID', msg('bag.manyRootsEntry'));
       top = first;
       const target = resolve(base, ...name.split('/'));
       if (!target.startsWith(base + sep))
-        throw new HosoError('BAG_INVALID', `(đường dẫn không an toàn trong gói: ${name})`);
+        throw new HosoError('BAG_INVALID', msg('bag.unsafeEntry', { path: name }));
       if (entry.header.type === 'directory') {
         await mkdir(target, { recursive: true });
         entry.resume();
@@ -284,19 +285,19 @@ export async function unpackEncryptedBag(path: string, passphrase: string, destD
         } finally {
           await fh.close();
         }
-      } else throw new HosoError('BAG_INVALID', `(gói có mục không phải tệp thường: ${name})`);
+      } else throw new HosoError('BAG_INVALID', msg('bag.notAFileEntry', { path: name }));
     }
   } catch (e) {
     if (e instanceof HosoError) throw e;
     // The tar stream broke off: the ciphertext is damaged (age authenticates every chunk).
-    throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(e as Error).message})`, { cause: e });
+    throw new HosoError('BAG_INVALID', msg('bag.damagedEntry', { error: (e as Error).message }), { cause: e });
   }
   const failure = await done;
   if (failure)
-    throw new HosoError('BAG_INVALID', `(tệp mã hóa bị hỏng: ${(failure as Error).message})`, {
+    throw new HosoError('BAG_INVALID', msg('bag.damagedEntry', { error: (failure as Error).message }), {
       cause: failure,
     });
-  if (top === null) throw new HosoError('BAG_INVALID', '(gói rỗng)');
+  if (top === null) throw new HosoError('BAG_INVALID', msg('bag.emptyEntry'));
   return join(base, top);
 }
 

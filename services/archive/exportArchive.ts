@@ -6,15 +6,17 @@ import { getSettings } from '../../db/settings';
 import { secretMeetingIds, selectedPhotoFiles } from '../../db/exportSelection';
 import { checkSnapshot, pruneSnapshot, takeSnapshot } from '../../db/snapshot';
 import { HosoError } from '../../contract/errors';
+import { msg, type Message } from '../../contract/messages/message';
 import type { ExportResult } from '../../contract/archiveContract';
 import { BagWriter } from './bagWriter';
 import { verifyBagDir } from './bagVerify';
 import { indexPages, INDEX_MAX_ROWS, STYLE_CSS } from './browsePages';
 import { nodeDestFs, type DestFs } from './destFs';
 import { encryptBag, verifyEncryptedBag } from './encrypt';
-import { bagInfoFields, problemSummary } from './exportBagInfo';
+import { bagInfoFields } from './exportBagInfo';
 import { writeBagContents } from './exportContents';
-import { exportError, freeName, inspectDestination, viBytes } from './exportDestination';
+import { exportError, freeName, inspectDestination } from './exportDestination';
+import { problemDetails, sizeOf } from '../messageParts';
 import { estimateExport, hasRoomFor } from './exportEstimate';
 import { recordExport } from './exportLog';
 import { ProblemsError, type ProgressSink } from './jobs';
@@ -86,17 +88,18 @@ export async function exportArchive(
   const estimate = estimateExport(archive, req.selection);
   if (estimate.meetings === 0) throw new HosoError('EXPORT_EMPTY');
   if (estimate.secretMeetings > 0 && !encrypted)
-    throw new HosoError('EXPORT_NEEDS_ENCRYPTION', `(${estimate.secretMeetings} hồ sơ mật)`);
+    throw new HosoError('EXPORT_NEEDS_ENCRYPTION', msg('export.secretMeetings', { n: estimate.secretMeetings }));
   const destInfo = await inspectDestination(req.dest, fs);
   if ('problem' in destInfo) throw destInfo.problem;
   const maxFileBytes = env.maxFileBytes ?? destInfo.maxFileBytes;
   if (!hasRoomFor(estimate.bytes, destInfo.freeBytes))
     throw new HosoError(
       'EXPORT_DEST_FULL',
-      `(cần khoảng ${viBytes(estimate.bytes)}, còn trống ${viBytes(destInfo.freeBytes)})`,
+      msg('export.needsSpace', { needed: sizeOf(estimate.bytes), free: sizeOf(destInfo.freeBytes) }),
     );
   const tooLarge = encrypted ? estimate.bytes : estimate.largestFile;
-  if (tooLarge > maxFileBytes) throw new HosoError('EXPORT_FILE_TOO_LARGE', `(${viBytes(tooLarge)})`);
+  if (tooLarge > maxFileBytes)
+    throw new HosoError('EXPORT_FILE_TOO_LARGE', msg('export.fileSize', { size: sizeOf(tooLarge) }));
 
   const settings = getSettings(archive);
   const name = await freeName(
@@ -124,7 +127,7 @@ export async function exportArchive(
       ? secretMeetingIds(snap)
       : selected.filter((m) => SECRET_LEVELS.has(m.secrecy)).map((m) => m.id);
     if (secretIds.length > 0 && !encrypted)
-      throw new HosoError('EXPORT_NEEDS_ENCRYPTION', `(${secretIds.length} hồ sơ mật)`);
+      throw new HosoError('EXPORT_NEEDS_ENCRYPTION', msg('export.secretMeetings', { n: secretIds.length }));
     // A partial copy is rewritten (deletes, index rebuild, VACUUM) and checked as a whole. A complete
     // copy is the archive page for page; every record row in it is read below to write the meeting
     // files, so a damaged table stops the export (EXPORT_SOURCE_DAMAGED) — what the full
@@ -158,7 +161,7 @@ export async function exportArchive(
       writing,
       encrypted ? Number.POSITIVE_INFINITY : maxFileBytes,
     );
-    const warnings: string[] = [];
+    const warnings: Message[] = [];
     const { lines, missingPhotos } = await writeBagContents({
       bag: writer,
       snapshot: snap,
@@ -181,9 +184,7 @@ export async function exportArchive(
     snap = null;
     await rm(snapFile, { force: true });
     if (missingPhotos > 0)
-      warnings.push(
-        `${missingPhotos} ảnh không có tệp trong kho trên máy này (đã mất hoặc chưa được chép vào), nên không có trong bản lưu trữ.`,
-      );
+      warnings.push(msg('export.missingPhotos', { n: missingPhotos }));
     const range = dateRange(selected);
     const header = {
       agency: settings.issuingAgency || settings.parentAgency,
@@ -242,7 +243,11 @@ export async function exportArchive(
       verdict = await verifyBagDir(partialPath, { signal, onBytes: progress.bytes });
     }
     if (!verdict.ok)
-      throw new ProblemsError('EXPORT_VERIFY_FAILED', verdict.problems, problemSummary(verdict.problems));
+      throw new ProblemsError(
+        'EXPORT_VERIFY_FAILED',
+        verdict.problems,
+        problemDetails(verdict.problems.map((p) => p.message)),
+      );
 
     // 5. Only a verified bag gets its final name.
     progress.phase('finishing', 0, 0);

@@ -1,6 +1,5 @@
 import { SCHEMA_VERSION } from '../../db/open';
 import type { Settings } from '../../contract/contract';
-import type { BagProblem } from '../../contract/archiveContract';
 import type { Selection } from './selection';
 
 /** What bag-info.txt says about an export, beyond what BagWriter counts itself (Payload-Oxum, dates). */
@@ -48,10 +47,4 @@ function describeSelection(s: Selection): string {
   if (s.tag) parts.push(`tag "${s.tag}"`);
   if (s.ids) parts.push(`${s.ids.length} chosen meetings`);
   return parts.length ? parts.join(', ') : 'all meetings';
-}
-
-/** The first problems of a failed read-back, for the clerk's message (all of them go with the error). */
-export function problemSummary(problems: readonly BagProblem[]): string {
-  const shown = problems.slice(0, 5).map((p) => p.message);
-  return `(${shown.join('; ')}${problems.length > shown.length ? `; và ${problems.length - shown.length} lỗi khác` : ''})`;
 }

@@ -1,7 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { HosoError } from '../../contract/errors';
+import { literal, msg } from '../../contract/messages/message';
+import { errnoCode } from './bagVerify';
 import { FileTooLargeError } from './bagWriter';
+import { sizeOf } from '../messageParts';
 import { maxFileBytesFor, nodeDestFs, type DestFs } from './destFs';
 
 /**
@@ -16,32 +19,16 @@ export async function inspectDestination(
 ): Promise<{ freeBytes: number; maxFileBytes: number } | { problem: HosoError }> {
   // A relative path would be relative to wherever the app happens to run: never what the clerk meant.
   if (!isAbsolute(dest))
-    return {
-      problem: new HosoError(
-        'EXPORT_DEST_INVALID',
-        `(${dest}: hãy nhập đường dẫn đầy đủ, ví dụ E:\\ hoặc /media/usb)`,
-      ),
-    };
+    return { problem: new HosoError('EXPORT_DEST_INVALID', msg('export.destRelative', { dest })) };
   try {
     const st = await stat(dest);
     if (!st.isDirectory())
-      return { problem: new HosoError('EXPORT_DEST_INVALID', `(${dest} không phải là thư mục)`) };
+      return { problem: new HosoError('EXPORT_DEST_INVALID', msg('export.destNotFolder', { dest })) };
     const s = await fs.statfs(dest);
     return { freeBytes: s.bavail * s.bsize, maxFileBytes: maxFileBytesFor(s) };
   } catch (e) {
-    return {
-      problem: new HosoError(
-        'EXPORT_DEST_INVALID',
-        `(${dest}: ${(e as NodeJS.ErrnoException).code ?? 'lỗi'})`,
-      ),
-    };
+    return { problem: new HosoError('EXPORT_DEST_INVALID', msg('export.destError', { dest, code: errnoCode(e) })) };
   }
-}
-
-/** A size as a clerk reads it: 1,5 MB, 3,1 GB. */
-export function viBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toLocaleString('vi-VN', { maximumFractionDigits: 2 })} GB`;
-  return `${(n / 1024 ** 2).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 }
 
 /** Maps what the stick did to the clerk's message; the original error stays as the cause for the log. */
@@ -50,10 +37,12 @@ export function exportError(e: unknown, signal?: AbortSignal): unknown {
   if (signal?.aborted || (e instanceof Error && e.name === 'AbortError'))
     return new HosoError('EXPORT_CANCELLED', undefined, { cause: e });
   if (e instanceof FileTooLargeError)
-    return new HosoError('EXPORT_FILE_TOO_LARGE', `(${e.path}: ${viBytes(e.size)})`, { cause: e });
+    return new HosoError('EXPORT_FILE_TOO_LARGE', msg('export.fileTooLarge', { path: e.path, size: sizeOf(e.size) }), {
+      cause: e,
+    });
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
-    return new HosoError('EXPORT_SOURCE_DAMAGED', `(${code})`, { cause: e });
+    return new HosoError('EXPORT_SOURCE_DAMAGED', literal(code), { cause: e });
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -66,11 +55,11 @@ export function exportError(e: unknown, signal?: AbortSignal): unknown {
     case 'ENXIO':
     case 'ESTALE':
     case 'ENOTCONN':
-      return new HosoError('EXPORT_DEST_GONE', `(${code})`, { cause: e });
+      return new HosoError('EXPORT_DEST_GONE', literal(code), { cause: e });
     case 'EROFS':
     case 'EACCES':
     case 'EPERM':
-      return new HosoError('EXPORT_DEST_INVALID', `(${code})`, { cause: e });
+      return new HosoError('EXPORT_DEST_INVALID', literal(code), { cause: e });
     default:
       return e;
   }

@@ -7,7 +7,7 @@ import type {
   JobStatus,
   VerifyResult,
 } from '../../contract/archiveContract';
-import { HosoError, toErrorPayload } from '../../contract/errors';
+import { HosoError, toErrorPayload, type ErrorDetail } from '../../contract/errors';
 
 /**
  * Long jobs (an export, a verification) that the UI follows by polling `jobs/status` and may cancel with
@@ -29,7 +29,7 @@ export interface JobOutcome {
 /** A failure carrying file-by-file problems (a read-back mismatch). */
 export class ProblemsError extends HosoError {
   readonly problems: BagProblem[];
-  constructor(code: ConstructorParameters<typeof HosoError>[0], problems: BagProblem[], detail?: string) {
+  constructor(code: ConstructorParameters<typeof HosoError>[0], problems: BagProblem[], detail?: ErrorDetail) {
     super(code, detail);
     this.problems = problems;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HosoError } from '../../contract/errors';
-import { msg } from '../../contract/messages/message';
+import { literal, msg, type Message } from '../../contract/messages/message';
 import { issueMessages } from '../../contract/messages/zodIssues';
 
 /**
@@ -159,30 +159,33 @@ export function serializeMeetingJson(json: MeetingJson): string {
  * is MEETING_JSON_UNSUPPORTED. `source` (a file name) goes into the message.
  */
 export function parseMeetingJson(text: string, source = ''): MeetingJson {
-  const where = source ? ` (${source})` : '';
+  // The file, then what is wrong in it: technical names (a JSON path, a format), shown as they are.
+  const fail = (
+    code: 'MEETING_JSON_INVALID' | 'MEETING_JSON_UNSUPPORTED',
+    what: string,
+    more: Message[] = [],
+    cause?: unknown,
+  ) => {
+    const details = [...(source ? [literal(source)] : []), ...(what ? [msg('detail.text', { text: what })] : []), ...more];
+    return new HosoError(code, details, cause === undefined ? undefined : { cause });
+  };
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new HosoError('MEETING_JSON_INVALID', `${where} JSON: ${(e as Error).message}`.trim(), {
-      cause: e,
-    });
+    throw fail('MEETING_JSON_INVALID', `JSON: ${(e as Error).message}`, [], e);
   }
   if (typeof raw === 'object' && raw !== null) {
     const head = raw as { format?: unknown; formatVersion?: unknown };
-    if (head.format !== MEETING_JSON_FORMAT) {
-      throw new HosoError('MEETING_JSON_INVALID', `${where} format ≠ "${MEETING_JSON_FORMAT}"`.trim());
-    }
-    if (typeof head.formatVersion === 'number' && head.formatVersion > MEETING_JSON_VERSION) {
-      throw new HosoError('MEETING_JSON_UNSUPPORTED', `${where} formatVersion ${head.formatVersion}`.trim());
-    }
+    if (head.format !== MEETING_JSON_FORMAT) throw fail('MEETING_JSON_INVALID', `format ≠ "${MEETING_JSON_FORMAT}"`);
+    if (typeof head.formatVersion === 'number' && head.formatVersion > MEETING_JSON_VERSION)
+      throw fail('MEETING_JSON_UNSUPPORTED', `formatVersion ${head.formatVersion}`);
   }
   const parsed = MeetingJson.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const path = first.path.map(String).join('.');
-    const at = `${where} ${path}`.trim();
-    throw new HosoError('MEETING_JSON_INVALID', [...(at ? [msg('detail.text', { text: `${at}:` })] : []), ...issueMessages([first])]);
+    throw fail('MEETING_JSON_INVALID', path ? `${path}:` : '', issueMessages([first]));
   }
   return parsed.data;
 }

@@ -1,6 +1,7 @@
 import type { Archive } from '../../db/open';
 import { indexMeeting } from '../../db/search/indexer';
 import { HosoError } from '../../contract/errors';
+import { msg } from '../../contract/messages/message';
 import type { MergeApplyInput, MergeChoice, MergePlan, MergeResult } from '../../contract/mergeContract';
 import { personContentHash as personHash } from './meetingJson';
 import { withBag, type MergeBag } from './mergeBag';
@@ -42,10 +43,7 @@ function meetingChoice(item: PlannedMeeting, chosen: MergeChoice | undefined): M
   const choice = chosen ?? item.defaultChoice;
   if (choice === null) return null;
   if (!item.choices.includes(choice)) {
-    throw new HosoError(
-      'INVALID_INPUT',
-      `(“${item.theirs.title}”: không thể chọn “${choice}” cho hồ sơ này — hồ sơ đã khóa ở máy này chỉ được giữ nguyên hoặc giữ cả hai)`,
-    );
+    throw new HosoError('INVALID_INPUT', msg('merge.sealedChoice', { title: item.theirs.title, choice }));
   }
   return choice;
 }

@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { basename, join, sep } from 'node:path';
 import { HosoError } from '../../contract/errors';
+import { msg } from '../../contract/messages/message';
 import { verifyBagDir } from './bagVerify';
 import { isAgeFile, unpackEncryptedBag } from './encrypt';
+import { problemDetails } from '../messageParts';
 import { parseMeetingJson, type MeetingJson } from './meetingJson';
 
 /**
@@ -38,7 +40,6 @@ export interface MergeBag {
 }
 
 const MANIFEST = 'manifest-sha256.txt';
-const MAX_PROBLEMS_SHOWN = 5;
 
 /** A `/`-separated path inside the bag: relative, no `.`/`..` segment, no backslash, drive or control character. */
 export function isSafeBagPath(path: string): boolean {
@@ -51,12 +52,8 @@ export function isSafeBagPath(path: string): boolean {
 /** Verifies a bag folder (bagVerify.ts, the same check as `hoso verify`) and reads its meetings. */
 async function readBagDir(dir: string, name: string, dispose: () => void): Promise<MergeBag> {
   const verdict = await verifyBagDir(dir);
-  if (!verdict.ok) {
-    const lines = verdict.problems.map((p) => p.message);
-    const more =
-      lines.length > MAX_PROBLEMS_SHOWN ? `; và ${lines.length - MAX_PROBLEMS_SHOWN} lỗi khác` : '';
-    throw new HosoError('MERGE_BAG_INVALID', `(${lines.slice(0, MAX_PROBLEMS_SHOWN).join('; ')}${more})`);
-  }
+  if (!verdict.ok)
+    throw new HosoError('MERGE_BAG_INVALID', problemDetails(verdict.problems.map((p) => p.message)));
   const meetingsDir = join(dir, 'data', 'meetings');
   // data/meetings/<shard>/<id>.json, or directly data/meetings/<id>.json in bags written before the
   // shards (meetingJsonPath): both are read. The bag was verified above, so every name is a safe path.
@@ -73,10 +70,7 @@ async function readBagDir(dir: string, name: string, dispose: () => void): Promi
   const seen = new Set<string>();
   for (const m of meetings) {
     if (seen.has(m.json.meeting.id))
-      throw new HosoError(
-        'MEETING_JSON_INVALID',
-        `(${m.file}: mã cuộc họp ${m.json.meeting.id} xuất hiện hai lần)`,
-      );
+      throw new HosoError('MEETING_JSON_INVALID', msg('merge.meetingTwice', { file: m.file, id: m.json.meeting.id }));
     seen.add(m.json.meeting.id);
   }
   return {
@@ -89,7 +83,7 @@ async function readBagDir(dir: string, name: string, dispose: () => void): Promi
     meetings,
     photoFile: (file) => {
       if (!isSafeBagPath(file))
-        throw new HosoError('MERGE_BAG_INVALID', `(đường dẫn ảnh không an toàn: ${file})`);
+        throw new HosoError('MERGE_BAG_INVALID', msg('merge.unsafePhotoPath', { path: file }));
       return join(dir, 'data', ...file.split('/'));
     },
     dispose,
@@ -107,14 +101,11 @@ export async function readBagForMerge(
   path: string,
   options: { passphrase?: string | null } = {},
 ): Promise<MergeBag> {
-  if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', `(không tìm thấy: ${path})`);
+  if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notFound', { path }));
   const name = basename(path.replace(/[\\/]+$/, '')) || path;
   if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined);
   if (!(await isAgeFile(path)))
-    throw new HosoError(
-      'MERGE_BAG_INVALID',
-      `(${name}: hãy chọn thư mục của gói, hoặc tệp .tar.age đã mã hóa)`,
-    );
+    throw new HosoError('MERGE_BAG_INVALID', msg('merge.notABag', { name }));
   if (!options.passphrase) throw new HosoError('PASSPHRASE_REQUIRED');
   const work = mkdtempSync(join(tmpdir(), 'hoso-merge-'));
   const dispose = () => rmSync(work, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Archive } from '../../db/open';
 import { HosoError } from '../../contract/errors';
+import { msg } from '../../contract/messages/message';
 import { extForMime, photoPath, sha256Hex, verifyPhotoFileSync, writeFileAtomic } from '../photoFiles';
 import type { MeetingJson } from './meetingJson';
 import type { MergeBag } from './mergeBag';
@@ -22,15 +23,15 @@ export function copyPhotoFiles(archive: Archive, bag: MergeBag, records: Meeting
       done.add(p.fileHash);
       if (verifyPhotoFileSync(archiveDir, p.fileHash).ok) continue;
       const source = bag.photoFile(p.file);
-      if (!existsSync(source)) throw new HosoError('MERGE_BAG_INVALID', `(thiếu ảnh: data/${p.file})`);
+      if (!existsSync(source)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoMissing', { file: p.file }));
       const bytes = readFileSync(source);
       if (sha256Hex(bytes) !== p.fileHash)
-        throw new HosoError('MERGE_BAG_INVALID', `(ảnh không khớp mã của nó: data/${p.file})`);
+        throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoMismatch', { file: p.file }));
       const ext = extForMime(p.mime);
-      if (!ext) throw new HosoError('MERGE_BAG_INVALID', `(loại ảnh không hỗ trợ: ${p.mime})`);
+      if (!ext) throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoType', { mime: p.mime }));
       writeFileAtomic(photoPath(archiveDir, p.fileHash, ext), bytes);
       if (!verifyPhotoFileSync(archiveDir, p.fileHash).ok)
-        throw new HosoError('MERGE_BAG_INVALID', `(ảnh chép vào kho không kiểm tra được: ${p.fileHash})`);
+        throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoUnchecked', { hash: p.fileHash }));
       copied++;
     }
   }

@@ -5,6 +5,7 @@ import { keptBothEntries, mergeEntries } from '../../db/mergeHistory';
 import { meetingState } from '../../db/meetings';
 import { personRow } from '../../db/people';
 import { HosoError } from '../../contract/errors';
+import { msg } from '../../contract/messages/message';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import type {
   MeetingMergeItem,
@@ -281,7 +282,7 @@ function checkReferences(
   ];
   for (const id of named) {
     if (!bagPeople.has(id) && personRow(archive, id) === undefined) {
-      throw new HosoError('MEETING_JSON_INVALID', `(${file}: người có mã ${id} không có trong gói)`);
+      throw new HosoError('MEETING_JSON_INVALID', msg('merge.personMissing', { file, id }));
     }
   }
 }

@@ -3,6 +3,7 @@
  * (ids, hashes), but the bag's own folder name carries the agency's abbreviation and a clerk may type
  * anything there; a name the stick refuses would fail the export half-way.
  */
+import { msg, type Message } from '../../contract/messages/message';
 
 /** Device names Windows reserves in every folder, with or without an extension (CON, CON.txt…). */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
@@ -11,16 +12,16 @@ const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/g;
 /** FAT32 long names hold 255 UTF-16 units; keep room for the `.partial` / `.tar.age` suffixes we add. */
 export const SAFE_NAME_MAX = 200;
 
-export function windowsNameProblem(name: string): string | null {
-  if (name.length === 0) return 'tên rỗng';
-  if (name.length > 255) return 'tên dài quá 255 ký tự';
+/** Why Windows or a FAT32/exFAT stick refuses `name`, or null when it takes it. */
+export function windowsNameProblem(name: string): Message | null {
+  if (name.length === 0) return msg('bag.name.empty');
+  if (name.length > 255) return msg('bag.name.tooLong');
   if (FORBIDDEN.test(name)) {
     FORBIDDEN.lastIndex = 0;
-    return 'có ký tự Windows không cho phép (< > : " / \\ | ? * hoặc ký tự điều khiển)';
+    return msg('bag.name.forbidden');
   }
-  if (RESERVED.test(name))
-    return 'trùng tên thiết bị dành riêng của Windows (CON, PRN, AUX, NUL, COM1…, LPT1…)';
-  if (/[. ]$/.test(name)) return 'kết thúc bằng dấu chấm hoặc khoảng trắng';
+  if (RESERVED.test(name)) return msg('bag.name.reserved');
+  if (/[. ]$/.test(name)) return msg('bag.name.trailing');
   return null;
 }
 

@@ -9,6 +9,7 @@ import { searchMeetings } from '../../db/search/search';
 import { abbreviationIndexFor } from '../../db/search/abbreviations';
 import { getSettings } from '../../db/settings';
 import { HosoError } from '../../contract/errors';
+import { msg } from '../../contract/messages/message';
 
 /** Which meetings an export holds (db/exportSelection.ts): every live meeting, narrowed by date, tag and ids. */
 export type Selection = MeetingSelection;
@@ -40,7 +41,8 @@ export function resolveQuery(archive: Archive, s: Selection & { query?: string |
       { query, sort: 'date', offset, limit: 200, year: null, kind: null, personId: null, tag: null },
       abbreviations,
     );
-    if (page.message && offset === 0) throw new HosoError('EXPORT_EMPTY', `(${page.message})`);
+    if (page.message && offset === 0)
+      throw new HosoError('EXPORT_EMPTY', msg('export.searchSaid', { reason: page.message }));
     found.push(...page.rows.map((r) => r.id));
     if (page.rows.length < 200 || found.length >= page.total) break;
   }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { HosoError } from '../../contract/errors';
+import { literal } from '../../contract/messages/message';
 import type { VerifyResult } from '../../contract/archiveContract';
 import { verifyBagDir, type BagVerdict } from './bagVerify';
 import { isAgeFile, verifyEncryptedBag } from './encrypt';
@@ -18,7 +19,7 @@ export async function verifyArchivePath(
   try {
     st = await stat(path);
   } catch {
-    throw new HosoError('BAG_NOT_FOUND', `(${path})`);
+    throw new HosoError('BAG_NOT_FOUND', literal(path));
   }
   const onBytes = options.progress?.bytes;
   let verdict: BagVerdict;
@@ -31,7 +32,7 @@ export async function verifyArchivePath(
     if (passphrase === null || passphrase === '') throw new HosoError('PASSPHRASE_REQUIRED');
     options.progress?.phase('verifying', st.size, 1);
     verdict = await verifyEncryptedBag(path, passphrase, { signal: options.signal, onBytes });
-  } else throw new HosoError('ENCRYPTED_NOT_AGE', `(${path})`);
+  } else throw new HosoError('ENCRYPTED_NOT_AGE', literal(path));
   return {
     path,
     ok: verdict.ok,

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { ServiceContext } from '../context';
 import type { HandlersOf } from './types';
 import { passphraseWarning } from '../../contract/archiveContract';
-import { HosoError } from '../../contract/errors';
+import { HosoError, toErrorPayload } from '../../contract/errors';
 import { JobRegistry, type ProgressSink } from '../archive/jobs';
 import { estimateExport, exportArchive, hasRoomFor, inspectDestination } from '../archive/exportArchive';
 import { verifyArchivePath } from '../archive/verifyArchive';
@@ -47,7 +47,7 @@ export function archiveHandlers(
       const counts = { meetings: e.meetings, photos: e.photos, bytes: e.bytes, secretMeetings: e.secretMeetings };
       if (dest === null) return { ...counts, destination: null, destinationProblem: null };
       const d = await inspectDestination(dest);
-      if ('problem' in d) return { ...counts, destination: null, destinationProblem: d.problem.message };
+      if ('problem' in d) return { ...counts, destination: null, destinationProblem: toErrorPayload(d.problem) };
       return {
         ...counts,
         destination: { freeBytes: d.freeBytes, fat32: Number.isFinite(d.maxFileBytes), enoughSpace: hasRoomFor(e.bytes, d.freeBytes) },

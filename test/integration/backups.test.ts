@@ -13,6 +13,7 @@ import { updateSettings } from '../../db/settings';
 import { MIGRATIONS } from '../../db/migrations/bundle.generated';
 import { MeetingFields } from '../../contract/contract';
 import { tempDir } from '../helpers/tempArchive';
+import { vi } from '../helpers/words';
 
 let s: RecordSession;
 let second: { dir: string; cleanup: () => void };
@@ -141,7 +142,7 @@ describe('backups', () => {
     ] as const) {
       const check = await s.call('backups/check', { file });
       expect([file, check.ok]).toEqual([file, false]);
-      expect(check.message).toMatch(pattern);
+      expect(vi(check.message)).toMatch(pattern);
       expect(await errorOf(restoreBackup(s.archive, file, 'x'))).toMatch(/^RESTORE_REFUSED Bản sao lưu này không dùng để khôi phục được/);
     }
     expect(titles()).toEqual(['Hội nghị đang dùng']);

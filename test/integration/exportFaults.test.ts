@@ -6,6 +6,7 @@ import { FAT32_MAX_FILE_BYTES, maxFileBytesFor, nodeDestFs, type DestFs } from '
 import { ProblemsError, type ProgressSink } from '../../services/archive/jobs';
 import { HosoError } from '../../contract/errors';
 import { ENV, EVERYTHING, exportFixture, type ExportFixture } from './exportFixture';
+import { vi } from '../helpers/words';
 
 let f: ExportFixture;
 beforeEach(async () => {
@@ -148,7 +149,7 @@ describe('export faults leave no bag under a final name', () => {
     expect(problems.map((p) => p.path).sort()).toEqual(
       ['data/index.html', `data/photos/${f.photoHashes[1]!.slice(0, 2)}/${f.photoHashes[1]}.jpg`, 'bag-info.txt'].sort(),
     );
-    expect(problems.find((p) => p.path === 'data/index.html')!.message).toBe('Tệp đã bị thay đổi (mã sha256 không khớp): data/index.html');
+    expect(vi(problems.find((p) => p.path === 'data/index.html')!.message)).toBe('Tệp đã bị thay đổi (mã sha256 không khớp): data/index.html');
     expect(readdirSync(f.usb)).toEqual([]);
   });
 

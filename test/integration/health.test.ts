@@ -6,6 +6,8 @@ import { createDispatcher, directClient } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
 import { tempArchive } from '../helpers/tempArchive';
 import { updateSettings } from '../../db/settings';
+import { vi, viAll } from '../helpers/words';
+import { translate } from '../../contract/messages/translate';
 
 let archive: Archive;
 let cleanup: () => void;
@@ -36,7 +38,9 @@ describe('health page channels', () => {
     await call('backups/create', {});
     const after = await call('health/status', {});
     expect(after.backupCount).toBe(1);
-    expect(after.lastBackup).toMatchObject({ ok: true, message: expect.stringContaining('Bản sao lưu tốt: 2 cuộc họp') });
+    expect(after.lastBackup?.ok).toBe(true);
+    expect(vi(after.lastBackup!.message)).toContain('Bản sao lưu tốt: 2 cuộc họp');
+    expect(translate('en', after.lastBackup!.message)).toContain('The backup is good: 2 meetings');
   });
 
   it('shows a backup damaged after it was checked as such', async () => {
@@ -53,7 +57,7 @@ describe('health page channels', () => {
     const unusable = process.platform === 'win32' ? 'Sao luu' : 'D:\\Sao luu';
     updateSettings(archive, { backupDir: unusable }, 'thư ký');
     const status = await call('health/status', {});
-    expect(status.backupProblem).toMatch(/^Thư mục sao lưu phải là đường dẫn đầy đủ.*Sao luu/);
+    expect(status.backupProblem?.message).toMatch(/^Thư mục sao lưu phải là đường dẫn đầy đủ.*Sao luu/);
     expect(status.lastBackup).toBeNull();
     expect(status.audit.ok).toBe(true);
     expect(status.index.ok).toBe(true);
@@ -77,6 +81,6 @@ describe('health page channels', () => {
     archive.sqlite.prepare("UPDATE audit_log SET actor = 'người khác' WHERE seq = 1").run();
     const broken = await call('health/verify', { full: true });
     expect(broken.ok).toBe(false);
-    expect(broken.problems.join('\n')).toContain('Nhật ký thay đổi bị sửa hoặc xóa từ mục số 1');
+    expect(viAll(broken.problems).join('\n')).toContain('Nhật ký thay đổi bị sửa hoặc xóa từ mục số 1');
   });
 });

@@ -15,6 +15,7 @@ import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { tempDir } from '../helpers/tempArchive';
 import { readOnlyFolder, type ReadOnlyFolder } from '../helpers/crashReadOnly';
 import { tmpfsDisk } from '../helpers/crashDisks';
+import { vi } from '../helpers/words';
 
 /**
  * Backups kept where hoso cannot write: a write-protected USB stick, a CD burnt for the agency archive,
@@ -128,7 +129,7 @@ describe('a backup on read-only media', () => {
   it('Kiểm tra: healthy, with its meetings counted; nothing written on the media, nothing left in scratch', async () => {
     const check = await s.call('backups/check', { file: join(backups.dir, good) });
     expect(check).toMatchObject({ ok: true, meetings: 2 });
-    expect(check.message).toMatch(/Bản sao lưu tốt: 2 cuộc họp/);
+    expect(vi(check.message)).toMatch(/Bản sao lưu tốt: 2 cuộc họp/);
     expect(walk(backups.dir)).toEqual(listing);
     expect(scratchLeft()).toEqual([]);
   });
@@ -142,7 +143,7 @@ describe('a backup on read-only media', () => {
   it('a damaged backup there is refused with the reason, restore replaces nothing and makes no safety backup', async () => {
     const check = await s.call('backups/check', { file: join(backups.dir, damaged) });
     expect(check.ok).toBe(false);
-    expect(check.message).toMatch(/hỏng/);
+    expect(vi(check.message)).toMatch(/hỏng/);
     const before = titles();
     expect(await errorOf(restoreBackup(s.archive, join(backups.dir, damaged), 'thư ký'))).toMatch(/^RESTORE_REFUSED Bản sao lưu này không dùng để khôi phục được.*hỏng/);
     expect(titles()).toEqual(before);
@@ -154,7 +155,7 @@ describe('a backup on read-only media', () => {
     // No room at all: a copy would be refused for space; the header answers before any copy.
     const check = checkBackup(s.archive, join(backups.dir, 'video-hoi-nghi.mp4'), { freeBytes: () => 0 });
     expect(check).toMatchObject({ ok: false });
-    expect(check.message).toMatch(/không phải là kho hồ sơ hợp lệ.*\(video-hoi-nghi\.mp4\)/);
+    expect(vi(check.message)).toMatch(/không phải là kho hồ sơ hợp lệ.*\(video-hoi-nghi\.mp4\)/);
     expect(scratchLeft()).toEqual([]);
   });
 
@@ -200,7 +201,7 @@ describe('a backup on read-only media', () => {
     const small = { freeBytes: () => 3 * 1024 * 1024 };
     const check = checkBackup(s.archive, join(backups.dir, good), small);
     expect(check.ok).toBe(false);
-    expect(check.message).toMatch(/^Không đủ chỗ trống trên ổ đĩa để chép tạm .*cần khoảng [\d,]+ MB, còn 3 MB trống/);
+    expect(vi(check.message)).toMatch(/^Không đủ chỗ trống trên ổ đĩa để chép tạm .*cần khoảng [\d,]+ MB, còn 3 MB trống/);
     expect(await errorOf(restoreBackup(s.archive, join(backups.dir, good), 'thư ký', small))).toMatch(/^SCRATCH_NO_SPACE Không đủ chỗ trống/);
     expect(titles()).toEqual(before);
     expect(readdirSync(join(t.dir, 'o-thu-hai'))).toEqual(safetyBefore);
@@ -217,7 +218,7 @@ describe('a backup on read-only media', () => {
       disk.fill(archive);
       const check = checkBackup(archive, join(backups.dir, good));
       expect(check).toMatchObject({ ok: false });
-      expect(check.message).toMatch(/^Không đủ chỗ trống trên ổ đĩa để chép tạm/);
+      expect(vi(check.message)).toMatch(/^Không đủ chỗ trống trên ổ đĩa để chép tạm/);
       expect(await errorOf(restoreBackup(archive, join(backups.dir, good), 'thư ký'))).toMatch(/^SCRATCH_NO_SPACE /);
       expect(archive.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(2);
       expect(existsSync(join(disk.dir, 'restore-tmp'))).toBe(false);

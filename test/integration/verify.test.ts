@@ -9,6 +9,7 @@ import { validateBag } from '../helpers/bagitValidator';
 import { hoso } from '../helpers/runHoso';
 import { tempDir } from '../helpers/tempArchive';
 import { ENV, EVERYTHING, exportFixture, type ExportFixture } from './exportFixture';
+import { vi } from '../helpers/words';
 
 let f: ExportFixture;
 let bag: string;
@@ -53,7 +54,7 @@ async function problemsOf(path: string) {
     ok: r.ok,
     paths: r.problems.map((p) => p.path),
     kinds: r.problems.map((p) => p.kind),
-    messages: r.problems.map((p) => p.message),
+    messages: r.problems.map((p) => vi(p.message)),
   };
 }
 

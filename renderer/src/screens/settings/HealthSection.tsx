@@ -6,6 +6,8 @@ import type { IntegrityReport } from '../../../../contract/lockContract';
 import { call } from '../../api/client';
 import { useActions } from '../../api/useAction';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useErrorText } from '../../api/useErrorText';
+import { useMessageText } from '../../api/useMessageText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { formatCount } from '../../format/number';
@@ -57,6 +59,8 @@ function Row({
 export function HealthSection() {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
+  const errorText = useErrorText();
+  const messageText = useMessageText();
   const health = useApiQuery('health/status', {});
   const [integrity, setIntegrity] = useState<IntegrityReport | null>(null);
   const actions = useActions<'backup' | 'full' | 'quick' | 'rebuild'>();
@@ -126,7 +130,7 @@ export function HealthSection() {
                 <Stack gap={2} data-testid="health-backup">
                   {s.backupProblem ? (
                     <Text size="sm" c="red" data-testid="health-backup-problem">
-                      {s.backupProblem}
+                      {errorText(s.backupProblem)}
                     </Text>
                   ) : s.lastBackup ? (
                     <>
@@ -138,7 +142,7 @@ export function HealthSection() {
                         })}
                       </Text>
                       <Text size="sm" c={s.lastBackup.ok ? 'dimmed' : 'red'}>
-                        {s.lastBackup.message}
+                        {messageText(s.lastBackup.message)}
                       </Text>
                     </>
                   ) : (
@@ -197,7 +201,7 @@ export function HealthSection() {
                       </Text>
                       <List size="sm">
                         {integrity.problems.map((p, i) => (
-                          <List.Item key={i}>{p}</List.Item>
+                          <List.Item key={i}>{messageText(p)}</List.Item>
                         ))}
                       </List>
                     </>

@@ -19,6 +19,7 @@ import type { BackupCheck, BackupEntry } from '../../../../contract/mergeContrac
 import { call } from '../../api/client';
 import { useAction, useActions } from '../../api/useAction';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useMessageText } from '../../api/useMessageText';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
@@ -48,6 +49,7 @@ function RestoreDialog({
   onRestored: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const messageText = useMessageText();
   const check = useApiQuery('backups/check', { file: entry.file });
   const { busy, error, run } = useAction();
   const verdict: BackupCheck | null = check.data;
@@ -69,7 +71,7 @@ function RestoreDialog({
         {check.error && <ErrorAlert error={check.error} />}
         {verdict && (
           <Alert color={verdict.ok ? 'teal' : 'red'} data-testid="restore-check">
-            {verdict.message}
+            {messageText(verdict.message)}
           </Alert>
         )}
         {verdict?.ok && <Text size="sm">{t('usbBackups.restoreExplain')}</Text>}

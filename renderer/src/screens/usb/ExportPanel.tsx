@@ -5,9 +5,10 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconDeviceUsb } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { passphraseWarning, type ExportSelection, type JobStatus } from '../../../../contract/archiveContract';
-import type { ErrorPayload } from '../../../../contract/errors';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useErrorText } from '../../api/useErrorText';
+import { useMessageText } from '../../api/useMessageText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { parseVnDate } from '../../format/date';
 import { formatCount } from '../../format/number';
@@ -47,6 +48,8 @@ function selectionOf(scope: Scope, from: string, to: string, tag: string, query:
 /** Xuất ra USB: what to export, where, encrypted or not, its size before starting, then the job. */
 export function ExportPanel() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
+  const messageText = useMessageText();
   const { settings } = useSettings();
   const lang = settings.language;
   const [initialQuery] = useState(queryFromHash);
@@ -73,7 +76,7 @@ export function ExportPanel() {
   const secret = e?.secretMeetings ?? 0;
   const mustEncrypt = secret > 0;
   const encrypting = encrypt || mustEncrypt;
-  const weak = encrypting && passphrase ? passphraseWarning(passphrase) : null;
+  const weakness = encrypting && passphrase ? passphraseWarning(passphrase) : null;
   const mismatch = encrypting && confirm !== '' && confirm !== passphrase;
   const running = job.status?.state === 'running' || (job.jobId !== null && job.status === null && !job.error);
   const canStart =
@@ -116,7 +119,7 @@ export function ExportPanel() {
               placeholder={t('usbArchive.dest.placeholder')}
               value={dest}
               onChange={(ev) => setDest(ev.currentTarget.value)}
-              error={e?.destinationProblem ?? undefined}
+              error={e?.destinationProblem ? errorText(e.destinationProblem) : undefined}
               data-testid="usb-dest"
             />
             <ChooseFolderButton title={t('usbArchive.dest.label')} onChosen={setDest} />
@@ -141,7 +144,7 @@ export function ExportPanel() {
                 value={passphrase}
                 onChange={(ev) => setPassphrase(ev.currentTarget.value)}
                 description={t('usbArchive.encrypt.keep')}
-                error={weak ?? undefined}
+                error={weakness ? messageText(weakness) : undefined}
                 data-testid="usb-passphrase"
               />
               <PasswordInput
@@ -198,6 +201,7 @@ export function ExportPanel() {
 /** The end of an export: "An toàn để rút USB" only for a bag read back and verified; otherwise why not. */
 function ExportOutcome({ status }: { status: JobStatus }) {
   const { t } = useTranslation();
+  const messageText = useMessageText();
   const { settings } = useSettings();
   const lang = settings.language;
   const r = status.exportResult;
@@ -220,9 +224,9 @@ function ExportOutcome({ status }: { status: JobStatus }) {
             </Text>
           </Text>
           <Text size="sm">{r.encrypted ? t('usbArchive.result.encrypted') : t('usbArchive.result.browse')}</Text>
-          {r.warnings.map((w) => (
-            <Text size="sm" c="orange.8" key={w}>
-              {w}
+          {r.warnings.map((w, i) => (
+            <Text size="sm" c="orange.8" key={i}>
+              {messageText(w)}
             </Text>
           ))}
         </Stack>
@@ -230,9 +234,8 @@ function ExportOutcome({ status }: { status: JobStatus }) {
     );
   }
   if (!status.error) return null;
-  const error = { code: status.error.code, message: status.error.message } as ErrorPayload;
   return (
-    <ErrorAlert error={error} title={status.state === 'cancelled' ? t('usbArchive.result.cancelled') : t('usbArchive.result.failed')}>
+    <ErrorAlert error={status.error} title={status.state === 'cancelled' ? t('usbArchive.result.cancelled') : t('usbArchive.result.failed')}>
       {status.error.problems.length > 0 && (
         <Stack gap={2} data-testid="usb-problems">
           <Text size="sm" fw={500}>
@@ -240,7 +243,7 @@ function ExportOutcome({ status }: { status: JobStatus }) {
           </Text>
           <List size="sm">
             {status.error.problems.map((p, i) => (
-              <List.Item key={i}>{p.message}</List.Item>
+              <List.Item key={i}>{messageText(p.message)}</List.Item>
             ))}
           </List>
         </Stack>

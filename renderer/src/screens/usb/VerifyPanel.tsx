@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Group, List, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorPayload } from '../../../../contract/errors';
 import { call } from '../../api/client';
+import { useMessageText } from '../../api/useMessageText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount } from '../../format/number';
 import { useSettings } from '../../settings/settingsContext';
@@ -14,6 +14,7 @@ import { useStartedJob } from './useJob';
 /** Kiểm tra bản lưu trữ: a bag folder or a .tar.age file checked against its manifests, each problem listed. */
 export function VerifyPanel() {
   const { t } = useTranslation();
+  const messageText = useMessageText();
   const { settings } = useSettings();
   const lang = settings.language;
   const [path, setPath] = useState('');
@@ -54,7 +55,7 @@ export function VerifyPanel() {
       </Paper>
       <JobFeedback job={job} failedTitle={t('usbArchive.verify.failed')} />
       {job.status?.state === 'failed' && job.status.error && (
-        <ErrorAlert error={{ code: job.status.error.code, message: job.status.error.message } as ErrorPayload} title={t('usbArchive.verify.failed')} />
+        <ErrorAlert error={job.status.error} title={t('usbArchive.verify.failed')} />
       )}
       {r?.ok && (
         <Alert color="teal" icon={<IconCircleCheck size={22} />} title={t('usbArchive.verify.ok')} data-testid="usb-verify-ok">
@@ -69,7 +70,7 @@ export function VerifyPanel() {
           <Text size="sm">{t('usbArchive.verify.badText', { n: formatCount(r.problems.length, lang) })}</Text>
           <List size="sm" data-testid="usb-verify-problems">
             {r.problems.map((p, i) => (
-              <List.Item key={i}>{p.message}</List.Item>
+              <List.Item key={i}>{messageText(p.message)}</List.Item>
             ))}
           </List>
         </Alert>
