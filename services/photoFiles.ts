@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { HosoError } from '../contract/errors';
 
 /**
- * The photo files beside an archive (DESIGN.md §3), without any image library: names, atomic writes,
+ * The photo files beside an archive (README.md, "Where the data lives"), without any image library: names, atomic writes,
  * hash checks. Originals are content-addressed, `photos/ab/ab12….jpg` (SHA-256 of the bytes); the
  * thumbnail of an original is `photos/thumbs/ab/ab12….jpg`. Every path is built from a hash that has
  * been checked to be 64 lower-case hex digits and an extension from a fixed list, so no input can
