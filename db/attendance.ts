@@ -6,6 +6,7 @@ import { foldVietnamese } from '../contract/vietnamese/fold';
 import { rankSeniority } from '../contract/attendanceParse';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type RecordTx, type WriteOptions } from './recordWrite';
 import { HosoError } from '../contract/errors';
+import { literal, msg } from '../contract/messages/message';
 import {
   ATTENDANCE_BATCH_MAX,
   type AttendanceCounts,
@@ -42,7 +43,7 @@ function rows(archive: Archive, meetingId: string): Row[] {
 
 function row(archive: Archive, meetingId: string, id: string): Row {
   const r = archive.sqlite.prepare(`${ROWS_SQL} WHERE a.id = ? AND a.meeting_id = ?`).get(id, meetingId) as Row | undefined;
-  if (!r) throw new HosoError('NOT_FOUND', '(người dự họp)');
+  if (!r) throw new HosoError('NOT_FOUND', msg('recordDetail.attendee'));
   return r;
 }
 
@@ -96,7 +97,7 @@ export function listAttendance(archive: Archive, meetingId: string, order: 'posi
 /** A reason is kept only for "vắng có lý do", and that status needs one. */
 function absenceReason(status: AttendanceRow['status'], reason: string): string {
   if (status !== 'vang_co_ly_do') return '';
-  if (!reason.trim()) throw new HosoError('INVALID_INPUT', 'Hãy ghi lý do vắng (vắng có lý do).');
+  if (!reason.trim()) throw new HosoError('INVALID_INPUT', msg('input.absenceReasonRequired'));
   return reason.trim();
 }
 
@@ -112,7 +113,7 @@ function livePerson(archive: Archive, id: string): Person {
   const p = archive.sqlite
     .prepare('SELECT id, full_name AS fullName, rank, title, unit FROM people WHERE id = ? AND deleted_at IS NULL')
     .get(id) as Person | undefined;
-  if (!p) throw new HosoError('NOT_FOUND', '(người trong danh bạ)');
+  if (!p) throw new HosoError('NOT_FOUND', msg('recordDetail.personInDirectory'));
   return p;
 }
 
@@ -161,7 +162,7 @@ export function addAttendee(archive: Archive, meetingId: string, version: number
     let person: Person;
     if (input.person.kind === 'existing') {
       person = livePerson(archive, input.person.id);
-      if (attendingPeople(archive, meetingId).has(person.id)) throw new HosoError('DUPLICATE_ATTENDEE', `(${person.fullName})`);
+      if (attendingPeople(archive, meetingId).has(person.id)) throw new HosoError('DUPLICATE_ATTENDEE', literal(person.fullName));
     } else {
       const p = input.person;
       person = createPerson(archive, { fullName: p.fullName, rank: p.rank, title: p.title, unit: p.unit, notes: '' }, tx.actor, tx.now);
@@ -206,7 +207,7 @@ export function addAttendees(archive: Archive, meetingId: string, version: numbe
       seenNewNames.add(folded);
       return { r, person: null };
     });
-    if (duplicates.length) throw new HosoError('DUPLICATE_ATTENDEE', `(${[...new Set(duplicates)].slice(0, 10).join('; ')})`);
+    if (duplicates.length) throw new HosoError('DUPLICATE_ATTENDEE', literal([...new Set(duplicates)].slice(0, 10).join('; ')));
     let position = nextPosition(archive, 'attendance', meetingId);
     let createdPeople = 0;
     const added: string[] = [];

@@ -4,6 +4,7 @@ import { uuidv7 } from './ids';
 import { foldVietnamese } from '../contract/vietnamese/fold';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type WriteOptions } from './recordWrite';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 import type { Conclusion, ConclusionFields, ConclusionList, TaskPage, TaskQuery } from '../contract/recordContract';
 
 /**
@@ -21,7 +22,7 @@ const toConclusion = (r: Raw): Conclusion => ({ ...r, isTask: r.isTask === 1 });
 
 function one(archive: Archive, meetingId: string, id: string): Conclusion {
   const r = archive.sqlite.prepare(`${SELECT} WHERE c.id = ? AND c.meeting_id = ?`).get(id, meetingId) as Raw | undefined;
-  if (!r) throw new HosoError('NOT_FOUND', '(kết luận)');
+  if (!r) throw new HosoError('NOT_FOUND', msg('recordDetail.conclusion'));
   return toConclusion(r);
 }
 
@@ -38,7 +39,7 @@ export function listConclusions(archive: Archive, meetingId: string): Conclusion
 function columns(archive: Archive, fields: ConclusionFields, before: Conclusion | null, now: number) {
   if (fields.assigneePersonId) {
     const known = archive.sqlite.prepare('SELECT 1 FROM people WHERE id = ? AND deleted_at IS NULL').get(fields.assigneePersonId);
-    if (!known) throw new HosoError('NOT_FOUND', '(người thực hiện trong danh bạ)');
+    if (!known) throw new HosoError('NOT_FOUND', msg('recordDetail.assigneeInDirectory'));
   }
   const task = fields.isTask;
   const status = task ? (fields.taskStatus ?? 'chua_lam') : null;
@@ -122,7 +123,7 @@ export function updateConclusion(archive: Archive, meetingId: string, version: n
 export function setTaskStatus(archive: Archive, meetingId: string, version: number, id: string, status: Conclusion['taskStatus'] & string, w: WriteOptions) {
   return writeRecord(archive, meetingId, version, { ...w, followUp: true }, (tx) => {
     const before = one(archive, meetingId, id);
-    if (!before.isTask) throw new HosoError('INVALID_INPUT', 'Kết luận này không phải là nhiệm vụ; hãy đánh dấu là nhiệm vụ trước.');
+    if (!before.isTask) throw new HosoError('INVALID_INPUT', msg('recordDetail.notATask'));
     const doneAt = status === 'hoan_thanh' ? (before.taskStatus === 'hoan_thanh' ? before.doneAt : tx.now) : null;
     archive.sqlite.prepare('UPDATE conclusions SET task_status = ?, done_at = ?, updated_at = ? WHERE id = ?').run(status, doneAt, tx.now, id);
     const after = one(archive, meetingId, id);

@@ -3,6 +3,7 @@ import { cachedStatement } from './statementCache';
 import { uuidv7 } from './ids';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type WriteOptions } from './recordWrite';
 import { HosoError } from '../contract/errors';
+import { literal, msg } from '../contract/messages/message';
 import { normalizeDocumentNumber } from '../contract/documentNumber';
 import type { DocumentRef, DocumentRefFields, DocumentRefList } from '../contract/recordContract';
 
@@ -16,7 +17,7 @@ const SELECT = `SELECT id, meeting_id AS meetingId, number, doc_type AS docType,
 
 function one(archive: Archive, meetingId: string, id: string): DocumentRef {
   const r = archive.sqlite.prepare(`${SELECT} WHERE id = ? AND meeting_id = ?`).get(id, meetingId) as DocumentRef | undefined;
-  if (!r) throw new HosoError('NOT_FOUND', '(văn bản liên quan)');
+  if (!r) throw new HosoError('NOT_FOUND', msg('recordDetail.documentRef'));
   return r;
 }
 
@@ -35,7 +36,7 @@ function columns(archive: Archive, meetingId: string, fields: DocumentRefFields,
   const taken = archive.sqlite
     .prepare('SELECT 1 FROM document_refs WHERE meeting_id = ? AND number = ? AND id IS NOT ?')
     .get(meetingId, n.number, exceptId);
-  if (taken) throw new HosoError('DUPLICATE_DOCUMENT', `(${n.number})`);
+  if (taken) throw new HosoError('DUPLICATE_DOCUMENT', literal(n.number));
   return {
     number: n.number,
     docType: fields.docType || n.docType || '',

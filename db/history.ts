@@ -1,6 +1,7 @@
 import type { Archive } from './open';
 import { updateMeeting } from './meetings';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 import { MeetingFields, type Meeting } from '../contract/contract';
 import type { FieldChange, HistoryEntry, HistoryPage } from '../contract/recordContract';
 
@@ -107,7 +108,7 @@ export function restoreMeetingVersion(
   const entry = archive.sqlite
     .prepare(`SELECT action, after FROM audit_log WHERE id = ? AND entity = 'meeting' AND entity_id = ?`)
     .get(auditId, meetingId) as { action: string; after: string | null } | undefined;
-  if (!entry) throw new HosoError('NOT_FOUND', '(mục lịch sử)');
+  if (!entry) throw new HosoError('NOT_FOUND', msg('recordDetail.historyEntry'));
   if (!SNAPSHOT_ACTIONS.has(entry.action) || entry.after === null) throw new HosoError('VERSION_NOT_RESTORABLE');
   const fields = MeetingFields.safeParse(JSON.parse(entry.after));
   if (!fields.success) throw new HosoError('VERSION_NOT_RESTORABLE');

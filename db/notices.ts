@@ -3,6 +3,7 @@ import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
 import { getRegisterEntry, takeNumber } from './register';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 import type { Notice, NoticeFields } from '../contract/reportContract';
 
 /**
@@ -73,7 +74,7 @@ function toNotice(archive: Archive, r: Row): Notice {
 
 function row(archive: Archive, id: string): Row {
   const r = archive.sqlite.prepare(`${SELECT} WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
-  if (!r) throw new HosoError('NOT_FOUND', '(thông báo)');
+  if (!r) throw new HosoError('NOT_FOUND', msg('recordDetail.notice'));
   return r;
 }
 
@@ -127,7 +128,7 @@ export function saveNotice(
       return after;
     }
     const before = getNotice(archive, input.id);
-    if (before.meetingId !== input.meetingId) throw new HosoError('NOT_FOUND', '(thông báo)');
+    if (before.meetingId !== input.meetingId) throw new HosoError('NOT_FOUND', msg('recordDetail.notice'));
     if (before.version !== input.version) throw new HosoError('VERSION_CONFLICT');
     archive.sqlite
       .prepare(

@@ -4,6 +4,7 @@ import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
 import { meetingRow, nextPosition, writeRecord } from './recordWrite';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 import type {
   Photo,
   PhotoChange,
@@ -129,7 +130,7 @@ function refuseDuplicate(archive: Archive, meetingId: string, hash: string): voi
   const same = archive.sqlite
     .prepare('SELECT position FROM photos WHERE meeting_id = ? AND file_hash = ?')
     .get(meetingId, hash) as { position: number } | undefined;
-  if (same) throw new HosoError('PHOTO_DUPLICATE', `(ảnh số ${same.position + 1})`);
+  if (same) throw new HosoError('PHOTO_DUPLICATE', msg('recordDetail.photoNumber', { n: same.position + 1 }));
 }
 
 /**
@@ -269,7 +270,7 @@ export function setPhotoPeople(
           .all(JSON.stringify(ids)) as { id: string }[]
       ).map((r) => r.id),
     );
-    if (ids.some((id) => !known.has(id))) throw new HosoError('NOT_FOUND', '(người được gắn tên trong ảnh)');
+    if (ids.some((id) => !known.has(id))) throw new HosoError('NOT_FOUND', msg('recordDetail.taggedPerson'));
     const attendees = new Set(
       (
         archive.sqlite

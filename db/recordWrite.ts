@@ -5,6 +5,7 @@ import { indexMeeting } from './search/indexer';
 import { writeSeal } from './seal';
 import { cachedStatement } from './statementCache';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 
 /**
  * Every change to a meeting record (its own fields or a part: attendance, conclusions, documents,
@@ -69,7 +70,7 @@ export function writeRecord<T>(
   const now = options.now ?? Date.now();
   const reason = options.correction?.trim() ?? '';
   const correcting = options.correction !== undefined;
-  if (correcting && !reason) throw new HosoError('INVALID_INPUT', 'Lý do đính chính không được để trống.');
+  if (correcting && !reason) throw new HosoError('INVALID_INPUT', msg('input.required', { field: msg('field.correctionReason') }));
   return archive.sqlite.transaction(() => {
     const meeting = meetingRow(archive, meetingId);
     if (meeting.status === 'finalized' && !correcting && !options.followUp)

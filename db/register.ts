@@ -2,6 +2,7 @@ import type { Archive } from './open';
 import { uuidv7 } from './ids';
 import { appendAudit } from './audit';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 import type { RegisterEntry, RegisterPage } from '../contract/reportContract';
 
 /**
@@ -74,7 +75,7 @@ export function takeNumber(archive: Archive, input: TakeNumberInput, actor: stri
 
 export function getRegisterEntry(archive: Archive, id: string): RegisterEntry {
   const row = archive.sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as RegisterEntry | undefined;
-  if (!row) throw new HosoError('NOT_FOUND', '(số văn bản)');
+  if (!row) throw new HosoError('NOT_FOUND', msg('recordDetail.registerNumber'));
   return row;
 }
 

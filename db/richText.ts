@@ -7,6 +7,7 @@
  */
 import { MINUTES_MAX_CHARS } from '../contract/contract';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 import { createHtmlSanitizer, type SanitizePolicy } from '../contract/html/sanitize';
 
 const ALLOWED_TAGS = [
@@ -135,7 +136,7 @@ export function minutesOf(fields: { minutesHtml?: string | undefined; minutesTex
     const html = sanitizeMinutesHtml(fields.minutesHtml);
     const text = minutesHtmlToText(html);
     if (text.length > MINUTES_MAX_CHARS) {
-      throw new HosoError('INVALID_INPUT', `Nội dung quá dài (${text.length.toLocaleString('vi-VN')} ký tự, tối đa ${MINUTES_MAX_CHARS.toLocaleString('vi-VN')}); hãy tách thành nhiều phần.`);
+      throw new HosoError('INVALID_INPUT', msg('input.minutesTooLongCount', { count: text.length, max: MINUTES_MAX_CHARS }));
     }
     return { html, text };
   }

@@ -3,6 +3,7 @@ import { readAppLock, writeAppLock, type AppLockRecord } from '../db/appLock';
 import { getSettings } from '../db/settings';
 import { CHANNELS_OPEN_WHILE_LOCKED, type LockStatus, type LockWithCode } from '../contract/lockContract';
 import { HosoError } from '../contract/errors';
+import { msg, type Message } from '../contract/messages/message';
 import { hashSecret, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './lockSecrets';
 
 /** Wrong tries allowed before each further try has to wait. */
@@ -17,10 +18,10 @@ export function waitAfter(failures: number): number {
   return Math.min(FIRST_WAIT_MS * 2 ** (failures - FREE_TRIES), MAX_WAIT_MS);
 }
 
-function describeWait(ms: number): string {
+function describeWait(ms: number): Message {
   const seconds = Math.ceil(ms / 1000);
-  if (seconds <= 90) return `Hãy thử lại sau ${seconds} giây.`;
-  return `Hãy thử lại sau khoảng ${Math.ceil(seconds / 60)} phút.`;
+  if (seconds <= 90) return msg('lockTries.waitSeconds', { n: seconds });
+  return msg('lockTries.waitMinutes', { n: Math.ceil(seconds / 60) });
 }
 
 export interface LockGateOptions {
@@ -133,8 +134,8 @@ export class LockGate {
     const wait = waitAfter(failures);
     writeAppLock(this.archive, { ...record, failedAttempts: failures, blockedUntil: wait ? this.now() + wait : 0 }, null, this.now());
     const code = kind === 'password' ? 'LOCK_WRONG_PASSWORD' : 'LOCK_WRONG_RECOVERY_CODE';
-    if (wait) throw new HosoError(code, `Đã sai ${failures} lần. ${describeWait(wait)}`);
-    throw new HosoError(code, failures >= 2 ? `Đã sai ${failures} lần; sai ${FREE_TRIES} lần sẽ phải chờ.` : undefined);
+    if (wait) throw new HosoError(code, msg('lockTries.failedWait', { n: failures, wait: describeWait(wait) }));
+    throw new HosoError(code, failures >= 2 ? msg('lockTries.failed', { n: failures, free: FREE_TRIES }) : undefined);
   }
 
   private opened(): LockStatus {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { Archive } from '../db/open';
 import { addPhoto, checkPhotoCanBeAdded, photoHashesInUse, type PhotoFileFacts } from '../db/photos';
 import { HosoError } from '../contract/errors';
+import { literal, type Message } from '../contract/messages/message';
 import { PHOTO_MAX_BYTES, type PhotoChange } from '../contract/photoContract';
 import {
   PHOTO_TYPES,
@@ -148,9 +149,9 @@ export async function readTakenAt(bytes: Uint8Array): Promise<number | null> {
 export async function storePhoto(
   archiveDir: string,
   bytes: Uint8Array,
-  options: { fileName?: string } = {},
+  options: { fileName?: string; detail?: Message } = {},
 ): Promise<StoredPhoto> {
-  const detail = options.fileName ? `(${options.fileName})` : undefined;
+  const detail = options.detail ?? (options.fileName ? literal(options.fileName) : undefined);
   if (bytes.length > PHOTO_MAX_BYTES) throw new HosoError('PHOTO_TOO_LARGE', detail);
   const sniffed = sniffImage(bytes);
   if (sniffed.kind === 'heic') throw new HosoError('PHOTO_HEIC_UNSUPPORTED', detail);
@@ -237,7 +238,7 @@ export async function addPhotoToMeeting(
   actor: string,
 ): Promise<PhotoChange> {
   if (input.bytes.length > PHOTO_MAX_BYTES)
-    throw new HosoError('PHOTO_TOO_LARGE', input.fileName ? `(${input.fileName})` : undefined);
+    throw new HosoError('PHOTO_TOO_LARGE', input.fileName ? literal(input.fileName) : undefined);
   checkPhotoCanBeAdded(archive, input.meetingId, input.version, sha256Hex(input.bytes), input.correction);
   const stored = await storePhoto(dirname(archive.file), input.bytes, { fileName: input.fileName });
   return addPhoto(

@@ -3,6 +3,7 @@ import type { CorrectionsOf, HandlersOf } from './types';
 import type { Archive } from '../../db/open';
 import { PHOTO_MAX_BASE64_CHARS } from '../../contract/photoContract';
 import { HosoError } from '../../contract/errors';
+import { literal, msg } from '../../contract/messages/message';
 import { addPhotoToMeeting } from '../photoStore';
 import { listPhotos, removePhoto, reorderPhotos, setPhotoPeople, updatePhoto } from '../../db/photos';
 
@@ -15,11 +16,11 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 export function decodePhotoData(dataBase64: string, fileName: string): Buffer {
   const data = dataBase64.replace(DATA_URL_PREFIX, '');
-  const detail = fileName ? `(${fileName})` : undefined;
+  const detail = fileName ? literal(fileName) : undefined;
   if (data.length > PHOTO_MAX_BASE64_CHARS) throw new HosoError('PHOTO_TOO_LARGE', detail);
   if (data.length === 0) throw new HosoError('PHOTO_NOT_IMAGE', detail);
   if (data.length % 4 !== 0 || !BASE64.test(data))
-    throw new HosoError('INVALID_INPUT', '(dữ liệu ảnh gửi lên bị hỏng; hãy chọn lại ảnh)');
+    throw new HosoError('INVALID_INPUT', msg('recordDetail.photoDataBroken'));
   return Buffer.from(data, 'base64');
 }
 

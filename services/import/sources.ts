@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import { HosoError } from '../../contract/errors';
+import { literal } from '../../contract/messages/message';
 import {
   createHtmlSanitizer,
   DEFAULT_NON_TEXT_TAGS,
@@ -180,7 +181,7 @@ function htmlSource(name: string, html: string, encoding: string): SourceDoc {
 }
 
 async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new HosoError('IMPORT_DOCX_BROKEN', `(${name})`);
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new HosoError('IMPORT_DOCX_BROKEN', literal(name));
   const images: SourceImage[] = [];
   let html: string;
   try {
@@ -199,7 +200,7 @@ async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
     );
     html = result.value;
   } catch (e) {
-    throw new HosoError('IMPORT_DOCX_BROKEN', `(${name})`, { cause: e });
+    throw new HosoError('IMPORT_DOCX_BROKEN', literal(name), { cause: e });
   }
   const text = htmlToText(html, (src) => {
     const m = /^hoso-image:(\d+)$/.exec(src);
@@ -217,18 +218,18 @@ async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
 
 /** Reads a file by its name and bytes. */
 export async function readFileSource(name: string, bytes: Buffer): Promise<SourceDoc> {
-  if (bytes.length > IMPORT_FILE_MAX_BYTES) throw new HosoError('IMPORT_TOO_LARGE', `(${name})`);
+  if (bytes.length > IMPORT_FILE_MAX_BYTES) throw new HosoError('IMPORT_TOO_LARGE', literal(name));
   const ext = extensionOf(name);
   const head = bytes.subarray(0, 8);
   if (head.toString('latin1').startsWith('%PDF') || ext === 'pdf')
-    throw new HosoError('IMPORT_PDF_UNSUPPORTED', `(${name})`);
+    throw new HosoError('IMPORT_PDF_UNSUPPORTED', literal(name));
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
-  if (ext === 'doc' || (ole && ext !== 'docx')) throw new HosoError('IMPORT_DOC_UNSUPPORTED', `(${name})`);
+  if (ext === 'doc' || (ole && ext !== 'docx')) throw new HosoError('IMPORT_DOC_UNSUPPORTED', literal(name));
   if (ext === 'docx') return docxSource(name, bytes);
   if (head.toString('latin1').startsWith('{\\rtf'))
-    throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', `(${name})`);
+    throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', literal(name));
   if (!['txt', 'md', 'markdown', 'html', 'htm', ''].includes(ext))
-    throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', `(${name})`);
+    throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', literal(name));
   const { text, encoding } = decodeBytes(bytes);
   if (ext === 'html' || ext === 'htm')
     return htmlSource(name, text, encoding === 'utf-8' ? 'html' : `html+${encoding}`);
