@@ -5,7 +5,7 @@
  * Pure TypeScript + zod: no node, electron or DOM here.
  */
 import { z } from 'zod';
-import { issue, msg } from './messages/message';
+import { issue, msg, MessageSchema } from './messages/message';
 import type { ErrorPayload } from './errors';
 import { archiveChannels } from './archiveContract';
 import { mergeChannels } from './mergeContract';
@@ -239,8 +239,10 @@ export const SearchResult = z.object({
     tags: z.array(FacetCount),
     sampledOver: z.number().int().nullable(),
   }),
-  message: z.string().nullable(),
-  notes: z.array(z.string()),
+  /** Why there is nothing to show (nothing to look for), worded where shown. */
+  message: MessageSchema.nullable(),
+  /** Parts of the query that were ignored (a bad date…), worded where shown. */
+  notes: z.array(MessageSchema),
 });
 export type SearchResult = z.output<typeof SearchResult>;
 

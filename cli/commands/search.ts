@@ -1,3 +1,4 @@
+import { translate } from '../../contract/messages/translate';
 import { positiveInt, UsageError, vnDate } from '../options';
 import type { CliCommand } from './types';
 
@@ -33,8 +34,8 @@ export const searchCommand: CliCommand = {
         io.out(JSON.stringify(rows, null, 2));
         return 0;
       }
-      if (r.message) io.out(r.message);
-      for (const note of r.notes) io.err(note);
+      if (r.message) io.out(translate('vi', r.message));
+      for (const note of r.notes) io.err(translate('vi', note));
       if (!r.message) io.out(`${r.total.toLocaleString('vi-VN')} kết quả${r.total > r.rows.length ? ` (hiện ${r.rows.length})` : ''}:`);
       for (const h of r.rows) io.out(`\n${vnDate(h.date)}  ${h.title}\n  ${snippetText(h.snippet.html)}`);
       return 0;

@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../../contract/vietnamese/fold';
+import { msg, type Message } from '../../contract/messages/message';
 import { hasMarks, markedForm, words } from './tokens';
 import { DEFAULT_ABBREVIATION_INDEX, type AbbreviationIndex } from './abbreviations';
 
@@ -40,8 +41,8 @@ export interface ParsedQuery {
   to: string | null;
   /** Folded meeting kinds (loai:), ORed. */
   kinds: string[];
-  /** Vietnamese notes about parts of the query that were ignored (a bad date, an empty filter…). */
-  notes: string[];
+  /** Notes about parts of the query that were ignored (a bad date, an empty filter…), worded where shown. */
+  notes: Message[];
 }
 
 const FILTERS: Record<string, 'nguoi' | 'loai' | 'the' | 'tu' | 'den'> = {
@@ -187,7 +188,7 @@ export function parseQuery(input: string, abbreviations: AbbreviationIndex = DEF
     if (token.filter === 'tu' || token.filter === 'den') {
       const bound = parseDateBound(token.text.trim(), token.filter === 'den');
       if (bound) parsed[token.filter === 'tu' ? 'from' : 'to'] = bound;
-      else parsed.notes.push(`Bỏ qua "${token.filter}:${token.text}": ngày cần có dạng dd/mm/yyyy, mm/yyyy hoặc yyyy.`);
+      else parsed.notes.push(msg('searchNote.badDate', { filter: token.filter, text: token.text }));
       continue;
     }
     if (token.filter === 'loai') {
@@ -215,7 +216,7 @@ export function parseQuery(input: string, abbreviations: AbbreviationIndex = DEF
   }
   parsed.clauses = joinDictionaryRuns(parsed.clauses, abbreviations);
   if (parsed.from && parsed.to && parsed.from > parsed.to) {
-    parsed.notes.push('Khoảng ngày "tu:" sau "den:" nên không có kết quả nào; hãy kiểm tra lại hai ngày.');
+    parsed.notes.push(msg('searchNote.reversedRange'));
   }
   return parsed;
 }

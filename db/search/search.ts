@@ -8,6 +8,7 @@ import { DEFAULT_TUNING, matchingDocids, type SearchTuning } from './matching';
 import { pageDocids } from './ranking';
 import { buildSnippet } from './snippets';
 import type { SearchQuery, SearchResult } from '../../contract/contract';
+import { msg, type Message } from '../../contract/messages/message';
 import type { AbbreviationIndex } from './abbreviations';
 // Statements kept per connection and SQL text (search builds a bounded set of query shapes).
 import { cachedStatement as statement } from '../statementCache';
@@ -40,7 +41,7 @@ export function peopleAndTagsSql(sqlite: Connection, docids: ArrayLike<number>):
   return { people, tags };
 }
 
-function emptyResponse(message: string | null, notes: string[]): SearchResponse {
+function emptyResponse(message: Message | null, notes: Message[]): SearchResponse {
   return { total: 0, rows: [], facets: { years: [], kinds: [], people: [], tags: [], sampledOver: null }, message, notes };
 }
 
@@ -51,10 +52,6 @@ function loadFields(sqlite: Connection, ids: string[]): Map<string, SearchDocume
   const rows = sqlite.prepare(searchDocumentSql(`WHERE m.id IN (${marks})`)).all(...ids) as SearchDocument[];
   return new Map(rows.map((r) => [r.meetingId, r]));
 }
-
-const EMPTY_QUERY_MESSAGE =
-  'Hãy nhập ít nhất một từ cần tìm (ví dụ: dai tuong, "quốc phòng toàn dân", nguoi:"Phan Văn Giang", tu:01/2024).';
-const ONLY_EXCLUDED_MESSAGE = 'Hãy nhập ít nhất một từ cần tìm ngoài các từ loại trừ (bắt đầu bằng dấu trừ).';
 
 /**
  * hoso's search call: ranked (bm25 with field weights, exact-mark hits first) or by date; one page of
@@ -70,7 +67,7 @@ export function searchMeetings(
   const q = parseQuery(req.query, abbreviations);
   const hasFilters = q.from !== null || q.to !== null || q.kinds.length > 0;
   if (q.clauses.length === 0 && !hasFilters) {
-    return emptyResponse(q.excluded.length ? ONLY_EXCLUDED_MESSAGE : EMPTY_QUERY_MESSAGE, q.notes);
+    return emptyResponse(msg(q.excluded.length ? 'searchNote.onlyExcluded' : 'searchNote.emptyQuery'), q.notes);
   }
   const sqlite = archive.sqlite;
   const meta = docMeta(sqlite);

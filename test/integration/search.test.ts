@@ -4,6 +4,7 @@ import { searchMeetings, type SearchRequest } from '../../db/search/search';
 import { checkSearchIndex, rebuildSearchIndex } from '../../db/search/indexer';
 import { updateMeeting, getMeeting } from '../../db/meetings';
 import { MeetingFields } from '../../contract/contract';
+import { translate } from '../../contract/messages/translate';
 import { tempArchive } from '../helpers/tempArchive';
 import { addRecord } from '../helpers/meetingRecord';
 import { trashMeeting } from '../../db/trash';
@@ -177,9 +178,10 @@ describe('query language', () => {
       const r = search(q);
       expect(r.rows, q).toEqual([]);
       if (q === 'AND OR NOT' || q === 'NEAR(') continue; // plain words: searched for, found nowhere
-      expect(r.message, q).toMatch(/Hãy nhập ít nhất một từ/);
+      expect(r.message && translate('vi', r.message), q).toMatch(/Hãy nhập ít nhất một từ/);
     }
-    expect(search('-quốc').message).toMatch(/ngoài các từ loại trừ/);
+    const excluded = search('-quốc').message;
+    expect(excluded && translate('vi', excluded)).toMatch(/ngoài các từ loại trừ/);
   });
 
   it('FTS5 syntax typed by a clerk is searched as text, never an error', () => {
@@ -190,7 +192,8 @@ describe('query language', () => {
 
   it('a bad date in a filter is ignored with a note saying why', () => {
     const r = search('hội nghị tu:32/13/2024');
-    expect(r.notes[0]).toMatch(/dd\/mm\/yyyy/);
+    expect(translate('vi', r.notes[0]!)).toBe('Bỏ qua "tu:32/13/2024": ngày cần có dạng dd/mm/yyyy, mm/yyyy hoặc yyyy.');
+    expect(translate('en', r.notes[0]!)).toBe('Ignored "tu:32/13/2024": a date must be dd/mm/yyyy, mm/yyyy or yyyy.');
     expect(r.total).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconArrowRight, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
+import { useMessageText } from '../../api/useMessageText';
 import { formatIsoDate } from '../../format/date';
 import { formatCount } from '../../format/number';
 import { toLanguage } from '../../format/language';
@@ -44,6 +45,7 @@ export function QuickSearch({ opened, onClose }: Props) {
 
 function QuickSearchBody({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const messageText = useMessageText();
   const lang = toLanguage(i18n.language);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
@@ -134,7 +136,7 @@ function QuickSearchBody({ onClose }: { onClose: () => void }) {
         )}
         {typed && current && search.result?.message && (
           <Text size="sm" c="dimmed" px="sm" py="xs" data-testid="quick-search-message">
-            {search.result.message}
+            {messageText(search.result.message)}
           </Text>
         )}
         {typed && current && search.result && !search.result.message && search.result.total === 0 && (

@@ -27,6 +27,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApiQuery';
+import { useMessageText } from '../../api/useMessageText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadingState } from '../../components/LoadingState';
 import { formatCount } from '../../format/number';
@@ -62,6 +63,7 @@ const TYPING_DELAY_MS = 250;
  */
 export function SearchScreen() {
   const { t, i18n } = useTranslation();
+  const messageText = useMessageText();
   const lang = toLanguage(i18n.language);
   const hash = useHash();
   const state = useMemo(() => readSearchState(hash), [hash]);
@@ -206,7 +208,7 @@ export function SearchScreen() {
             icon={<IconInfoCircle size={20} />}
             data-testid="search-message"
           >
-            {result.message}
+            {messageText(result.message)}
           </Alert>
         )}
         {result.notes.length > 0 && (
@@ -218,7 +220,7 @@ export function SearchScreen() {
             data-testid="search-notes"
           >
             <List size="sm" spacing={2}>
-              {result.notes.map((note) => (
+              {result.notes.map(messageText).map((note) => (
                 <List.Item key={note}>{note}</List.Item>
               ))}
             </List>
