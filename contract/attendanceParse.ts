@@ -12,6 +12,7 @@
  * Anything that does not look like a person is reported with its line, never silently dropped.
  */
 import { foldVietnamese } from './vietnamese/fold';
+import { msg, type Message } from './messages/message';
 
 export type ParsedRole = 'chu_tri' | 'dong_chu_tri' | 'thu_ky' | 'khach_moi';
 
@@ -29,7 +30,8 @@ export interface ParsedAttendee {
 export interface ParseProblem {
   line: number;
   source: string;
-  message: string;
+  /** Why the entry was not taken, worded where shown. */
+  message: Message;
 }
 
 export interface ParsedAttendance {
@@ -210,7 +212,7 @@ function roleOf(phrase: string): ParsedRole | null {
   return null;
 }
 
-type EntryResult = { rank: string; fullName: string; titles: string } | { problem: string };
+type EntryResult = { rank: string; fullName: string; titles: string } | { problem: Message };
 
 /** One entry, honorifics and role phrases already removed from its ends. */
 function parseEntry(entry: string): EntryResult {
@@ -239,10 +241,7 @@ function parseEntry(entry: string): EntryResult {
   } else {
     const at = nameStart(first);
     if (at === null)
-      return {
-        problem:
-          'Không nhận ra họ tên trong mục này (cần có họ và tên, ví dụ “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).',
-      };
+      return { problem: msg('attendancePaste.noName') };
     if (at > 0) titles.push(join(first.slice(0, at)));
     nameWords = first.slice(at);
   }
@@ -253,9 +252,9 @@ function parseEntry(entry: string): EntryResult {
     if (r && r.at === 0 && r.length === alone.length) rank = r.rank;
     else titles.push(chunk);
   }
-  if (nameWords.length < 2) return { problem: 'Họ tên phải có ít nhất họ và tên (hai chữ trở lên).' };
+  if (nameWords.length < 2) return { problem: msg('attendancePaste.nameTooShort') };
   if (nameWords.length > MAX_NAME_WORDS || !isWholeName(nameWords)) {
-    return { problem: 'Không tách được họ tên khỏi chức vụ; hãy đặt dấu phẩy sau họ tên.' };
+    return { problem: msg('attendancePaste.nameNotSeparated') };
   }
   return { rank, fullName: nameText(nameWords), titles: titles.join(', ') };
 }

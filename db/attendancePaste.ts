@@ -3,6 +3,7 @@ import { foldVietnamese } from '../contract/vietnamese/fold';
 import { parseAttendanceText } from '../contract/attendanceParse';
 import { meetingRow } from './recordWrite';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 import { ATTENDANCE_BATCH_MAX, type PastePreview, type PastePreviewRow } from '../contract/recordContract';
 
 /**
@@ -66,7 +67,7 @@ export function previewPaste(archive: Archive, meetingId: string | null, text: s
     const folded = foldVietnamese(e.fullName);
     const seen = firstLine.get(folded);
     if (seen !== undefined) {
-      problems.push({ line: e.line, source: e.source, message: `Người này đã có ở dòng ${seen} của danh sách dán vào.` });
+      problems.push({ line: e.line, source: e.source, message: msg('attendancePaste.sameAsLine', { line: String(seen) }) });
       continue;
     }
     firstLine.set(folded, e.line);

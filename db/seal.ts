@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Archive } from './open';
 import { RECORD_PARTS, type SealReport } from '../contract/recordContract';
 import { HosoError } from '../contract/errors';
+import { msg, type Message } from '../contract/messages/message';
+import { commaList } from '../contract/messages/recordParts';
 
 /**
  * The seal of a finalized meeting (DESIGN.md §3): SHA-256 over a canonical JSON of its content:
@@ -75,16 +77,6 @@ export function writeSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string, n
   return { sealHash: seal.hash, sealedAt: now, parts: seal.parts };
 }
 
-const PART_LABEL: Record<SealPartName | 'seal', string> = {
-  meeting: 'thông tin chung',
-  attendance: 'thành phần dự họp',
-  conclusions: 'kết luận',
-  documents: 'văn bản liên quan',
-  tags: 'thẻ',
-  photos: 'ảnh',
-  seal: 'mã niêm phong',
-};
-
 /**
  * Recomputes the seal of a meeting (live or in the trash) and says whether the record is as sealed:
  * which parts changed since (by the part hashes logged with the seal), whether the stored seal still
@@ -100,7 +92,7 @@ export function checkSeal(
     | undefined;
   if (!meeting) throw new HosoError('NOT_FOUND');
   const current = computeSeal(archive, meetingId);
-  if (meeting.status !== 'finalized') return notSealed(meetingId, current.hash, 'Hồ sơ chưa khóa nên chưa có niêm phong để kiểm tra.');
+  if (meeting.status !== 'finalized') return notSealed(meetingId, current.hash, msg('seal.notFinalized'));
 
   const logged = archive.sqlite
     .prepare(
@@ -115,10 +107,10 @@ export function checkSeal(
   for (const part of RECORD_PARTS) if (sealed.parts && sealed.parts[part] !== current.parts[part]) changed.push(part);
   const bad = options.verifyPhotoFile ? [...new Set(current.photoHashes)].filter((h) => !options.verifyPhotoFile!(h)) : [];
   const ok = changed.length === 0 && current.hash === meeting.sealHash && bad.length === 0;
-  const problems = [
-    ...changed.map((p) => PART_LABEL[p]),
-    ...(bad.length ? [`${bad.length.toLocaleString('vi-VN')} tệp ảnh bị thiếu hoặc hỏng`] : []),
-  ];
+  const problems = commaList([
+    ...changed.map((p) => msg(`seal.part.${p}`)),
+    ...(bad.length ? [msg('seal.badPhotoFiles', { n: bad.length })] : []),
+  ]);
   return {
     meetingId,
     sealed: true,
@@ -129,13 +121,11 @@ export function checkSeal(
     changedParts: changed,
     badPhotoFiles: bad,
     photoFilesChecked: options.verifyPhotoFile !== undefined,
-    message: ok
-      ? 'Hồ sơ còn nguyên vẹn như khi khóa.'
-      : `Hồ sơ đã bị thay đổi ngoài ứng dụng sau khi khóa: ${problems.join(', ') || 'nội dung'}. Hãy đối chiếu với bản sao lưu.`,
+    message: ok ? msg('seal.intact') : msg('seal.changed', { problems: problems ?? msg('seal.content') }),
   };
 }
 
-function notSealed(meetingId: string, currentHash: string, message: string): SealReport {
+function notSealed(meetingId: string, currentHash: string, message: Message): SealReport {
   return {
     meetingId,
     sealed: false,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
+import { translate } from '../../contract/messages/translate';
 
 let s: RecordSession;
 beforeEach(async () => {
@@ -154,10 +155,12 @@ describe('pasting a list', () => {
     ]);
     expect(preview.rows[0]!.candidates.map((c) => c.id)).toEqual([vinh.id]);
     expect(preview.rows[1]!.candidates.map((c) => c.id)).toEqual([an.id]);
-    expect(preview.problems).toEqual([
+    expect(preview.problems.map((p) => ({ ...p, message: translate('vi', p.message) }))).toEqual([
       { line: 2, source: 'Thủ trưởng một số cơ quan, đơn vị', message: expect.stringMatching(/^Không nhận ra họ tên/) },
       { line: 3, source: 'ông Trần Sỹ Thanh, Chủ tịch UBND', message: 'Người này đã có ở dòng 1 của danh sách dán vào.' },
     ]);
+    // An English UI reads the same problem in English.
+    expect(translate('en', preview.problems[1]!.message)).toBe('This person is already on line 1 of the pasted list.');
     // A preview writes nothing.
     expect(s.count('attendance')).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { checkSeal } from '../../db/seal';
+import { translate } from '../../contract/messages/translate';
 import { verifyAuditChain } from '../../db/audit';
 import { findPhotoFile } from '../../services/photoFiles';
 import { jpeg } from '../helpers/images';
@@ -68,12 +69,22 @@ describe('finalizing (khóa hồ sơ)', () => {
     s.archive.sqlite.prepare("UPDATE attendance SET rank = 'Thượng tướng' WHERE id = ?").run(r.chairRow);
     const tampered = await s.call('meetings/seal-check', { id: r.id });
     expect(tampered).toMatchObject({ sealed: true, ok: false, changedParts: ['attendance'] });
-    expect(tampered.message).toContain('thành phần dự họp');
+    expect(translate('vi', tampered.message)).toBe(
+      'Hồ sơ đã bị thay đổi ngoài ứng dụng sau khi khóa: thành phần dự họp. Hãy đối chiếu với bản sao lưu.',
+    );
+    // The clerk reads it in the UI's language: an English UI gets English, the part named in English.
+    expect(translate('en', tampered.message)).toBe(
+      'The record was changed outside the application after it was finalized: attendance. Compare it with a backup.',
+    );
     expect(tampered.currentHash).not.toBe(tampered.storedHash);
 
     // Someone "fixes" the seal column to match: the audit log still holds the real seal.
     s.archive.sqlite.prepare('UPDATE meetings SET seal_hash = ? WHERE id = ?').run(tampered.currentHash, r.id);
-    expect((await s.call('meetings/seal-check', { id: r.id })).changedParts).toEqual(['seal', 'attendance']);
+    const resealed = await s.call('meetings/seal-check', { id: r.id });
+    expect(resealed.changedParts).toEqual(['seal', 'attendance']);
+    expect(translate('vi', resealed.message)).toBe(
+      'Hồ sơ đã bị thay đổi ngoài ứng dụng sau khi khóa: mã niêm phong, thành phần dự họp. Hãy đối chiếu với bản sao lưu.',
+    );
     s.archive.sqlite.prepare("UPDATE attendance SET rank = 'Đại tướng' WHERE id = ?").run(r.chairRow);
     s.archive.sqlite.prepare('UPDATE meetings SET seal_hash = ? WHERE id = ?').run(tampered.storedHash, r.id);
     expect((await s.call('meetings/seal-check', { id: r.id })).ok).toBe(true);
@@ -84,7 +95,7 @@ describe('finalizing (khóa hồ sơ)', () => {
     writeFileSync(findPhotoFile(s.dir, r.photo.fileHash)!.path, await jpeg({ color: '#1b5e20' }));
     const photoCheck = await s.call('meetings/seal-check', { id: r.id });
     expect(photoCheck).toMatchObject({ ok: false, changedParts: [], badPhotoFiles: [r.photo.fileHash] });
-    expect(photoCheck.message).toContain('1 tệp ảnh bị thiếu hoặc hỏng');
+    expect(translate('vi', photoCheck.message)).toContain('1 tệp ảnh bị thiếu hoặc hỏng');
 
     s.archive.sqlite.prepare("UPDATE photos SET caption = 'Chú thích khác' WHERE id = ?").run(r.photo.id);
     expect((await s.call('meetings/seal-check', { id: r.id })).changedParts).toEqual(['photos']);
@@ -92,7 +103,9 @@ describe('finalizing (khóa hồ sơ)', () => {
 
   it('says a draft has no seal yet', async () => {
     const m = await s.meeting();
-    expect(await s.call('meetings/seal-check', { id: m.id })).toMatchObject({ sealed: false, ok: false, message: expect.stringContaining('chưa khóa') });
+    const report = await s.call('meetings/seal-check', { id: m.id });
+    expect(report).toMatchObject({ sealed: false, ok: false });
+    expect(translate('vi', report.message)).toBe('Hồ sơ chưa khóa nên chưa có niêm phong để kiểm tra.');
   });
 });
 

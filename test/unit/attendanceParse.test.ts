@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAttendanceText, rankSeniority } from '../../contract/attendanceParse';
+import { translate } from '../../contract/messages/translate';
 
 const people = (text: string) => parseAttendanceText(text).entries.map(({ rank, fullName, titles }) => ({ rank, fullName, titles }));
 
@@ -103,7 +104,10 @@ describe('pasted attendance lists', () => {
     const r = parseAttendanceText(text);
     expect(r.entries).toEqual([]);
     expect(r.problems.map((p) => p.source)).toEqual(['Thủ trưởng Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam', 'Hậu cần, Kỹ thuật', 'Lan']);
-    expect(r.problems[0]!.message).toMatch(/Không nhận ra họ tên/);
+    expect(translate('vi', r.problems[0]!.message)).toBe(
+      'Không nhận ra họ tên trong mục này (cần có họ và tên, ví dụ “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).',
+    );
+    expect(translate('en', r.problems[0]!.message)).toMatch(/^No full name found in this entry/);
   });
 
   it('parses 5 000 lines quickly and can stop early once a limit is passed', () => {

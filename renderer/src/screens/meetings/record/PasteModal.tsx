@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { PastePreview, PastePreviewRow } from '../../../../../contract/recordContract';
 import { call } from '../../../api/client';
 import { useAction } from '../../../api/useAction';
+import { useMessageText } from '../../../api/useMessageText';
 import { DialogActions } from '../../../components/DialogActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PersonMatchCell } from '../../../components/PersonMatchCell';
@@ -49,6 +50,7 @@ export function PasteModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const messageText = useMessageText();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<PastePreview | null>(null);
   const [choices, setChoices] = useState<Choice[]>([]);
@@ -160,7 +162,7 @@ export function PasteModal({
                 <List size="sm">
                   {preview.problems.map((p, i) => (
                     <List.Item key={i}>
-                      {t('attendance.pasteLine', { line: p.line, message: p.message })}
+                      {t('attendance.pasteLine', { line: p.line, message: messageText(p.message) })}
                     </List.Item>
                   ))}
                 </List>

@@ -2,10 +2,12 @@ import { Alert, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SealReport } from '../../../../../contract/recordContract';
+import { useMessageText } from '../../../api/useMessageText';
 
 /** What meetings/seal-check found: intact, or which parts and photo files no longer match the seal. */
 export function SealCheckResult({ report }: { report: SealReport }) {
   const { t } = useTranslation();
+  const messageText = useMessageText();
   return (
     <Alert
       color={report.ok ? 'teal' : 'red'}
@@ -14,7 +16,7 @@ export function SealCheckResult({ report }: { report: SealReport }) {
       data-testid="seal-result"
       data-ok={report.ok}
     >
-      <Text size="sm">{report.message}</Text>
+      <Text size="sm">{messageText(report.message)}</Text>
       {report.changedParts.length > 0 && (
         <>
           <Text size="sm" fw={600} mt="xs">
