@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { IsoDate, Id, requiredText } from './fields';
+import { MessageSchema } from './messages/message';
 
 /** Largest text accepted from a paste or a file once decoded (a whole year of reports is far less). */
 export const IMPORT_TEXT_MAX_CHARS = 2_000_000;
@@ -90,8 +91,8 @@ export const ImportDraft = z.object({
   byline: DraftText.nullable(),
   body: z.array(DraftParagraph),
   images: z.array(DraftImage),
-  /** Things the clerk should look at (no title found, a date without its year…), in Vietnamese. */
-  notes: z.array(z.string()),
+  /** Things the clerk should look at (no title found, a date without its year…), worded where shown. */
+  notes: z.array(MessageSchema),
 });
 export type ImportDraft = z.output<typeof ImportDraft>;
 
@@ -186,7 +187,8 @@ export const ImportSaveResult = z.object({
     documents: z.number().int(),
     conclusions: z.number().int(),
   }),
-  notes: z.array(z.string()),
+  /** What was left out (a picture that could not be stored, a bad document number…), worded where shown. */
+  notes: z.array(MessageSchema),
 });
 export type ImportSaveResult = z.output<typeof ImportSaveResult>;
 
@@ -195,7 +197,8 @@ export const ImportBatchItem = z.object({
   status: z.enum(['imported', 'needs_review', 'failed', 'duplicate']),
   meetingId: Id.nullable(),
   title: z.string().nullable(),
-  message: z.string(),
+  /** How it went, one line when worded in turn (translateAll): the error, the notes, or "Đã nhập.". */
+  messages: z.array(MessageSchema),
 });
 export type ImportBatchItem = z.output<typeof ImportBatchItem>;
 

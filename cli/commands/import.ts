@@ -4,6 +4,7 @@ import type { CliCommand } from './types';
 import { draftToCliJson, extractDraft, readFileSource } from '../../services/import';
 import { isHosoError } from '../../contract/errors';
 import { IMPORT_BATCH_MAX, type ImportBatchItem, type ImportSource } from '../../contract/importContract';
+import { translate, translateAll } from '../../contract/messages/translate';
 import { vnDate } from '../options';
 
 const IMPORTABLE = /\.(txt|md|markdown|html?|docx|doc|pdf)$/i;
@@ -27,6 +28,11 @@ const STATUS_TEXT: Record<ImportBatchItem['status'], string> = {
   failed: 'LỖI',
   duplicate: 'TRÙNG, BỎ QUA',
 };
+
+/** An item of `import/batch` as the CLI prints it (and as `--json` has always shown it): its messages worded in Vietnamese, as one line. */
+function cliItem({ messages, ...item }: ImportBatchItem) {
+  return { ...item, message: translateAll('vi', messages) };
+}
 
 /** Files read ahead per `import/batch` call: at most the channel's limit, and about 64 MB of them. */
 const BATCH_BYTES = 64 * 1024 * 1024;
@@ -93,7 +99,7 @@ export const importCommand: CliCommand = {
                 `Văn bản: ${r.type ?? ''} ${r.number}${r.date ? ` ngày ${vnDate(r.date)}` : ''}`.trim(),
               );
             env.io.out(`Nguồn: ${json.byline ?? '(chưa có)'}`);
-            for (const n of draft.notes) env.io.out(`Lưu ý: ${n}`);
+            for (const n of draft.notes) env.io.out(`Lưu ý: ${translate('vi', n)}`);
           }
         } catch (e) {
           if (!isHosoError(e)) throw e;
@@ -106,16 +112,19 @@ export const importCommand: CliCommand = {
       if (env.values.json) env.io.out(JSON.stringify(drafts, null, 2));
       return failed ? 1 : 0;
     }
-    const printItem = (item: ImportBatchItem) =>
+    const printItem = (batchItem: ImportBatchItem) => {
+      const item = cliItem(batchItem);
+      const imported = batchItem.messages.length === 1 && batchItem.messages[0]!.key === 'importNote.imported';
       env.io.out(
-        `${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${item.message !== 'Đã nhập.' ? ` (${item.message})` : ''}`,
+        `${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${imported ? '' : ` (${item.message})`}`,
       );
+    };
     return env.withSession(
       async ({ call }) => {
         const items: ImportBatchItem[] = [];
         for await (const sources of batches(files)) items.push(...(await call('import/batch', { sources, allowDuplicate: env.values.force })).items);
         const count = (s: ImportBatchItem['status']) => items.filter((i) => i.status === s).length;
-        if (env.values.json) env.io.out(JSON.stringify(items, null, 2));
+        if (env.values.json) env.io.out(JSON.stringify(items.map(cliItem), null, 2));
         else
           env.io.out(
             `\nTổng: ${count('imported')} đã nhập, ${count('needs_review')} cần xem lại, ${count('duplicate')} trùng (bỏ qua), ${count('failed')} lỗi.`,

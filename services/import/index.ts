@@ -5,6 +5,8 @@
 import type { Archive } from '../../db/open';
 import { getSettings } from '../../db/settings';
 import { HosoError, isHosoError } from '../../contract/errors';
+import { literal, msg } from '../../contract/messages/message';
+import { errorMessages } from '../../contract/messages/recordParts';
 import type {
   ImportBatchItem,
   ImportDraft,
@@ -34,7 +36,7 @@ export async function readSource(source: ImportSource): Promise<SourceDoc> {
   if (source.kind === 'text') return readPastedSource(source.name ?? 'Văn bản dán vào', source.text);
   // base64 is 4/3 of the bytes: refuse before decoding something huge.
   if (source.dataBase64.length > (IMPORT_FILE_MAX_BYTES * 4) / 3 + 4)
-    throw new HosoError('IMPORT_TOO_LARGE', `(${source.name})`);
+    throw new HosoError('IMPORT_TOO_LARGE', literal(source.name));
   return readFileSource(source.name, Buffer.from(source.dataBase64, 'base64'));
 }
 
@@ -63,14 +65,12 @@ async function prepareOne(
   read: () => Promise<SourceDoc>,
   kinds: readonly string[],
   o: ImportOptions,
-): Promise<Prepared | { failed: ImportBatchItem['message'] }> {
+): Promise<Prepared | { failed: ImportBatchItem['messages'] }> {
   try {
     const doc = await read();
     const draft = extractDraft(doc);
     if (!draft.title)
-      return {
-        failed: 'Không tìm thấy tên cuộc họp; hãy nhập tệp này trên màn hình Nhập hồ sơ để điền tên.',
-      };
+      return { failed: [msg('importNote.failedNoTitle')] };
     const reviewed = reviewedFromDraft(archive, draft, kinds);
     return {
       doc,
@@ -80,7 +80,7 @@ async function prepareOne(
     };
   } catch (e) {
     if (!isHosoError(e)) throw e;
-    return { failed: e.message };
+    return { failed: errorMessages(e) };
   }
 }
 
@@ -91,22 +91,23 @@ function commitOne(archive: Archive, name: string, p: Prepared, o: ImportOptions
       : commitImport(archive, p.doc, p.draft.contentHash, p.reviewed, p.prepared, o);
   if (saved.status === 'duplicate') {
     const d = saved.duplicate!;
-    const why = d.reason === 'same_content' ? 'cùng nội dung với' : 'trùng tên và ngày với';
     return {
       name,
       status: 'duplicate',
       meetingId: d.id,
       title: p.reviewed.title,
-      message: `Bỏ qua: ${why} hồ sơ “${d.title}” đã có.`,
+      messages: [
+        msg(d.reason === 'same_content' ? 'importNote.duplicateContent' : 'importNote.duplicateTitleDate', { title: d.title }),
+      ],
     };
   }
-  const review = p.draft.notes.filter((n) => !n.startsWith('Chưa tìm thấy tên'));
+  const review = p.draft.notes.filter((n) => n.key !== 'importNote.noTitle');
   return {
     name,
     status: review.length ? 'needs_review' : 'imported',
     meetingId: saved.meetingId,
     title: p.reviewed.title,
-    message: [...review, ...saved.notes].join(' ') || 'Đã nhập.',
+    messages: review.length + saved.notes.length ? [...review, ...saved.notes] : [msg('importNote.imported')],
   };
 }
 
@@ -130,26 +131,26 @@ export async function importMany(
   const AHEAD = 4;
   const GROUP = 20;
   const kinds = getSettings(archive).meetingKinds;
-  const pending: Promise<Prepared | { failed: string }>[] = [];
+  const pending: Promise<Prepared | { failed: ImportBatchItem['messages'] }>[] = [];
   const start = (i: number) => {
     if (i < sources.length) pending[i] = prepareOne(archive, sources[i]!.read, kinds, o);
   };
   for (let i = 0; i < AHEAD; i++) start(i);
   const items: ImportBatchItem[] = [];
   for (let from = 0; from < sources.length; from += GROUP) {
-    const group: { name: string; p: Prepared | { failed: string } }[] = [];
+    const group: { name: string; p: Prepared | { failed: ImportBatchItem['messages'] } }[] = [];
     for (let i = from; i < Math.min(from + GROUP, sources.length); i++) {
       group.push({ name: sources[i]!.name, p: await pending[i]! });
       start(i + AHEAD);
     }
     const done = archive.sqlite.transaction(() =>
       group.map(({ name, p }): ImportBatchItem => {
-        if ('failed' in p) return { name, status: 'failed', meetingId: null, title: null, message: p.failed };
+        if ('failed' in p) return { name, status: 'failed', meetingId: null, title: null, messages: p.failed };
         try {
           return commitOne(archive, name, p, o);
         } catch (e) {
           if (!isHosoError(e)) throw e;
-          return { name, status: 'failed', meetingId: null, title: null, message: e.message };
+          return { name, status: 'failed', meetingId: null, title: null, messages: errorMessages(e) };
         }
       }),
     )();

@@ -9,7 +9,6 @@
  * recognised even after its meeting was edited; a live meeting with the same title and date is a
  * duplicate too. Either is skipped unless the clerk says otherwise.
  */
-import { translate } from '../../contract/messages/translate';
 import { dirname } from 'node:path';
 import type { Archive } from '../../db/open';
 import { createMeeting } from '../../db/meetings';
@@ -23,6 +22,8 @@ import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { directoryByName, matchDirectory } from '../../db/attendancePaste';
 import { normalizeDocumentNumber } from '../../contract/documentNumber';
 import { isHosoError } from '../../contract/errors';
+import { msg, type Message } from '../../contract/messages/message';
+import { errorAsMessage } from '../../contract/messages/recordParts';
 import { ATTENDANCE_BATCH_MAX } from '../../contract/recordContract';
 import type {
   DuplicateOf,
@@ -93,7 +94,7 @@ export interface SaveOptions {
 async function storePictures(
   archive: Archive,
   doc: SourceDoc,
-  notes: string[],
+  notes: Message[],
 ): Promise<Map<number, StoredPhoto>> {
   const stored = new Map<number, StoredPhoto>();
   for (const img of doc.images) {
@@ -101,12 +102,12 @@ async function storePictures(
       stored.set(
         img.index,
         await storePhoto(dirname(archive.file), img.bytes, {
-          fileName: `${doc.name} — ảnh ${img.index + 1}`,
+          detail: msg('importNote.photoOf', { source: doc.name, n: img.index + 1 }),
         }),
       );
     } catch (e) {
       if (!isHosoError(e)) throw e;
-      notes.push(`Ảnh ${img.index + 1} không lưu được: ${e.message}`);
+      notes.push(msg('importNote.photoNotSaved', { n: img.index + 1, error: errorAsMessage(e) }));
     }
   }
   return stored;
@@ -115,7 +116,7 @@ async function storePictures(
 /** A draft whose pictures are stored and that only waits for its transaction. */
 export interface PreparedImport {
   pictures: Map<number, StoredPhoto>;
-  notes: string[];
+  notes: Message[];
 }
 
 const NO_COUNTS = () => ({ people: 0, photos: 0, documents: 0, conclusions: 0 });
@@ -137,7 +138,7 @@ export async function prepareImport(
 ): Promise<PreparedImport | ImportSaveResult> {
   const duplicate = o.allowDuplicate ? null : findDuplicate(archive, contentHash, r.title, r.meetingDate);
   if (duplicate) return duplicateResult(duplicate);
-  const notes: string[] = [];
+  const notes: Message[] = [];
   return { pictures: await storePictures(archive, doc, notes), notes };
 }
 
@@ -177,7 +178,7 @@ export function commitImport(
   const numbers = new Set<string>();
   for (const ref of r.documentRefs) {
     const n = normalizeDocumentNumber(ref.number);
-    if (!n.ok) notes.push(translate('vi', n.message));
+    if (!n.ok) notes.push(n.message);
     else if (!numbers.has(n.number)) {
       numbers.add(n.number);
       refs.push({ ...ref, number: n.number });
@@ -192,7 +193,7 @@ export function commitImport(
     return true;
   });
   if (people.length > ATTENDANCE_BATCH_MAX)
-    notes.push(`Chỉ nhập ${ATTENDANCE_BATCH_MAX} người đầu danh sách.`);
+    notes.push(msg('importNote.firstPeopleOnly', { max: String(ATTENDANCE_BATCH_MAX) }));
 
   const meetingId = archive.sqlite.transaction(() => {
     const meeting = createMeeting(

@@ -14,7 +14,8 @@ import { createContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher, type Dispatch } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
-import type { ImportPreview, ImportSaveResult } from '../../contract/importContract';
+import type { ImportBatchItem, ImportPreview, ImportSaveResult } from '../../contract/importContract';
+import { translateAll } from '../../contract/messages/translate';
 import { tempArchive, tempDir } from '../helpers/tempArchive';
 import { hoso } from '../helpers/runHoso';
 import { reportDocx } from '../fixtures/import/reportDocx';
@@ -173,7 +174,7 @@ describe('import through the contract', () => {
         text: fixture('ubnd-huyen.txt').replace('Theo báo cáo', 'Theo báo cáo nhanh'),
       },
     ];
-    const r = await call<{ items: { name: string; status: string; message: string }[] }>('import/batch', {
+    const r = await call<{ items: ImportBatchItem[] }>('import/batch', {
       sources,
     });
     expect(r.items.map((i) => [i.name, i.status])).toEqual([
@@ -182,9 +183,9 @@ describe('import through the contract', () => {
       ['c.pdf', 'failed'],
       ['d.txt', 'duplicate'],
     ]);
-    expect(r.items[1]!.message).toContain('chưa rõ năm');
-    expect(r.items[2]!.message).toContain('PDF');
-    expect(r.items[3]!.message).toContain('trùng tên và ngày');
+    expect(translateAll('vi', r.items[1]!.messages)).toContain('chưa rõ năm');
+    expect(translateAll('vi', r.items[2]!.messages)).toContain('PDF');
+    expect(translateAll('vi', r.items[3]!.messages)).toContain('trùng tên và ngày');
 
     // The same title without a date is not a duplicate: "giao ban" titles repeat every week.
     const undated = fixture('so-ket-khong-nam.txt').replace('Tin và ảnh', 'Bài: Quốc Khánh. Tin và ảnh');

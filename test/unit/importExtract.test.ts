@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftToCliJson } from '../../services/import/extract';
+import { translate } from '../../contract/messages/translate';
 import { at, draftOf, fixture, fromMarkdown, people, refs, texts } from '../helpers/importFixtures';
 
 // Fixtures in test/fixtures/import are our own reports, written in the style of the real samples.
@@ -222,7 +223,7 @@ describe('a date without a year anywhere', () => {
       partOfDay: 'sáng',
     });
     expect(draftToCliJson(d).date).toBeNull();
-    expect(d.notes).toContain('Ngày 9/4 chưa rõ năm: hãy nhập năm.');
+    expect(d.notes.map((n) => translate('vi', n))).toContain('Ngày 9/4 chưa rõ năm: hãy nhập năm.');
     expect(people(d.chairs)).toEqual([
       { name: 'Khuất Duy Tiến', rank: 'Thượng tá', titles: ['Trưởng Công an huyện'] },
     ]);
@@ -287,7 +288,7 @@ describe('short pastes in the samples’ patterns', () => {
   it('a report with nothing recognisable still gives a draft, with notes for the clerk', () => {
     const d = draftOf('ghi chú ngắn.');
     expect(d.title).toBeNull();
-    expect(d.notes).toEqual([
+    expect(d.notes.map((n) => translate('vi', n))).toEqual([
       'Chưa tìm thấy tên cuộc họp: hãy nhập tên.',
       'Chưa tìm thấy ngày họp: hãy nhập ngày.',
       'Chưa tìm thấy người chủ trì.',

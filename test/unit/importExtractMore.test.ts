@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftToCliJson } from '../../services/import/extract';
+import { translate } from '../../contract/messages/translate';
 import { at, draftOf, fixture, fromMarkdown, people, refs, texts } from '../helpers/importFixtures';
 
 // Five more fixtures of our own (invented names), written in the style of the real samples.
@@ -236,7 +237,7 @@ describe('a report with "Chiều 14/8" and no year anywhere ("đại tá …, ti
     });
     expect(at(d, d.date!.span)).toBe('Chiều 14/8');
     expect(draftToCliJson(d).date).toBeNull();
-    expect(d.notes).toEqual(['Ngày 14/8 chưa rõ năm: hãy nhập năm.']);
+    expect(d.notes.map((n) => translate('vi', n))).toEqual(['Ngày 14/8 chưa rõ năm: hãy nhập năm.']);
   });
 
   it('reads a lower-case "đại tá" chair, no attendees, the conclusions and the byline', () => {

@@ -7,6 +7,7 @@
  */
 import type { DraftCaption, DraftText, ImportDraft } from '../../../contract/importContract';
 import type { SourceDoc } from '../sources';
+import { msg, type Message } from '../../../contract/messages/message';
 import { contentHashOf } from '../sources';
 import { splitBlocks, type Block } from './blocks';
 import {
@@ -124,11 +125,11 @@ export function extractDraft(doc: SourceDoc): ImportDraft {
       return { text: b.text.slice(cut), span: { start: b.start + cut, end: b.end } };
     });
 
-  const notes: string[] = [];
-  if (!title) notes.push('Chưa tìm thấy tên cuộc họp: hãy nhập tên.');
-  if (!date) notes.push('Chưa tìm thấy ngày họp: hãy nhập ngày.');
-  else if (!date.value) notes.push(`Ngày ${date.day}/${date.month} chưa rõ năm: hãy nhập năm.`);
-  if (people.chairs.length === 0) notes.push('Chưa tìm thấy người chủ trì.');
+  const notes: Message[] = [];
+  if (!title) notes.push(msg('importNote.noTitle'));
+  if (!date) notes.push(msg('importNote.noDate'));
+  else if (!date.value) notes.push(msg('importNote.noYear', { day: date.day, month: date.month }));
+  if (people.chairs.length === 0) notes.push(msg('importNote.noChair'));
 
   return {
     sourceName: doc.name,

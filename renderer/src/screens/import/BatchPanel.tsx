@@ -1,7 +1,13 @@
 import { Anchor, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ErrorPayload } from '../../../../contract/errors';
 import type { ImportBatchItem } from '../../../../contract/importContract';
+import { useErrorText } from '../../api/useErrorText';
+import { useMessageText } from '../../api/useMessageText';
 import { hrefOf } from '../../router/route';
+
+/** A file of the batch: as `import/batch` told it, or the call's own failure (worded like any error). */
+export type BatchRow = ImportBatchItem | (Omit<ImportBatchItem, 'messages'> & { error: ErrorPayload });
 
 const COLORS: Record<ImportBatchItem['status'], string> = {
   imported: 'teal',
@@ -16,11 +22,13 @@ export function BatchPanel({
   total,
   onAgain,
 }: {
-  items: ImportBatchItem[];
+  items: BatchRow[];
   total: number;
   onAgain: () => void;
 }) {
   const { t } = useTranslation();
+  const messageText = useMessageText();
+  const errorText = useErrorText();
   const count = (s: ImportBatchItem['status']) => items.filter((i) => i.status === s).length;
   const done = items.length >= total;
   return (
@@ -69,7 +77,7 @@ export function BatchPanel({
                     (i.title ?? '')
                   )}
                 </Table.Td>
-                <Table.Td>{i.message}</Table.Td>
+                <Table.Td>{'error' in i ? errorText(i.error) : i.messages.map(messageText).join(' ')}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

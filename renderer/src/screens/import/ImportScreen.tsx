@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { ERROR_MESSAGES, type ErrorPayload } from '../../../../contract/errors';
 import {
   IMPORT_TEXT_MAX_CHARS,
-  type ImportBatchItem,
   type ImportPreview,
   type ImportSource,
 } from '../../../../contract/importContract';
@@ -15,7 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { hrefOf } from '../../router/route';
 import { navigate } from '../../router/useRoute';
 import { useSettings } from '../../settings/settingsContext';
-import { BatchPanel } from './BatchPanel';
+import { BatchPanel, type BatchRow } from './BatchPanel';
 import { fileToSource } from './fileSource';
 import { ReviewPanel } from './ReviewPanel';
 import { initialReview, toReviewedDraft, type ReviewState } from './reviewState';
@@ -24,7 +23,7 @@ import { SourceView } from './SourceView';
 type Step =
   | { name: 'input' }
   | { name: 'review'; source: ImportSource; preview: ImportPreview }
-  | { name: 'batch'; total: number; items: ImportBatchItem[] };
+  | { name: 'batch'; total: number; items: BatchRow[] };
 
 /**
  * Nhập hồ sơ: a pasted report or a file becomes a draft meeting that the clerk reviews beside its
@@ -59,7 +58,7 @@ export function ImportScreen() {
 
   async function runBatch(files: File[]) {
     setError(null);
-    const items: ImportBatchItem[] = [];
+    const items: BatchRow[] = [];
     setStep({ name: 'batch', total: files.length, items: [] });
     // One file per call: the bar moves file by file, and one huge file never holds up the others.
     for (const file of files) {
@@ -72,7 +71,7 @@ export function ImportScreen() {
           status: 'failed',
           meetingId: null,
           title: null,
-          message: toErrorPayload(e).message,
+          error: toErrorPayload(e),
         });
       }
       setStep({ name: 'batch', total: files.length, items: [...items] });
