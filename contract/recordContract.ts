@@ -1,6 +1,7 @@
 /**
- * The meeting-record channels of the contract (spread into `contract` in contract.ts): attendance,
- * conclusions and tasks, document references, tags, trash, history, finalizing (seal) and corrections.
+ * The meeting-record channels of the contract (spread into `contract` in contract.ts): the whole record,
+ * trash, history, finalizing (seal) and corrections here; the parts' schemas and channels (attendance,
+ * conclusions and tasks, document references, tags) in recordPartsContract.ts, re-exported below.
  * Pure TypeScript + zod.
  *
  * Every change to a part of a meeting names the meeting's `version` the clerk's screen started from and
