@@ -137,15 +137,8 @@ export const recordEn: CatalogShape<typeof recordVi> = {
       photos: 'photos',
       seal: 'seal code',
     },
-    list: {
-      of2: '{{a}}, {{b}}',
-      of3: '{{a}}, {{b}}, {{c}}',
-      of4: '{{a}}, {{b}}, {{c}}, {{d}}',
-      of5: '{{a}}, {{b}}, {{c}}, {{d}}, {{e}}',
-      of6: '{{a}}, {{b}}, {{c}}, {{d}}, {{e}}, {{f}}',
-      of7: '{{a}}, {{b}}, {{c}}, {{d}}, {{e}}, {{f}}, {{g}}',
-      of8: '{{a}}, {{b}}, {{c}}, {{d}}, {{e}}, {{f}}, {{g}}, {{h}}',
-    },
+    // Commas between the items, as in Vietnamese.
+    list: recordVi.seal.list,
   },
   attendancePaste: {
     noName: 'No full name found in this entry (it needs a family and a given name, e.g. “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).',
