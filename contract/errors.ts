@@ -21,14 +21,13 @@ export const ERROR_MESSAGES = Object.fromEntries(
 ) as Record<ErrorCode, { vi: string; en: string }>;
 
 /**
- * What follows a code's text: messages, or (while older call sites remain) a string shown as it is —
- * language-neutral specifics only (a path, a number); sentences belong in the catalogs.
+ * What follows a code's text: messages, never a sentence (a string would reach the English UI in
+ * Vietnamese). Language-neutral specifics (a path, a number, an SQLite code) go in literal().
  */
-export type ErrorDetail = Message | string | readonly Message[];
+export type ErrorDetail = Message | readonly Message[];
 
 function detailMessages(detail: ErrorDetail | undefined): Message[] {
   if (detail === undefined) return [];
-  if (typeof detail === 'string') return [msg('detail.text', { text: detail })];
   return Array.isArray(detail) ? [...(detail as readonly Message[])] : [detail as Message];
 }
 
@@ -72,6 +71,22 @@ export function toErrorPayload(e: unknown): ErrorPayload {
 /** The payload of a code with details, without throwing (the transports' own refusals). */
 export function errorPayload(code: ErrorCode, detail?: ErrorDetail): ErrorPayload {
   return toErrorPayload(new HosoError(code, detail));
+}
+
+/** An error as the messages of its one line: its code's text, then each detail (translateAll joins them). */
+export function errorMessages(error: { code: ErrorCode; details?: readonly Message[] }): Message[] {
+  return [msg(`errors.${error.code}`), ...(error.details ?? [])];
+}
+
+/**
+ * An error as one message, to stand as a parameter of another (a line of `hoso check`, a backup's
+ * verdict, an import note): its code's text followed by its details.
+ */
+export function errorAsMessage(error: { code: ErrorCode; details?: readonly Message[] }): Message {
+  return (error.details ?? []).reduce<Message>(
+    (line, detail) => msg('detail.withDetail', { error: line, detail }),
+    msg(`errors.${error.code}`),
+  );
 }
 
 /** An error worded in a language: the code's text, then each detail. */

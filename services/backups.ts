@@ -8,9 +8,8 @@ import { countMeetings } from '../db/meetings';
 import { integrityCheck, quickCheck, withReadOnlyConnection } from '../db/integrity';
 import { appendAudit } from '../db/audit';
 import { getSettings } from '../db/settings';
-import { HosoError, isHosoError } from '../contract/errors';
+import { errorAsMessage, HosoError, isHosoError } from '../contract/errors';
 import { literal, msg, type Message } from '../contract/messages/message';
-import { errorLine } from './messageParts';
 import type { BackupCheck, BackupEntry, BackupList } from '../contract/mergeContract';
 import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 
@@ -251,7 +250,7 @@ function notABackup(archive: Archive, path: string): Message | null {
   if (path === resolve(archive.file)) return msg('backup.isTheArchive');
   if (!existsSync(path) || !statSync(path).isFile()) return msg('backup.notFound');
   try {
-    if (!looksLikeSqlite(path)) return errorLine(new HosoError('ARCHIVE_NOT_SQLITE', literal(basename(path))));
+    if (!looksLikeSqlite(path)) return errorAsMessage(new HosoError('ARCHIVE_NOT_SQLITE', literal(basename(path))));
   } catch (e) {
     return unreadable(e);
   }
@@ -288,7 +287,7 @@ function checkCopy(archive: Archive, path: string, options: ScratchOptions): Che
   try {
     copy = copyToScratch(path, { archiveFile: archive.file, purpose: 'restore' }, options);
   } catch (e) {
-    if (isHosoError(e)) return refuse(errorLine(e), e);
+    if (isHosoError(e)) return refuse(errorAsMessage(e), e);
     return refuse(unreadable(e));
   }
   const fail = (message: Message) => {
@@ -298,7 +297,7 @@ function checkCopy(archive: Archive, path: string, options: ScratchOptions): Che
   try {
     inspectArchiveFile(copy.file, archive.nativeBinding);
   } catch (e) {
-    return fail(isHosoError(e) ? errorLine(e) : msg('detail.text', { text: String(e) }));
+    return fail(isHosoError(e) ? errorAsMessage(e) : msg('detail.text', { text: String(e) }));
   }
   try {
     return withReadOnlyConnection(copy.file, archive.nativeBinding, (db): CheckedCopy => {

@@ -9,9 +9,8 @@ import { checkSeal } from '../db/seal';
 import { verifyPhotoFileSync } from './photoFiles';
 import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 import { dirname } from 'node:path';
-import { isHosoError } from '../contract/errors';
+import { errorAsMessage, isHosoError } from '../contract/errors';
 import { msg, type Message } from '../contract/messages/message';
-import { errorLine } from './messageParts';
 
 export interface CheckReport {
   ok: boolean;
@@ -83,7 +82,7 @@ function checkFile(file: string, archiveDir: string, report: CheckReport): void 
   try {
     inspectArchiveFile(file);
   } catch (e) {
-    report.problems.push(isHosoError(e) ? errorLine(e) : msg('detail.text', { text: e instanceof Error ? e.message : String(e) }));
+    report.problems.push(isHosoError(e) ? errorAsMessage(e) : msg('detail.text', { text: e instanceof Error ? e.message : String(e) }));
     return;
   }
   withReadOnlyConnection(file, undefined, (db) => checkConnection(db, file, archiveDir, report));

@@ -1,10 +1,8 @@
-import type { HosoError } from '../contract/errors';
 import { msg, type Message } from '../contract/messages/message';
 
 /**
  * Pieces of messages the archive's services compose (docs/ARCHITECTURE.md, "Text for people"): a size,
- * an error as one line of a report, the first problems of a bag as an error's details. Only keys and
- * parameters here; the edges word them.
+ * the first problems of a bag as an error's details. Only keys and parameters here; the edges word them.
  */
 
 const MB = 1024 * 1024;
@@ -18,17 +16,6 @@ export function sizeInMb(bytes: number): Message {
 /** A size as a clerk reads it: gigabytes (two decimals) from 1 GB up, else megabytes (one decimal). */
 export function sizeOf(bytes: number): Message {
   return bytes >= GB ? msg('size.gb', { n: bytes / GB }) : sizeInMb(bytes);
-}
-
-/**
- * An error as one line of a report (`hoso check`, a backup's verdict): its code's text followed by its
- * details, each nested in the next so the line stays one message.
- */
-export function errorLine(error: Pick<HosoError, 'code' | 'details'>): Message {
-  return error.details.reduce<Message>(
-    (line, detail) => msg('check.errorWithDetail', { error: line, detail }),
-    msg(`errors.${error.code}`),
-  );
 }
 
 /**

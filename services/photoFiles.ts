@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { HosoError } from '../contract/errors';
+import { msg } from '../contract/messages/message';
 
 /**
  * The photo files beside an archive (README.md, "Where the data lives"), without any image library: names, atomic writes,
@@ -42,7 +43,7 @@ export function isPhotoHash(value: unknown): value is string {
 }
 
 function checkedHash(hash: string): string {
-  if (!isPhotoHash(hash)) throw new HosoError('INVALID_INPUT', '(mã ảnh không hợp lệ)');
+  if (!isPhotoHash(hash)) throw new HosoError('INVALID_INPUT', msg('recordDetail.photoHashInvalid'));
   return hash;
 }
 
@@ -58,7 +59,7 @@ export function photosDir(archiveDir: string): string {
 /** `<archiveDir>/photos/ab/ab12….<ext>`. Throws on anything but a 64-hex hash and a known extension. */
 export function photoPath(archiveDir: string, hash: string, ext: PhotoExt): string {
   if (!Object.prototype.hasOwnProperty.call(PHOTO_TYPES, ext))
-    throw new HosoError('INVALID_INPUT', '(loại tệp ảnh không hợp lệ)');
+    throw new HosoError('INVALID_INPUT', msg('recordDetail.photoTypeInvalid'));
   const h = checkedHash(hash);
   return join(photosDir(archiveDir), h.slice(0, 2), `${h}.${ext}`);
 }

@@ -152,8 +152,6 @@ export const archiveVi = {
     moreSealsBroken: '… và {{n}} hồ sơ đã khóa khác không khớp niêm phong.',
     sealsChecked: 'Đã kiểm tra niêm phong {{n}} hồ sơ đã khóa.',
     unreadable: 'Không đọc được kho hồ sơ: {{error}}',
-    /** An error as one line of a report: its code's text, then a detail (nested for more than one). */
-    errorWithDetail: '{{error}} {{detail}}',
   },
 } as const;
 
@@ -284,6 +282,5 @@ export const archiveEn: CatalogShape<typeof archiveVi> = {
     moreSealsBroken: '… and {{n}} more sealed records that do not match their seal.',
     sealsChecked: 'Seals of {{n}} sealed records checked.',
     unreadable: 'Could not read the archive: {{error}}',
-    errorWithDetail: '{{error}} {{detail}}',
   },
 };

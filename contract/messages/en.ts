@@ -135,6 +135,7 @@ export const en: CatalogShape<typeof vi> = {
   detail: {
     literal: '({{text}})',
     text: '{{text}}',
+    withDetail: '{{error}} {{detail}}',
   },
   field: {
     input: 'The input',

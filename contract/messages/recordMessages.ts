@@ -22,8 +22,10 @@ export const recordVi = {
     notice: '(thông báo)',
     documentRef: '(văn bản liên quan)',
     photoDataBroken: '(dữ liệu ảnh gửi lên bị hỏng; hãy chọn lại ảnh)',
-    /** An error as one message: its code's text, then a detail (a note that tells what failed). */
-    withDetail: '{{error}} {{detail}}',
+    photoHashInvalid: '(mã ảnh không hợp lệ)',
+    photoTypeInvalid: '(loại tệp ảnh không hợp lệ)',
+    noAttendees: '(Cuộc họp chưa có danh sách người dự.)',
+    noPhotos: '(Cuộc họp chưa có ảnh.)',
   },
   /** Wrong passwords or recovery codes in a row (services/lockState.ts), after LOCK_WAIT or LOCK_WRONG_*. */
   lockTries: {
@@ -106,7 +108,10 @@ export const recordEn: CatalogShape<typeof recordVi> = {
     notice: '(notice)',
     documentRef: '(related document)',
     photoDataBroken: '(the photo data sent is damaged; choose the photo again)',
-    withDetail: '{{error}} {{detail}}',
+    photoHashInvalid: '(invalid photo code)',
+    photoTypeInvalid: '(invalid photo file type)',
+    noAttendees: '(The meeting has no attendance list yet.)',
+    noPhotos: '(The meeting has no photos yet.)',
   },
   lockTries: {
     waitSeconds: 'Try again in {{n}} seconds.',

@@ -1,23 +1,8 @@
 /**
- * Pieces of messages the record side composes (docs/ARCHITECTURE.md, "Text for people"): an error as
- * one message or as the messages of its line, a short list of parts. Only keys and parameters here; the
- * edges word them.
+ * Pieces of messages the record side composes (docs/ARCHITECTURE.md, "Text for people"): a short list
+ * of parts. Only keys and parameters here; the edges word them.
  */
-import type { ErrorCode } from '../errors';
 import { msg, type Message } from './message';
-
-/** An error as the messages of its one line: its code's text, then each detail (translateAll joins them). */
-export function errorMessages(error: { code: ErrorCode; details?: readonly Message[] }): Message[] {
-  return [msg(`errors.${error.code}`), ...(error.details ?? [])];
-}
-
-/** An error as one message (a parameter of another): its code's text followed by its details. */
-export function errorAsMessage(error: { code: ErrorCode; details?: readonly Message[] }): Message {
-  return (error.details ?? []).reduce<Message>(
-    (line, detail) => msg('recordDetail.withDetail', { error: line, detail }),
-    msg(`errors.${error.code}`),
-  );
-}
 
 const LIST_KEYS = ['seal.list.of2', 'seal.list.of3', 'seal.list.of4', 'seal.list.of5', 'seal.list.of6', 'seal.list.of7', 'seal.list.of8'] as const;
 const SLOTS = 'abcdefgh';

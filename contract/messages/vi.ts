@@ -138,6 +138,8 @@ export const vi = {
   detail: {
     literal: '({{text}})',
     text: '{{text}}',
+    /** An error as one message (a line of a report, a parameter of another): its code's text, then a detail. */
+    withDetail: '{{error}} {{detail}}',
   },
   /** Names of the fields a clerk fills in, as messages about them name them. */
   field: {

@@ -4,9 +4,8 @@
  */
 import type { Archive } from '../../db/open';
 import { getSettings } from '../../db/settings';
-import { HosoError, isHosoError } from '../../contract/errors';
+import { errorMessages, HosoError, isHosoError } from '../../contract/errors';
 import { literal, msg } from '../../contract/messages/message';
-import { errorMessages } from '../../contract/messages/recordParts';
 import type {
   ImportBatchItem,
   ImportDraft,

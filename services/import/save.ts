@@ -21,9 +21,8 @@ import { meetingByTitleAndDate, meetingImportedFrom } from '../../db/importDupli
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { directoryByName, matchDirectory } from '../../db/attendancePaste';
 import { normalizeDocumentNumber } from '../../contract/documentNumber';
-import { isHosoError } from '../../contract/errors';
+import { errorAsMessage, isHosoError } from '../../contract/errors';
 import { msg, type Message } from '../../contract/messages/message';
-import { errorAsMessage } from '../../contract/messages/recordParts';
 import { ATTENDANCE_BATCH_MAX } from '../../contract/recordContract';
 import type {
   DuplicateOf,

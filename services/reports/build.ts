@@ -6,6 +6,7 @@ import { listPhotos } from '../../db/photos';
 import { latestNoticeOf } from '../../db/notices';
 import { localToday } from '../../db/conclusions';
 import { HosoError } from '../../contract/errors';
+import { msg } from '../../contract/messages/message';
 import type { Notice, ReportRequest } from '../../contract/reportContract';
 import type { MeetingRecord } from '../../contract/recordContract';
 import type { Settings } from '../../contract/contract';
@@ -47,11 +48,11 @@ function meetingDoc(archive: Archive, request: ReportRequest, record: MeetingRec
     case 'minutes':
       return minutesDoc(record, settings, variant);
     case 'attendance':
-      if (!record.attendance.rows.length) throw new HosoError('REPORT_NOTHING_TO_PRINT', '(Cuộc họp chưa có danh sách người dự.)');
+      if (!record.attendance.rows.length) throw new HosoError('REPORT_NOTHING_TO_PRINT', msg('recordDetail.noAttendees'));
       return attendanceDoc(record, settings, variant);
     case 'photos': {
       const photos = listPhotos(archive, meetingId).photos;
-      if (!photos.length) throw new HosoError('REPORT_NOTHING_TO_PRINT', '(Cuộc họp chưa có ảnh.)');
+      if (!photos.length) throw new HosoError('REPORT_NOTHING_TO_PRINT', msg('recordDetail.noPhotos'));
       return photoDoc(record, photos, dirname(archive.file), settings, variant, request.perPage);
     }
     default:

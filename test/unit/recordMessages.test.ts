@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HosoError } from '../../contract/errors';
+import { errorAsMessage, errorMessages, HosoError } from '../../contract/errors';
 import { literal, msg } from '../../contract/messages/message';
-import { commaList, errorAsMessage, errorMessages } from '../../contract/messages/recordParts';
+import { commaList } from '../../contract/messages/recordParts';
 import { translate, translateAll } from '../../contract/messages/translate';
 import { vi } from '../../contract/messages/vi';
 

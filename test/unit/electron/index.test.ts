@@ -10,6 +10,7 @@ import { fakeElectron, FakeEvent, resetFakeElectron, type FakeElectron } from '.
 import type * as DbOpen from '../../../db/open';
 import type * as Protocol from '../../../electron/main/protocol';
 import type * as Errors from '../../../contract/errors';
+import { literal } from '../../../contract/messages/message';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
 // Wrapped (not replaced) so the test can see which folder index.ts serves.
@@ -103,7 +104,7 @@ describe('main entry: archive cannot be opened', () => {
 
   it('keeps the detail of the HosoError (which file, which check) in the message', async () => {
     const { electron } = await boot({
-      open: (e) => Promise.reject(new e.HosoError('ARCHIVE_TOO_NEW', '(archive.sqlite)')),
+      open: (e) => Promise.reject(new e.HosoError('ARCHIVE_TOO_NEW', literal('archive.sqlite'))),
     });
     await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalled());
     const [, message] = electron.dialog.showErrorBox.mock.calls[0]!;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isNativeModuleLoadError, resolveNativeBinding } from '../../../electron/main/nativeBinding';
 import { HosoError } from '../../../contract/errors';
+import { literal } from '../../../contract/messages/message';
 
 const BINDING = '/work/.hoso-native/better_sqlite3.node';
 
@@ -54,7 +55,7 @@ describe('isNativeModuleLoadError', () => {
   });
 
   it('does not mistake a real archive problem for one', () => {
-    expect(isNativeModuleLoadError(new HosoError('ARCHIVE_CORRUPT', '(quick_check: row 3 missing)'))).toBe(
+    expect(isNativeModuleLoadError(new HosoError('ARCHIVE_CORRUPT', literal('quick_check: row 3 missing')))).toBe(
       false,
     );
     const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
