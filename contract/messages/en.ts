@@ -6,10 +6,12 @@ import type { CatalogShape } from './keys';
 import type { vi } from './vi';
 import { archiveEn } from './archiveMessages';
 import { recordEn } from './recordMessages';
+import { searchEn } from './searchMessages';
 
 export const en: CatalogShape<typeof vi> = {
   ...recordEn,
   ...archiveEn,
+  ...searchEn,
   errors: {
     ARCHIVE_NOT_SQLITE:
       'This file is not a valid archive (not an SQLite database). It was left untouched; pick the right archive file or restore the latest backup.',
@@ -129,6 +131,18 @@ export const en: CatalogShape<typeof vi> = {
     LOCK_WRONG_RECOVERY_CODE:
       'Wrong recovery code. Check the code written down when the password was set (each code works only once).',
     LOCK_NOT_SET: 'No application lock password is set.',
+    COMPRESSED_ABNORMALLY:
+      'The file is abnormally compressed: it unpacks to far more than any real document, photo or archive, so hoso stopped reading it to protect this computer. Nothing was saved; if the file came from an office, open it in Word or its own program, save it as a new file and try again.',
+    PHOTO_TOO_MANY_PIXELS:
+      'The photo has too many pixels to read safely (at most 100 million, about 12,000 × 8,000). Nothing was saved; make the photo smaller and add it again.',
+    SEARCH_QUERY_TOO_COMPLEX:
+      'The search is too long or too complex (too many words, ORs or too long a phrase). Shorten it: choose a few telling words, or use the date, kind and tag filters.',
+    MERGE_RECORD_INVALID:
+      'The archive bag holds a record that is not valid (missing or wrong information, too long, or a seal that does not match its content). Nothing was imported; export the bag again from the original computer.',
+    FILE_NOT_FOUND:
+      'This file or folder was not found (it may have been deleted, renamed, or the USB stick removed). Check and choose it again.',
+    PORT_IN_USE:
+      'This local network port is used by another program. Choose another port (--port) or leave the option out so hoso picks a free one.',
     INTERNAL:
       'An unexpected error occurred. Saved data is not affected; try again and report it if it persists.',
   },

@@ -5,10 +5,12 @@
  */
 import { archiveVi } from './archiveMessages';
 import { recordVi } from './recordMessages';
+import { searchVi } from './searchMessages';
 
 export const vi = {
   ...recordVi,
   ...archiveVi,
+  ...searchVi,
   /** One text per error code: what happened and what to do next. */
   errors: {
     ARCHIVE_NOT_SQLITE:
@@ -131,6 +133,18 @@ export const vi = {
     LOCK_WRONG_RECOVERY_CODE:
       'Mã khôi phục không đúng. Hãy kiểm tra lại mã đã ghi khi đặt mật khẩu (mỗi mã chỉ dùng được một lần).',
     LOCK_NOT_SET: 'Ứng dụng chưa đặt mật khẩu khóa.',
+    COMPRESSED_ABNORMALLY:
+      'Tệp bị nén bất thường: giải nén ra lớn hơn nhiều so với một văn bản, ảnh hay gói lưu trữ thật nên hoso dừng đọc để bảo vệ máy. Không có gì được lưu; nếu tệp là của cơ quan gửi, hãy mở bằng Word hoặc chương trình gốc, lưu thành tệp mới rồi thử lại.',
+    PHOTO_TOO_MANY_PIXELS:
+      'Ảnh có quá nhiều điểm ảnh để đọc an toàn (tối đa 100 triệu điểm ảnh, khoảng 12 000 × 8 000). Không có gì được lưu; hãy thu nhỏ ảnh rồi thêm lại.',
+    SEARCH_QUERY_TOO_COMPLEX:
+      'Câu tìm kiếm quá dài hoặc quá phức tạp (quá nhiều từ, nhiều OR hoặc cụm từ quá dài). Hãy rút gọn: chọn vài từ đặc trưng nhất, hoặc dùng bộ lọc ngày, loại, thẻ.',
+    MERGE_RECORD_INVALID:
+      'Gói lưu trữ có hồ sơ không hợp lệ (thiếu hoặc sai thông tin, quá dài, hoặc niêm phong không khớp nội dung). Không có gì được nhập; hãy xuất lại gói từ máy gốc.',
+    FILE_NOT_FOUND:
+      'Không tìm thấy tệp hoặc thư mục này (có thể đã bị xóa, đổi tên, hoặc USB đã được rút ra). Hãy kiểm tra lại rồi chọn lại.',
+    PORT_IN_USE:
+      'Cổng mạng nội bộ này đang được chương trình khác dùng. Hãy chọn cổng khác (tùy chọn --port) hoặc bỏ tùy chọn để hoso tự chọn cổng trống.',
     INTERNAL:
       'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại, nếu còn lỗi hãy báo cho bộ phận kỹ thuật.',
   },
