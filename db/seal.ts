@@ -6,7 +6,7 @@ import { msg, type Message } from '../contract/messages/message';
 import { commaList } from '../contract/messages/recordParts';
 
 /**
- * The seal of a finalized meeting (DESIGN.md §3): SHA-256 over a canonical JSON of its content:
+ * The seal of a finalized meeting (README.md, "What it is": Khóa hồ sơ): SHA-256 over a canonical JSON of its content:
  * the meeting's own fields, attendance rows, conclusions, document references, tags and photo rows
  * (file hash, caption, credit… and the people tagged). Photos are stored content-addressed, so their
  * file hashes in the rows cover the pictures; checking the files themselves is the photo store's job,

@@ -152,7 +152,7 @@ export function extractDraft(doc: SourceDoc): ImportDraft {
   };
 }
 
-/** The draft in DESIGN.md §7's shape (what `import --dry-run --json` prints). */
+/** The draft in the command line's fixed shape (README.md, "Command line"): what `import --dry-run --json` prints. */
 export function draftToCliJson(d: ImportDraft) {
   const person = (p: ImportDraft['chairs'][number]) => ({ name: p.name, rank: p.rank, titles: p.titles });
   return {
