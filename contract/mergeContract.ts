@@ -17,6 +17,27 @@ const BagPath = z
   .transform((p) => p.replace(/^"(.*)"$/, '$1').trim())
   .pipe(z.string().min(1, issue('input.bagRequired')).max(4096, issue('input.pathTooLong')));
 
+/**
+ * What one bag may hold (issue 19: a bag is hostile input). A record over these is refused as the whole
+ * bag (MERGE_RECORD_INVALID), before it costs memory: the file's size is read before it is parsed, the
+ * rows are counted before each is checked. Each is far above a real record: the largest hoso meeting
+ * file (a million characters of minutes, 4 MB of HTML, a congress of 2 000 attendees) is about 15 MB.
+ */
+export const MERGE_LIMITS = {
+  /** Bytes of one meeting JSON file, read from the file system before a byte of it is parsed. */
+  meetingFileBytes: 64 * 1024 * 1024,
+  /** Meeting files in one bag (a bag of 100 000 meetings is the archive's own benchmark). */
+  meetings: 200_000,
+  /** Rows of one record, per part. */
+  attendance: 20_000,
+  people: 25_000,
+  photos: 5_000,
+  conclusions: 5_000,
+  documents: 5_000,
+  /** Entries in an encrypted bag's tar (a 100 000-meeting bag has about 200 000 files). */
+  tarMembers: 1_000_000,
+} as const;
+
 /** keep mine / take theirs / keep both (theirs as a new record with new ids). */
 export const MergeChoice = z.enum(['mine', 'theirs', 'both']);
 export type MergeChoice = z.output<typeof MergeChoice>;

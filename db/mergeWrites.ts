@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
 import type { Connection } from './open';
+import { applyMigrations } from './migrate';
+import { MIGRATIONS } from './migrations/bundle.generated';
 import type { MeetingColumns } from './meetings';
 import { viSortKey } from '../contract/vietnamese/collation';
 import { cachedStatement } from './statementCache';
@@ -25,4 +28,32 @@ const PART_TABLES = ['attendance', 'photos', 'conclusions', 'document_refs', 'me
 
 export function deleteMeetingParts(sqlite: Connection, meetingId: string): void {
   for (const table of PART_TABLES) cachedStatement(sqlite, `DELETE FROM ${table} WHERE meeting_id = ?`).run(meetingId);
+}
+
+/**
+ * A private, empty archive in memory (the same schema), where a bag's sealed record is written exactly
+ * as a merge would write it so that db/seal.ts can compute its seal before the real archive is touched.
+ * Foreign keys are off: the record's people and tags need not be there for its seal.
+ */
+export function openScratchArchive(nativeBinding?: string): { sqlite: Connection; close(): void } {
+  const sqlite = new Database(':memory:', nativeBinding ? { nativeBinding } : {});
+  applyMigrations(sqlite, MIGRATIONS);
+  sqlite.pragma('foreign_keys = OFF');
+  return { sqlite, close: () => sqlite.close() };
+}
+
+const ROLLBACK = Symbol('rollback');
+
+/** Runs `body` in a transaction that is always rolled back, and returns what it computed. */
+export function rolledBack<T>(sqlite: Connection, body: () => T): T {
+  let out: { value: T } | null = null;
+  try {
+    sqlite.transaction(() => {
+      out = { value: body() };
+      throw ROLLBACK;
+    })();
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+  }
+  return (out as { value: T } | null)!.value;
 }

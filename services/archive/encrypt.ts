@@ -1,6 +1,6 @@
 import { Decrypter, Encrypter } from 'age-encryption';
 import { createReadStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -17,6 +17,7 @@ import {
   type HashAlg,
 } from './bagVerify';
 import { unsafePathReason } from './bagFormat';
+import { MERGE_LIMITS } from '../../contract/mergeContract';
 import type { DestFile } from './destFs';
 
 /**
@@ -246,16 +247,42 @@ export async function verifyEncryptedBag(
   return checkBagListing(listing);
 }
 
+/** Payload-Oxum of a bag-info.txt (`<bytes>.<files>`), null when it has none or another form. */
+function payloadOxum(bagInfo: string): { bytes: number; files: number } | null {
+  const m = /^Payload-Oxum:\s*(\d{1,16})\.(\d{1,16})\s*$/m.exec(bagInfo);
+  return m ? { bytes: Number(m[1]), files: Number(m[2]) } : null;
+}
+
+/** bag-info.txt is small text: above this it is not read for its Payload-Oxum (and fails the check later). */
+const BAG_INFO_MAX_BYTES = 1024 * 1024;
+
 /**
  * Decrypts and unpacks an encrypted bag into `destDir` (for merging it), refusing any entry whose path
  * would leave that folder or is not a plain file or folder. Returns the bag folder.
+ *
+ * Bounded before a byte is written (issue 19): age does not compress, so the plain tar is never larger
+ * than the encrypted file. An entry that declares more bytes than that, or entries that add up to more,
+ * are COMPRESSED_ABNORMALLY; more than MERGE_LIMITS.tarMembers entries too. Once bag-info.txt has gone by
+ * (hoso writes the tag files first), the payload may not hold more files or bytes than its
+ * Payload-Oxum declares (BAG_INVALID). tar-stream itself never gives an entry more bytes than its header.
  */
-export async function unpackEncryptedBag(path: string, passphrase: string, destDir: string): Promise<string> {
+export async function unpackEncryptedBag(
+  path: string,
+  passphrase: string,
+  destDir: string,
+  limits: { members?: number } = {},
+): Promise<string> {
+  const cipherBytes = (await stat(path)).size;
+  const maxMembers = limits.members ?? MERGE_LIMITS.tarMembers;
   const plain = await decryptedStream(path, passphrase);
   const extract = tar.extract();
   extract.on('error', () => undefined); // failures arrive through `done` and the iteration
   const base = resolve(destDir);
   let top: string | null = null;
+  let members = 0;
+  let declared = 0;
+  let oxum: { bytes: number; files: number } | null = null;
+  const payload = { files: 0, bytes: 0 };
   // Settled here and looked at below: a refusal inside the loop must not leave it rejecting unheard.
   const done = pipeline(plain, extract).then(
     () => null,
@@ -265,6 +292,15 @@ export async function unpackEncryptedBag(path: string, passphrase: string, destD
     for await (const entry of extract) {
       entry.on('error', () => undefined);
       const name = entry.header.name.replace(/\/+$/, '');
+      const size = entry.header.size ?? 0;
+      if (++members > maxMembers)
+        throw new HosoError('COMPRESSED_ABNORMALLY', msg('merge.tooManyMembers', { max: maxMembers }));
+      declared += size;
+      if (size > cipherBytes || declared > cipherBytes)
+        throw new HosoError(
+          'COMPRESSED_ABNORMALLY',
+          msg('merge.memberTooLarge', { path: name.slice(0, 200), size, fileSize: cipherBytes }),
+        );
       const reason = unsafePathReason(name);
       const first = name.split('/')[0]!;
       if (reason) throw new HosoError('BAG_INVALID', msg('bag.unsafeEntry', { path: name }));
@@ -273,21 +309,34 @@ export async function unpackEncryptedBag(path: string, passphrase: string, destD
       const target = resolve(base, ...name.split('/'));
       if (!target.startsWith(base + sep))
         throw new HosoError('BAG_INVALID', msg('bag.unsafeEntry', { path: name }));
+      const rel = bagPathOf(name);
       if (entry.header.type === 'directory') {
         await mkdir(target, { recursive: true });
         entry.resume();
       } else if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') {
+        if (rel?.startsWith('data/')) {
+          payload.files++;
+          payload.bytes += size;
+          if (oxum && (payload.files > oxum.files || payload.bytes > oxum.bytes))
+            throw new HosoError('BAG_INVALID', msg('merge.beyondOxum', { files: oxum.files, bytes: oxum.bytes }));
+        }
+        const info = rel === 'bag-info.txt' && size <= BAG_INFO_MAX_BYTES ? ([] as Buffer[]) : null;
         await mkdir(resolve(target, '..'), { recursive: true });
         const fh = await open(target, 'wx');
         try {
-          for await (const chunk of entry as AsyncIterable<Buffer>) await fh.write(chunk);
+          for await (const chunk of entry as AsyncIterable<Buffer>) {
+            info?.push(chunk);
+            await fh.write(chunk);
+          }
           await fh.sync();
         } finally {
           await fh.close();
         }
+        if (info) oxum = payloadOxum(Buffer.concat(info).toString('utf8'));
       } else throw new HosoError('BAG_INVALID', msg('bag.notAFileEntry', { path: name }));
     }
   } catch (e) {
+    plain.destroy();
     if (e instanceof HosoError) throw e;
     // The tar stream broke off: the ciphertext is damaged (age authenticates every chunk).
     throw new HosoError('BAG_INVALID', msg('bag.damagedEntry', { error: (e as Error).message }), { cause: e });

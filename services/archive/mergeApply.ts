@@ -1,10 +1,11 @@
+import { dirname } from 'node:path';
 import type { Archive } from '../../db/open';
 import { indexMeeting } from '../../db/search/indexer';
 import { HosoError } from '../../contract/errors';
 import { msg } from '../../contract/messages/message';
 import type { MergeApplyInput, MergeChoice, MergePlan, MergeResult } from '../../contract/mergeContract';
 import { personContentHash as personHash } from './meetingJson';
-import { withBag, type MergeBag } from './mergeBag';
+import { withBag, type MergeBag, type MergeSite } from './mergeBag';
 import { planMerge, publicPlan, type Plan, type PlannedMeeting } from './mergePlan';
 import { copyPhotoFiles } from './mergePhotos';
 import { audit, insertPerson, updatePersonFromBag, writeBoth, writeNew, writeTheirs, type Ctx } from './mergeRecords';
@@ -29,12 +30,17 @@ export interface MergeOptions {
   beforeMeeting?: (meetingId: string, index: number) => void;
 }
 
+/** The archive's folder (where an encrypted bag is decrypted) and its SQLite build. */
+function siteOf(archive: Archive): MergeSite {
+  return { workRoot: dirname(archive.file), nativeBinding: archive.nativeBinding };
+}
+
 export async function previewMerge(
   archive: Archive,
   path: string,
   passphrase: string | null = null,
 ): Promise<MergePlan> {
-  return withBag(path, passphrase, (bag) => publicPlan(planMerge(archive, bag)));
+  return withBag(path, { passphrase, ...siteOf(archive) }, (bag) => publicPlan(planMerge(archive, bag)));
 }
 
 /** The choice for each meeting: the clerk's, else the default; refused when the record does not allow it. */
@@ -57,7 +63,9 @@ export async function applyMerge(
   input: Omit<MergeApplyInput, 'passphrase'> & { passphrase?: string | null },
   options: MergeOptions,
 ): Promise<MergeResult> {
-  return withBag(input.path, input.passphrase, (bag) => applyOpenBag(archive, bag, input, options));
+  return withBag(input.path, { passphrase: input.passphrase, ...siteOf(archive) }, (bag) =>
+    applyOpenBag(archive, bag, input, options),
+  );
 }
 
 function applyOpenBag(

@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { HosoError } from '../../contract/errors';
 import { msg } from '../../contract/messages/message';
+import { MERGE_LIMITS } from '../../contract/mergeContract';
 import { verifyBagDir } from './bagVerify';
 import { isAgeFile, unpackEncryptedBag } from './encrypt';
 import { problemDetails } from '../messageParts';
 import { parseMeetingJson, type MeetingJson } from './meetingJson';
+import { BagProblems, checkSeals, fileTooLarge, soundRecord } from './mergeValidate';
 
 /**
  * Reading a USB bag for the merge (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"): verify it first,
@@ -49,8 +50,19 @@ export function isSafeBagPath(path: string): boolean {
   return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
-/** Verifies a bag folder (bagVerify.ts, the same check as `hoso verify`) and reads its meetings. */
-async function readBagDir(dir: string, name: string, dispose: () => void): Promise<MergeBag> {
+/** Where the archive is, for what a merge must know of it: its folder (scratch space) and its SQLite build. */
+export interface MergeSite {
+  /** The archive's folder: an encrypted bag is decrypted into a private folder here, never the system temp. */
+  workRoot: string;
+  /** better-sqlite3 built for Electron, as the archive was opened with (the seal check's scratch archive). */
+  nativeBinding?: string;
+}
+
+/**
+ * Verifies a bag folder (bagVerify.ts, the same check as `hoso verify`), reads its meetings and judges
+ * each (mergeValidate.ts): the whole bag is refused when one record is not sound.
+ */
+async function readBagDir(dir: string, name: string, dispose: () => void, site: MergeSite): Promise<MergeBag> {
   const verdict = await verifyBagDir(dir);
   if (!verdict.ok)
     throw new HosoError('MERGE_BAG_INVALID', problemDetails(verdict.problems.map((p) => p.message)));
@@ -63,16 +75,33 @@ async function readBagDir(dir: string, name: string, dispose: () => void): Promi
         .filter((n) => n.toLowerCase().endsWith('.json'))
         .sort()
     : [];
-  const meetings = files.map((n) => {
+  if (files.length > MERGE_LIMITS.meetings)
+    throw new HosoError('MERGE_RECORD_INVALID', msg('merge.tooManyMeetings', { n: files.length, max: MERGE_LIMITS.meetings }));
+  // Each file's size is known before a byte of it is read: memory stays bounded by the caps.
+  const problems = new BagProblems();
+  const rowIds = new Set<string>();
+  const meetings: BagMeeting[] = [];
+  for (const n of files) {
+    if (problems.full) break;
     const file = `data/meetings/${n}`;
-    return { file, json: parseMeetingJson(readFileSync(join(meetingsDir, n), 'utf8'), file) };
-  });
+    const path = join(meetingsDir, n);
+    const bytes = statSync(path).size;
+    if (bytes > MERGE_LIMITS.meetingFileBytes) {
+      fileTooLarge(file, bytes, problems);
+      continue;
+    }
+    const json = parseMeetingJson(readFileSync(path, 'utf8'), file);
+    meetings.push({ file, json: soundRecord(json, file, problems, rowIds) });
+  }
+  problems.throwIfAny();
   const seen = new Set<string>();
   for (const m of meetings) {
     if (seen.has(m.json.meeting.id))
       throw new HosoError('MEETING_JSON_INVALID', msg('merge.meetingTwice', { file: m.file, id: m.json.meeting.id }));
     seen.add(m.json.meeting.id);
   }
+  checkSeals(meetings, problems, site.nativeBinding);
+  problems.throwIfAny();
   return {
     dir,
     name,
@@ -90,41 +119,93 @@ async function readBagDir(dir: string, name: string, dispose: () => void): Promi
   };
 }
 
+/** The private folder of one merge's decrypted bag: `.hoso-merge-<pid>-<random>` in the archive's folder. */
+const WORK_PREFIX = '.hoso-merge-';
+const WORK_NAME = /^\.hoso-merge-(\d+)-[0-9a-f]+$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, it is someone else's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a merge killed mid-way left beside the archive (a decrypted bag, secret records included):
+ * every `.hoso-merge-<pid>-…` folder whose process is gone. Called when a session opens and when a merge
+ * starts; a folder of a merge still running (in another process) is left alone. Never throws.
+ */
+export function sweepMergeLeftovers(workRoot: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(workRoot);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = WORK_NAME.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    try {
+      rmSync(join(workRoot, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Left for the next sweep (a file held open on Windows).
+    }
+  }
+  return removed;
+}
+
+/** Makes the private work folder with the permissions of the archive's folder (not the system temp's). */
+function makeWorkDir(workRoot: string): string {
+  const dir = join(workRoot, `${WORK_PREFIX}${process.pid}-${randomBytes(8).toString('hex')}`);
+  const mode = statSync(workRoot).mode & 0o777;
+  mkdirSync(dir, { mode });
+  chmodSync(dir, mode);
+  return dir;
+}
+
 /**
  * Opens the bag at `path` for a merge: a bag folder, or an encrypted `.tar.age` (with its passphrase),
- * which is unpacked into a private temporary folder first (removed by `dispose`). The bag is verified as
- * a whole; a bag that fails, or holds a meeting file that does not parse, is refused before anything
- * is written (MERGE_BAG_INVALID / MEETING_JSON_INVALID / MEETING_JSON_UNSUPPORTED naming the files).
- * The caller must call `dispose()` when done.
+ * which is unpacked into a private folder beside the archive first (removed by `dispose`, and by the
+ * next sweep if the process is killed). The bag is verified as a whole and each record judged; a bag
+ * that fails is refused before anything is written (MERGE_BAG_INVALID / MEETING_JSON_INVALID /
+ * MEETING_JSON_UNSUPPORTED / MERGE_RECORD_INVALID naming the files). The caller must call `dispose()`.
  */
 export async function readBagForMerge(
   path: string,
-  options: { passphrase?: string | null } = {},
+  options: { passphrase?: string | null } & MergeSite,
 ): Promise<MergeBag> {
   if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notFound', { path }));
   const name = basename(path.replace(/[\\/]+$/, '')) || path;
-  if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined);
+  if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined, options);
   if (!(await isAgeFile(path)))
     throw new HosoError('MERGE_BAG_INVALID', msg('merge.notABag', { name }));
   if (!options.passphrase) throw new HosoError('PASSPHRASE_REQUIRED');
-  const work = mkdtempSync(join(tmpdir(), 'hoso-merge-'));
+  sweepMergeLeftovers(options.workRoot);
+  const work = makeWorkDir(options.workRoot);
   const dispose = () => rmSync(work, { recursive: true, force: true });
   try {
     const dir = await unpackEncryptedBag(path, options.passphrase, work);
-    return await readBagDir(dir, name, dispose);
+    return await readBagDir(dir, name, dispose, options);
   } catch (e) {
     dispose();
     throw e;
   }
 }
 
-/** Runs `body` with the bag open, and always removes what opening it unpacked. */
+/** Runs `body` with the bag open, and always removes what opening it unpacked (success, error, cancel). */
 export async function withBag<T>(
   path: string,
-  passphrase: string | null | undefined,
+  options: { passphrase?: string | null } & MergeSite,
   body: (bag: MergeBag) => Promise<T> | T,
 ): Promise<T> {
-  const bag = await readBagForMerge(path, { passphrase });
+  const bag = await readBagForMerge(path, options);
   try {
     return await body(bag);
   } finally {

@@ -56,7 +56,7 @@ function withNewIds(json: MeetingJson, now: number): MeetingJson {
 }
 
 /** Inserts the record's parts (attendance, photos and their people, conclusions, documents, tags) as the JSON has them. */
-function insertParts(archive: Archive, json: MeetingJson, now: number): void {
+function insertParts(archive: Pick<Archive, 'sqlite'>, json: MeetingJson, now: number): void {
   const id = json.meeting.id;
   const s = archive.sqlite;
   for (const a of json.attendance) insertAttendanceRow(s, { ...a, meetingId: id });
@@ -77,6 +77,15 @@ function insertParts(archive: Archive, json: MeetingJson, now: number): void {
     }
     linkMeetingTag(s, id, tagId);
   }
+}
+
+/**
+ * The record's rows as a new merge writes them (meeting row and parts): also what mergeValidate.ts
+ * writes into a scratch archive to compute a bag's seal with db/seal.ts.
+ */
+export function insertRecordRows(archive: Pick<Archive, 'sqlite'>, json: MeetingJson, now: number): void {
+  insertMeetingRow(archive.sqlite, meetingValues(json));
+  insertParts(archive, json, now);
 }
 
 function meetingValues(json: MeetingJson, overrides: Partial<MeetingColumns> = {}): MeetingColumns {
@@ -125,8 +134,7 @@ function logSeal(c: Ctx, meetingId: string, action: 'finalize' | 'correct', befo
 }
 
 export function writeNew(c: Ctx, json: MeetingJson, hash: string): void {
-  insertMeetingRow(c.archive.sqlite, meetingValues(json));
-  insertParts(c.archive, json, c.now);
+  insertRecordRows(c.archive, json, c.now);
   if (json.meeting.status === 'finalized') logSeal(c, json.meeting.id, 'finalize', { status: 'draft' });
   audit(
     c,
