@@ -94,12 +94,23 @@ export function canDecodeHeic(): boolean {
 const SHARP_FORMAT: Record<PhotoExt, string> = { jpg: 'jpeg', png: 'png', webp: 'webp' };
 
 /**
+ * The most pixels a picture may have to be decoded: 100 megapixels (about 12 000 × 8 000), more than
+ * any phone or office camera takes (a 50 MP phone photo is half of it). Decoding costs about 4 bytes a
+ * pixel, and a PNG or JPEG of a few KB can declare 30 000 × 30 000: the header is checked before any
+ * decoding, and sharp is given the same limit as a second guard.
+ */
+export const PHOTO_MAX_PIXELS = 100_000_000;
+
+/** A decoder for a picture, never past PHOTO_MAX_PIXELS. */
+const decoder = (input: Uint8Array) => sharp(input, { failOn: 'error', limitInputPixels: PHOTO_MAX_PIXELS });
+
+/**
  * Decodes the whole picture into its thumbnail: upright (EXIF orientation applied), at most
  * THUMB_MAX_SIDE on the long side, transparency on white, JPEG without metadata (no GPS in thumbnails).
  * `failOn: 'error'` refuses damaged or truncated data; mere warnings (common in phone files) pass.
  */
 async function makeThumbnail(input: Uint8Array): Promise<Buffer> {
-  return sharp(input, { failOn: 'error' })
+  return decoder(input)
     .rotate()
     .resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
@@ -141,7 +152,8 @@ export async function readTakenAt(bytes: Uint8Array): Promise<number | null> {
 
 /**
  * Stores a picture in the archive's photo store and returns what the photo row needs.
- * Refuses, before anything is written: over PHOTO_MAX_BYTES (PHOTO_TOO_LARGE), HEIC when this build
+ * Refuses, before anything is written: over PHOTO_MAX_BYTES (PHOTO_TOO_LARGE), over PHOTO_MAX_PIXELS by
+ * its header (PHOTO_TOO_MANY_PIXELS, before any decoding), HEIC when this build
  * cannot decode it (PHOTO_HEIC_UNSUPPORTED), other formats (PHOTO_FORMAT_UNSUPPORTED), and anything that
  * does not decode as the image it claims to be (PHOTO_NOT_IMAGE). The same bytes stored twice are one
  * file; a stored file found damaged is replaced by the good bytes.
@@ -168,8 +180,16 @@ export async function storePhoto(
   let meta: Metadata;
   let thumbBytes: Buffer | null = null;
   try {
-    meta = await sharp(bytes, { failOn: 'error' }).metadata();
+    // The header only: no pixel is decoded here, so no pixel limit yet (its count is checked below).
+    meta = await sharp(bytes, { failOn: 'error', limitInputPixels: false }).metadata();
     if (meta.format !== SHARP_FORMAT[ext]) throw new Error(`format ${meta.format} is not ${ext}`);
+  } catch (e) {
+    throw new HosoError('PHOTO_NOT_IMAGE', detail, { cause: e });
+  }
+  // One frame is decoded (sharp's default), so one frame's pixels are what count.
+  if ((meta.width ?? 0) * (meta.height ?? 0) > PHOTO_MAX_PIXELS)
+    throw new HosoError('PHOTO_TOO_MANY_PIXELS', detail);
+  try {
     if (!known) thumbBytes = await makeThumbnail(bytes);
   } catch (e) {
     throw new HosoError('PHOTO_NOT_IMAGE', detail, { cause: e });

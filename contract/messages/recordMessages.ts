@@ -91,6 +91,9 @@ export const recordVi = {
     failedNoTitle: 'Không tìm thấy tên cuộc họp; hãy nhập tệp này trên màn hình Nhập hồ sơ để điền tên.',
     duplicateContent: 'Bỏ qua: cùng nội dung với hồ sơ “{{title}}” đã có.',
     duplicateTitleDate: 'Bỏ qua: trùng tên và ngày với hồ sơ “{{title}}” đã có.',
+    /** A UTF-8 file with bytes that are not UTF-8: kept as UTF-8, those places shown as �. */
+    badBytesReplaced:
+      'Tệp có {{n}} chỗ không đọc được theo bảng mã UTF-8 (tệp có thể bị lỗi khi sao chép); các chỗ đó hiện thành dấu �. Hãy đối chiếu với bản gốc và sửa trước khi lưu.',
   },
 } as const;
 
@@ -163,5 +166,7 @@ export const recordEn: CatalogShape<typeof recordVi> = {
     failedNoTitle: 'No meeting title found; import this file on the Import screen to fill in the title.',
     duplicateContent: 'Skipped: same content as the existing record “{{title}}”.',
     duplicateTitleDate: 'Skipped: same title and date as the existing record “{{title}}”.',
+    badBytesReplaced:
+      'Places in the file that are not valid UTF-8: {{n}} (it may have been damaged when copied); they show as �. Compare with the original and correct them before saving.',
   },
 };

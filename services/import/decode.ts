@@ -170,14 +170,78 @@ function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** A text file's bytes → Unicode text (NFC, line ends as "\n") and the encoding it was read as. */
-export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+/**
+ * What reading the bytes as UTF-8 finds: well-formed multi-byte letters, and the places that are not
+ * UTF-8 (each one U+FFFD when decoded, counted as the WHATWG decoder counts them: a cut sequence is one
+ * place, and the byte that cut it is read again).
+ */
+export function utf8Evidence(bytes: Uint8Array): { letters: number; bad: number } {
+  let letters = 0;
+  let bad = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (need === 0) {
+      bad++;
+      i++;
+      continue;
+    }
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, no surrogates).
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    let j = 1;
+    while (j <= need) {
+      const c = bytes[i + j];
+      if (c === undefined || c < (j === 1 ? lo : 0x80) || c > (j === 1 ? hi : 0xbf)) break;
+      j++;
+    }
+    if (j > need) letters++;
+    else bad++;
+    i += j;
+  }
+  return { letters, bad };
+}
+
+/**
+ * A file is UTF-8 when it has no bad place, or when its well-formed letters outnumber its bad places
+ * this many to one: a byte or two spoilt on a USB stick leave a Vietnamese UTF-8 file with hundreds of
+ * letters, while a legacy (TCVN3, VNI, Windows-1252) file read as UTF-8 is nearly all bad places.
+ */
+const UTF8_LETTERS_PER_BAD = 9;
+
+/**
+ * Bytes that are not text: NUL bytes near the start (programs, pictures, archives have them; a text
+ * file never does, save UTF-16, whose ASCII letters carry one), or nothing but NULs. NULs that only
+ * pad the end of a text (a file cut short by a crash) do not count.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  if (looksUtf16(bytes)) return false;
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end === 0) return bytes.length > 0;
+  return bytes.subarray(0, Math.min(end, 8000)).includes(0);
+}
+
+/**
+ * A text file's bytes → Unicode text (NFC, line ends as "\n") and the encoding it was read as, with the
+ * number of places replaced by U+FFFD when a UTF-8 file had bytes that are not UTF-8 (absent when none).
+ */
+export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncoding; replaced?: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let text: string;
   let encoding: TextEncoding;
+  let replaced = 0;
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     text = buf.subarray(3).toString('utf8');
     encoding = 'utf-8-bom';
+    replaced = utf8Evidence(buf.subarray(3)).bad;
   } else if (buf[0] === 0xff && buf[1] === 0xfe) {
     text = iconv.decode(buf.subarray(2), 'utf-16le');
     encoding = 'utf-16le';
@@ -186,21 +250,22 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEn
     encoding = 'utf-16be';
   } else {
     const utf16 = looksUtf16(buf);
+    const utf8 = utf16 ? null : utf8Evidence(buf);
     if (utf16) {
       text = iconv.decode(buf, utf16);
       encoding = utf16;
+    } else if (utf8!.bad === 0 || utf8!.letters >= utf8!.bad * UTF8_LETTERS_PER_BAD) {
+      // Decided on the whole file: a bad byte is replaced where it is, not taken as a sign of TCVN3.
+      text = buf.toString('utf8');
+      encoding = 'utf-8';
+      replaced = utf8!.bad;
     } else {
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-        encoding = 'utf-8';
-      } catch {
-        text = iconv.decode(buf, 'windows-1252');
-        encoding = 'windows-1252';
-      }
+      text = iconv.decode(buf, 'windows-1252');
+      encoding = 'windows-1252';
     }
   }
   const normalized = decodeText(text);
-  return { text: normalized.text, encoding: normalized.legacy ?? encoding };
+  return { text: normalized.text, encoding: normalized.legacy ?? encoding, ...(replaced ? { replaced } : {}) };
 }
 
 /** Pasted or decoded text → clean Unicode: legacy encodings converted, NFC, "\n" line ends, no NULs. */

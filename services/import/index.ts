@@ -15,7 +15,7 @@ import type {
   ReviewedDraft,
 } from '../../contract/importContract';
 import { IMPORT_FILE_MAX_BYTES } from '../../contract/importContract';
-import { extractDraft } from './extract';
+import { extractDraft as extractFromText } from './extract';
 import {
   commitImport,
   findDuplicate,
@@ -26,9 +26,15 @@ import {
 } from './save';
 import { readFileSource, readPastedSource, type SourceDoc } from './sources';
 
-export { extractDraft, draftToCliJson } from './extract';
+export { draftToCliJson } from './extract';
 export { readFileSource, readPastedSource } from './sources';
 export { saveImport, findDuplicate, matchPerson, reviewedFromDraft } from './save';
+
+/** The draft of a document, with what the reading of its file noted first (a bad byte replaced). */
+export function extractDraft(doc: SourceDoc): ImportDraft {
+  const draft = extractFromText(doc);
+  return doc.notes?.length ? { ...draft, notes: [...doc.notes, ...draft.notes] } : draft;
+}
 
 /** A source from the contract (pasted text or base64 bytes) → the document to extract from. */
 export async function readSource(source: ImportSource): Promise<SourceDoc> {

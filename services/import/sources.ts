@@ -9,14 +9,15 @@
 import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import { HosoError } from '../../contract/errors';
-import { literal } from '../../contract/messages/message';
+import { literal, msg, type Message } from '../../contract/messages/message';
 import {
   createHtmlSanitizer,
   DEFAULT_NON_TEXT_TAGS,
   type SanitizePolicy,
 } from '../../contract/html/sanitize';
 import { IMPORT_FILE_MAX_BYTES, IMPORT_TEXT_MAX_CHARS } from '../../contract/importContract';
-import { decodeBytes, decodeText } from './decode';
+import { decodeBytes, decodeText, looksBinary } from './decode';
+import { storedZip, unzipBounded } from './zipBounds';
 
 export interface SourceImage {
   index: number;
@@ -31,6 +32,8 @@ export interface SourceDoc {
   encoding: string;
   text: string;
   images: SourceImage[];
+  /** What the clerk should know about how it was read (bytes that were not text in its encoding). */
+  notes?: Message[];
 }
 
 /** The line standing for a picture: "[Ảnh 2]" (the second picture held), "[Ảnh]" (one that was only linked). */
@@ -182,11 +185,13 @@ function htmlSource(name: string, html: string, encoding: string): SourceDoc {
 
 async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new HosoError('IMPORT_DOCX_BROKEN', literal(name));
+  // Inflated here within limits (a zip bomb is refused before any DOM), then read by mammoth as is.
+  const unpacked = storedZip(unzipBounded(bytes, literal(name)));
   const images: SourceImage[] = [];
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: unpacked },
       {
         externalFileAccess: false,
         // Word's "Title" style names the document as a heading does.
@@ -230,13 +235,15 @@ export async function readFileSource(name: string, bytes: Buffer): Promise<Sourc
     throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', literal(name));
   if (!['txt', 'md', 'markdown', 'html', 'htm', ''].includes(ext))
     throw new HosoError('IMPORT_FORMAT_UNSUPPORTED', literal(name));
-  const { text, encoding } = decodeBytes(bytes);
+  if (looksBinary(bytes)) throw new HosoError('IMPORT_NOT_TEXT', literal(name));
+  const { text, encoding, replaced } = decodeBytes(bytes);
+  const notes = replaced ? { notes: [msg('importNote.badBytesReplaced', { n: replaced })] } : {};
   if (ext === 'html' || ext === 'htm')
-    return htmlSource(name, text, encoding === 'utf-8' ? 'html' : `html+${encoding}`);
+    return { ...htmlSource(name, text, encoding === 'utf-8' ? 'html' : `html+${encoding}`), ...notes };
   checkText(text);
   if (ext === 'md' || ext === 'markdown')
-    return { name, encoding: `markdown+${encoding}`, text: markdownToText(text), images: [] };
-  return { name, encoding, text, images: [] };
+    return { name, encoding: `markdown+${encoding}`, text: markdownToText(text), images: [], ...notes };
+  return { name, encoding, text, images: [], ...notes };
 }
 
 /** Reads pasted text (legacy encodings converted the same way as files). */

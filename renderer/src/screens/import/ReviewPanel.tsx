@@ -1,13 +1,14 @@
 import { Alert, Anchor, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../../contract/importContract';
+import { useMessageText } from '../../api/useMessageText';
 import { DialogActions } from '../../components/DialogActions';
 import { hrefOf } from '../../router/route';
 import type { Update } from './reviewEdits';
 import { ReviewFields } from './ReviewFields';
 import { ReviewCaptions, ReviewConclusions, ReviewDocuments } from './ReviewLists';
 import { ReviewPeople } from './ReviewPeople';
-import { problemsOf, type ReviewState } from './reviewState';
+import { problemsOf, readingNotesOf, type ReviewState } from './reviewState';
 
 /** The draft beside its source: every field can be kept, corrected or discarded, then saved. */
 export function ReviewPanel({
@@ -30,7 +31,9 @@ export function ReviewPanel({
   busy: boolean;
 }) {
   const { t } = useTranslation();
+  const messageText = useMessageText();
   const problems = problemsOf(state);
+  const readingNotes = readingNotesOf(preview);
   const blocked = problems.length > 0 || (preview.duplicate !== null && !state.allowDuplicate);
   // What every section of the draft reads and writes.
   const lists = { state, update, onActivate };
@@ -39,6 +42,17 @@ export function ReviewPanel({
     <Paper withBorder p="sm" radius="md">
       <Stack gap="md">
         <Title order={4}>{t('importer.draft')}</Title>
+        {readingNotes.length > 0 && (
+          <Alert color="yellow" data-testid="import-notes">
+            <Stack gap={4}>
+              {readingNotes.map((n, i) => (
+                <Text key={i} size="sm">
+                  {messageText(n)}
+                </Text>
+              ))}
+            </Stack>
+          </Alert>
+        )}
         {preview.duplicate && (
           <Alert color="orange" data-testid="import-duplicate">
             <Stack gap={6}>

@@ -8,6 +8,7 @@ import type {
   PersonMatch,
   ReviewedDraftInput,
 } from '../../../../contract/importContract';
+import type { Message } from '../../../../contract/messages/message';
 import { formatIsoDate, parseTimeText, parseVnDate } from '../../format/date';
 
 /** Which field an item belongs to: also the colour of its highlight in the source. */
@@ -106,6 +107,19 @@ export function problemsOf(s: ReviewState): Problem[] {
   if (s.people.some((p) => p.keep && p.value.choice === '')) out.push('people');
   if (!s.kind.trim()) out.push('kind');
   return out;
+}
+
+/** The notes on fields the review shows as fields (an empty title, date or chair speaks for itself). */
+const FIELD_NOTES: ReadonlySet<string> = new Set([
+  'importNote.noTitle',
+  'importNote.noDate',
+  'importNote.noYear',
+  'importNote.noChair',
+]);
+
+/** What the clerk must be told above the draft: how the file was read (bytes replaced by �, …). */
+export function readingNotesOf(p: ImportPreview): Message[] {
+  return p.draft.notes.filter((n) => !FIELD_NOTES.has(n.key));
 }
 
 /** The reviewed draft the server saves (only kept items; people with the clerk's choice). */
