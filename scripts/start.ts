@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { electronVersion, findElectronBinary } from '../cli/electronRuntime';
 import { runCli } from '../cli/run';
 import { PROJECT_ROOT } from '../cli/rendererBuild';
+import { withFreePort } from '../webhost/ports';
 import { ensureElectronNativeBinding } from './electronNative';
 
 async function serveInBrowser(reason: string): Promise<number> {
@@ -17,7 +18,7 @@ async function serveInBrowser(reason: string): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  return runCli(['serve', '--open', ...process.argv.slice(2)], {
+  return runCli(['serve', '--open', ...(await withFreePort(process.argv.slice(2), (l) => console.log(l)))], {
     out: (l) => console.log(l),
     err: (l) => console.error(l),
     untilStopped: () => stop,

@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path, { basename, dirname, join, resolve, type PlatformPath } from 'node:path';
 import type { Archive } from '../db/open';
 import { inspectArchiveFile, openArchive } from '../db/open';
@@ -48,24 +49,80 @@ function removeEmptySidecars(file: string): void {
 
 /**
  * A backup killed mid-way (power cut, Task Manager) leaves `<name>.sqlite.partial` (and its -journal,
- * written by the backup API while it copies, or the -wal/-shm of the check that follows):
- * never listed, never taken for a backup, but possibly as large as the archive, and nothing else would
- * ever remove it. The next backup into the folder removes those not touched for an hour: a backup still
- * being written by another process (the app's daily one while `hoso backup` runs) keeps writing its
- * file, so it is never that old.
+ * written by the backup API while it copies, or the -wal/-shm of the check that follows): never listed,
+ * never taken for a backup, but as large as the archive (4.6 GB seen), and nothing else would remove it.
+ * So each backup first writes `<name>.sqlite.partial.owner` (this PC's name and the process id) and
+ * removes it when done; a sweep (at start, before each backup) removes the partial files whose owner
+ * process is gone, at once, whatever their age. A live owner's are kept: another hoso on the same
+ * archive (the app's daily backup while `hoso backup` runs) is still writing them. Where the owner
+ * cannot be told (another PC on a shared folder, a partial from a version without owner files), only
+ * files untouched for an hour go.
  */
 export const STALE_PARTIAL_MS = 60 * 60 * 1000;
-function removeStalePartials(dir: string, now: number): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    if (!/^archive-.*\.sqlite\.partial(?:-wal|-shm|-journal)?$/.test(name)) continue;
-    const path = join(dir, name);
-    try {
-      if (now - statSync(path).mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
-    } catch {
-      // Gone already (another backup cleaned it): nothing to do.
+const PARTIAL = /^(archive-.*\.sqlite)\.partial(?:-wal|-shm|-journal|\.owner)?$/;
+const ownerFile = (partial: string) => `${partial}.owner`;
+
+interface PartialOwner {
+  host: string;
+  pid: number;
+}
+
+function readOwner(file: string): PartialOwner | null {
+  try {
+    const owner = JSON.parse(readFileSync(file, 'utf8')) as Partial<PartialOwner>;
+    return typeof owner.host === 'string' && Number.isInteger(owner.pid) ? (owner as PartialOwner) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether process `pid` runs on this PC (EPERM: it does, under another user). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what killed backups left in `dir` (see above); returns the names removed. Never throws: a
+ * folder that cannot be read or a file already gone is left for the next sweep.
+ */
+export function removeDeadPartials(dir: string, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  const byBackup = new Map<string, string[]>();
+  for (const name of names) {
+    const m = PARTIAL.exec(name);
+    if (m) byBackup.set(m[1]!, [...(byBackup.get(m[1]!) ?? []), name]);
+  }
+  for (const [backup, files] of byBackup) {
+    const partial = join(dir, `${backup}.partial`);
+    const owner = readOwner(ownerFile(partial));
+    const dead =
+      owner && owner.host === hostname()
+        ? owner.pid !== process.pid && !processAlive(owner.pid)
+        : files.every((n) => {
+            try {
+              return now - statSync(join(dir, n)).mtimeMs > STALE_PARTIAL_MS;
+            } catch {
+              return true;
+            }
+          });
+    if (!dead) continue;
+    for (const name of files) {
+      rmSync(join(dir, name), { force: true });
+      removed.push(name);
     }
   }
+  return removed;
 }
 
 /** Whether this process may write in `dir` (access() answers EROFS on a read-only mount, even for root). */
@@ -149,8 +206,16 @@ export async function backupNow(archive: Archive, dir?: string, options: { kind?
   // A write-protected stick or a CD as backup folder: say so before SQLite fails half-way with a
   // message about disk space.
   if (!writable(target)) throw new HosoError('BACKUP_DIR_UNWRITABLE', literal(target));
-  removeStalePartials(target, Date.now());
-  const result = await backupTo(archive.sqlite, freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date()), archive.nativeBinding);
+  removeDeadPartials(target);
+  const dest = freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date());
+  const owner = ownerFile(`${dest}.partial`);
+  writeFileSync(owner, JSON.stringify({ host: hostname(), pid: process.pid } satisfies PartialOwner));
+  let result: Awaited<ReturnType<typeof backupTo>>;
+  try {
+    result = await backupTo(archive.sqlite, dest, archive.nativeBinding);
+  } finally {
+    rmSync(owner, { force: true });
+  }
   try {
     inspectArchiveFile(result.path);
   } catch (e) {
@@ -218,10 +283,17 @@ export async function automaticBackupIfDue(archive: Archive, now: Date = new Dat
 
 /**
  * Runs the daily backup in a long-running process (desktop app, web host): once shortly after start,
- * then every hour it checks whether a day has passed. Failures go to `onError` (logged), never thrown.
+ * then every hour it checks whether a day has passed. At once, it removes what backups killed in an
+ * earlier run left in the folder (removeDeadPartials). Failures go to `onError` (logged), never thrown.
  * Started by the hosts themselves (electron/main/index.ts, `hoso serve`); returns the stop function.
  */
 export function startAutomaticBackups(archive: Archive, onError: (e: unknown) => void, firstDelayMs = 60_000): () => void {
+  // What a backup killed in an earlier run left (a dead process's partial copy) goes now, not an hour later.
+  try {
+    removeDeadPartials(backupSettings(archive).dir);
+  } catch (e) {
+    onError(e);
+  }
   let running = false;
   const tick = () => {
     if (running || !archive.sqlite.open) return;

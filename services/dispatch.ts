@@ -1,6 +1,7 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import { CHANNELS, contract, isChannel, type Channel, type ChannelOutput, type Reply } from '../contract/contract';
 import { ERROR_MESSAGES, errorPayload, HosoError, toErrorPayload } from '../contract/errors';
-import { msg } from '../contract/messages/message';
+import { literal, msg } from '../contract/messages/message';
 import { issueMessages } from '../contract/messages/zodIssues';
 import type { Handlers } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
@@ -56,6 +57,42 @@ export function diskErrorOf(e: unknown): HosoError | null {
   return null;
 }
 
+const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR']);
+
+/** Every absolute path among the strings of a payload: the files and folders the clerk named. */
+export function namedPaths(payload: unknown): string[] {
+  const found: string[] = [];
+  const stack: unknown[] = [payload];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (isAbsolute(v)) found.push(resolve(v));
+    } else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return found;
+}
+
+/**
+ * A file or folder the clerk named that is not there (deleted, renamed, the USB stick pulled out between
+ * choosing it and its use): Node's ENOENT or ENOTDIR on that path, or on a path inside it, becomes
+ * FILE_NOT_FOUND with the clerk's path, instead of INTERNAL. The same error on a file of hoso's own (a
+ * photo, a scratch copy) stays INTERNAL: that is a bug, not something the clerk can fix.
+ */
+export function fileErrorOf(e: unknown, named: readonly string[]): HosoError | null {
+  if (named.length === 0) return null;
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === 'object' && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const { code, path } = cur as { code?: unknown; path?: unknown };
+    if (!NOT_FOUND_CODES.has(String(code)) || typeof path !== 'string') continue;
+    const failed = resolve(path);
+    const mine = named.find((n) => {
+      const rel = relative(n, failed);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    });
+    if (mine) return new HosoError('FILE_NOT_FOUND', literal(mine), { cause: e });
+  }
+  return null;
+}
+
 /**
  * The handler groups of services/handlers/ as one table. Two groups answering one channel would leave
  * one of them silently dead (an object spread keeps the last), so that is refused here, at startup,
@@ -80,7 +117,8 @@ export function combineHandlers(groups: readonly object[]): Handlers {
 /**
  * The boundary every transport goes through: unknown channel → UNKNOWN_CHANNEL; input parsed with the
  * channel's zod schema → INVALID_INPUT with the schema's Vietnamese messages; the handler's HosoError
- * becomes `{ ok: false, error }`; anything else is logged and answered with INTERNAL, never a stack trace.
+ * becomes `{ ok: false, error }`, as do a full or read-only disk (diskErrorOf) and a file the clerk named
+ * that is not there (fileErrorOf); anything else is logged and answered with INTERNAL, never a stack trace.
  * While the app lock is closed, every channel but the lock's own and app/info answers APP_LOCKED before
  * its input is even parsed: the refusal is here, below every transport, so no screen or browser tab
  * can get around it.
@@ -110,7 +148,10 @@ export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger
       const data = await handler(parsed.data);
       return { ok: true, data };
     } catch (caught) {
-      const e = caught instanceof HosoError ? caught : (diskErrorOf(caught) ?? caught);
+      const e =
+        caught instanceof HosoError
+          ? caught
+          : (diskErrorOf(caught) ?? fileErrorOf(caught, namedPaths(parsed.data)) ?? caught);
       log.error(e instanceof HosoError ? e.code : 'INTERNAL', channel, caught);
       return { ok: false, error: toErrorPayload(e) };
     }

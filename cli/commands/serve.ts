@@ -1,5 +1,8 @@
 import { consoleLogger } from '../../services/log';
+import { HosoError } from '../../contract/errors';
+import { literal } from '../../contract/messages/message';
 import { startWebHost } from '../../webhost/server';
+import { portIsFree } from '../../webhost/ports';
 import { ensureRendererBuilt, PROJECT_ROOT } from '../rendererBuild';
 import { openInSystemBrowser } from '../openBrowser';
 import { positiveInt } from '../options';
@@ -8,11 +11,14 @@ import type { CliCommand } from './types';
 /**
  * `hoso serve [--port N] [--open]`: the same UI through the loopback web host, over a 'web' session
  * (the app lock applies, PDFs through the PC's Chromium, the daily backup kept going) until Ctrl+C.
+ * Without --port the system picks a free port; a port asked for and taken is PORT_IN_USE (exit code 2),
+ * said before the interface is built or the archive opened. (`npm start` takes the next free one.)
  */
 export const serveCommand: CliCommand = {
   usage: '  serve [--port N] [--open]     Mở giao diện qua trình duyệt trên máy này (127.0.0.1)',
   async run({ values, file, io, emit, withSession }) {
     const port = positiveInt(values.port, 'port', 0, 65535);
+    if (port > 0 && !(await portIsFree(port))) throw new HosoError('PORT_IN_USE', literal(String(port)));
     const rendererDir = ensureRendererBuilt(PROJECT_ROOT, io.err);
     return withSession(
       async (session) => {

@@ -50,7 +50,7 @@ export const en: CatalogShape<typeof vi> = {
       'This history entry holds no meeting details to restore (only the creation or an edit of the meeting details can be restored).',
     FORBIDDEN: 'The request was refused because it did not come from the application itself.',
     PAYLOAD_TOO_LARGE:
-      'The data sent is too large (16 MB at most per request). Split the content and save again.',
+      'The data sent is too large for this action (its limit is at the end of this message). Nothing was saved; split the content and try again.',
     PHOTO_NOT_IMAGE:
       'This file is not an image, or the image is damaged and cannot be read. Nothing was saved; choose a JPEG, PNG or WebP image.',
     PHOTO_TOO_LARGE:

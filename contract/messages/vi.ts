@@ -53,7 +53,8 @@ export const vi = {
     VERSION_NOT_RESTORABLE:
       'Mục lịch sử này không chứa thông tin cuộc họp để khôi phục (chỉ khôi phục được từ lần tạo hoặc sửa thông tin chung của cuộc họp).',
     FORBIDDEN: 'Yêu cầu bị từ chối vì không đến từ chính ứng dụng.',
-    PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn (tối đa 16 MB một lần). Hãy chia nhỏ nội dung rồi lưu lại.',
+    PAYLOAD_TOO_LARGE:
+      'Dữ liệu gửi lên quá lớn cho thao tác này (giới hạn ở cuối thông báo). Không có gì được lưu; hãy chia nhỏ nội dung rồi thử lại.',
     PHOTO_NOT_IMAGE:
       'Tệp này không phải là ảnh, hoặc ảnh bị hỏng nên không đọc được. Không có gì được lưu; hãy chọn tệp ảnh JPEG, PNG hoặc WebP.',
     PHOTO_TOO_LARGE:
