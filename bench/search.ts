@@ -78,6 +78,8 @@ export interface SearchBench {
   /** How long the event loop waited for one load slice (ms), and the table's typed arrays (bytes). */
   facetsLoad: { sliceWaitMs: { p50: number; p99: number; max: number }; bytes: number };
   archiveBytes: number;
+  /** The hostile queries (HOSTILE_QUERIES) beside the one word they repeat: see benchHostile. */
+  hostile: HostileRow[];
 }
 
 const base = { sort: 'relevance' as const, offset: 0, limit: 20, year: null, kind: null, personId: null, tag: null };
@@ -168,6 +170,7 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
       facetsLoadSeconds,
       facetsLoad,
       archiveBytes: statSync(file).size,
+      hostile: await benchHostile(file, Math.min(runs, 3)),
     };
   } finally {
     archive.close();
@@ -285,9 +288,72 @@ export async function searchPhases(file: string, runs = 3): Promise<{ ratio: num
   }
 }
 
-// `npx tsx bench/search.ts breakdown|phases [archive]`: rawBreakdown's per-query table or searchPhases' shares, as JSON.
+/**
+ * Hostile queries (issue 19): shapes a clerk never types but a paste or a script might, each beside the
+ * one word it repeats. Each answers with a result or a clear refusal (SEARCH_QUERY_TOO_COMPLEX or
+ * INVALID_INPUT); the figure is its cost beyond the one word, which the query limits keep small.
+ */
+/** 40 words of the demo archive's (and real minutes') most common vocabulary. */
+const COMMON_WORDS = (
+  'hội nghị quốc phòng quân sự tỉnh huấn luyện diễn tập kinh tế xã an ninh tổng kết công tác đảng ủy ban ' +
+  'nhân dân chỉ huy kế hoạch năm tháng báo cáo triển khai nhiệm vụ tuyển chính trị'
+).split(' ');
+
+export const HOSTILE_QUERIES: Record<string, string> = {
+  'one word': 'hội',
+  '284 × "hội OR"': 'hội OR '.repeat(284),
+  '100 × "hội OR"': 'hội OR '.repeat(100),
+  '30 common words ORed (the limit)': COMMON_WORDS.slice(0, 30).join(' OR '),
+  '40 words ANDed (the limit)': COMMON_WORDS.join(' '),
+  '400 distinct words': Array.from({ length: 400 }, (_, i) => `t${i}`).join(' '),
+  'marks alone, then hội': '\u0303\u0303 hội',
+  '100 000 characters': 'hội nghị '.repeat(11_112).slice(0, 100_000),
+  'quotes and brackets': '"(hội OR" -) "*: nghị" OR OR -"'.repeat(20),
+};
+
+export interface HostileRow {
+  query: string;
+  /** Median wall ms of the search call, and its excess over the one word. */
+  ms: number;
+  overOneWord: number;
+  /** Meetings found, or the code of the refusal. */
+  outcome: number | string;
+}
+
+export async function benchHostile(file: string, runs = 3): Promise<HostileRow[]> {
+  const archive = await openArchive({ file });
+  try {
+    await docFacetsReady(archive.sqlite);
+    const rows: HostileRow[] = [];
+    let oneWord = 0;
+    for (const [name, query] of Object.entries(HOSTILE_QUERIES)) {
+      const times: number[] = [];
+      let outcome: number | string = 0;
+      for (let i = 0; i <= runs; i++) {
+        const t = timeMs(() => {
+          try {
+            outcome = searchMeetings(archive, { ...base, query }).total;
+          } catch (e) {
+            outcome = (e as { code?: string }).code ?? String(e);
+          }
+        });
+        if (i > 0) times.push(t); // the first run warms the caches
+      }
+      const ms = Math.round(percentile(times, 50));
+      if (name === 'one word') oneWord = ms;
+      rows.push({ query: name, ms, overOneWord: ms - oneWord, outcome });
+    }
+    return rows;
+  } finally {
+    archive.close();
+  }
+}
+
+// `npx tsx bench/search.ts breakdown|phases|hostile [archive] [runs]`: rawBreakdown's per-query table or searchPhases'
+// shares, as JSON; benchHostile's table.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = process.argv[3] ?? join(import.meta.dirname, '.data', 'demo-100000.sqlite');
   if (process.argv[2] === 'breakdown') console.log(JSON.stringify(await rawBreakdown(file), null, 2));
   else if (process.argv[2] === 'phases') console.log(JSON.stringify(await searchPhases(file), null, 2));
+  else if (process.argv[2] === 'hostile') console.table(await benchHostile(file, Number(process.argv[4] ?? 3)));
 }

@@ -4,6 +4,31 @@
  */
 import type { CatalogShape } from './keys';
 
-export const searchVi = {} as const;
+export const searchVi = {
+  /**
+   * What follows SEARCH_QUERY_TOO_COMPLEX or INVALID_INPUT when a query is refused (db/search/query.ts
+   * names the limits and says why each is what it is).
+   */
+  searchLimit: {
+    tooLong: 'Câu tìm kiếm dài {{length}} ký tự; tối đa {{max}} ký tự.',
+    tooManyTerms: 'Câu tìm kiếm có {{count}} từ hoặc cụm từ khác nhau; tối đa {{max}}.',
+    tooManyAlternatives: 'Một nhóm "OR" có {{count}} lựa chọn khác nhau; tối đa {{max}}.',
+    phraseTooLong: 'Một cụm từ có {{count}} từ; tối đa {{max}} từ trong một cụm.',
+    tooManyPrefixes: 'Câu tìm kiếm có {{count}} từ tìm theo tiền tố (kết thúc bằng *); tối đa {{max}}.',
+    engineTooComplex: 'Bộ máy tìm kiếm không xử lý được câu này vì quá phức tạp.',
+    notUnderstood:
+      'Bộ máy tìm kiếm không đọc được câu này. Hãy bỏ bớt dấu ngoặc kép, dấu ngoặc và ký tự đặc biệt rồi tìm lại.',
+  },
+} as const;
 
-export const searchEn: CatalogShape<typeof searchVi> = {};
+export const searchEn: CatalogShape<typeof searchVi> = {
+  searchLimit: {
+    tooLong: 'The search is {{length}} characters long; at most {{max}}.',
+    tooManyTerms: 'The search has {{count}} different words or phrases; at most {{max}}.',
+    tooManyAlternatives: 'One "OR" group has {{count}} different alternatives; at most {{max}}.',
+    phraseTooLong: 'A phrase has {{count}} words; at most {{max}} words in one phrase.',
+    tooManyPrefixes: 'The search has {{count}} prefix words (ending in *); at most {{max}}.',
+    engineTooComplex: 'The search engine cannot handle this search: it is too complex.',
+    notUnderstood: 'The search engine could not read this search. Remove some quotes, brackets and special characters and search again.',
+  },
+};

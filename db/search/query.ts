@@ -1,13 +1,43 @@
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { msg, type Message } from '../../contract/messages/message';
-import { hasMarks, markedForm, words } from './tokens';
+import { HosoError } from '../../contract/errors';
+import { hasMarks, markedForm, markedTokens, withoutStrayMarks, words } from './tokens';
 import { DEFAULT_ABBREVIATION_INDEX, type AbbreviationIndex } from './abbreviations';
 
 /**
  * The clerk's query language (README.md, "Search"): words are ANDed; "a phrase"; a OR b; -word / -"phrase"
  * excludes; prefix*; filters nguoi: loai: the: tu: den:. Whatever else is typed is taken as text and
  * escaped: FTS5 syntax never reaches SQLite from the clerk's keyboard, so no query can fail to parse.
+ *
+ * A query's cost is bounded here (issue 19: 284 × "hội OR" held the web host for 34 s at 100 000
+ * meetings). Repeats collapse first (the same word, phrase, OR alternative, clause or exclusion counts
+ * once, so 284 × "hội OR" is the one word hội), then what is left must stay within the limits below, or
+ * the query is refused with SEARCH_QUERY_TOO_COMPLEX and a detail naming the limit. Each distinct term
+ * costs a lookup in the index, a phrase in bm25's ranking pass and a pass over every snippet's words.
  */
+
+/** Characters: the contract's cap on `search/query` (contract.ts), checked here too for direct callers. */
+export const MAX_QUERY_CHARS = 2000;
+/**
+ * Distinct words and phrases, typed ones (dictionary alternatives not counted), positive and excluded:
+ * a clerk's query has a handful, a pasted title 15–20; a full OR list of names with a few words and
+ * exclusions stays under 40. Words ANDed are cheap (each narrows the others); ORed ones are not.
+ */
+export const MAX_TERMS = 40;
+/**
+ * Distinct typed alternatives of one OR group: a long list of names or units is 20–30 of them. Each is a
+ * phrase of bm25's ranking pass over every match, so 30 broad words ORed is the costliest query allowed.
+ */
+export const MAX_OR_ALTERNATIVES = 30;
+/** Words of one phrase: a pasted sentence in quotes; a phrase test reads every word's positions. */
+export const MAX_PHRASE_WORDS = 32;
+/**
+ * Prefix terms (tuyển*): each one reads every index word it begins, thousands for a short prefix; a
+ * clerk uses one or two.
+ */
+export const MAX_PREFIX_TERMS = 5;
+/** Notes about ignored parts (a bad date…): the same note once, and a few at most. */
+const MAX_NOTES = 5;
 
 export interface QueryWord {
   /** As typed (NFC). */
@@ -109,11 +139,13 @@ function lex(input: string): RawToken[] {
 }
 
 function queryWords(text: string): QueryWord[] {
-  return words(text).map((w) => ({
-    original: w.text,
-    folded: foldVietnamese(w.text),
-    marked: hasMarks(w.text) ? markedForm(w.text) : null,
-  }));
+  return words(withoutStrayMarks(text))
+    .map((w) => ({
+      original: w.text,
+      folded: foldVietnamese(w.text),
+      marked: hasMarks(w.text) ? markedForm(w.text) : null,
+    }))
+    .filter((w) => w.folded.length > 0);
 }
 
 /** dd/mm/yyyy, d-m-yyyy, mm/yyyy or yyyy → the first or last day it names, or null. */
@@ -177,10 +209,63 @@ function joinDictionaryRuns(clauses: Clause[], abbreviations: AbbreviationIndex)
   return out;
 }
 
+/** What makes two terms the same search: their words as matched (folded, marked), prefix, column. */
+function termKey(t: Term): string {
+  return `${t.column ?? ''}|${t.prefix ? '*' : ''}|${t.words.map((w) => `${w.folded}/${w.marked ?? ''}`).join(' ')}`;
+}
+
+/** Terms without repeats, in first-seen order; a typed repeat of a dictionary alternative stays typed. */
+function distinctTerms(terms: Term[]): Term[] {
+  const byKey = new Map<string, Term>();
+  for (const t of terms) {
+    const key = termKey(t);
+    const seen = byKey.get(key);
+    if (!seen || (seen.expanded && !t.expanded)) byKey.set(key, seen ? { ...seen, expanded: false } : t);
+  }
+  return [...byKey.values()];
+}
+
+/** The query without repeats: each clause's alternatives once, each clause once (in any order), each exclusion once. */
+function collapseRepeats(q: ParsedQuery): void {
+  const clauses = new Map<string, Clause>();
+  for (const c of q.clauses) {
+    const alternatives = distinctTerms(c.alternatives);
+    const key = alternatives.map(termKey).sort().join('\u0000');
+    if (!clauses.has(key)) clauses.set(key, { alternatives });
+  }
+  q.clauses = [...clauses.values()];
+  q.excluded = distinctTerms(q.excluded);
+  q.kinds = [...new Set(q.kinds)];
+  const notes = new Map(q.notes.map((n) => [JSON.stringify(n), n]));
+  q.notes = [...notes.values()].slice(0, MAX_NOTES);
+}
+
+const tooComplex = (detail: Message) => new HosoError('SEARCH_QUERY_TOO_COMPLEX', detail);
+
+/** Refuses a query (its repeats collapsed) beyond the limits above, naming the first limit it passes. */
+function checkBounds(q: ParsedQuery): void {
+  const terms = [...q.clauses.flatMap((c) => c.alternatives), ...q.excluded];
+  const longest = Math.max(0, ...terms.map((t) => t.words.length));
+  if (longest > MAX_PHRASE_WORDS) throw tooComplex(msg('searchLimit.phraseTooLong', { count: longest, max: MAX_PHRASE_WORDS }));
+  for (const c of q.clauses) {
+    const typed = c.alternatives.filter((a) => !a.expanded).length;
+    if (typed > MAX_OR_ALTERNATIVES) throw tooComplex(msg('searchLimit.tooManyAlternatives', { count: typed, max: MAX_OR_ALTERNATIVES }));
+  }
+  const typed = distinctTerms(terms.filter((t) => !t.expanded));
+  if (typed.length > MAX_TERMS) throw tooComplex(msg('searchLimit.tooManyTerms', { count: typed.length, max: MAX_TERMS }));
+  const prefixes = typed.filter((t) => t.prefix).length;
+  if (prefixes > MAX_PREFIX_TERMS) throw tooComplex(msg('searchLimit.tooManyPrefixes', { count: prefixes, max: MAX_PREFIX_TERMS }));
+}
+
+/**
+ * The clerk's query, its repeats collapsed. Throws SEARCH_QUERY_TOO_COMPLEX (a HosoError) when it is
+ * longer or more complex than the limits above.
+ */
 export function parseQuery(input: string, abbreviations: AbbreviationIndex = DEFAULT_ABBREVIATION_INDEX): ParsedQuery {
+  if (input.length > MAX_QUERY_CHARS) throw tooComplex(msg('searchLimit.tooLong', { length: input.length, max: MAX_QUERY_CHARS }));
   const parsed: ParsedQuery = { clauses: [], excluded: [], from: null, to: null, kinds: [], notes: [] };
   let pendingOr = false;
-  for (const token of lex(input.slice(0, 2000))) {
+  for (const token of lex(input)) {
     if (token.or) {
       pendingOr = parsed.clauses.length > 0;
       continue;
@@ -218,6 +303,8 @@ export function parseQuery(input: string, abbreviations: AbbreviationIndex = DEF
   if (parsed.from && parsed.to && parsed.from > parsed.to) {
     parsed.notes.push(msg('searchNote.reversedRange'));
   }
+  collapseRepeats(parsed);
+  checkBounds(parsed);
   return parsed;
 }
 
@@ -249,13 +336,13 @@ export function foldedMatch(q: ParsedQuery): string | null {
  * Prefix terms constrain their vowel marks only (tone digits come last and would defeat the prefix).
  */
 export function markedMatch(term: Term): string | null {
-  const parts = term.words
-    .map((w, i) => {
-      if (!w.marked) return null;
-      const isPrefix = term.prefix && i === term.words.length - 1;
-      return isPrefix ? `${ftsString(w.marked.replace(/\d$/, ''))}*` : ftsString(w.marked);
-    })
-    .filter((p): p is string => p !== null);
+  const parts = term.words.flatMap((w, i) => {
+    if (!w.marked) return [];
+    const isPrefix = term.prefix && i === term.words.length - 1;
+    const tokens = markedTokens(isPrefix ? w.marked.replace(/\d$/, '') : w.marked).map(ftsString);
+    if (isPrefix && tokens.length) tokens[tokens.length - 1] += '*';
+    return tokens;
+  });
   return parts.length ? parts.join(' AND ') : null;
 }
 
@@ -264,6 +351,6 @@ export function literalMatch(q: ParsedQuery): string | null {
   const forms = q.clauses
     .map((c) => c.alternatives.filter((a) => !a.expanded))
     .filter((typed) => typed.length === 1 && !typed[0]!.prefix)
-    .flatMap((typed) => typed[0]!.words.map((w) => markedForm(w.original)));
+    .flatMap((typed) => typed[0]!.words.flatMap((w) => markedTokens(markedForm(w.original))));
   return forms.length ? [...new Set(forms)].map(ftsString).join(' AND ') : null;
 }
