@@ -57,6 +57,44 @@ export type Values = {
   mine: boolean;
 };
 
+/** Commands whose arguments are a search query, where "-word" excludes a word (README.md, *Search*). */
+const QUERY_COMMANDS: ReadonlySet<string> = new Set(['search']);
+const SHORT_OPTIONS: ReadonlySet<string> = new Set(Object.values(OPTIONS).flatMap((o) => ('short' in o ? [o.short] : [])));
+const takesValue = (arg: string) => {
+  const name = /^--([^=]+)$/.exec(arg)?.[1];
+  return name !== undefined && Object.hasOwn(OPTIONS, name) && OPTIONS[name as keyof typeof OPTIONS].type === 'string';
+};
+
+/**
+ * `hoso search "-hội"`: in a query command, an argument of one dash and anything but only known short
+ * options (-h) is an excluded query term, not an option (parseArgs read "-hội" as -h -ộ -i). Such
+ * arguments are handed to parseArgs as placeholders, kept in their place among the other positionals,
+ * and `restore` gives each back. Before the command, after `--`, as a string option's value and in every
+ * other command nothing changes: the command line keeps its shape.
+ */
+export function dashTermsAsPositionals(argv: readonly string[]): { args: string[]; restore: (positional: string) => string } {
+  const terms = new Map<string, string>();
+  const args = [...argv];
+  let command: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (takesValue(arg)) {
+      i++; // its value, whatever it looks like, stays parseArgs' to read (or to refuse)
+      continue;
+    }
+    if (command === null) {
+      if (!arg.startsWith('-')) command = arg;
+      continue;
+    }
+    if (!QUERY_COMMANDS.has(command) || !/^-[^-]/.test(arg) || [...arg.slice(1)].every((c) => SHORT_OPTIONS.has(c))) continue;
+    const placeholder = `\uE000${terms.size}\uE000`;
+    terms.set(placeholder, arg);
+    args[i] = placeholder;
+  }
+  return { args, restore: (positional) => terms.get(positional) ?? positional };
+}
+
 /** A wrong flag value or argument: printed as is, exit code 2. */
 export class UsageError extends Error {}
 

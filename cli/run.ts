@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isHosoError } from '../contract/errors';
 import { resolveArchivePath } from '../services/paths';
 import { diskErrorOf } from '../services/dispatch';
-import { OPTIONS, UsageError, type Values } from './options';
+import { dashTermsAsPositionals, OPTIONS, UsageError, type Values } from './options';
 import { COMMANDS } from './commands';
 import { withSession } from './session';
 import type { CliIo, CommandEnv } from './commands/types';
@@ -32,7 +32,10 @@ Tuỳ chọn chung:
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed: { values: Values; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }) as typeof parsed;
+    // `hoso search -hội`: a query's "-word" is a term, not an option (options.ts).
+    const { args, restore } = dashTermsAsPositionals(argv);
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }) as typeof parsed;
+    parsed.positionals = parsed.positionals.map(restore);
   } catch (e) {
     io.err(`Tuỳ chọn không hợp lệ: ${(e as Error).message}`);
     io.err('Xem: npm run --silent hoso -- --help');
