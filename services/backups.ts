@@ -12,6 +12,7 @@ import { getSettings } from '../db/settings';
 import { errorAsMessage, HosoError, isHosoError } from '../contract/errors';
 import { literal, msg, type Message } from '../contract/messages/message';
 import type { BackupCheck, BackupEntry, BackupList } from '../contract/mergeContract';
+import { processAlive } from './processAlive';
 import { copyToScratch, looksLikeSqlite, type ScratchCopy, type ScratchOptions } from './scratchCopy';
 
 /**
@@ -77,15 +78,6 @@ function readOwner(file: string): PartialOwner | null {
 }
 
 /** Whether process `pid` runs on this PC (EPERM: it does, under another user). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes what killed backups left in `dir` (see above); returns the names removed. Never throws: a
  * folder that cannot be read or a file already gone is left for the next sweep.

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { HosoError } from '../contract/errors';
 import { literal } from '../contract/messages/message';
 import { openArchive, type Archive } from '../db/open';
-import { sweepMergeLeftovers } from './archive/mergeBag';
+import { sweepAbandonedWorkDirs } from './archive/workDir';
 import { startAutomaticBackups } from './backups';
 import { createContext, type HostCapabilities, type Transport } from './context';
 import { createDispatcher, directClient, type DirectClient, type Dispatch } from './dispatch';
@@ -52,8 +52,9 @@ export interface Session {
 export async function openSession(file: string, transport: Transport, options: SessionOptions = {}): Promise<Session> {
   if (options.mustExist && !existsSync(file)) throw new HosoError('ARCHIVE_NOT_FOUND', literal(file));
   const archive = await openArchive({ file, nativeBinding: options.nativeBinding });
-  // A merge killed mid-way left its decrypted bag beside the archive: removed before anything else runs.
-  sweepMergeLeftovers(dirname(archive.file));
+  // A merge or an export killed mid-way left plain text (secret records too) beside the archive: removed
+  // before anything else runs.
+  sweepAbandonedWorkDirs(archive.file);
   const log = options.log ?? consoleLogger;
   const ctx = createContext(archive, transport, options.appVersion ?? APP_VERSION, options.host);
   const dispatch = createDispatcher(createHandlers(ctx), log);

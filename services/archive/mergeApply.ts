@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import type { Archive } from '../../db/open';
 import { indexMeeting } from '../../db/search/indexer';
 import { HosoError } from '../../contract/errors';
@@ -32,7 +31,7 @@ export interface MergeOptions {
 
 /** The archive's folder (where an encrypted bag is decrypted) and its SQLite build. */
 function siteOf(archive: Archive): MergeSite {
-  return { workRoot: dirname(archive.file), nativeBinding: archive.nativeBinding };
+  return { archiveFile: archive.file, nativeBinding: archive.nativeBinding };
 }
 
 export async function previewMerge(

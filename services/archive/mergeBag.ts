@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { HosoError } from '../../contract/errors';
 import { msg } from '../../contract/messages/message';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
 import { verifyBagDir } from './bagVerify';
 import { isAgeFile, unpackEncryptedBag } from './encrypt';
+import { createWorkDirSync } from './workDir';
 import { problemDetails } from '../messageParts';
 import { parseMeetingJson, type MeetingJson } from './meetingJson';
 import { BagProblems, checkSeals, fileTooLarge, soundRecord } from './mergeValidate';
@@ -52,8 +53,8 @@ export function isSafeBagPath(path: string): boolean {
 
 /** Where the archive is, for what a merge must know of it: its folder (scratch space) and its SQLite build. */
 export interface MergeSite {
-  /** The archive's folder: an encrypted bag is decrypted into a private folder here, never the system temp. */
-  workRoot: string;
+  /** The archive: an encrypted bag is decrypted into a private folder beside it (workDir.ts, `merge-tmp/`). */
+  archiveFile: string;
   /** better-sqlite3 built for Electron, as the archive was opened with (the seal check's scratch archive). */
   nativeBinding?: string;
 }
@@ -119,61 +120,10 @@ async function readBagDir(dir: string, name: string, dispose: () => void, site: 
   };
 }
 
-/** The private folder of one merge's decrypted bag: `.hoso-merge-<pid>-<random>` in the archive's folder. */
-const WORK_PREFIX = '.hoso-merge-';
-const WORK_NAME = /^\.hoso-merge-(\d+)-[0-9a-f]+$/;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists, it is someone else's.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes what a merge killed mid-way left beside the archive (a decrypted bag, secret records included):
- * every `.hoso-merge-<pid>-…` folder whose process is gone. Called when a session opens and when a merge
- * starts; a folder of a merge still running (in another process) is left alone. Never throws.
- */
-export function sweepMergeLeftovers(workRoot: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(workRoot);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const m = WORK_NAME.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || processAlive(pid)) continue;
-    try {
-      rmSync(join(workRoot, name), { recursive: true, force: true });
-      removed.push(name);
-    } catch {
-      // Left for the next sweep (a file held open on Windows).
-    }
-  }
-  return removed;
-}
-
-/** Makes the private work folder with the permissions of the archive's folder (not the system temp's). */
-function makeWorkDir(workRoot: string): string {
-  const dir = join(workRoot, `${WORK_PREFIX}${process.pid}-${randomBytes(8).toString('hex')}`);
-  const mode = statSync(workRoot).mode & 0o777;
-  mkdirSync(dir, { mode });
-  chmodSync(dir, mode);
-  return dir;
-}
-
 /**
  * Opens the bag at `path` for a merge: a bag folder, or an encrypted `.tar.age` (with its passphrase),
  * which is unpacked into a private folder beside the archive first (removed by `dispose`, and by the
- * next sweep if the process is killed). The bag is verified as a whole and each record judged; a bag
+ * next merge or session if the process is killed). The bag is verified as a whole and each record judged; a bag
  * that fails is refused before anything is written (MERGE_BAG_INVALID / MEETING_JSON_INVALID /
  * MEETING_JSON_UNSUPPORTED / MERGE_RECORD_INVALID naming the files). The caller must call `dispose()`.
  */
@@ -187,8 +137,9 @@ export async function readBagForMerge(
   if (!(await isAgeFile(path)))
     throw new HosoError('MERGE_BAG_INVALID', msg('merge.notABag', { name }));
   if (!options.passphrase) throw new HosoError('PASSPHRASE_REQUIRED');
-  sweepMergeLeftovers(options.workRoot);
-  const work = makeWorkDir(options.workRoot);
+  // The archive's own folder, never the system temp: the plain text of secret records lands nowhere the
+  // archive is not; removed by dispose, and by the next merge or session if this process is killed.
+  const work = createWorkDirSync(options.archiveFile, 'merge');
   const dispose = () => rmSync(work, { recursive: true, force: true });
   try {
     const dir = await unpackEncryptedBag(path, options.passphrase, work);

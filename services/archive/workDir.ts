@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { processAlive } from '../processAlive';
 
 /**
  * What a scratch folder is for. Each purpose has its own root beside the archive (`export-tmp/`,
@@ -8,9 +9,11 @@ import { dirname, join } from 'node:path';
  * touches another's folders.
  *   export   the snapshot, and the whole plain bag of an encrypted export;
  *   restore  the local copy of a backup that is checked and then restored from (services/scratchCopy.ts);
- *   check    the local copy of an archive on read-only media that `hoso check` examines.
+ *   check    the local copy of an archive on read-only media that `hoso check` examines;
+ *   merge    an encrypted bag decrypted for a merge (secret records included).
  */
-export type WorkPurpose = 'export' | 'restore' | 'check';
+export type WorkPurpose = 'export' | 'restore' | 'check' | 'merge';
+const PURPOSES: readonly WorkPurpose[] = ['export', 'restore', 'check', 'merge'];
 
 /** `<purpose>-tmp/` beside the archive: the default root of a purpose's scratch folders. */
 export function workRoot(archiveFile: string, purpose: WorkPurpose = 'export'): string {
@@ -39,14 +42,7 @@ export async function createWorkDir(archiveFile: string, base?: string, purpose:
 export function createWorkDirSync(archiveFile: string, purpose: WorkPurpose, base?: string): string {
   const root = base ?? workRoot(archiveFile, purpose);
   mkdirSync(root, { recursive: true });
-  for (const name of readdirSafe(root)) {
-    if (!abandoned(name, purpose)) continue;
-    try {
-      rmSync(join(root, name), { recursive: true, force: true });
-    } catch {
-      // Not ours to remove (another user's, on a shared temp folder): it does no harm.
-    }
-  }
+  removeAbandonedSync(root, purpose);
   return mkdtempSync(join(root, `hoso-${purpose}-${process.pid}-`));
 }
 
@@ -58,23 +54,35 @@ function readdirSafe(dir: string): string[] {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** A scratch folder of this purpose left by a process that is gone (killed, power cut). */
 function abandoned(name: string, purpose: WorkPurpose): boolean {
   const pid = Number(new RegExp(`^hoso-${purpose}-(\\d+)-`).exec(name)?.[1]);
-  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid);
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
 }
 
 async function removeAbandoned(root: string, purpose: WorkPurpose): Promise<void> {
   for (const name of await readdir(root).catch(() => [] as string[])) {
     if (abandoned(name, purpose)) await rm(join(root, name), { recursive: true, force: true });
   }
+}
+
+function removeAbandonedSync(root: string, purpose: WorkPurpose): void {
+  for (const name of readdirSafe(root)) {
+    if (!abandoned(name, purpose)) continue;
+    try {
+      rmSync(join(root, name), { recursive: true, force: true });
+    } catch {
+      // Not ours to remove (another user's, on a shared temp folder), or held open on Windows: next time.
+    }
+  }
+}
+
+/**
+ * Removes what killed processes left beside the archive, every purpose at once: called when a session
+ * opens, so a decrypted bag or a plain export of secret records does not wait for the next job of its
+ * kind. Folders of processes still running (another hoso on this archive) are left alone. Never throws.
+ */
+export function sweepAbandonedWorkDirs(archiveFile: string): void {
+  for (const purpose of PURPOSES) removeAbandonedSync(workRoot(archiveFile, purpose), purpose);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
 import { checkSeal } from '../../db/seal';
@@ -49,7 +49,10 @@ async function refusal(p: Promise<unknown>): Promise<HosoError> {
   throw new Error('the bag was accepted');
 }
 
-const leftovers = (s: RecordSession) => readdirSync(s.dir).filter((f) => f.startsWith('.hoso-merge-'));
+const leftovers = (s: RecordSession) => {
+  const root = join(s.dir, 'merge-tmp');
+  return existsSync(root) ? readdirSync(root).filter((f) => f.startsWith('hoso-merge-')) : [];
+};
 
 /** A draft and a sealed record on PC A, in one bag. */
 async function twoRecords() {

@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/tempArchive';
 
 /**
  * Issue 19: an encrypted bag is decrypted for the merge, Mật records included. The plain copy goes into a
- * private folder beside the archive (`.hoso-merge-<pid>-<random>`, the archive folder's permissions),
+ * private folder beside the archive (`merge-tmp/hoso-merge-<pid>-<random>`, readable by its owner only),
  * never the system temp folder; it is removed on every way out, and a killed merge's copy is swept when
  * the next session opens or the next merge starts.
  */
@@ -32,7 +32,10 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => t.cleanup());
 
-const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.hoso-merge-'));
+/** The decrypted bags beside an archive in `dir`: `merge-tmp/hoso-merge-<pid>-…` (services/archive/workDir.ts). */
+const workRoot = (dir: string) => join(dir, 'merge-tmp');
+const leftovers = (dir: string) =>
+  existsSync(workRoot(dir)) ? readdirSync(workRoot(dir)).filter((f) => f.startsWith('hoso-merge-')) : [];
 const systemTemp = () => readdirSync(tmpdir()).filter((f) => f.startsWith('hoso-merge-'));
 
 describe('the decrypted copy of an encrypted bag', () => {
@@ -48,8 +51,9 @@ describe('the decrypted copy of an encrypted bag', () => {
     while (child.exitCode === null) {
       const [work] = leftovers(targetDir);
       // Once files are being written into it, the merge is decrypting: kill it there.
-      if (work && readdirSync(join(targetDir, work), { recursive: true }).length > 5) {
-        expect(statSync(join(targetDir, work)).mode & 0o777).toBe(statSync(targetDir).mode & 0o777);
+      if (work && readdirSync(join(workRoot(targetDir), work), { recursive: true }).length > 5) {
+        // Readable by its owner only, whatever the archive's folder allows.
+        if (process.platform !== 'win32') expect(statSync(join(workRoot(targetDir), work)).mode & 0o777).toBe(0o700);
         child.kill('SIGKILL');
         killedMidway = true;
         break;
@@ -76,21 +80,21 @@ describe('the decrypted copy of an encrypted bag', () => {
     const archive = await openArchive({ file: join(dir, 'archive.sqlite') });
     try {
       const deadPid = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-      const dead = join(dir, `.hoso-merge-${deadPid}-0123abcd`);
+      const dead = join(workRoot(dir), `hoso-merge-${deadPid}-0123abcd`);
       mkdirSync(join(dead, 'goi', 'data'), { recursive: true });
       writeFileSync(join(dead, 'goi', 'data', 'mat.json'), '{"secrecy":"mat"}');
       // A folder of a merge running in another process (this test's parent, alive) is not touched.
-      const live = join(dir, `.hoso-merge-${process.ppid}-0123abcd`);
+      const live = join(workRoot(dir), `hoso-merge-${process.ppid}-0123abcd`);
       mkdirSync(live);
 
       const plan = await previewMerge(archive, bag, 'một câu mật khẩu đủ dài cho kiểm thử');
       expect(plan.counts.meetings.new).toBe(120);
       expect(existsSync(dead)).toBe(false);
       expect(existsSync(live)).toBe(true);
-      expect(leftovers(dir)).toEqual([`.hoso-merge-${process.ppid}-0123abcd`]);
+      expect(leftovers(dir)).toEqual([`hoso-merge-${process.ppid}-0123abcd`]);
 
       await expect(previewMerge(archive, bag, 'sai mật khẩu rồi')).rejects.toMatchObject({ code: 'PASSPHRASE_WRONG' });
-      expect(leftovers(dir)).toEqual([`.hoso-merge-${process.ppid}-0123abcd`]);
+      expect(leftovers(dir)).toEqual([`hoso-merge-${process.ppid}-0123abcd`]);
     } finally {
       archive.close();
     }
