@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { isHosoError } from '../contract/errors';
 import { resolveArchivePath } from '../services/paths';
-import { diskErrorOf } from '../services/dispatch';
+import { diskErrorOf, fileErrorOf } from '../services/dispatch';
 import { dashTermsAsPositionals, OPTIONS, UsageError, type Values } from './options';
 import { COMMANDS } from './commands';
 import { withSession } from './session';
@@ -80,6 +80,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // clear message the app gives, not "unexpected error".
     const disk = diskErrorOf(e);
     if (disk) return fail({ code: disk.code, message: disk.message });
+    // A file or folder named on the command line that is not there (a typo, a stick pulled out).
+    const missing = fileErrorOf(e, args.map((a) => resolve(a)));
+    if (missing) return fail({ code: missing.code, message: missing.message });
     return fail({ code: 'INTERNAL', message: `Lỗi không mong muốn: ${(e as Error).message}` });
   }
 }

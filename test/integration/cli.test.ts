@@ -22,6 +22,15 @@ describe('hoso command line', () => {
     expect(unknown.stderr).toContain('Lệnh không tồn tại: xoa-het');
   });
 
+  it('a file named on the command line that is not there is said so, with its path, not as an unexpected error', () => {
+    const missing = join(t.dir, 'khong-co', 'bao-cao.txt');
+    const r = hoso(['import', missing, '--dry-run', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
+    expect(r.stderr).toContain('Không tìm thấy tệp hoặc thư mục này');
+    expect(r.stderr).toContain(missing);
+  });
+
   it('demo builds an archive that check finds sound; a second demo into it is refused', () => {
     const db = join(t.dir, 'demo.sqlite');
     const demo = hoso(['demo', '--meetings', '300', '--db', db, '--json']);
