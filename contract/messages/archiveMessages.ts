@@ -118,6 +118,8 @@ export const archiveVi = {
     photoMismatch: '(ảnh không khớp mã của nó: data/{{file}})',
     photoType: '(loại ảnh không hỗ trợ: {{mime}})',
     photoUnchecked: '(ảnh chép vào kho không kiểm tra được: {{hash}})',
+    /** A row of the bag whose id this archive already holds for something else (a forged or damaged bag). */
+    rowTaken: '(bảng {{table}}: một dòng trong gói trùng mã với dữ liệu khác đã có ở máy này)',
     /** MERGE_RECORD_INVALID: one line per problem, the first few of the bag (mergeValidate.ts). */
     recordProblem: '({{file}}, {{field}}: {{problem}})',
     idInvalid: 'mã không đúng dạng UUID',
@@ -267,6 +269,7 @@ export const archiveEn: CatalogShape<typeof archiveVi> = {
     photoMismatch: '(photo does not match its checksum: data/{{file}})',
     photoType: '(unsupported photo type: {{mime}})',
     photoUnchecked: '(the photo copied into the archive does not check: {{hash}})',
+    rowTaken: '(table {{table}}: a row in the bag has the id of other data already on this computer)',
     recordProblem: '({{file}}, {{field}}: {{problem}})',
     idInvalid: 'the id is not a UUID',
     duplicateId: 'id {{id}} appears twice',

@@ -62,9 +62,25 @@ export async function applyMerge(
   input: Omit<MergeApplyInput, 'passphrase'> & { passphrase?: string | null },
   options: MergeOptions,
 ): Promise<MergeResult> {
-  return withBag(input.path, { passphrase: input.passphrase, ...siteOf(archive) }, (bag) =>
-    applyOpenBag(archive, bag, input, options),
-  );
+  return withBag(input.path, { passphrase: input.passphrase, ...siteOf(archive) }, (bag) => {
+    try {
+      return applyOpenBag(archive, bag, input, options);
+    } catch (e) {
+      throw rowConflict(e) ?? e;
+    }
+  });
+}
+
+/**
+ * A bag row whose id this archive already holds under another record (a forged or damaged bag: the
+ * plan matches records by meeting, not every row) fails a UNIQUE or PRIMARY KEY check inside the apply
+ * transaction, which rolls back whole. Told as the bag's fault, not as an internal error.
+ */
+function rowConflict(e: unknown): HosoError | null {
+  const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT_')) return null;
+  const table = /failed: (\w+)\./.exec(String(message))?.[1] ?? '?';
+  return new HosoError('MERGE_RECORD_INVALID', msg('merge.rowTaken', { table }), { cause: e });
 }
 
 function applyOpenBag(

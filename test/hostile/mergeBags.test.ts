@@ -172,6 +172,23 @@ describe('merge of a hostile bag: every record passes the clerk’s rules, or no
     expect(b.count('meetings')).toBe(0);
   });
 
+  it('a row whose id this archive already holds under another meeting is refused with a clear message, nothing written', async () => {
+    const mine = await fillRecord(b, { title: 'Họp chi bộ tháng 12', color: '#2e7d32' });
+    const taken = b.archive.sqlite.prepare('SELECT id FROM conclusions WHERE meeting_id = ? LIMIT 1').pluck().get(mine.id) as string;
+    const { draft } = await twoRecords();
+    const bag = await bagOf(a);
+    await editMeeting(
+      bag,
+      (j) => ({ ...j, conclusions: j.conclusions.map((c, i) => (i === 0 ? { ...c, id: taken } : c)) }),
+      (j) => j.meeting.id === draft.id,
+    );
+    const meetings = b.count('meetings');
+    const e = await refusal(merge(b, bag));
+    expect(e.code).toBe('MERGE_RECORD_INVALID');
+    expect(e.message).not.toMatch(/UNIQUE|SQLITE|constraint/i);
+    expect(b.count('meetings')).toBe(meetings);
+  });
+
   it('caps the rows of one record (attendees per meeting) with a clear message', async () => {
     const { draft } = await twoRecords();
     const bag = await bagOf(a);
