@@ -34,13 +34,17 @@ export const DraftPerson = z.object({
 export type DraftPerson = z.output<typeof DraftPerson>;
 
 export const DraftDate = z.object({
-  /** YYYY-MM-DD when the year is known (written, or taken from the report's own dateline). */
+  /** YYYY-MM-DD: the year written, else inferred (see yearFrom); null only for a day no year has. */
   value: IsoDate.nullable(),
   day: z.number().int(),
   month: z.number().int(),
   year: z.number().int().nullable(),
-  /** Where the year came from: the date itself, the report's dateline/context, or nowhere. */
-  yearFrom: z.enum(['written', 'context', 'none']),
+  /**
+   * Where the year came from: the date itself; the report's own evidence (dateline, byline, "năm 2024"
+   * nearby, its other dates); today (nothing in the text); or nowhere. All but 'written' are for the
+   * clerk to check.
+   */
+  yearFrom: z.enum(['written', 'context', 'inferred', 'none']),
   partOfDay: z.enum(['sáng', 'trưa', 'chiều', 'tối']).nullable(),
   startTime: z.string().nullable(),
   span: ImportSpan,

@@ -163,7 +163,7 @@ describe('import through the contract', () => {
     expect((archive.sqlite.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(1);
   });
 
-  it('batch: imported, needs review (no year), failed with the reason, duplicates (same title and date) skipped', async () => {
+  it('batch: imported, needs review (year inferred), failed with the reason, duplicates (same title and date) skipped', async () => {
     const sources = [
       { kind: 'text', name: 'a.txt', text: fixture('ubnd-huyen.txt') },
       { kind: 'text', name: 'b.txt', text: fixture('so-ket-khong-nam.txt') },
@@ -183,12 +183,14 @@ describe('import through the contract', () => {
       ['c.pdf', 'failed'],
       ['d.txt', 'duplicate'],
     ]);
-    expect(translateAll('vi', r.items[1]!.messages)).toContain('chưa rõ năm');
+    expect(translateAll('vi', r.items[1]!.messages)).toContain('không ghi năm');
     expect(translateAll('vi', r.items[2]!.messages)).toContain('PDF');
     expect(translateAll('vi', r.items[3]!.messages)).toContain('trùng tên và ngày');
 
     // The same title without a date is not a duplicate: "giao ban" titles repeat every week.
-    const undated = fixture('so-ket-khong-nam.txt').replace('Tin và ảnh', 'Bài: Quốc Khánh. Tin và ảnh');
+    const undated = fixture('so-ket-khong-nam.txt')
+      .replace('Sáng ngày 9-4, ', 'Sáng nay, ')
+      .replace('Tin và ảnh', 'Bài: Quốc Khánh. Tin và ảnh');
     const again = await call<{ items: { status: string }[] }>('import/batch', {
       sources: [{ kind: 'text', name: 'e.txt', text: undated }],
     });
@@ -214,11 +216,13 @@ describe('hoso import (the command-line shape in README, *Command line*)', () =>
       expect(Object.keys(d)).toEqual([
         'title',
         'date',
+        'dateYearInferred',
         'location',
         'chairs',
         'attendees',
         'captions',
         'documentRefs',
+        'conclusions',
         'byline',
         'body',
       ]);
@@ -229,8 +233,10 @@ describe('hoso import (the command-line shape in README, *Command line*)', () =>
       documentRefs: [{ number: '1234/QĐ-UBND', type: 'Quyết định', date: '2024-03-15' }],
       byline: 'Minh Châu (TTXVN)',
     });
+    // "Sáng ngày 9-4" and no year anywhere: the year is today's (or last year's, never ahead), flagged.
+    expect(drafts[1]!.date).toMatch(/^\d{4}-04-09$/);
     expect(drafts[1]).toMatchObject({
-      date: null,
+      dateYearInferred: true,
       chairs: [{ name: 'Khuất Duy Tiến', rank: 'Thượng tá', titles: ['Trưởng Công an huyện'] }],
     });
   });
@@ -243,7 +249,8 @@ describe('hoso import (the command-line shape in README, *Command line*)', () =>
       (await openArchive({ file: db })).close();
       const first = hoso(['import', join(FIXTURES, 'quan-su-tinh.txt'), '--db', db]);
       expect(first.code).toBe(0);
-      expect(first.stdout).toContain('ĐÃ NHẬP: quan-su-tinh.txt');
+      // Saved; to look at, as its "Sáng 9-4" takes its year from "quý I năm 2024" in the sentence.
+      expect(first.stdout).toContain('CẦN XEM LẠI: quan-su-tinh.txt');
       const second = hoso(['import', join(FIXTURES, 'quan-su-tinh.txt'), '--db', db, '--json']);
       expect(JSON.parse(second.stdout)[0]).toMatchObject({ status: 'duplicate' });
       writeFileSync(join(dir, 'cu.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]));

@@ -213,17 +213,19 @@ describe('old Word minutes with the official header (agency, số, Quốc hiệu
 
 describe('a date without a year anywhere', () => {
   const d = draftOf(fixture('so-ket-khong-nam.txt'));
-  it('keeps day and month, leaves the year for the clerk (date null in the CLI shape) and says so', () => {
+  it('keeps day and month; the year is today’s (9/4 before 1/6/2025), flagged in the CLI shape and noted', () => {
     expect(d.date).toMatchObject({
-      value: null,
+      value: '2025-04-09',
       day: 9,
       month: 4,
-      year: null,
-      yearFrom: 'none',
+      year: 2025,
+      yearFrom: 'inferred',
       partOfDay: 'sáng',
     });
-    expect(draftToCliJson(d).date).toBeNull();
-    expect(d.notes.map((n) => translate('vi', n))).toContain('Ngày 9/4 chưa rõ năm: hãy nhập năm.');
+    expect(draftToCliJson(d)).toMatchObject({ date: '2025-04-09', dateYearInferred: true });
+    expect(d.notes.map((n) => translate('vi', n))).toContain(
+      'Văn bản chỉ ghi ngày 9/4, không ghi năm: năm 2025 được suy ra, hãy kiểm tra.',
+    );
     expect(people(d.chairs)).toEqual([
       { name: 'Khuất Duy Tiến', rank: 'Thượng tá', titles: ['Trưởng Công an huyện'] },
     ]);
@@ -296,11 +298,13 @@ describe('short pastes in the samples’ patterns', () => {
     expect(draftToCliJson(d)).toEqual({
       title: null,
       date: null,
+      dateYearInferred: false,
       location: null,
       chairs: [],
       attendees: [],
       captions: [],
       documentRefs: [],
+      conclusions: [],
       byline: null,
       body: 'ghi chú ngắn.',
     });

@@ -21,7 +21,10 @@ describe('a Military Region report (co-chairs with general ranks, "Cùng dự c�
     });
     expect(at(d, d.date!.span)).toBe('Chiều 14/8');
     expect(d.location?.value).toBe('Sở chỉ huy Quân khu 5');
-    expect(d.notes).toEqual([]);
+    // A year not written beside the date is for the clerk to check, even when the sentence names it.
+    expect(d.notes.map((n) => translate('vi', n))).toEqual([
+      'Văn bản chỉ ghi ngày 14/8, không ghi năm: năm 2024 được suy ra, hãy kiểm tra.',
+    ]);
   });
 
   it('reads "Thượng tướng A, … và đồng chí B, … đồng chủ trì hội nghị; Đại tướng C, … dự"', () => {
@@ -224,20 +227,22 @@ describe('a provincial People’s Council report in Markdown ("Ngày 08/7/2024",
 describe('a report with "Chiều 14/8" and no year anywhere ("đại tá …, title chủ trì giao ban", "nhấn mạnh:")', () => {
   const d = draftOf(fixture('ban-chqs-khong-nam.txt'));
 
-  it('keeps day, month and part of day, leaves the year for the clerk and says so', () => {
+  it('keeps day, month and part of day; the year is the last 14/8 before today (1/6/2025), marked for checking', () => {
     expect(d.title?.value).toBe('Ban CHQS huyện Mường Tè giao ban công tác quân sự địa phương');
     expect(d.kind?.value).toBe('Giao ban');
     expect(d.date).toMatchObject({
-      value: null,
+      value: '2024-08-14',
       day: 14,
       month: 8,
-      year: null,
-      yearFrom: 'none',
+      year: 2024,
+      yearFrom: 'inferred',
       partOfDay: 'chiều',
     });
     expect(at(d, d.date!.span)).toBe('Chiều 14/8');
-    expect(draftToCliJson(d).date).toBeNull();
-    expect(d.notes.map((n) => translate('vi', n))).toEqual(['Ngày 14/8 chưa rõ năm: hãy nhập năm.']);
+    expect(draftToCliJson(d)).toMatchObject({ date: '2024-08-14', dateYearInferred: true });
+    expect(d.notes.map((n) => translate('vi', n))).toEqual([
+      'Văn bản chỉ ghi ngày 14/8, không ghi năm: năm 2024 được suy ra, hãy kiểm tra.',
+    ]);
   });
 
   it('reads a lower-case "đại tá" chair, no attendees, the conclusions and the byline', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extractDraft } from '../../services/import/extract';
+import { FIXTURE_TODAY } from '../helpers/importFixtures';
 import { readPastedSource } from '../../services/import/sources';
 import type { ImportPreview, PersonMatch } from '../../contract/importContract';
 import {
@@ -9,6 +10,7 @@ import {
   marksOf,
   problemsOf,
   segmentsOf,
+  readingNotesOf,
   toReviewedDraft,
 } from '../../renderer/src/screens/import/reviewState';
 
@@ -17,7 +19,7 @@ const text = readFileSync(
   resolve(import.meta.dirname, '..', 'fixtures', 'import', 'so-ket-khong-nam.txt'),
   'utf8',
 );
-const draft = extractDraft(readPastedSource('paste', text));
+const draft = extractDraft(readPastedSource('paste', text), { today: FIXTURE_TODAY });
 const possible: PersonMatch = {
   match: 'possible',
   personId: null,
@@ -35,12 +37,14 @@ const possible: PersonMatch = {
 const preview: ImportPreview = { draft, chairMatches: [possible], attendeeMatches: [], duplicate: null };
 
 describe('the review of a draft (Nhập hồ sơ screen)', () => {
-  it('starts from the draft: a date without its year is left as "09/04/" for the clerk to finish', () => {
+  it('starts from the draft: a date without its year gets the inferred year (the field says to check it)', () => {
     const s = initialReview(preview, KINDS);
     expect(s.title.value).toBe('Công an huyện Ba Vì sơ kết đợt cao điểm trấn áp tội phạm');
     expect(s.kind).toBe('Hội nghị');
-    expect(s.date.value).toBe('09/04/');
-    expect(problemsOf(s)).toEqual(['date', 'people']);
+    expect(draft.date).toMatchObject({ year: 2025, yearFrom: 'inferred' });
+    expect(s.date.value).toBe('09/04/2025');
+    expect(problemsOf(s)).toEqual(['people']);
+    expect(readingNotesOf(preview)).toEqual([]);
   });
 
   it('saves only what the clerk kept, with the person they settled and the date they completed', () => {

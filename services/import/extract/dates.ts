@@ -22,7 +22,10 @@ export const isoOf = (y: number, m: number, d: number): string | null => {
 /** A written year is believable between these (no archive holds meetings from before the state). */
 const plausibleYear = (y: number) => y >= 1945 && y <= 2100;
 
-const NUMERIC = /(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/]|-\d)/g;
+// "26/5", "9-4-2020", "17 – 9" (the en dash of typeset reports), "14.1" (see findDates).
+const NUMERIC = /(?<![\d/.\-–])(\d{1,2})\s*([/.\-–])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/]|[-–]\d)/g;
+/** What makes "14.1" a date and not a decimal number: "Sáng 14.1", "ngày 14.1". */
+const DATE_CUE_BEFORE = /(?:sáng|trưa|chiều|tối|đêm|ngày)\s+$/iu;
 const WORDED = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu;
 
 /** Every date in `s`, in order. "2021-2025" (a period) and "15-NQ" (a document number) are not dates. */
@@ -31,8 +34,9 @@ export function findDates(s: string): FoundDate[] {
   for (const m of s.matchAll(WORDED))
     push(out, Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, m.index, m[0].length);
   for (const m of s.matchAll(NUMERIC)) {
-    // "9.4" is a decimal number more often than a date: the dot only with a year.
-    if (m[2] === '.' && !m[4]) continue;
+    // "9.4" is a decimal number more often than a date: the dot only with a year, or after a word
+    // that announces a date ("Sáng 14.1").
+    if (m[2] === '.' && !m[4] && !DATE_CUE_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) continue;
     push(out, Number(m[1]), Number(m[3]), m[4] ? Number(m[4]) : null, m.index, m[0].length);
   }
   return out
@@ -71,7 +75,7 @@ const PART_OF_DAY: Record<string, PartOfDay> = {
 
 /** "Chiều", "Sáng nay", "Tối qua" just before a date (the last word before it). */
 export function partOfDayBefore(before: string): PartOfDay | null {
-  const m = /(sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua|mai))?\s*(?:ngày\s*)?(?:hôm\s*)?$/iu.exec(
+  const m = /(sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua|mai))?\s*(?:ngày\s*)?(?:hôm\s*)?\(?\s*$/iu.exec(
     before.trimEnd(),
   );
   return m ? PART_OF_DAY[m[1]!.toLowerCase()]! : null;
@@ -85,4 +89,37 @@ export function findTime(s: string): { time: string; index: number; length: numb
   const min = m[2] ? Number(m[2]) : 0;
   if (h > 23 || min > 59) return null;
   return { time: `${pad(h)}:${pad(min)}`, index: m.index, length: m[0].length };
+}
+
+/** A day of the calendar, without a time zone: what a report's dates and "today" are compared as. */
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Days since 1970 (UTC), to compare and count calendar days. */
+export const dayNumber = (d: CalendarDay) => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
+
+/**
+ * How far after its anchor (the report's own date, or today) a meeting given without its year may lie.
+ * A report tells of a meeting held, or one set for the next days ("Sáng mai, 27/5, …"); a day/month
+ * further ahead than this is last year's.
+ */
+export const FUTURE_DAYS_ALLOWED = 3;
+
+/**
+ * The year of "26/5" read against an anchor day: the latest year in which that day is not more than
+ * FUTURE_DAYS_ALLOWED after the anchor (26/5 against 2/1/2025 is 2024). 29/2 waits for a leap year.
+ */
+export function yearNear(day: number, month: number, anchor: CalendarDay): number | null {
+  for (let year = anchor.year + 1; year >= anchor.year - 4; year--) {
+    if (!isoOf(year, month, day)) continue;
+    if (dayNumber({ year, month, day }) <= dayNumber(anchor) + FUTURE_DAYS_ALLOWED) return year;
+  }
+  return null;
+}
+
+export function calendarDayOf(date: Date): CalendarDay {
+  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }

@@ -25,6 +25,7 @@ import { extractPeople } from './people';
 import { extractDocumentRefs } from './documentRefs';
 import { extractConclusions } from './conclusions';
 import { findDate, findKind, findLocation, findTitle, isDateline } from './meetingFacts';
+import type { CalendarDay } from './dates';
 
 type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk' | 'header';
 
@@ -91,7 +92,7 @@ function classifyLines(
 const adjacent = (source: string, b: Block, next: Block) =>
   !/\n[ \t\u00a0]*\n/.test(source.slice(b.end, next.start));
 
-export function extractDraft(doc: SourceDoc): ImportDraft {
+export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = {}): ImportDraft {
   const allBlocks = splitBlocks(doc.text);
   const unaccented = isUnaccented(doc.text);
   const { roles, captions, byline } = classifyLines(doc.text, allBlocks, unaccented);
@@ -114,6 +115,7 @@ export function extractDraft(doc: SourceDoc): ImportDraft {
     reportBlocks,
     documentRefs.map((d) => d.span),
     allBlocks,
+    { byline: byline?.value ?? null, today: options.today },
   );
   const conclusions = extractConclusions(reportBlocks);
 
@@ -129,6 +131,8 @@ export function extractDraft(doc: SourceDoc): ImportDraft {
   if (!title) notes.push(msg('importNote.noTitle'));
   if (!date) notes.push(msg('importNote.noDate'));
   else if (!date.value) notes.push(msg('importNote.noYear', { day: date.day, month: date.month }));
+  else if (date.yearFrom !== 'written')
+    notes.push(msg('importNote.yearInferred', { day: date.day, month: date.month, year: String(date.year) }));
   if (people.chairs.length === 0) notes.push(msg('importNote.noChair'));
 
   return {
@@ -158,11 +162,15 @@ export function draftToCliJson(d: ImportDraft) {
   return {
     title: d.title?.value ?? null,
     date: d.date?.value ?? null,
+    /** The year of `date` was not written beside it (taken from the report's other dates, or today's). */
+    dateYearInferred: d.date ? d.date.yearFrom !== 'written' : false,
     location: d.location?.value ?? null,
     chairs: d.chairs.map(person),
     attendees: d.attendees.map(person),
     captions: d.captions.map((c) => c.text),
     documentRefs: d.documentRefs.map((r) => ({ number: r.number, type: r.type, date: r.date })),
+    /** What the meeting concluded or directed, one entry per conclusion (added to the fixed shape). */
+    conclusions: d.conclusions.map((c) => c.text),
     byline: d.byline?.value ?? null,
     body: d.body.map((p) => p.text).join('\n\n'),
   };

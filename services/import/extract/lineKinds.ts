@@ -78,7 +78,7 @@ export const bylineText = (line: string) =>
 
 /** The news site's tag in front of the lead paragraph: "VOV.VN - ", "(QĐND) - ", "HNP - ". */
 export const SITE_PREFIX =
-  /^(?:\(?[\p{Lu}][\p{L}\d]*(?:\.[\p{L}]{2,4})+\)?|\([\p{Lu}\d]{2,12}\)|[\p{Lu}]{2,8}(?:\.VN)?)\s*[-–—]\s+/u;
+  /^(?:(?:\(?[\p{Lu}][\p{L}\d]*(?:\.[\p{L}]{2,4})+\)?|\([\p{Lu}\d]{2,12}\)|[\p{Lu}]{2,8}(?:\.VN)?)\s*[-–—]\s+|\((?=[^)]*\p{Lu})[\p{Lu}\d]{2,12}\)\s+)/u;
 
 /** Opening words of a caption that stands on its own, without a placeholder before it. */
 const CAPTION_CUES = [

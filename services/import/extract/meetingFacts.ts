@@ -3,8 +3,8 @@
  */
 import type { DraftDate, DraftText } from '../../../contract/importContract';
 import { sentencesOf, type Block, viRegex } from './blocks';
-import { PLACE_DATE } from './lineKinds';
-import { findDates, findTime, isoOf, partOfDayBefore } from './dates';
+import { PLACE_DATE, SITE_PREFIX } from './lineKinds';
+import { calendarDayOf, dayNumber, findDates, findTime, isoOf, partOfDayBefore, yearNear, type CalendarDay } from './dates';
 
 /** Kinds in the order they are looked for (the settings' default list, db/settings.ts). */
 const KINDS: [RegExp, string][] = [
@@ -71,14 +71,17 @@ export function findKind(title: DraftText | null, blocks: readonly Block[]): Dra
 /**
  * The meeting's date: the first date that opens a sentence of the first paragraphs ("Chiều 26/5, …",
  * "Ngày 08/7/2024, …", "Sáng ngày 9-4 …") or follows "vào"/"ngày" there, outside document numbers.
- * Without a year: the year of the report's dateline (a short line holding a full date), else of a
- * "năm 2024" in the same sentence; otherwise left for the clerk.
+ * A date written without its year takes it from the report's own evidence, in this order (yearOf):
+ * its dateline or byline (a report is published on or after the meeting), a "năm 2024" in the same
+ * sentence, the latest year of the full dates it writes; else today. Never more than a few days after
+ * its anchor; always marked for the clerk to check (yearFrom 'context' or 'inferred').
  */
 export function findDate(
   blocks: readonly Block[],
   taken: readonly { start: number; end: number }[],
   /** Every line of the report, the dateline included. */
   allLines: readonly Block[] = blocks,
+  evidence: { byline?: string | null; today?: CalendarDay } = {},
 ): DraftDate | null {
   const inTaken = (at: number) => taken.some((t) => at >= t.start && at < t.end);
   for (const b of blocks.slice(0, 8)) {
@@ -87,9 +90,12 @@ export function findDate(
         const at = s.start + d.index;
         if (inTaken(at)) continue;
         const before = s.text.slice(0, d.index);
+        // The news site's tag before the first sentence ("(Baonghean.vn) - Chiều 20/10, …") is not part of it.
+        const lead = SITE_PREFIX.exec(before)?.[0].length ?? 0;
+        const head = before.slice(lead).trim();
         const opens =
-          /^(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?)$/iu.test(
-            before.trim() ? before.trim() + ' ' : '',
+          /^(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?(?:\(\s*)?)$/iu.test(
+            head ? head + ' ' : '',
           );
         const named = /(?:vào|hôm|diễn ra|tổ chức)\s+(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+)?$/iu.test(
           before,
@@ -99,19 +105,16 @@ export function findDate(
         if (!opens && !named && !labelled) continue;
         const partOfDay = partOfDayBefore(before);
         const time = findTime(s.text);
-        let year = d.year;
-        let yearFrom: DraftDate['yearFrom'] = year ? 'written' : 'none';
-        if (!year) {
-          year = datelineYear(allLines) ?? sentenceYear(s.text);
-          if (year) yearFrom = 'context';
-        }
+        const { year, yearFrom } = d.year
+          ? { year: d.year, yearFrom: 'written' as const }
+          : yearOf(d.day, d.month, s.text, allLines, evidence);
         const startLead = partOfDay ? before.toLowerCase().lastIndexOf(partOfDay) : d.index;
         return {
           value: year ? isoOf(year, d.month, d.day) : null,
           day: d.day,
           month: d.month,
           year,
-          yearFrom,
+          yearFrom: year ? yearFrom : 'none',
           partOfDay,
           startTime: time?.time ?? null,
           span: { start: s.start + (startLead >= 0 ? startLead : d.index), end: at + d.length },
@@ -133,12 +136,56 @@ export function isDateline(text: string): boolean {
   return rest.length <= 3;
 }
 
-function datelineYear(blocks: readonly Block[]): number | null {
+/** The full date of the report's dateline ("Thứ Ba, 09/04/2024 - 15:20") or of its byline, if any. */
+function publishedOn(blocks: readonly Block[], byline: string | null | undefined): CalendarDay | null {
   const line = blocks.find((b) => isDateline(b.text));
-  return line ? (findDates(line.text).find((x) => x.year)?.year ?? null) : null;
+  for (const text of [line?.text, byline]) {
+    const full = text ? findDates(text).find((x) => x.year) : undefined;
+    if (full) return { year: full.year!, month: full.month, day: full.day };
+  }
+  return null;
 }
 
-const NAMED_YEAR = /năm\s+(\d{4})(?!\d)/iu;
+/** The latest full date the report writes (a resolution's date, a deadline): the text's own time. */
+function latestWritten(blocks: readonly Block[], today: CalendarDay): CalendarDay | null {
+  let latest: CalendarDay | null = null;
+  for (const b of blocks) {
+    for (const d of findDates(b.text)) {
+      // A deadline years ahead ("đến năm 2030") says nothing of when the report was written.
+      if (!d.year || d.year > today.year) continue;
+      const day = { year: d.year, month: d.month, day: d.day };
+      if (!latest || dayNumber(day) > dayNumber(latest)) latest = day;
+    }
+  }
+  return latest;
+}
+
+const yearEnd = (year: number): CalendarDay => ({ year, month: 12, day: 31 });
+
+/** The year of a day/month written without one, and where it came from (see findDate). */
+function yearOf(
+  day: number,
+  month: number,
+  sentence: string,
+  lines: readonly Block[],
+  evidence: { byline?: string | null; today?: CalendarDay },
+): { year: number | null; yearFrom: DraftDate['yearFrom'] } {
+  const today = evidence.today ?? calendarDayOf(new Date());
+  const published = publishedOn(lines, evidence.byline);
+  if (published) return { year: yearNear(day, month, published), yearFrom: 'context' };
+  const named = sentenceYear(sentence);
+  if (named && isoOf(named, month, day)) return { year: named, yearFrom: 'context' };
+  const latest = latestWritten(lines, today);
+  if (latest) {
+    // The meeting is in the latest year the text writes, unless that puts it after today.
+    const anchor = latest.year < today.year ? yearEnd(latest.year) : today;
+    return { year: yearNear(day, month, anchor), yearFrom: 'context' };
+  }
+  return { year: yearNear(day, month, today), yearFrom: 'inferred' };
+}
+
+/** "năm 2024", "tháng 5/2023", "tháng 5 năm 2023": the sentence names the year it speaks of. */
+const NAMED_YEAR = /(?:năm\s+|tháng\s+\d{1,2}\s*[/-]\s*)(\d{4})(?!\d)/iu;
 
 /** "… sơ kết 6 tháng đầu năm 2024": the sentence names its year. */
 function sentenceYear(s: string): number | null {

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../../contract/importContract';
 import { editSingle, type Update } from './reviewEdits';
 import { KeepBox, Section, Swatch } from './ReviewSection';
 import type { Problem, ReviewState } from './reviewState';
+import { formatIsoDate } from '../../format/date';
 
 interface Props {
   preview: ImportPreview;
@@ -51,7 +52,11 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
           onFocus={() => onActivate('date')}
           onChange={(e) => editSingle(update, 'date')({ value: e.currentTarget.value, keep: true })}
           description={
-            date && !date.value ? t('importer.noYear', { day: date.day, month: date.month }) : undefined
+            date && !date.value
+              ? t('importer.noYear', { day: date.day, month: date.month })
+              : date && date.yearFrom !== 'written' && state.date.value === formatIsoDate(date.value)
+                ? t('importer.yearInferred', { day: date.day, month: date.month, year: date.year })
+                : undefined
           }
           error={problem('date')}
           data-testid="import-date"

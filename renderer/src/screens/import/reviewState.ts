@@ -37,7 +37,10 @@ export interface ReviewPerson {
 export interface ReviewState {
   title: Item<string>;
   kind: string;
-  /** dd/mm/yyyy as the clerk types it; a date without its year is shown as "26/05/" to complete. */
+  /**
+   * dd/mm/yyyy as the clerk types it. A year the text did not write is inferred (the draft's yearFrom)
+   * and shown with a word to check it; a day no year has is shown as "29/02/" to complete.
+   */
   date: Item<string>;
   /** HH:MM as the clerk types it ("14:00", "14h"); empty for none. */
   startTime: string;
@@ -114,6 +117,7 @@ const FIELD_NOTES: ReadonlySet<string> = new Set([
   'importNote.noTitle',
   'importNote.noDate',
   'importNote.noYear',
+  'importNote.yearInferred',
   'importNote.noChair',
 ]);
 
