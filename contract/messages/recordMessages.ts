@@ -80,6 +80,7 @@ export const recordVi = {
   /** What an import tells about a document (services/import/): what to look at, what was left out. */
   importNote: {
     noTitle: 'Chưa tìm thấy tên cuộc họp: hãy nhập tên.',
+    titleFromFirstSentence: 'Văn bản không có tên cuộc họp: tạm lấy câu đầu làm tên, hãy sửa lại.',
     noDate: 'Chưa tìm thấy ngày họp: hãy nhập ngày.',
     noYear: 'Ngày {{day}}/{{month}} chưa rõ năm: hãy nhập năm.',
     yearInferred: 'Văn bản chỉ ghi ngày {{day}}/{{month}}, không ghi năm: năm {{year}} được suy ra, hãy kiểm tra.',
@@ -157,6 +158,7 @@ export const recordEn: CatalogShape<typeof recordVi> = {
   },
   importNote: {
     noTitle: 'No meeting title found: type the title.',
+    titleFromFirstSentence: 'The text has no meeting title: its first sentence stands in, correct it.',
     noDate: 'No meeting date found: type the date.',
     noYear: 'The date {{day}}/{{month}} has no year: type the year.',
     yearInferred: 'The text gives only the day {{day}}/{{month}}, without a year: {{year}} was inferred, check it.',

@@ -163,6 +163,18 @@ describe('import through the contract', () => {
     expect((archive.sqlite.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(1);
   });
 
+  it('batch never refuses a report it can read: one without a title is stored, titled from its first sentence, to review', async () => {
+    const text =
+      'Sáng 9/4/2025, Đảng ủy xã Tân Lập họp mở rộng để bàn công tác chuẩn bị mùa mưa bão. Đồng chí Nguyễn Văn An, Bí thư Đảng ủy xã chủ trì.\n\nCác chi bộ báo cáo tình hình kênh mương.';
+    const r = await call<{ items: ImportBatchItem[] }>('import/batch', { sources: [{ kind: 'text', name: 'khong-ten.txt', text }] });
+    expect(r.items[0]).toMatchObject({
+      status: 'needs_review',
+      title: 'Sáng 9/4/2025, Đảng ủy xã Tân Lập họp mở rộng để bàn công tác chuẩn bị mùa mưa bão',
+    });
+    expect(r.items[0]!.meetingId).not.toBeNull();
+    expect(translateAll('vi', r.items[0]!.messages)).toContain('tạm lấy câu đầu làm tên');
+  });
+
   it('batch: imported, needs review (year inferred), failed with the reason, duplicates (same title and date) skipped', async () => {
     const sources = [
       { kind: 'text', name: 'a.txt', text: fixture('ubnd-huyen.txt') },

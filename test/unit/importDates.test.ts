@@ -54,6 +54,13 @@ describe('the year of a date written without one', () => {
     expect(dateOf('Sáng 9/4, Công an xã sơ kết quý I năm 2023.')).toMatchObject({ value: '2023-04-09' });
   });
 
+  it('comes after the documents the report cites: a meeting discusses what was issued before it', () => {
+    const d = dateOf(
+      'Chiều 26/5, Đảng ủy xã họp bàn triển khai Nghị quyết số 12-NQ/ĐU ngày 12/7/2023 của Đảng ủy xã về phòng chống thiên tai.',
+    );
+    expect(d).toMatchObject({ value: '2024-05-26', yearFrom: 'context' });
+  });
+
   it('comes from the latest full date the report writes, when nothing else says it', () => {
     const d = dateOf(
       'Chiều 20/11, Chi bộ thôn họp.\n\nChi bộ triển khai Kết luận số 15-KL/HU ngày 5/10/2023 của Ban Thường vụ Huyện ủy.',

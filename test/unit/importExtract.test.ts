@@ -287,16 +287,16 @@ describe('short pastes in the samples’ patterns', () => {
     ]);
   });
 
-  it('a report with nothing recognisable still gives a draft, with notes for the clerk', () => {
+  it('a report with nothing recognisable still gives a draft, titled from its first sentence, with notes for the clerk', () => {
     const d = draftOf('ghi chú ngắn.');
-    expect(d.title).toBeNull();
+    expect(d.title?.value).toBe('ghi chú ngắn');
     expect(d.notes.map((n) => translate('vi', n))).toEqual([
-      'Chưa tìm thấy tên cuộc họp: hãy nhập tên.',
+      'Văn bản không có tên cuộc họp: tạm lấy câu đầu làm tên, hãy sửa lại.',
       'Chưa tìm thấy ngày họp: hãy nhập ngày.',
       'Chưa tìm thấy người chủ trì.',
     ]);
     expect(draftToCliJson(d)).toEqual({
-      title: null,
+      title: 'ghi chú ngắn',
       date: null,
       dateYearInferred: false,
       location: null,

@@ -24,7 +24,7 @@ import {
 import { extractPeople } from './people';
 import { extractDocumentRefs } from './documentRefs';
 import { extractConclusions } from './conclusions';
-import { findDate, findKind, findLocation, findTitle, isDateline } from './meetingFacts';
+import { findDate, findKind, findLocation, findTitle, firstSentenceTitle, isDateline } from './meetingFacts';
 import type { CalendarDay } from './dates';
 
 type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk' | 'header';
@@ -101,9 +101,12 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
   // "BIÊN BẢN" / "THÔNG BÁO": the line below it names the meeting.
   const { docType } = documentHeader(allBlocks.map((b) => b.text));
   const named = docType !== null ? textBlocks.find((b) => b.index > docType) : undefined;
-  const title = named
+  const ownTitle = named
     ? { value: named.text, span: { start: named.start, end: named.end } }
     : findTitle(textBlocks);
+  // A report without a title of its own is still stored, titled from its first sentence, for the
+  // clerk to correct (batch import never refuses a report it can read).
+  const title = ownTitle ?? firstSentenceTitle(textBlocks);
   const titleBlock = title
     ? textBlocks.find((b) => b.start <= title.span.start && title.span.end <= b.end && b.text === title.value)
     : undefined;
@@ -115,7 +118,11 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
     reportBlocks,
     documentRefs.map((d) => d.span),
     allBlocks,
-    { byline: byline?.value ?? null, today: options.today },
+    {
+      byline: byline?.value ?? null,
+      citedDates: documentRefs.flatMap((r) => (r.date ? [r.date] : [])),
+      today: options.today,
+    },
   );
   const conclusions = extractConclusions(reportBlocks);
 
@@ -129,6 +136,7 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
 
   const notes: Message[] = [];
   if (!title) notes.push(msg('importNote.noTitle'));
+  else if (!ownTitle) notes.push(msg('importNote.titleFromFirstSentence'));
   if (!date) notes.push(msg('importNote.noDate'));
   else if (!date.value) notes.push(msg('importNote.noYear', { day: date.day, month: date.month }));
   else if (date.yearFrom !== 'written')

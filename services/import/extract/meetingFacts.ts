@@ -4,7 +4,25 @@
 import type { DraftDate, DraftText } from '../../../contract/importContract';
 import { sentencesOf, type Block, viRegex } from './blocks';
 import { PLACE_DATE, SITE_PREFIX } from './lineKinds';
-import { calendarDayOf, dayNumber, findDates, findTime, isoOf, partOfDayBefore, yearNear, type CalendarDay } from './dates';
+import {
+  calendarDayOf,
+  dayNumber,
+  findDates,
+  findTime,
+  FUTURE_DAYS_ALLOWED,
+  isoOf,
+  partOfDayBefore,
+  yearNear,
+  type CalendarDay,
+} from './dates';
+
+/** What a report says of its own time, for a date written without its year (see findDate). */
+export interface YearEvidence {
+  byline?: string | null;
+  /** Dates (YYYY-MM-DD) of the documents the report cites. */
+  citedDates?: readonly string[];
+  today?: CalendarDay;
+}
 
 /** Kinds in the order they are looked for (the settings' default list, db/settings.ts). */
 const KINDS: [RegExp, string][] = [
@@ -49,6 +67,30 @@ export function findTitle(blocks: readonly Block[]): DraftText | null {
   return null;
 }
 
+/** The longest title a first sentence gives: a headline's length, cut at a word. */
+const FIRST_SENTENCE_TITLE_MAX = 200;
+
+/**
+ * A title when the report has none of its own (no headline, no "Hội nghị …" named): its first sentence,
+ * cut at a word under FIRST_SENTENCE_TITLE_MAX, so the draft can be stored and the clerk corrects it
+ * (always noted for checking). Null only when there is no sentence of two words or more.
+ */
+export function firstSentenceTitle(blocks: readonly Block[]): DraftText | null {
+  for (const b of blocks) {
+    if (isDateline(b.text)) continue;
+    const s = sentencesOf(b)[0];
+    if (!s) continue;
+    let value = s.text.replace(/[.!?…:;,\s]+$/u, '');
+    if (value.length > FIRST_SENTENCE_TITLE_MAX) {
+      const cut = value.lastIndexOf(' ', FIRST_SENTENCE_TITLE_MAX);
+      value = value.slice(0, cut > 0 ? cut : FIRST_SENTENCE_TITLE_MAX).replace(/[,;:\s]+$/u, '');
+    }
+    if (value.split(/\s+/).length < 2) continue;
+    return { value, span: { start: s.start, end: s.start + value.length } };
+  }
+  return null;
+}
+
 export function findKind(title: DraftText | null, blocks: readonly Block[]): DraftText | null {
   const places: { text: string; start: number }[] = [];
   if (title) places.push({ text: title.value, start: title.span.start });
@@ -73,7 +115,8 @@ export function findKind(title: DraftText | null, blocks: readonly Block[]): Dra
  * "Ngày 08/7/2024, …", "Sáng ngày 9-4 …") or follows "vào"/"ngày" there, outside document numbers.
  * A date written without its year takes it from the report's own evidence, in this order (yearOf):
  * its dateline or byline (a report is published on or after the meeting), a "năm 2024" in the same
- * sentence, the latest year of the full dates it writes; else today. Never more than a few days after
+ * sentence, the documents it cites (a meeting comes after the documents it discusses), the latest year
+ * of the full dates it writes; else today. Never more than a few days after
  * its anchor; always marked for the clerk to check (yearFrom 'context' or 'inferred').
  */
 export function findDate(
@@ -81,7 +124,7 @@ export function findDate(
   taken: readonly { start: number; end: number }[],
   /** Every line of the report, the dateline included. */
   allLines: readonly Block[] = blocks,
-  evidence: { byline?: string | null; today?: CalendarDay } = {},
+  evidence: YearEvidence = {},
 ): DraftDate | null {
   const inTaken = (at: number) => taken.some((t) => at >= t.start && at < t.end);
   for (const b of blocks.slice(0, 8)) {
@@ -147,6 +190,28 @@ function publishedOn(blocks: readonly Block[], byline: string | null | undefined
 }
 
 /** The latest full date the report writes (a resolution's date, a deadline): the text's own time. */
+/** The latest date of a document the report cites, not after today. */
+function latestCited(dates: readonly string[], today: CalendarDay): CalendarDay | null {
+  let latest: CalendarDay | null = null;
+  for (const iso of dates) {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    const d = { year, month, day };
+    if (dayNumber(d) > dayNumber(today)) continue;
+    if (!latest || dayNumber(d) > dayNumber(latest)) latest = d;
+  }
+  return latest;
+}
+
+/** The first year in which day/month falls on or after `from` (and not after today), else today's rule. */
+function yearFrom(day: number, month: number, from: CalendarDay, today: CalendarDay): number | null {
+  for (let year = from.year; year <= today.year; year++) {
+    if (!isoOf(year, month, day)) continue;
+    const d = { year, month, day };
+    if (dayNumber(d) >= dayNumber(from) && dayNumber(d) <= dayNumber(today) + FUTURE_DAYS_ALLOWED) return year;
+  }
+  return yearNear(day, month, today);
+}
+
 function latestWritten(blocks: readonly Block[], today: CalendarDay): CalendarDay | null {
   let latest: CalendarDay | null = null;
   for (const b of blocks) {
@@ -168,13 +233,15 @@ function yearOf(
   month: number,
   sentence: string,
   lines: readonly Block[],
-  evidence: { byline?: string | null; today?: CalendarDay },
+  evidence: YearEvidence,
 ): { year: number | null; yearFrom: DraftDate['yearFrom'] } {
   const today = evidence.today ?? calendarDayOf(new Date());
   const published = publishedOn(lines, evidence.byline);
   if (published) return { year: yearNear(day, month, published), yearFrom: 'context' };
   const named = sentenceYear(sentence);
   if (named && isoOf(named, month, day)) return { year: named, yearFrom: 'context' };
+  const cited = latestCited(evidence.citedDates ?? [], today);
+  if (cited) return { year: yearFrom(day, month, cited, today), yearFrom: 'context' };
   const latest = latestWritten(lines, today);
   if (latest) {
     // The meeting is in the latest year the text writes, unless that puts it after today.

@@ -19,6 +19,9 @@ interface Props {
 export function ReviewFields({ preview, state, update, problems, kinds, onActivate }: Props) {
   const { t } = useTranslation();
   const date = preview.draft.date;
+  const titleStandsIn =
+    preview.draft.notes.some((n) => n.key === 'importNote.titleFromFirstSentence') &&
+    state.title.value === preview.draft.title?.value;
   const problem = (p: Problem) => (problems.includes(p) ? t(`importer.problem.${p}`) : undefined);
   return (
     <>
@@ -28,6 +31,7 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
           value={state.title.value}
           onFocus={() => onActivate('title')}
           onChange={(e) => editSingle(update, 'title')({ value: e.currentTarget.value, keep: true })}
+          description={titleStandsIn ? t('importer.titleFromFirstSentence') : undefined}
           error={problem('title')}
           data-testid="import-title"
         />

@@ -115,6 +115,7 @@ export function problemsOf(s: ReviewState): Problem[] {
 /** The notes on fields the review shows as fields (an empty title, date or chair speaks for itself). */
 const FIELD_NOTES: ReadonlySet<string> = new Set([
   'importNote.noTitle',
+  'importNote.titleFromFirstSentence',
   'importNote.noDate',
   'importNote.noYear',
   'importNote.yearInferred',
