@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type ClientRequest } from 'node:http';
 import type { WebHost } from '../../webhost/server';
 
 export interface Res {
@@ -14,7 +14,8 @@ export function send(
   method: string,
   path: string,
   headers: Record<string, string> = {},
-  body?: string | Buffer,
+  /** The body at once, or a writer that sends it its own way (in chunks, slowly) and ends the request. */
+  body?: string | Buffer | ((req: ClientRequest) => void),
 ): Promise<Res> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, method, path, headers }, (res) => {
@@ -26,6 +27,7 @@ export function send(
       });
     });
     req.on('error', reject);
+    if (typeof body === 'function') return body(req);
     if (body) req.write(body);
     req.end();
   });

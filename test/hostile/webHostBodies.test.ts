@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect, createServer as createTcpServer, type Server, type Socket } from 'node:net';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Archive } from '../../db/open';
 import { createContext } from '../../services/context';
@@ -56,16 +55,7 @@ async function timed(run: () => Promise<Res>): Promise<{ res: Res; ms: number }>
 
 /** A body sent in chunks without Content-Length (Transfer-Encoding: chunked), as a stream would. */
 function sendChunked(path: string, chunk: Buffer, times: number): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path, headers: { cookie, ...json } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const bytes = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
-      });
-    });
-    req.on('error', reject);
+  return send(host, 'POST', path, { cookie, ...json }, (req) => {
     let i = 0;
     const next = (): void => {
       while (i < times) {
