@@ -8,7 +8,8 @@ import { estimateExport, exportArchive, hasRoomFor, inspectDestination } from '.
 import { verifyArchivePath } from '../archive/verifyArchive';
 import { resolveQuery } from '../archive/selection';
 import { applyMerge, previewMerge } from '../archive/mergeApply';
-import { backupNow, checkBackup, listBackups, restoreBackup } from '../backups';
+import { backupNow, listBackups } from '../backups';
+import { checkBackup, restoreBackup } from '../backupRestore';
 import { healthStatus, verifyArchive } from '../health';
 
 /**

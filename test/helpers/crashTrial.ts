@@ -3,7 +3,8 @@ import { existsSync, readdirSync, utimesSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openArchive } from '../../db/open';
 import { checkArchiveFile } from '../../services/check';
-import { backupNow, checkBackup, listBackups, STALE_PARTIAL_MS } from '../../services/backups';
+import { backupNow, listBackups, STALE_PARTIAL_MS } from '../../services/backups';
+import { checkBackup } from '../../services/backupRestore';
 import { meetingContentHash, meetingToJson } from '../../services/archive/meetingJson';
 import type { CrashWorkload } from './crashWorker';
 

@@ -11,7 +11,8 @@ import { crashRandom } from '../helpers/crashRandom';
 import { CRASH_WORKLOADS, type CrashWorkload } from '../helpers/crashWorker';
 import { runAndKill, verifyTrial } from '../helpers/crashTrial';
 import { hosoSpawn } from '../helpers/runHoso';
-import { backupNow, checkBackup, listBackups, STALE_PARTIAL_MS } from '../../services/backups';
+import { backupNow, listBackups, STALE_PARTIAL_MS } from '../../services/backups';
+import { checkBackup } from '../../services/backupRestore';
 
 /**
  * The crash loop (issue 8 §5): a child process writes through the app's services (bulk record
