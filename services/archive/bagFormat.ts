@@ -69,6 +69,18 @@ export function tagLine(label: string, value: string | number): string {
   return `${label}: ${String(value).replace(/[\r\n]+/g, ' ')}\n`;
 }
 
+/** A Payload-Oxum value read back: `<octet count>.<file count>`, or null when it is not of that form. */
+export function parseOxum(value: string): { bytes: number; files: number } | null {
+  const m = /^(\d{1,16})\.(\d{1,16})$/.exec(value.trim());
+  return m ? { bytes: Number(m[1]), files: Number(m[2]) } : null;
+}
+
+/** The Payload-Oxum a bag-info.txt declares (its first such line), null when none can be read. */
+export function declaredOxum(bagInfo: string): { bytes: number; files: number } | null {
+  const value = parseTagFile(bagInfo).fields.find(([k]) => k === 'Payload-Oxum')?.[1];
+  return value === undefined ? null : parseOxum(value);
+}
+
 /** Payload-Oxum: `<octet count>.<file count>` of the payload (RFC 8493 §2.2.2). */
 export function payloadOxum(bytes: number, files: number): string {
   return `${bytes}.${files}`;

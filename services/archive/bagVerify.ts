@@ -7,6 +7,7 @@ import {
   BAGIT_DECLARATION,
   PAYLOAD_DIR,
   parseManifest,
+  parseOxum,
   parseTagFile,
   unsafePathReason,
 } from './bagFormat';
@@ -152,15 +153,15 @@ export function checkBagListing(listing: BagListing): BagVerdict {
     for (const [k, v] of parsed.fields) bagInfo[k] ??= v;
     const oxum = bagInfo['Payload-Oxum'];
     if (oxum !== undefined) {
-      const m = /^(\d+)\.(\d+)$/.exec(oxum.trim());
-      if (!m) add('bad-oxum', BAG_INFO, msg('bag.badOxum', { oxum }));
-      else if (Number(m[1]) !== payloadBytes || Number(m[2]) !== payloadFiles.length)
+      const declared = parseOxum(oxum);
+      if (!declared) add('bad-oxum', BAG_INFO, msg('bag.badOxum', { oxum }));
+      else if (declared.bytes !== payloadBytes || declared.files !== payloadFiles.length)
         add(
           'bad-oxum',
           BAG_INFO,
           msg('bag.oxumMismatch', {
-            bytes: m[1]!,
-            files: m[2]!,
+            bytes: String(declared.bytes),
+            files: String(declared.files),
             actualBytes: String(payloadBytes),
             actualFiles: String(payloadFiles.length),
           }),

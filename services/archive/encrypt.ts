@@ -16,7 +16,7 @@ import {
   type BagVerdict,
   type HashAlg,
 } from './bagVerify';
-import { unsafePathReason } from './bagFormat';
+import { declaredOxum, unsafePathReason } from './bagFormat';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
 import type { DestFile } from './destFs';
 
@@ -247,12 +247,6 @@ export async function verifyEncryptedBag(
   return checkBagListing(listing);
 }
 
-/** Payload-Oxum of a bag-info.txt (`<bytes>.<files>`), null when it has none or another form. */
-function payloadOxum(bagInfo: string): { bytes: number; files: number } | null {
-  const m = /^Payload-Oxum:\s*(\d{1,16})\.(\d{1,16})\s*$/m.exec(bagInfo);
-  return m ? { bytes: Number(m[1]), files: Number(m[2]) } : null;
-}
-
 /** bag-info.txt is small text: above this it is not read for its Payload-Oxum (and fails the check later). */
 const BAG_INFO_MAX_BYTES = 1024 * 1024;
 
@@ -332,7 +326,7 @@ export async function unpackEncryptedBag(
         } finally {
           await fh.close();
         }
-        if (info) oxum = payloadOxum(Buffer.concat(info).toString('utf8'));
+        if (info) oxum = declaredOxum(Buffer.concat(info).toString('utf8'));
       } else throw new HosoError('BAG_INVALID', msg('bag.notAFileEntry', { path: name }));
     }
   } catch (e) {
