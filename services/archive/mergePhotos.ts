@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { PHOTO_MAX_BYTES } from '../../contract/photoContract';
+import { sizeOf } from '../messageParts';
 import { dirname } from 'node:path';
 import type { Archive } from '../../db/open';
 import { HosoError } from '../../contract/errors';
@@ -24,6 +26,10 @@ export function copyPhotoFiles(archive: Archive, bag: MergeBag, records: Meeting
       if (verifyPhotoFileSync(archiveDir, p.fileHash).ok) continue;
       const source = bag.photoFile(p.file);
       if (!existsSync(source)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoMissing', { file: p.file }));
+      // The same cap as a photo a clerk adds, checked before the file is read into memory.
+      const size = statSync(source).size;
+      if (size > PHOTO_MAX_BYTES)
+        throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoTooLarge', { file: p.file, size: sizeOf(size) }));
       const bytes = readFileSync(source);
       if (sha256Hex(bytes) !== p.fileHash)
         throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoMismatch', { file: p.file }));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
 import { checkSeal } from '../../db/seal';
@@ -9,7 +9,8 @@ import type { MeetingJson } from '../../services/archive/meetingJson';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { tempDir } from '../helpers/tempArchive';
 import { fillRecord, makeBag } from '../helpers/makeBag';
-import { editMeeting, TAR_END, tarFile, tarHeader, writeAge } from './hostileBags';
+import { editMeeting, meetingFiles, rebag, TAR_END, tarFile, tarHeader, writeAge } from './hostileBags';
+import { PHOTO_MAX_BYTES } from '../../contract/photoContract';
 
 /**
  * Issue 19, the merge's part: a bag is hostile input. Every bag here still verifies (its manifests were
@@ -187,6 +188,19 @@ describe('merge of a hostile bag: every record passes the clerk’s rules, or no
     expect(e.code).toBe('MERGE_RECORD_INVALID');
     expect(e.message).not.toMatch(/UNIQUE|SQLITE|constraint/i);
     expect(b.count('meetings')).toBe(meetings);
+  });
+
+  it('refuses a photo in the bag larger than a clerk may add, before reading it, and writes nothing', async () => {
+    const { draft } = await twoRecords();
+    const bag = await bagOf(a);
+    const json = JSON.parse(readFileSync(meetingFiles(bag).find((f) => f.includes(draft.id))!, 'utf8')) as MeetingJson;
+    const photo = join(bag, 'data', ...json.photos[0]!.file.split('/'));
+    writeFileSync(photo, Buffer.alloc(PHOTO_MAX_BYTES + 1));
+    await rebag(bag);
+    const e = await refusal(merge(b, bag));
+    expect(e.code).toBe('MERGE_BAG_INVALID');
+    expect(e.message).toContain('ảnh quá lớn');
+    expect(b.count('meetings')).toBe(0);
   });
 
   it('caps the rows of one record (attendees per meeting) with a clear message', async () => {
