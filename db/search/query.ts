@@ -25,10 +25,12 @@ export const MAX_QUERY_CHARS = 2000;
  */
 export const MAX_TERMS = 40;
 /**
- * Distinct typed alternatives of one OR group: a long list of names or units is 20–30 of them. Each is a
- * phrase of bm25's ranking pass over every match, so 30 broad words ORed is the costliest query allowed.
+ * Distinct typed alternatives of one OR group: a long list of names or units is up to about 20 of them.
+ * Each is a phrase of bm25's ranking pass over every match, so broad words ORed is the costliest query
+ * allowed: 30 of them took 2.2 s at 100 000 meetings (`npm run bench -- search --meetings 100000`), 20
+ * stay under the web host's 2 s of work per request until the ranking index of its own replaces FTS5's.
  */
-export const MAX_OR_ALTERNATIVES = 30;
+export const MAX_OR_ALTERNATIVES = 20;
 /** Words of one phrase: a pasted sentence in quotes; a phrase test reads every word's positions. */
 export const MAX_PHRASE_WORDS = 32;
 /**
