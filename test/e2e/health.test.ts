@@ -46,7 +46,8 @@ describe('Cài đặt → Tình trạng kho', () => {
     const { page } = app;
     await expect(page.getByTestId('health-integrity').innerText()).resolves.toContain('Chưa kiểm tra');
     await page.getByTestId('health-verify-quick').click();
-    await expect(page.getByTestId('health-integrity').innerText()).resolves.toMatch(/^Tốt \(kiểm tra nhanh, \d{2}:\d{2}\)\.$/);
+    // The check answers after the click: poll the line instead of reading it once.
+    await expect.poll(() => page.getByTestId('health-integrity').innerText()).toMatch(/^Tốt \(kiểm tra nhanh, \d{2}:\d{2}\)\.$/);
     await page.getByTestId('health-verify-full').click();
     await page.getByText(/Tốt \(kiểm tra đầy đủ/).waitFor();
   });

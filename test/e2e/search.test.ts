@@ -303,7 +303,7 @@ describe('search: a clerk finds meetings again', () => {
       });
     }
     await expect(searchFor('loai:"giao ban"')).resolves.toBe(25);
-    await expect(page.getByTestId('search-total').innerText()).resolves.toBe('25 kết quả');
+    await expect.poll(() => page.getByTestId('search-total').innerText()).toBe('25 kết quả');
     await expect(page.getByTestId('search-result').count()).resolves.toBe(20);
     await page.getByTestId('search-more').click();
     await page.getByTestId('search-result').nth(24).waitFor();
@@ -396,10 +396,10 @@ describe('search: a clerk finds meetings again', () => {
     const { page } = app;
     await expect(searchFor('dai tuong')).resolves.toBe(4);
     await page.getByTestId('lang-switch').getByText('English').click();
-    await expect(page.getByTestId('search-total').innerText()).resolves.toBe('4 results');
-    await expect(page.getByTestId('search-sort').innerText()).resolves.toContain('Newest');
+    await expect.poll(() => page.getByTestId('search-total').innerText()).toBe('4 results');
+    await expect.poll(() => page.getByTestId('search-sort').innerText()).toContain('Newest');
     await page.getByTestId('lang-switch').getByText('Tiếng Việt').click();
-    await expect(page.getByTestId('search-total').innerText()).resolves.toBe('4 kết quả');
+    await expect.poll(() => page.getByTestId('search-total').innerText()).toBe('4 kết quả');
   });
 
   it('fits an older 1024×768 office screen without clipping the results or the facets', async () => {
