@@ -69,6 +69,24 @@ export type DraftDocumentRef = z.output<typeof DraftDocumentRef>;
 
 export const DraftParagraph = z.object({ text: z.string(), span: ImportSpan });
 
+/**
+ * One conclusion or directive of the meeting. `deadline` is the day a directive names for its work
+ * ("trước ngày 31/12/2025", "trong quý I năm 2026" → its last day), when it lies after the meeting: the
+ * review offers it as a task with that deadline, for the clerk to tick on (never made a task silently).
+ */
+export const DraftConclusion = z.object({
+  text: z.string(),
+  span: ImportSpan,
+  deadline: IsoDate.nullable(),
+  /** The words the deadline was read from, as written ("trước ngày 31/12"). */
+  deadlineText: z.string().nullable(),
+});
+export type DraftConclusion = z.output<typeof DraftConclusion>;
+
+/** Fields of a draft the importer was unsure of: the review highlights them so the clerk checks them first. */
+export const UnsureField = z.enum(['title', 'date', 'location', 'chairs', 'attendees', 'issuer', 'captions']);
+export type UnsureField = z.output<typeof UnsureField>;
+
 export const DraftImage = z.object({
   index: z.number().int(),
   mime: z.string(),
@@ -91,12 +109,16 @@ export const ImportDraft = z.object({
   attendees: z.array(DraftPerson),
   captions: z.array(DraftCaption),
   documentRefs: z.array(DraftDocumentRef),
-  conclusions: z.array(z.object({ text: z.string(), span: ImportSpan })),
+  conclusions: z.array(DraftConclusion),
+  /** The body that held the meeting or issued the document ("Ban Thường vụ Tỉnh ủy", "UBND tỉnh Gia Lai"). */
+  issuer: DraftText.nullable(),
   byline: DraftText.nullable(),
   body: z.array(DraftParagraph),
   images: z.array(DraftImage),
   /** Things the clerk should look at (no title found, a date without its year…), worded where shown. */
   notes: z.array(MessageSchema),
+  /** The fields behind those notes (and others guessed from weak evidence), highlighted in the review. */
+  unsure: z.array(UnsureField),
 });
 export type ImportDraft = z.output<typeof ImportDraft>;
 
@@ -176,7 +198,22 @@ export const ReviewedDraft = z.object({
     )
     .max(500)
     .default([]),
-  conclusions: z.array(z.string().trim().min(1).max(10_000)).max(500).default([]),
+  /**
+   * A conclusion's text, or the text with the clerk's choice to make it a task: `task` only when the
+   * clerk ticked the deadline the importer offered (or typed one).
+   */
+  conclusions: z
+    .array(
+      z.union([
+        z.string().trim().min(1).max(10_000),
+        z.object({
+          text: z.string().trim().min(1).max(10_000),
+          task: z.object({ deadline: IsoDate.nullable() }).nullable().default(null),
+        }),
+      ]),
+    )
+    .max(500)
+    .default([]),
 });
 export type ReviewedDraft = z.output<typeof ReviewedDraft>;
 export type ReviewedDraftInput = z.input<typeof ReviewedDraft>;

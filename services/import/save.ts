@@ -223,12 +223,17 @@ export function commitImport(
       version = addAttendees(archive, meeting.id, version, { rows, role: 'dai_bieu' }, w).meetingVersion;
       counts.people = rows.length;
     }
-    for (const text of r.conclusions) {
+    for (const c of r.conclusions) {
+      // A conclusion becomes a task only when the clerk ticked it in the review (batch saves plain text).
+      const { text, task } = typeof c === 'string' ? { text: c, task: null } : c;
+      const asTask = task
+        ? { isTask: true, deadline: task.deadline, taskStatus: 'chua_lam' as const }
+        : { isTask: false, deadline: null, taskStatus: null };
       version = addConclusion(
         archive,
         meeting.id,
         version,
-        { text, isTask: false, assigneePersonId: null, assigneeUnit: '', deadline: null, taskStatus: null },
+        { text, assigneePersonId: null, assigneeUnit: '', ...asTask },
         w,
       ).meetingVersion;
       counts.conclusions++;

@@ -4,6 +4,7 @@
  *   đạo …") with "đề nghị", "yêu cầu" or "nhấn mạnh": each sentence after the cue is one conclusion;
  * - numbered or dashed items under a line that announces them ("… kết luận như sau:", "… yêu cầu:").
  */
+import type { DraftConclusion } from '../../../contract/importContract';
 import { RANKS } from '../../../contract/attendanceParse';
 import { sentencesOf, type Block, viRegex } from './blocks';
 
@@ -16,10 +17,10 @@ const SPEAKER = new RegExp(`^(?:đồng chí|đ/c|ông|bà|${RANKS.join('|')})\\
 const ANNOUNCE = /(?:kết luận|yêu cầu|đề nghị|chỉ đạo|nhiệm vụ)[^:]{0,60}:$/iu;
 const ITEM = /^\s*(?:\d{1,2}[.)]|[-–•+]|[a-zđ]\))\s+/iu;
 
-export function extractConclusions(
-  blocks: readonly Block[],
-): { text: string; span: { start: number; end: number } }[] {
-  const out: { text: string; span: { start: number; end: number } }[] = [];
+type Found = { text: string; span: { start: number; end: number } };
+
+export function extractConclusions(blocks: readonly Block[]): DraftConclusion[] {
+  const out: Found[] = [];
   let announced = false;
   for (const b of blocks) {
     const item = ITEM.exec(b.text);
@@ -57,5 +58,5 @@ export function extractConclusions(
         });
     }
   }
-  return out.slice(0, 100);
+  return out.slice(0, 100).map((c) => ({ ...c, deadline: null, deadlineText: null }));
 }

@@ -157,10 +157,12 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
     captions,
     documentRefs,
     conclusions,
+    issuer: null,
     byline,
     body,
     images: doc.images.map((i) => ({ index: i.index, mime: i.mime, byteSize: i.bytes.length, hash: i.hash })),
     notes,
+    unsure: [],
   };
 }
 
