@@ -6,6 +6,8 @@
  */
 import type { DraftConclusion } from '../../../contract/importContract';
 import { RANKS } from '../../../contract/attendanceParse';
+import { findDeadline } from './deadlines';
+import type { CalendarDay } from './dates';
 import { sentencesOf, type Block, viRegex } from './blocks';
 
 const SPEECH = viRegex(
@@ -19,7 +21,8 @@ const ITEM = /^\s*(?:\d{1,2}[.)]|[-–•+]|[a-zđ]\))\s+/iu;
 
 type Found = { text: string; span: { start: number; end: number } };
 
-export function extractConclusions(blocks: readonly Block[]): DraftConclusion[] {
+/** `meeting`: the meeting's day, that a deadline must come after (null: no deadline is offered). */
+export function extractConclusions(blocks: readonly Block[], meeting: CalendarDay | null): DraftConclusion[] {
   const out: Found[] = [];
   let announced = false;
   for (const b of blocks) {
@@ -58,5 +61,8 @@ export function extractConclusions(blocks: readonly Block[]): DraftConclusion[] 
         });
     }
   }
-  return out.slice(0, 100).map((c) => ({ ...c, deadline: null, deadlineText: null }));
+  return out.slice(0, 100).map((c) => {
+    const deadline = findDeadline(c.text, meeting);
+    return { ...c, deadline: deadline?.date ?? null, deadlineText: deadline?.text ?? null };
+  });
 }

@@ -123,3 +123,9 @@ export function yearNear(day: number, month: number, anchor: CalendarDay): numbe
 export function calendarDayOf(date: Date): CalendarDay {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
+
+/** "2025-12-05" → its calendar day. */
+export function calendarDayOfIso(iso: string): CalendarDay {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}

@@ -5,7 +5,7 @@
  * (line by line), so that people, dates and documents are looked for only in the report itself, and
  * what is left becomes the minutes, paragraph by paragraph.
  */
-import type { DraftCaption, DraftText, ImportDraft } from '../../../contract/importContract';
+import type { DraftCaption, DraftText, ImportDraft, UnsureField } from '../../../contract/importContract';
 import type { SourceDoc } from '../sources';
 import { msg, type Message } from '../../../contract/messages/message';
 import { contentHashOf } from '../sources';
@@ -25,7 +25,7 @@ import { extractPeople } from './people';
 import { extractDocumentRefs } from './documentRefs';
 import { extractConclusions } from './conclusions';
 import { findDate, findKind, findLocation, findTitle, firstSentenceTitle, isDateline } from './meetingFacts';
-import type { CalendarDay } from './dates';
+import { calendarDayOfIso, type CalendarDay } from './dates';
 
 type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk' | 'header';
 
@@ -124,7 +124,8 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
       today: options.today,
     },
   );
-  const conclusions = extractConclusions(reportBlocks);
+  const meetingDay = date?.value ? calendarDayOfIso(date.value) : null;
+  const conclusions = extractConclusions(reportBlocks, meetingDay);
 
   const body = reportBlocks
     .filter((b) => !people.listBlocks.has(b.index))
@@ -135,13 +136,19 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
     });
 
   const notes: Message[] = [];
+  const unsure: UnsureField[] = [];
   if (!title) notes.push(msg('importNote.noTitle'));
   else if (!ownTitle) notes.push(msg('importNote.titleFromFirstSentence'));
+  if (!ownTitle) unsure.push('title');
   if (!date) notes.push(msg('importNote.noDate'));
   else if (!date.value) notes.push(msg('importNote.noYear', { day: date.day, month: date.month }));
   else if (date.yearFrom !== 'written')
     notes.push(msg('importNote.yearInferred', { day: date.day, month: date.month, year: String(date.year) }));
-  if (people.chairs.length === 0) notes.push(msg('importNote.noChair'));
+  if (!date || date.yearFrom !== 'written') unsure.push('date');
+  if (people.chairs.length === 0) {
+    notes.push(msg('importNote.noChair'));
+    unsure.push('chairs');
+  }
 
   return {
     sourceName: doc.name,
@@ -162,7 +169,7 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
     body,
     images: doc.images.map((i) => ({ index: i.index, mime: i.mime, byteSize: i.bytes.length, hash: i.hash })),
     notes,
-    unsure: [],
+    unsure,
   };
 }
 
