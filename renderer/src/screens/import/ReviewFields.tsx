@@ -5,6 +5,7 @@ import { editSingle, type Update } from './reviewEdits';
 import { KeepBox, Section, Swatch } from './ReviewSection';
 import type { Problem, ReviewState } from './reviewState';
 import { formatIsoDate } from '../../format/date';
+import { useUnsureInput } from './UnsureChecks';
 
 interface Props {
   preview: ImportPreview;
@@ -23,15 +24,22 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
     preview.draft.notes.some((n) => n.key === 'importNote.titleFromFirstSentence') &&
     state.title.value === preview.draft.title?.value;
   const problem = (p: Problem) => (problems.includes(p) ? t(`importer.problem.${p}`) : undefined);
+  // The fields the importer was unsure of are outlined, with why in place of the usual hint.
+  const titleCheck = useUnsureInput('title', problems.includes('title'));
+  const dateCheck = useUnsureInput('date', problems.includes('date'));
+  const locationCheck = useUnsureInput('location', false);
   return (
     <>
       <Section field="title" title={t('importer.field.title')}>
         <TextInput
+          {...titleCheck}
           aria-label={t('importer.field.title')}
           value={state.title.value}
           onFocus={() => onActivate('title')}
           onChange={(e) => editSingle(update, 'title')({ value: e.currentTarget.value, keep: true })}
-          description={titleStandsIn ? t('importer.titleFromFirstSentence') : undefined}
+          description={
+            titleCheck.description ?? (titleStandsIn ? t('importer.titleFromFirstSentence') : undefined)
+          }
           error={problem('title')}
           data-testid="import-title"
         />
@@ -46,6 +54,7 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
           data-testid="import-kind"
         />
         <TextInput
+          {...dateCheck}
           label={
             <>
               <Swatch field="date" />
@@ -56,11 +65,12 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
           onFocus={() => onActivate('date')}
           onChange={(e) => editSingle(update, 'date')({ value: e.currentTarget.value, keep: true })}
           description={
-            date && !date.value
+            dateCheck.description ??
+            (date && !date.value
               ? t('importer.noYear', { day: date.day, month: date.month })
               : date && date.yearFrom !== 'written' && state.date.value === formatIsoDate(date.value)
                 ? t('importer.yearInferred', { day: date.day, month: date.month, year: date.year })
-                : undefined
+                : undefined)
           }
           error={problem('date')}
           data-testid="import-date"
@@ -85,6 +95,7 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
             onKeep={(keep) => editSingle(update, f)({ keep })}
           />
           <TextInput
+            {...(f === 'location' ? locationCheck : {})}
             style={{ flex: 1 }}
             label={
               <>

@@ -1,8 +1,9 @@
-import { Badge, Group, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { editEntry, type Update } from './reviewEdits';
 import { KeepBox, ListSection } from './ReviewSection';
 import type { ReviewState } from './reviewState';
+import { TaskOffer } from './TaskOffer';
 
 interface Props {
   state: ReviewState;
@@ -69,28 +70,34 @@ export function ReviewDocuments({ state, update, onActivate }: Props) {
   );
 }
 
-/** The report's conclusions, one text each. */
+/** The report's conclusions, one text each; a directive with a deadline offers to become a task. */
 export function ReviewConclusions({ state, update, onActivate }: Props) {
   const { t } = useTranslation();
   const edit = editEntry(update, 'conclusions');
   return (
     <ListSection field="conclusion" title={t('importer.field.conclusions')} items={state.conclusions}>
       {state.conclusions.map((c, i) => (
-        <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
-          <KeepBox item={c} name={c.value} onKeep={(keep) => edit(i, (x) => ({ ...x, keep }))} />
-          <Textarea
-            style={{ flex: 1 }}
-            aria-label={t('importer.field.conclusions')}
-            autosize
-            minRows={1}
-            value={c.value}
-            disabled={!c.keep}
-            onFocus={() => onActivate(`conclusion-${i}`)}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              edit(i, (x) => ({ ...x, value }));
-            }}
-          />
+        <Group key={i} gap="xs" wrap="nowrap" align="flex-start" data-testid="import-conclusion">
+          <KeepBox item={c} name={c.value.text} onKeep={(keep) => edit(i, (x) => ({ ...x, keep }))} />
+          <Stack gap={4} style={{ flex: 1 }}>
+            <Textarea
+              aria-label={t('importer.field.conclusions')}
+              autosize
+              minRows={1}
+              value={c.value.text}
+              disabled={!c.keep}
+              onFocus={() => onActivate(`conclusion-${i}`)}
+              onChange={(e) => {
+                const text = e.currentTarget.value;
+                edit(i, (x) => ({ ...x, value: { ...x.value, text } }));
+              }}
+            />
+            <TaskOffer
+              conclusion={c.value}
+              disabled={!c.keep}
+              onChange={(patch) => edit(i, (x) => ({ ...x, value: { ...x.value, ...patch } }))}
+            />
+          </Stack>
         </Group>
       ))}
     </ListSection>

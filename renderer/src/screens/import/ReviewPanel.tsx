@@ -9,6 +9,7 @@ import { ReviewFields } from './ReviewFields';
 import { ReviewCaptions, ReviewConclusions, ReviewDocuments } from './ReviewLists';
 import { ReviewPeople } from './ReviewPeople';
 import { problemsOf, readingNotesOf, type ReviewState } from './reviewState';
+import { UnsureFrame, UnsureList, UnsureProvider } from './UnsureChecks';
 
 /** The draft beside its source: every field can be kept, corrected or discarded, then saved. */
 export function ReviewPanel({
@@ -40,73 +41,80 @@ export function ReviewPanel({
 
   return (
     <Paper withBorder p="sm" radius="md">
-      <Stack gap="md">
-        <Title order={4}>{t('importer.draft')}</Title>
-        {readingNotes.length > 0 && (
-          <Alert color="yellow" data-testid="import-notes">
-            <Stack gap={4}>
-              {readingNotes.map((n, i) => (
-                <Text key={i} size="sm">
-                  {messageText(n)}
+      <UnsureProvider draft={preview.draft}>
+        <Stack gap="md">
+          <Title order={4}>{t('importer.draft')}</Title>
+          <UnsureList onActivate={onActivate} />
+          {readingNotes.length > 0 && (
+            <Alert color="yellow" data-testid="import-notes">
+              <Stack gap={4}>
+                {readingNotes.map((n, i) => (
+                  <Text key={i} size="sm">
+                    {messageText(n)}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
+          {preview.duplicate && (
+            <Alert color="orange" data-testid="import-duplicate">
+              <Stack gap={6}>
+                <Text size="sm">
+                  {t('importer.duplicate', {
+                    title: preview.duplicate.title,
+                    reason: t(`importer.duplicateReason.${preview.duplicate.reason}`),
+                  })}
                 </Text>
-              ))}
-            </Stack>
-          </Alert>
-        )}
-        {preview.duplicate && (
-          <Alert color="orange" data-testid="import-duplicate">
-            <Stack gap={6}>
-              <Text size="sm">
-                {t('importer.duplicate', {
-                  title: preview.duplicate.title,
-                  reason: t(`importer.duplicateReason.${preview.duplicate.reason}`),
-                })}
-              </Text>
-              <Group>
-                <Anchor href={hrefOf({ name: 'meeting', id: preview.duplicate.id })} size="sm">
-                  {t('importer.openDuplicate')}
-                </Anchor>
-                <Checkbox
-                  label={t('importer.allowDuplicate')}
-                  checked={state.allowDuplicate}
-                  onChange={(e) => {
-                    const v = e.currentTarget.checked;
-                    update((s) => ({ ...s, allowDuplicate: v }));
-                  }}
-                />
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-        <ReviewFields {...lists} preview={preview} problems={problems} kinds={kinds} />
-        <ReviewPeople {...lists} peopleProblem={problems.includes('people')} />
-        <ReviewCaptions {...lists} />
-        <ReviewDocuments {...lists} />
-        <ReviewConclusions {...lists} />
+                <Group>
+                  <Anchor href={hrefOf({ name: 'meeting', id: preview.duplicate.id })} size="sm">
+                    {t('importer.openDuplicate')}
+                  </Anchor>
+                  <Checkbox
+                    label={t('importer.allowDuplicate')}
+                    checked={state.allowDuplicate}
+                    onChange={(e) => {
+                      const v = e.currentTarget.checked;
+                      update((s) => ({ ...s, allowDuplicate: v }));
+                    }}
+                  />
+                </Group>
+              </Stack>
+            </Alert>
+          )}
+          <ReviewFields {...lists} preview={preview} problems={problems} kinds={kinds} />
+          <UnsureFrame fields={['chairs', 'attendees']}>
+            <ReviewPeople {...lists} peopleProblem={problems.includes('people')} />
+          </UnsureFrame>
+          <UnsureFrame fields={['captions']}>
+            <ReviewCaptions {...lists} />
+          </UnsureFrame>
+          <ReviewDocuments {...lists} />
+          <ReviewConclusions {...lists} />
 
-        <Textarea
-          label={t('importer.field.body')}
-          autosize
-          minRows={4}
-          maxRows={14}
-          value={state.body}
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            update((s) => ({ ...s, body: v }));
-          }}
-          data-testid="import-body"
-        />
-        <DialogActions
-          justify="space-between"
-          onCancel={onBack}
-          cancelLabel={t('importer.back')}
-          onConfirm={onSave}
-          loading={busy}
-          disabled={blocked}
-          confirmLabel={t('importer.save')}
-          confirmTestId="import-save"
-        />
-      </Stack>
+          <Textarea
+            label={t('importer.field.body')}
+            autosize
+            minRows={4}
+            maxRows={14}
+            value={state.body}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              update((s) => ({ ...s, body: v }));
+            }}
+            data-testid="import-body"
+          />
+          <DialogActions
+            justify="space-between"
+            onCancel={onBack}
+            cancelLabel={t('importer.back')}
+            onConfirm={onSave}
+            loading={busy}
+            disabled={blocked}
+            confirmLabel={t('importer.save')}
+            confirmTestId="import-save"
+          />
+        </Stack>
+      </UnsureProvider>
     </Paper>
   );
 }

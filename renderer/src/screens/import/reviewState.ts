@@ -3,6 +3,7 @@
  * highlighting of the source. Pure functions, no React, so they are unit-tested.
  */
 import type {
+  DraftConclusion,
   ImportPreview,
   ImportSpan,
   PersonMatch,
@@ -34,6 +35,20 @@ export interface ReviewPerson {
   choice: PersonChoice;
 }
 
+/**
+ * A conclusion as reviewed. A directive that names a deadline is *offered* as a task: `asTask` starts
+ * false and only the clerk's tick makes it true (the importer never creates a task on its own; a
+ * misread deadline would otherwise become an overdue task nobody asked for).
+ */
+export interface ReviewConclusion {
+  text: string;
+  /** dd/mm/yyyy as the clerk edits it; null when the text names no deadline (no task is offered). */
+  deadline: string | null;
+  /** The words the deadline was read from ("trước ngày 31/12/2026"), shown beside the offer. */
+  deadlineText: string | null;
+  asTask: boolean;
+}
+
 export interface ReviewState {
   title: Item<string>;
   kind: string;
@@ -50,7 +65,7 @@ export interface ReviewState {
   people: Item<ReviewPerson>[];
   captions: Item<{ text: string; image: number | null }>[];
   documents: Item<{ number: string; type: string; date: string }>[];
-  conclusions: Item<string>[];
+  conclusions: Item<ReviewConclusion>[];
   allowDuplicate: boolean;
 }
 
@@ -94,12 +109,28 @@ export function initialReview(p: ImportPreview, kinds: readonly string[]): Revie
     documents: d.documentRefs.map((r) =>
       item({ number: r.number, type: r.type ?? '', date: formatIsoDate(r.date) }, r.span),
     ),
-    conclusions: d.conclusions.map((c) => item(c.text, c.span)),
+    conclusions: d.conclusions.map((c) => item(reviewConclusionOf(c), c.span)),
     allowDuplicate: false,
   };
 }
 
-export type Problem = 'title' | 'date' | 'time' | 'people' | 'kind';
+function reviewConclusionOf(c: DraftConclusion): ReviewConclusion {
+  return {
+    text: c.text,
+    deadline: c.deadline ? formatIsoDate(c.deadline) : null,
+    deadlineText: c.deadlineText,
+    asTask: false,
+  };
+}
+
+/** The conclusions the clerk ticked to become tasks whose deadline is not a whole dd/mm/yyyy date. */
+export function badDeadlinesOf(s: ReviewState): number[] {
+  return s.conclusions.flatMap((c, i) =>
+    c.keep && c.value.asTask && c.value.deadline !== null && !parseVnDate(c.value.deadline) ? [i] : [],
+  );
+}
+
+export type Problem = 'title' | 'date' | 'time' | 'people' | 'kind' | 'deadline';
 
 /** What still stops the save: an empty title, a date that is not a whole date, an undecided person. */
 export function problemsOf(s: ReviewState): Problem[] {
@@ -109,6 +140,7 @@ export function problemsOf(s: ReviewState): Problem[] {
   if (s.startTime.trim() && !parseTimeText(s.startTime)) out.push('time');
   if (s.people.some((p) => p.keep && p.value.choice === '')) out.push('people');
   if (!s.kind.trim()) out.push('kind');
+  if (badDeadlinesOf(s).length > 0) out.push('deadline');
   return out;
 }
 
@@ -151,9 +183,13 @@ export function toReviewedDraft(s: ReviewState): ReviewedDraftInput {
       type: d.type.trim(),
       date: parseVnDate(d.date),
     })),
-    conclusions: kept(s.conclusions)
-      .map((c) => c.trim())
-      .filter(Boolean),
+    conclusions: kept(s.conclusions).flatMap((c): NonNullable<ReviewedDraftInput['conclusions']> => {
+      const text = c.text.trim();
+      if (!text) return [];
+      // Only a ticked offer is sent as a task; problemsOf has already refused a ticked, unreadable date.
+      if (!c.asTask || c.deadline === null) return [text];
+      return [{ text, task: { deadline: parseVnDate(c.deadline) } }];
+    }),
   };
 }
 
