@@ -4,6 +4,8 @@
  *   npm run --silent bench -- photos [--runs 5]
  *   npm run --silent bench -- merge [--meetings 2000]
  *   npm run --silent bench -- import [--files 1000]
+ *   npm run --silent bench -- import-corpus DIR [--runs 5]   (read + extract each report in DIR, as
+ *     `hoso import --dry-run` does; per-file ms, total, and a 20 000-character report: bar < 200 ms)
  *   npm run --silent bench -- export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N]
  * The archive is built once with `hoso demo` (seed 1) under bench/.data/ and reused.
  */
@@ -17,6 +19,7 @@ import { benchReports } from './reports';
 import { benchMerge } from './merge';
 import { benchExport } from './export';
 import { benchImportDocx } from './importDocx';
+import { benchImportCorpus } from './importCorpus';
 import { runCli } from '../cli/run';
 
 const { values, positionals } = parseArgs({
@@ -95,12 +98,19 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchImportDocx(Number(values.files ?? 1000)), null, 2));
     return;
   }
+  if (which === 'import-corpus') {
+    const dir = positionals[1];
+    if (dir) {
+      console.log(JSON.stringify(await benchImportCorpus(dir, Number(values.runs ?? 5)), null, 2));
+      return;
+    }
+  }
   if (which === 'photos') {
     console.log(JSON.stringify(await benchPhotos(Number(values.runs ?? 5)), null, 2));
     return;
   }
   console.error(
-    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N] | merge [--meetings 2000] | import [--files 1000]',
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N] | merge [--meetings 2000] | import [--files 1000] | import-corpus DIR [--runs 5]',
   );
   process.exitCode = 2;
 }
