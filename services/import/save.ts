@@ -83,6 +83,45 @@ export function reviewedFromDraft(archive: Archive, d: ImportDraft, kinds: reado
   };
 }
 
+/** The heading under which captions without their picture are kept at the end of the minutes. */
+export const CAPTIONS_WITHOUT_PICTURE_HEADING = 'Chú thích ảnh (chưa có tệp ảnh kèm theo):';
+
+/**
+ * Which caption goes on which stored picture (the first caption naming it), and the captions left
+ * without one: a standalone caption ("Ảnh: Việt Hà" under no picture), a pasted "[Ảnh 2]" whose file
+ * never came, a picture that could not be stored or was the same file as an earlier one. An album row
+ * needs its file (photos.file_hash), so until the album can hold a card without its photo those
+ * captions are kept in the minutes: an import never drops what the clerk kept.
+ */
+export function placeCaptions(
+  captions: ReviewedDraft['captions'],
+  pictures: ReadonlyMap<number, { hash: string }>,
+): { photoIndexes: Set<number>; onPicture: Map<number, string>; withoutPicture: string[] } {
+  const photoIndexes = new Set<number>();
+  const hashes = new Set<string>();
+  for (const [index, file] of pictures) {
+    if (hashes.has(file.hash)) continue;
+    hashes.add(file.hash);
+    photoIndexes.add(index);
+  }
+  const onPicture = new Map<number, string>();
+  const withoutPicture: string[] = [];
+  for (const c of captions) {
+    const text = c.text.trim();
+    if (!text) continue;
+    if (c.image !== null && photoIndexes.has(c.image) && !onPicture.has(c.image)) onPicture.set(c.image, text);
+    else withoutPicture.push(text);
+  }
+  return { photoIndexes, onPicture, withoutPicture };
+}
+
+/** The minutes with the captions that have no picture after them, one a line under their heading. */
+function withCaptionsKept(body: string, captions: readonly string[]): string {
+  if (captions.length === 0) return body;
+  const list = [CAPTIONS_WITHOUT_PICTURE_HEADING, ...captions.map((c) => `- ${c}`)].join('\n');
+  return body.trim() ? `${body.trimEnd()}\n\n${list}` : list;
+}
+
 export interface SaveOptions {
   actor: string;
   allowDuplicate?: boolean;
@@ -194,6 +233,10 @@ export function commitImport(
   if (people.length > ATTENDANCE_BATCH_MAX)
     notes.push(msg('importNote.firstPeopleOnly', { max: String(ATTENDANCE_BATCH_MAX) }));
 
+  const placed = placeCaptions(r.captions, pictures);
+  if (placed.withoutPicture.length > 0)
+    notes.push(msg('importNote.captionsKeptInMinutes', { n: String(placed.withoutPicture.length) }));
+
   const meetingId = archive.sqlite.transaction(() => {
     const meeting = createMeeting(
       archive,
@@ -205,7 +248,7 @@ export function commitImport(
         endTime: null,
         location: r.location,
         organizer: '',
-        minutesText: r.body,
+        minutesText: withCaptionsKept(r.body, placed.withoutPicture),
       },
       o.actor,
       { source: r.byline, now },
@@ -249,17 +292,14 @@ export function commitImport(
       counts.documents++;
     }
     // Each stored picture once, with the caption that followed it; pictures without a caption too.
-    const captionOf = new Map(r.captions.filter((c) => c.image !== null).map((c) => [c.image!, c.text]));
-    const used = new Set<string>();
     for (const [index, file] of pictures) {
-      if (used.has(file.hash)) continue;
-      used.add(file.hash);
+      if (!placed.photoIndexes.has(index)) continue;
       version = addPhoto(
         archive,
         meeting.id,
         version,
         file,
-        { caption: captionOf.get(index) ?? '', credit: '', fileName: `${doc.name} — ảnh ${index + 1}` },
+        { caption: placed.onPicture.get(index) ?? '', credit: '', fileName: `${doc.name} — ảnh ${index + 1}` },
         o.actor,
         now,
       ).meetingVersion;

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Badge, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { editEntry, type Update } from './reviewEdits';
 import { KeepBox, ListSection } from './ReviewSection';
@@ -11,17 +11,44 @@ interface Props {
   onActivate: (id: string) => void;
 }
 
-/** The photo captions the report had (with the picture each belongs to). */
-export function ReviewCaptions({ state, update, onActivate }: Props) {
+/**
+ * The photo captions the report had (with the picture each belongs to). A caption whose picture the
+ * source does not hold (a standalone "Ảnh: …", a pasted "[Ảnh 2]") says so: it is saved at the end of
+ * the minutes rather than dropped (services/import/save.ts, placeCaptions).
+ */
+export function ReviewCaptions({
+  state,
+  update,
+  onActivate,
+  pictures,
+}: Props & { pictures: ReadonlySet<number> }) {
   const { t } = useTranslation();
   const edit = editEntry(update, 'captions');
+  const withoutPicture = state.captions.some(
+    (c) => c.keep && (c.value.image === null || !pictures.has(c.value.image)),
+  );
   return (
-    <ListSection field="caption" title={t('importer.field.captions')} items={state.captions}>
+    <ListSection
+      field="caption"
+      title={t('importer.field.captions')}
+      items={state.captions}
+      footer={
+        withoutPicture && (
+          <Text size="xs" c="dimmed">
+            {t('importer.captionsWithoutPicture')}
+          </Text>
+        )
+      }
+    >
       {state.captions.map((c, i) => (
         <Group key={i} gap="xs" wrap="nowrap" data-testid="import-caption">
           <KeepBox item={c} name={c.value.text} onKeep={(keep) => edit(i, (x) => ({ ...x, keep }))} />
-          {c.value.image !== null && (
+          {c.value.image !== null && pictures.has(c.value.image) ? (
             <Badge variant="light">{t('importer.picture', { n: c.value.image + 1 })}</Badge>
+          ) : (
+            <Badge variant="light" color="gray" data-testid="import-caption-no-picture">
+              {t('importer.noPicture')}
+            </Badge>
           )}
           <TextInput
             style={{ flex: 1 }}

@@ -36,6 +36,7 @@ export function ReviewPanel({
   const problems = problemsOf(state);
   const readingNotes = readingNotesOf(preview);
   const blocked = problems.length > 0 || (preview.duplicate !== null && !state.allowDuplicate);
+  const pictures = new Set(preview.draft.images.map((i) => i.index));
   // What every section of the draft reads and writes.
   const lists = { state, update, onActivate };
 
@@ -86,7 +87,7 @@ export function ReviewPanel({
             <ReviewPeople {...lists} peopleProblem={problems.includes('people')} />
           </UnsureFrame>
           <UnsureFrame fields={['captions']}>
-            <ReviewCaptions {...lists} />
+            <ReviewCaptions {...lists} pictures={pictures} />
           </UnsureFrame>
           <ReviewDocuments {...lists} />
           <ReviewConclusions {...lists} />

@@ -44,6 +44,9 @@ export const importVi = {
     },
     role: { chu_tri: 'Chủ trì', dong_chu_tri: 'Đồng chủ trì', dai_bieu: 'Đại biểu', thu_ky: 'Thư ký' },
     picture: 'ảnh {{n}}',
+    noPicture: 'chưa có ảnh',
+    captionsWithoutPicture:
+      'Chú thích chưa có tệp ảnh được giữ ở cuối biên bản khi lưu; thêm ảnh sau ở thẻ Ảnh của hồ sơ.',
     none: 'Không có mục nào.',
     noYear: 'Văn bản chỉ ghi ngày {{day}}/{{month}}, chưa rõ năm: hãy gõ thêm năm.',
     yearInferred: 'Văn bản chỉ ghi ngày {{day}}/{{month}}: năm {{year}} là suy ra, hãy kiểm tra.',
@@ -151,6 +154,9 @@ export const importEn: typeof importVi = {
     },
     role: { chu_tri: 'Chair', dong_chu_tri: 'Co-chair', dai_bieu: 'Attendee', thu_ky: 'Secretary' },
     picture: 'photo {{n}}',
+    noPicture: 'no photo',
+    captionsWithoutPicture:
+      'Captions without a picture file are kept at the end of the minutes when saved; add the photos later in the record’s Photos tab.',
     none: 'No items.',
     noYear: 'The text only gives the day {{day}}/{{month}}, without the year: type the year.',
     yearInferred: 'The text only gives the day {{day}}/{{month}}: the year {{year}} is inferred, check it.',
