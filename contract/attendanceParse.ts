@@ -121,6 +121,12 @@ const OTHER_FAMILY = new Set(
   ).split(' '),
 );
 
+/** A word that can start a Vietnamese full name (a family name), in any case and marks. */
+export const isFamilyName = (word: string) => {
+  const f = foldVietnamese(word);
+  return COMMON_FAMILY.has(f) || OTHER_FAMILY.has(f);
+};
+
 const HONORIFICS = [['đồng', 'chí'], ['đ/c'], ['đ.c'], ['ông'], ['bà'], ['các', 'đồng', 'chí']];
 /** Words that start a title, for a title run on after a name without a comma ("… Văn An Chỉ huy trưởng"). */
 const TITLE_STARTERS = new Set(
@@ -240,8 +246,7 @@ function parseEntry(entry: string): EntryResult {
     titles.push(join(title));
   } else {
     const at = nameStart(first);
-    if (at === null)
-      return { problem: msg('attendancePaste.noName') };
+    if (at === null) return { problem: msg('attendancePaste.noName') };
     if (at > 0) titles.push(join(first.slice(0, at)));
     nameWords = first.slice(at);
   }
@@ -260,7 +265,8 @@ function parseEntry(entry: string): EntryResult {
 }
 
 const LIST_MARKER = /^\s*(?:[-–—•*+●▪◦]|\(?\d{1,4}[.)]|\(?[a-zđ][.)])\s*/iu;
-const SPLIT_AND = /\s+và\s+(?=(?:đồng chí|đ\/c|ông|bà)\s)/iu;
+/** "A, … và đồng chí B" / "… và Thượng tướng B": "và" before an honorific or a rank starts another person. */
+const SPLIT_AND = new RegExp(`\\s+và\\s+(?=(?:đồng chí|đ/c|ông|bà|${RANKS.join('|')})\\s)`, 'iu');
 
 /**
  * Parses a pasted list. Stops reading after `maxEntries + 1` entries (the caller refuses lists over

@@ -113,7 +113,10 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
   const reportBlocks = textBlocks.filter((b) => b !== titleBlock && !isDateline(b.text));
 
   const documentRefs = extractDocumentRefs(reportBlocks);
-  const people = extractPeople(reportBlocks);
+  const people = extractPeople(
+    reportBlocks,
+    captions.map((c) => ({ text: c.text, start: c.span.start })),
+  );
   const date = findDate(
     reportBlocks,
     documentRefs.map((d) => d.span),

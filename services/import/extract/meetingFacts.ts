@@ -207,7 +207,8 @@ function yearFrom(day: number, month: number, from: CalendarDay, today: Calendar
   for (let year = from.year; year <= today.year; year++) {
     if (!isoOf(year, month, day)) continue;
     const d = { year, month, day };
-    if (dayNumber(d) >= dayNumber(from) && dayNumber(d) <= dayNumber(today) + FUTURE_DAYS_ALLOWED) return year;
+    if (dayNumber(d) >= dayNumber(from) && dayNumber(d) <= dayNumber(today) + FUTURE_DAYS_ALLOWED)
+      return year;
   }
   return yearNear(day, month, today);
 }

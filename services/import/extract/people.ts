@@ -11,6 +11,7 @@ import { parseAttendanceText, RANKS } from '../../../contract/attendanceParse';
 import { foldVietnamese } from '../../../contract/vietnamese/fold';
 import type { DraftPerson } from '../../../contract/importContract';
 import { sentencesOf, type Block, type Sentence, viRegex } from './blocks';
+import { findMentions, untilPredicate } from './mentions';
 
 type Role = DraftPerson['role'];
 
@@ -25,6 +26,14 @@ interface Piece {
 const SHARED_TITLE = /^\s*(?:các\s+)?(?:đồng chí|đ\/c)\s+(\p{Lu}[^:;]{2,80}?)\s*:/u;
 
 const CHAIR = viRegex(/(?:^|[\s,])(?:cùng\s+)?(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\b/iu);
+const MEETING_SUBJECT = '(?:hội nghị|kỳ họp|đại hội|phiên họp|cuộc họp|buổi làm việc|hội thảo)';
+const MAIN_CLAUSE = viRegex(new RegExp(`,\\s*(?=${MEETING_SUBJECT}\\b)`, 'iu'));
+const MORE_CHAIRS = /\s+và\s+các\s+đồng\s+chí\s*:\s*/iu;
+const FRONTED_CHAIR = viRegex(
+  new RegExp(`^(đồng\\s+)?chủ\\s+(?:trì|tọa|toạ)(?:\\s+${MEETING_SUBJECT}[^,]{0,60})?\\s*,\\s*`, 'iu'),
+);
+const CHAIR_IS = /(?:(đồng\s+)?chủ\s+(?:trì|tọa|toạ)|chủ\s+tịch\s+đoàn\s+chủ\s+tịch)[^.;:]{0,60}?\s+là\s+/iu;
+const CO_CHAIR_ALSO = /cùng\s+(?:chủ\s+trì|điều\s+hành|chủ\s+tọa|chủ\s+toạ)[^.;:]{0,60}?\s(?:còn\s+)?có\s+/iu;
 const CHAIRED_BY = /dưới\s+sự\s+(đồng\s+)?chủ\s+(?:trì|tọa|toạ)\s+của\s+/iu;
 const ATTEND_INTRO =
   /^(?:(?:cùng|đến|về|tới)\s+)?(?:tham\s+)?dự\s+(?:[^:;]{0,80}?\s)?(?:có|gồm)\s+(?:sự\s+(?:tham\s+)?dự\s+của\s+)?|^về\s+phía\s+[^:;]{1,80}?\s+có\s+/iu;
@@ -47,7 +56,7 @@ const PERSON_START = new RegExp(
 );
 
 const startsWithPerson = (t: string) =>
-  PERSON_START.test(t) || /^(?:các\s+)?(?:đồng chí|đ\/c|ông|bà)\s/iu.test(t);
+  PERSON_START.test(t) || /^(?:các\s+)?(?:đồng chí|đ\/c|ông|bà)\s*[\s:]/iu.test(t);
 
 const roleFor = (co: boolean): Role => (co ? 'dong_chu_tri' : 'chu_tri');
 
@@ -107,12 +116,36 @@ function piecesOf(s: Sentence): Piece[] {
   const by = CHAIRED_BY.exec(s.text);
   if (by) {
     const from = by.index + by[0].length;
-    // The chair runs to the end of the sentence or to a following "; … dự".
+    // The adverbial "dưới sự chủ trì của …," ends where the main clause's subject starts: "…, Hội nghị
+    // lần thứ 25 … đã được tổ chức".
+    const main = MAIN_CLAUSE.exec(s.text.slice(from));
+    const end = main ? from + main.index : s.text.length;
+    // "… và các đồng chí: A, …; B, …; C, …": the chairs go on through the list after the colon.
+    const more = MORE_CHAIRS.exec(s.text.slice(from, end));
     const semi = s.text.indexOf(';', from);
-    const to = semi < 0 ? s.text.length : semi;
+    const to = more ? from + more.index : semi < 0 || semi > end ? end : semi;
     pieces.push({ text: s.text.slice(from, to), start: s.start + from, role: roleFor(!!by[1]) });
-    if (semi >= 0) pieces.push(...attendSegments(s, semi + 1));
+    if (more) {
+      let at = to + more[0].length;
+      for (const seg of s.text.slice(at, end).split(';')) {
+        pieces.push({ text: seg, start: s.start + at, role: roleFor(!!by[1]) });
+        at += seg.length + 1;
+      }
+    } else if (semi >= 0 && semi < end) pieces.push(...attendSegments(s, semi + 1));
     return pieces;
+  }
+  // "Chủ trì phiên họp, đồng chí A, …", "Chủ tịch Đoàn Chủ tịch là đồng chí B", "Cùng điều hành kỳ họp
+  // còn có bà C": the chair named after the words that say so.
+  for (const [re, co] of [
+    [FRONTED_CHAIR, false],
+    [CHAIR_IS, false],
+    [CO_CHAIR_ALSO, true],
+  ] as const) {
+    const m = re.exec(s.text);
+    if (!m) continue;
+    const from = m.index + m[0].length;
+    const to = from + untilPredicate(s.text.slice(from), 0);
+    return [{ text: s.text.slice(from, to), start: s.start + from, role: roleFor(co || !!m[1]) }];
   }
   if (CHAIR.test(s.text)) {
     let from = 0;
@@ -149,6 +182,14 @@ const withShared = (shared: string | undefined, titles: string[]) =>
 
 function peopleOf(piece: Piece): DraftPerson[] {
   const parsed = parseAttendanceText(piece.text.replace(/\n/g, ' '), { maxEntries: 500 });
+  // "Tổng Bí thư, Chủ tịch nước A đã đến thăm và": a subject the list parser cannot split is read as
+  // a mention (office before the name, predicate after it).
+  if (parsed.entries.length === 0)
+    return findMentions(piece).map((p) => ({
+      ...p,
+      role: piece.role,
+      titles: withShared(piece.shared, p.titles),
+    }));
   const out: DraftPerson[] = [];
   let cursor = 0;
   for (const e of parsed.entries) {
@@ -177,7 +218,11 @@ export interface PeopleResult {
  * People named in `blocks` (captions, placeholders and the byline already taken out by the caller).
  * A person named twice (a chair shown again in the list) is kept once, in the first, higher role.
  */
-export function extractPeople(blocks: readonly Block[]): PeopleResult {
+export function extractPeople(
+  blocks: readonly Block[],
+  /** Captions: the people shown in the pictures were at the meeting too. */
+  captions: readonly { text: string; start: number }[] = [],
+): PeopleResult {
   const all: DraftPerson[] = [];
   const listBlocks = new Set<number>();
   // A label or intro ending with ":" carries over to the list lines under it ("Thành phần:" / "- Đ/c …").
@@ -223,10 +268,19 @@ export function extractPeople(blocks: readonly Block[]): PeopleResult {
     if (blockPeople > 0 && peopleSentences === sentences.length) listBlocks.add(b.index);
     if (carry && blockPeople === 0) listBlocks.add(b.index);
   }
+  // Then everyone the report names as a person elsewhere (speakers, those who report, those in the
+  // pictures): attendees, unless a listing sentence above gave them a role first.
+  for (const b of blocks) for (const s of sentencesOf(b)) all.push(...findMentions(s));
+  for (const c of captions) all.push(...findMentions(c));
   const seen = new Map<string, DraftPerson>();
   for (const p of all) {
     const key = foldVietnamese(p.name);
-    if (!seen.has(key)) seen.set(key, p);
+    const first = seen.get(key);
+    if (!first) seen.set(key, p);
+    // The same person named again may give what the first mention lacked (the rank, the offices).
+    else if (!first.rank && p.rank)
+      seen.set(key, { ...first, rank: p.rank, titles: first.titles.length ? first.titles : p.titles });
+    else if (!first.titles.length && p.titles.length) seen.set(key, { ...first, titles: p.titles });
   }
   const kept = [...seen.values()];
   return {
