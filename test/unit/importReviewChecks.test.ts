@@ -8,7 +8,11 @@ import {
   toReviewedDraft,
   type ReviewState,
 } from '../../renderer/src/screens/import/reviewState';
-import { checkTargetOf, unsureEntriesOf } from '../../renderer/src/screens/import/unsureFields';
+import {
+  checkTargetOf,
+  unsureEntriesOf,
+  unsureMarkIds,
+} from '../../renderer/src/screens/import/unsureFields';
 
 const KINDS = ['Hội nghị', 'Cuộc họp'];
 const span = { start: 0, end: 1 };
@@ -126,6 +130,8 @@ describe('what the importer was unsure of, for the clerk to check first', () => 
       { field: 'chairs', note: msg('importNote.noChair'), target: 'import-check-people' },
     ]);
     expect(checkTargetOf('attendees')).toBe('import-check-people');
+    // In the source, the marks of the fields that have one: the title and the date here.
+    expect([...unsureMarkIds(d)].sort()).toEqual(['date', 'title']);
   });
 
   it('nothing to check when the importer was sure', () => {

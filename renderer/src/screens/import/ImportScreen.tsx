@@ -19,6 +19,7 @@ import { fileToSource } from './fileSource';
 import { ReviewPanel } from './ReviewPanel';
 import { initialReview, toReviewedDraft, type ReviewState } from './reviewState';
 import { SourceView } from './SourceView';
+import { unsureMarkIds } from './unsureFields';
 
 type Step =
   | { name: 'input' }
@@ -171,7 +172,12 @@ export function ImportScreen() {
       {step.name === 'review' && review && (
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <SourceView text={step.preview.draft.sourceText} state={review} active={active} />
+            <SourceView
+              text={step.preview.draft.sourceText}
+              state={review}
+              active={active}
+              unsure={unsureMarkIds(step.preview.draft)}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <ReviewPanel

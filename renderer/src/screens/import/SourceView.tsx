@@ -21,19 +21,25 @@ export function SourceView({
   text,
   state,
   active,
+  unsure,
 }: {
   text: string;
   state: ReviewState;
   active: string | null;
+  /** Ids of the marks the importer was unsure of ('date'): underlined in orange, as in the draft. */
+  unsure: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const segments = useMemo(() => segmentsOf(text, marksOf(state)), [text, state]);
-  const box = useRef<HTMLDivElement>(null);
+  const viewport = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!active) return;
-    box.current
-      ?.querySelector(`[data-mark-id="${active}"]`)
-      ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const v = viewport.current;
+    const mark = active ? v?.querySelector<HTMLElement>(`[data-mark-id="${active}"]`) : null;
+    if (!v || !mark) return;
+    // Only the source's own box scrolls. scrollIntoView would scroll the page as well, moving the field
+    // the clerk just clicked (a person's directory choice) away from under the pointer.
+    const top = mark.getBoundingClientRect().top - v.getBoundingClientRect().top + v.scrollTop;
+    v.scrollTo({ top: top - v.clientHeight / 2 + mark.offsetHeight / 2, behavior: 'smooth' });
   }, [active]);
   return (
     // Sticky: the source stays in view while the clerk works down a long draft.
@@ -42,9 +48,8 @@ export function SourceView({
       <Text size="xs" c="dimmed" mb="xs">
         {t('importer.sourceHelp')}
       </Text>
-      <ScrollArea h="70vh" type="auto">
+      <ScrollArea h="70vh" type="auto" viewportRef={viewport}>
         <div
-          ref={box}
           style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6, fontSize: 14 }}
           data-testid="import-source"
         >
@@ -54,9 +59,11 @@ export function SourceView({
                 key={i}
                 data-field={s.mark.field}
                 data-mark-id={s.mark.id}
+                data-unsure={unsure.has(s.mark.id) || undefined}
                 style={{
                   background: s.mark.discarded ? 'transparent' : FIELD_COLORS[s.mark.field],
                   textDecoration: s.mark.discarded ? 'line-through' : undefined,
+                  borderBottom: unsure.has(s.mark.id) ? '2px dashed var(--mantine-color-orange-6)' : undefined,
                   outline: active === s.mark.id ? '2px solid var(--mantine-color-blue-6)' : undefined,
                   borderRadius: 3,
                   padding: '0 1px',

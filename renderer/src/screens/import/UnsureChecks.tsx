@@ -77,6 +77,10 @@ export function useUnsureInput(field: UnsureField, hasError: boolean) {
     id: hint.target ?? undefined,
     'data-unsure': field,
     description: <CheckLine why={hint.why} />,
+    // Why goes under the input: above it, it would push this input below its neighbours in a row.
+    inputWrapperOrder: ['label', 'input', 'description', 'error'] as (
+      'label' | 'input' | 'description' | 'error'
+    )[],
     styles: hasError ? undefined : { input: { borderColor: ORANGE, borderWidth: 2, background: PALE } },
   };
 }

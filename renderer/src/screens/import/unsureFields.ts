@@ -50,3 +50,8 @@ export function unsureEntriesOf(draft: ImportDraft): UnsureEntry[] {
     target: field === 'issuer' ? null : checkTargetOf(field),
   }));
 }
+
+/** The source's marks of the unsure fields that have one (title, date, place), outlined there too. */
+export function unsureMarkIds(draft: ImportDraft): ReadonlySet<string> {
+  return new Set(draft.unsure.filter((f) => f === 'title' || f === 'date' || f === 'location'));
+}
