@@ -121,10 +121,29 @@ const OTHER_FAMILY = new Set(
   ).split(' '),
 );
 
-/** A word that can start a Vietnamese full name (a family name), in any case and marks. */
+/**
+ * Family names as written, marks and all: without its marks "Đình" (a middle name) would be "Đinh",
+ * "Trưởng" (an office) "Trương". Kinh names, then those of the northern and highland peoples.
+ */
+const FAMILY_WRITTEN = new Set(
+  (
+    'nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh đào đoàn lương mai ' +
+    'trương lâm cao tạ hà tô chu châu thái triệu quách tăng lưu kiều khúc từ phùng la lạc giang hứa mạc ' +
+    'tống lại vương nông lò hầu âu đàm diệp nghiêm thân quan khổng ông phí kim ninh cù bạch tôn mẫn lục ' +
+    'vi đồng đậu thạch hàn tiêu bế mông sầm lữ giáp khuất thiều ưng nhữ vưu lãnh quang hoa long ma lường ' +
+    'cầm quàng vì vàng giàng sùng thào lầu mùa hờ bàn lý lê lò sa mè y h'
+  ).split(' '),
+);
+
+/**
+ * A word that can start a Vietnamese full name (a family name). With its marks it must be written as
+ * a family name is; a word typed without any marks ("Nguyen") is compared without them.
+ */
 export const isFamilyName = (word: string) => {
+  const lowered = word.toLowerCase();
   const f = foldVietnamese(word);
-  return COMMON_FAMILY.has(f) || OTHER_FAMILY.has(f);
+  if (FAMILY_WRITTEN.has(lowered)) return true;
+  return lowered === f && (COMMON_FAMILY.has(f) || OTHER_FAMILY.has(f));
 };
 
 const HONORIFICS = [['đồng', 'chí'], ['đ/c'], ['đ.c'], ['ông'], ['bà'], ['các', 'đồng', 'chí']];

@@ -72,7 +72,8 @@ export const recordVi = {
   },
   /** A pasted attendance list: why an entry was not taken (contract/attendanceParse.ts, db/attendancePaste.ts). */
   attendancePaste: {
-    noName: 'Không nhận ra họ tên trong mục này (cần có họ và tên, ví dụ “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).',
+    noName:
+      'Không nhận ra họ tên trong mục này (cần có họ và tên, ví dụ “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).',
     nameTooShort: 'Họ tên phải có ít nhất họ và tên (hai chữ trở lên).',
     nameNotSeparated: 'Không tách được họ tên khỏi chức vụ; hãy đặt dấu phẩy sau họ tên.',
     sameAsLine: 'Người này đã có ở dòng {{line}} của danh sách dán vào.',
@@ -83,8 +84,11 @@ export const recordVi = {
     titleFromFirstSentence: 'Văn bản không có tên cuộc họp: tạm lấy câu đầu làm tên, hãy sửa lại.',
     noDate: 'Chưa tìm thấy ngày họp: hãy nhập ngày.',
     noYear: 'Ngày {{day}}/{{month}} chưa rõ năm: hãy nhập năm.',
-    yearInferred: 'Văn bản chỉ ghi ngày {{day}}/{{month}}, không ghi năm: năm {{year}} được suy ra, hãy kiểm tra.',
+    yearInferred:
+      'Văn bản chỉ ghi ngày {{day}}/{{month}}, không ghi năm: năm {{year}} được suy ra, hãy kiểm tra.',
     noChair: 'Chưa tìm thấy người chủ trì.',
+    chairFromOpening:
+      'Văn bản không ghi ai chủ trì: {name} được coi là người chủ trì vì phát biểu khai mạc hoặc kết luận, hãy kiểm tra.',
     photoOf: '({{source}} — ảnh {{n}})',
     photoNotSaved: 'Ảnh {{n}} không lưu được: {{error}}',
     firstPeopleOnly: 'Chỉ nhập {{max}} người đầu danh sách.',
@@ -129,7 +133,8 @@ export const recordEn: CatalogShape<typeof recordVi> = {
   searchNote: {
     emptyQuery:
       'Type at least one word to look for (e.g. dai tuong, "quốc phòng toàn dân", nguoi:"Phan Văn Giang", tu:01/2024).',
-    onlyExcluded: 'Type at least one word to look for besides the excluded words (those starting with a minus).',
+    onlyExcluded:
+      'Type at least one word to look for besides the excluded words (those starting with a minus).',
     badDate: 'Ignored "{{filter}}:{{text}}": a date must be dd/mm/yyyy, mm/yyyy or yyyy.',
     reversedRange: 'The "tu:" date is after the "den:" date, so nothing can match; check the two dates.',
   },
@@ -153,7 +158,8 @@ export const recordEn: CatalogShape<typeof recordVi> = {
     list: recordVi.seal.list,
   },
   attendancePaste: {
-    noName: 'No full name found in this entry (it needs a family and a given name, e.g. “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).',
+    noName:
+      'No full name found in this entry (it needs a family and a given name, e.g. “Đại tá Nguyễn Văn An, Chỉ huy trưởng”).',
     nameTooShort: 'A full name needs a family and a given name (two words or more).',
     nameNotSeparated: 'The name could not be told from the titles; put a comma after the name.',
     sameAsLine: 'This person is already on line {{line}} of the pasted list.',
@@ -163,8 +169,11 @@ export const recordEn: CatalogShape<typeof recordVi> = {
     titleFromFirstSentence: 'The text has no meeting title: its first sentence stands in, correct it.',
     noDate: 'No meeting date found: type the date.',
     noYear: 'The date {{day}}/{{month}} has no year: type the year.',
-    yearInferred: 'The text gives only the day {{day}}/{{month}}, without a year: {{year}} was inferred, check it.',
+    yearInferred:
+      'The text gives only the day {{day}}/{{month}}, without a year: {{year}} was inferred, check it.',
     noChair: 'No chair found.',
+    chairFromOpening:
+      'The text does not say who chaired: {name} is taken as the chair for opening or concluding the meeting; please check.',
     photoOf: '({{source}} — photo {{n}})',
     photoNotSaved: 'Photo {{n}} could not be saved: {{error}}',
     firstPeopleOnly: 'Only the first {{max}} people of the list were imported.',

@@ -59,9 +59,13 @@ function push(
 
 /** The date right at the start of `s` ("9-4-2020", "ngày 4/2/2020"), for a document's "ngày …". */
 export function dateAtStart(s: string): FoundDate | null {
-  const m = /^[\s,]*(?:ban hành\s+)?(?:ngày\s+)?/iu.exec(s)!;
-  const first = findDates(s.slice(m[0].length, m[0].length + 40))[0];
-  return first && first.index === 0 ? { ...first, index: first.index + m[0].length } : null;
+  // "ngày 18 tháng 12 năm 2024" keeps its "ngày" (the worded form starts with it); "ngày 18/12/2024" not.
+  const m = /^[\s,]*(?:ban hành\s+)?/iu.exec(s)!;
+  const worded = findDates(s.slice(m[0].length, m[0].length + 40))[0];
+  if (worded && worded.index === 0) return { ...worded, index: worded.index + m[0].length };
+  const n = /^[\s,]*(?:ban hành\s+)?(?:ngày\s+)?/iu.exec(s)!;
+  const first = findDates(s.slice(n[0].length, n[0].length + 40))[0];
+  return first && first.index === 0 ? { ...first, index: first.index + n[0].length } : null;
 }
 
 export type PartOfDay = 'sáng' | 'trưa' | 'chiều' | 'tối';

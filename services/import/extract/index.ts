@@ -14,11 +14,14 @@ import {
   bylineText,
   documentHeader,
   isByline,
+  isCreditLine,
   isJunkLine,
+  isNameLine,
   isPhotoByline,
   isPicturePlaceholder,
   isUnaccented,
   looksLikeCaption,
+  restatesEarlier,
   SITE_PREFIX,
 } from './lineKinds';
 import { extractPeople } from './people';
@@ -68,6 +71,32 @@ function classifyLines(
       roles[i] = 'junk';
       continue;
     }
+    // "ẢNH: THANH LỘC" on its own line: the credit of the caption above it.
+    if (isCreditLine(b.text)) {
+      roles[i] = 'junk';
+      const prev = blocks[i - 1];
+      if (prev && roles[i - 1] === 'text' && looksLikeCaption(prev.text, false) && prev.text.length <= 300) {
+        roles[i - 1] = 'caption';
+        captions.push({ text: prev.text, span: { start: prev.start, end: prev.end }, image: null });
+      }
+      continue;
+    }
+    // A reporter's name alone on a line: under the headline, right above the time stamp of the page
+    // ("Nguyễn Phúc" / "14/01/2026 14:47 GMT+7"); or at the end, with only the site's lines after it.
+    const signsTop = i < 6 && isNameLine(b.text) && nextIsStampOrName(blocks, i);
+    const signsEnd =
+      i >= Math.max(2, blocks.length * 0.5) &&
+      isNameLine(b.text) &&
+      blocks.slice(i + 1).every((n) => n.text.length <= 60);
+    if (!byline && (signsTop || signsEnd)) {
+      roles[i] = 'byline';
+      byline = { value: b.text, span: { start: b.start, end: b.end } };
+      if (signsEnd) for (let j = i + 1; j < blocks.length; j++) roles[j] = 'junk';
+      // The name repeated on the next line (the site's author box) goes with it.
+      for (let j = i + 1; j < blocks.length && blocks[j]!.text === b.text; j++) roles[j] = 'junk';
+      if (signsEnd) break;
+      continue;
+    }
     if (!byline && isByline(b.text) && i >= blocks.length * 0.5) {
       roles[i] = 'byline';
       const value = bylineText(b.text);
@@ -80,12 +109,29 @@ function classifyLines(
       for (let j = i + 1; j < blocks.length; j++) roles[j] = 'junk';
       break;
     }
-    if (i > 0 && looksLikeCaption(b.text, { withPictures })) {
+    const earlier = blocks.slice(0, i).filter((_, j) => roles[j] === 'text');
+    if (
+      i > 0 &&
+      (looksLikeCaption(b.text, { withPictures }) ||
+        restatesEarlier(
+          b.text,
+          earlier.map((e) => e.text),
+        ))
+    ) {
       roles[i] = 'caption';
       captions.push({ text: b.text, span: { start: b.start, end: b.end }, image: null });
     }
   }
+  captions.sort((a, b) => a.span.start - b.span.start);
   return { roles, captions, byline };
+}
+
+/** The line after `i` is the page's time stamp, or the same name again (the author box). */
+function nextIsStampOrName(blocks: readonly Block[], i: number): boolean {
+  const next = blocks[i + 1];
+  if (!next) return false;
+  if (next.text === blocks[i]!.text) return nextIsStampOrName(blocks, i + 1);
+  return isDateline(next.text);
 }
 
 /** The source had `next` on the line right after `b` (no empty line between them). */
@@ -150,6 +196,9 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
   if (!date || date.yearFrom !== 'written') unsure.push('date');
   if (people.chairs.length === 0) {
     notes.push(msg('importNote.noChair'));
+    unsure.push('chairs');
+  } else if (people.chairFromOpening) {
+    notes.push(msg('importNote.chairFromOpening', { name: people.chairs[0]!.name }));
     unsure.push('chairs');
   }
 

@@ -17,6 +17,10 @@ export function isPicturePlaceholder(line: string, unaccentedText: boolean): boo
   const t = line.trim();
   if (/^(?:left|center|right|del|justify){2,}$/i.test(t)) return true;
   if (/^\[Ảnh(?: \d+)?\]$/.test(t)) return true;
+  // A picture's file name left by the copy ("bi-thu-phat-bieu.jpg"), or its title as news sites set
+  // it, ending "- Ảnh 1." under the headline's words.
+  if (/^[\w\-.()]+\.(?:jpe?g|png|gif|webp|bmp|tiff?)$/iu.test(t)) return true;
+  if (/\s[-–—]\s+ảnh\s+\d{1,2}\.?$/iu.test(t) && t.length <= 200) return true;
   if (!/^[a-z0-9 ,\-_.()]+$/.test(t)) return false;
   const words = t.split(/\s+/).filter(Boolean);
   // The alt text is ASCII here, so the plain \b does.
@@ -39,6 +43,11 @@ const JUNK = [
   viRegex(/^(?:chia sẻ|share|bình luận|in bài|gửi bài|theo dõi)\b.{0,30}$/iu),
   /^(?:từ khóa|từ khoá|tags?)\s*:/i,
   /^(?:quay lại|trở về|đầu trang)$/i,
+  viRegex(/^đọc (?:thêm|tiếp|nhiều)\b.{0,30}$/iu),
+  /^(?:không có|chưa có|\d+) (?:bình luận|ý kiến)$/iu,
+  /^(?:in|gửi|lưu|chia sẻ|thích)(?:\s*[|/·]\s*(?:in|gửi|lưu|chia sẻ|thích))+$/iu,
+  // The site's own address on a line ("Phuninh.gov.vn", "baoquankhu7.vn/thoi-su").
+  /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)(?:\/\S*)?$/iu,
 ];
 export function isJunkLine(line: string): boolean {
   const t = line.trim();
@@ -80,6 +89,24 @@ export const bylineText = (line: string) =>
 export const SITE_PREFIX =
   /^(?:(?:\(?[\p{Lu}][\p{L}\d]*(?:\.[\p{L}]{2,4})+\)?|\([\p{Lu}\d]{2,12}\)|[\p{Lu}]{2,8}(?:\.VN)?)\s*[-–—]\s+|\((?=[^)]*\p{Lu})[\p{Lu}\d]{2,12}\)\s+)/u;
 
+/** A line that is only the photographer's credit: "ẢNH: THANH LỘC", "Ảnh: Hồng Nguyệt". */
+export const isCreditLine = (line: string) =>
+  /^\(?ảnh\s*:\s*\p{Lu}[\p{L} .\-/]{1,40}\)?$/iu.test(line.trim());
+
+/** "… phát biểu tại hội nghị. Ảnh: Hồng Nguyệt": the credit after the caption's sentence. */
+const TRAILING_CREDIT = /(?:[.!?…]\s*|\s[-–—]\s+)\(?ảnh\s*:\s*[^.()]{1,40}\)?\.?$/iu;
+
+/** A view of the room: "Toàn cảnh hội nghị.", "Quang cảnh kỳ họp" — a caption in any report. */
+const VIEW_CAPTION = viRegex(/^(?:toàn cảnh|quang cảnh)\b/iu);
+
+/**
+ * A person shown speaking, and nothing more: "Bí thư Thành ủy A phát biểu tại hội nghị.", "Đồng chí B,
+ * …, phát biểu khai mạc kỳ họp". A paragraph of the report goes on past those words.
+ */
+const SPEAKER_CAPTION = viRegex(
+  /\bphát biểu(?: (?:tại|chỉ đạo|kết luận|khai mạc|bế mạc|chào mừng|quán triệt))?(?: tại)? (?:hội nghị|kỳ họp|đại hội|buổi làm việc|phiên họp|cuộc họp|hội thảo|lễ)\b[^,;:]{0,80}\.?$/iu,
+);
+
 /** Opening words of a caption that stands on its own, without a placeholder before it. */
 const CAPTION_CUES = [
   viRegex(/^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|đoàn công tác)\b/iu),
@@ -96,12 +123,16 @@ export function looksLikeCaption(line: string, standalone: false | { withPicture
   const t = line.trim();
   if (!t || t.length > 400 || t.endsWith(':')) return false;
   if (!standalone) return true;
-  // One sentence at most: a short paragraph of the minutes has several.
-  const oneSentence = !/[.!?]\s+\p{Lu}/u.test(t);
+  // One sentence at most (the credit after it aside): a short paragraph of the minutes has several.
+  const credit = TRAILING_CREDIT.exec(t);
+  const sentence = credit ? t.slice(0, credit.index) : t;
+  const oneSentence = !/[.!?]\s+\p{Lu}/u.test(sentence);
   if (t.length > 250 || !oneSentence) return false;
-  // A photo credit makes any line a caption; the other cues only in a report that has pictures,
-  // so that "Đại biểu thảo luận sôi nổi." in typed minutes stays in the minutes.
-  if (PHOTO_CREDIT.some((re) => re.test(t))) return true;
+  // A photo credit makes any line a caption; so does a view of the room, or a speaker shown and
+  // nothing more. The other cues only in a report that has pictures, so that "Đại biểu thảo luận sôi
+  // nổi." in typed minutes stays in the minutes.
+  if (credit || PHOTO_CREDIT.some((re) => re.test(t))) return true;
+  if ((VIEW_CAPTION.test(t) && t.length <= 150) || SPEAKER_CAPTION.test(t)) return true;
   return standalone.withPictures && CAPTION_CUES.some((re) => re.test(t));
 }
 
@@ -150,3 +181,29 @@ export function documentHeader(lines: readonly string[]): { header: Set<number>;
   }
   return { header: official ? header : new Set(), docType: null };
 }
+
+/**
+ * A line that says again, in fewer words, what an earlier paragraph said: news sites caption the
+ * lead picture with the lead's own words ("Hội nghị quán triệt … năm 2015." under a lead that told
+ * it). Nine words in ten of the line are in that paragraph, which is longer.
+ */
+export function restatesEarlier(line: string, earlier: readonly string[]): boolean {
+  const t = line.trim();
+  if (t.length > 250 || /[.!?]\s+\p{Lu}/u.test(t)) return false;
+  const words = foldVietnamese(t).match(/[\p{L}\d]+/gu) ?? [];
+  if (words.length < 6) return false;
+  return earlier.some((p) => {
+    const theirs = foldVietnamese(p).match(/[\p{L}\d]+/gu) ?? [];
+    if (theirs.length <= words.length) return false;
+    const set = new Set(theirs);
+    return words.filter((w) => set.has(w)).length >= words.length * 0.9;
+  });
+}
+
+/**
+ * A line that is only a person's name, as a reporter signs: "Nguyễn Phúc", "Nga Bùi", "HOÀNG YẾN".
+ * Two to four capitalised words, nothing else.
+ */
+export const isNameLine = (line: string) =>
+  /^\p{Lu}[\p{Ll}'’]*(?:\s\p{Lu}[\p{Ll}'’]*){1,3}$/u.test(line.trim()) ||
+  /^\p{Lu}+(?:\s\p{Lu}+){1,3}$/u.test(line.trim());

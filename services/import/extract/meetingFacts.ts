@@ -135,9 +135,14 @@ export function findDate(
         const before = s.text.slice(0, d.index);
         // The news site's tag before the first sentence ("(Baonghean.vn) - Chiều 20/10, …") is not part of it.
         const lead = SITE_PREFIX.exec(before)?.[0].length ?? 0;
-        const head = before.slice(lead).trim();
+        // A page's "( Cập nhật ngày: … )" glued before the first sentence ends where the bracket closes.
+        const head = before
+          .slice(lead)
+          .split(/[)\]]\s*/u)
+          .pop()!
+          .trim();
         const opens =
-          /^(?:(?:vào\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?(?:\(\s*)?)$/iu.test(
+          /^(?:(?:vào\s+)?(?:hôm nay,?\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?(?:\(\s*)?)$/iu.test(
             head ? head + ' ' : '',
           );
         const named = /(?:vào|hôm|diễn ra|tổ chức)\s+(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+)?$/iu.test(

@@ -36,6 +36,13 @@ const OFFICE_AHEAD = new RegExp(
 );
 /** "UVTV", "UVBCT", "TBT": an office abbreviated in capitals. */
 const OFFICE_ABBREVIATION = /^\p{Lu}{2,}(?![\p{L}])/u;
+/** Two-word offices ("chủ tịch", "bí thư"): a name never ends in their first word. */
+const TITLE_HEAD_SET = new Set(
+  TITLE_HEADS.flatMap((t) => {
+    const w = lower(t).split(' ');
+    return w.length >= 2 ? [`${w[w.length - 2]} ${w[w.length - 1]}`, `${w[0]} ${w[1]}`] : [];
+  }),
+);
 const TITLE_HEAD = new RegExp(`(?:^|[^\\p{L}])(${TITLE_HEADS.map(lower).join('|')})(?![\\p{L}])`, 'gu');
 const PREDICATE = new RegExp(
   `^(?:${[...PREDICATE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`,
@@ -151,6 +158,10 @@ export function findMentions(seg: { text: string; start: number }): DraftPerson[
   const out: DraftPerson[] = [];
   for (const run of text.matchAll(CAPITALISED_RUN)) {
     const words = run[0].split(/[ \u00a0]+/);
+    // "Đoàn Chủ tịch": the run's last word begins an office with the lower-case word after it.
+    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(run.index + run[0].length))?.[1];
+    if (next && TITLE_HEAD_SET.has(lower(`${words[words.length - 1]} ${next}`))) words.pop();
+    if (words.length < 2) continue;
     // "Ông Nguyễn Văn A" at the start of a sentence: the honorific is capitalised into the run.
     const courtesy = words.length > 2 && HONORIFIC_WORDS.has(lower(words[0]!)) ? 1 : 0;
     const found = nameIn(words.slice(courtesy));
@@ -176,7 +187,7 @@ export function findMentions(seg: { text: string; start: number }): DraftPerson[
     const officeAfter = OFFICE_AHEAD.test(lower(firstAfter)) || OFFICE_ABBREVIATION.test(firstAfter);
     const offices = !honorific ? titlesBefore(text, nameStart) : null;
     // A capitalised run that begins with the office ("Đại tá", "Bí thư Thành ủy Hà Nội") holds it too.
-    const inRun = at > 0 ? words.slice(0, at).join(' ') : '';
+    const inRun = at > courtesy ? words.slice(courtesy, at).join(' ') : '';
     const runRank = inRun ? (RANK_OF.get(lower(inRun)) ?? null) : null;
     const anchored = honorific || offices || runRank || officeAfter;
     if (!anchored) continue;

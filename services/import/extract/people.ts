@@ -177,6 +177,10 @@ function attendSegments(s: Sentence, from: number): Piece[] {
   return out;
 }
 
+/** "- Bí thư Huyện ủy", "Chủ tịch UBND tỉnh, ": the list's dashes and commas are not part of an office. */
+const cleanTitles = (titles: readonly string[]) =>
+  titles.map((t) => t.replace(/^[\s\-–—,]+|[\s\-–—,]+$/gu, '')).filter(Boolean);
+
 const withShared = (shared: string | undefined, titles: string[]) =>
   shared && !titles.includes(shared) ? [shared, ...titles] : titles;
 
@@ -199,7 +203,7 @@ function peopleOf(piece: Piece): DraftPerson[] {
     out.push({
       name: e.fullName,
       rank: e.rank || null,
-      titles: withShared(piece.shared, e.titles ? e.titles.split(', ').filter(Boolean) : []),
+      titles: withShared(piece.shared, e.titles ? cleanTitles(e.titles.split(', ')) : []),
       role: piece.role,
       span: { start, end: i < 0 ? piece.start + piece.text.length : start + e.source.length },
     });
@@ -212,6 +216,8 @@ export interface PeopleResult {
   attendees: DraftPerson[];
   /** Blocks that are only a list of people (left out of the minutes). */
   listBlocks: Set<number>;
+  /** No sentence named a chair: the chair is the one who opened or closed the meeting (to check). */
+  chairFromOpening: boolean;
 }
 
 /**
@@ -283,9 +289,34 @@ export function extractPeople(
     else if (!first.titles.length && p.titles.length) seen.set(key, { ...first, titles: p.titles });
   }
   const kept = [...seen.values()];
+  const chairs = kept.filter((p) => p.role === 'chu_tri' || p.role === 'dong_chu_tri');
+  // No sentence says who chaired: the one who opens or closes the meeting presides it, by custom.
+  const opener = chairs.length === 0 ? openerOf(blocks, captions) : null;
+  const attendees = kept.filter(
+    (p) => (p.role === 'dai_bieu' || p.role === 'thu_ky') && foldVietnamese(p.name) !== opener?.key,
+  );
   return {
-    chairs: kept.filter((p) => p.role === 'chu_tri' || p.role === 'dong_chu_tri'),
-    attendees: kept.filter((p) => p.role === 'dai_bieu' || p.role === 'thu_ky'),
+    chairs: opener ? [{ ...(seen.get(opener.key) ?? opener.person), role: 'chu_tri' }] : chairs,
+    attendees,
     listBlocks,
+    chairFromOpening: opener !== null,
   };
+}
+
+/** "A phát biểu khai mạc kỳ họp", "Phát biểu bế mạc, B …", "Kết luận hội nghị, C …". */
+const OPENS_OR_CLOSES = viRegex(
+  /\b(?:phát biểu (?:khai mạc|bế mạc|kết luận)|khai mạc (?:hội nghị|kỳ họp|đại hội|phiên họp)|kết luận (?:hội nghị|kỳ họp|phiên họp|cuộc họp))\b/iu,
+);
+
+function openerOf(
+  blocks: readonly Block[],
+  captions: readonly { text: string; start: number }[],
+): { key: string; person: DraftPerson } | null {
+  const segments = [...blocks.flatMap((b) => sentencesOf(b)), ...captions].sort((a, b) => a.start - b.start);
+  for (const s of segments) {
+    if (!OPENS_OR_CLOSES.test(s.text)) continue;
+    const person = findMentions(s)[0];
+    if (person) return { key: foldVietnamese(person.name), person };
+  }
+  return null;
 }
