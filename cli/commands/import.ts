@@ -62,7 +62,7 @@ async function* batches(files: string[]): AsyncGenerator<ImportSource[]> {
  */
 export const importCommand: CliCommand = {
   usage: `  import <tệp|thư mục>… [--dry-run] [--force]
-                                Nhập báo cáo, biên bản (.txt .md .html .docx) thành hồ sơ nháp;
+                                Nhập báo cáo, biên bản (.txt .md .html .docx .pdf) thành hồ sơ nháp;
                                 --dry-run chỉ in bản nháp, --force nhập cả hồ sơ trùng`,
   async run(env) {
     if (env.args.length === 0) {

@@ -87,10 +87,16 @@ export const en: CatalogShape<typeof vi> = {
       'The output file could not be written (disk full, read-only folder or no permission). No partial file was left; choose another place.',
     IMPORT_DOC_UNSUPPORTED:
       'A .doc file (Word 97–2003) cannot be read directly. Open it in Word or LibreOffice, Save As "Word Document (*.docx)", then import the .docx.',
-    IMPORT_PDF_UNSUPPORTED:
-      'PDF files cannot be imported. Save the original Word file as .docx, or open the PDF, select all text (Ctrl+A), copy it and paste it into the paste box.',
+    IMPORT_PDF_NO_TEXT:
+      'This PDF is a scanned image: its pages hold only pictures, no text to read. Hồ sơ Hội nghị cannot recognise text in images yet (no OCR). Import the original Word file (.docx) if there is one, or type the text and paste it into the paste box.',
+    IMPORT_PDF_ENCRYPTED:
+      'This PDF is password-protected and cannot be read. Open it in a PDF reader with the password, print it to a PDF without a password (Save as PDF) and import that, or use the original Word file.',
+    IMPORT_PDF_BROKEN:
+      'This PDF is damaged or not a PDF and cannot be read (it may have been downloaded or copied only in part). Get the original file again, or open it in a PDF reader, select all text (Ctrl+A), copy it and paste it into the paste box.',
+    IMPORT_PDF_TOO_LONG:
+      'This PDF is too long to import at once (at most 300 pages). Put each meeting’s part in a smaller file and import those.',
     IMPORT_FORMAT_UNSUPPORTED:
-      'This kind of file cannot be imported. Hồ sơ Hội nghị reads .txt, .md, .html and .docx; save the document in one of those formats.',
+      'This kind of file cannot be imported. Hồ sơ Hội nghị reads .txt, .md, .html, .docx and PDFs with text; save the document in one of those formats.',
     IMPORT_DOCX_BROKEN:
       'The .docx file is damaged or not a Word document. Open it in Word, save it as a new file and try again.',
     IMPORT_NOT_TEXT:
@@ -150,6 +156,12 @@ export const en: CatalogShape<typeof vi> = {
     literal: '({{text}})',
     text: '{{text}}',
     withDetail: '{{error}} {{detail}}',
+  },
+  importPdf: {
+    pagesWithoutText:
+      '{{n}} pages of the PDF hold only pictures (scanned), no text, and were not read; compare with the original and add what those pages say.',
+    textRepaired:
+      'The text looks copied out of a PDF (letter-spaced words, page numbers, lines broken mid-sentence, words run together); it was rejoined and split again: compare with the original.',
   },
   field: {
     input: 'The input',

@@ -91,10 +91,16 @@ export const vi = {
       'Không ghi được tệp kết quả (ổ đĩa đầy, thư mục chỉ đọc hoặc không có quyền). Không có tệp dở dang nào được để lại; hãy chọn nơi lưu khác.',
     IMPORT_DOC_UNSUPPORTED:
       'Tệp .doc (Word 97–2003) chưa đọc được trực tiếp. Hãy mở tệp bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) → "Word Document (*.docx)", rồi nhập tệp .docx đó.',
-    IMPORT_PDF_UNSUPPORTED:
-      'Tệp PDF chưa nhập được. Hãy mở tệp gốc (Word) và lưu thành .docx, hoặc mở PDF, chọn toàn bộ chữ (Ctrl+A), sao chép rồi dán vào ô "Dán văn bản".',
+    IMPORT_PDF_NO_TEXT:
+      'Tệp PDF này là ảnh chụp hoặc bản quét (scan): các trang chỉ có hình ảnh, không có chữ để đọc. Hồ sơ Hội nghị chưa có chức năng nhận dạng chữ (OCR). Hãy nhập tệp Word gốc (.docx) nếu có, hoặc gõ lại văn bản rồi dán vào ô "Dán văn bản".',
+    IMPORT_PDF_ENCRYPTED:
+      'Tệp PDF được đặt mật khẩu nên không đọc được. Hãy mở tệp bằng trình đọc PDF với mật khẩu, in ra bản PDF không đặt mật khẩu (Lưu thành PDF) rồi nhập bản đó, hoặc dùng tệp Word gốc.',
+    IMPORT_PDF_BROKEN:
+      'Tệp PDF bị hỏng hoặc không đúng định dạng PDF nên không đọc được (có thể tải về hay sao chép chưa trọn). Hãy lấy lại tệp gốc, hoặc mở bằng trình đọc PDF, chọn toàn bộ chữ (Ctrl+A), sao chép rồi dán vào ô "Dán văn bản".',
+    IMPORT_PDF_TOO_LONG:
+      'Tệp PDF quá dài để nhập một lần (tối đa 300 trang). Hãy tách riêng phần văn bản của từng cuộc họp thành tệp nhỏ hơn rồi nhập.',
     IMPORT_FORMAT_UNSUPPORTED:
-      'Loại tệp này chưa nhập được. Hồ sơ Hội nghị nhận tệp .txt, .md, .html và .docx; hãy lưu văn bản thành một trong các dạng đó.',
+      'Loại tệp này chưa nhập được. Hồ sơ Hội nghị nhận tệp .txt, .md, .html, .docx và .pdf có chữ; hãy lưu văn bản thành một trong các dạng đó.',
     IMPORT_DOCX_BROKEN:
       'Tệp .docx bị hỏng hoặc không đúng định dạng Word nên không đọc được. Hãy mở lại bằng Word, lưu thành tệp mới rồi thử lại.',
     IMPORT_NOT_TEXT:
@@ -155,6 +161,13 @@ export const vi = {
     text: '{{text}}',
     /** An error as one message (a line of a report, a parameter of another): its code's text, then a detail. */
     withDetail: '{{error}} {{detail}}',
+  },
+  /** What the clerk should know about how a PDF (or text copied out of one) was read. */
+  importPdf: {
+    pagesWithoutText:
+      '{{n}} trang của tệp PDF chỉ có hình ảnh (bản quét), không có chữ nên không được đọc; hãy đối chiếu với bản gốc và bổ sung nội dung các trang đó.',
+    textRepaired:
+      'Văn bản có dấu hiệu được sao chép từ PDF (chữ giãn cách, số trang, dòng bị ngắt giữa câu, chữ dính liền); đã được nối và tách lại, hãy đối chiếu với bản gốc.',
   },
   /** Names of the fields a clerk fills in, as messages about them name them. */
   field: {

@@ -3,8 +3,10 @@
  * holds. Pictures stay where they were as a line "[Ảnh N]", so the caption that follows them in the
  * document follows them in the text too, and the clerk sees where each picture was.
  *
- * Formats: .txt (any encoding decode.ts knows), .md, .html/.htm, .docx (mammoth). .doc, .pdf and
- * other binaries get a message saying how to convert them, never a crash.
+ * Formats: .txt (any encoding decode.ts knows), .md, .html/.htm, .docx (mammoth), .pdf with a text
+ * layer (pdf.js, pdfSource.ts). .doc, scanned PDFs and other binaries get a message saying what to do,
+ * never a crash. Text read from a PDF, and pasted or .txt text that shows PDF damage, is repaired by
+ * pdfText.ts first.
  */
 import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
@@ -17,6 +19,8 @@ import {
 } from '../../contract/html/sanitize';
 import { IMPORT_FILE_MAX_BYTES, IMPORT_TEXT_MAX_CHARS } from '../../contract/importContract';
 import { decodeBytes, decodeText, looksBinary } from './decode';
+import { readPdfText } from './pdfSource';
+import { repairPastedText } from './pdfText';
 import { storedZip, unzipBounded } from './zipBounds';
 
 export interface SourceImage {
@@ -28,7 +32,7 @@ export interface SourceImage {
 
 export interface SourceDoc {
   name: string;
-  /** How it was read: utf-8, utf-16le, tcvn3, vni, windows-1252, docx, html, markdown, paste. */
+  /** How it was read: utf-8, utf-16le, tcvn3, vni, windows-1252, docx, html, markdown, pdf, paste. */
   encoding: string;
   text: string;
   images: SourceImage[];
@@ -221,13 +225,24 @@ async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
   };
 }
 
+async function pdfSource(name: string, bytes: Buffer): Promise<SourceDoc> {
+  const pdf = await readPdfText(name, bytes);
+  const notes = pdf.pagesWithoutText ? [msg('importPdf.pagesWithoutText', { n: pdf.pagesWithoutText })] : [];
+  return { name, encoding: 'pdf', text: checkText(pdf.text), images: [], ...(notes.length ? { notes } : {}) };
+}
+
+/** Text that may have been copied out of a PDF: repaired, and the clerk told, only if it shows the damage. */
+function repairedIfDamaged(text: string): { text: string; notes: Message[] } {
+  const repaired = repairPastedText(text);
+  return repaired === text ? { text, notes: [] } : { text: repaired, notes: [msg('importPdf.textRepaired')] };
+}
+
 /** Reads a file by its name and bytes. */
 export async function readFileSource(name: string, bytes: Buffer): Promise<SourceDoc> {
   if (bytes.length > IMPORT_FILE_MAX_BYTES) throw new HosoError('IMPORT_TOO_LARGE', literal(name));
   const ext = extensionOf(name);
   const head = bytes.subarray(0, 8);
-  if (head.toString('latin1').startsWith('%PDF') || ext === 'pdf')
-    throw new HosoError('IMPORT_PDF_UNSUPPORTED', literal(name));
+  if (head.toString('latin1').startsWith('%PDF') || ext === 'pdf') return pdfSource(name, bytes);
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
   if (ext === 'doc' || (ole && ext !== 'docx')) throw new HosoError('IMPORT_DOC_UNSUPPORTED', literal(name));
   if (ext === 'docx') return docxSource(name, bytes);
@@ -243,14 +258,23 @@ export async function readFileSource(name: string, bytes: Buffer): Promise<Sourc
   checkText(text);
   if (ext === 'md' || ext === 'markdown')
     return { name, encoding: `markdown+${encoding}`, text: markdownToText(text), images: [], ...notes };
-  return { name, encoding, text, images: [], ...notes };
+  const repaired = repairedIfDamaged(text);
+  const allNotes = [...(notes.notes ?? []), ...repaired.notes];
+  return { name, encoding, text: repaired.text, images: [], ...(allNotes.length ? { notes: allNotes } : {}) };
 }
 
 /** Reads pasted text (legacy encodings converted the same way as files). */
 export function readPastedSource(name: string, pasted: string): SourceDoc {
   if (pasted.length > IMPORT_TEXT_MAX_CHARS) throw new HosoError('IMPORT_TOO_LARGE');
   const { text, legacy } = decodeText(pasted);
-  return { name, encoding: legacy ?? 'paste', text: checkText(text), images: [] };
+  const repaired = repairedIfDamaged(checkText(text));
+  return {
+    name,
+    encoding: legacy ?? 'paste',
+    text: repaired.text,
+    images: [],
+    ...(repaired.notes.length ? { notes: repaired.notes } : {}),
+  };
 }
 
 export const contentHashOf = (text: string) => sha256(text.replace(/\s+/g, ' ').trim());

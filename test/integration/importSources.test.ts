@@ -97,7 +97,7 @@ describe('sources', () => {
     }
   });
 
-  it('.doc, .pdf, RTF, pictures and damaged .docx are refused with what to do, never a crash', async () => {
+  it('.doc, a damaged .pdf, RTF, pictures and damaged .docx are refused with what to do, never a crash', async () => {
     const ole = Buffer.concat([
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       randomBytes(512),
@@ -107,7 +107,7 @@ describe('sources', () => {
       message: expect.stringContaining('.docx'),
     });
     expect(await refusal(readFileSource('bao-cao.pdf', Buffer.from('%PDF-1.7\n…')))).toMatchObject({
-      code: 'IMPORT_PDF_UNSUPPORTED',
+      code: 'IMPORT_PDF_BROKEN',
       message: expect.stringContaining('Ctrl+A'),
     });
     expect((await refusal(readFileSource('x.rtf', Buffer.from('{\\rtf1 …}')))).code).toBe(
