@@ -131,7 +131,9 @@ const FAMILY_WRITTEN = new Set(
     'trương lâm cao tạ hà tô chu châu thái triệu quách tăng lưu kiều khúc từ phùng la lạc giang hứa mạc ' +
     'tống lại vương nông lò hầu âu đàm diệp nghiêm thân quan khổng ông phí kim ninh cù bạch tôn mẫn lục ' +
     'vi đồng đậu thạch hàn tiêu bế mông sầm lữ giáp khuất thiều ưng nhữ vưu lãnh quang hoa long ma lường ' +
-    'cầm quàng vì vàng giàng sùng thào lầu mùa hờ bàn lý lê lò sa mè y h'
+    'cầm quàng vì vàng giàng sùng thào lầu mùa hờ bàn lý lê lò sa mè y h ' +
+    'lã lữ khương doãn ứng viên tiết mã tào chung quản trà cung đổng lỗ thái bùi mạch hạ pờ ' +
+    'tòng lăng khổng thới lư ngụy nguỵ chế đái hàm kha ya rơ ksor nay siu rmah'
   ).split(' '),
 );
 
@@ -146,7 +148,16 @@ export const isFamilyName = (word: string) => {
   return lowered === f && (COMMON_FAMILY.has(f) || OTHER_FAMILY.has(f));
 };
 
-const HONORIFICS = [['đồng', 'chí'], ['đ/c'], ['đ.c'], ['ông'], ['bà'], ['các', 'đồng', 'chí']];
+const HONORIFICS = [
+  ['đồng', 'chí'],
+  ['đ/c'],
+  ['đ.c'],
+  ['ông'],
+  ['bà'],
+  ['thầy'],
+  ['cô'],
+  ['các', 'đồng', 'chí'],
+];
 /** Words that start a title, for a title run on after a name without a comma ("… Văn An Chỉ huy trưởng"). */
 const TITLE_STARTERS = new Set(
   'chỉ chính phó bí chủ giám trưởng tư thứ bộ ủy uỷ tổng cục viện đại cán nguyên thủ chánh hiệu trợ chuyên ban sở thường'.split(

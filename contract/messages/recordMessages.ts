@@ -88,7 +88,7 @@ export const recordVi = {
       'Văn bản chỉ ghi ngày {{day}}/{{month}}, không ghi năm: năm {{year}} được suy ra, hãy kiểm tra.',
     noChair: 'Chưa tìm thấy người chủ trì.',
     chairFromOpening:
-      'Văn bản không ghi ai chủ trì: {name} được coi là người chủ trì vì phát biểu khai mạc hoặc kết luận, hãy kiểm tra.',
+      'Văn bản không ghi ai chủ trì: {{name}} được coi là người chủ trì vì phát biểu khai mạc hoặc kết luận, hãy kiểm tra.',
     photoOf: '({{source}} — ảnh {{n}})',
     photoNotSaved: 'Ảnh {{n}} không lưu được: {{error}}',
     firstPeopleOnly: 'Chỉ nhập {{max}} người đầu danh sách.',
@@ -173,7 +173,7 @@ export const recordEn: CatalogShape<typeof recordVi> = {
       'The text gives only the day {{day}}/{{month}}, without a year: {{year}} was inferred, check it.',
     noChair: 'No chair found.',
     chairFromOpening:
-      'The text does not say who chaired: {name} is taken as the chair for opening or concluding the meeting; please check.',
+      'The text does not say who chaired: {{name}} is taken as the chair for opening or concluding the meeting; please check.',
     photoOf: '({{source}} — photo {{n}})',
     photoNotSaved: 'Photo {{n}} could not be saved: {{error}}',
     firstPeopleOnly: 'Only the first {{max}} people of the list were imported.',

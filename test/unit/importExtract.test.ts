@@ -186,11 +186,12 @@ describe('minutes in Markdown (labels "Thời gian:", "Địa điểm:", "Chủ 
 describe('old Word minutes with the official header (agency, số, Quốc hiệu/Đảng, place and date, BIÊN BẢN)', () => {
   const d = draftOf(fixture('bien-ban-dang-uy.txt'));
 
-  it('takes the line under "BIÊN BẢN" as the title; the header is neither title, body nor a document reference', () => {
+  it('takes the line under "BIÊN BẢN" as the title; the header is neither title nor body, its number a reference', () => {
     expect(d.title?.value).toBe('Hội nghị Đảng ủy cơ quan Bộ CHQS tỉnh tháng 3');
     expect(d.date).toMatchObject({ value: '2024-03-19', startTime: '07:30', yearFrom: 'written' });
     expect(d.location?.value).toBe('Hội trường Sở chỉ huy Bộ CHQS tỉnh');
-    expect(d.documentRefs.map((r) => r.number)).toEqual(['05-NQ/ĐU']);
+    // The minutes' own number is a reference of the meeting (issue 16, item 9); the header line is not body.
+    expect(d.documentRefs.map((r) => r.number)).toEqual(['27-BB/ĐU', '05-NQ/ĐU']);
     const body = draftToCliJson(d).body;
     expect(body).not.toMatch(/ĐẢNG BỘ|Số: 27|BIÊN BẢN|Bắc Kạn, ngày/);
     expect(body).toContain('Hội nghị kết thúc lúc 10 giờ 30 phút cùng ngày.');

@@ -17,6 +17,9 @@ const CUE = /(?:^|[\s,])(?:đề nghị|yêu cầu|nhấn mạnh|giao)(?:\s*:\s*
 /** "Đồng chí X đề nghị, …": a speaker named at the start of the paragraph. */
 const SPEAKER = new RegExp(`^(?:đồng chí|đ/c|ông|bà|${RANKS.join('|')})\\s`, 'iu');
 const ANNOUNCE = /(?:kết luận|yêu cầu|đề nghị|chỉ đạo|nhiệm vụ)[^:]{0,60}:$/iu;
+/** "KẾT LUẬN", "III. KẾT LUẬN VÀ KIẾN NGHỊ": a section heading of minutes over the numbered conclusions. */
+const HEADING =
+  /^(?:[IVX]{1,4}\.\s*)?(?:KẾT LUẬN|KIẾN NGHỊ|NHIỆM VỤ|Ý KIẾN CHỈ ĐẠO)(?:[\s,]+[\p{Lu}\s,]*)?$/u;
 const ITEM = /^\s*(?:\d{1,2}[.)]|[-–•+]|[a-zđ]\))\s+/iu;
 
 type Found = { text: string; span: { start: number; end: number } };
@@ -34,7 +37,7 @@ export function extractConclusions(blocks: readonly Block[], meeting: CalendarDa
       });
       continue;
     }
-    announced = ANNOUNCE.test(b.text);
+    announced = ANNOUNCE.test(b.text) || HEADING.test(b.text);
     if (announced) continue;
     const cue = CUE.exec(b.text);
     if (!cue && /^(?:phát biểu )?kết luận/iu.test(b.text)) {

@@ -24,7 +24,8 @@ import {
   restatesEarlier,
   SITE_PREFIX,
 } from './lineKinds';
-import { extractPeople } from './people';
+import { extractPeople, withSigners } from './people';
+import { readOfficialFrame } from './officialDocument';
 import { extractDocumentRefs } from './documentRefs';
 import { extractConclusions } from './conclusions';
 import { findDate, findKind, findLocation, findTitle, firstSentenceTitle, isDateline } from './meetingFacts';
@@ -142,14 +143,12 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
   const allBlocks = splitBlocks(doc.text);
   const unaccented = isUnaccented(doc.text);
   const { roles, captions, byline } = classifyLines(doc.text, allBlocks, unaccented);
+  // An official document's header, trích yếu, Nơi nhận and signatures are not the minutes.
+  const official = readOfficialFrame(allBlocks, doc.text);
+  for (const i of official?.frame ?? []) roles[i] = 'header';
   const textBlocks = allBlocks.filter((_, i) => roles[i] === 'text');
 
-  // "BIÊN BẢN" / "THÔNG BÁO": the line below it names the meeting.
-  const { docType } = documentHeader(allBlocks.map((b) => b.text));
-  const named = docType !== null ? textBlocks.find((b) => b.index > docType) : undefined;
-  const ownTitle = named
-    ? { value: named.text, span: { start: named.start, end: named.end } }
-    : findTitle(textBlocks);
+  const ownTitle = official?.title ?? findTitle(textBlocks);
   // A report without a title of its own is still stored, titled from its first sentence, for the
   // clerk to correct (batch import never refuses a report it can read).
   const title = ownTitle ?? firstSentenceTitle(textBlocks);
@@ -158,10 +157,16 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
     : undefined;
   const reportBlocks = textBlocks.filter((b) => b !== titleBlock && !isDateline(b.text));
 
-  const documentRefs = extractDocumentRefs(reportBlocks);
-  const people = extractPeople(
+  const cited = extractDocumentRefs(reportBlocks);
+  const own = official?.ownRef;
+  const documentRefs = own && !cited.some((r) => r.number === own.number) ? [own, ...cited] : cited;
+  const people = withSigners(
+    extractPeople(
+      reportBlocks,
+      captions.map((c) => ({ text: c.text, start: c.span.start })),
+    ),
+    official?.signers ?? [],
     reportBlocks,
-    captions.map((c) => ({ text: c.text, start: c.span.start })),
   );
   const date = findDate(
     reportBlocks,
@@ -216,7 +221,7 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
     captions,
     documentRefs,
     conclusions,
-    issuer: null,
+    issuer: official?.issuer ?? null,
     byline,
     body,
     images: doc.images.map((i) => ({ index: i.index, mime: i.mime, byteSize: i.bytes.length, hash: i.hash })),

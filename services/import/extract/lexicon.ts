@@ -77,7 +77,6 @@ export const PREDICATE_WORDS = [
   'đồng chủ trì',
   'tặng hoa',
   'nhận',
-  'ký',
   'kiểm tra',
   'làm',
   'chuyển',

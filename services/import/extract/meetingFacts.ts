@@ -142,7 +142,7 @@ export function findDate(
           .pop()!
           .trim();
         const opens =
-          /^(?:(?:vào\s+)?(?:hôm nay,?\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?(?:\(\s*)?)$/iu.test(
+          /^(?:(?:vào\s+)?(?:(?:hồi|lúc)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?,?\s+)?(?:hôm nay,?\s+)?(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?:nay|qua))?\s+)?(?:hôm\s+)?(?:ngày\s+)?(?:\(\s*)?)$/iu.test(
             head ? head + ' ' : '',
           );
         const named = /(?:vào|hôm|diễn ra|tổ chức)\s+(?:(?:sáng|trưa|chiều|tối)\s+)?(?:ngày\s+)?$/iu.test(

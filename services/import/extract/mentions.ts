@@ -48,6 +48,14 @@ const PREDICATE = new RegExp(
   `^(?:${[...PREDICATE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`,
   'u',
 );
+/** "thư ký đoàn", "thư ký cuộc họp": the one who takes the minutes, written among the offices. */
+const SECRETARY = /^thư ký(?:\s+(?:đoàn|cuộc họp|hội nghị|phiên họp|kỳ họp|buổi làm việc))?(?![\p{L}])/iu;
+export const isSecretaryTitle = (title: string) =>
+  SECRETARY.test(title) && SECRETARY.exec(title)![0].length === title.trim().length;
+
+/** Nouns that begin with a predicate's word: "Ban Quản lý dự án", "dự thảo", "có thẩm quyền". */
+const NOUN_COMPOUND =
+  /^(?:dự (?:án|toán|thảo|báo|trữ|bị|khuyết)|có thẩm quyền|nhận thức|tiếp nhận|giữ gìn)(?![\p{L}])/u;
 /** The meeting named as the subject of the main clause: "…, Hội nghị lần thứ 25 … đã …". */
 const MEETING_NOUN = /^(?:hội nghị|kỳ họp|đại hội|phiên họp|cuộc họp|buổi làm việc|hội thảo)(?![\p{L}])/iu;
 const HONORIFIC_OR_RANK_AHEAD = new RegExp(
@@ -83,9 +91,11 @@ export function untilPredicate(text: string, from: number): number {
     const rest = text.slice(m.index);
     const word = m[0];
     if (word[0] === word[0]!.toUpperCase()) continue;
-    if (!PREDICATE.test(rest)) continue;
-    // "A và đồng chí B": "và" joins two people, it does not end the subject.
+    if (!PREDICATE.test(rest) || NOUN_COMPOUND.test(rest)) continue;
+    // "A và đồng chí B": "và" joins two people, it does not end the subject; "Sở Nông nghiệp và Môi
+    // trường": before a capital it joins the words of an agency's name.
     if (/^(?:và|cùng)\s/u.test(rest) && HONORIFIC_OR_RANK_AHEAD.test(rest.slice(word.length))) continue;
+    if (/^và\s+\p{Lu}/u.test(rest)) continue;
     return m.index;
   }
   return text.length;
@@ -100,7 +110,11 @@ function titlesAfter(text: string, from: number): { titles: string[]; end: numbe
     if (!sep) break;
     const start = at + sep[0].length;
     const first = /^[\p{L}]+/u.exec(text.slice(start))?.[0] ?? '';
-    const officeLike = !!first && (first[0] !== first[0]!.toLowerCase() || /^phó|^ủy|^uỷ/u.test(first));
+    const officeLike =
+      !!first &&
+      (first[0] !== first[0]!.toLowerCase() ||
+        /^phó|^ủy|^uỷ/u.test(first) ||
+        SECRETARY.test(text.slice(start)));
     if (!officeLike || MEETING_NOUN.test(text.slice(start)) || startsAPerson(text.slice(start))) break;
     const stop = Math.min(untilPredicate(text, start), clauseEnd(text, start));
     const title = text
@@ -164,7 +178,14 @@ export function findMentions(seg: { text: string; start: number }): DraftPerson[
     if (words.length < 2) continue;
     // "Ông Nguyễn Văn A" at the start of a sentence: the honorific is capitalised into the run.
     const courtesy = words.length > 2 && HONORIFIC_WORDS.has(lower(words[0]!)) ? 1 : 0;
-    const found = nameIn(words.slice(courtesy));
+    // Right after an honorific or a rank, the whole run is the name, whatever its family name
+    // ("đại tá Pờ Văn Sáng"); elsewhere the name must start with a known family name.
+    const anchoredRun =
+      courtesy > 0 || honorificBefore(lower(text.slice(Math.max(0, run.index - 40), run.index))) !== null;
+    const found =
+      anchoredRun && words.length - courtesy <= MAX_NAME_WORDS && !NOT_FAMILY.has(lower(words[courtesy]!))
+        ? 0
+        : nameIn(words.slice(courtesy));
     if (found === null) continue;
     const at = found + courtesy;
     const name = words.slice(at).join(' ');
@@ -173,7 +194,10 @@ export function findMentions(seg: { text: string; start: number }): DraftPerson[
     const nameStart = run.index + words.slice(0, at).reduce((n, w) => n + w.length + 1, 0);
     const nameEnd = run.index + run[0].length;
     const before = lower(text.slice(Math.max(0, run.index - 40), run.index));
-    if (at === 0 && PLACE_BEFORE.test(before)) continue;
+    // "huyện Đông Sơn": a place after its classifier, unless an office stands before a full name
+    // ("UBND tỉnh Mạc Văn Toản báo cáo").
+    if (at === 0 && PLACE_BEFORE.test(before) && (words.length <= 2 || !titlesBefore(text, nameStart)))
+      continue;
     const honorific = courtesy
       ? { word: lower(words[0]!), length: words[0]!.length + 1 }
       : at === 0
@@ -202,7 +226,7 @@ export function findMentions(seg: { text: string; start: number }): DraftPerson[
       name,
       rank: rank ?? runRank,
       titles: [...new Set(titles)],
-      role: 'dai_bieu',
+      role: titles.some(isSecretaryTitle) ? 'thu_ky' : 'dai_bieu',
       span: { start, end: seg.start + after.end },
     });
   }

@@ -12,6 +12,7 @@ import { foldVietnamese } from '../../../contract/vietnamese/fold';
 import type { DraftPerson } from '../../../contract/importContract';
 import { sentencesOf, type Block, type Sentence, viRegex } from './blocks';
 import { findMentions, untilPredicate } from './mentions';
+import type { Signer } from './officialDocument';
 
 type Role = DraftPerson['role'];
 
@@ -97,10 +98,18 @@ function labelRole(label: string | undefined): Role {
 function piecesOf(s: Sentence): Piece[] {
   const pieces: Piece[] = [];
   const label = LABEL.exec(s.text);
-  if (label)
+  if (label) {
+    const rest = s.text.slice(label[0].length);
+    // "Thành phần: các đồng chí Ủy viên Ban Thường vụ Huyện ủy: A, B": the title is everyone's.
     return [
-      { text: s.text.slice(label[0].length), start: s.start + label[0].length, role: labelRole(label[1]) },
+      {
+        text: rest,
+        start: s.start + label[0].length,
+        role: labelRole(label[1]),
+        shared: SHARED_TITLE.exec(rest)?.[1],
+      },
     ];
+  }
   const intro = ATTEND_INTRO.exec(s.text);
   if (intro) {
     const rest = s.text.slice(intro[0].length);
@@ -153,7 +162,10 @@ function piecesOf(s: Sentence): Piece[] {
       const c = CHAIR.exec(seg);
       if (c) {
         const lead = trimLead(seg.slice(0, c.index));
-        pieces.push({ text: seg.slice(lead, c.index), start: s.start + from + lead, role: roleFor(!!c[1]) });
+        // "A, Bộ trưởng … đã đến thăm và chủ trì": the subject ends where its predicate starts.
+        const subject = seg.slice(lead, c.index);
+        const end = untilPredicate(subject, 0);
+        pieces.push({ text: subject.slice(0, end), start: s.start + from + lead, role: roleFor(!!c[1]) });
       } else if (ATTEND_END.test(seg)) {
         pieces.push({ text: seg, start: s.start + from, role: 'dai_bieu' });
       }
@@ -320,3 +332,66 @@ function openerOf(
   }
   return null;
 }
+
+/** The capacity of a signature that says its signer chaired: minutes are signed by their chair. */
+const CHAIR_CAPACITY = /(?:^|\s)(?:CHỦ TRÌ|CHỦ TỌA|CHỦ TOẠ|TRƯỞNG ĐOÀN)(?:\s|$)/u;
+
+/**
+ * The chair from the signatures when the text names none (or only guessed the opener): the one who
+ * signs as CHỦ TRÌ, CHỦ TỌA or TRƯỞNG ĐOÀN, or the signer whose office the text says chaired ("Giám
+ * đốc Sở chủ trì cuộc họp" and the name under "GIÁM ĐỐC"). A signer already named keeps one entry.
+ */
+export function withSigners(
+  people: PeopleResult,
+  signers: readonly Signer[],
+  blocks: readonly Block[],
+): PeopleResult {
+  if (signers.length === 0 || (people.chairs.length > 0 && !people.chairFromOpening)) return people;
+  const chairedBy = blocks
+    .flatMap((b) => sentencesOf(b))
+    .map((s) => CHAIRED_BY_OFFICE.exec(s.text)?.[1])
+    .find((t): t is string => !!t);
+  const office = (cap: string) =>
+    cap
+      .replace(/^(?:T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s+/u, '')
+      .split(/\s+(?=PHÓ\s)/u)
+      .pop()!;
+  const signer =
+    signers.find((s) => CHAIR_CAPACITY.test(s.capacity)) ??
+    (chairedBy
+      ? signers.find((s) => foldVietnamese(chairedBy).startsWith(foldVietnamese(office(s.capacity))))
+      : undefined);
+  if (!signer) return people;
+  const key = foldVietnamese(signer.name);
+  const named = [...people.chairs, ...people.attendees].find((p) => foldVietnamese(p.name) === key);
+  const labelled = LABELLED_CHAIR_TITLE.exec(
+    blocks.map((b) => b.text).find((t) => LABELLED_CHAIR_TITLE.test(t)) ?? '',
+  )?.[1];
+  const chair: DraftPerson = {
+    name: signer.name,
+    rank: named?.rank ?? signer.rank,
+    titles: named?.titles.length ? named.titles : labelled ? [labelled] : chairedBy ? [chairedBy] : [],
+    role: 'chu_tri',
+    span: named?.span ?? signer.span,
+  };
+  return {
+    ...people,
+    chairs: [chair],
+    attendees: people.attendees
+      .filter((p) => foldVietnamese(p.name) !== key)
+      .concat(
+        people.chairFromOpening
+          ? people.chairs
+              .filter((p) => foldVietnamese(p.name) !== key)
+              .map((p) => ({ ...p, role: 'dai_bieu' as const }))
+          : [],
+      ),
+    chairFromOpening: false,
+  };
+}
+
+/** "Giám đốc Sở chủ trì cuộc họp": an office, not a name, as the chair. */
+const CHAIRED_BY_OFFICE =
+  /(?:^|,\s*)((?:[Pp]hó\s+)?\p{Lu}[\p{L}\s]{2,60}?)\s+chủ\s+(?:trì|tọa|toạ)(?![\p{L}])/u;
+/** "Chủ trì: Đồng chí Chỉ huy trưởng Ban CHQS huyện." — the office of a chair named by it. */
+const LABELLED_CHAIR_TITLE = /^chủ\s+(?:trì|tọa|toạ)\s*:\s*(?:đồng chí|đ\/c|ông|bà)?\s*([^.;]{3,100}?)\.?$/iu;
