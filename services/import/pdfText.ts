@@ -92,12 +92,18 @@ function joinBroken(lines: string[]): { lines: string[]; joins: number } {
 }
 
 /**
- * A glued word → its syllables (d). Only words of letters with at least one Vietnamese letter, in lower
- * case (or upper case for a letter-spaced heading); capitalised words are names, often transliterated
- * (Oasinhtơn), and are left alone.
+ * Marks only Vietnamese writes (NFD): breve (ă), horn (ơ ư), hook above, dot below, đ, and a circumflex
+ * carrying a tone (ế, ộ). A word with only é, è, ê, ô or à may be French ("réunion") and is not split.
+ */
+const VIETNAMESE_ONLY = /[\u0306\u031b\u0309\u0323đĐ]|\u0302[\u0300\u0301\u0303]/u;
+
+/**
+ * A glued word → its syllables (d). Only words of letters with at least one letter only Vietnamese
+ * writes, in lower case (or upper case for a letter-spaced heading); capitalised words are names, often
+ * transliterated (Oasinhtơn), and are left alone.
  */
 function splitWord(word: string, upper = false): string[] | null {
-  if (!/^\p{L}+$/u.test(word) || /^[a-z]+$/i.test(word)) return null;
+  if (!/^\p{L}+$/u.test(word) || !VIETNAMESE_ONLY.test(word.normalize('NFD'))) return null;
   if (upper ? word !== word.toUpperCase() : word !== word.toLowerCase()) return null;
   return splitGlued(word);
 }

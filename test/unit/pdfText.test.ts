@@ -155,6 +155,13 @@ describe('syllables glued where a space was lost', () => {
     );
   });
 
+  it('leaves other languages alone: their accented words are not glued Vietnamese syllables', () => {
+    expect(repairPastedText('Le café de la réunion est prêt.')).toBe('Le café de la réunion est prêt.');
+    expect(repairPdfPages(['La reunión técnica comenzó puntualmente.'])).toBe(
+      'La reunión técnica comenzó puntualmente.',
+    );
+  });
+
   it('knows Vietnamese syllables and their spelling rules', () => {
     for (const s of [
       'nghiêng',
