@@ -163,20 +163,69 @@ function pageNumberLines(lines: string[]): Set<number> {
 }
 
 /**
+ * Page markers go with the empty lines around them: "… hoàn thành / (empty) / Trang 1/2 / (empty) / hồ
+ * sơ …" is one sentence broken by the page's end, joined afterwards like any broken line.
+ */
+function dropPageMarkers(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!isPageMarker(lines[i]!)) {
+      out.push(lines[i]!);
+      continue;
+    }
+    while (out.length && !out[out.length - 1]!.trim()) out.pop();
+    while (i + 1 < lines.length && !lines[i + 1]!.trim()) i++;
+  }
+  return out;
+}
+
+/**
+ * In hard-wrapped text, a line that runs to the right margin without ending its sentence goes on in
+ * the next line even when that starts with a capital ("… Trưởng phòng Nông nghiệp và PTNT / Bùi Thị
+ * Sen; …"). The margin is where most long lines end: 80 % of the 90th percentile of line lengths.
+ * Columns side by side (three spaces or more) and lines of their own are never joined.
+ */
+function joinFullLines(lines: string[], wrapped: readonly string[]): string[] {
+  // The margin is measured on the lines as wrapped, before any was joined.
+  const lengths = wrapped
+    .map((l) => l.trim().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  if (lengths.length < 5) return lines;
+  const margin = lengths[Math.floor(lengths.length * 0.9)]! * 0.8;
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1]!.trimEnd() : '';
+    const b = line.trimStart();
+    const full =
+      prev.length >= margin &&
+      !ENDS_SENTENCE.test(prev) &&
+      !(prev === prev.toUpperCase()) &&
+      /^\p{Lu}/u.test(b) &&
+      !OWN_LINE.test(b) &&
+      !/\s{3,}/.test(prev) &&
+      !/\s{3,}/.test(b);
+    if (full) out[out.length - 1] = `${prev} ${b}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+/**
  * Pasted text or a .txt file: repaired only where it shows PDF damage. Letter-spaced lines, explicit
  * page markers and glued syllables are damage wherever they are. Lines are joined, and bare page
  * numbers dropped, only when the text is hard-wrapped: at least 3 lines continue the line above them,
  * and they are at least a fifth of the lines that follow another line.
  */
 export function repairPastedText(text: string): string {
-  const lines = text.split('\n');
-  const kept = lines.filter((l) => !isPageMarker(l)).map((l) => unglue(unspaceLetters(l)));
+  const lines = dropPageMarkers(text.split('\n'));
+  const kept = lines.map((l) => unglue(unspaceLetters(l)));
   const pairs = kept.filter((l, i) => i > 0 && l.trim() && kept[i - 1]!.trim()).length;
   const { joins } = joinBroken(kept);
   let out = kept;
   if (joins >= 3 && joins >= pairs / 5) {
     const pageNumbers = pageNumberLines(kept);
-    out = joinBroken(kept.filter((_l, i) => !pageNumbers.has(i))).lines;
+    out = joinFullLines(joinBroken(kept.filter((_l, i) => !pageNumbers.has(i))).lines, kept);
   }
   const repaired = out.join('\n');
   return repaired === text ? text : repaired.replace(/\n{3,}/g, '\n\n');

@@ -130,7 +130,7 @@ const sanitizeSource = createHtmlSanitizer(SOURCE_HTML_POLICY);
  * marker-less line). The sanitizer parses the tag soup; what is left is regular enough for the replaces.
  */
 export function htmlToText(html: string, onImage: (src: string) => number | null): string {
-  const clean = sanitizeSource(html);
+  const clean = listMarkers(sanitizeSource(html));
   const text = clean
     .replace(/<img\b([^>]*)>/gi, (_m, attrs: string) => {
       const src = /\bsrc="([^"]*)"/i.exec(attrs)?.[1];
@@ -152,6 +152,28 @@ export function htmlToText(html: string, onImage: (src: string) => number | null
       .replace(/^(\[Ảnh(?: \d+)?\])\n\n+(?!\[Ảnh)/gm, '$1\n')
       .trim()
   );
+}
+
+/**
+ * A list's items keep their markers as text: "1.", "2." for a numbered list (Word keeps the numbers
+ * of a numbered list out of the text, yet a notice's conclusions are told apart by them), "-" for
+ * bullets. Innermost lists first, so a nested list is numbered on its own.
+ */
+function listMarkers(html: string): string {
+  const innermost = /<(ol|ul)\b[^>]*>((?:(?!<\/?(?:ol|ul)\b)[\s\S])*)<\/\1>/gi;
+  let out = html;
+  for (let guard = 0; guard < 20 && innermost.test(out); guard++) {
+    innermost.lastIndex = 0;
+    out = out.replace(innermost, (_m, tag: string, items: string) => {
+      let n = 0;
+      const marked = items.replace(
+        /<li\b[^>]*>/gi,
+        (li) => `${li}${tag.toLowerCase() === 'ol' ? `${++n}. ` : '- '}`,
+      );
+      return `<div>${marked}</div>`;
+    });
+  }
+  return out;
 }
 
 /** Markdown → text: headings kept as "# …", emphasis and links unwrapped, pictures as "[Ảnh N]". */

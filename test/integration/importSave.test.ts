@@ -235,6 +235,7 @@ describe('hoso import (the command-line shape in README, *Command line*)', () =>
         'captions',
         'documentRefs',
         'conclusions',
+        'issuer',
         'byline',
         'body',
       ]);

@@ -306,6 +306,7 @@ describe('short pastes in the samples’ patterns', () => {
       captions: [],
       documentRefs: [],
       conclusions: [],
+      issuer: null,
       byline: null,
       body: 'ghi chú ngắn.',
     });

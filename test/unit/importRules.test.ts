@@ -412,3 +412,21 @@ describe('deadlines: the last day a directive gives, after the meeting', () => {
     expect(d.conclusions[0]!.deadlineText).toBeNull();
   });
 });
+
+describe('issuer: the body that held the meeting, as the subject of the lead', () => {
+  it('reads "…, Ban Thường vụ Huyện ủy Kim Sơn đã tổ chức hội nghị …" from a news report', () => {
+    const d = draftOf(
+      'Huyện ủy Kim Sơn sơ kết quý III\n\nSáng 4/10, Ban Thường vụ Huyện ủy Kim Sơn đã tổ chức hội nghị sơ kết công tác quý III. Đồng chí Lã Văn Thông, Bí thư Huyện ủy chủ trì.',
+    );
+    expect(d.issuer?.value).toBe('Ban Thường vụ Huyện ủy Kim Sơn');
+    expect(at(d, d.issuer!.span)).toBe('Ban Thường vụ Huyện ủy Kim Sơn');
+    expect(draftToCliJson(d).issuer).toBe('Ban Thường vụ Huyện ủy Kim Sơn');
+  });
+
+  it('names no issuer when no body is the subject of the meeting', () => {
+    const d = draftOf(
+      'Ghi chép buổi trao đổi\n\nChiều 4/10, các đồng chí trong tổ công tác trao đổi về lịch trực.',
+    );
+    expect(d.issuer).toBeNull();
+  });
+});

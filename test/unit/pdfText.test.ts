@@ -62,8 +62,8 @@ describe('page markers', () => {
     ].join('\n');
     expect(repairPastedText(wrapped)).toBe(
       [
-        'Sáng 09/3/2026, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác quý I, triển khai nhiệm vụ quý II năm 2026. Đồng chí Hoàng Minh Tâm,',
-        'Chủ tịch Ủy ban nhân dân huyện chủ trì hội nghị, cùng dự có lãnh đạo các phòng, ban chuyên môn và Chủ tịch Ủy ban nhân dân các xã, thị trấn.',
+        // "… Hoàng Minh Tâm," runs to the margin without ending its sentence: "Chủ tịch …" goes on with it.
+        'Sáng 09/3/2026, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác quý I, triển khai nhiệm vụ quý II năm 2026. Đồng chí Hoàng Minh Tâm, Chủ tịch Ủy ban nhân dân huyện chủ trì hội nghị, cùng dự có lãnh đạo các phòng, ban chuyên môn và Chủ tịch Ủy ban nhân dân các xã, thị trấn.',
         'Theo báo cáo, tổng thu ngân sách trên địa bàn đạt 182 tỷ đồng, bằng 31% dự toán năm; giải ngân vốn đầu tư công đạt 24%.',
         'Kết luận hội nghị, đồng chí Chủ tịch yêu cầu các phòng, ban tập trung tháo gỡ vướng mắc trong giải phóng mặt bằng, hoàn thành trước ngày 30/4/2026.',
         'Các xã rà soát danh sách hộ nghèo, gửi phòng Lao động trước ngày 15/4/2026 để tổng hợp báo cáo Ủy ban nhân dân tỉnh đúng hạn quy định.',

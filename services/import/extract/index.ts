@@ -28,7 +28,15 @@ import { extractPeople, withSigners } from './people';
 import { readOfficialFrame } from './officialDocument';
 import { extractDocumentRefs } from './documentRefs';
 import { extractConclusions } from './conclusions';
-import { findDate, findKind, findLocation, findTitle, firstSentenceTitle, isDateline } from './meetingFacts';
+import {
+  findDate,
+  findIssuer,
+  findKind,
+  findLocation,
+  findTitle,
+  firstSentenceTitle,
+  isDateline,
+} from './meetingFacts';
 import { calendarDayOfIso, type CalendarDay } from './dates';
 
 type LineRole = 'text' | 'placeholder' | 'caption' | 'byline' | 'junk' | 'header';
@@ -46,6 +54,10 @@ function classifyLines(
   const captions: DraftCaption[] = [];
   let byline: DraftText | null = null;
   let pictureIndex: number | null | undefined;
+  // onlyShortAfter[i]: every line after i is short (the site's furniture under a signature).
+  const onlyShortAfter: boolean[] = new Array<boolean>(blocks.length).fill(true);
+  for (let k = blocks.length - 2; k >= 0; k--)
+    onlyShortAfter[k] = onlyShortAfter[k + 1]! && blocks[k + 1]!.text.length <= 60;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (roles[i] === 'header') continue;
@@ -85,10 +97,7 @@ function classifyLines(
     // A reporter's name alone on a line: under the headline, right above the time stamp of the page
     // ("Nguyễn Phúc" / "14/01/2026 14:47 GMT+7"); or at the end, with only the site's lines after it.
     const signsTop = i < 6 && isNameLine(b.text) && nextIsStampOrName(blocks, i);
-    const signsEnd =
-      i >= Math.max(2, blocks.length * 0.5) &&
-      isNameLine(b.text) &&
-      blocks.slice(i + 1).every((n) => n.text.length <= 60);
+    const signsEnd = i >= Math.max(2, blocks.length * 0.5) && isNameLine(b.text) && onlyShortAfter[i]!;
     if (!byline && (signsTop || signsEnd)) {
       roles[i] = 'byline';
       byline = { value: b.text, span: { start: b.start, end: b.end } };
@@ -110,7 +119,8 @@ function classifyLines(
       for (let j = i + 1; j < blocks.length; j++) roles[j] = 'junk';
       break;
     }
-    const earlier = blocks.slice(0, i).filter((_, j) => roles[j] === 'text');
+    // The lead: the first paragraphs of the report (a caption restates them, never the whole text).
+    const earlier = blocks.slice(0, Math.min(i, 6)).filter((_, j) => roles[j] === 'text');
     if (
       i > 0 &&
       (looksLikeCaption(b.text, { withPictures }) ||
@@ -221,7 +231,7 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
     captions,
     documentRefs,
     conclusions,
-    issuer: official?.issuer ?? null,
+    issuer: official?.issuer ?? findIssuer(reportBlocks),
     byline,
     body,
     images: doc.images.map((i) => ({ index: i.index, mime: i.mime, byteSize: i.bytes.length, hash: i.hash })),
@@ -245,6 +255,8 @@ export function draftToCliJson(d: ImportDraft) {
     documentRefs: d.documentRefs.map((r) => ({ number: r.number, type: r.type, date: r.date })),
     /** What the meeting concluded or directed, one entry per conclusion (added to the fixed shape). */
     conclusions: d.conclusions.map((c) => c.text),
+    /** The body that held the meeting or issued the document (added to the fixed shape). */
+    issuer: d.issuer?.value ?? null,
     byline: d.byline?.value ?? null,
     body: d.body.map((p) => p.text).join('\n\n'),
   };

@@ -301,3 +301,26 @@ export function findLocation(blocks: readonly Block[]): DraftText | null {
   }
   return null;
 }
+
+/** The words that begin the name of a body that holds meetings. */
+const BODY_HEAD =
+  '(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Ủy ban|Bộ Chỉ huy|Bộ CHQS|Ban Chỉ huy|Ban CHQS|Bộ Tư lệnh|Quân khu|Sư đoàn|Lữ đoàn|Trung đoàn|Bộ|Sở|Ban|Cục|Hội|Tiểu ban|Văn phòng|Mặt trận)';
+/** "…, Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị …": the body that held the meeting, as the subject. */
+const HELD_BY = new RegExp(
+  `(?:^|[,;]\\s*|\\s)(${BODY_HEAD}(?:\\s+[\\p{Lu}\\d][\\p{L}\\d.&-]*|\\s+(?:ủy|uỷ|vụ|trực|hành|nhân dân|quân sự|chỉ huy|tư lệnh|tham mưu|đoàn|bộ|binh|tỉnh|huyện|thành phố|xã|phường|quận|thị xã|cơ quan|đảng|khóa|khoá|và)){0,14})\\s+(?:đã\\s+|vừa\\s+)?(?:tổ chức|họp|tiến hành|khai mạc|triệu tập)(?![\\p{L}])`,
+  'u',
+);
+
+/** The body that held the meeting, from the first sentences of a report (the issuer of a news report). */
+export function findIssuer(blocks: readonly Block[]): DraftText | null {
+  for (const b of blocks.slice(0, 4)) {
+    for (const s of sentencesOf(b).slice(0, 2)) {
+      const m = HELD_BY.exec(s.text);
+      if (!m) continue;
+      const value = m[1]!.trim();
+      const at = s.text.indexOf(value, m.index);
+      return { value, span: { start: s.start + at, end: s.start + at + value.length } };
+    }
+  }
+  return null;
+}

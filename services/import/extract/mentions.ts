@@ -83,12 +83,16 @@ function nameIn(words: string[]): number | null {
   return null;
 }
 
+const MAX_SUBJECT = 400;
+
 /** The text up to the first word of the predicate (or of the next clause), from `from` on. */
-export function untilPredicate(text: string, from: number): number {
+export function untilPredicate(text: string, from: number, limit = text.length): number {
+  // A subject with its offices is a few hundred characters at most: never scan a whole long line.
+  const end = Math.min(limit, from + MAX_SUBJECT);
   const re = /[\p{L}]+/gu;
   re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const rest = text.slice(m.index);
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    const rest = text.slice(m.index, m.index + 80);
     const word = m[0];
     if (word[0] === word[0]!.toUpperCase()) continue;
     if (!PREDICATE.test(rest) || NOUN_COMPOUND.test(rest)) continue;
@@ -98,32 +102,35 @@ export function untilPredicate(text: string, from: number): number {
     if (/^và\s+\p{Lu}/u.test(rest)) continue;
     return m.index;
   }
-  return text.length;
+  return end;
 }
 
 /** The offices written after a name: ", Bí thư Đảng ủy, Chính ủy Sư đoàn 324" up to the predicate. */
 function titlesAfter(text: string, from: number): { titles: string[]; end: number } {
   const titles: string[] = [];
   let at = from;
-  for (;;) {
-    const sep = /^\s*(?:,|[-–—](?=\s))\s*/u.exec(text.slice(at));
+  // A person holds a few offices: past six, or past a subject's length, it is a list of people.
+  while (titles.length < 6 && at - from < MAX_SUBJECT) {
+    const sep = /^\s*(?:,|[-–—](?=\s))\s*/u.exec(text.slice(at, at + 8));
     if (!sep) break;
     const start = at + sep[0].length;
-    const first = /^[\p{L}]+/u.exec(text.slice(start))?.[0] ?? '';
+    const ahead = text.slice(start, start + MAX_SUBJECT);
+    const first = /^[\p{L}]+/u.exec(ahead)?.[0] ?? '';
     const officeLike =
       !!first &&
-      (first[0] !== first[0]!.toLowerCase() ||
-        /^phó|^ủy|^uỷ/u.test(first) ||
-        SECRETARY.test(text.slice(start)));
-    if (!officeLike || MEETING_NOUN.test(text.slice(start)) || startsAPerson(text.slice(start))) break;
-    const stop = Math.min(untilPredicate(text, start), clauseEnd(text, start));
+      (first[0] !== first[0]!.toLowerCase() || /^phó|^ủy|^uỷ/u.test(first) || SECRETARY.test(ahead));
+    // A rank or an honorific starts the next person of a list, not an office.
+    const nextPerson = startsAPerson(ahead) || HONORIFIC_OR_RANK_AHEAD.test(lower(ahead.slice(0, 40)));
+    if (!officeLike || MEETING_NOUN.test(ahead) || nextPerson) break;
+    const clause = clauseEnd(text, start);
+    const stop = Math.min(untilPredicate(text, start, clause), clause);
     const title = text
       .slice(start, stop)
       .trim()
       .replace(/[\s,]+$/u, '');
     if (title) titles.push(title);
     at = start + text.slice(start, stop).trimEnd().length;
-    if (stop < clauseEnd(text, start)) break;
+    if (stop < clause) break;
   }
   return { titles, end: at };
 }
@@ -137,16 +144,16 @@ function startsAPerson(text: string): boolean {
 }
 
 const clauseEnd = (text: string, from: number) => {
-  const m = /[,;:.!?()]/u.exec(text.slice(from));
-  return m ? from + m.index : text.length;
+  const m = /[,;:.!?()]/u.exec(text.slice(from, from + MAX_SUBJECT));
+  return m ? from + m.index : Math.min(text.length, from + MAX_SUBJECT);
 };
 
 /** The offices standing before the name in its clause: "Tổng Bí thư, Chủ tịch nước " → two titles. */
 function titlesBefore(text: string, nameStart: number): { titles: string[]; start: number } | null {
-  const clauseStart = Math.max(
-    0,
-    ...[';', ':', '.', '(', '!', '?'].map((c) => text.lastIndexOf(c, nameStart - 1) + 1),
-  );
+  const windowStart = Math.max(0, nameStart - MAX_SUBJECT);
+  const window = text.slice(windowStart, nameStart);
+  const clauseStart =
+    windowStart + Math.max(0, ...[';', ':', '.', '(', '!', '?'].map((c) => window.lastIndexOf(c) + 1));
   const before = text.slice(clauseStart, nameStart);
   const lowered = lower(before);
   let head: number | null = null;
@@ -173,7 +180,8 @@ export function findMentions(seg: { text: string; start: number }): DraftPerson[
   for (const run of text.matchAll(CAPITALISED_RUN)) {
     const words = run[0].split(/[ \u00a0]+/);
     // "Đoàn Chủ tịch": the run's last word begins an office with the lower-case word after it.
-    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(run.index + run[0].length))?.[1];
+    const runEnd = run.index + run[0].length;
+    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(runEnd, runEnd + 30))?.[1];
     if (next && TITLE_HEAD_SET.has(lower(`${words[words.length - 1]} ${next}`))) words.pop();
     if (words.length < 2) continue;
     // "Ông Nguyễn Văn A" at the start of a sentence: the honorific is capitalised into the run.
