@@ -129,7 +129,13 @@ export const ImportSource = z.union([
     name: z.string().max(300).default('Văn bản dán vào'),
     text: z.string(),
   }),
-  z.object({ kind: z.literal('file'), name: z.string().min(1).max(300), dataBase64: z.string() }),
+  z.object({
+    kind: z.literal('file'),
+    name: z.string().min(1).max(300),
+    dataBase64: z.string(),
+    /** The day the file was last saved (from the disk or the browser): evidence of a date's year. */
+    modifiedOn: IsoDate.optional(),
+  }),
 ]);
 export type ImportSource = z.input<typeof ImportSource>;
 

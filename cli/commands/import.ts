@@ -38,6 +38,13 @@ function cliItem({ messages, ...item }: ImportBatchItem) {
 const BATCH_BYTES = 64 * 1024 * 1024;
 
 /** The files as `import/batch` sources, a batch at a time (a thousand reports are not all held at once). */
+/** The file's date on the disk (local day), evidence of the year of a date written without one. */
+async function modifiedOn(file: string): Promise<string | undefined> {
+  const { mtime } = await stat(file);
+  const day = new Date(mtime.getTime() - mtime.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+}
+
 async function* batches(files: string[]): AsyncGenerator<ImportSource[]> {
   let batch: ImportSource[] = [];
   let bytes = 0;
@@ -48,7 +55,12 @@ async function* batches(files: string[]): AsyncGenerator<ImportSource[]> {
       batch = [];
       bytes = 0;
     }
-    batch.push({ kind: 'file', name: basename(file), dataBase64: data.toString('base64') });
+    batch.push({
+      kind: 'file',
+      name: basename(file),
+      dataBase64: data.toString('base64'),
+      modifiedOn: await modifiedOn(file),
+    });
     bytes += data.length;
   }
   if (batch.length > 0) yield batch;
@@ -77,7 +89,9 @@ export const importCommand: CliCommand = {
       let failed = 0;
       for (const file of files) {
         try {
-          const draft = extractDraft(await readFileSource(basename(file), await readFile(file)));
+          const draft = extractDraft(
+            await readFileSource(basename(file), await readFile(file), await modifiedOn(file)),
+          );
           const json = draftToCliJson(draft);
           drafts.push(json);
           if (!env.values.json) {
@@ -114,7 +128,8 @@ export const importCommand: CliCommand = {
     }
     const printItem = (batchItem: ImportBatchItem) => {
       const item = cliItem(batchItem);
-      const imported = batchItem.messages.length === 1 && batchItem.messages[0]!.key === 'importNote.imported';
+      const imported =
+        batchItem.messages.length === 1 && batchItem.messages[0]!.key === 'importNote.imported';
       env.io.out(
         `${STATUS_TEXT[item.status]}: ${item.name}${item.title ? ` — ${item.title}` : ''}${imported ? '' : ` (${item.message})`}`,
       );
@@ -122,7 +137,8 @@ export const importCommand: CliCommand = {
     return env.withSession(
       async ({ call }) => {
         const items: ImportBatchItem[] = [];
-        for await (const sources of batches(files)) items.push(...(await call('import/batch', { sources, allowDuplicate: env.values.force })).items);
+        for await (const sources of batches(files))
+          items.push(...(await call('import/batch', { sources, allowDuplicate: env.values.force })).items);
         const count = (s: ImportBatchItem['status']) => items.filter((i) => i.status === s).length;
         if (env.values.json) env.io.out(JSON.stringify(items.map(cliItem), null, 2));
         else

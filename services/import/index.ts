@@ -42,7 +42,7 @@ export async function readSource(source: ImportSource): Promise<SourceDoc> {
   // base64 is 4/3 of the bytes: refuse before decoding something huge.
   if (source.dataBase64.length > (IMPORT_FILE_MAX_BYTES * 4) / 3 + 4)
     throw new HosoError('IMPORT_TOO_LARGE', literal(source.name));
-  return readFileSource(source.name, Buffer.from(source.dataBase64, 'base64'));
+  return readFileSource(source.name, Buffer.from(source.dataBase64, 'base64'), source.modifiedOn);
 }
 
 export async function previewImport(archive: Archive, source: ImportSource): Promise<ImportPreview> {

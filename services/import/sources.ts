@@ -21,7 +21,8 @@ import { IMPORT_FILE_MAX_BYTES, IMPORT_TEXT_MAX_CHARS } from '../../contract/imp
 import { decodeBytes, decodeText, looksBinary } from './decode';
 import { readPdfText } from './pdfSource';
 import { repairPastedText } from './pdfText';
-import { storedZip, unzipBounded } from './zipBounds';
+import { storedZip, unzipBounded, type ZipMember } from './zipBounds';
+import { isRealDate } from '../../contract/fields';
 
 export interface SourceImage {
   index: number;
@@ -38,6 +39,11 @@ export interface SourceDoc {
   images: SourceImage[];
   /** What the clerk should know about how it was read (bytes that were not text in its encoding). */
   notes?: Message[];
+  /**
+   * The day the document was last saved: a Word file's own "modified" date, else the file's date on
+   * the disk. A date written without its year takes it from this when the text gives no evidence.
+   */
+  savedOn?: string;
 }
 
 /** The line standing for a picture: "[Ảnh 2]" (the second picture held), "[Ảnh]" (one that was only linked). */
@@ -212,7 +218,8 @@ function htmlSource(name: string, html: string, encoding: string): SourceDoc {
 async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new HosoError('IMPORT_DOCX_BROKEN', literal(name));
   // Inflated here within limits (a zip bomb is refused before any DOM), then read by mammoth as is.
-  const unpacked = storedZip(unzipBounded(bytes, literal(name)));
+  const entries = unzipBounded(bytes, literal(name));
+  const unpacked = storedZip(entries);
   const images: SourceImage[] = [];
   let html: string;
   try {
@@ -239,11 +246,13 @@ async function docxSource(name: string, bytes: Buffer): Promise<SourceDoc> {
   });
   // Word files typed with .VnTime fonts keep their TCVN3 bytes as Windows-1252 letters: convert them too.
   const decoded = decodeText(text);
+  const savedOn = docxSavedOn(entries);
   return {
     name,
     encoding: decoded.legacy ? `docx+${decoded.legacy}` : 'docx',
     text: checkText(decoded.text),
     images,
+    ...(savedOn ? { savedOn } : {}),
   };
 }
 
@@ -259,8 +268,28 @@ function repairedIfDamaged(text: string): { text: string; notes: Message[] } {
   return repaired === text ? { text, notes: [] } : { text: repaired, notes: [msg('importPdf.textRepaired')] };
 }
 
-/** Reads a file by its name and bytes. */
-export async function readFileSource(name: string, bytes: Buffer): Promise<SourceDoc> {
+/**
+ * A Word file's own last-saved day (docProps/core.xml, dcterms:modified, else created): the date of
+ * the minutes' writing travels with the file, where a copy on a USB stick may change its disk date.
+ */
+function docxSavedOn(entries: readonly ZipMember[]): string | undefined {
+  const core = entries.find((e) => e.name === 'docProps/core.xml');
+  if (!core || core.data.length > 64 * 1024) return undefined;
+  const xml = core.data.toString('utf8');
+  const m =
+    /<dcterms:modified[^>]*>(\d{4}-\d{2}-\d{2})T/.exec(xml) ??
+    /<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})T/.exec(xml);
+  return m && isRealDate(m[1]!) ? m[1] : undefined;
+}
+
+/** Reads a file by its name and bytes; `modifiedOn` (YYYY-MM-DD) is its date on the disk, if known. */
+export async function readFileSource(name: string, bytes: Buffer, modifiedOn?: string): Promise<SourceDoc> {
+  const doc = await readFileBytes(name, bytes);
+  const savedOn = doc.savedOn ?? modifiedOn;
+  return savedOn ? { ...doc, savedOn } : doc;
+}
+
+async function readFileBytes(name: string, bytes: Buffer): Promise<SourceDoc> {
   if (bytes.length > IMPORT_FILE_MAX_BYTES) throw new HosoError('IMPORT_TOO_LARGE', literal(name));
   const ext = extensionOf(name);
   const head = bytes.subarray(0, 8);

@@ -1,14 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Document, Packer, Paragraph } from 'docx';
 import { findDates, yearNear } from '../../services/import/extract/dates';
-import { draftToCliJson } from '../../services/import/extract';
-import { draftOf } from '../helpers/importFixtures';
+import { draftToCliJson, extractDraft } from '../../services/import/extract';
+import { readFileSource } from '../../services/import/sources';
+import { draftOf, FIXTURE_TODAY } from '../helpers/importFixtures';
 
 /** Our own sentences in the styles clerks paste: a date's shapes, and the year a report leaves out. */
 const dateOf = (text: string) => draftOf(text).date;
 
 describe('the shapes of a date', () => {
   it('reads "17 – 9" with the en dash of typeset reports, but not a period "2021–2025"', () => {
-    expect(findDates('Ngày 17 – 9, UBND huyện họp phiên thường kỳ')).toMatchObject([{ day: 17, month: 9, year: null }]);
+    expect(findDates('Ngày 17 – 9, UBND huyện họp phiên thường kỳ')).toMatchObject([
+      { day: 17, month: 9, year: null },
+    ]);
     expect(findDates('nhiệm kỳ 2021–2025')).toEqual([]);
   });
 
@@ -22,7 +26,9 @@ describe('the shapes of a date', () => {
       value: '2024-10-20',
       partOfDay: 'chiều',
     });
-    expect(dateOf('(BTĐT) Ngày 3/3/2024, Thường trực HĐND huyện họp.')).toMatchObject({ value: '2024-03-03' });
+    expect(dateOf('(BTĐT) Ngày 3/3/2024, Thường trực HĐND huyện họp.')).toMatchObject({
+      value: '2024-03-03',
+    });
     expect(dateOf('Sáng nay (12/6/2024), Huyện ủy tổ chức hội nghị giao ban.')).toMatchObject({
       value: '2024-06-12',
       partOfDay: 'sáng',
@@ -74,5 +80,71 @@ describe('the year of a date written without one', () => {
     expect(draftToCliJson(d)).toMatchObject({ date: '2024-08-14', dateYearInferred: true });
     const written = draftOf('Chiều 14/8/2024, Ban CHQS xã giao ban công tác quân sự.');
     expect(draftToCliJson(written)).toMatchObject({ date: '2024-08-14', dateYearInferred: false });
+  });
+});
+
+describe('the file’s own date as evidence of a year the text leaves out', () => {
+  const minutes =
+    'Biên bản họp chi bộ\n\nChiều 14/5, Chi bộ Văn phòng họp thường kỳ. Đồng chí Lý Thị Hoa, Bí thư Chi bộ chủ trì.';
+
+  it('a .txt saved on 20/5/2023 gives 14/5 the year 2023, marked for checking', async () => {
+    const doc = await readFileSource('bien-ban.txt', Buffer.from(minutes), '2023-05-20');
+    const d = extractDraft(doc, { today: FIXTURE_TODAY });
+    expect(d.date).toMatchObject({ value: '2023-05-14', yearFrom: 'inferred' });
+    expect(d.unsure).toContain('date');
+  });
+
+  it('a file saved in January gives a December meeting the year before', async () => {
+    const doc = await readFileSource(
+      'bien-ban.txt',
+      Buffer.from(minutes.replace('14/5', '28/12')),
+      '2024-01-03',
+    );
+    expect(extractDraft(doc, { today: FIXTURE_TODAY }).date).toMatchObject({ value: '2023-12-28' });
+  });
+
+  it('the text’s own evidence comes first: a "năm 2022" in the sentence wins over the file’s date', async () => {
+    const text = minutes.replace('họp thường kỳ', 'họp sơ kết 6 tháng đầu năm 2022');
+    const doc = await readFileSource('bien-ban.txt', Buffer.from(text), '2024-01-03');
+    expect(extractDraft(doc, { today: FIXTURE_TODAY }).date).toMatchObject({
+      value: '2022-05-14',
+      yearFrom: 'context',
+    });
+  });
+
+  it('a file date after today is ignored (a wrong clock on the PC that saved it)', async () => {
+    const doc = await readFileSource('bien-ban.txt', Buffer.from(minutes), '2031-02-01');
+    expect(extractDraft(doc, { today: FIXTURE_TODAY }).date).toMatchObject({
+      value: `${FIXTURE_TODAY.year}-05-14`,
+    });
+  });
+});
+
+describe('a Word file carries its own saved date', () => {
+  it('reads docProps/core.xml: minutes saved on 02/06/2022 give "14/5" the year 2022', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2022-06-02T08:00:00Z'));
+    const bytes = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph('Biên bản họp chi bộ'),
+              new Paragraph(
+                'Chiều 14/5, Chi bộ Văn phòng họp thường kỳ. Đồng chí Lý Thị Hoa, Bí thư Chi bộ chủ trì.',
+              ),
+            ],
+          },
+        ],
+      }),
+    );
+    vi.useRealTimers();
+    // The disk's date (a copy made in 2024) gives way to the document's own.
+    const doc = await readFileSource('bien-ban.docx', bytes, '2024-03-01');
+    expect(doc.savedOn).toBe('2022-06-02');
+    expect(extractDraft(doc, { today: FIXTURE_TODAY }).date).toMatchObject({
+      value: '2022-05-14',
+      yearFrom: 'inferred',
+    });
   });
 });

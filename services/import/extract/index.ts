@@ -185,6 +185,7 @@ export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = 
     {
       byline: byline?.value ?? null,
       citedDates: documentRefs.flatMap((r) => (r.date ? [r.date] : [])),
+      savedOn: doc.savedOn ?? null,
       today: options.today,
     },
   );

@@ -6,6 +6,7 @@ import { sentencesOf, type Block, viRegex } from './blocks';
 import { PLACE_DATE, SITE_PREFIX } from './lineKinds';
 import {
   calendarDayOf,
+  calendarDayOfIso,
   dayNumber,
   findDates,
   findTime,
@@ -21,6 +22,8 @@ export interface YearEvidence {
   byline?: string | null;
   /** Dates (YYYY-MM-DD) of the documents the report cites. */
   citedDates?: readonly string[];
+  /** The day the file was last saved (YYYY-MM-DD): after the text's own evidence, before today. */
+  savedOn?: string | null;
   today?: CalendarDay;
 }
 
@@ -253,6 +256,12 @@ function yearOf(
     // The meeting is in the latest year the text writes, unless that puts it after today.
     const anchor = latest.year < today.year ? yearEnd(latest.year) : today;
     return { year: yearNear(day, month, anchor), yearFrom: 'context' };
+  }
+  if (evidence.savedOn) {
+    // Minutes are saved on or after the meeting, as a report is published after it.
+    const saved = calendarDayOfIso(evidence.savedOn);
+    if (dayNumber(saved) <= dayNumber(today))
+      return { year: yearNear(day, month, saved), yearFrom: 'inferred' };
   }
   return { year: yearNear(day, month, today), yearFrom: 'inferred' };
 }

@@ -8,7 +8,21 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** The file's last-modified day (local), YYYY-MM-DD: the import reads a date's missing year from it. */
+function modifiedOn(file: File): string | undefined {
+  if (!file.lastModified) return undefined;
+  const d = new Date(file.lastModified);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** A picked or dropped file as the contract carries it; the server decides what it is. */
 export async function fileToSource(file: File): Promise<ImportSource> {
-  return { kind: 'file', name: file.name, dataBase64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+  const day = modifiedOn(file);
+  return {
+    kind: 'file',
+    name: file.name,
+    dataBase64: toBase64(new Uint8Array(await file.arrayBuffer())),
+    ...(day ? { modifiedOn: day } : {}),
+  };
 }
