@@ -90,3 +90,7 @@ export function viRegex(re: RegExp): RegExp {
     re.flags.includes('u') ? re.flags : `${re.flags}u`,
   );
 }
+
+/** `next` is the block on the line right after `b` in the source (no empty line between them). */
+export const onNextLine = (source: string, b: Block, next: Block) =>
+  next.index === b.index + 1 && !/\n[ \t\u00a0]*\n/.test(source.slice(b.end, next.start));

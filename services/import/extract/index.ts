@@ -9,7 +9,7 @@ import type { DraftCaption, DraftText, ImportDraft, UnsureField } from '../../..
 import type { SourceDoc } from '../sources';
 import { msg, type Message } from '../../../contract/messages/message';
 import { contentHashOf } from '../sources';
-import { splitBlocks, type Block } from './blocks';
+import { onNextLine, splitBlocks, type Block } from './blocks';
 import {
   bylineText,
   documentHeader,
@@ -72,7 +72,7 @@ function classifyLines(
         !isPicturePlaceholder(next.text, unaccented) &&
         !isByline(next.text) &&
         looksLikeCaption(next.text, false) &&
-        adjacent(source, b, next)
+        onNextLine(source, b, next)
       ) {
         roles[i + 1] = 'caption';
         captions.push({ text: next.text, span: { start: next.start, end: next.end }, image: pictureIndex });
@@ -144,10 +144,6 @@ function nextIsStampOrName(blocks: readonly Block[], i: number): boolean {
   if (next.text === blocks[i]!.text) return nextIsStampOrName(blocks, i + 1);
   return isDateline(next.text);
 }
-
-/** The source had `next` on the line right after `b` (no empty line between them). */
-const adjacent = (source: string, b: Block, next: Block) =>
-  !/\n[ \t\u00a0]*\n/.test(source.slice(b.end, next.start));
 
 export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = {}): ImportDraft {
   const allBlocks = splitBlocks(doc.text);

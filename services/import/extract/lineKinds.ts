@@ -143,11 +143,11 @@ const PHOTO_CREDIT = [/\(ảnh:[^)]*\)\.?$/iu, /^ảnh\s*:/iu];
 export const isPhotoByline = (line: string) => isByline(line) && /ảnh/iu.test(line);
 
 /** The official header of a Word document (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW) above its title. */
-const QUOC_HIEU = /^(?:cộng hòa|cộng hoà) xã hội chủ nghĩa việt nam$/iu;
-const TIEU_NGU = /^độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc$/iu;
-const PARTY = /^đảng cộng sản việt nam$/iu;
+export const QUOC_HIEU = /^(?:cộng hòa|cộng hoà) xã hội chủ nghĩa việt nam$/iu;
+export const TIEU_NGU = /^độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc$/iu;
+export const PARTY = /^đảng cộng sản việt nam$/iu;
 const DOC_NUMBER = /^số\s*:?\s*\S{1,40}$/iu;
-const RULE = /^[-–—_*=.\s]+$/u;
+export const RULE = /^[-–—_*=.\s]+$/u;
 const DOC_TYPE = /^(?:biên bản|thông báo|báo cáo|kết luận)$/iu;
 /** "Hà Nội, ngày 15 tháng 8 năm 2024": the place and date line of an official document. */
 export const PLACE_DATE = /^\p{Lu}[\p{L}\s.]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$/u;

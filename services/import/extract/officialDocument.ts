@@ -14,9 +14,9 @@
  */
 import type { DraftDocumentRef, DraftText } from '../../../contract/importContract';
 import { RANKS } from '../../../contract/attendanceParse';
-import type { Block } from './blocks';
+import { onNextLine, type Block } from './blocks';
 import { findDates, isoOf } from './dates';
-import { documentHeader } from './lineKinds';
+import { documentHeader, PARTY, QUOC_HIEU, RULE as ORNAMENT, TIEU_NGU } from './lineKinds';
 
 export interface Signer {
   /** The capacity as written above the name, lines joined: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH". */
@@ -37,12 +37,8 @@ export interface OfficialFrame {
 }
 
 const COLUMNS = /\s{3,}/u;
-const QUOC_HIEU = /^(?:cộng hòa|cộng hoà) xã hội chủ nghĩa việt nam$/iu;
-const TIEU_NGU = /^độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc$/iu;
-const PARTY = /^đảng cộng sản việt nam$/iu;
 const NUMBER = /^số\s*:?\s*([\p{L}\d][\p{L}\d/.\-–]{1,40})/iu;
 const PLACE_DATE = /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu;
-const ORNAMENT = /^[-–—_*=.\s]+$/u;
 const DOC_TYPES: Record<string, string> = {
   'thông báo': 'Thông báo',
   'biên bản': 'Biên bản',
@@ -238,7 +234,3 @@ export function readOfficialFrame(blocks: readonly Block[], source: string): Off
   for (const b of footer) frame.add(b.index);
   return { frame, title, issuer, ownRef, signers: signersOf(footer) };
 }
-
-/** `next` is on the line right after `b` in the source (no empty line between them). */
-const onNextLine = (source: string, b: Block, next: Block) =>
-  next.index === b.index + 1 && !/\n[ \t\u00a0]*\n/.test(source.slice(b.end, next.start));
