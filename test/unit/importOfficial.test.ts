@@ -455,6 +455,10 @@ describe('a department notice whose chair is named only by title in the text and
     expect(issuerOf(d())).toBe('SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG');
   });
 
+  it('takes no byline from the signature ("GIÁM ĐỐC" over the name is the signer’s capacity)', () => {
+    expect(d().byline).toBeNull();
+  });
+
   it('keeps the header, Nơi nhận ("Như thành phần dự họp") and the signer out of the body', () => {
     const body = bodyOf(d());
     expectNoFurniture(body);

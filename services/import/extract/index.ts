@@ -45,10 +45,12 @@ function classifyLines(
   source: string,
   blocks: readonly Block[],
   unaccented: boolean,
+  /** An official document's header, Nơi nhận and signatures: never a caption or a byline. */
+  frame: ReadonlySet<number>,
 ): { roles: LineRole[]; captions: DraftCaption[]; byline: DraftText | null } {
   const roles: LineRole[] = blocks.map(() => 'text');
   const { header } = documentHeader(blocks.map((b) => b.text));
-  for (const i of header) roles[i] = 'header';
+  for (const i of [...header, ...frame]) roles[i] = 'header';
   // Standalone captions are looked for only in a report that shows pictures.
   const withPictures = blocks.some((b) => isPicturePlaceholder(b.text, unaccented) || isPhotoByline(b.text));
   const captions: DraftCaption[] = [];
@@ -148,10 +150,15 @@ function nextIsStampOrName(blocks: readonly Block[], i: number): boolean {
 export function extractDraft(doc: SourceDoc, options: { today?: CalendarDay } = {}): ImportDraft {
   const allBlocks = splitBlocks(doc.text);
   const unaccented = isUnaccented(doc.text);
-  const { roles, captions, byline } = classifyLines(doc.text, allBlocks, unaccented);
-  // An official document's header, trích yếu, Nơi nhận and signatures are not the minutes.
+  // An official document's header, trích yếu, Nơi nhận and signatures are not the minutes (and the
+  // signer's "GIÁM ĐỐC" over a name is no reporter's byline).
   const official = readOfficialFrame(allBlocks, doc.text);
-  for (const i of official?.frame ?? []) roles[i] = 'header';
+  const { roles, captions, byline } = classifyLines(
+    doc.text,
+    allBlocks,
+    unaccented,
+    official?.frame ?? new Set(),
+  );
   const textBlocks = allBlocks.filter((_, i) => roles[i] === 'text');
 
   const ownTitle = official?.title ?? findTitle(textBlocks);
