@@ -231,6 +231,8 @@ export const ImportSaveResult = z.object({
   counts: z.object({
     people: z.number().int(),
     photos: z.number().int(),
+    /** Cards made for captions whose picture was not in the source, waiting for it to be attached. */
+    photoCards: z.number().int(),
     documents: z.number().int(),
     conclusions: z.number().int(),
   }),

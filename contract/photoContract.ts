@@ -38,8 +38,11 @@ export type PhotoPerson = z.output<typeof PhotoPerson>;
 export const Photo = z.object({
   id: PhotoId,
   meetingId: MeetingId,
-  /** SHA-256 of the original file: its name in the store and its address (/photos/<fileHash>). */
-  fileHash: z.string(),
+  /**
+   * SHA-256 of the original file: its name in the store and its address (/photos/<fileHash>). Null for a
+   * card still waiting for its picture (a caption kept from an import); mime is then '' and byteSize 0.
+   */
+  fileHash: z.string().nullable(),
   mime: z.string(),
   byteSize: z.number().int(),
   /** As displayed (after the EXIF orientation is applied). */
@@ -57,6 +60,12 @@ export const Photo = z.object({
   updatedAt: z.number(),
 });
 export type Photo = z.output<typeof Photo>;
+
+/** A photo whose picture is in the store (not a card still waiting for its file). */
+export type PhotoWithFile = Photo & { fileHash: string };
+export function hasPicture(photo: Photo): photo is PhotoWithFile {
+  return photo.fileHash !== null;
+}
 
 export const PhotoListInput = z.object({ meetingId: MeetingId });
 export const PhotoList = z.object({
@@ -85,6 +94,14 @@ export const PhotoAddInput = z.object({
 });
 export type PhotoAddInput = z.output<typeof PhotoAddInput>;
 
+/** A picture for a card that waits for one (its caption, credit and people stay). */
+export const PhotoAttachInput = z.object({
+  id: PhotoId,
+  version: MeetingVersion,
+  fileName: PhotoAddInput.shape.fileName,
+  dataBase64: PhotoAddInput.shape.dataBase64,
+});
+
 /** Only the fields given change; `takenAt: null` clears the time. */
 export const PhotoFieldsPatch = z.object({
   caption: text(PHOTO_CAPTION_MAX, 'caption').optional(),
@@ -110,6 +127,7 @@ export const PhotoSetPeopleInput = z.object({
 
 export const photoChannels = {
   'photos/add': { input: PhotoAddInput, output: PhotoChange },
+  'photos/attach': { input: PhotoAttachInput, output: PhotoChange },
   'photos/list': { input: PhotoListInput, output: PhotoList },
   'photos/update': { input: PhotoUpdateInput, output: PhotoChange },
   'photos/reorder': { input: PhotoReorderInput, output: PhotoList },

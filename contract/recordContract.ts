@@ -16,6 +16,7 @@ import { Id, MeetingVersion, Paging, requiredText } from './fields';
 import type { Meeting, MeetingFieldsInput } from './contract';
 import {
   PhotoAddInput,
+  PhotoAttachInput,
   PhotoRemoveInput,
   PhotoReorderInput,
   PhotoSetPeopleInput,
@@ -136,6 +137,7 @@ export const CorrectionChange = z.discriminatedUnion('kind', [
   correctionOf('tags/set', TagsSetBody),
   // Photos: the same inputs as the photo channels, without the meeting's version.
   correctionOf('photos/add', PhotoAddInput.omit({ meetingId: true, version: true }).shape),
+  correctionOf('photos/attach', PhotoAttachInput.omit({ version: true }).shape),
   correctionOf('photos/update', PhotoUpdateInput.omit({ version: true }).shape),
   correctionOf('photos/set-people', PhotoSetPeopleInput.omit({ version: true }).shape),
   correctionOf('photos/reorder', PhotoReorderInput.omit({ meetingId: true, version: true }).shape),

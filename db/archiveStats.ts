@@ -6,7 +6,7 @@ import type { Archive, Connection } from './open';
 export function liveArchiveStats(archive: Pick<Archive, 'sqlite'>): { meetings: number; photoBytes: number } {
   return archive.sqlite
     .prepare(
-      'SELECT (SELECT count(*) FROM meetings WHERE deleted_at IS NULL) AS meetings, (SELECT coalesce(sum(byte_size), 0) FROM (SELECT DISTINCT file_hash, byte_size FROM photos)) AS photoBytes',
+      'SELECT (SELECT count(*) FROM meetings WHERE deleted_at IS NULL) AS meetings, (SELECT coalesce(sum(byte_size), 0) FROM (SELECT DISTINCT file_hash, byte_size FROM photos WHERE file_hash IS NOT NULL)) AS photoBytes',
     )
     .get() as { meetings: number; photoBytes: number };
 }

@@ -83,7 +83,7 @@ export function selectedPhotoFiles(sqlite: Connection, ids: SelectedIds): PhotoF
   return sqlite
     .prepare(
       `SELECT file_hash AS fileHash, max(mime) AS mime, max(byte_size) AS byteSize FROM photos
-       WHERE meeting_id ${sel.sql} GROUP BY file_hash ORDER BY file_hash`,
+       WHERE meeting_id ${sel.sql} AND file_hash IS NOT NULL GROUP BY file_hash ORDER BY file_hash`,
     )
     .all(sel.params) as PhotoFact[];
 }

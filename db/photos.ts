@@ -36,7 +36,7 @@ export interface PhotoFileFacts {
 export interface PhotoRow {
   id: string;
   meetingId: string;
-  fileHash: string;
+  fileHash: string | null;
   mime: string;
   byteSize: number;
   width: number | null;
@@ -153,31 +153,29 @@ export function checkPhotoCanBeAdded(
 /**
  * Adds a stored file to the end of a meeting's album. The same file twice in one meeting is refused
  * (PHOTO_DUPLICATE: almost always a double click); the same file in two meetings is two rows over one file.
+ * With `file` null the card waits for its picture (an imported caption whose photo was not in the
+ * paste): it has its caption and credit, and the file is attached later (attachPhotoFile).
  */
 export function addPhoto(
   archive: Archive,
   meetingId: string,
   expectedVersion: number,
-  file: PhotoFileFacts,
+  file: PhotoFileFacts | null,
   fields: { caption: string; credit: string; fileName?: string },
   actor: string,
   now: number = Date.now(),
   correction?: string,
 ): PhotoChange {
   return writeRecord(archive, meetingId, expectedVersion, { actor, now, correction }, (tx) => {
-    refuseDuplicate(archive, meetingId, file.hash);
+    if (file) refuseDuplicate(archive, meetingId, file.hash);
     const next = nextPosition(archive, 'photos', meetingId);
     const row: PhotoRow = {
       id: uuidv7(now),
       meetingId,
-      fileHash: file.hash,
-      mime: file.mime,
-      byteSize: file.byteSize,
-      width: file.width,
-      height: file.height,
+      ...fileColumns(file),
       caption: fields.caption.normalize('NFC'),
       credit: fields.credit.normalize('NFC'),
-      takenAt: file.takenAt,
+      takenAt: file?.takenAt ?? null,
       position: next,
       createdAt: now,
       updatedAt: now,
@@ -197,6 +195,55 @@ export function addPhoto(
       now,
     );
     return { meetingVersion: tx.version, photo };
+  });
+}
+
+/** The columns a file fills; a card without its picture has none ('' and 0 where the column needs a value). */
+function fileColumns(file: PhotoFileFacts | null): Pick<PhotoRow, 'fileHash' | 'mime' | 'byteSize' | 'width' | 'height'> {
+  if (!file) return { fileHash: null, mime: '', byteSize: 0, width: null, height: null };
+  return { fileHash: file.hash, mime: file.mime, byteSize: file.byteSize, width: file.width, height: file.height };
+}
+
+/**
+ * Everything attachPhotoFile would refuse, checked without writing (before the file is stored): the
+ * meeting's state, a card that already has its picture (PHOTO_HAS_FILE), the same file already in the album.
+ */
+export function checkPhotoCanBeAttached(
+  archive: Archive,
+  photoId: string,
+  expectedVersion: number,
+  hash: string,
+  correction?: string,
+): void {
+  const row = photoRow(archive, photoId);
+  checkPhotoCanBeAdded(archive, row.meetingId, expectedVersion, hash, correction);
+  if (row.fileHash !== null) throw new HosoError('PHOTO_HAS_FILE', msg('recordDetail.photoNumber', { n: row.position + 1 }));
+}
+
+/**
+ * Gives a card waiting for its picture the stored file: caption, credit, people and place in the album
+ * stay; the time taken comes from the file unless the clerk set one. A card that has a picture keeps it
+ * (PHOTO_HAS_FILE: remove the photo and add the other one instead).
+ */
+export function attachPhotoFile(
+  archive: Archive,
+  photoId: string,
+  expectedVersion: number,
+  file: PhotoFileFacts,
+  fileName: string,
+  actor: string,
+  now: number = Date.now(),
+  correction?: string,
+): PhotoChange {
+  return changePhoto(archive, photoId, expectedVersion, { actor, now, correction }, (before, meetingVersion) => {
+    if (before.fileHash !== null) throw new HosoError('PHOTO_HAS_FILE', msg('recordDetail.photoNumber', { n: before.position + 1 }));
+    refuseDuplicate(archive, before.meetingId, file.hash);
+    const after: Photo = { ...before, ...fileColumns(file), takenAt: before.takenAt ?? file.takenAt, updatedAt: now };
+    archive.sqlite
+      .prepare('UPDATE photos SET file_hash = ?, mime = ?, byte_size = ?, width = ?, height = ?, taken_at = ?, updated_at = ? WHERE id = ?')
+      .run(after.fileHash, after.mime, after.byteSize, after.width, after.height, after.takenAt, now, photoId);
+    appendAudit(archive, { actor, action: 'update', entity: 'photo', reason: correction, entityId: photoId, before, after: { ...after, fileName } }, now);
+    return { meetingVersion, photo: after };
   });
 }
 
@@ -370,7 +417,7 @@ export function removePhoto(
  */
 export function photoHashesInUse(archive: Pick<Archive, 'sqlite'>): Set<string> {
   return new Set(
-    (archive.sqlite.prepare('SELECT DISTINCT file_hash AS h FROM photos').all() as { h: string }[]).map(
+    (archive.sqlite.prepare('SELECT DISTINCT file_hash AS h FROM photos WHERE file_hash IS NOT NULL').all() as { h: string }[]).map(
       (r) => r.h,
     ),
   );

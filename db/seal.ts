@@ -66,7 +66,8 @@ export function computeSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string)
     content[part] = value;
     parts[part] = sha256(canonicalJson(value));
   }
-  const photoHashes = (content.photos as { file_hash: string }[]).map((p) => p.file_hash);
+  // A card waiting for its picture has no file to verify.
+  const photoHashes = (content.photos as { file_hash: string | null }[]).flatMap((p) => (p.file_hash === null ? [] : [p.file_hash]));
   return { hash: sha256(canonicalJson(content)), parts, photoHashes };
 }
 

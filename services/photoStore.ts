@@ -3,7 +3,7 @@ import exifr from 'exifr';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Archive } from '../db/open';
-import { addPhoto, checkPhotoCanBeAdded, photoHashesInUse, type PhotoFileFacts } from '../db/photos';
+import { addPhoto, attachPhotoFile, checkPhotoCanBeAdded, checkPhotoCanBeAttached, photoHashesInUse, type PhotoFileFacts } from '../db/photos';
 import { HosoError } from '../contract/errors';
 import { literal, type Message } from '../contract/messages/message';
 import { PHOTO_MAX_BYTES, type PhotoChange } from '../contract/photoContract';
@@ -271,6 +271,30 @@ export async function addPhotoToMeeting(
     Date.now(),
     input.correction,
   );
+}
+
+export interface AttachPhotoInput {
+  /** The card waiting for its picture. */
+  photoId: string;
+  /** The meeting's version the clerk saw. */
+  version: number;
+  bytes: Uint8Array;
+  fileName?: string;
+  /** The reason, when the picture is attached to a finalized record (meetings/correct). */
+  correction?: string;
+}
+
+/**
+ * A picture onto a card that waits for it (a caption kept from an import): checked like an added photo
+ * (the meeting's state, the card, the same file already in the album) before the file is stored, then
+ * the row is changed in one transaction that checks again.
+ */
+export async function attachPhotoToCard(archive: Archive, input: AttachPhotoInput, actor: string): Promise<PhotoChange> {
+  if (input.bytes.length > PHOTO_MAX_BYTES)
+    throw new HosoError('PHOTO_TOO_LARGE', input.fileName ? literal(input.fileName) : undefined);
+  checkPhotoCanBeAttached(archive, input.photoId, input.version, sha256Hex(input.bytes), input.correction);
+  const stored = await storePhoto(dirname(archive.file), input.bytes, { fileName: input.fileName });
+  return attachPhotoFile(archive, input.photoId, input.version, stored, input.fileName ?? '', actor, Date.now(), input.correction);
 }
 
 /**

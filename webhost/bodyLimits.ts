@@ -28,6 +28,8 @@ const IMPORT_BODY_BYTES = Math.ceil((IMPORT_FILE_MAX_BYTES * 4) / 3) + 5 * MB;
 export const BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
   // A photo of up to PHOTO_MAX_BYTES (40 MB) in base64 (4/3 of it), plus a caption and a little JSON.
   'photos/add': { bytes: PHOTO_BODY_BYTES, code: 'PHOTO_TOO_LARGE' },
+  // The same picture, given to a card that waits for it.
+  'photos/attach': { bytes: PHOTO_BODY_BYTES, code: 'PHOTO_TOO_LARGE' },
   // A correction of a sealed record may add a photo: the largest change it carries.
   'meetings/correct': { bytes: PHOTO_BODY_BYTES, code: 'PAYLOAD_TOO_LARGE' },
   // A file to import (up to IMPORT_FILE_MAX_BYTES, 50 MB) travels in base64 inside JSON: about 67 MB.

@@ -60,6 +60,8 @@ export const en: CatalogShape<typeof vi> = {
     PHOTO_HEIC_UNSUPPORTED:
       'HEIC photos (taken on an iPhone or iPad) cannot be read on this PC. Nothing was saved; convert the photo to JPEG: on the iPhone, Settings > Camera > Formats > "Most Compatible", or Settings > Photos > Transfer to Mac or PC > Automatic when copying, or open it in the Photos app on the PC and export (save as) JPEG.',
     PHOTO_DUPLICATE: 'This photo is already in the meeting record, so it was not added again.',
+    PHOTO_HAS_FILE:
+      'This photo card already has its picture, so nothing was attached. To change the picture, remove the card and add the new photo.',
     PHOTO_PERSON_NOT_ATTENDEE:
       'Only people on this meeting’s attendance list can be tagged in its photos. Add the person to the attendance list first.',
     MEETING_JSON_INVALID:

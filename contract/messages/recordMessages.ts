@@ -92,8 +92,8 @@ export const recordVi = {
     photoOf: '({{source}} — ảnh {{n}})',
     photoNotSaved: 'Ảnh {{n}} không lưu được: {{error}}',
     firstPeopleOnly: 'Chỉ nhập {{max}} người đầu danh sách.',
-    captionsKeptInMinutes:
-      '{{n}} chú thích ảnh chưa có tệp ảnh kèm theo được giữ ở cuối biên bản; thêm ảnh ở thẻ Ảnh rồi chép chú thích sang.',
+    captionsAsCards:
+      '{{n}} chú thích ảnh chưa có tệp ảnh kèm theo được giữ thành thẻ ảnh chờ ảnh; đính kèm ảnh cho từng thẻ ở thẻ Ảnh.',
     /** A file of a batch (import/batch, `hoso import`): how it went. */
     imported: 'Đã nhập.',
     failedNoTitle: 'Không tìm thấy tên cuộc họp; hãy nhập tệp này trên màn hình Nhập hồ sơ để điền tên.',
@@ -177,8 +177,8 @@ export const recordEn: CatalogShape<typeof recordVi> = {
     photoOf: '({{source}} — photo {{n}})',
     photoNotSaved: 'Photo {{n}} could not be saved: {{error}}',
     firstPeopleOnly: 'Only the first {{max}} people of the list were imported.',
-    captionsKeptInMinutes:
-      '{{n}} photo captions without their picture file are kept at the end of the minutes; add the photos in the Photos tab and copy the captions over.',
+    captionsAsCards:
+      '{{n}} photo captions without their picture file are kept as photo cards waiting for the picture; attach each one in the Photos tab.',
     imported: 'Imported.',
     failedNoTitle: 'No meeting title found; import this file on the Import screen to fill in the title.',
     duplicateContent: 'Skipped: same content as the existing record “{{title}}”.',

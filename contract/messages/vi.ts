@@ -64,6 +64,8 @@ export const vi = {
     PHOTO_HEIC_UNSUPPORTED:
       'Ảnh định dạng HEIC (ảnh chụp từ iPhone, iPad) chưa đọc được trên máy này. Không có gì được lưu; hãy chuyển ảnh sang JPEG: trên iPhone vào Cài đặt > Camera > Định dạng > chọn "Tương thích nhất" rồi chụp lại, hoặc khi chép ảnh sang máy tính chọn chuyển sang JPEG (Cài đặt > Ảnh > Chuyển sang Mac hoặc PC > Tự động), hoặc mở ảnh bằng ứng dụng Photos trên máy tính và xuất (Lưu thành) JPEG.',
     PHOTO_DUPLICATE: 'Ảnh này đã có trong hồ sơ cuộc họp, nên không thêm lần nữa.',
+    PHOTO_HAS_FILE:
+      'Thẻ ảnh này đã có ảnh, nên không đính kèm thêm. Muốn thay ảnh, hãy xóa thẻ ảnh đó rồi thêm ảnh mới.',
     PHOTO_PERSON_NOT_ATTENDEE:
       'Chỉ gắn tên được những người có trong danh sách dự họp của cuộc họp này. Hãy thêm người đó vào danh sách dự họp trước.',
     MEETING_JSON_INVALID:

@@ -2,7 +2,11 @@ import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlit
 import { meetings } from './meetings';
 import { people } from './people';
 
-/** A photo of a meeting. The file lives content-addressed beside the archive: photos/ab/<sha256>.<ext>. */
+/**
+ * A photo of a meeting. The file lives content-addressed beside the archive: photos/ab/<sha256>.<ext>.
+ * A card may wait for its picture (an imported report's caption whose photo was not in the paste):
+ * file_hash is then null, mime '' and byte_size 0, until the clerk attaches the file.
+ */
 export const photos = sqliteTable(
   'photos',
   {
@@ -10,7 +14,7 @@ export const photos = sqliteTable(
     meetingId: text('meeting_id')
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
-    fileHash: text('file_hash').notNull(),
+    fileHash: text('file_hash'),
     mime: text('mime').notNull(),
     byteSize: integer('byte_size').notNull(),
     width: integer('width'),

@@ -265,6 +265,8 @@ export function meetingPage(j: MeetingJson, backHref: string): string {
     const figures = j.photos
       .map((p) => {
         const caption = [p.caption, p.credit].filter(Boolean).map(escapeHtml).join(' — ');
+        // A card still waiting for its picture keeps its caption, over a line saying the photo is not attached.
+        if (p.file === null) return `<figure><p class="muted">(Chưa đính kèm ảnh)</p>${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
         return `<figure><a href="../../${escapeHtml(p.file)}"><img src="../../${escapeHtml(p.file)}" alt="${escapeHtml(p.caption)}" loading="lazy"></a>${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
       })
       .join('\n');

@@ -79,7 +79,7 @@ export function meetingsToJson(
           photos: (photos.get(id) ?? []).map((p) => ({
             ...p,
             people: JSON.parse(p.people as string) as string[],
-            file: bagPhotoPath(p.fileHash as string, p.mime as string),
+            file: p.fileHash === null ? null : bagPhotoPath(p.fileHash as string, p.mime as string),
           })) as MeetingJson['photos'],
           conclusions: (conclusions.get(id) ?? []).map((c) => ({
             ...c,
@@ -104,7 +104,8 @@ export function meetingsToJson(
     const people: MeetingJson['people'] = readPeopleRows(sqlite, [...named]);
     return parts.map(({ m, ...p }, i) => ({
       format: MEETING_JSON_FORMAT,
-      formatVersion: MEETING_JSON_VERSION,
+      // 2 only for a record with a photo card waiting for its picture, so older hosos read every other.
+      formatVersion: p.photos.some((ph) => ph.fileHash === null) ? MEETING_JSON_VERSION : 1,
       exportedAt: options.now ?? Date.now(),
       ...(options.generator ? { generator: options.generator } : {}),
       meeting: {

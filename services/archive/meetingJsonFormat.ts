@@ -21,6 +21,7 @@ import { issueMessages } from '../../contract/messages/zodIssues';
  *   attendance:  [{ id, personId, fullName, role, rank, titles, unit, status, absenceReason, position,
  *                   createdAt, updatedAt }]  — rank/titles/unit *as they were at the meeting*,
  *   photos:      [{ id, fileHash (sha256), file "photos/ab/<sha256>.<ext>" (relative to the bag's data/),
+ *                   both null in formatVersion 2 for a card still waiting for its picture (mime '', byteSize 0),
  *                   mime, byteSize, width, height, caption, credit, takenAt, position, people: [personId],
  *                   createdAt, updatedAt }],
  *   conclusions: [{ id, position, text, isTask, assigneePersonId, assigneeUnit, deadline "YYYY-MM-DD"|null,
@@ -30,12 +31,15 @@ import { issueMessages } from '../../contract/messages/zodIssues';
  * ```
  * Compatibility rules: a newer hoso may ADD fields (they are ignored here) and keeps `formatVersion` 1;
  * removing or changing the meaning of a field bumps `formatVersion`, which an older hoso refuses with
- * MEETING_JSON_UNSUPPORTED instead of guessing. Ids are UUIDv7 from the archive that created the row,
+ * MEETING_JSON_UNSUPPORTED instead of guessing. Version 2 differs only in allowing a photo without its
+ * file; a record is written as 2 only when it has such a card, so every other record stays readable by
+ * a hoso that knows only 1. Ids are UUIDv7 from the archive that created the row,
  * so archives merge by id. Tags are matched by name on merge (each PC creates its own tag ids).
  */
 
 export const MEETING_JSON_FORMAT = 'hoso-meeting';
-export const MEETING_JSON_VERSION = 1;
+/** The highest version read; a record is written as 1 unless it needs 2 (see photoJsonVersion). */
+export const MEETING_JSON_VERSION = 2;
 
 const Ms = z.number().int();
 const str = z.string();
@@ -91,8 +95,8 @@ const AttendancePart = z.object({
 
 const PhotoPart = z.object({
   id: str.min(1),
-  fileHash: str.regex(/^[0-9a-f]{64}$/),
-  file: str,
+  fileHash: str.regex(/^[0-9a-f]{64}$/).nullable(),
+  file: str.nullable(),
   mime: str,
   byteSize: Ms,
   width: Ms.nullable(),
@@ -134,7 +138,7 @@ const DocumentPart = z.object({
 
 export const MeetingJson = z.object({
   format: z.literal(MEETING_JSON_FORMAT),
-  formatVersion: z.literal(MEETING_JSON_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   exportedAt: Ms,
   generator: str.optional(),
   meeting: MeetingPart,
@@ -187,5 +191,10 @@ export function parseMeetingJson(text: string, source = ''): MeetingJson {
     const path = first.path.map(String).join('.');
     throw fail('MEETING_JSON_INVALID', path ? `${path}:` : '', issueMessages([first]));
   }
+  // A photo has both its hash and its file or neither, and only version 2 may have neither.
+  parsed.data.photos.forEach((p, i) => {
+    if ((p.fileHash === null) !== (p.file === null) || (p.fileHash === null && parsed.data.formatVersion < 2))
+      throw fail('MEETING_JSON_INVALID', `photos.${i}.file: ${p.fileHash === null ? 'null' : p.file}`);
+  });
   return parsed.data;
 }

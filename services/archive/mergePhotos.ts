@@ -21,6 +21,8 @@ export function copyPhotoFiles(archive: Archive, bag: MergeBag, records: Meeting
   const done = new Set<string>();
   for (const json of records) {
     for (const p of json.photos) {
+      // A card waiting for its picture has no file to copy.
+      if (p.fileHash === null || p.file === null) continue;
       if (done.has(p.fileHash)) continue;
       done.add(p.fileHash);
       if (verifyPhotoFileSync(archiveDir, p.fileHash).ok) continue;

@@ -129,7 +129,10 @@ export function soundRecord(json: MeetingJson, file: string, problems: BagProble
   checkRowIds(json.photos, 'photos', add, rowIds);
   json.photos.forEach((p, i) => {
     check(PhotoFieldsPatch, fieldsOf(PhotoFieldsPatch, p), `photos.${i}`, add);
-    if (!extForMime(p.mime)) add(`photos.${i}.mime`, msg('merge.photoType', { mime: p.mime.slice(0, 100) }));
+    // A card waiting for its picture has no type (and no file: parseMeetingJson checked both are null).
+    if (p.fileHash === null) {
+      if (p.mime !== '' || p.byteSize !== 0) add(`photos.${i}.mime`, msg('merge.photoType', { mime: p.mime.slice(0, 100) }));
+    } else if (!extForMime(p.mime)) add(`photos.${i}.mime`, msg('merge.photoType', { mime: p.mime.slice(0, 100) }));
     const tagged = new Set<string>();
     p.people.forEach((id, k) => {
       checkId(id, `photos.${i}.people.${k}`, add);

@@ -4,7 +4,7 @@ import type { Archive } from '../../db/open';
 import { PHOTO_MAX_BASE64_CHARS } from '../../contract/photoContract';
 import { HosoError } from '../../contract/errors';
 import { literal, msg } from '../../contract/messages/message';
-import { addPhotoToMeeting } from '../photoStore';
+import { addPhotoToMeeting, attachPhotoToCard } from '../photoStore';
 import { listPhotos, removePhoto, reorderPhotos, setPhotoPeople, updatePhoto } from '../../db/photos';
 
 const DATA_URL_PREFIX = /^data:[^,]{0,200};base64,/;
@@ -29,6 +29,8 @@ export function photoCorrections(a: Archive): CorrectionsOf<'photos'> {
   return {
     'photos/add': (id, version, { fileName, dataBase64, caption, credit }, w) =>
       addPhotoToMeeting(a, { meetingId: id, version, bytes: decodePhotoData(dataBase64, fileName), fileName, caption, credit, correction: w.correction }, w.actor),
+    'photos/attach': (_id, version, { id: photoId, fileName, dataBase64 }, w) =>
+      attachPhotoToCard(a, { photoId, version, bytes: decodePhotoData(dataBase64, fileName), fileName, correction: w.correction }, w.actor),
     'photos/update': (_id, version, { id: photoId, fields }, w) => updatePhoto(a, photoId, version, fields, w.actor, Date.now(), w.correction),
     'photos/set-people': (_id, version, { id: photoId, personIds }, w) => setPhotoPeople(a, photoId, version, personIds, w.actor, Date.now(), w.correction),
     'photos/reorder': (id, version, { photoIds }, w) => reorderPhotos(a, id, version, photoIds, w.actor, Date.now(), w.correction),
@@ -42,6 +44,8 @@ export function photoHandlers(ctx: ServiceContext): HandlersOf<'photos'> {
   return {
     'photos/add': ({ meetingId, version, fileName, dataBase64, caption, credit }) =>
       addPhotoToMeeting(a, { meetingId, version, bytes: decodePhotoData(dataBase64, fileName), fileName, caption, credit }, ctx.actor()),
+    'photos/attach': ({ id, version, fileName, dataBase64 }) =>
+      attachPhotoToCard(a, { photoId: id, version, bytes: decodePhotoData(dataBase64, fileName), fileName }, ctx.actor()),
     'photos/list': ({ meetingId }) => listPhotos(a, meetingId),
     'photos/update': ({ id, version, fields }) => updatePhoto(a, id, version, fields, ctx.actor()),
     'photos/reorder': ({ meetingId, version, photoIds }) => reorderPhotos(a, meetingId, version, photoIds, ctx.actor()),

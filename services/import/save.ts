@@ -33,6 +33,7 @@ import type {
 } from '../../contract/importContract';
 import { storePhoto, type StoredPhoto } from '../photoStore';
 import type { SourceDoc } from './sources';
+import { splitPhotoCredit } from './extract/lineKinds';
 
 export function findDuplicate(
   archive: Archive,
@@ -83,15 +84,12 @@ export function reviewedFromDraft(archive: Archive, d: ImportDraft, kinds: reado
   };
 }
 
-/** The heading under which captions without their picture are kept at the end of the minutes. */
-export const CAPTIONS_WITHOUT_PICTURE_HEADING = 'Chú thích ảnh (chưa có tệp ảnh kèm theo):';
-
 /**
  * Which caption goes on which stored picture (the first caption naming it), and the captions left
  * without one: a standalone caption ("Ảnh: Việt Hà" under no picture), a pasted "[Ảnh 2]" whose file
- * never came, a picture that could not be stored or was the same file as an earlier one. An album row
- * needs its file (photos.file_hash), so until the album can hold a card without its photo those
- * captions are kept in the minutes: an import never drops what the clerk kept.
+ * never came, a picture that could not be stored or was the same file as an earlier one. Those become
+ * photo cards waiting for their picture (the clerk attaches it in the Ảnh tab): an import never drops
+ * what the clerk kept.
  */
 export function placeCaptions(
   captions: ReviewedDraft['captions'],
@@ -115,12 +113,6 @@ export function placeCaptions(
   return { photoIndexes, onPicture, withoutPicture };
 }
 
-/** The minutes with the captions that have no picture after them, one a line under their heading. */
-function withCaptionsKept(body: string, captions: readonly string[]): string {
-  if (captions.length === 0) return body;
-  const list = [CAPTIONS_WITHOUT_PICTURE_HEADING, ...captions.map((c) => `- ${c}`)].join('\n');
-  return body.trim() ? `${body.trimEnd()}\n\n${list}` : list;
-}
 
 export interface SaveOptions {
   actor: string;
@@ -157,7 +149,7 @@ export interface PreparedImport {
   notes: Message[];
 }
 
-const NO_COUNTS = () => ({ people: 0, photos: 0, documents: 0, conclusions: 0 });
+const NO_COUNTS = () => ({ people: 0, photos: 0, photoCards: 0, documents: 0, conclusions: 0 });
 
 function duplicateResult(duplicate: DuplicateOf): ImportSaveResult {
   return { status: 'duplicate', meetingId: null, duplicate, counts: NO_COUNTS(), notes: [] };
@@ -235,7 +227,7 @@ export function commitImport(
 
   const placed = placeCaptions(r.captions, pictures);
   if (placed.withoutPicture.length > 0)
-    notes.push(msg('importNote.captionsKeptInMinutes', { n: String(placed.withoutPicture.length) }));
+    notes.push(msg('importNote.captionsAsCards', { n: String(placed.withoutPicture.length) }));
 
   const meetingId = archive.sqlite.transaction(() => {
     const meeting = createMeeting(
@@ -248,7 +240,7 @@ export function commitImport(
         endTime: null,
         location: r.location,
         organizer: '',
-        minutesText: withCaptionsKept(r.body, placed.withoutPicture),
+        minutesText: r.body,
       },
       o.actor,
       { source: r.byline, now },
@@ -294,16 +286,14 @@ export function commitImport(
     // Each stored picture once, with the caption that followed it; pictures without a caption too.
     for (const [index, file] of pictures) {
       if (!placed.photoIndexes.has(index)) continue;
-      version = addPhoto(
-        archive,
-        meeting.id,
-        version,
-        file,
-        { caption: placed.onPicture.get(index) ?? '', credit: '', fileName: `${doc.name} — ảnh ${index + 1}` },
-        o.actor,
-        now,
-      ).meetingVersion;
+      const fields = splitPhotoCredit(placed.onPicture.get(index) ?? '');
+      version = addPhoto(archive, meeting.id, version, file, { ...fields, fileName: `${doc.name} — ảnh ${index + 1}` }, o.actor, now).meetingVersion;
       counts.photos++;
+    }
+    // Then a card for each caption without its picture, caption and credit apart, in the report's order.
+    for (const text of placed.withoutPicture) {
+      version = addPhoto(archive, meeting.id, version, null, splitPhotoCredit(text), o.actor, now).meetingVersion;
+      counts.photoCards++;
     }
     appendAudit(
       archive,

@@ -3,6 +3,7 @@ import type { Archive } from '../../db/open';
 import { getSettings } from '../../db/settings';
 import { getMeetingRecord } from '../../db/meetingRecord';
 import { listPhotos } from '../../db/photos';
+import { hasPicture } from '../../contract/photoContract';
 import { latestNoticeOf } from '../../db/notices';
 import { localToday } from '../../db/conclusions';
 import { HosoError } from '../../contract/errors';
@@ -51,7 +52,8 @@ function meetingDoc(archive: Archive, request: ReportRequest, record: MeetingRec
       if (!record.attendance.rows.length) throw new HosoError('REPORT_NOTHING_TO_PRINT', msg('recordDetail.noAttendees'));
       return attendanceDoc(record, settings, variant);
     case 'photos': {
-      const photos = listPhotos(archive, meetingId).photos;
+      // The sheet prints pictures: a card still waiting for its file (a caption kept from an import) is not on it.
+      const photos = listPhotos(archive, meetingId).photos.filter(hasPicture);
       if (!photos.length) throw new HosoError('REPORT_NOTHING_TO_PRINT', msg('recordDetail.noPhotos'));
       return photoDoc(record, photos, dirname(archive.file), settings, variant, request.perPage);
     }

@@ -1,6 +1,6 @@
 import type { MeetingRecord } from '../../contract/recordContract';
 import type { Settings } from '../../contract/contract';
-import type { Photo } from '../../contract/photoContract';
+import type { PhotoWithFile } from '../../contract/photoContract';
 import { outgoingNumber } from '../../db/register';
 import { findPhotoFile } from '../photoFiles';
 import { clockTime, longDate, shortDate } from './dates';
@@ -103,7 +103,7 @@ export function attendanceDoc(record: MeetingRecord, settings: Settings, variant
 }
 
 /** Ảnh hoạt động: 2, 4 or 6 photos per A4 page, each with its caption and credit. */
-export function photoDoc(record: MeetingRecord, photos: readonly Photo[], archiveDir: string, settings: Settings, variant: DocumentVariant, perPage: 2 | 4 | 6): ReportDoc {
+export function photoDoc(record: MeetingRecord, photos: readonly PhotoWithFile[], archiveDir: string, settings: Settings, variant: DocumentVariant, perPage: 2 | 4 | 6): ReportDoc {
   const m = record.meeting;
   return {
     kind: 'photos',

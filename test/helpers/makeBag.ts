@@ -33,6 +33,7 @@ export async function makeBag(
     const json = meetingToJson(archive, id);
     writeFileSync(join(data, 'meetings', `${id}.json`), options.edit ? `${JSON.stringify(options.edit(json), null, 2)}\n` : serializeMeetingJson(json));
     for (const p of json.photos) {
+      if (p.fileHash === null || p.file === null) continue; // a card waiting for its picture
       const found = findPhotoFile(dirname(archive.file), p.fileHash);
       if (!found) throw new Error(`test bag: photo file ${p.fileHash} missing from the archive`);
       mkdirSync(dirname(join(data, p.file)), { recursive: true });

@@ -194,7 +194,7 @@ describe('merge of a hostile bag: every record passes the clerk’s rules, or no
     const { draft } = await twoRecords();
     const bag = await bagOf(a);
     const json = JSON.parse(readFileSync(meetingFiles(bag).find((f) => f.includes(draft.id))!, 'utf8')) as MeetingJson;
-    const photo = join(bag, 'data', ...json.photos[0]!.file.split('/'));
+    const photo = join(bag, 'data', ...json.photos[0]!.file!.split('/'));
     writeFileSync(photo, Buffer.alloc(PHOTO_MAX_BYTES + 1));
     await rebag(bag);
     const e = await refusal(merge(b, bag));

@@ -88,7 +88,7 @@ export async function seedExportRecords(
       },
       'kiểm thử',
     );
-    photoHashes.push(change.photo.fileHash);
+    photoHashes.push(change.photo.fileHash!);
   }
   return { ids: { giaoBan, tongKet, escaped, secret }, photoHashes };
 }

@@ -5,7 +5,6 @@ import { createContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher, type Dispatch } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
-import { CAPTIONS_WITHOUT_PICTURE_HEADING } from '../../services/import/save';
 import type { ImportPreview, ImportSaveResult } from '../../contract/importContract';
 import type { ConclusionList } from '../../contract/recordPartsContract';
 import type { PhotoList } from '../../contract/photoContract';
@@ -82,7 +81,7 @@ describe('import: a conclusion becomes a task only when the clerk ticked it', ()
 });
 
 describe('import: captions are never dropped', () => {
-  it('captions without a picture file are kept at the end of the minutes, and the clerk is told', async () => {
+  it('captions without a picture file become photo cards (caption and credit apart) waiting for the picture, and the clerk is told', async () => {
     const source = { kind: 'text', name: 'giao-ban.txt', text: REPORT };
     const saved = await call<ImportSaveResult>('import/save', {
       source,
@@ -96,26 +95,24 @@ describe('import: captions are never dropped', () => {
         ],
       },
     });
-    expect(saved.counts.photos).toBe(0);
-    expect(getMeeting(archive, saved.meetingId!).minutesText).toBe(
-      [
-        'Hội nghị giao ban quý III.',
-        '',
-        CAPTIONS_WITHOUT_PICTURE_HEADING,
-        '- Thượng tá Đặng Văn Hòa phát biểu tại hội nghị. Ảnh: Minh Châu',
-        '- Quang cảnh hội nghị.',
-      ].join('\n'),
-    );
-    expect(saved.notes.map((n) => translate('vi', n))).toEqual([
-      '2 chú thích ảnh chưa có tệp ảnh kèm theo được giữ ở cuối biên bản; thêm ảnh ở thẻ Ảnh rồi chép chú thích sang.',
+    expect(saved.counts).toMatchObject({ photos: 0, photoCards: 2 });
+    // The minutes are the report's text: the captions are in the album, not appended.
+    expect(getMeeting(archive, saved.meetingId!).minutesText).toBe('Hội nghị giao ban quý III.');
+    const photos = await call<PhotoList>('photos/list', { meetingId: saved.meetingId });
+    expect(photos.photos.map((p) => [p.caption, p.credit, p.fileHash])).toEqual([
+      ['Thượng tá Đặng Văn Hòa phát biểu tại hội nghị.', 'Ảnh: Minh Châu', null],
+      ['Quang cảnh hội nghị.', '', null],
     ]);
-    // Kept in the minutes, they are found by search like the rest of the record.
+    expect(saved.notes.map((n) => translate('vi', n))).toEqual([
+      '2 chú thích ảnh chưa có tệp ảnh kèm theo được giữ thành thẻ ảnh chờ ảnh; đính kèm ảnh cho từng thẻ ở thẻ Ảnh.',
+    ]);
+    // Captions and credits are searchable like the rest of the record.
     const found = await call<{ rows: { id: string }[] }>('search/query', { query: '"Minh Châu"' });
     expect(found.rows.map((r) => r.id)).toEqual([saved.meetingId]);
   });
 
-  it('a Word file: the picture takes its caption; a second caption on it and a standalone one are kept', async () => {
-    const docx = await reportDocx({ caption: 'Quang cảnh hội nghị triển khai nhiệm vụ.' });
+  it('a Word file: the picture takes its caption (credit apart); a second caption on it and a standalone credit become cards', async () => {
+    const docx = await reportDocx({ caption: 'Quang cảnh hội nghị triển khai nhiệm vụ. Ảnh: Thanh Tùng' });
     const source = { kind: 'file', name: 'hoi-nghi.docx', dataBase64: docx.toString('base64') };
     const preview = await call<ImportPreview>('import/preview', { source });
     expect(preview.draft.images.map((i) => i.index)).toEqual([0]);
@@ -125,16 +122,18 @@ describe('import: captions are never dropped', () => {
         ...reviewed,
         title: 'Hội nghị triển khai nhiệm vụ quân sự, quốc phòng năm 2025',
         captions: [
-          { text: 'Quang cảnh hội nghị triển khai nhiệm vụ.', image: 0 },
+          { text: 'Quang cảnh hội nghị triển khai nhiệm vụ. Ảnh: Thanh Tùng', image: 0 },
           { text: 'Đại biểu dự hội nghị.', image: 0 },
-          { text: 'Ảnh: Thanh Tùng', image: null },
+          { text: 'Ảnh: Hoàng Hà', image: null },
         ],
       },
     });
+    expect(saved.counts).toMatchObject({ photos: 1, photoCards: 2 });
     const photos = await call<PhotoList>('photos/list', { meetingId: saved.meetingId });
-    expect(photos.photos.map((p) => p.caption)).toEqual(['Quang cảnh hội nghị triển khai nhiệm vụ.']);
-    expect(getMeeting(archive, saved.meetingId!).minutesText).toContain(
-      `${CAPTIONS_WITHOUT_PICTURE_HEADING}\n- Đại biểu dự hội nghị.\n- Ảnh: Thanh Tùng`,
-    );
+    expect(photos.photos.map((p) => [p.caption, p.credit, p.fileHash === null])).toEqual([
+      ['Quang cảnh hội nghị triển khai nhiệm vụ.', 'Ảnh: Thanh Tùng', false],
+      ['Đại biểu dự hội nghị.', '', true],
+      ['', 'Ảnh: Hoàng Hà', true],
+    ]);
   });
 });

@@ -337,9 +337,9 @@ describe('merge of a USB bag', () => {
     expect((await previewMerge(b.archive, await bagOf(a))).counts.meetings).toMatchObject({ identical: 1 });
 
     // A meeting file of an incompatible future format is refused, with nothing written.
-    const future = await makeBag(a.archive, join(bags.dir, 'goi-dinh-dang-2'), { edit: (json) => ({ ...json, formatVersion: 2 }) });
+    const future = await makeBag(a.archive, join(bags.dir, 'goi-dinh-dang-3'), { edit: (json) => ({ ...json, formatVersion: 3 }) });
     const before = dump(b);
-    expect(await errorOf(previewMerge(b.archive, future))).toMatch(/^MEETING_JSON_UNSUPPORTED .*formatVersion 2/);
+    expect(await errorOf(previewMerge(b.archive, future))).toMatch(/^MEETING_JSON_UNSUPPORTED .*formatVersion 3/);
     expect(dump(b)).toBe(before);
   });
 

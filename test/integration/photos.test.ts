@@ -465,7 +465,7 @@ describe('photos of a meeting (contract)', () => {
       [a.photo.id, 0],
       [c.photo.id, 1],
     ]);
-    expect(existsSync(photoPath(dir, b.photo.fileHash, 'jpg'))).toBe(true);
+    expect(existsSync(photoPath(dir, b.photo.fileHash!, 'jpg'))).toBe(true);
     expect(orphanPhotoFiles(archive).map((f) => f.hash)).toEqual([b.photo.fileHash]);
     list = await call('photos/remove', { id: a.photo.id, version: list.meetingVersion });
     // Still used by the other meeting: not an orphan.

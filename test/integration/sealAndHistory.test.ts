@@ -92,7 +92,7 @@ describe('finalizing (khóa hồ sơ)', () => {
     // The photo store's verdict is part of the check: a callback saying no, and a real file edited on disk.
     expect(checkSeal(s.archive, r.id, { verifyPhotoFile: () => false })).toMatchObject({ ok: false, changedParts: [], badPhotoFiles: [r.photo.fileHash] });
     expect(checkSeal(s.archive, r.id)).toMatchObject({ ok: true, photoFilesChecked: false });
-    writeFileSync(findPhotoFile(s.dir, r.photo.fileHash)!.path, await jpeg({ color: '#1b5e20' }));
+    writeFileSync(findPhotoFile(s.dir, r.photo.fileHash!)!.path, await jpeg({ color: '#1b5e20' }));
     const photoCheck = await s.call('meetings/seal-check', { id: r.id });
     expect(photoCheck).toMatchObject({ ok: false, changedParts: [], badPhotoFiles: [r.photo.fileHash] });
     expect(translate('vi', photoCheck.message)).toContain('1 tệp ảnh bị thiếu hoặc hỏng');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftToCliJson } from '../../services/import/extract';
 import { findDeadline } from '../../services/import/extract/deadlines';
+import { splitPhotoCredit } from '../../services/import/extract/lineKinds';
 import { translate } from '../../contract/messages/translate';
 import { at, draftOf, FIXTURE_TODAY, people, refs, texts } from '../helpers/importFixtures';
 
@@ -182,6 +183,20 @@ describe('chairs: the sentence shapes that name who presided', () => {
     expect(d.attendees.map((a) => a.name)).toContain('Lương Thị Mến');
     expect(d.unsure).not.toContain('chairs');
     expect(d.notes.map((n) => n.key)).not.toContain('importNote.chairFromOpening');
+  });
+});
+
+describe('a caption and its photo credit apart, as a photo card keeps them', () => {
+  it('the credit after the caption\'s sentence, after a dash, or in brackets', () => {
+    expect(splitPhotoCredit('Toàn cảnh hội nghị. Ảnh: Văn Điệp')).toEqual({ caption: 'Toàn cảnh hội nghị.', credit: 'Ảnh: Văn Điệp' });
+    expect(splitPhotoCredit('Đại biểu dự hội nghị - Ảnh: Minh Châu')).toEqual({ caption: 'Đại biểu dự hội nghị', credit: 'Ảnh: Minh Châu' });
+    expect(splitPhotoCredit('Đồng chí Bí thư Tỉnh ủy phát biểu (Ảnh: TTXVN)')).toEqual({ caption: 'Đồng chí Bí thư Tỉnh ủy phát biểu', credit: 'Ảnh: TTXVN' });
+  });
+
+  it('a line that is only a name after "Ảnh:" is a credit; "Ảnh:" before a description is the caption itself', () => {
+    expect(splitPhotoCredit('ẢNH: THANH LỘC')).toEqual({ caption: '', credit: 'Ảnh: THANH LỘC' });
+    expect(splitPhotoCredit('Ảnh: Toàn cảnh hội nghị')).toEqual({ caption: 'Ảnh: Toàn cảnh hội nghị', credit: '' });
+    expect(splitPhotoCredit('Quang cảnh kỳ họp.')).toEqual({ caption: 'Quang cảnh kỳ họp.', credit: '' });
   });
 });
 

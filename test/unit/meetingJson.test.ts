@@ -6,6 +6,8 @@ import {
   serializeMeetingJson,
 } from '../../services/archive/meetingJson';
 import { HosoError } from '../../contract/errors';
+import { getMeeting } from '../../db/meetings';
+import { addPhoto } from '../../db/photos';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { fillRecord } from '../helpers/makeBag';
 
@@ -48,7 +50,7 @@ describe('meeting JSON (hoso-meeting, formatVersion 1)', () => {
     expect(json.tags.map((t) => t.name)).toEqual(['Quốc phòng']);
     expect(json.photos).toHaveLength(1);
     expect(json.photos[0]).toMatchObject({ caption: 'Quang cảnh hội nghị.', credit: 'Ảnh: Việt Hà', mime: 'image/jpeg' });
-    expect(json.photos[0]!.file).toBe(`photos/${json.photos[0]!.fileHash.slice(0, 2)}/${json.photos[0]!.fileHash}.jpg`);
+    expect(json.photos[0]!.file).toBe(`photos/${json.photos[0]!.fileHash!.slice(0, 2)}/${json.photos[0]!.fileHash}.jpg`);
     expect(json.photos[0]!.people).toEqual([json.attendance[0]!.personId]);
 
     const text = serializeMeetingJson(json);
@@ -75,7 +77,25 @@ describe('meeting JSON (hoso-meeting, formatVersion 1)', () => {
     );
     expect(codeOf(() => parseMeetingJson('{"format":"hoso-meeting",', 'y.json'))).toMatch(/^MEETING_JSON_INVALID .*y\.json/);
     expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, format: 'other' })))).toMatch(/^MEETING_JSON_INVALID/);
-    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 2 })))).toMatch(/^MEETING_JSON_UNSUPPORTED/);
+    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 3 })))).toMatch(/^MEETING_JSON_UNSUPPORTED/);
+  });
+
+  it('a photo card without its picture: the record is written as version 2 (others stay 1), neither hash nor file', async () => {
+    const r = await fillRecord(s, { title: 'Giao ban tháng 11' });
+    const plain = await fillRecord(s, { title: 'Giao ban tháng 12' });
+    const version = getMeeting(s.archive, r.id).version;
+    addPhoto(s.archive, r.id, version, null, { caption: 'Toàn cảnh hội nghị.', credit: 'Ảnh: Minh Châu' }, 'kiểm thử');
+    const json = meetingToJson(s.archive, r.id);
+    expect(json.formatVersion).toBe(2);
+    expect(meetingToJson(s.archive, plain.id).formatVersion).toBe(1);
+    const card = json.photos.at(-1)!;
+    expect(card).toMatchObject({ fileHash: null, file: null, mime: '', byteSize: 0, caption: 'Toàn cảnh hội nghị.', credit: 'Ảnh: Minh Châu' });
+    expect(parseMeetingJson(serializeMeetingJson(json))).toEqual(json);
+    // Version 1 never leaves the file out; half a photo (a hash without its file, or the other way) is refused.
+    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 1 }), 'a.json'))).toMatch(/^MEETING_JSON_INVALID .*photos\.\d+\.file/);
+    const half = (p: object) => JSON.stringify({ ...json, photos: [{ ...card, ...p }] });
+    expect(codeOf(() => parseMeetingJson(half({ file: 'photos/ab/x.jpg' })))).toMatch(/^MEETING_JSON_INVALID .*photos\.0\.file/);
+    expect(codeOf(() => parseMeetingJson(half({ fileHash: 'a'.repeat(64) })))).toMatch(/^MEETING_JSON_INVALID .*photos\.0\.file/);
   });
 
   it('content hash: same content, same hash, whatever the version counters; any edit changes it', async () => {

@@ -96,6 +96,27 @@ export const isCreditLine = (line: string) =>
 /** "… phát biểu tại hội nghị. Ảnh: Hồng Nguyệt": the credit after the caption's sentence. */
 const TRAILING_CREDIT = /(?:[.!?…]\s*|\s[-–—]\s+)\(?ảnh\s*:\s*[^.()]{1,40}\)?\.?$/iu;
 
+/** A photographer or agency as credited: proper names, every word capitalised ("Văn Điệp", "TTXVN"). */
+const CREDITED = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,5}$/u;
+
+/**
+ * A caption and its photo credit apart, as a photo card keeps them: "Toàn cảnh hội nghị. Ảnh: Văn
+ * Điệp" → caption "Toàn cảnh hội nghị.", credit "Ảnh: Văn Điệp"; "… (Ảnh: TTXVN)" likewise; a line
+ * that is only "Ảnh: Thanh Tùng" is a credit with no caption. "Ảnh: Toàn cảnh hội nghị" (the caption
+ * after the word, not a name) stays a caption.
+ */
+export function splitPhotoCredit(text: string): { caption: string; credit: string } {
+  const t = text.trim();
+  const asCredit = (who: string) => `Ảnh: ${who.trim().replace(/\.$/, '')}`;
+  const alone = /^\(?ảnh\s*:\s*([^()]{1,40}?)\)?\.?$/iu.exec(t);
+  if (alone && CREDITED.test(alone[1]!.trim())) return { caption: '', credit: asCredit(alone[1]!) };
+  const after = /^(.+?)(?:([.!?…])\s*|\s[-–—]\s+)\(?ảnh\s*:\s*([^.()]{1,40}?)\)?\.?$/iu.exec(t);
+  if (after) return { caption: `${after[1]!.trim()}${after[2] ?? ''}`, credit: asCredit(after[3]!) };
+  const inParens = /^(.+?)\s*\(ảnh\s*:\s*([^()]{1,40})\)\.?$/iu.exec(t);
+  if (inParens) return { caption: inParens[1]!.trim(), credit: asCredit(inParens[2]!) };
+  return { caption: t, credit: '' };
+}
+
 /** A view of the room: "Toàn cảnh hội nghị.", "Quang cảnh kỳ họp" — a caption in any report. */
 const VIEW_CAPTION = viRegex(/^(?:toàn cảnh|quang cảnh)\b/iu);
 

@@ -3,6 +3,8 @@ import {
   ActionIcon,
   Button,
   Card,
+  Center,
+  FileButton,
   Group,
   Image,
   MultiSelect,
@@ -13,7 +15,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconPhotoPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { thumbUrl, type Photo } from '../../../../../contract/photoContract';
 
@@ -22,7 +24,11 @@ export interface PhotoFields {
   credit: string;
 }
 
-/** One photo of the album: thumbnail (opens the lightbox), caption, credit, people, order, remove. */
+/**
+ * One photo of the album: thumbnail (opens the lightbox), caption, credit, people, order, remove. A card
+ * still waiting for its picture (a caption kept from an import) shows that instead, with a button to
+ * attach the file.
+ */
 export function PhotoCard({
   photo,
   index,
@@ -34,6 +40,7 @@ export function PhotoCard({
   onPeople,
   onMove,
   onRemove,
+  onAttach,
 }: {
   photo: Photo;
   index: number;
@@ -46,6 +53,7 @@ export function PhotoCard({
   onPeople: (personIds: string[]) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
+  onAttach: (file: File) => void;
 }) {
   const { t } = useTranslation();
   const [caption, setCaption] = useState(photo.caption);
@@ -60,11 +68,32 @@ export function PhotoCard({
     onSave({ caption, credit });
   }
 
-  const image = (
-    <UnstyledButton onClick={onOpen} aria-label={t('photos.open')} data-testid="photo-open">
-      <Image src={thumbUrl(photo.fileHash)} alt={photo.caption} h={180} fit="cover" radius="sm" />
-    </UnstyledButton>
-  );
+  const image =
+    photo.fileHash === null ? (
+      <Center h={180} bg="gray.0" style={{ border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 4 }} data-testid="photo-no-file">
+        <Stack gap={6} align="center" px="sm">
+          <Text size="sm" fw={500}>
+            {t('photos.noFile')}
+          </Text>
+          <Text size="xs" c="dimmed" ta="center">
+            {t('photos.noFileHint')}
+          </Text>
+          {!readOnly && (
+            <FileButton onChange={(f) => f && onAttach(f)} accept="image/jpeg,image/png,image/webp">
+              {(props) => (
+                <Button {...props} size="xs" variant="light" leftSection={<IconPhotoPlus size={14} />} data-testid="photo-attach">
+                  {t('photos.attach')}
+                </Button>
+              )}
+            </FileButton>
+          )}
+        </Stack>
+      </Center>
+    ) : (
+      <UnstyledButton onClick={onOpen} aria-label={t('photos.open')} data-testid="photo-open">
+        <Image src={thumbUrl(photo.fileHash)} alt={photo.caption} h={180} fit="cover" radius="sm" />
+      </UnstyledButton>
+    );
 
   if (readOnly) {
     return (

@@ -1,8 +1,8 @@
 import { Image, Modal, Stack, Text } from '@mantine/core';
-import { photoUrl, type Photo } from '../../../../../contract/photoContract';
+import { photoUrl, type PhotoWithFile } from '../../../../../contract/photoContract';
 
 /** The full picture with its caption, credit and the people in it. */
-export function PhotoLightbox({ photo, onClose }: { photo: Photo; onClose: () => void }) {
+export function PhotoLightbox({ photo, onClose }: { photo: PhotoWithFile; onClose: () => void }) {
   return (
     <Modal opened onClose={onClose} size="auto" centered>
       <Stack gap="xs" data-testid="lightbox">

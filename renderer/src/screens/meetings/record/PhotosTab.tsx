@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../../contract/errors';
-import { PHOTO_MAX_BYTES, type Photo } from '../../../../../contract/photoContract';
+import { hasPicture, PHOTO_MAX_BYTES, type Photo, type PhotoWithFile } from '../../../../../contract/photoContract';
 import type { AttendanceRow } from '../../../../../contract/recordContract';
 import { call, toErrorPayload } from '../../../api/client';
 import { useErrorText } from '../../../api/useErrorText';
@@ -43,7 +43,7 @@ export function PhotosTab({ meetingId, version, onVersion, readOnly }: RecordTab
   const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
   const [writeError, setWriteError] = useState<ErrorPayload | null>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const [open, setOpen] = useState<Photo | null>(null);
+  const [open, setOpen] = useState<PhotoWithFile | null>(null);
   const [removing, setRemoving] = useState<Photo | null>(null);
   const [reloads, setReloads] = useState(0);
   const versionRef = useRef(version);
@@ -102,37 +102,36 @@ export function PhotosTab({ meetingId, version, onVersion, readOnly }: RecordTab
   const replace = (photo: Photo) =>
     setPhotos((cur) => cur?.map((p) => (p.id === photo.id ? photo : p)) ?? cur);
 
+  /** Sends one picture file (checked here first), its progress and outcome in the uploads list. */
+  function upload(file: File, send: (version: number, dataBase64: string) => Promise<number>) {
+    const key = ++uploadKey.current;
+    const set = (state: Upload['state'], message = '') =>
+      setUploads((cur) => cur.map((u) => (u.key === key ? { ...u, state, message } : u)));
+    setUploads((cur) => [...cur, { key, name: file.name, state: 'waiting', message: '' }]);
+    if (file.type && !file.type.startsWith('image/')) return set('failed', t('photos.notImage', { file: file.name }));
+    if (file.size > PHOTO_MAX_BYTES) return set('failed', t('photos.tooLarge', { file: file.name }));
+    write(async (v) => send(v, await readDataUrl(file))).then(
+      () => set('done'),
+      (e: unknown) => set('failed', `${file.name}: ${errorText(toErrorPayload(e))}`),
+    );
+  }
+
   function addFiles(files: File[]) {
-    for (const file of files) {
-      const key = ++uploadKey.current;
-      const set = (state: Upload['state'], message = '') =>
-        setUploads((cur) => cur.map((u) => (u.key === key ? { ...u, state, message } : u)));
-      setUploads((cur) => [...cur, { key, name: file.name, state: 'waiting', message: '' }]);
-      if (file.type && !file.type.startsWith('image/')) {
-        set('failed', t('photos.notImage', { file: file.name }));
-        continue;
-      }
-      if (file.size > PHOTO_MAX_BYTES) {
-        set('failed', t('photos.tooLarge', { file: file.name }));
-        continue;
-      }
-      write(async (v) => {
-        const dataBase64 = await readDataUrl(file);
-        const r = await call('photos/add', {
-          meetingId,
-          version: v,
-          fileName: file.name,
-          dataBase64,
-          caption: '',
-          credit: '',
-        });
+    for (const file of files)
+      upload(file, async (version, dataBase64) => {
+        const r = await call('photos/add', { meetingId, version, fileName: file.name, dataBase64, caption: '', credit: '' });
         setPhotos((cur) => [...(cur ?? []), r.photo]);
         return r.meetingVersion;
-      }).then(
-        () => set('done'),
-        (e: unknown) => set('failed', `${file.name}: ${errorText(toErrorPayload(e))}`),
-      );
-    }
+      });
+  }
+
+  /** The picture for a card that waits for it: caption, credit and people stay. */
+  function attach(photo: Photo, file: File) {
+    upload(file, async (version, dataBase64) => {
+      const r = await call('photos/attach', { id: photo.id, version, fileName: file.name, dataBase64 });
+      replace(r.photo);
+      return r.meetingVersion;
+    });
   }
 
   const report = (e: unknown) => {
@@ -186,6 +185,7 @@ export function PhotosTab({ meetingId, version, onVersion, readOnly }: RecordTab
     label: [a.rank, a.fullName].filter(Boolean).join(' '),
   }));
   const uploading = uploads.some((u) => u.state === 'waiting');
+  const waiting = photos.filter((p) => !hasPicture(p)).length;
 
   return (
     <Stack gap="md">
@@ -216,7 +216,11 @@ export function PhotosTab({ meetingId, version, onVersion, readOnly }: RecordTab
         </List>
       )}
       <Text size="sm" c="dimmed">
-        {photos.length === 0 ? t('photos.empty') : t('photos.count', { n: photos.length })}
+        {photos.length === 0
+          ? t('photos.empty')
+          : waiting > 0
+            ? t('photos.countWaiting', { n: photos.length, waiting })
+            : t('photos.count', { n: photos.length })}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3, lg: 4 }}>
         {photos.map((p, i) => (
@@ -227,11 +231,12 @@ export function PhotosTab({ meetingId, version, onVersion, readOnly }: RecordTab
             count={photos.length}
             readOnly={readOnly}
             attendees={people}
-            onOpen={() => setOpen(p)}
+            onOpen={() => hasPicture(p) && setOpen(p)}
             onSave={(f) => save(p, f)}
             onPeople={(ids) => setPeople(p, ids)}
             onMove={(d) => move(i, d)}
             onRemove={() => setRemoving(p)}
+            onAttach={(file) => attach(p, file)}
           />
         ))}
       </SimpleGrid>

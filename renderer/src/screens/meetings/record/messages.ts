@@ -120,7 +120,11 @@ export const recordVi = {
     notImage: '{{file}}: không phải tệp ảnh.',
     tooLarge: '{{file}}: ảnh quá lớn (tối đa 40 MB một ảnh).',
     count: '{{n}} ảnh',
+    countWaiting: '{{n}} ảnh, trong đó {{waiting}} thẻ chưa có tệp ảnh',
     noCaption: 'Chưa có chú thích',
+    noFile: 'Chưa có tệp ảnh',
+    noFileHint: 'Chú thích giữ từ bản nhập; ảnh chưa được đính kèm.',
+    attach: 'Đính kèm ảnh…',
   },
 };
 
@@ -247,6 +251,10 @@ export const recordEn: RecordMessages = {
     notImage: '{{file}}: not an image file.',
     tooLarge: '{{file}}: the photo is too large (40 MB at most).',
     count: '{{n}} photos',
+    countWaiting: '{{n}} photos, {{waiting}} of them cards without their picture file',
     noCaption: 'No caption',
+    noFile: 'No picture file yet',
+    noFileHint: 'Caption kept from an import; the picture is not attached yet.',
+    attach: 'Attach a picture…',
   },
 };
