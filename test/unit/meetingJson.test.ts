@@ -5,7 +5,7 @@ import {
   parseMeetingJson,
   serializeMeetingJson,
 } from '../../services/archive/meetingJson';
-import { HosoError } from '../../contract/errors';
+import { errorOfSync } from '../helpers/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { fillRecord } from '../helpers/makeBag';
 
@@ -14,15 +14,6 @@ beforeEach(async () => {
   s = await recordSession();
 });
 afterEach(() => s.cleanup());
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof HosoError ? `${e.code} ${e.message}` : `not a HosoError: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 describe('meeting JSON (hoso-meeting, formatVersion 1)', () => {
   it('carries every part of a record with its ids, and reads back to the same object', async () => {
@@ -70,12 +61,12 @@ describe('meeting JSON (hoso-meeting, formatVersion 1)', () => {
     expect(parseMeetingJson(`\ufeff${JSON.stringify(json)}`)).toEqual(json);
 
     const { title: _, ...noTitle } = json.meeting;
-    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, meeting: noTitle }), 'meetings/x.json'))).toMatch(
+    expect(errorOfSync(() => parseMeetingJson(JSON.stringify({ ...json, meeting: noTitle }), 'meetings/x.json'))).toMatch(
       /^MEETING_JSON_INVALID .*\(meetings\/x\.json\) meeting\.title/,
     );
-    expect(codeOf(() => parseMeetingJson('{"format":"hoso-meeting",', 'y.json'))).toMatch(/^MEETING_JSON_INVALID .*y\.json/);
-    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, format: 'other' })))).toMatch(/^MEETING_JSON_INVALID/);
-    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 2 })))).toMatch(/^MEETING_JSON_UNSUPPORTED/);
+    expect(errorOfSync(() => parseMeetingJson('{"format":"hoso-meeting",', 'y.json'))).toMatch(/^MEETING_JSON_INVALID .*y\.json/);
+    expect(errorOfSync(() => parseMeetingJson(JSON.stringify({ ...json, format: 'other' })))).toMatch(/^MEETING_JSON_INVALID/);
+    expect(errorOfSync(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 2 })))).toMatch(/^MEETING_JSON_UNSUPPORTED/);
   });
 
   it('content hash: same content, same hash, whatever the version counters; any edit changes it', async () => {
