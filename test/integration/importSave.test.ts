@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPerson } from '../../db/people';
 import { listAttendance } from '../../db/attendance';
@@ -13,11 +13,9 @@ import { translateAll } from '../../contract/messages/translate';
 import { tempDir } from '../helpers/tempArchive';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { hoso } from '../helpers/runHoso';
+import { FIXTURES, fixture } from '../helpers/importFixtures';
 import { reportDocx } from '../fixtures/import/reportDocx';
 import { openArchive } from '../../db/open';
-
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
-const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
 
 let s: RecordSession;
 beforeEach(async () => {
