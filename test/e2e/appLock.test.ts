@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
@@ -14,7 +13,6 @@ const PASSWORD = 'Văn thư 2026';
 let app: App;
 const restarted: WebHost[] = [];
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
 });
 afterAll(async () => {

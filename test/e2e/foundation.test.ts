@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchApp, SCREENSHOTS, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openArchive, type Archive } from '../../db/open';
 import { createContext } from '../../services/context';
@@ -13,6 +13,9 @@ import { CHROMIUM_ARGS, htmlToPdf } from '../../cli/chromiumPdf';
 export const CHROMIUM = process.env.HOSO_CHROMIUM ?? '/usr/bin/chromium';
 // HOSO_OUT: the renderer built elsewhere (`HOSO_OUT=/tmp/x npx electron-vite build`), as in electron.vite.config.ts.
 const RENDERER = process.env.HOSO_OUT ? resolve(process.env.HOSO_OUT, 'renderer') : resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+
+/** Where the tests save their screenshots; launchApp makes sure the folder is there. */
+export const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 /** Every request the page makes, to prove the app never reaches off the machine. */
 export interface App {
@@ -31,6 +34,7 @@ export interface App {
  */
 export async function launchApp(options: { archiveFile?: string } = {}): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
+  mkdirSync(SCREENSHOTS, { recursive: true });
   const t = tempDir('hoso-e2e-');
   const archive = await openArchive({ file: options.archiveFile ?? join(t.dir, 'archive.sqlite') });
   const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e', { renderPdf: htmlToPdf })), silentLogger);
@@ -57,5 +61,3 @@ export async function launchApp(options: { archiveFile?: string } = {}): Promise
     },
   };
 }
-
-export const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');

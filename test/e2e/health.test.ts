@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMeeting } from '../../db/meetings';
 import { updateSettings } from '../../db/settings';
@@ -8,7 +7,6 @@ import { launchApp, SCREENSHOTS, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   for (const title of ['Hội nghị sơ kết công tác quân sự, quốc phòng 6 tháng đầu năm', 'Giao ban Văn phòng Ủy ban nhân dân tỉnh tháng 5']) {
     createMeeting(app.archive, MeetingFields.parse({ title, kind: 'Hội nghị', meetingDate: '2026-05-04', startTime: null, endTime: null }), 'Văn thư');

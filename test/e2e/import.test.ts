@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createPerson } from '../../db/people';
 import { listAttendance } from '../../db/attendance';
@@ -16,7 +16,6 @@ let app: App;
 let khaiId: string;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   // In the directory as a lieutenant colonel; the report calls him a senior lieutenant colonel.
   khaiId = createPerson(

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { listConclusions } from '../../db/conclusions';
 import { launchApp, SCREENSHOTS, type App } from './harness';
@@ -25,7 +24,6 @@ HOÀNG YẾN`;
 let app: App;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   // The small laptop screen the issue names.
   await app.page.setViewportSize({ width: 1366, height: 768 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addRecord } from '../helpers/meetingRecord';
 import { launchApp, SCREENSHOTS, type App } from './harness';
@@ -11,7 +10,6 @@ const NAME = 'Lê Quang Minh';
 // The same officer at two meetings a year apart: a major general and a member at the first, a
 // lieutenant general chairing the second. Seeded while the app runs; the screens fetch on opening.
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   ids.older = addRecord(app.archive, {
     title: 'Hội nghị tổng kết công tác huấn luyện năm 2023',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listPhotos } from '../../db/photos';
 import { png } from '../helpers/images';
@@ -23,7 +23,6 @@ Các chi bộ tiếp tục rà soát, bổ sung kế hoạch công tác năm.`;
 
 let app: App;
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   await app.page.setViewportSize({ width: 1366, height: 768 });
 });

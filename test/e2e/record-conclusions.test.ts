@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { addRecord } from '../helpers/meetingRecord';
@@ -15,7 +14,6 @@ const CONCLUSIONS = [
 ];
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   // A person in the directory, to be picked as a task's assignee.
   addRecord(app.archive, {

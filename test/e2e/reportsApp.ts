@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
-import { launchApp, SCREENSHOTS, type App } from './harness';
+import { launchApp, type App } from './harness';
 import { seedReportArchive } from '../helpers/reportsFixture';
 
 /** The app with one meeting ready to print, and every page dialog (an alert a clerk's text set off) kept. */
@@ -16,7 +15,6 @@ export interface ReportsApp {
  * (its attendees and photos as asked), dialogs recorded and dismissed so a test can prove there were none.
  */
 export async function launchReportsApp(seed: { attendees: number; photos: number }): Promise<ReportsApp> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const app = await launchApp();
   const meetingId = await seedReportArchive(app.archive, seed);
   const dialogs: string[] = [];

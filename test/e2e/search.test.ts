@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { addRecord } from '../helpers/meetingRecord';
@@ -19,7 +18,6 @@ const TITLES = {
 // Fixtures in the manner of official news reports (ranks + names + titles, document numbers, captions
 // under photos), in our own words. Seeded before launch; more records are added while the app runs.
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   const { archive } = app;
   ids.tongKet = addRecord(archive, {

@@ -16,7 +16,6 @@ let usb: { dir: string; cleanup: () => void };
 let bagPath = '';
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
   seeded = await seedExportRecords(app.archive, { secret: true });
   usb = tempDir('hoso-e2e-usb-');

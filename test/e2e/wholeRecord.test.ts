@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp, SCREENSHOTS, type App } from './harness';
@@ -11,7 +11,6 @@ import { verifyAuditChain } from '../../db/audit';
 
 let app: App;
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   app = await launchApp();
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { markdownToText, readPastedSource } from '../../services/import/sources'
 import type { ImportDraft } from '../../contract/importContract';
 
 /** The import fixtures (test/fixtures/import): our own reports in the style of the real samples. */
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
+export const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
 export const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
 /**
  * The day the fixtures are read on: a date without its year is inferred against today when the text

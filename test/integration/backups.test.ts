@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { automaticBackupIfDue, backupNow, STALE_PARTIAL_MS } from '../../services/backups';
 import { restoreBackup } from '../../services/backupRestore';
 import { verifyAuditChain } from '../../db/audit';
-import { HosoError } from '../../contract/errors';
+import { errorOf } from '../helpers/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { openArchive } from '../../db/open';
 import { createMeeting } from '../../db/meetings';
@@ -30,15 +30,6 @@ afterEach(() => {
 const titles = () => s.archive.sqlite.prepare('SELECT title FROM meetings WHERE deleted_at IS NULL ORDER BY title').pluck().all() as string[];
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 const day = (n: number) => new Date(2026, 0, 10 + n, 8, 30, 0);
-
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return e instanceof HosoError ? `${e.code} ${e.message}` : `not a HosoError: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 describe('backups', () => {
   it('daily automatic backups go to the chosen folder, are verified, and only the last N automatic ones are kept', async () => {

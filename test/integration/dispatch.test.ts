@@ -1,24 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Archive } from '../../db/open';
 import { createContext } from '../../services/context';
 import { createHandlers, handlerGroups } from '../../services/handlers';
-import { combineHandlers, createDispatcher, type Dispatch } from '../../services/dispatch';
+import { combineHandlers, createDispatcher } from '../../services/dispatch';
 import { CHANNELS } from '../../contract/contract';
 import { silentLogger } from '../../services/log';
-import { tempArchive } from '../helpers/tempArchive';
+import { recordSession, type RecordSession } from '../helpers/recordSession';
 
-let archive: Archive;
-let cleanup: () => void;
-let dispatch: Dispatch;
+let s: RecordSession;
 beforeEach(async () => {
-  ({ archive, cleanup } = await tempArchive());
-  dispatch = createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-test')), silentLogger);
+  s = await recordSession();
 });
-afterEach(() => cleanup());
+afterEach(() => s.cleanup());
 
 describe('the contract boundary', () => {
   it('creates and reads back a meeting through the contract', async () => {
-    const created = await dispatch('meetings/create', {
+    const created = await s.dispatch('meetings/create', {
       title: '  Hội nghị Ban Chấp hành Đảng bộ tỉnh  ',
       kind: 'Hội nghị',
       meetingDate: '2026-01-05',
@@ -27,11 +23,11 @@ describe('the contract boundary', () => {
     });
     expect(created).toMatchObject({ ok: true, data: { title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', version: 1, status: 'draft' } });
     const id = (created as { data: { id: string } }).data.id;
-    expect(await dispatch('meetings/get', { id })).toMatchObject({ ok: true, data: { id, location: '' } });
+    expect(await s.dispatch('meetings/get', { id })).toMatchObject({ ok: true, data: { id, location: '' } });
   });
 
   it('answers bad input with a Vietnamese message naming the problem', async () => {
-    const reply = await dispatch('meetings/create', { title: '   ', kind: 'Hội nghị', meetingDate: '2026-02-30', startTime: '25:00', endTime: null });
+    const reply = await s.dispatch('meetings/create', { title: '   ', kind: 'Hội nghị', meetingDate: '2026-02-30', startTime: '25:00', endTime: null });
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.error.code).toBe('INVALID_INPUT');
@@ -41,7 +37,7 @@ describe('the contract boundary', () => {
   });
 
   it('refuses a 10 MB paste into the minutes with a clear message and stores nothing', async () => {
-    const reply = await dispatch('meetings/create', {
+    const reply = await s.dispatch('meetings/create', {
       title: 'Họp',
       kind: 'Cuộc họp',
       meetingDate: null,
@@ -51,14 +47,14 @@ describe('the contract boundary', () => {
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!reply.ok && reply.error.message).toMatch(/Nội dung quá dài/);
-    expect(archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 0 });
+    expect(s.archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 0 });
   });
 
   it('offers the folder dialog only where the host has one', async () => {
-    expect(await dispatch('app/choose-folder', {})).toEqual({ ok: true, data: { available: false, path: null } });
+    expect(await s.dispatch('app/choose-folder', {})).toEqual({ ok: true, data: { available: false, path: null } });
     const asked: string[] = [];
     const desktop = createDispatcher(
-      createHandlers(createContext(archive, 'electron', '0.0.0-test', { chooseFolder: async (title) => (asked.push(title), 'E:\\') })),
+      createHandlers(createContext(s.archive, 'electron', '0.0.0-test', { chooseFolder: async (title) => (asked.push(title), 'E:\\') })),
       silentLogger,
     );
     expect(await desktop('app/choose-folder', { title: 'Chọn USB' })).toEqual({ ok: true, data: { available: true, path: 'E:\\' } });
@@ -66,39 +62,39 @@ describe('the contract boundary', () => {
   });
 
   it('refuses unknown channels and non-object payloads without throwing', async () => {
-    expect(await dispatch('meetings/drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await dispatch('meetings/get', 'x')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await dispatch('meetings/get', { id: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await s.dispatch('meetings/drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await s.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await s.dispatch('meetings/get', 'x')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await s.dispatch('meetings/get', { id: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('reports a missing record as NOT_FOUND with a message a clerk understands', async () => {
-    const reply = await dispatch('meetings/get', { id: '01900000-0000-7000-8000-000000000000' });
+    const reply = await s.dispatch('meetings/get', { id: '01900000-0000-7000-8000-000000000000' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(!reply.ok && reply.error.message).toMatch(/Không tìm thấy/);
   });
 
   it('reports a version conflict from a second window', async () => {
-    const created = await dispatch('people/create', { fullName: 'Nguyễn Thị Tuyến', title: 'Phó Bí thư Thường trực Thành ủy' });
+    const created = await s.dispatch('people/create', { fullName: 'Nguyễn Thị Tuyến', title: 'Phó Bí thư Thường trực Thành ủy' });
     const id = (created as { data: { id: string } }).data.id;
     const fields = { fullName: 'Nguyễn Thị Tuyến' };
-    expect(await dispatch('people/update', { id, version: 1, fields })).toMatchObject({ ok: true, data: { version: 2 } });
-    expect(await dispatch('people/update', { id, version: 1, fields })).toMatchObject({ ok: false, error: { code: 'VERSION_CONFLICT' } });
+    expect(await s.dispatch('people/update', { id, version: 1, fields })).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(await s.dispatch('people/update', { id, version: 1, fields })).toMatchObject({ ok: false, error: { code: 'VERSION_CONFLICT' } });
   });
 
   it('searches with the abbreviation dictionary the clerk keeps in settings', async () => {
-    await dispatch('meetings/create', { title: 'Hội nghị triển khai chuyển đổi số năm 2026', kind: 'Hội nghị', meetingDate: '2026-02-10', startTime: null, endTime: null });
-    await dispatch('meetings/create', { title: 'Sơ kết phát triển kinh tế - xã hội quý I', kind: 'Sơ kết', meetingDate: '2026-04-02', startTime: null, endTime: null });
+    await s.dispatch('meetings/create', { title: 'Hội nghị triển khai chuyển đổi số năm 2026', kind: 'Hội nghị', meetingDate: '2026-02-10', startTime: null, endTime: null });
+    await s.dispatch('meetings/create', { title: 'Sơ kết phát triển kinh tế - xã hội quý I', kind: 'Sơ kết', meetingDate: '2026-04-02', startTime: null, endTime: null });
     const titles = async (query: string) => {
-      const r = await dispatch('search/query', { query });
+      const r = await s.dispatch('search/query', { query });
       return r.ok ? (r.data as { rows: { title: string }[] }).rows.map((x) => x.title) : r.error.code;
     };
     expect(await titles('CĐS')).toEqual([]);
     expect(await titles('KT-XH')).toEqual(['Sơ kết phát triển kinh tế - xã hội quý I']);
 
-    const settings = await dispatch('settings/get', {});
+    const settings = await s.dispatch('settings/get', {});
     const current = (settings as { data: { abbreviations: [string, string][] } }).data.abbreviations;
-    const updated = await dispatch('settings/update', {
+    const updated = await s.dispatch('settings/update', {
       abbreviations: [...current.filter(([a]) => a !== 'KT-XH'), ['CĐS', 'chuyển đổi số']],
     });
     expect(updated.ok).toBe(true);
@@ -107,16 +103,16 @@ describe('the contract boundary', () => {
   });
 
   it('refuses an abbreviation row with an empty side, in Vietnamese', async () => {
-    const reply = await dispatch('settings/update', { abbreviations: [['QP', '  ']] });
+    const reply = await s.dispatch('settings/update', { abbreviations: [['QP', '  ']] });
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!reply.ok && reply.error.message).toContain('Nghĩa đầy đủ của chữ viết tắt không được để trống.');
   });
 
   it('tells the app where the archive is and how much it holds', async () => {
-    await dispatch('people/create', { fullName: 'Trần Sỹ Thanh' });
-    expect(await dispatch('app/info', {})).toMatchObject({
+    await s.dispatch('people/create', { fullName: 'Trần Sỹ Thanh' });
+    expect(await s.dispatch('app/info', {})).toMatchObject({
       ok: true,
-      data: { archiveFile: archive.file, transport: 'direct', counts: { meetings: 0, people: 1 } },
+      data: { archiveFile: s.archive.file, transport: 'direct', counts: { meetings: 0, people: 1 } },
     });
   });
 });
@@ -124,14 +120,14 @@ describe('the contract boundary', () => {
 describe('handler groups (services/handlers/, one file per domain)', () => {
   it('answer every channel of the contract exactly once, and nothing else', () => {
     const owners = new Map<string, number>();
-    for (const group of handlerGroups(createContext(archive, 'direct', '0.0.0-test')))
+    for (const group of handlerGroups(createContext(s.archive, 'direct', '0.0.0-test')))
       for (const channel of Object.keys(group)) owners.set(channel, (owners.get(channel) ?? 0) + 1);
     expect([...owners.keys()].sort()).toEqual([...CHANNELS].sort());
     expect([...owners].filter(([, n]) => n !== 1)).toEqual([]);
   });
 
   it('refuse, at startup, two groups answering one channel, naming it', () => {
-    const groups = handlerGroups(createContext(archive, 'direct', '0.0.0-test'));
+    const groups = handlerGroups(createContext(s.archive, 'direct', '0.0.0-test'));
     const again = { 'meetings/get': () => null };
     expect(() => combineHandlers([...groups, again])).toThrow(/Two handlers for channel meetings\/get/);
     expect(() => combineHandlers(groups.slice(1))).toThrow(/No handler for channel app\/info, app\/choose-folder/);
@@ -139,7 +135,7 @@ describe('handler groups (services/handlers/, one file per domain)', () => {
   });
 
   it('keep the app lock wired to the dispatcher through the combined table', async () => {
-    const locked = createDispatcher(createHandlers(createContext(archive, 'web', '0.0.0-test')), silentLogger);
+    const locked = createDispatcher(createHandlers(createContext(s.archive, 'web', '0.0.0-test')), silentLogger);
     expect(await locked('lock/set', { newPassword: 'Mật khẩu văn thư 2026' })).toMatchObject({ ok: true });
     expect(await locked('lock/lock', {})).toMatchObject({ ok: true });
     expect(locked.isLocked?.()).toBe(true);
@@ -149,8 +145,8 @@ describe('handler groups (services/handlers/, one file per domain)', () => {
 
 describe('reports/pdf and the host', () => {
   it('answers PDF_UNAVAILABLE where the host brings no renderer (services never start a browser)', async () => {
-    const created = await dispatch('meetings/create', { title: 'Họp giao ban', kind: 'Giao ban', meetingDate: '2026-03-02', startTime: null, endTime: null });
+    const created = await s.dispatch('meetings/create', { title: 'Họp giao ban', kind: 'Giao ban', meetingDate: '2026-03-02', startTime: null, endTime: null });
     const meetingId = (created as { data: { id: string } }).data.id;
-    expect(await dispatch('reports/pdf', { kind: 'minutes', meetingId })).toMatchObject({ ok: false, error: { code: 'PDF_UNAVAILABLE' } });
+    expect(await s.dispatch('reports/pdf', { kind: 'minutes', meetingId })).toMatchObject({ ok: false, error: { code: 'PDF_UNAVAILABLE' } });
   });
 });

@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Archive } from '../../db/open';
 import { createPerson } from '../../db/people';
 import { listAttendance } from '../../db/attendance';
 import { listDocumentRefs } from '../../db/documentRefs';
@@ -10,49 +9,34 @@ import { listPhotos } from '../../db/photos';
 import { getMeeting } from '../../db/meetings';
 import { verifyAuditChain } from '../../db/audit';
 import { checkSearchIndex } from '../../db/search/indexer';
-import { createContext } from '../../services/context';
-import { createHandlers } from '../../services/handlers';
-import { createDispatcher, type Dispatch } from '../../services/dispatch';
-import { silentLogger } from '../../services/log';
-import type { ImportBatchItem, ImportPreview, ImportSaveResult } from '../../contract/importContract';
 import { translateAll } from '../../contract/messages/translate';
-import { tempArchive, tempDir } from '../helpers/tempArchive';
+import { tempDir } from '../helpers/tempArchive';
+import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { hoso } from '../helpers/runHoso';
+import { FIXTURES, fixture } from '../helpers/importFixtures';
 import { reportDocx } from '../fixtures/import/reportDocx';
 import { openArchive } from '../../db/open';
 
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
-const fixture = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
-
-let archive: Archive;
-let cleanup: () => void;
-let dispatch: Dispatch;
+let s: RecordSession;
 beforeEach(async () => {
-  ({ archive, cleanup } = await tempArchive());
-  dispatch = createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-test')), silentLogger);
+  s = await recordSession();
 });
-afterEach(() => cleanup());
-
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = (await dispatch(channel as never, input as never)) as { ok: boolean; data?: T; error?: unknown };
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.data as T;
-}
+afterEach(() => s.cleanup());
 
 describe('import through the contract', () => {
   it('preview matches people by folded name and asks when the rank differs; save writes everything in one go', async () => {
     createPerson(
-      archive,
+      s.archive,
       { fullName: 'Hồ Quang Minh', rank: 'Đại tá', title: 'Chính ủy', unit: '', notes: '' },
       'test',
     );
     createPerson(
-      archive,
+      s.archive,
       { fullName: 'Lê Đình Khải', rank: 'Trung tá', title: '', unit: '', notes: '' },
       'test',
     );
     const source = { kind: 'text', name: 'quan-su-tinh.txt', text: fixture('quan-su-tinh.txt') };
-    const preview = await call<ImportPreview>('import/preview', { source });
+    const preview = await s.call('import/preview', { source });
     expect(preview.chairMatches[0]).toMatchObject({ match: 'same' });
     // Trung tá in the directory, Thượng tá in the report: promoted since? The clerk decides.
     expect(preview.attendeeMatches[0]).toMatchObject({
@@ -76,7 +60,7 @@ describe('import through the contract', () => {
             ? preview.attendeeMatches[0]!.candidates[0]!.id
             : null,
     }));
-    const saved = await call<ImportSaveResult>('import/save', {
+    const saved = await s.call('import/save', {
       source,
       draft: {
         title: d.title!.value,
@@ -96,7 +80,7 @@ describe('import through the contract', () => {
       counts: { people: 4, documents: 3, conclusions: 3, photos: 0 },
     });
     const id = saved.meetingId!;
-    const meeting = getMeeting(archive, id);
+    const meeting = getMeeting(s.archive, id);
     expect(meeting).toMatchObject({
       status: 'draft',
       meetingDate: '2024-04-09',
@@ -104,7 +88,7 @@ describe('import through the contract', () => {
       location: 'Hội trường Bộ Chỉ huy Quân sự tỉnh',
     });
     expect(meeting.minutesHtml.startsWith('<p>Sáng 9-4, tại Hội trường')).toBe(true);
-    const rows = listAttendance(archive, id).rows;
+    const rows = listAttendance(s.archive, id).rows;
     expect(rows.map((r) => [r.fullName, r.role, r.rank])).toEqual([
       ['Hồ Quang Minh', 'chu_tri', 'Đại tá'],
       ['Lê Đình Khải', 'dai_bieu', 'Thượng tá'],
@@ -112,22 +96,22 @@ describe('import through the contract', () => {
       ['Ngô Sỹ Toàn', 'dai_bieu', 'Đại tá'],
     ]);
     // The confirmed people were reused: two directory entries plus two new ones.
-    expect((archive.sqlite.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(4);
-    expect(listDocumentRefs(archive, id).rows.map((r) => r.number)).toEqual([
+    expect(s.count('people')).toBe(4);
+    expect(listDocumentRefs(s.archive, id).rows.map((r) => r.number)).toEqual([
       '847-NQ/QUTW',
       '152/KH-BCH',
       '12/2023/TT-BQP',
     ]);
-    expect(listConclusions(archive, id).rows).toHaveLength(3);
-    expect(verifyAuditChain(archive).ok).toBe(true);
-    expect(checkSearchIndex(archive).ok).toBe(true);
-    const hits = await call<{ rows: { id: string }[] }>('search/query', { query: 'Ngô Sỹ Toàn' });
+    expect(listConclusions(s.archive, id).rows).toHaveLength(3);
+    expect(verifyAuditChain(s.archive).ok).toBe(true);
+    expect(checkSearchIndex(s.archive).ok).toBe(true);
+    const hits = await s.call('search/query', { query: 'Ngô Sỹ Toàn' });
     expect(hits.rows.map((h) => h.id)).toEqual([id]);
 
     // The same report again: a duplicate, skipped with the meeting it duplicates.
-    const again = await call<ImportPreview>('import/preview', { source });
+    const again = await s.call('import/preview', { source });
     expect(again.duplicate).toMatchObject({ id, reason: 'same_content' });
-    const skipped = await call<ImportSaveResult>('import/save', {
+    const skipped = await s.call('import/save', {
       source,
       draft: { title: 'Khác', kind: 'Hội nghị', meetingDate: null },
     });
@@ -141,32 +125,32 @@ describe('import through the contract', () => {
   it('a .docx picture becomes a photo of the meeting with its caption; a failed write leaves nothing behind', async () => {
     const docx = await reportDocx();
     const source = { kind: 'file', name: 'hoi-nghi.docx', dataBase64: docx.toString('base64') };
-    const r = await call<{ items: { status: string; meetingId: string }[] }>('import/batch', {
+    const r = await s.call('import/batch', {
       sources: [source],
     });
     expect(r.items[0]!.status).toBe('imported');
-    const photos = listPhotos(archive, r.items[0]!.meetingId).photos;
+    const photos = listPhotos(s.archive, r.items[0]!.meetingId!).photos;
     expect(photos.map((p) => p.caption)).toEqual(['Thượng tướng Võ Minh Lương phát biểu chỉ đạo hội nghị.']);
 
     // A document reference that the database refuses mid-way (here: the meetings table made read-only
     // by a trigger on document_refs) rolls the whole import back.
-    archive.sqlite.exec(
+    s.archive.sqlite.exec(
       "CREATE TEMP TRIGGER no_refs BEFORE INSERT ON document_refs BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
     );
-    const before = (archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+    const before = s.count('meetings');
     const other = { kind: 'text', text: fixture('ubnd-huyen.txt') };
-    const failed = (await dispatch('import/batch', { sources: [other] } as never)) as { ok: boolean };
+    const failed = (await s.dispatch('import/batch', { sources: [other] } as never)) as { ok: boolean };
     expect(failed.ok).toBe(false);
-    expect((archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n).toBe(
+    expect(s.count('meetings')).toBe(
       before,
     );
-    expect((archive.sqlite.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(1);
+    expect(s.count('people')).toBe(1);
   });
 
   it('batch never refuses a report it can read: one without a title is stored, titled from its first sentence, to review', async () => {
     const text =
       'Sáng 9/4/2025, Đảng ủy xã Tân Lập họp mở rộng để bàn công tác chuẩn bị mùa mưa bão. Đồng chí Nguyễn Văn An, Bí thư Đảng ủy xã chủ trì.\n\nCác chi bộ báo cáo tình hình kênh mương.';
-    const r = await call<{ items: ImportBatchItem[] }>('import/batch', { sources: [{ kind: 'text', name: 'khong-ten.txt', text }] });
+    const r = await s.call('import/batch', { sources: [{ kind: 'text', name: 'khong-ten.txt', text }] });
     expect(r.items[0]).toMatchObject({
       status: 'needs_review',
       title: 'Sáng 9/4/2025, Đảng ủy xã Tân Lập họp mở rộng để bàn công tác chuẩn bị mùa mưa bão',
@@ -186,7 +170,7 @@ describe('import through the contract', () => {
         text: fixture('ubnd-huyen.txt').replace('Theo báo cáo', 'Theo báo cáo nhanh'),
       },
     ];
-    const r = await call<{ items: ImportBatchItem[] }>('import/batch', {
+    const r = await s.call('import/batch', {
       sources,
     });
     expect(r.items.map((i) => [i.name, i.status])).toEqual([
@@ -203,7 +187,7 @@ describe('import through the contract', () => {
     const undated = fixture('so-ket-khong-nam.txt')
       .replace('Sáng ngày 9-4, ', 'Sáng nay, ')
       .replace('Tin và ảnh', 'Bài: Quốc Khánh. Tin và ảnh');
-    const again = await call<{ items: { status: string }[] }>('import/batch', {
+    const again = await s.call('import/batch', {
       sources: [{ kind: 'text', name: 'e.txt', text: undated }],
     });
     expect(again.items[0]!.status).toBe('needs_review');

@@ -6,10 +6,9 @@ import { extractDraft } from '../../services/import/extract';
 import { readFileSource, readPastedSource } from '../../services/import/sources';
 import { isHosoError } from '../../contract/errors';
 import { png } from '../helpers/images';
+import { FIXTURES, fixture } from '../helpers/importFixtures';
 import { reportDocx } from '../fixtures/import/reportDocx';
 import { unicodeToTcvn3Bytes, unicodeToVniBytes } from '../../services/import/decode';
-
-const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'import');
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<{ code: string; message: string }> {
   try {
@@ -62,7 +61,7 @@ describe('sources', () => {
   });
 
   it('a UTF-16 .txt saved by Notepad reads like the UTF-8 one', async () => {
-    const utf8 = readFileSync(resolve(FIXTURES, 'ubnd-huyen.txt'), 'utf8');
+    const utf8 = fixture('ubnd-huyen.txt');
     const utf16 = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
       Buffer.from(utf8.replace(/\n/g, '\r\n'), 'utf16le'),
@@ -73,7 +72,7 @@ describe('sources', () => {
   });
 
   it('a TCVN3 (.VnTime) and a VNI file of the same report give the same draft as the Unicode one', async () => {
-    const utf8 = readFileSync(resolve(FIXTURES, 'ubnd-huyen.txt'), 'utf8');
+    const utf8 = fixture('ubnd-huyen.txt');
     const expected = extractDraft(await readFileSource('u.txt', Buffer.from(utf8)));
     const tcvn3 = unicodeToTcvn3Bytes(utf8);
     // Genuine ABC text: letters only in 0xA1–0xFF (its capitals with tones need the .VnTimeH font; this report has none).

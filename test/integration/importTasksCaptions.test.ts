@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Archive } from '../../db/open';
 import { getMeeting } from '../../db/meetings';
-import { createContext } from '../../services/context';
-import { createHandlers } from '../../services/handlers';
-import { createDispatcher, type Dispatch } from '../../services/dispatch';
-import { silentLogger } from '../../services/log';
-import type { ImportPreview, ImportSaveResult } from '../../contract/importContract';
-import type { ConclusionList } from '../../contract/recordPartsContract';
-import type { PhotoList } from '../../contract/photoContract';
 import { translate } from '../../contract/messages/translate';
-import { tempArchive } from '../helpers/tempArchive';
+import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { reportDocx } from '../fixtures/import/reportDocx';
 
 /** A short report in the style of a provincial news item (written for this test). */
@@ -21,20 +13,11 @@ Hội nghị thống nhất giao Ban Tham mưu hoàn thành kế hoạch huấn 
 
 Các cơ quan tiếp tục duy trì nghiêm chế độ trực sẵn sàng chiến đấu.`;
 
-let archive: Archive;
-let cleanup: () => void;
-let dispatch: Dispatch;
+let s: RecordSession;
 beforeEach(async () => {
-  ({ archive, cleanup } = await tempArchive());
-  dispatch = createDispatcher(createHandlers(createContext(archive, 'direct', '0.0.0-test')), silentLogger);
+  s = await recordSession();
 });
-afterEach(() => cleanup());
-
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = (await dispatch(channel as never, input as never)) as { ok: boolean; data?: T; error?: unknown };
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.data as T;
-}
+afterEach(() => s.cleanup());
 
 const reviewed = {
   title: 'Giao ban công tác quân sự, quốc phòng quý III',
@@ -45,7 +28,7 @@ const reviewed = {
 describe('import: a conclusion becomes a task only when the clerk ticked it', () => {
   it('a ticked conclusion is saved as a task (Chưa làm) with its deadline, the others as plain conclusions', async () => {
     const source = { kind: 'text', name: 'giao-ban.txt', text: REPORT };
-    const saved = await call<ImportSaveResult>('import/save', {
+    const saved = await s.call('import/save', {
       source,
       draft: {
         ...reviewed,
@@ -62,7 +45,7 @@ describe('import: a conclusion becomes a task only when the clerk ticked it', ()
     });
     expect(saved).toMatchObject({ status: 'imported', counts: { conclusions: 3 } });
     // What the meeting's Kết luận tab reads.
-    const list = await call<ConclusionList>('conclusions/list', { meetingId: saved.meetingId });
+    const list = await s.call('conclusions/list', { meetingId: saved.meetingId });
     expect(list.rows.map((c) => [c.isTask, c.deadline, c.taskStatus])).toEqual([
       [false, null, null],
       [true, '2026-12-15', 'chua_lam'],
@@ -71,11 +54,11 @@ describe('import: a conclusion becomes a task only when the clerk ticked it', ()
   });
 
   it('the batch import (no review) never makes a task, whatever deadline a directive names', async () => {
-    const r = await call<{ items: { status: string; meetingId: string }[] }>('import/batch', {
+    const r = await s.call('import/batch', {
       sources: [{ kind: 'text', name: 'giao-ban.txt', text: REPORT }],
     });
     const meetingId = r.items[0]!.meetingId;
-    const rows = (await call<ConclusionList>('conclusions/list', { meetingId })).rows;
+    const rows = (await s.call('conclusions/list', { meetingId })).rows;
     expect(rows.every((c) => !c.isTask && c.deadline === null && c.taskStatus === null)).toBe(true);
   });
 });
@@ -83,7 +66,7 @@ describe('import: a conclusion becomes a task only when the clerk ticked it', ()
 describe('import: captions are never dropped', () => {
   it('captions without a picture file become photo cards (caption and credit apart) waiting for the picture, and the clerk is told', async () => {
     const source = { kind: 'text', name: 'giao-ban.txt', text: REPORT };
-    const saved = await call<ImportSaveResult>('import/save', {
+    const saved = await s.call('import/save', {
       source,
       draft: {
         ...reviewed,
@@ -97,8 +80,8 @@ describe('import: captions are never dropped', () => {
     });
     expect(saved.counts).toMatchObject({ photos: 0, photoCards: 2 });
     // The minutes are the report's text: the captions are in the album, not appended.
-    expect(getMeeting(archive, saved.meetingId!).minutesText).toBe('Hội nghị giao ban quý III.');
-    const photos = await call<PhotoList>('photos/list', { meetingId: saved.meetingId });
+    expect(getMeeting(s.archive, saved.meetingId!).minutesText).toBe('Hội nghị giao ban quý III.');
+    const photos = await s.call('photos/list', { meetingId: saved.meetingId });
     expect(photos.photos.map((p) => [p.caption, p.credit, p.fileHash])).toEqual([
       ['Thượng tá Đặng Văn Hòa phát biểu tại hội nghị.', 'Ảnh: Minh Châu', null],
       ['Quang cảnh hội nghị.', '', null],
@@ -107,16 +90,16 @@ describe('import: captions are never dropped', () => {
       '2 chú thích ảnh chưa có tệp ảnh kèm theo được giữ thành thẻ ảnh chờ ảnh; đính kèm ảnh cho từng thẻ ở thẻ Ảnh.',
     ]);
     // Captions and credits are searchable like the rest of the record.
-    const found = await call<{ rows: { id: string }[] }>('search/query', { query: '"Minh Châu"' });
+    const found = await s.call('search/query', { query: '"Minh Châu"' });
     expect(found.rows.map((r) => r.id)).toEqual([saved.meetingId]);
   });
 
   it('a Word file: the picture takes its caption (credit apart); a second caption on it and a standalone credit become cards', async () => {
     const docx = await reportDocx({ caption: 'Quang cảnh hội nghị triển khai nhiệm vụ. Ảnh: Thanh Tùng' });
     const source = { kind: 'file', name: 'hoi-nghi.docx', dataBase64: docx.toString('base64') };
-    const preview = await call<ImportPreview>('import/preview', { source });
+    const preview = await s.call('import/preview', { source });
     expect(preview.draft.images.map((i) => i.index)).toEqual([0]);
-    const saved = await call<ImportSaveResult>('import/save', {
+    const saved = await s.call('import/save', {
       source,
       draft: {
         ...reviewed,
@@ -129,7 +112,7 @@ describe('import: captions are never dropped', () => {
       },
     });
     expect(saved.counts).toMatchObject({ photos: 1, photoCards: 2 });
-    const photos = await call<PhotoList>('photos/list', { meetingId: saved.meetingId });
+    const photos = await s.call('photos/list', { meetingId: saved.meetingId });
     expect(photos.photos.map((p) => [p.caption, p.credit, p.fileHash === null])).toEqual([
       ['Quang cảnh hội nghị triển khai nhiệm vụ.', 'Ảnh: Thanh Tùng', false],
       ['Đại biểu dự hội nghị.', '', true],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
 import { checkSeal } from '../../db/seal';
 import { verifyAuditChain } from '../../db/audit';
-import { HosoError } from '../../contract/errors';
+import { errorOf } from '../helpers/errors';
 import { verifyPhotoFileSync } from '../../services/photoFiles';
 import type { MergeApplyInput } from '../../contract/mergeContract';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
@@ -44,15 +44,6 @@ function dump(s: RecordSession): string {
 async function merge(s: RecordSession, path: string, choices: Partial<Pick<MergeApplyInput, 'meetings' | 'people'>> = {}) {
   const plan = await previewMerge(s.archive, path);
   return applyMerge(s.archive, { path, token: plan.token, meetings: choices.meetings ?? {}, people: choices.people ?? {} }, { actor: 'Văn thư B' });
-}
-
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return e instanceof HosoError ? `${e.code} ${e.message}` : `not a HosoError: ${String(e)}`;
-  }
-  return 'no error';
 }
 
 const meetingsOf = (s: RecordSession) =>

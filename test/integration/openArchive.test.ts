@@ -31,6 +31,16 @@ const meetingFields = {
   minutesText: 'Đồng chí Bí thư Tỉnh ủy chủ trì hội nghị.',
 };
 
+/** An archive at today's schema (v1 below) holding one meeting, closed: what a migration test starts from. */
+async function archiveWithOneMeeting() {
+  const dir = folder();
+  const file = join(dir, 'archive.sqlite');
+  const a = await openArchive({ file, migrations: MIGRATIONS });
+  createMeeting(a, meetingFields, 'thư ký');
+  a.close();
+  return { dir, file };
+}
+
 describe('openArchive', () => {
   it('creates a new archive with every safety pragma of README, *Where the data lives*', async () => {
     const file = join(folder(), 'nested', 'archive.sqlite');
@@ -106,12 +116,8 @@ describe('openArchive', () => {
   });
 
   it('backs up the archive before migrating it, and the backup holds the old data', async () => {
-    const dir = folder();
-    const file = join(dir, 'archive.sqlite');
+    const { file } = await archiveWithOneMeeting();
     const v1 = MIGRATIONS;
-    const a = await openArchive({ file, migrations: v1 });
-    createMeeting(a, meetingFields, 'thư ký');
-    a.close();
     const v2 = [...v1, { tag: '9999_test', when: 1, sql: 'ALTER TABLE meetings ADD COLUMN extra text;' }];
     const b = await openArchive({ file, migrations: v2 });
     try {
@@ -127,12 +133,8 @@ describe('openArchive', () => {
   });
 
   it('leaves the archive at its old version, data intact, when a migration fails', async () => {
-    const dir = folder();
-    const file = join(dir, 'archive.sqlite');
+    const { dir, file } = await archiveWithOneMeeting();
     const v1 = MIGRATIONS;
-    const a = await openArchive({ file, migrations: v1 });
-    createMeeting(a, meetingFields, 'thư ký');
-    a.close();
     const broken = [...v1, { tag: '9999_broken', when: 1, sql: 'ALTER TABLE meetings ADD COLUMN ok text;--> statement-breakpoint\nTHIS IS NOT SQL;' }];
     await expect(openArchive({ file, migrations: broken })).rejects.toMatchObject({ code: 'MIGRATION_FAILED' });
     const raw = new Database(file, { readonly: true });

@@ -11,7 +11,7 @@ import { openArchive } from '../../db/open';
 import { createMeeting } from '../../db/meetings';
 import { generateDemo } from '../../services/demo';
 import { MeetingFields } from '../../contract/contract';
-import { HosoError } from '../../contract/errors';
+import { errorOf } from '../helpers/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { tempDir } from '../helpers/tempArchive';
 import { readOnlyFolder, type ReadOnlyFolder } from '../helpers/crashReadOnly';
@@ -56,15 +56,6 @@ function readOnlyHere(src: string, work: string): ReadOnlyFolder {
   }
   if (writable) throw new Error(`the folder made read-only by "${ro.how}" is still writable by this process: these tests need a read-only bind mount (root) or a non-root user`);
   return ro;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return e instanceof HosoError ? `${e.code} ${e.message}` : `not a HosoError: ${String(e)}`;
-  }
-  return 'no error';
 }
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { backupDirFrom } from '../../services/backups';
-import { HosoError } from '../../contract/errors';
+import { errorOfSync } from '../helpers/errors';
 
 /**
  * The backup folder a setting names must be a full path of the platform the app runs on: a relative
@@ -9,14 +9,7 @@ import { HosoError } from '../../contract/errors';
  * the platform (on Linux `D:\Sao luu` passes it and is a relative name), so the service decides with
  * the platform's own path.isAbsolute; both platforms are exercised here explicitly.
  */
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof HosoError ? `${e.code} ${e.message}` : `not a HosoError: ${String(e)}`;
-  }
-  return 'accepted';
-}
+const refusal = errorOfSync;
 
 describe('backup folder from the settings', () => {
   it('on Windows: D:\\Sao luu and a network share are full paths; "Sao luu" and "Sao luu\\2026" are refused', () => {

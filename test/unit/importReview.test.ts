@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { extractDraft } from '../../services/import/extract';
-import { FIXTURE_TODAY } from '../helpers/importFixtures';
-import { readPastedSource } from '../../services/import/sources';
+import { draftOf, fixture } from '../helpers/importFixtures';
 import type { ImportPreview, PersonMatch } from '../../contract/importContract';
 import {
   initialReview,
@@ -15,11 +11,7 @@ import {
 } from '../../renderer/src/screens/import/reviewState';
 
 const KINDS = ['Hội nghị', 'Cuộc họp', 'Làm việc', 'Giao ban'];
-const text = readFileSync(
-  resolve(import.meta.dirname, '..', 'fixtures', 'import', 'so-ket-khong-nam.txt'),
-  'utf8',
-);
-const draft = extractDraft(readPastedSource('paste', text), { today: FIXTURE_TODAY });
+const draft = draftOf(fixture('so-ket-khong-nam.txt'));
 const possible: PersonMatch = {
   match: 'possible',
   personId: null,

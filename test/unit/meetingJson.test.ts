@@ -5,9 +5,9 @@ import {
   parseMeetingJson,
   serializeMeetingJson,
 } from '../../services/archive/meetingJson';
-import { HosoError } from '../../contract/errors';
 import { getMeeting } from '../../db/meetings';
 import { addPhoto } from '../../db/photos';
+import { errorOfSync } from '../helpers/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { fillRecord } from '../helpers/makeBag';
 
@@ -16,15 +16,6 @@ beforeEach(async () => {
   s = await recordSession();
 });
 afterEach(() => s.cleanup());
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof HosoError ? `${e.code} ${e.message}` : `not a HosoError: ${String(e)}`;
-  }
-  return 'no error';
-}
 
 describe('meeting JSON (hoso-meeting, formatVersion 1)', () => {
   it('carries every part of a record with its ids, and reads back to the same object', async () => {
@@ -72,12 +63,12 @@ describe('meeting JSON (hoso-meeting, formatVersion 1)', () => {
     expect(parseMeetingJson(`\ufeff${JSON.stringify(json)}`)).toEqual(json);
 
     const { title: _, ...noTitle } = json.meeting;
-    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, meeting: noTitle }), 'meetings/x.json'))).toMatch(
+    expect(errorOfSync(() => parseMeetingJson(JSON.stringify({ ...json, meeting: noTitle }), 'meetings/x.json'))).toMatch(
       /^MEETING_JSON_INVALID .*\(meetings\/x\.json\) meeting\.title/,
     );
-    expect(codeOf(() => parseMeetingJson('{"format":"hoso-meeting",', 'y.json'))).toMatch(/^MEETING_JSON_INVALID .*y\.json/);
-    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, format: 'other' })))).toMatch(/^MEETING_JSON_INVALID/);
-    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 3 })))).toMatch(/^MEETING_JSON_UNSUPPORTED/);
+    expect(errorOfSync(() => parseMeetingJson('{"format":"hoso-meeting",', 'y.json'))).toMatch(/^MEETING_JSON_INVALID .*y\.json/);
+    expect(errorOfSync(() => parseMeetingJson(JSON.stringify({ ...json, format: 'other' })))).toMatch(/^MEETING_JSON_INVALID/);
+    expect(errorOfSync(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 3 })))).toMatch(/^MEETING_JSON_UNSUPPORTED/);
   });
 
   it('a photo card without its picture: the record is written as version 2 (others stay 1), neither hash nor file', async () => {
@@ -92,10 +83,10 @@ describe('meeting JSON (hoso-meeting, formatVersion 1)', () => {
     expect(card).toMatchObject({ fileHash: null, file: null, mime: '', byteSize: 0, caption: 'Toàn cảnh hội nghị.', credit: 'Ảnh: Minh Châu' });
     expect(parseMeetingJson(serializeMeetingJson(json))).toEqual(json);
     // Version 1 never leaves the file out; half a photo (a hash without its file, or the other way) is refused.
-    expect(codeOf(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 1 }), 'a.json'))).toMatch(/^MEETING_JSON_INVALID .*photos\.\d+\.file/);
+    expect(errorOfSync(() => parseMeetingJson(JSON.stringify({ ...json, formatVersion: 1 }), 'a.json'))).toMatch(/^MEETING_JSON_INVALID .*photos\.\d+\.file/);
     const half = (p: object) => JSON.stringify({ ...json, photos: [{ ...card, ...p }] });
-    expect(codeOf(() => parseMeetingJson(half({ file: 'photos/ab/x.jpg' })))).toMatch(/^MEETING_JSON_INVALID .*photos\.0\.file/);
-    expect(codeOf(() => parseMeetingJson(half({ fileHash: 'a'.repeat(64) })))).toMatch(/^MEETING_JSON_INVALID .*photos\.0\.file/);
+    expect(errorOfSync(() => parseMeetingJson(half({ file: 'photos/ab/x.jpg' })))).toMatch(/^MEETING_JSON_INVALID .*photos\.0\.file/);
+    expect(errorOfSync(() => parseMeetingJson(half({ fileHash: 'a'.repeat(64) })))).toMatch(/^MEETING_JSON_INVALID .*photos\.0\.file/);
   });
 
   it('content hash: same content, same hash, whatever the version counters; any edit changes it', async () => {
