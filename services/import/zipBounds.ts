@@ -34,6 +34,14 @@ export const ZIP_TOTAL_MAX_BYTES = 128 * MB;
  */
 export const ZIP_RATIO_MAX = 100;
 export const ZIP_RATIO_FREE_BYTES = 1 * MB;
+/**
+ * Elements of markup in all: what mammoth's DOM costs is about 1.5 KB per element, whatever the bytes
+ * (a realistic Word paragraph is ~25 elements for ~1 KB of XML; a crafted one packs hundreds of empty
+ * elements into the same KB at an ordinary compression ratio, and 8 MB of them took 1.7 GB and 30 s).
+ * 200 000 elements is ~300 MB of DOM; a report that fits IMPORT_TEXT_MAX_CHARS (2 million characters)
+ * in Word's usual markup has about half of that.
+ */
+export const ZIP_MARKUP_MAX_ELEMENTS = 200_000;
 /** A report with a few hundred photos has a few hundred members; each becomes an object in JSZip. */
 export const ZIP_MEMBERS_MAX = 5_000;
 
@@ -78,6 +86,7 @@ export function unzipBounded(bytes: Buffer, detail: Message): ZipMember[] {
   const members: ZipMember[] = [];
   const names = new Set<string>();
   let total = 0;
+  let elements = 0;
   let at = dirStart;
   for (let i = 0; i < count; i++) {
     if (at + 46 > end || bytes.readUInt32LE(at) !== SIG_CENTRAL) throw broken();
@@ -118,9 +127,21 @@ export function unzipBounded(bytes: Buffer, detail: Message): ZipMember[] {
       }
     }
     total += data.length;
+    // Counted before any parser sees the markup: past the bound the file is too large to read, not damaged.
+    if (!isMedia(name)) {
+      elements += countTags(data);
+      if (elements > ZIP_MARKUP_MAX_ELEMENTS) throw new HosoError('IMPORT_TOO_LARGE', detail);
+    }
     members.push({ name, data, crc });
   }
   return members;
+}
+
+/** How many tags ("<") a markup member holds: an upper bound on the elements a parser would build. */
+function countTags(data: Buffer): number {
+  let n = 0;
+  for (let at = data.indexOf(0x3c); at !== -1; at = data.indexOf(0x3c, at + 1)) n++;
+  return n;
 }
 
 /** A member as written into a zip: its bytes as stored, how (0 stored, 8 deflated), what they inflate to. */

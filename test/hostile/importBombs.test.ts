@@ -8,6 +8,7 @@ import { outcomeOf } from './outcome';
 import { readFileSource } from '../../services/import/sources';
 import { png } from '../helpers/images';
 import { DOC_HEAD, DOC_TAIL, buildZip, docxWith, documentBomb, paragraph, plainDocx } from './zipBuild';
+import { ZIP_RATIO_MAX } from '../../services/import/zipBounds';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const MB = 1024 * 1024;
@@ -73,6 +74,24 @@ describe('a .docx that inflates to far more than a document', () => {
     expect(xml.length / deflated.length).toBeLessThan(40);
     expect(await codeOf('big.docx', docxWith({ deflated, size: xml.length }))).toBe('COMPRESSED_ABNORMALLY');
   });
+
+  it('a document.xml of tiny elements at an ordinary ratio (a DOM bomb) is "quá lớn" before any DOM, in bounded memory', () => {
+    // ~8 MB of runs holding four varied characters each: about 900 000 elements, compressed about 26 to 1,
+    // well inside the ratio a Word file may have.
+    let seed = 11;
+    const hex = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) % 65536).toString(16).padStart(4, '0');
+    const runs: string[] = [];
+    for (let i = 0; i < 300_000; i++) runs.push(`<w:r><w:t>${hex()}</w:t></w:r>`);
+    const xml = Buffer.from(`${DOC_HEAD}<w:p>${runs.join('')}</w:p>${DOC_TAIL}`);
+    const file = docxWith({ data: xml });
+    expect(xml.length / file.length).toBeLessThan(ZIP_RATIO_MAX / 2);
+    const r = readInChild(file, 'dom-bomb.docx');
+    console.log(
+      `DOM bomb: ${(file.length / 1024).toFixed(0)} KB file, ${(xml.length / MB).toFixed(1)} MB document.xml → ${r.outcome} in ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+    );
+    expect(r.outcome).toBe('IMPORT_TOO_LARGE');
+    expect(r.peakRssMb).toBeLessThan(512);
+  }, 180_000);
 
   it('a member that inflates over a hundred to one past its first megabyte is refused', async () => {
     expect(await codeOf('ratio.docx', docxWith(documentBomb(4 * MB)))).toBe('COMPRESSED_ABNORMALLY');
