@@ -8,7 +8,7 @@ import { getSettings } from '../db/settings';
 import { HosoError } from '../contract/errors';
 import { literal } from '../contract/messages/message';
 import type { BackupEntry, BackupList } from '../contract/mergeContract';
-import { processAlive } from './processAlive';
+import { bootSecond, ownerGone } from './processAlive';
 
 /**
  * Backups of the archive (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"). Every backup is a consistent snapshot by SQLite's
@@ -61,6 +61,8 @@ const ownerFile = (partial: string) => `${partial}.owner`;
 interface PartialOwner {
   host: string;
   pid: number;
+  /** The boot the owner ran in (bootSecond); absent in owner files of older versions. */
+  boot?: number;
 }
 
 function readOwner(file: string): PartialOwner | null {
@@ -95,7 +97,7 @@ export function removeDeadPartials(dir: string, now = Date.now()): string[] {
     const owner = readOwner(ownerFile(partial));
     const dead =
       owner && owner.host === hostname()
-        ? owner.pid !== process.pid && !processAlive(owner.pid)
+        ? owner.pid !== process.pid && ownerGone(owner.pid, Number.isInteger(owner.boot) ? owner.boot! : null)
         : files.every((n) => {
             try {
               return now - statSync(join(dir, n)).mtimeMs > STALE_PARTIAL_MS;
@@ -196,7 +198,7 @@ export async function backupNow(archive: Archive, dir?: string, options: { kind?
   removeDeadPartials(target);
   const dest = freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date());
   const owner = ownerFile(`${dest}.partial`);
-  writeFileSync(owner, JSON.stringify({ host: hostname(), pid: process.pid } satisfies PartialOwner));
+  writeFileSync(owner, JSON.stringify({ host: hostname(), pid: process.pid, boot: bootSecond() } satisfies PartialOwner));
   let result: Awaited<ReturnType<typeof backupTo>>;
   try {
     result = await backupTo(archive.sqlite, dest, archive.nativeBinding);

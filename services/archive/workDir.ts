@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { processAlive } from '../processAlive';
+import { bootSecond, ownerGone } from '../processAlive';
 
 /**
  * What a scratch folder is for. Each purpose has its own root beside the archive (`export-tmp/`,
- * `restore-tmp/`) and names its folders `hoso-<purpose>-<pid>-…`, so one purpose's clean-up never
+ * `restore-tmp/`) and names its folders `hoso-<purpose>-<pid>-b<boot>-…`, so one purpose's clean-up never
  * touches another's folders.
  *   export   the snapshot, and the whole plain bag of an encrypted export;
  *   restore  the local copy of a backup that is checked and then restored from (services/scratchCopy.ts);
@@ -32,7 +32,7 @@ export async function createWorkDir(archiveFile: string, base?: string, purpose:
   const root = base ?? workRoot(archiveFile, purpose);
   await mkdir(root, { recursive: true });
   await removeAbandoned(root, purpose);
-  return mkdtemp(join(root, `hoso-${purpose}-${process.pid}-`));
+  return mkdtemp(join(root, `hoso-${purpose}-${process.pid}-b${bootSecond()}-`));
 }
 
 /**
@@ -43,7 +43,7 @@ export function createWorkDirSync(archiveFile: string, purpose: WorkPurpose, bas
   const root = base ?? workRoot(archiveFile, purpose);
   mkdirSync(root, { recursive: true });
   removeAbandonedSync(root, purpose);
-  return mkdtempSync(join(root, `hoso-${purpose}-${process.pid}-`));
+  return mkdtempSync(join(root, `hoso-${purpose}-${process.pid}-b${bootSecond()}-`));
 }
 
 function readdirSafe(dir: string): string[] {
@@ -55,10 +55,15 @@ function readdirSafe(dir: string): string[] {
 }
 
 
-/** A scratch folder of this purpose left by a process that is gone (killed, power cut). */
+/**
+ * A scratch folder of this purpose left by a process that is gone (killed, power cut): named
+ * `hoso-<purpose>-<pid>-b<boot second>-…` (older versions: without the boot), see ownerGone.
+ */
 function abandoned(name: string, purpose: WorkPurpose): boolean {
-  const pid = Number(new RegExp(`^hoso-${purpose}-(\\d+)-`).exec(name)?.[1]);
-  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
+  const m = new RegExp(`^hoso-${purpose}-(\\d+)-(?:b(\\d+)-)?`).exec(name);
+  const pid = Number(m?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  return ownerGone(pid, m?.[2] ? Number(m[2]) : null);
 }
 
 async function removeAbandoned(root: string, purpose: WorkPurpose): Promise<void> {

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openArchive } from '../../db/open';
 import { backupNow, removeDeadPartials, startAutomaticBackups, STALE_PARTIAL_MS } from '../../services/backups';
+import { bootSecond } from '../../services/processAlive';
 import { createDispatcher, fileErrorOf } from '../../services/dispatch';
 import { createContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
@@ -27,7 +28,7 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
-function leaveKilledBackup(dir: string, name: string, owner: { host: string; pid: number } | null, age = 0): string[] {
+function leaveKilledBackup(dir: string, name: string, owner: { host: string; pid: number; boot?: number } | null, age = 0): string[] {
   mkdirSync(dir, { recursive: true });
   const files = ['', '-journal', '-wal', '-shm'].map((s) => `${name}.partial${s}`);
   for (const f of files) writeFileSync(join(dir, f), Buffer.alloc(4096, 1));
@@ -40,7 +41,7 @@ function leaveKilledBackup(dir: string, name: string, owner: { host: string; pid
 }
 
 describe('a backup killed mid-way', () => {
-  it('leaves nothing once hoso starts again: a dead process partial goes at once; a live one and an unknown recent one stay', async () => {
+  it('leaves nothing once hoso starts again: a dead process partial goes at once, so does one from before a reboot whose pid was reused; a live one and an unknown recent one stay', async () => {
     const t = await tempArchive();
     cleanups.push(t.cleanup);
     const dir = join(t.dir, 'backups');
@@ -48,7 +49,9 @@ describe('a backup killed mid-way', () => {
     // Another hoso on the same archive, still writing its backup.
     const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     cleanups.push(() => live.kill('SIGKILL'));
-    const kept = leaveKilledBackup(dir, 'archive-20260101-080001.sqlite', { host: hostname(), pid: live.pid! });
+    const kept = leaveKilledBackup(dir, 'archive-20260101-080001.sqlite', { host: hostname(), pid: live.pid!, boot: bootSecond() });
+    // Killed by a power cut three days ago: its pid is now another program's (the live one's here).
+    const beforeReboot = leaveKilledBackup(dir, 'archive-20260101-080004.sqlite', { host: hostname(), pid: live.pid!, boot: bootSecond() - 3 * 86_400 });
     // Written by another PC on a shared folder, or a version without owner files: only by age.
     const otherPc = leaveKilledBackup(dir, 'archive-20260101-080002.sqlite', { host: 'may-khac', pid: 1 });
     const oldUnknown = leaveKilledBackup(dir, 'archive-20260101-080003.sqlite', null, STALE_PARTIAL_MS + 60_000);
@@ -58,7 +61,7 @@ describe('a backup killed mid-way', () => {
     });
     stop();
     const left = readdirSync(dir).sort();
-    for (const f of [...dead, ...oldUnknown]) expect(left).not.toContain(f);
+    for (const f of [...dead, ...oldUnknown, ...beforeReboot]) expect(left).not.toContain(f);
     expect(left).toEqual([...kept, ...otherPc].sort());
     // The next backup keeps the live one's too, and leaves no owner file of its own.
     const made = await backupNow(t.archive);

@@ -8,10 +8,11 @@ import { openSession } from '../../services/session';
 import { previewMerge } from '../../services/archive/mergeApply';
 import { hoso, hosoSpawn } from '../helpers/runHoso';
 import { tempDir } from '../helpers/tempArchive';
+import { bootSecond } from '../../services/processAlive';
 
 /**
  * Issue 19: an encrypted bag is decrypted for the merge, Mật records included. The plain copy goes into a
- * private folder beside the archive (`merge-tmp/hoso-merge-<pid>-<random>`, readable by its owner only),
+ * private folder beside the archive (`merge-tmp/hoso-merge-<pid>-b<boot>-<random>`, readable by its owner only),
  * never the system temp folder; it is removed on every way out, and a killed merge's copy is swept when
  * the next session opens or the next merge starts.
  */
@@ -32,7 +33,7 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => t.cleanup());
 
-/** The decrypted bags beside an archive in `dir`: `merge-tmp/hoso-merge-<pid>-…` (services/archive/workDir.ts). */
+/** The decrypted bags beside an archive in `dir`: `merge-tmp/hoso-merge-<pid>-b<boot>-…` (services/archive/workDir.ts). */
 const workRoot = (dir: string) => join(dir, 'merge-tmp');
 const leftovers = (dir: string) =>
   existsSync(workRoot(dir)) ? readdirSync(workRoot(dir)).filter((f) => f.startsWith('hoso-merge-')) : [];
@@ -86,15 +87,22 @@ describe('the decrypted copy of an encrypted bag', () => {
       // A folder of a merge running in another process (this test's parent, alive) is not touched.
       const live = join(workRoot(dir), `hoso-merge-${process.ppid}-0123abcd`);
       mkdirSync(live);
+      const liveNow = join(workRoot(dir), `hoso-merge-${process.ppid}-b${bootSecond()}-4567cdef`);
+      mkdirSync(liveNow);
+      // Left before a power cut: the pid now belongs to another program (here: this test's parent),
+      // but the folder names an earlier boot, so nothing can still be working in it.
+      const beforeReboot = join(workRoot(dir), `hoso-merge-${process.ppid}-b${bootSecond() - 3 * 86_400}-89abcdef`);
+      mkdirSync(join(beforeReboot, 'goi'), { recursive: true });
 
       const plan = await previewMerge(archive, bag, 'một câu mật khẩu đủ dài cho kiểm thử');
       expect(plan.counts.meetings.new).toBe(120);
       expect(existsSync(dead)).toBe(false);
-      expect(existsSync(live)).toBe(true);
-      expect(leftovers(dir)).toEqual([`hoso-merge-${process.ppid}-0123abcd`]);
+      expect(existsSync(beforeReboot)).toBe(false);
+      const kept = [`hoso-merge-${process.ppid}-0123abcd`, `hoso-merge-${process.ppid}-b${bootSecond()}-4567cdef`].sort();
+      expect(leftovers(dir).sort()).toEqual(kept);
 
       await expect(previewMerge(archive, bag, 'sai mật khẩu rồi')).rejects.toMatchObject({ code: 'PASSPHRASE_WRONG' });
-      expect(leftovers(dir)).toEqual([`hoso-merge-${process.ppid}-0123abcd`]);
+      expect(leftovers(dir).sort()).toEqual(kept);
     } finally {
       archive.close();
     }
