@@ -187,6 +187,8 @@ export const ReviewedDraft = z.object({
     .nullable()
     .default(null),
   location: z.string().trim().max(500).default(''),
+  /** The body that held the meeting (the draft's issuer, as the clerk kept it): the meeting's organizer. */
+  organizer: z.string().trim().max(500).default(''),
   byline: z.string().trim().max(500).default(''),
   body: z.string().max(1_000_000).default(''),
   people: z.array(ReviewedPerson).max(1000).default([]),

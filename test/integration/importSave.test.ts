@@ -67,6 +67,8 @@ describe('import through the contract', () => {
         kind: d.kind!.value,
         meetingDate: d.date!.value,
         location: d.location!.value,
+        // The importer found no organizing body here; the clerk typed it in the review.
+        organizer: 'Bộ Chỉ huy Quân sự tỉnh',
         byline: d.byline!.value,
         body: d.body.map((p) => p.text).join('\n\n'),
         people,
@@ -86,6 +88,7 @@ describe('import through the contract', () => {
       meetingDate: '2024-04-09',
       source: 'Tin, ảnh: NGỌC ANH - ĐỨC THỊNH',
       location: 'Hội trường Bộ Chỉ huy Quân sự tỉnh',
+      organizer: 'Bộ Chỉ huy Quân sự tỉnh',
     });
     expect(meeting.minutesHtml.startsWith('<p>Sáng 9-4, tại Hội trường')).toBe(true);
     const rows = listAttendance(s.archive, id).rows;
@@ -179,6 +182,8 @@ describe('import through the contract', () => {
       ['c.pdf', 'failed'],
       ['d.txt', 'duplicate'],
     ]);
+    // Taken as it is, the draft's organizing body becomes the meeting's organizer.
+    expect(getMeeting(s.archive, r.items[0]!.meetingId!).organizer).toBe('UBND huyện Thạch Thất');
     expect(translateAll('vi', r.items[1]!.messages)).toContain('không ghi năm');
     expect(translateAll('vi', r.items[2]!.messages)).toContain('PDF');
     expect(translateAll('vi', r.items[3]!.messages)).toContain('trùng tên và ngày');

@@ -65,6 +65,18 @@ describe('the review of a draft (Nhập hồ sơ screen)', () => {
     });
   });
 
+  it('the organizer: the body the importer found, as the clerk corrects or discards it, becomes the meeting\'s', () => {
+    // Where the body names it (the title, which names it too, keeps its own mark).
+    const start = draft.sourceText.indexOf('Công an huyện Ba Vì', 20);
+    const issuer = { value: 'Công an huyện Ba Vì', span: { start, end: start + 19 } };
+    const s = initialReview({ ...preview, draft: { ...draft, issuer } }, KINDS);
+    expect(s.organizer).toMatchObject({ value: 'Công an huyện Ba Vì', keep: true });
+    expect(marksOf(s).find((m) => m.field === 'organizer')).toMatchObject({ start, end: start + 19, id: 'organizer' });
+    const corrected = { ...s, organizer: { ...s.organizer, value: ' Công an huyện Ba Vì, thành phố Hà Nội ' } };
+    expect(toReviewedDraft(corrected).organizer).toBe('Công an huyện Ba Vì, thành phố Hà Nội');
+    expect(toReviewedDraft({ ...s, organizer: { ...s.organizer, keep: false } }).organizer).toBe('');
+  });
+
   it('highlights: every item once, in source order; discarded items stay marked as discarded', () => {
     const s = initialReview(preview, KINDS);
     const marks = marksOf({ ...s, byline: { ...s.byline, keep: false } });

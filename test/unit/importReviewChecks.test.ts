@@ -125,13 +125,13 @@ describe('what the importer was unsure of, for the clerk to check first', () => 
         note: msg('importNote.yearInferred', { day: 9, month: 4, year: '2025' }),
         target: 'import-check-date',
       },
-      // The review has no issuer field: listed, not linked.
-      { field: 'issuer', note: null, target: null },
+      // The issuer is the meeting's organizer: linked to the Cơ quan tổ chức field.
+      { field: 'issuer', note: null, target: 'import-check-issuer' },
       { field: 'chairs', note: msg('importNote.noChair'), target: 'import-check-people' },
     ]);
     expect(checkTargetOf('attendees')).toBe('import-check-people');
-    // In the source, the marks of the fields that have one: the title and the date here.
-    expect([...unsureMarkIds(d)].sort()).toEqual(['date', 'title']);
+    // In the source, the marks of the fields that have one: the title, the date and the organizer here.
+    expect([...unsureMarkIds(d)].sort()).toEqual(['date', 'organizer', 'title']);
   });
 
   it('nothing to check when the importer was sure', () => {

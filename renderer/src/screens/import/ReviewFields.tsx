@@ -16,7 +16,10 @@ interface Props {
   onActivate: (id: string) => void;
 }
 
-/** The draft's single fields: title, kind, date and time, then the location and byline (each discardable). */
+/**
+ * The draft's single fields: title, kind, date and time, then the location, the organizing body and
+ * the byline (each discardable).
+ */
 export function ReviewFields({ preview, state, update, problems, kinds, onActivate }: Props) {
   const { t } = useTranslation();
   const date = preview.draft.date;
@@ -28,6 +31,7 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
   const titleCheck = useUnsureInput('title', problems.includes('title'));
   const dateCheck = useUnsureInput('date', problems.includes('date'));
   const locationCheck = useUnsureInput('location', false);
+  const organizerCheck = useUnsureInput('issuer', false);
   return (
     <>
       <Section field="title" title={t('importer.field.title')}>
@@ -87,7 +91,7 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
           data-testid="import-time"
         />
       </Group>
-      {(['location', 'byline'] as const).map((f) => (
+      {(['location', 'organizer', 'byline'] as const).map((f) => (
         <Group key={f} align="flex-end" gap="xs" wrap="nowrap">
           <KeepBox
             item={state[f]}
@@ -95,7 +99,7 @@ export function ReviewFields({ preview, state, update, problems, kinds, onActiva
             onKeep={(keep) => editSingle(update, f)({ keep })}
           />
           <TextInput
-            {...(f === 'location' ? locationCheck : {})}
+            {...(f === 'location' ? locationCheck : f === 'organizer' ? organizerCheck : {})}
             style={{ flex: 1 }}
             label={
               <>

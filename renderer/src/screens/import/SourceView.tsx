@@ -9,6 +9,7 @@ export const FIELD_COLORS: Record<FieldKey, string> = {
   kind: 'var(--mantine-color-blue-1)',
   date: 'var(--mantine-color-grape-1)',
   location: 'var(--mantine-color-cyan-1)',
+  organizer: 'var(--mantine-color-indigo-1)',
   person: 'var(--mantine-color-teal-1)',
   caption: 'var(--mantine-color-yellow-2)',
   document: 'var(--mantine-color-orange-1)',

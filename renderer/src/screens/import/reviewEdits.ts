@@ -7,7 +7,7 @@ import type { Item, ReviewState } from './reviewState';
 export type Update = (change: (s: ReviewState) => ReviewState) => void;
 
 /** The single items of the draft the clerk may correct (and, but for the title, discard). */
-export type SingleKey = 'title' | 'date' | 'location' | 'byline';
+export type SingleKey = 'title' | 'date' | 'location' | 'organizer' | 'byline';
 /** The draft's lists: every entry kept or discarded on its own. */
 export type ListKey = 'people' | 'captions' | 'documents' | 'conclusions';
 export type EntryOf<K extends ListKey> = ReviewState[K][number];

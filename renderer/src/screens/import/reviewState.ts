@@ -14,7 +14,16 @@ import { formatIsoDate, parseTimeText, parseVnDate } from '../../format/date';
 
 /** Which field an item belongs to: also the colour of its highlight in the source. */
 export type FieldKey =
-  'title' | 'date' | 'location' | 'kind' | 'person' | 'caption' | 'document' | 'conclusion' | 'byline';
+  | 'title'
+  | 'date'
+  | 'location'
+  | 'organizer'
+  | 'kind'
+  | 'person'
+  | 'caption'
+  | 'document'
+  | 'conclusion'
+  | 'byline';
 
 export interface Item<T> {
   keep: boolean;
@@ -60,6 +69,8 @@ export interface ReviewState {
   /** HH:MM as the clerk types it ("14:00", "14h"); empty for none. */
   startTime: string;
   location: Item<string>;
+  /** The body that held the meeting (the draft's issuer). */
+  organizer: Item<string>;
   byline: Item<string>;
   body: string;
   people: Item<ReviewPerson>[];
@@ -102,6 +113,7 @@ export function initialReview(p: ImportPreview, kinds: readonly string[]): Revie
     date: item(dateText, date?.span ?? null),
     startTime: date?.startTime ?? '',
     location: item(d.location?.value ?? '', d.location?.span ?? null, Boolean(d.location)),
+    organizer: item(d.issuer?.value ?? '', d.issuer?.span ?? null, Boolean(d.issuer)),
     byline: item(d.byline?.value ?? '', d.byline?.span ?? null, Boolean(d.byline)),
     body: d.body.map((b) => b.text).join('\n\n'),
     people,
@@ -168,6 +180,7 @@ export function toReviewedDraft(s: ReviewState): ReviewedDraftInput {
     meetingDate: s.date.keep ? parseVnDate(s.date.value) : null,
     startTime: s.startTime.trim() ? parseTimeText(s.startTime) : null,
     location: s.location.keep ? s.location.value.trim() : '',
+    organizer: s.organizer.keep ? s.organizer.value.trim() : '',
     byline: s.byline.keep ? s.byline.value.trim() : '',
     body: s.body,
     people: kept(s.people).map((p) => ({
@@ -211,6 +224,7 @@ export function marksOf(s: ReviewState): Mark[] {
   add('title', 'title', s.title);
   add('date', 'date', s.date);
   add('location', 'location', s.location);
+  add('organizer', 'organizer', s.organizer);
   add('byline', 'byline', s.byline);
   s.people.forEach((p, i) => add('person', `person-${i}`, p));
   s.captions.forEach((c, i) => add('caption', `caption-${i}`, c));

@@ -17,10 +17,7 @@ export interface UnsureEntry {
   field: UnsureField;
   /** The draft's note that says why ("năm 2025 được suy ra"); null: the review words it itself. */
   note: Message | null;
-  /**
-   * The element to focus, or null when the review has no field for it: the issuer is only shown
-   * (a meeting has no issuer column; the clerk reads it to check the title and the chairs).
-   */
+  /** The element to focus (the issuer's is the Cơ quan tổ chức field, the meeting's organizer). */
   target: string | null;
 }
 
@@ -47,11 +44,15 @@ export function unsureEntriesOf(draft: ImportDraft): UnsureEntry[] {
   return ORDER.filter((f) => fields.has(f)).map((field) => ({
     field,
     note: (NOTES_OF[field] ?? []).flatMap((key) => draft.notes.filter((n) => n.key === key))[0] ?? null,
-    target: field === 'issuer' ? null : checkTargetOf(field),
+    target: checkTargetOf(field),
   }));
 }
 
-/** The source's marks of the unsure fields that have one (title, date, place), outlined there too. */
+/** The source's marks of the unsure fields that have one (title, date, place, organizer), outlined there too. */
 export function unsureMarkIds(draft: ImportDraft): ReadonlySet<string> {
-  return new Set(draft.unsure.filter((f) => f === 'title' || f === 'date' || f === 'location'));
+  return new Set(
+    draft.unsure.flatMap((f) =>
+      f === 'title' || f === 'date' || f === 'location' ? [f] : f === 'issuer' ? ['organizer'] : [],
+    ),
+  );
 }
