@@ -23,14 +23,54 @@ export type SealParts = Record<SealPartName, string>;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const pieces: string[] = [];
+  writeCanonical(value, (piece) => pieces.push(piece));
+  return pieces.join('');
+}
+
+/**
+ * SHA-256 (hex) of canonicalJson(value), the text fed to the hash in pieces: a record of tens of
+ * thousands of rows is hashed without building its whole text (nor the texts of its parts) in memory.
+ */
+export function canonicalSha256(value: unknown): string {
+  const hash = createHash('sha256');
+  let pending = '';
+  writeCanonical(value, (piece) => {
+    pending += piece;
+    if (pending.length >= 1 << 16) {
+      hash.update(pending, 'utf8');
+      pending = '';
+    }
+  });
+  return hash.update(pending, 'utf8').digest('hex');
+}
+
+/** canonicalJson's text, piece by piece. */
+function writeCanonical(value: unknown, out: (piece: string) => void): void {
+  if (Array.isArray(value)) {
+    out('[');
+    value.forEach((v, i) => {
+      if (i > 0) out(',');
+      writeCanonical(v, out);
+    });
+    out(']');
+    return;
+  }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    out('{');
+    entries.forEach(([k, v], i) => {
+      out(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
+      writeCanonical(v, out);
+    });
+    out('}');
+    return;
   }
-  return JSON.stringify(value);
+  // undefined (an array's hole) writes nothing, as JSON.stringify's value and join did.
+  const text = JSON.stringify(value) as string | undefined;
+  if (text !== undefined) out(text);
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -67,14 +107,22 @@ export function computeSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string)
     parts[part] = sha256(canonicalJson(value));
   }
   // A card waiting for its picture has no file to verify.
-  const photoHashes = (content.photos as { file_hash: string | null }[]).flatMap((p) => (p.file_hash === null ? [] : [p.file_hash]));
+  const photoHashes = (content.photos as { file_hash: string | null }[]).flatMap((p) =>
+    p.file_hash === null ? [] : [p.file_hash],
+  );
   return { hash: sha256(canonicalJson(content)), parts, photoHashes };
 }
 
 /** Seals the meeting over its current content (inside the caller's transaction). */
-export function writeSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string, now: number): { sealHash: string; sealedAt: number; parts: SealParts } {
+export function writeSeal(
+  archive: Pick<Archive, 'sqlite'>,
+  meetingId: string,
+  now: number,
+): { sealHash: string; sealedAt: number; parts: SealParts } {
   const seal = computeSeal(archive, meetingId);
-  archive.sqlite.prepare('UPDATE meetings SET seal_hash = ?, sealed_at = ? WHERE id = ?').run(seal.hash, now, meetingId);
+  archive.sqlite
+    .prepare('UPDATE meetings SET seal_hash = ?, sealed_at = ? WHERE id = ?')
+    .run(seal.hash, now, meetingId);
   return { sealHash: seal.hash, sealedAt: now, parts: seal.parts };
 }
 
@@ -88,9 +136,9 @@ export function checkSeal(
   meetingId: string,
   options: { verifyPhotoFile?: (hash: string) => boolean } = {},
 ): SealReport {
-  const meeting = archive.sqlite.prepare('SELECT status, seal_hash AS sealHash, sealed_at AS sealedAt FROM meetings WHERE id = ?').get(meetingId) as
-    | { status: string; sealHash: string | null; sealedAt: number | null }
-    | undefined;
+  const meeting = archive.sqlite
+    .prepare('SELECT status, seal_hash AS sealHash, sealed_at AS sealedAt FROM meetings WHERE id = ?')
+    .get(meetingId) as { status: string; sealHash: string | null; sealedAt: number | null } | undefined;
   if (!meeting) throw new HosoError('NOT_FOUND');
   const current = computeSeal(archive, meetingId);
   if (meeting.status !== 'finalized') return notSealed(meetingId, current.hash, msg('seal.notFinalized'));
@@ -105,8 +153,11 @@ export function checkSeal(
   const changed: SealReport['changedParts'] = [];
   // The stored seal must be the one the (hash-chained) audit log recorded; an edited seal column is a change.
   if (!sealed.sealHash || sealed.sealHash !== meeting.sealHash) changed.push('seal');
-  for (const part of RECORD_PARTS) if (sealed.parts && sealed.parts[part] !== current.parts[part]) changed.push(part);
-  const bad = options.verifyPhotoFile ? [...new Set(current.photoHashes)].filter((h) => !options.verifyPhotoFile!(h)) : [];
+  for (const part of RECORD_PARTS)
+    if (sealed.parts && sealed.parts[part] !== current.parts[part]) changed.push(part);
+  const bad = options.verifyPhotoFile
+    ? [...new Set(current.photoHashes)].filter((h) => !options.verifyPhotoFile!(h))
+    : [];
   const ok = changed.length === 0 && current.hash === meeting.sealHash && bad.length === 0;
   const problems = commaList([
     ...changed.map((p) => msg(`seal.part.${p}`)),
@@ -142,8 +193,13 @@ function notSealed(meetingId: string, currentHash: string, message: Message): Se
 }
 
 /** The seal a finalized meeting carries now (after a correction sealed it again). */
-export function currentSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string): { sealHash: string; sealedAt: number } {
-  return archive.sqlite.prepare('SELECT seal_hash AS sealHash, sealed_at AS sealedAt FROM meetings WHERE id = ?').get(meetingId) as {
+export function currentSeal(
+  archive: Pick<Archive, 'sqlite'>,
+  meetingId: string,
+): { sealHash: string; sealedAt: number } {
+  return archive.sqlite
+    .prepare('SELECT seal_hash AS sealHash, sealed_at AS sealedAt FROM meetings WHERE id = ?')
+    .get(meetingId) as {
     sealHash: string;
     sealedAt: number;
   };

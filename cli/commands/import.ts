@@ -93,7 +93,9 @@ export const importCommand: CliCommand = {
             await readFileSource(basename(file), await readFile(file), await modifiedOn(file)),
           );
           const json = draftToCliJson(draft);
-          drafts.push(json);
+          // What the text output says of the reading (the encoding found, a bad byte replaced…), in
+          // Vietnamese as the rest of the line output: a script sees the same warnings as a person.
+          drafts.push({ ...json, encoding: draft.encoding, notes: draft.notes.map((n) => translate('vi', n)) });
           if (!env.values.json) {
             env.io.out(`\n=== ${basename(file)} (${draft.encoding})`);
             env.io.out(

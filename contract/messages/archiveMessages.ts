@@ -110,6 +110,9 @@ export const archiveVi = {
     sealedChoice:
       '(“{{title}}”: không thể chọn “{{choice}}” cho hồ sơ này — hồ sơ đã khóa ở máy này chỉ được giữ nguyên hoặc giữ cả hai)',
     meetingTwice: '({{file}}: mã cuộc họp {{id}} xuất hiện hai lần)',
+    fileChanged: '({{file}} đã bị thay đổi trong khi nhập: hãy cắm lại thẻ nhớ và xem trước lại)',
+    tooManyPeople: '(gói có hơn {{max}} người khác nhau trong một lần nhập: hãy xuất thành nhiều gói nhỏ hơn)',
+    tooManyRowsInBag: '(gói có hơn {{max}} dòng (đại biểu, ảnh, kết luận, văn bản) trong một lần nhập: hãy xuất thành nhiều gói nhỏ hơn)',
     personMissing: '({{file}}: người có mã {{id}} không có trong gói)',
     unsafePhotoPath: '(đường dẫn ảnh không an toàn: {{path}})',
     notFound: '(không tìm thấy: {{path}})',
@@ -262,6 +265,9 @@ export const archiveEn: CatalogShape<typeof archiveVi> = {
     sealedChoice:
       '(“{{title}}”: “{{choice}}” cannot be chosen for this record — a record sealed on this PC can only be kept as it is or kept alongside)',
     meetingTwice: '({{file}}: meeting id {{id}} appears twice)',
+    fileChanged: '({{file}} changed during the merge: plug the stick in again and preview again)',
+    tooManyPeople: '(the bag holds more than {{max}} different people in one merge: export it as several smaller bags)',
+    tooManyRowsInBag: '(the bag holds more than {{max}} rows (attendees, photos, conclusions, documents) in one merge: export it as several smaller bags)',
     personMissing: '({{file}}: the person with id {{id}} is not in the bag)',
     unsafePhotoPath: '(unsafe photo path: {{path}})',
     notFound: '(not found: {{path}})',

@@ -1,11 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Archive } from '../../db/open';
-import { canonicalJson } from '../../db/seal';
+import { canonicalSha256 } from '../../db/seal';
 import { readPeopleRows, readRecordRows } from '../../db/bagRecords';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { extForMime } from '../photoFiles';
 import { HosoError } from '../../contract/errors';
-import { MEETING_JSON_FORMAT, MEETING_JSON_VERSION, type MeetingJson, type MeetingJsonPerson } from './meetingJsonFormat';
+import {
+  MEETING_JSON_FORMAT,
+  MEETING_JSON_VERSION,
+  type MeetingJson,
+  type MeetingJsonPerson,
+} from './meetingJsonFormat';
 
 // The format itself (schema, reading and writing the text) is meetingJsonFormat.ts; most callers import it from here.
 export {
@@ -68,7 +72,11 @@ export function meetingsToJson(
 ): MeetingJson[] {
   const sqlite = archive.sqlite;
   return sqlite.transaction((): MeetingJson[] => {
-    const { meetings, attendance, photos, conclusions, documents, tags } = readRecordRows(sqlite, meetingIds, options.trashed ?? false);
+    const { meetings, attendance, photos, conclusions, documents, tags } = readRecordRows(
+      sqlite,
+      meetingIds,
+      options.trashed ?? false,
+    );
     const parts = meetingIds.flatMap((id) => {
       const m = meetings.get(id);
       if (!m) return [];
@@ -137,7 +145,6 @@ export function meetingsToJson(
   })();
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /**
  * A hash of what a clerk would call the record's content: the meeting's fields, status and seal, and
@@ -153,28 +160,24 @@ export function meetingContentHash(json: MeetingJson): string {
     updatedAt: _up,
     ...rest
   }: T) => rest;
-  return sha256(
-    canonicalJson({
-      meeting: { ...meeting, sealHash: seal?.hash ?? null },
-      attendance: json.attendance.map(({ fullName: _f, ...a }) => strip(a)),
-      photos: json.photos.map((p) => ({ ...strip(p), people: [...p.people].sort() })),
-      conclusions: json.conclusions.map(strip),
-      documents: json.documents.map(strip),
-      tags: json.tags.map((t) => foldVietnamese(t.name)).sort(),
-    }),
-  );
+  return canonicalSha256({
+    meeting: { ...meeting, sealHash: seal?.hash ?? null },
+    attendance: json.attendance.map(({ fullName: _f, ...a }) => strip(a)),
+    photos: json.photos.map((p) => ({ ...strip(p), people: [...p.people].sort() })),
+    conclusions: json.conclusions.map(strip),
+    documents: json.documents.map(strip),
+    tags: json.tags.map((t) => foldVietnamese(t.name)).sort(),
+  });
 }
 
 /** A hash of a person's directory fields (what the merge compares for "identical" people). */
 export function personContentHash(p: MeetingJsonPerson): string {
-  return sha256(
-    canonicalJson({
-      id: p.id,
-      fullName: p.fullName,
-      rank: p.rank,
-      title: p.title,
-      unit: p.unit,
-      notes: p.notes,
-    }),
-  );
+  return canonicalSha256({
+    id: p.id,
+    fullName: p.fullName,
+    rank: p.rank,
+    title: p.title,
+    unit: p.unit,
+    notes: p.notes,
+  });
 }

@@ -7,7 +7,15 @@ import { personContentHash as personHash } from './meetingJson';
 import { withBag, type MergeBag, type MergeSite } from './mergeBag';
 import { planMerge, publicPlan, type Plan, type PlannedMeeting } from './mergePlan';
 import { copyPhotoFiles } from './mergePhotos';
-import { audit, insertPerson, updatePersonFromBag, writeBoth, writeNew, writeTheirs, type Ctx } from './mergeRecords';
+import {
+  audit,
+  insertPerson,
+  updatePersonFromBag,
+  writeBoth,
+  writeNew,
+  writeTheirs,
+  type Ctx,
+} from './mergeRecords';
 
 /**
  * Merging a verified bag into the archive (README.md, "Lưu trữ USB: nhập (merge) và sao lưu").
@@ -98,7 +106,7 @@ function applyOpenBag(
     bag,
     first.meetings
       .filter((m) => chosen.get(m.id) === 'theirs' || chosen.get(m.id) === 'both')
-      .map((m) => m.json),
+      .map((m) => m.source),
   );
 
   const c: Ctx = { archive, bag, actor: options.actor, now, reason: `Nhập từ gói lưu trữ ${bag.name}` };
@@ -168,16 +176,18 @@ function applyOpenBag(
         return;
       }
       options.beforeMeeting?.(item.id, index);
+      // Read again from the bag (checked to be the bytes previewed): one record is held at a time.
+      const json = bag.load(item.source);
       if (item.class === 'new') {
-        writeNew(c, item.json, item.theirs.contentHash);
+        writeNew(c, json, item.theirs.contentHash);
         indexMeeting(archive, item.id);
         result.meetings.added++;
       } else if (choice === 'theirs') {
-        writeTheirs(c, item);
+        writeTheirs(c, item, json);
         indexMeeting(archive, item.id);
         result.meetings.replaced++;
       } else {
-        indexMeeting(archive, writeBoth(c, item));
+        indexMeeting(archive, writeBoth(c, item, json));
         result.meetings.keptBoth++;
       }
     });

@@ -8,8 +8,11 @@ import { verifyBagDir } from './bagVerify';
 import { isAgeFile, unpackEncryptedBag } from './encrypt';
 import { createWorkDirSync } from './workDir';
 import { problemDetails } from '../messageParts';
-import { parseMeetingJson, type MeetingJson } from './meetingJson';
-import { BagProblems, checkSeals, fileTooLarge, soundRecord } from './mergeValidate';
+import { parseMeetingJson, type MeetingJson, type MeetingJsonPerson } from './meetingJson';
+import { BagProblems, fileTooLarge, SealCheck, soundRecord } from './mergeValidate';
+import { recordSide, type RecordSide } from './mergeSide';
+import { UuidSet } from './uuidSet';
+import { releaseAfterLargeInput } from '../releaseMemory';
 
 /**
  * Reading a USB bag for the merge (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"): verify it first,
@@ -20,10 +23,29 @@ import { BagProblems, checkSeals, fileTooLarge, soundRecord } from './mergeValid
  * no path leaving the bag. Photo paths named by the JSON are checked again here before they are read.
  */
 
+/**
+ * One meeting file of the bag, judged and summed up when the bag was read; its record itself is not kept
+ * (a bag of many large records would not fit in memory): `MergeBag.load` reads it again when needed.
+ */
 export interface BagMeeting {
   /** Path inside the bag, e.g. data/meetings/0193….json. */
   file: string;
-  json: MeetingJson;
+  id: string;
+  /** SHA-256 of the file's bytes as judged: read again, the file must still be exactly these bytes. */
+  bytesHash: string;
+  /** What the preview shows of the bag's side, its content hash included. */
+  side: RecordSide;
+  /** Ids of people the record names but does not carry (the plan looks them up in the archive). */
+  peopleElsewhere: string[];
+  /** The picture files its photos name (cards waiting for their picture have none). */
+  photoFiles: BagPhotoFile[];
+}
+
+export interface BagPhotoFile {
+  /** Path inside data/, as the JSON names it. */
+  file: string;
+  fileHash: string;
+  mime: string;
 }
 
 export interface MergeBag {
@@ -35,6 +57,10 @@ export interface MergeBag {
   id: string;
   info: Record<string, string>;
   meetings: BagMeeting[];
+  /** The bag's people by id (the last file naming a person wins; one export has one directory). */
+  people: Map<string, MeetingJsonPerson>;
+  /** The record of a meeting file, judged again as it was (MERGE_BAG_INVALID if the file changed since). */
+  load(meeting: BagMeeting): MeetingJson;
   /** Absolute path of a payload photo (`file` as in the JSON, relative to data/), checked to stay inside. */
   photoFile(file: string): string;
   /** Removes the temporary folder an encrypted bag was unpacked into (nothing for a folder). */
@@ -42,6 +68,19 @@ export interface MergeBag {
 }
 
 const MANIFEST = 'manifest-sha256.txt';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Everyone the record names (attendees, people in photos, task assignees) that its own people list lacks. */
+function peopleNotCarried(json: MeetingJson): string[] {
+  const carried = new Set(json.people.map((p) => p.id));
+  const named = [
+    ...json.attendance.map((a) => a.personId),
+    ...json.photos.flatMap((p) => p.people),
+    ...json.conclusions.flatMap((c) => (c.assigneePersonId ? [c.assigneePersonId] : [])),
+  ];
+  return [...new Set(named.filter((id) => !carried.has(id)))];
+}
 
 /** A `/`-separated path inside the bag: relative, no `.`/`..` segment, no backslash, drive or control character. */
 export function isSafeBagPath(path: string): boolean {
@@ -60,10 +99,16 @@ export interface MergeSite {
 }
 
 /**
- * Verifies a bag folder (bagVerify.ts, the same check as `hoso verify`), reads its meetings and judges
- * each (mergeValidate.ts): the whole bag is refused when one record is not sound.
+ * Verifies a bag folder (bagVerify.ts, the same check as `hoso verify`), reads its meetings one file at a
+ * time and judges each (mergeValidate.ts), keeping of each only what the plan needs (BagMeeting) and
+ * of all the people they carry: the whole bag is refused when one record is not sound.
  */
-async function readBagDir(dir: string, name: string, dispose: () => void, site: MergeSite): Promise<MergeBag> {
+async function readBagDir(
+  dir: string,
+  name: string,
+  dispose: () => void,
+  site: MergeSite,
+): Promise<MergeBag> {
   const verdict = await verifyBagDir(dir);
   if (!verdict.ok)
     throw new HosoError('MERGE_BAG_INVALID', problemDetails(verdict.problems.map((p) => p.message)));
@@ -77,40 +122,76 @@ async function readBagDir(dir: string, name: string, dispose: () => void, site: 
         .sort()
     : [];
   if (files.length > MERGE_LIMITS.meetings)
-    throw new HosoError('MERGE_RECORD_INVALID', msg('merge.tooManyMeetings', { n: files.length, max: MERGE_LIMITS.meetings }));
-  // Each file's size is known before a byte of it is read: memory stays bounded by the caps.
+    throw new HosoError(
+      'MERGE_RECORD_INVALID',
+      msg('merge.tooManyMeetings', { n: files.length, max: MERGE_LIMITS.meetings }),
+    );
+  // Each file's size is known before a byte of it is read, and one file is held parsed at a time:
+  // memory stays bounded by the caps of one record, not by the size of the bag.
   const problems = new BagProblems();
-  const rowIds = new Set<string>();
+  const rowIds = new UuidSet();
+  const ids = new Set<string>();
+  const people = new Map<string, MeetingJsonPerson>();
   const meetings: BagMeeting[] = [];
-  for (const n of files) {
-    if (problems.full) break;
-    const file = `data/meetings/${n}`;
-    const path = join(meetingsDir, n);
-    const bytes = statSync(path).size;
-    if (bytes > MERGE_LIMITS.meetingFileBytes) {
-      fileTooLarge(file, bytes, problems);
-      continue;
+  const seals = new SealCheck(site.nativeBinding);
+  try {
+    for (const n of files) {
+      if (problems.full) break;
+      const file = `data/meetings/${n}`;
+      const path = join(meetingsDir, n);
+      const bytes = statSync(path).size;
+      if (bytes > MERGE_LIMITS.meetingFileBytes) {
+        fileTooLarge(file, bytes, problems);
+        continue;
+      }
+      const raw = readFileSync(path);
+      const bytesHash = sha256(raw);
+      const json = soundRecord(parseMeetingJson(raw.toString('utf8'), file), file, problems, rowIds);
+      if (problems.any) continue;
+      if (ids.has(json.meeting.id))
+        throw new HosoError('MEETING_JSON_INVALID', msg('merge.meetingTwice', { file, id: json.meeting.id }));
+      ids.add(json.meeting.id);
+      seals.check(file, json, problems);
+      for (const p of json.people) people.set(p.id, p);
+      if (people.size > MERGE_LIMITS.bagPeople)
+        throw new HosoError(
+          'MERGE_RECORD_INVALID',
+          msg('merge.tooManyPeople', { max: MERGE_LIMITS.bagPeople }),
+        );
+      releaseAfterLargeInput(bytes);
+      meetings.push({
+        file,
+        id: json.meeting.id,
+        bytesHash,
+        side: recordSide(json, false),
+        peopleElsewhere: peopleNotCarried(json),
+        photoFiles: json.photos.flatMap((p) =>
+          p.file && p.fileHash ? [{ file: p.file, fileHash: p.fileHash, mime: p.mime }] : [],
+        ),
+      });
     }
-    const json = parseMeetingJson(readFileSync(path, 'utf8'), file);
-    meetings.push({ file, json: soundRecord(json, file, problems, rowIds) });
+  } finally {
+    seals.close();
   }
   problems.throwIfAny();
-  const seen = new Set<string>();
-  for (const m of meetings) {
-    if (seen.has(m.json.meeting.id))
-      throw new HosoError('MEETING_JSON_INVALID', msg('merge.meetingTwice', { file: m.file, id: m.json.meeting.id }));
-    seen.add(m.json.meeting.id);
-  }
-  checkSeals(meetings, problems, site.nativeBinding);
-  problems.throwIfAny();
+  const load = (m: BagMeeting): MeetingJson => {
+    const raw = readFileSync(join(dir, ...m.file.split('/')));
+    if (sha256(raw) !== m.bytesHash)
+      throw new HosoError('MERGE_BAG_INVALID', msg('merge.fileChanged', { file: m.file }));
+    // The same bytes give the same judgement: only the sanitized record is wanted again.
+    const again = new BagProblems();
+    const json = soundRecord(parseMeetingJson(raw.toString('utf8'), m.file), m.file, again, new UuidSet());
+    again.throwIfAny();
+    return json;
+  };
   return {
     dir,
     name,
-    id: createHash('sha256')
-      .update(readFileSync(join(dir, MANIFEST)))
-      .digest('hex'),
+    id: sha256(readFileSync(join(dir, MANIFEST))),
     info: verdict.bagInfo,
     meetings,
+    people,
+    load,
     photoFile: (file) => {
       if (!isSafeBagPath(file))
         throw new HosoError('MERGE_BAG_INVALID', msg('merge.unsafePhotoPath', { path: file }));
@@ -134,8 +215,7 @@ export async function readBagForMerge(
   if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notFound', { path }));
   const name = basename(path.replace(/[\\/]+$/, '')) || path;
   if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined, options);
-  if (!(await isAgeFile(path)))
-    throw new HosoError('MERGE_BAG_INVALID', msg('merge.notABag', { name }));
+  if (!(await isAgeFile(path))) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notABag', { name }));
   if (!options.passphrase) throw new HosoError('PASSPHRASE_REQUIRED');
   // The archive's own folder, never the system temp: the plain text of secret records lands nowhere the
   // archive is not; removed by dispose, and by the next merge or session if this process is killed.

@@ -6,8 +6,7 @@ import type { Archive } from '../../db/open';
 import { HosoError } from '../../contract/errors';
 import { msg } from '../../contract/messages/message';
 import { extForMime, photoPath, sha256Hex, verifyPhotoFileSync, writeFileAtomic } from '../photoFiles';
-import type { MeetingJson } from './meetingJson';
-import type { MergeBag } from './mergeBag';
+import type { BagMeeting, MergeBag } from './mergeBag';
 
 /**
  * Copies the photo files the chosen records need into the store, each checked against its hash, before
@@ -15,23 +14,25 @@ import type { MergeBag } from './mergeBag';
  * after this step leaves only spare copies (reported by `orphanPhotoFiles`), never a half-merged archive.
  * A file already there is not written again. Returns how many files were copied.
  */
-export function copyPhotoFiles(archive: Archive, bag: MergeBag, records: MeetingJson[]): number {
+export function copyPhotoFiles(archive: Archive, bag: MergeBag, records: readonly BagMeeting[]): number {
   const archiveDir = dirname(archive.file);
   let copied = 0;
   const done = new Set<string>();
-  for (const json of records) {
-    for (const p of json.photos) {
-      // A card waiting for its picture has no file to copy.
-      if (p.fileHash === null || p.file === null) continue;
+  for (const record of records) {
+    for (const p of record.photoFiles) {
       if (done.has(p.fileHash)) continue;
       done.add(p.fileHash);
       if (verifyPhotoFileSync(archiveDir, p.fileHash).ok) continue;
       const source = bag.photoFile(p.file);
-      if (!existsSync(source)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoMissing', { file: p.file }));
+      if (!existsSync(source))
+        throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoMissing', { file: p.file }));
       // The same cap as a photo a clerk adds, checked before the file is read into memory.
       const size = statSync(source).size;
       if (size > PHOTO_MAX_BYTES)
-        throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoTooLarge', { file: p.file, size: sizeOf(size) }));
+        throw new HosoError(
+          'MERGE_BAG_INVALID',
+          msg('merge.photoTooLarge', { file: p.file, size: sizeOf(size) }),
+        );
       const bytes = readFileSync(source);
       if (sha256Hex(bytes) !== p.fileHash)
         throw new HosoError('MERGE_BAG_INVALID', msg('merge.photoMismatch', { file: p.file }));

@@ -14,14 +14,9 @@ import type {
   MergePlan,
   PersonMergeItem,
 } from '../../contract/mergeContract';
-import {
-  meetingContentHash,
-  meetingToJson,
-  personContentHash,
-  type MeetingJson,
-  type MeetingJsonPerson,
-} from './meetingJson';
-import type { MergeBag } from './mergeBag';
+import { meetingToJson, personContentHash, type MeetingJson, type MeetingJsonPerson } from './meetingJson';
+import type { BagMeeting, MergeBag } from './mergeBag';
+import { recordSide } from './mergeSide';
 
 /**
  * The preview of a merge: every meeting and person of the bag against this archive, by id.
@@ -36,12 +31,13 @@ import type { MergeBag } from './mergeBag';
  */
 
 export interface PlannedMeeting extends MeetingMergeItem {
-  json: MeetingJson;
+  /** The bag's file of the record: `MergeBag.load` reads it when the record is written. */
+  source: BagMeeting;
 }
 
 export interface Plan extends MergePlan {
   meetings: PlannedMeeting[];
-  /** The bag's people by id (the last JSON naming a person wins; one export has one directory). */
+  /** The bag's people by id (MergeBag.people). */
   bagPeople: Map<string, MeetingJsonPerson>;
 }
 
@@ -73,21 +69,6 @@ function keptBothCopies(archive: Archive): Map<string, Set<string>> {
   const copies = new Map<string, Set<string>>();
   for (const r of rows) copies.set(r.fromId, (copies.get(r.fromId) ?? new Set()).add(r.theirHash));
   return copies;
-}
-
-function side(json: MeetingJson, trashed: boolean) {
-  return {
-    title: json.meeting.title,
-    meetingDate: json.meeting.meetingDate,
-    status: json.meeting.status,
-    version: json.meeting.version,
-    updatedAt: json.meeting.updatedAt,
-    contentHash: meetingContentHash(json),
-    attendees: json.attendance.length,
-    photos: json.photos.length,
-    conclusions: json.conclusions.length,
-    trashed,
-  };
 }
 
 const MEETING_FIELDS = [
@@ -137,12 +118,13 @@ function localMeeting(archive: Archive, id: string): { json: MeetingJson; trashe
 
 function classifyMeeting(
   archive: Archive,
-  theirs: MeetingJson,
+  bag: MergeBag,
+  source: BagMeeting,
   keptBoth: Map<string, Set<string>>,
 ): PlannedMeeting {
-  const id = theirs.meeting.id;
-  const theirSide = side(theirs, false);
-  const base = { id, json: theirs, theirs: theirSide, differences: [] as string[] };
+  const id = source.id;
+  const theirSide = source.side;
+  const base = { id, source, theirs: theirSide, differences: [] as string[] };
   const local = localMeeting(archive, id);
   if (!local) {
     return {
@@ -155,15 +137,15 @@ function classifyMeeting(
       mine: null,
     };
   }
-  const mine = side(local.json, local.trashed);
-  const item = { ...base, mine, differences: differences(local.json, theirs) };
+  const mine = recordSide(local.json, local.trashed);
   // The same content, or a version already kept beside this record by an earlier "keep both".
   if (
     (mine.contentHash === theirSide.contentHash && !local.trashed) ||
     keptBoth.get(id)?.has(theirSide.contentHash)
   ) {
     return {
-      ...item,
+      ...base,
+      mine,
       class: 'identical',
       newer: null,
       reason: null,
@@ -171,6 +153,8 @@ function classifyMeeting(
       defaultChoice: 'mine',
     };
   }
+  // Only a record that differs is read again from the bag, for what differs.
+  const item = { ...base, mine, differences: differences(local.json, bag.load(source)) };
   // A sealed record is replaced only by a sealed one (a correction made there), and only by choice.
   const choices: MergeChoice[] =
     mine.status === 'finalized' && theirSide.status !== 'finalized'
@@ -235,13 +219,12 @@ function counts(items: { class: MergeClass }[]) {
 
 /** Classifies the bag's content against the archive (read-only; call inside the apply's transaction to recheck). */
 export function planMerge(archive: Archive, bag: MergeBag): Plan {
-  const bagPeople = new Map<string, MeetingJsonPerson>();
-  for (const m of bag.meetings) for (const p of m.json.people) bagPeople.set(p.id, p);
-  for (const m of bag.meetings) checkReferences(archive, m.json, bagPeople, m.file);
+  const bagPeople = bag.people;
+  for (const m of bag.meetings) checkReferences(archive, m, bagPeople);
   const { meetings, people } = archive.sqlite.transaction(() => {
     const keptBoth = keptBothCopies(archive);
     return {
-      meetings: bag.meetings.map((m) => classifyMeeting(archive, m.json, keptBoth)),
+      meetings: bag.meetings.map((m) => classifyMeeting(archive, bag, m, keptBoth)),
       people: [...bagPeople.values()].map((p) => classifyPerson(archive, p)),
     };
   })();
@@ -269,29 +252,19 @@ export function planMerge(archive: Archive, bag: MergeBag): Plan {
 }
 
 /** Every person a record names must come with it (or be here already): otherwise the bag is incomplete. */
-function checkReferences(
-  archive: Archive,
-  json: MeetingJson,
-  bagPeople: Map<string, MeetingJsonPerson>,
-  file: string,
-): void {
-  const named = [
-    ...json.attendance.map((a) => a.personId),
-    ...json.photos.flatMap((p) => p.people),
-    ...json.conclusions.flatMap((c) => (c.assigneePersonId ? [c.assigneePersonId] : [])),
-  ];
-  for (const id of named) {
+function checkReferences(archive: Archive, m: BagMeeting, bagPeople: Map<string, MeetingJsonPerson>): void {
+  for (const id of m.peopleElsewhere) {
     if (!bagPeople.has(id) && personRow(archive, id) === undefined) {
-      throw new HosoError('MEETING_JSON_INVALID', msg('merge.personMissing', { file, id }));
+      throw new HosoError('MEETING_JSON_INVALID', msg('merge.personMissing', { file: m.file, id }));
     }
   }
 }
 
-/** The public preview (without the parsed JSON and the people map). */
+/** The public preview (without the bag's files and the people map). */
 export function publicPlan(plan: Plan): MergePlan {
   return {
     bag: plan.bag,
-    meetings: plan.meetings.map(({ json: _j, ...m }) => m),
+    meetings: plan.meetings.map(({ source: _s, ...m }) => m),
     people: plan.people,
     counts: plan.counts,
     token: plan.token,

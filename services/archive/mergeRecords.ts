@@ -24,7 +24,13 @@ import type { PlannedMeeting } from './mergePlan';
 
 /** A bag's person as the directory's columns: the name in NFC (db/people.ts derives its sort and search keys). */
 function personColumns(p: MeetingJsonPerson) {
-  return { fullName: p.fullName.normalize('NFC'), rank: p.rank, title: p.title, unit: p.unit, notes: p.notes };
+  return {
+    fullName: p.fullName.normalize('NFC'),
+    rank: p.rank,
+    title: p.title,
+    unit: p.unit,
+    notes: p.notes,
+  };
 }
 
 export function insertPerson(archive: Archive, p: MeetingJsonPerson): void {
@@ -147,8 +153,8 @@ export function writeNew(c: Ctx, json: MeetingJson, hash: string): void {
   );
 }
 
-export function writeTheirs(c: Ctx, item: PlannedMeeting): void {
-  const json = item.json;
+/** Replaces this archive's copy of `item` by the bag's record `json`. */
+export function writeTheirs(c: Ctx, item: PlannedMeeting, json: MeetingJson): void {
   const mine = meetingToJson(c.archive, json.meeting.id, { trashed: item.mine!.trashed });
   deleteMeetingParts(c.archive.sqlite, json.meeting.id);
   // The local version moves on (never back), so a screen open on the old content gets VERSION_CONFLICT.
@@ -183,8 +189,9 @@ export function writeTheirs(c: Ctx, item: PlannedMeeting): void {
   );
 }
 
-export function writeBoth(c: Ctx, item: PlannedMeeting): string {
-  const copy = withNewIds(item.json, c.now);
+/** Writes the bag's record `json` of `item` beside this archive's copy, under new ids; returns the copy's id. */
+export function writeBoth(c: Ctx, item: PlannedMeeting, json: MeetingJson): string {
+  const copy = withNewIds(json, c.now);
   const finalized = copy.meeting.status === 'finalized';
   insertMeetingRow(c.archive.sqlite, meetingValues(copy, { version: 1, createdAt: c.now, updatedAt: c.now }));
   insertParts(c.archive, copy, c.now);
@@ -194,7 +201,7 @@ export function writeBoth(c: Ctx, item: PlannedMeeting): string {
     logSeal(c, copy.meeting.id, 'finalize', {
       status: 'draft',
       copiedFrom: item.id,
-      sealHash: item.json.meeting.seal?.hash ?? null,
+      sealHash: json.meeting.seal?.hash ?? null,
     });
   }
   const written = meetingContentHash(meetingToJson(c.archive, copy.meeting.id));

@@ -4,7 +4,12 @@ import { msg, type Message } from '../../contract/messages/message';
 import { issueMessages } from '../../contract/messages/zodIssues';
 import { Id } from '../../contract/fields';
 import { MeetingFields, PersonFields } from '../../contract/contract';
-import { AttendeeFields, ConclusionFields, DocumentRefFields, TagsSetBody } from '../../contract/recordContract';
+import {
+  AttendeeFields,
+  ConclusionFields,
+  DocumentRefFields,
+  TagsSetBody,
+} from '../../contract/recordContract';
 import { PhotoFieldsPatch } from '../../contract/photoContract';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
@@ -15,6 +20,7 @@ import { extForMime } from '../photoFiles';
 import { problemDetails, sizeOf } from '../messageParts';
 import type { MeetingJson } from './meetingJson';
 import { insertRecordRows } from './mergeRecords';
+import type { UuidSet } from './uuidSet';
 
 /**
  * A bag's records judged as a clerk's input is (issue 19: a bag is hostile input, even one whose
@@ -35,7 +41,8 @@ export class BagProblems {
   add(file: string, field: string, problem: Message): void {
     this.count++;
     // The error shows five; a few more are kept so "and n more" is right for an ordinary bag.
-    if (this.items.length < 100) this.items.push(msg('merge.recordProblem', { file, field: field || '—', problem }));
+    if (this.items.length < 100)
+      this.items.push(msg('merge.recordProblem', { file, field: field || '—', problem }));
   }
 
   get any(): boolean {
@@ -75,11 +82,10 @@ function checkId(value: unknown, at: string, add: Add): void {
 }
 
 /** Each id of a part once; the ids themselves UUIDs. */
-function checkRowIds(rows: readonly { id: string }[], part: string, add: Add, seen: Set<string>): void {
+function checkRowIds(rows: readonly { id: string }[], part: string, add: Add, seen: UuidSet): void {
   rows.forEach((r, i) => {
     checkId(r.id, `${part}.${i}.id`, add);
-    if (seen.has(r.id)) add(`${part}.${i}.id`, msg('merge.duplicateId', { id: r.id.slice(0, 64) }));
-    seen.add(r.id);
+    if (!seen.add(r.id)) add(`${part}.${i}.id`, msg('merge.duplicateId', { id: r.id.slice(0, 64) }));
   });
 }
 
@@ -90,7 +96,12 @@ const PARTS = ['people', 'attendance', 'photos', 'conclusions', 'documents'] as 
  * sanitized (a genuine export's minutes come out unchanged). Problems go to `problems`.
  * `rowIds` holds the row ids of the bag's records read so far: a row belongs to one record.
  */
-export function soundRecord(json: MeetingJson, file: string, problems: BagProblems, rowIds: Set<string>): MeetingJson {
+export function soundRecord(
+  json: MeetingJson,
+  file: string,
+  problems: BagProblems,
+  rowIds: UuidSet,
+): MeetingJson {
   const add: Add = (field, problem) => problems.add(file, field, problem);
   // Counted before anything is checked row by row.
   let tooMany = false;
@@ -100,6 +111,11 @@ export function soundRecord(json: MeetingJson, file: string, problems: BagProble
       add(part, msg('merge.tooManyRows', { n, max: MERGE_LIMITS[part] }));
       tooMany = true;
     }
+  }
+  const rows = json.attendance.length + json.photos.length + json.conclusions.length + json.documents.length;
+  if (rowIds.size + rows > MERGE_LIMITS.bagRows) {
+    add('', msg('merge.tooManyRowsInBag', { max: MERGE_LIMITS.bagRows }));
+    tooMany = true;
   }
   if (tooMany) return json;
 
@@ -121,7 +137,8 @@ export function soundRecord(json: MeetingJson, file: string, problems: BagProble
   const attendees = new Set<string>();
   json.attendance.forEach((r, i) => {
     checkId(r.personId, `attendance.${i}.personId`, add);
-    if (attendees.has(r.personId)) add(`attendance.${i}.personId`, msg('merge.duplicateAttendee', { id: r.personId.slice(0, 64) }));
+    if (attendees.has(r.personId))
+      add(`attendance.${i}.personId`, msg('merge.duplicateAttendee', { id: r.personId.slice(0, 64) }));
     attendees.add(r.personId);
     check(AttendeeFields, fieldsOf(AttendeeFields, r), `attendance.${i}`, add);
   });
@@ -131,8 +148,10 @@ export function soundRecord(json: MeetingJson, file: string, problems: BagProble
     check(PhotoFieldsPatch, fieldsOf(PhotoFieldsPatch, p), `photos.${i}`, add);
     // A card waiting for its picture has no type (and no file: parseMeetingJson checked both are null).
     if (p.fileHash === null) {
-      if (p.mime !== '' || p.byteSize !== 0) add(`photos.${i}.mime`, msg('merge.photoType', { mime: p.mime.slice(0, 100) }));
-    } else if (!extForMime(p.mime)) add(`photos.${i}.mime`, msg('merge.photoType', { mime: p.mime.slice(0, 100) }));
+      if (p.mime !== '' || p.byteSize !== 0)
+        add(`photos.${i}.mime`, msg('merge.photoType', { mime: p.mime.slice(0, 100) }));
+    } else if (!extForMime(p.mime))
+      add(`photos.${i}.mime`, msg('merge.photoType', { mime: p.mime.slice(0, 100) }));
     const tagged = new Set<string>();
     p.people.forEach((id, k) => {
       checkId(id, `photos.${i}.people.${k}`, add);
@@ -148,9 +167,16 @@ export function soundRecord(json: MeetingJson, file: string, problems: BagProble
   });
 
   checkRowIds(json.documents, 'documents', add, rowIds);
-  json.documents.forEach((d, i) => check(DocumentRefFields, fieldsOf(DocumentRefFields, d), `documents.${i}`, add));
+  json.documents.forEach((d, i) =>
+    check(DocumentRefFields, fieldsOf(DocumentRefFields, d), `documents.${i}`, add),
+  );
 
-  check(TagsSetBody.names, json.tags.map((t) => t.name), 'tags', add);
+  check(
+    TagsSetBody.names,
+    json.tags.map((t) => t.name),
+    'tags',
+    add,
+  );
   const folded = new Set<string>();
   json.tags.forEach((t, i) => {
     checkId(t.id, `tags.${i}.id`, add);
@@ -165,32 +191,37 @@ export function soundRecord(json: MeetingJson, file: string, problems: BagProble
 
 /** A meeting file over MERGE_LIMITS.meetingFileBytes: refused before it is read. */
 export function fileTooLarge(file: string, bytes: number, problems: BagProblems): void {
-  problems.add(file, '', msg('merge.fileTooLarge', { size: sizeOf(bytes), max: sizeOf(MERGE_LIMITS.meetingFileBytes) }));
+  problems.add(
+    file,
+    '',
+    msg('merge.fileTooLarge', { size: sizeOf(bytes), max: sizeOf(MERGE_LIMITS.meetingFileBytes) }),
+  );
 }
 
 /**
  * The seal of every finalized record, computed by db/seal.ts over the record written as a merge writes
- * it (in a scratch archive in memory, rolled back after each), must be the seal it carries. A record
- * whose content no longer matches its seal is not sound: it would fail `hoso check` once merged.
+ * it (in a scratch archive in memory, rolled back after each, opened at the first sealed record), must be
+ * the seal it carries. A record whose content no longer matches its seal is not sound: it would fail
+ * `hoso check` once merged. The caller closes it.
  */
-export function checkSeals(
-  records: readonly { file: string; json: MeetingJson }[],
-  problems: BagProblems,
-  nativeBinding?: string,
-): void {
-  const sealed = records.filter((r) => r.json.meeting.status === 'finalized' && r.json.meeting.seal);
-  if (sealed.length === 0) return;
-  const scratch = openScratchArchive(nativeBinding);
-  try {
-    for (const r of sealed) {
-      if (problems.full) break;
-      const hash = rolledBack(scratch.sqlite, () => {
-        insertRecordRows(scratch, r.json, 0);
-        return computeSeal(scratch, r.json.meeting.id).hash;
-      });
-      if (hash !== r.json.meeting.seal!.hash) problems.add(r.file, 'meeting.seal', msg('merge.sealMismatch'));
-    }
-  } finally {
-    scratch.close();
+export class SealCheck {
+  private scratch: ReturnType<typeof openScratchArchive> | null = null;
+
+  constructor(private readonly nativeBinding?: string) {}
+
+  check(file: string, json: MeetingJson, problems: BagProblems): void {
+    const seal = json.meeting.status === 'finalized' ? json.meeting.seal : null;
+    if (!seal) return;
+    const scratch = (this.scratch ??= openScratchArchive(this.nativeBinding));
+    const hash = rolledBack(scratch.sqlite, () => {
+      insertRecordRows(scratch, json, 0);
+      return computeSeal(scratch, json.meeting.id).hash;
+    });
+    if (hash !== seal.hash) problems.add(file, 'meeting.seal', msg('merge.sealMismatch'));
+  }
+
+  close(): void {
+    this.scratch?.close();
+    this.scratch = null;
   }
 }

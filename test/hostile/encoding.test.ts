@@ -80,16 +80,17 @@ describe('a UTF-8 file with a bad byte', () => {
     expect(doc.notes).toEqual([{ key: 'importNote.badBytesReplaced', params: { n: 1 } }]);
   });
 
-  it('`hoso import --dry-run` shows the note', () => {
+  it('`hoso import --dry-run` shows the note, and `--json` carries it too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hoso-enc-'));
     try {
       const file = join(dir, 'bao-cao.txt');
       writeFileSync(file, withBadBytes(Buffer.from([0xff])).bytes);
+      const note = translate('vi', { key: 'importNote.badBytesReplaced', params: { n: 1 } });
       const r = hoso(['import', file, '--dry-run']);
       expect(r.stdout).toContain('(utf-8)');
-      expect(r.stdout).toContain(
-        `Lưu ý: ${translate('vi', { key: 'importNote.badBytesReplaced', params: { n: 1 } })}`,
-      );
+      expect(r.stdout).toContain(`Lưu ý: ${note}`);
+      const json = hoso(['import', file, '--dry-run', '--json']);
+      expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ encoding: 'utf-8', notes: expect.arrayContaining([note]) })]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
 import { checkSeal } from '../../db/seal';
@@ -252,6 +252,21 @@ describe('merge of a USB bag', () => {
     expect(await errorOf(interrupted)).toMatch(/rút USB/);
     expect(dump(b)).toBe(before);
     expect(b.indexOk()).toBe(true);
+
+    // The records are read again from the stick when they are written: a file changed on the stick after
+    // the bag was checked (another program, a failing stick) is refused, named, and nothing is written.
+    const [, secondFile] = readdirSync(join(bag, 'data', 'meetings')).filter((n) => n.endsWith('.json')).sort();
+    const changedUnder = applyMerge(b.archive, { path: bag, token: plan.token, meetings: {}, people: {} }, {
+      actor: 'x',
+      beforeMeeting: (_id, i) => {
+        const file = join(bag, 'data', 'meetings', secondFile!);
+        if (i === 0) writeFileSync(file, readFileSync(file, 'utf8').replace('Cuộc họp', 'Cuộc hop'));
+      },
+    });
+    expect(await errorOf(changedUnder)).toMatch(new RegExp(`^MERGE_BAG_INVALID .*data/meetings/${secondFile} đã bị thay đổi trong khi nhập`));
+    expect(dump(b)).toBe(before);
+    const again = join(bag, 'data', 'meetings', secondFile!);
+    writeFileSync(again, readFileSync(again, 'utf8').replace('Cuộc hop', 'Cuộc họp'));
 
     // This archive changes after the preview (the record is edited here meanwhile): the choices no longer apply.
     await merge(b, bag);
