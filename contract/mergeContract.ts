@@ -196,7 +196,22 @@ export type BackupCheck = z.output<typeof BackupCheck>;
 
 const BackupFile = z.object({ file: z.string().trim().min(1).max(4096) });
 
+/** A bag found on a stick or in a folder (`merge/find-bags`): what the clerk chooses it by. */
+export const FoundBag = z.object({
+  path: z.string(),
+  /** Its folder or file name. */
+  name: z.string(),
+  /** An encrypted `.tar.age` (a passphrase is needed; its content is unknown until then). */
+  encrypted: z.boolean(),
+  /** YYYY-MM-DD: the day it was written (Bagging-Date), else the file's date. */
+  date: z.string(),
+  /** Meetings in it (bag-info.txt's Hoso-Meetings), null when unknown. */
+  meetings: z.number().int().nullable(),
+});
+export type FoundBag = z.output<typeof FoundBag>;
+
 export const mergeChannels = {
+  'merge/find-bags': { input: z.object({ path: BagPath }), output: z.array(FoundBag) },
   'merge/preview': { input: z.object({ path: BagPath, passphrase: Passphrase }), output: MergePlan },
   'merge/apply': { input: MergeApplyInput, output: MergeResult },
   'backups/list': { input: z.object({}), output: BackupList },

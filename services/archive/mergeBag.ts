@@ -12,6 +12,7 @@ import { parseMeetingJson, type MeetingJson, type MeetingJsonPerson } from './me
 import { BagProblems, fileTooLarge, SealCheck, soundRecord } from './mergeValidate';
 import { recordSide, type RecordSide } from './mergeSide';
 import { UuidSet } from './uuidSet';
+import { findBags, isBagFolder } from './findBags';
 import { releaseAfterLargeInput } from '../releaseMemory';
 
 /**
@@ -203,6 +204,7 @@ async function readBagDir(
 
 /**
  * Opens the bag at `path` for a merge: a bag folder, or an encrypted `.tar.age` (with its passphrase),
+ * or a folder (a stick's root) with exactly one of those in it or up to two levels below (findBags.ts),
  * which is unpacked into a private folder beside the archive first (removed by `dispose`, and by the
  * next merge or session if the process is killed). The bag is verified as a whole and each record judged; a bag
  * that fails is refused before anything is written (MERGE_BAG_INVALID / MEETING_JSON_INVALID /
@@ -213,6 +215,14 @@ export async function readBagForMerge(
   options: { passphrase?: string | null } & MergeSite,
 ): Promise<MergeBag> {
   if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notFound', { path }));
+  if (statSync(path).isDirectory() && !isBagFolder(path)) {
+    // The stick's root, or a folder above the bag: the one bag below it is meant; several are listed.
+    const found = await findBags(path);
+    if (found.length === 0) throw new HosoError('MERGE_BAG_INVALID', msg('merge.noBagHere', { path }));
+    if (found.length > 1)
+      throw new HosoError('MERGE_BAG_INVALID', msg('merge.severalBags', { n: found.length, names: found.map((b) => b.name).join(', ') }));
+    path = found[0]!.path;
+  }
   const name = basename(path.replace(/[\\/]+$/, '')) || path;
   if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined, options);
   if (!(await isAgeFile(path))) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notABag', { name }));

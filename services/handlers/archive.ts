@@ -8,6 +8,7 @@ import { estimateExport, exportArchive, hasRoomFor, inspectDestination } from '.
 import { verifyArchivePath } from '../archive/verifyArchive';
 import { resolveQuery } from '../archive/selection';
 import { applyMerge, previewMerge } from '../archive/mergeApply';
+import { findBags } from '../archive/findBags';
 import { backupNow, listBackups } from '../backups';
 import { checkBackup, restoreBackup } from '../backupRestore';
 import { healthStatus, verifyArchive } from '../health';
@@ -79,6 +80,7 @@ export function archiveHandlers(
       if (!jobId) throw new HosoError('JOB_NOT_FOUND');
       return { cancelled: jobs.cancel(jobId) };
     },
+    'merge/find-bags': ({ path }) => findBags(resolve(path)),
     'merge/preview': ({ path, passphrase }) => previewMerge(a, resolve(path), passphrase),
     'merge/apply': (input) => applyMerge(a, { ...input, path: resolve(input.path) }, { actor: ctx.actor() }),
     'backups/list': () => listBackups(a),

@@ -69,6 +69,17 @@ describe('Nhập gói lưu trữ and Sao lưu panels', () => {
     await page.getByTestId('merge-preview').click();
     await expect.poll(() => page.getByTestId('error-alert').first().innerText()).toContain('Gói lưu trữ không hợp lệ');
 
+    // The stick's root (the folder holding both bags): its bags are listed, newest first, to choose from.
+    await page.getByTestId('merge-path').fill(bags.dir);
+    await page.getByTestId('merge-preview').click();
+    await expect.poll(() => page.getByTestId('merge-bag').count()).toBe(2);
+    expect(await page.getByTestId('merge-bags').innerText()).toMatch(/Có 2 gói lưu trữ ở đây[\s\S]*goi-thang-[56][\s\S]*2 cuộc họp/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'merge-bags-on-stick.png') });
+    await page.getByTestId('merge-bag').filter({ hasText: 'goi-thang-6' }).getByTestId('merge-bag-choose').click();
+    await page.getByTestId('merge-plan').waitFor();
+    await expect(page.getByTestId('merge-path').inputValue()).resolves.toBe(bag2);
+    await expect(page.getByTestId('merge-count-new').first().innerText()).resolves.toBe('Mới: 1');
+
     await page.getByTestId('merge-path').fill(`"${bag2}"`); // as Windows "Copy as path" gives it
     await page.getByTestId('merge-preview').click();
     await page.getByTestId('merge-plan').waitFor();

@@ -51,7 +51,7 @@ export async function makeBag(
   writeFileSync(join(bagDir, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
   writeFileSync(
     join(bagDir, 'bag-info.txt'),
-    `Source-Organization: Văn phòng kiểm thử\nBagging-Date: 2025-11-22\nPayload-Oxum: ${octets}.${payload.length}\nBag-Software-Agent: hoso test makeBag\n`,
+    `Source-Organization: Văn phòng kiểm thử\nBagging-Date: 2025-11-22\nPayload-Oxum: ${octets}.${payload.length}\nBag-Software-Agent: hoso test makeBag\nHoso-Meetings: ${ids.length}\n`,
   );
   writeFileSync(join(bagDir, 'manifest-sha256.txt'), manifest.join(''));
   const tags = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt'].map((n) => `${sha256(join(bagDir, n))}  ${n}\n`);

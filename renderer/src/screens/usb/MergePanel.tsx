@@ -15,6 +15,7 @@ import {
 import { IconCircleCheck, IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type {
+  FoundBag,
   MergeChoice,
   MergeClass,
   MergePlan,
@@ -26,6 +27,7 @@ import { useActions } from '../../api/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatIsoDate } from '../../format/date';
 import { UsbPanel } from './UsbPanel';
+import { BagList } from './BagList';
 
 const CLASS_COLOR: Record<MergeClass, string> = {
   new: 'blue',
@@ -71,12 +73,25 @@ export function MergePanel() {
   const actions = useActions<'preview' | 'apply'>();
   const busy = actions.running;
   const [result, setResult] = useState<MergeResult | null>(null);
+  const [bags, setBags] = useState<FoundBag[] | null>(null);
 
-  async function preview() {
+  async function preview(chosen?: FoundBag) {
     setResult(null);
     setPlan(null);
+    setBags(null);
     await actions.run('preview', async () => {
-      const p = await call('merge/preview', { path, passphrase: passphrase || null });
+      // The clerk may pick the stick itself: the bags on it are found first, and one chosen if several.
+      let bag = chosen?.path ?? path;
+      if (!chosen) {
+        const found = await call('merge/find-bags', { path });
+        if (found.length !== 1) {
+          setBags(found);
+          return;
+        }
+        bag = found[0]!.path;
+      }
+      setPath(bag);
+      const p = await call('merge/preview', { path: bag, passphrase: passphrase || null });
       setPlan(p);
       setChoices(
         Object.fromEntries(
@@ -161,6 +176,12 @@ export function MergePanel() {
           {t('usbMerge.checking')}
         </Text>
       )}
+      {bags && bags.length === 0 && (
+        <Alert color="yellow" data-testid="merge-no-bag">
+          {t('usbMerge.bags.none')}
+        </Alert>
+      )}
+      {bags && bags.length > 1 && <BagList bags={bags} disabled={busy !== null} onChoose={(b) => void preview(b)} />}
       {actions.error && (
         <ErrorAlert
           error={actions.error}
@@ -305,13 +326,24 @@ export function MergePanel() {
               </Table.Tbody>
             </Table>
           )}
-          {unresolved > 0 && (
-            <Text size="sm" c="red.8" data-testid="merge-unresolved">
-              {t('usbMerge.unresolved', { count: unresolved })}
-            </Text>
-          )}
           {(shown.length > 0 || people.length > 0) && (
-            <Group>
+            // Stays at the bottom of the window however long the list: the clerk never scrolls to find it.
+            <Group
+              p="sm"
+              style={{
+                position: 'sticky',
+                bottom: 0,
+                zIndex: 2,
+                background: 'var(--mantine-color-body)',
+                borderTop: '1px solid var(--mantine-color-gray-3)',
+              }}
+              data-testid="merge-apply-bar"
+            >
+              {unresolved > 0 && (
+                <Text size="sm" c="red.8" data-testid="merge-unresolved">
+                  {t('usbMerge.unresolved', { count: unresolved })}
+                </Text>
+              )}
               <Button
                 leftSection={<IconFileImport size={16} />}
                 onClick={() => void apply()}

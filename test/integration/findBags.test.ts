@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findBags } from '../../services/archive/findBags';
+import { previewMerge } from '../../services/archive/mergeApply';
+import { exportArchive } from '../../services/archive/exportArchive';
+import { EVERYTHING } from '../../services/archive/selection';
+import { errorOf } from '../helpers/errors';
+import { recordSession, type RecordSession } from '../helpers/recordSession';
+import { tempDir } from '../helpers/tempArchive';
+import { fillRecord, makeBag } from '../helpers/makeBag';
+
+/**
+ * Issue 17: the clerk picks the stick, not the bag folder on it. Bags are found in the folder chosen and
+ * two levels below; one is merged as if it had been chosen, several are listed (and the CLI names them).
+ */
+let a: RecordSession;
+let b: RecordSession;
+let stick: { dir: string; cleanup: () => void };
+beforeEach(async () => {
+  a = await recordSession();
+  b = await recordSession();
+  stick = tempDir('hoso-stick-');
+});
+afterEach(() => {
+  a.cleanup();
+  b.cleanup();
+  stick.cleanup();
+});
+
+describe('bags on a stick', () => {
+  it('merges from the stick root when it holds one bag, lists several newest first, names what is missing', async () => {
+    await fillRecord(a, { title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12' });
+    mkdirSync(join(stick.dir, 'System Volume Information'));
+    writeFileSync(join(stick.dir, 'ghi-chu.txt'), 'không phải gói');
+    const older = await makeBag(a.archive, join(stick.dir, 'HoSo', 'goi-thang-10'));
+
+    // One bag two levels down: the root stands for it.
+    const plan = await previewMerge(b.archive, stick.dir);
+    expect(plan.counts.meetings.new).toBe(1);
+    expect(plan.bag.name).toBe('goi-thang-10');
+
+    // A second one, encrypted, as the export writes it: both listed, newest first, the choice left to the clerk.
+    await fillRecord(a, { title: 'Giao ban Thường trực Tỉnh ủy tháng 11' });
+    const exported = await exportArchive(
+      a.archive,
+      { dest: join(stick.dir, 'HoSo'), selection: EVERYTHING, passphrase: 'mật khẩu rất dài 2026' },
+      { appVersion: 'test', actor: 'văn thư', scryptWorkFactor: 10 },
+    );
+    const found = await findBags(stick.dir);
+    expect(found.map((f) => [f.encrypted, f.meetings])).toEqual([
+      [true, null],
+      [false, 1],
+    ]);
+    expect(found[0]!.path).toBe(exported.path);
+    expect(found[1]).toMatchObject({ name: 'goi-thang-10', date: '2025-11-22' });
+    expect(await errorOf(previewMerge(b.archive, stick.dir))).toMatch(
+      /^MERGE_BAG_INVALID .*có 2 gói lưu trữ ở đây: .*goi-thang-10; hãy chọn một gói/,
+    );
+
+    // The bag folder itself, and a folder inside a bag, are that bag only.
+    expect((await findBags(older)).map((f) => f.name)).toEqual(['goi-thang-10']);
+    expect(await errorOf(previewMerge(b.archive, join(stick.dir, 'trong')))).toMatch(/^MERGE_BAG_INVALID/);
+    mkdirSync(join(stick.dir, 'trong'));
+    expect(await errorOf(previewMerge(b.archive, join(stick.dir, 'trong')))).toMatch(
+      /không có gói lưu trữ nào trong .*trong và hai cấp thư mục bên dưới/,
+    );
+  });
+});
