@@ -128,9 +128,10 @@ export class BagWriter {
 
   /**
    * Writes bagit.txt, the payload manifest, bag-info.txt (the given fields plus Payload-Oxum and
-   * Bagging-Date) and the tag manifest over those three.
+   * Bagging-Date), the other tag files given (`[name, text]` at the bag's top, e.g. its index.html) and
+   * the tag manifest over all of them.
    */
-  async finish(info: [string, string | number][]): Promise<{ bytes: number; files: number }> {
+  async finish(info: [string, string | number][], topFiles: [string, string][] = []): Promise<{ bytes: number; files: number }> {
     await this.drain();
     await this.fs.syncFiles(
       this.root,
@@ -147,6 +148,7 @@ export class BagWriter {
       [BAGIT_DECLARATION, BAGIT_TXT],
       [MANIFEST, manifestText],
       [BAG_INFO, bagInfo],
+      ...topFiles,
     ];
     const tagHashes: [string, string][] = [];
     for (const [name, text] of tags) {

@@ -40,6 +40,7 @@ export const STYLE_CSS = `body{font-family:"Times New Roman",Tinos,"Liberation S
 h1{font-size:1.6rem;margin:.2rem 0 .6rem}h2{font-size:1.2rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #bbb}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.25rem .45rem;text-align:left;vertical-align:top}
 th{background:#f1f1f1}.muted{color:#555}.meta td:first-child{width:11rem;font-weight:bold}
+.open{font-size:1.25rem;margin:1.2rem 0}
 figure{display:inline-block;width:18rem;margin:.4rem .6rem .8rem 0;vertical-align:top}
 figure img{width:100%;height:auto;border:1px solid #ccc}figcaption{font-size:.95rem}
 .secret{color:#b71c1c;font-weight:bold}nav{margin-bottom:1rem}.minutes p{text-align:justify;margin:.4rem 0}
@@ -147,6 +148,19 @@ function byYear(lines: readonly MeetingLine[]): Map<string, MeetingLine[]> {
 
 export function yearPagePath(year: string): string {
   return `pages/nam-${year || 'chua-co-ngay'}.html`;
+}
+
+/**
+ * The page at the bag's top, beside bagit.txt (a tag file, in the tag manifest): what a person who opens
+ * the stick on a PC without hoso sees first. It says what the folder is and leads to data/index.html.
+ */
+export function bagTopPage(h: BrowseHeader, count: number): string {
+  const title = 'Hồ sơ Hội nghị — bản lưu trữ';
+  return page(
+    title,
+    'data/style.css',
+    `<h1>${title}</h1>\n${headerBlock(h, count)}\n<p class="open"><a href="data/index.html">Mở danh sách ${count.toLocaleString('vi-VN')} cuộc họp →</a></p>\n<p class="muted">Thư mục này là một gói lưu trữ theo chuẩn BagIt (RFC 8493): thư mục data/ chứa các trang xem được bằng mọi trình duyệt, tệp archive.sqlite, hồ sơ từng cuộc họp dạng JSON (meetings/) và ảnh (photos/); các tệp manifest-sha256.txt, tagmanifest-sha256.txt ghi mã kiểm tra của từng tệp. Để đưa vào máy có Hồ sơ Hội nghị: Lưu trữ USB → Nhập gói, chọn thẻ nhớ hoặc thư mục này.</p>`,
+  );
 }
 
 /** index.html and, for large exports, one page per year. Lines come in the order they are listed. */

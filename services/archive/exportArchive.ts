@@ -10,7 +10,7 @@ import { msg, type Message } from '../../contract/messages/message';
 import type { ExportResult } from '../../contract/archiveContract';
 import { BagWriter } from './bagWriter';
 import { verifyBagDir } from './bagVerify';
-import { indexPages, INDEX_MAX_ROWS, STYLE_CSS } from './browsePages';
+import { bagTopPage, indexPages, INDEX_MAX_ROWS, STYLE_CSS } from './browsePages';
 import { nodeDestFs, type DestFs } from './destFs';
 import { encryptBag, verifyEncryptedBag } from './encrypt';
 import { bagInfoFields } from './exportBagInfo';
@@ -207,6 +207,7 @@ export async function exportArchive(
         selection: req.selection,
         everything,
       }),
+      [['index.html', bagTopPage(header, selected.length)]],
     );
 
     let writtenBytes = payload.bytes;

@@ -79,6 +79,12 @@ describe('export to a bag', () => {
     expect(existsSync(join(r.path, 'data', 'archive.sqlite-wal'))).toBe(false);
 
     // The pages: every title listed, HTML-special text escaped, no script, no outside URL.
+    // The page at the bag's top (beside bagit.txt, in the tag manifest) leads there, with no app.
+    const top = readFileSync(join(r.path, 'index.html'), 'utf8');
+    expect(top).toContain('<a href="data/index.html">Mở danh sách 3 cuộc họp →</a>');
+    expect(top).toContain('href="data/style.css"');
+    expect(top).not.toMatch(/<script|https?:\/\/|\/\/[a-z]/i);
+    expect(readFileSync(join(r.path, 'tagmanifest-sha256.txt'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}index\.html$/m);
     const index = readFileSync(join(r.path, 'data', 'index.html'), 'utf8');
     expect(index).toContain('Hội nghị tổng kết công tác tuyển quân năm 2024');
     expect(index).toContain('Họp về &lt;b&gt;mẫu biểu&lt;/b&gt; &amp; &quot;số liệu&quot; của Sở Tài chính');

@@ -178,8 +178,8 @@ describe('export faults leave no bag under a final name', () => {
     const sync = events.indexOf(`syncFiles ${r.payloadFiles}`);
     expect(sync).toBeGreaterThan(0);
     expect(events.slice(0, sync).filter((e) => e.startsWith('create')).length).toBe(r.payloadFiles);
-    expect(events.slice(sync + 1, sync + 5)).toEqual(['create bagit.txt', 'create manifest-sha256.txt', 'create bag-info.txt', 'create tagmanifest-sha256.txt']);
-    expect(events.slice(sync + 5).every((e) => e === 'syncDir' || e === 'rename')).toBe(true);
+    expect(events.slice(sync + 1, sync + 6)).toEqual(['create bagit.txt', 'create manifest-sha256.txt', 'create bag-info.txt', 'create index.html', 'create tagmanifest-sha256.txt']);
+    expect(events.slice(sync + 6).every((e) => e === 'syncDir' || e === 'rename')).toBe(true);
     expect(events.at(-2)).toBe('rename');
     expect(events.at(-1)).toBe('syncDir');
   });
@@ -195,7 +195,7 @@ describe('export faults leave no bag under a final name', () => {
     expect(seen.map((s) => s.phase)).toEqual(['preparing', 'writing', 'verifying', 'finishing']);
     const writing = seen[1]!;
     expect(writing.total).toBeGreaterThan(0);
-    expect(writing.files).toBe(r.payloadFiles + 4); // payload plus bagit.txt, manifest, bag-info, tag manifest
+    expect(writing.files).toBe(r.payloadFiles + 5); // payload plus bagit.txt, manifest, bag-info, the top index.html, tag manifest
     expect(writing.bytes).toBeGreaterThanOrEqual(r.payloadBytes);
     expect(seen[2]!.bytes).toBeGreaterThanOrEqual(r.payloadBytes);
     expect(existsSync(r.path)).toBe(true);
