@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import path, { basename, dirname, join, type PlatformPath } from 'node:path';
+import path, { basename, dirname, join, resolve, type PlatformPath } from 'node:path';
 import type { Archive } from '../db/open';
 import { inspectArchiveFile } from '../db/open';
 import { backupStamp, backupTo } from '../db/backup';
@@ -17,6 +17,7 @@ import { bootSecond, ownerGone } from './processAlive';
  *   archive-auto-20261122-063626.sqlite            daily automatic; only these rotate (the last N are kept)
  *   archive-20261122-063626.sqlite                 "Sao lưu ngay" / `hoso backup`: kept until the clerk removes them
  *   archive-before-restore-20261122-063626.sqlite  the archive as it was just before a restore
+ * (for archive.sqlite: another archive's backups carry its own file name, backupNaming).
  * The folder is the clerk's choice in settings (e.g. a second disk), by default `backups` beside the archive.
  */
 
@@ -24,13 +25,35 @@ export const DEFAULT_BACKUP_KEEP = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Kind = BackupEntry['kind'];
-const PREFIX: Record<Exclude<Kind, 'other'>, string> = { auto: 'archive-auto-', manual: 'archive-', 'before-restore': 'archive-before-restore-' };
 const STAMP = '\\d{8}-\\d{6}(?:-\\d+)?';
-const KIND_OF: [Kind, RegExp][] = [
-  ['auto', new RegExp(`^archive-auto-${STAMP}\\.sqlite$`)],
-  ['before-restore', new RegExp(`^archive-before-restore-${STAMP}\\.sqlite$`)],
-  ['manual', new RegExp(`^archive-${STAMP}\\.sqlite$`)],
-];
+/** Any backup hoso names, of any archive: `<stem>-[auto-|before-restore-]<stamp>.sqlite`. */
+const ANY_BACKUP = new RegExp(`^.+-${STAMP}\\.sqlite$`, 'i');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The names of one archive's backups (issue 17: backups belong to their archive). Each carries the
+ * archive file's own name, so two archives in one folder (`archive.sqlite`, `kho-2024.sqlite`) sharing
+ * a backup folder keep two sets, listed, rotated and restored apart; `archive.sqlite`'s are named as
+ * they always were (archive-auto-…).
+ */
+export interface BackupNaming {
+  prefix: Record<Exclude<Kind, 'other'>, string>;
+  /** The kind of one of this archive's backups; 'other' for a .sqlite the clerk put there; null for another archive's backup. */
+  kindOf(name: string): Kind | null;
+}
+
+export function backupNaming(archiveFile: string): BackupNaming {
+  const stem = basename(archiveFile).replace(/\.[^.]*$/, '') || 'archive';
+  const prefix = { auto: `${stem}-auto-`, manual: `${stem}-`, 'before-restore': `${stem}-before-restore-` };
+  const kinds: [Exclude<Kind, 'other'>, RegExp][] = (['auto', 'before-restore', 'manual'] as const).map((k) => [
+    k,
+    new RegExp(`^${escapeRegExp(prefix[k])}${STAMP}\\.sqlite$`, 'i'),
+  ]);
+  return {
+    prefix,
+    kindOf: (name) => kinds.find(([, re]) => re.test(name))?.[0] ?? (ANY_BACKUP.test(name) ? null : 'other'),
+  };
+}
 
 /**
  * Opening a WAL-mode copy to check it leaves -wal/-shm files beside it; closing checkpointed them, so they
@@ -55,7 +78,7 @@ function removeEmptySidecars(file: string): void {
  * files untouched for an hour go.
  */
 export const STALE_PARTIAL_MS = 60 * 60 * 1000;
-const PARTIAL = /^(archive-.*\.sqlite)\.partial(?:-wal|-shm|-journal|\.owner)?$/;
+const PARTIAL = /^(.+-\d{8}-\d{6}(?:-\d+)?\.sqlite)\.partial(?:-wal|-shm|-journal|\.owner)?$/;
 const ownerFile = (partial: string) => `${partial}.owner`;
 
 interface PartialOwner {
@@ -162,10 +185,6 @@ export function backupSettings(archive: Archive): { dir: string; keep: number; d
   };
 }
 
-function kindOf(name: string): Kind {
-  return KIND_OF.find(([, re]) => re.test(name))?.[0] ?? 'other';
-}
-
 /** A name not taken yet: two backups in the same second get -2, -3… */
 function freshName(dir: string, prefix: string, now: Date): string {
   const stamp = backupStamp(now);
@@ -175,9 +194,9 @@ function freshName(dir: string, prefix: string, now: Date): string {
   }
 }
 
-function entry(path: string): BackupEntry {
+function entry(path: string, kind: Kind): BackupEntry {
   const st = statSync(path);
-  return { file: path, name: basename(path), bytes: st.size, createdAt: stampTime(basename(path)) ?? Math.round(st.mtimeMs), kind: kindOf(basename(path)) };
+  return { file: path, name: basename(path), bytes: st.size, createdAt: stampTime(basename(path)) ?? Math.round(st.mtimeMs), kind };
 }
 
 /**
@@ -196,7 +215,8 @@ export async function backupNow(archive: Archive, dir?: string, options: { kind?
   // message about disk space.
   if (!writable(target)) throw new HosoError('BACKUP_DIR_UNWRITABLE', literal(target));
   removeDeadPartials(target);
-  const dest = freshName(target, PREFIX[options.kind ?? 'manual'], options.now ?? new Date());
+  const kind = options.kind ?? 'manual';
+  const dest = freshName(target, backupNaming(archive.file).prefix[kind], options.now ?? new Date());
   const owner = ownerFile(`${dest}.partial`);
   writeFileSync(owner, JSON.stringify({ host: hostname(), pid: process.pid, boot: bootSecond() } satisfies PartialOwner));
   let result: Awaited<ReturnType<typeof backupTo>>;
@@ -213,26 +233,33 @@ export async function backupNow(archive: Archive, dir?: string, options: { kind?
   } finally {
     removeEmptySidecars(result.path);
   }
-  return { ...entry(result.path), path: result.path };
+  return { ...entry(result.path, kind), path: result.path };
 }
 
-/** Backups in the configured folder (every kind, and other .sqlite files a clerk put there), newest first. */
+/**
+ * This archive's backups in the configured folder (every kind, and other .sqlite files a clerk put
+ * there), newest first; another archive's backups in the same folder are not listed.
+ */
 export function listBackups(archive: Archive): BackupList {
   const { dir, keep, daily } = backupSettings(archive);
+  const naming = backupNaming(archive.file);
   const rows = existsSync(dir)
     ? readdirSync(dir)
-        .filter((n) => n.toLowerCase().endsWith('.sqlite'))
-        .map((n) => entry(join(dir, n)))
+        .filter((n) => n.toLowerCase().endsWith('.sqlite') && resolve(join(dir, n)) !== resolve(archive.file))
+        .flatMap((n) => {
+          const kind = naming.kindOf(n);
+          return kind ? [entry(join(dir, n), kind)] : [];
+        })
         .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1))
     : [];
   return { dir, keep, daily, rows };
 }
 
-/** Removes automatic backups beyond the newest `keep`; other kinds are the clerk's and stay. Returns the removed names. */
-export function rotateBackups(dir: string, keep: number): string[] {
+/** Removes this archive's automatic backups beyond the newest `keep`; other kinds are the clerk's and stay. Returns the removed names. */
+export function rotateBackups(dir: string, keep: number, naming: BackupNaming): string[] {
   if (!existsSync(dir)) return [];
   const autos = readdirSync(dir)
-    .filter((n) => kindOf(n) === 'auto')
+    .filter((n) => naming.kindOf(n) === 'auto')
     .sort()
     .reverse(); // names carry the time: newest first
   const removed = autos.slice(Math.max(1, keep));
@@ -247,10 +274,10 @@ function stampTime(name: string): number | null {
 }
 
 /** The time of the newest automatic backup in `dir` (by its name, which survives copying), or null. */
-function lastAutomatic(dir: string): number | null {
+function lastAutomatic(dir: string, naming: BackupNaming): number | null {
   if (!existsSync(dir)) return null;
   const times = readdirSync(dir)
-    .filter((n) => kindOf(n) === 'auto')
+    .filter((n) => naming.kindOf(n) === 'auto')
     .map((n) => stampTime(n) ?? statSync(join(dir, n)).mtimeMs);
   return times.length ? Math.max(...times) : null;
 }
@@ -262,11 +289,12 @@ function lastAutomatic(dir: string): number | null {
 export async function automaticBackupIfDue(archive: Archive, now: Date = new Date()): Promise<(BackupEntry & { path: string }) | null> {
   const { dir, keep, daily } = backupSettings(archive);
   if (!daily) return null;
-  const last = lastAutomatic(dir);
+  const naming = backupNaming(archive.file);
+  const last = lastAutomatic(dir, naming);
   if (last !== null && now.getTime() - last < DAY_MS) return null;
   const made = await backupNow(archive, dir, { kind: 'auto', now });
   // Rotate only after the new one checked: a failed backup never costs an older good one.
-  rotateBackups(dir, keep);
+  rotateBackups(dir, keep, naming);
   return made;
 }
 

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { automaticBackupIfDue, backupNow, STALE_PARTIAL_MS } from '../../services/backups';
+import { dirname, join } from 'node:path';
+import { automaticBackupIfDue, backupNow, listBackups, STALE_PARTIAL_MS } from '../../services/backups';
 import { restoreBackup } from '../../services/backupRestore';
 import { verifyAuditChain } from '../../db/audit';
 import { errorOf } from '../helpers/errors';
@@ -60,6 +60,35 @@ describe('backups', () => {
 
     await s.call('settings/update', { backupDaily: false });
     expect(await automaticBackupIfDue(s.archive, day(30))).toBeNull();
+  });
+
+  it('two archives in one folder sharing one backup folder keep two sets: listed, rotated and restored apart', async () => {
+    await s.meeting({ title: 'Hội nghị của kho thứ nhất' });
+    await s.call('settings/update', { backupDir: second.dir, backupKeep: 1 });
+    // The second archive beside the first (same folder), its backups in the same folder.
+    const other = await openArchive({ file: join(dirname(s.archive.file), 'kho-2024.sqlite') });
+    try {
+      createMeeting(other, MeetingFields.parse({ title: 'Hội nghị của kho thứ hai', kind: 'Hội nghị', meetingDate: '2024-01-01', startTime: null, endTime: null }), 'văn thư');
+      updateSettings(other, { backupDir: second.dir, backupKeep: 1 }, 'văn thư');
+      for (const n of [0, 1]) {
+        await automaticBackupIfDue(s.archive, day(n));
+        await automaticBackupIfDue(other, day(n));
+      }
+      const mine = await s.call('backups/list', {});
+      // Each keeps its own newest automatic backup: rotating one never removed the other's.
+      expect(mine.rows.map((r) => r.name)).toEqual(['archive-auto-20260111-083000.sqlite']);
+      expect(readdirSync(second.dir).sort()).toEqual(['archive-auto-20260111-083000.sqlite', 'kho-2024-auto-20260111-083000.sqlite']);
+      const theirs = listBackups(other);
+      expect(theirs.rows.map((r) => [r.name, r.kind])).toEqual([['kho-2024-auto-20260111-083000.sqlite', 'auto']]);
+      const copy = new Database(theirs.rows[0]!.file, { readonly: true });
+      expect(copy.prepare('SELECT title FROM meetings').pluck().all()).toEqual(['Hội nghị của kho thứ hai']);
+      copy.close();
+      // A file the clerk put there that is nobody's backup is listed for both, as "other".
+      copyFileSync(theirs.rows[0]!.file, join(second.dir, 'ban-sao-cu.sqlite'));
+      expect((await s.call('backups/list', {})).rows.map((r) => r.kind).sort()).toEqual(['auto', 'other']);
+    } finally {
+      other.close();
+    }
   });
 
   it('restore checks the backup, keeps the current archive as a backup first, then brings the old content back', async () => {

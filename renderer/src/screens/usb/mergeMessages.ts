@@ -98,7 +98,7 @@ export const mergeVi = {
     restoreTitle: 'Khôi phục kho từ bản sao lưu',
     restoreChecking: 'Đang kiểm tra bản sao lưu…',
     restoreExplain:
-      'Kho hiện tại sẽ được sao lưu trước (tệp archive-before-restore-…), rồi được thay bằng nội dung của bản sao lưu này. Những gì ghi sau thời điểm sao lưu sẽ chỉ còn trong bản “Trước khi khôi phục”.',
+      'Kho hiện tại sẽ được sao lưu trước (tệp <tên kho>-before-restore-…), rồi được thay bằng nội dung của bản sao lưu này. Những gì ghi sau thời điểm sao lưu sẽ chỉ còn trong bản “Trước khi khôi phục”.',
     restoreConfirm: 'Khôi phục',
     cancel: 'Huỷ',
     restoreFailed: 'Không khôi phục được',
@@ -201,7 +201,7 @@ export const mergeEn: typeof mergeVi = {
     restoreTitle: 'Restore the archive from a backup',
     restoreChecking: 'Checking the backup…',
     restoreExplain:
-      'The current archive is backed up first (archive-before-restore-…), then replaced by this backup’s content. Anything written after this backup was made will only be in the “Before a restore” copy.',
+      'The current archive is backed up first (<archive name>-before-restore-…), then replaced by this backup’s content. Anything written after this backup was made will only be in the “Before a restore” copy.',
     restoreConfirm: 'Restore',
     cancel: 'Cancel',
     restoreFailed: 'The restore did not happen',
