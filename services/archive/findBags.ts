@@ -10,12 +10,15 @@ import { msg } from '../../contract/messages/message';
  * stick, not the folder inside it: the bags are looked for in the folder chosen and two levels below it
  * (`E:\`, `E:\HoSo\`, `E:\HoSo\2026\`), a bag being a folder holding `bagit.txt` or an encrypted
  * `.tar.age` file (its first bytes are age's). Bounded: folders of the system and hidden ones are
- * skipped, at most MAX_ENTRIES names are read per folder, and the search stops at MAX_BAGS bags.
+ * skipped, at most MAX_ENTRIES names are read per folder and MAX_FOLDERS folders in all, and the
+ * search stops at MAX_BAGS bags.
  * Newest first (Bagging-Date, else the file's date).
  */
 const MAX_DEPTH = 2;
 const MAX_ENTRIES = 2_000;
 const MAX_BAGS = 50;
+/** Folders looked into in all: the root of a disk (or of the file system) is searched, not walked. */
+const MAX_FOLDERS = 400;
 /** bag-info.txt is a few hundred bytes; only its first bytes are read. */
 const INFO_BYTES = 64 * 1024;
 const SKIPPED = new Set(['system volume information', '$recycle.bin', 'recycler', 'node_modules', 'data']);
@@ -81,14 +84,16 @@ async function fileBag(file: string): Promise<FoundBag | null> {
 /** The bags at `root` (itself, when it is one) and up to two folder levels below it, newest first; MERGE_BAG_INVALID when `root` is not there. */
 export async function findBags(root: string): Promise<FoundBag[]> {
   const found: FoundBag[] = [];
-  const stat = statSync(root, { throwIfNoEntry: false });
+  // existsSync also answers false for a path Node refuses outright (a NUL byte in it).
+  const stat = existsSync(root) ? statSync(root) : null;
   if (!stat) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notFound', { path: root }));
   if (stat.isFile()) {
     const bag = await fileBag(root);
     return bag ? [bag] : [];
   }
+  let folders = 0;
   const visit = async (dir: string, depth: number): Promise<void> => {
-    if (found.length >= MAX_BAGS) return;
+    if (found.length >= MAX_BAGS || ++folders > MAX_FOLDERS) return;
     if (isBagFolder(dir)) {
       found.push(folderBag(dir));
       return; // a bag's own folders hold no other bag

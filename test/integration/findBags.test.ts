@@ -61,6 +61,7 @@ describe('bags on a stick', () => {
     // The bag folder itself, and a folder inside a bag, are that bag only.
     expect((await findBags(older)).map((f) => f.name)).toEqual(['goi-thang-10']);
     expect(await errorOf(previewMerge(b.archive, join(stick.dir, 'trong')))).toMatch(/^MERGE_BAG_INVALID/);
+    await expect(findBags(`${stick.dir}\u0000x`)).rejects.toMatchObject({ code: 'MERGE_BAG_INVALID' });
     mkdirSync(join(stick.dir, 'trong'));
     expect(await errorOf(previewMerge(b.archive, join(stick.dir, 'trong')))).toMatch(
       /không có gói lưu trữ nào trong .*trong và hai cấp thư mục bên dưới/,
