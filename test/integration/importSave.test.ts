@@ -227,6 +227,8 @@ describe('hoso import (the command-line shape in README, *Command line*)', () =>
         'issuer',
         'byline',
         'body',
+        'encoding',
+        'notes',
       ]);
     expect(drafts[0]).toMatchObject({
       title: 'UBND huyện Thạch Thất họp bàn giải phóng mặt bằng dự án đường trục phía Bắc',
