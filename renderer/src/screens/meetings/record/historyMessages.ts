@@ -16,12 +16,6 @@ export const historyVi = {
     restoreConfirm:
       'Thông tin cuộc họp sẽ trở lại như lúc {{when}}. Việc khôi phục cũng được ghi vào lịch sử.',
     restoreFailed: 'Không khôi phục được',
-    secrecy: {
-      thuong: 'Thường',
-      mat: 'Mật',
-      toi_mat: 'Tối mật',
-      tuyet_mat: 'Tuyệt mật',
-    },
   },
   seal: {
     finalize: 'Khóa hồ sơ',
@@ -73,12 +67,6 @@ export const historyEn: HistoryMessages = {
     restoreTitle: 'Restore this version?',
     restoreConfirm: 'The meeting’s details will go back to how they were at {{when}}. The restore is recorded in the history too.',
     restoreFailed: 'Could not restore',
-    secrecy: {
-      thuong: 'Unclassified',
-      mat: 'Confidential',
-      toi_mat: 'Secret',
-      tuyet_mat: 'Top secret',
-    },
   },
   seal: {
     finalize: 'Finalize record',
