@@ -177,10 +177,9 @@ export function historySentence(e: Entry): Message {
       const params = { sentence: added, status: label('statusWord', status) };
       return reason ? s('historyLog.sentence.withReason', { ...params, reason }) : s('historyLog.sentence.withStatus', params);
     }
-    case 'attendance.add-many': {
-      const names = list(after(''));
-      return s('historyLog.sentence.attendeesAdd', { n: names.length, names: clip(names.join('; '), TEXT_MAX) });
-    }
+    case 'attendance.add-many':
+      // The names follow as the change's value.
+      return s('historyLog.sentence.attendeesAdd', { n: list(after('')).length });
     case 'attendance.update':
       return s('historyLog.sentence.update1', { what: s('historyLog.what.attendance', { name: subject }) });
     case 'attendance.remove':

@@ -195,7 +195,8 @@ describe('the whole record of one meeting, through the UI', () => {
         'Niêm phong lại hồ sơ sau đính chính',
       ]),
     );
-    expect(sentences.find((s) => s.startsWith('Thêm 10 người dự họp: '))).toContain('Trịnh Quang Vinh');
+    const pasted = page.getByTestId('history-entry').filter({ hasText: 'Thêm 10 người dự họp' });
+    await expect(pasted.getByTestId('history-changes').innerText()).resolves.toMatch(/Người dự họp\s+— → .*Trịnh Quang Vinh/);
     const excused = page.getByTestId('history-entry').filter({ hasText: 'Sửa thông tin dự họp của Trịnh Quang Vinh' });
     await expect(excused.getByTestId('history-changes').innerText()).resolves.toMatch(/Trạng thái\s+Có mặt → Vắng có lý do\s+Lý do vắng\s+— → Họp tại Huyện ủy/);
     await expect(excused.getByTestId('history-when').innerText()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);

@@ -136,6 +136,9 @@ describe('the history of a record in the clerk’s words (contract/historyWordin
     expect(read(entry('merge.both', [{ field: 'bag', before: null, after: 'b' }, { field: 'fromId', before: null, after: '01a24af7-bca0-740c-8a30-8bf002c71ffc' }]))).toEqual([
       'Tạo bản sao từ gói USB b (giữ cả hai bản)',
     ]);
+    const pasted = { ...entry('attendance.add-many', [{ field: '', before: null, after: ['Thiếu tá Lê Văn C', 'Đồng chí Tạ Thu Hà'] }]), part: 'attendance' as const };
+    expect(read(pasted)).toEqual(['Thêm 2 người dự họp', 'Người dự họp: — → Thiếu tá Lê Văn C; Đồng chí Tạ Thu Hà']);
+    expect(read(pasted, 'en')[0]).toBe('Added attendees: 2');
     expect(read(entry('export', [{ field: 'path', before: null, after: 'E:\\hoso' }, { field: 'encrypted', before: null, after: true }, { field: 'level', before: null, after: 'mat' }]))).toEqual([
       'Xuất hồ sơ ra USB: E:\\hoso',
       'Mã hóa: — → Có',
