@@ -118,6 +118,12 @@ export function historyChangeLines(e: Entry): HistoryChangeLine[] {
   return lines;
 }
 
+const ROW_VERBS = {
+  add: 'historyLog.sentence.add',
+  update: 'historyLog.sentence.update1',
+  remove: 'historyLog.sentence.remove',
+} as const satisfies Record<string, MessageKey>;
+
 /** The entry in one sentence: what was done, to what. */
 export function historySentence(e: Entry): Message {
   const changes = new Map<string, Change>(e.changes.map((c) => [c.field, c]));
@@ -150,6 +156,12 @@ export function historySentence(e: Entry): Message {
   };
   const document = () => (subject ? s('historyLog.what.document', { number: subject }) : s('historyLog.what.someDocument'));
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+  // A conclusion's or a document's row added, edited or removed.
+  const [prefix, verb] = e.action.split('.');
+  const rowVerb = verb === 'add' || verb === 'update' || verb === 'remove' ? ROW_VERBS[verb] : null;
+  if (rowVerb && prefix === 'conclusions') return s(rowVerb, { what: conclusion() });
+  if (rowVerb && prefix === 'documents') return s(rowVerb, { what: document() });
 
   switch (e.action) {
     case 'create':
@@ -186,12 +198,6 @@ export function historySentence(e: Entry): Message {
       return s('historyLog.sentence.attendeeRemove', { role: label('roleWord', str(before('role')) || 'dai_bieu'), name: subject });
     case 'attendance.reorder':
       return s('historyLog.sentence.reorderAttendance');
-    case 'conclusions.add':
-      return s('historyLog.sentence.add', { what: conclusion() });
-    case 'conclusions.update':
-      return s('historyLog.sentence.update1', { what: conclusion() });
-    case 'conclusions.remove':
-      return s('historyLog.sentence.remove', { what: conclusion() });
     case 'conclusions.reorder':
       return s('historyLog.sentence.reorderConclusions');
     case 'conclusions.task-status':
@@ -199,12 +205,6 @@ export function historySentence(e: Entry): Message {
         what: subject ? s('historyLog.what.task', { text: subject }) : s('historyLog.what.someTask'),
         status: label('taskStatus', str(after('taskStatus'))),
       });
-    case 'documents.add':
-      return s('historyLog.sentence.add', { what: document() });
-    case 'documents.update':
-      return s('historyLog.sentence.update1', { what: document() });
-    case 'documents.remove':
-      return s('historyLog.sentence.remove', { what: document() });
     case 'documents.reorder':
       return s('historyLog.sentence.reorderDocuments');
     case 'tags.set': {
