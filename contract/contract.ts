@@ -224,6 +224,8 @@ export const SearchResult = z.object({
     z.object({
       id: Id,
       title: z.string(),
+      /** The title as the snippet's HTML: hits of the query in <mark>…</mark>, everything else escaped. */
+      titleHtml: z.string(),
       kind: z.string(),
       date: z.string().nullable(),
       score: z.number(),

@@ -77,6 +77,12 @@ export const HistoryEntry = z.object({
   reason: z.string(),
   /** Per-field differences between the entry's before and after; field '' when the value is a list. */
   changes: z.array(FieldChange),
+  /**
+   * What the entry is about, as the clerk knows it: the attendee's name, the start of the conclusion's
+   * text, the document's number, the photo's caption (or file name); '' when the entry does not say.
+   * Worded with the changes by contract/historyWording.ts.
+   */
+  subject: z.string(),
   /** The entry holds the meeting's own fields: `meetings/restore-version` can bring them back. */
   restorable: z.boolean(),
 });

@@ -127,7 +127,12 @@ export function setTaskStatus(archive: Archive, meetingId: string, version: numb
     const doneAt = status === 'hoan_thanh' ? (before.taskStatus === 'hoan_thanh' ? before.doneAt : tx.now) : null;
     archive.sqlite.prepare('UPDATE conclusions SET task_status = ?, done_at = ?, updated_at = ? WHERE id = ?').run(status, doneAt, tx.now, id);
     const after = one(archive, meetingId, id);
-    tx.audit({ action: 'conclusions.task-status', before: { taskStatus: before.taskStatus }, after: { taskStatus: after.taskStatus } });
+    // The text (unchanged) tells the history which task this was.
+    tx.audit({
+      action: 'conclusions.task-status',
+      before: { text: before.text, taskStatus: before.taskStatus },
+      after: { text: after.text, taskStatus: after.taskStatus },
+    });
     return { meetingVersion: tx.version, row: after };
   });
 }

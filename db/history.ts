@@ -29,6 +29,7 @@ interface AuditRow {
   actor: string;
   action: string;
   entity: string;
+  entityId: string;
   reason: string;
   before: string | null;
   after: string | null;
@@ -67,6 +68,52 @@ function photoIds(archive: Archive, meetingId: string): string[] {
   return [...new Set([...current, ...removed])];
 }
 
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Names of people by id (photos name them by id), and captions (or file names) of photos, removed ones too. */
+function namesOf(archive: Archive, meetingId: string, photos: string[]) {
+  const people = new Map(
+    (archive.sqlite.prepare('SELECT id, full_name AS name FROM people').all() as { id: string; name: string }[]).map((p) => [p.id, p.name]),
+  );
+  const captions = new Map<string, string>();
+  const removed = archive.sqlite
+    .prepare(`SELECT entity_id AS id, before FROM audit_log WHERE entity = 'photo' AND action = 'delete' AND json_extract(before, '$.meetingId') = ?`)
+    .all(meetingId) as { id: string; before: string }[];
+  for (const r of removed) {
+    const p = JSON.parse(r.before) as Record<string, unknown>;
+    captions.set(r.id, text(p.caption) || text(p.fileName));
+  }
+  if (photos.length) {
+    const current = archive.sqlite
+      .prepare(`SELECT id, caption FROM photos WHERE id IN (${photos.map(() => '?').join(', ')})`)
+      .all(...photos) as { id: string; caption: string }[];
+    for (const p of current) captions.set(p.id, p.caption);
+  }
+  return { person: (id: unknown) => people.get(text(id)) ?? '', photo: (id: unknown) => captions.get(text(id)) ?? '' };
+}
+
+/** What an entry is about (HistoryEntry.subject): taken from the row it logs, before or after the change. */
+function subjectOf(row: AuditRow, before: unknown, after: unknown, photo: (id: string) => string): string {
+  const snap = (isRecord(after) ? after : isRecord(before) ? before : {}) as Record<string, unknown>;
+  const old = (isRecord(before) ? before : {}) as Record<string, unknown>;
+  if (row.entity === 'photo') return text(old.caption) || text(snap.caption) || text(snap.fileName) || photo(row.entityId);
+  const part = partOf(row);
+  if (part === 'attendance') return text(snap.fullName);
+  // The conclusion as it was known before the change (an edit's old text), its number for a document.
+  if (part === 'conclusions') return text(old.text) || text(snap.text);
+  if (part === 'documents') return text(old.number) || text(snap.number) || text(snap.docType);
+  if (row.action === 'create') return text(snap.title);
+  return '';
+}
+
+/** Ids in an entry's lists, as the clerk knows them: people in a photo by name, photos by caption. */
+function named(row: AuditRow, value: unknown, names: ReturnType<typeof namesOf>): unknown {
+  if (!Array.isArray(value)) return value;
+  if (row.action === 'set-people') return value.map(names.person);
+  if (row.action === 'reorder-photos') return value.map(names.photo);
+  return value;
+}
+
 /** The entries of a meeting (live or trashed), newest first. */
 export function meetingHistory(archive: Archive, meetingId: string, page: { offset: number; limit: number }): HistoryPage {
   const exists = archive.sqlite.prepare('SELECT 1 FROM meetings WHERE id = ?').get(meetingId);
@@ -75,21 +122,29 @@ export function meetingHistory(archive: Archive, meetingId: string, page: { offs
   const where = `(entity = 'meeting' AND entity_id = ?)${photos.length ? ` OR (entity = 'photo' AND entity_id IN (${photos.map(() => '?').join(', ')}))` : ''}`;
   const total = (archive.sqlite.prepare(`SELECT count(*) AS n FROM audit_log WHERE ${where}`).get(meetingId, ...photos) as { n: number }).n;
   const rows = archive.sqlite
-    .prepare(`SELECT seq, id, at, actor, action, entity, reason, before, after FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT seq, id, at, actor, action, entity, entity_id AS entityId, reason, before, after FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`)
     .all(meetingId, ...photos, page.limit, page.offset) as AuditRow[];
+  const names = namesOf(archive, meetingId, photos);
   return {
     total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      seq: r.seq,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      part: partOf(r),
-      reason: r.reason,
-      changes: diffSnapshots(parse(r.before), parse(r.after)),
-      restorable: r.entity === 'meeting' && SNAPSHOT_ACTIONS.has(r.action) && r.after !== null,
-    })),
+    rows: rows.map((r) => {
+      const before = named(r, parse(r.before), names);
+      const after = named(r, parse(r.after), names);
+      // The people in a photo are a list of names: one change 'people', not a list without a field.
+      const changes = diffSnapshots(before, after).map((c) => (r.action === 'set-people' ? { ...c, field: 'people' } : c));
+      return {
+        id: r.id,
+        seq: r.seq,
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        part: partOf(r),
+        reason: r.reason,
+        changes,
+        subject: subjectOf(r, before, after, names.photo),
+        restorable: r.entity === 'meeting' && SNAPSHOT_ACTIONS.has(r.action) && r.after !== null,
+      };
+    }),
   };
 }
 

@@ -7,11 +7,13 @@ import type { vi } from './vi';
 import { archiveEn } from './archiveMessages';
 import { recordEn } from './recordMessages';
 import { searchEn } from './searchMessages';
+import { historyLogEn } from './historyMessages';
 
 export const en: CatalogShape<typeof vi> = {
   ...recordEn,
   ...archiveEn,
   ...searchEn,
+  ...historyLogEn,
   errors: {
     ARCHIVE_NOT_SQLITE:
       'This file is not a valid archive (not an SQLite database). It was left untouched; pick the right archive file or restore the latest backup.',

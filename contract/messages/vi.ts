@@ -6,11 +6,13 @@
 import { archiveVi } from './archiveMessages';
 import { recordVi } from './recordMessages';
 import { searchVi } from './searchMessages';
+import { historyLogVi } from './historyMessages';
 
 export const vi = {
   ...recordVi,
   ...archiveVi,
   ...searchVi,
+  ...historyLogVi,
   /** One text per error code: what happened and what to do next. */
   errors: {
     ARCHIVE_NOT_SQLITE:

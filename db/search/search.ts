@@ -6,7 +6,7 @@ import { searchDocumentSql, type SearchDocument } from './document';
 import { IndexLookups } from './docSet';
 import { DEFAULT_TUNING, matchingDocids, type SearchTuning } from './matching';
 import { pageDocids } from './ranking';
-import { buildSnippet } from './snippets';
+import { buildSnippet, markTitle } from './snippets';
 import type { SearchQuery, SearchResult } from '../../contract/contract';
 import { literal, msg, type Message } from '../../contract/messages/message';
 import { HosoError } from '../../contract/errors';
@@ -121,6 +121,7 @@ function answer(archive: Pick<Archive, 'sqlite'>, req: SearchRequest, q: ParsedQ
       {
         id: f.meetingId,
         title: f.title,
+        titleHtml: markTitle(q, f.title),
         kind: f.kind,
         date: f.meetingDate,
         score: Math.round((-p.rank + (p.exact ? 1000 : 0)) * 1000) / 1000,

@@ -119,6 +119,14 @@ function bestWindow(text: string, tokens: Word[], terms: Term[]): { hits: number
  */
 export const SNIPPET_ORDER: readonly SearchColumn[] = ['conclusions', 'docs', 'people', 'captions', 'tags', 'place', 'minutes', 'title'];
 
+/** The whole title, hits marked as in a snippet (the terms that may hit a title: unqualified or `tieude:`). */
+export function markTitle(q: ParsedQuery, title: string): string {
+  const terms = positiveTerms(q, 'title');
+  if (terms.length === 0 || !mayHit(foldVietnamese(title), terms)) return escapeHtml(title);
+  const tokens = words(title);
+  return render(title, tokens, hitWordIndices(tokens, terms), 0, tokens.length - 1);
+}
+
 /**
  * Renders the snippet from the passage that covers the most of the query's clauses (a caption with
  * "Đại tướng" beats a conclusion with only "hiện đại" for `dai tuong`); ties go to the field earlier in

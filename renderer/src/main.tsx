@@ -1,4 +1,4 @@
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
@@ -22,7 +22,7 @@ import { App } from './App';
 import { toLanguage } from './format/language';
 import { SettingsProvider } from './settings/SettingsProvider';
 import { LockGuard } from './screens/lock/LockGuard';
-import { theme } from './theme';
+import { localizedTheme } from './theme';
 
 /** Calendars follow the UI language: Vietnamese month and weekday names, weeks starting on Monday. */
 function LocalizedDates({ children }: { children: ReactNode }) {
@@ -34,12 +34,26 @@ function LocalizedDates({ children }: { children: ReactNode }) {
   );
 }
 
+/** Mantine's own buttons (the password eye, a dialog's ×) labelled in the UI's language. */
+function LocalizedMantine({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const theme = useMemo(
+    () => localizedTheme({ showPassword: t('app.showPassword'), close: t('app.close'), removeItem: t('app.removeItem') }),
+    [t],
+  );
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <LocalizedMantine>
       <LocalizedDates>
         {/* Above the settings: they cannot be read while the app is locked. */}
         <LockGuard>
@@ -48,6 +62,6 @@ createRoot(root).render(
           </SettingsProvider>
         </LockGuard>
       </LocalizedDates>
-    </MantineProvider>
+    </LocalizedMantine>
   </StrictMode>,
 );

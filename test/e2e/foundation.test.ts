@@ -108,6 +108,18 @@ describe('foundation: a clerk records a meeting and keeps a directory', () => {
   it('keeps the agency settings', async () => {
     const { page } = app;
     await page.getByTestId('nav-settings').click();
+    // At 1366×768 the form is twice the window's height: Lưu stays in sight at the bottom, not mid-page.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('settings-issuingAgency').waitFor();
+    const saveBox = async () => (await page.getByTestId('settings-save').boundingBox())!;
+    expect((await saveBox()).y + (await saveBox()).height).toBeLessThanOrEqual(768);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(768);
+    await shot('foundation-settings-save');
+    await page.getByTestId('settings-clerkName').scrollIntoViewIfNeeded();
+    expect((await saveBox()).y + (await saveBox()).height).toBeLessThanOrEqual(768);
+    expect((await saveBox()).y).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByTestId('settings-issuingAgency').fill('VĂN PHÒNG TỈNH ỦY');
     await page.getByTestId('settings-placeName').fill('Bắc Ninh');
     await page.getByTestId('settings-save').click();

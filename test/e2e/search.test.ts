@@ -173,6 +173,8 @@ describe('search: a clerk finds meetings again', () => {
 
     const card = page.locator(`[data-testid="search-result"][data-id="${ids.tongKet}"]`);
     await expect(card.getByTestId('search-result-title').innerText()).resolves.toBe(TITLES.tongKet);
+    // The title's hits are highlighted like the snippet's (here it has none of the two words).
+    await expect(card.getByTestId('search-result-title').locator('mark').count()).resolves.toBe(0);
     await expect(card.innerText()).resolves.toContain('16/12/2024');
 
     // Every highlight is one of the typed words in its original, accented form; both words are
@@ -266,6 +268,13 @@ describe('search: a clerk finds meetings again', () => {
       dialogs++;
       void d.dismiss();
     });
+    await expect(searchFor('tong ket cong tac')).resolves.toBeGreaterThan(0);
+    const titled = page.locator(`[data-testid="search-result"][data-id="${ids.tongKet}"]`).getByTestId('search-result-title');
+    await expect(titled.innerText()).resolves.toBe(TITLES.tongKet);
+    await expect(titled.locator('mark').allInnerTexts()).resolves.toEqual(['tổng kết công tác']);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'search-title-marks.png') });
+    await page.setViewportSize({ width: 1366, height: 850 });
     await expect(searchFor('cong thong tin')).resolves.toBe(1);
     const snippet = page.getByTestId('search-snippet');
     await expect(snippet.innerText()).resolves.toContain('<script>alert(1)</script>');

@@ -179,6 +179,44 @@ describe('the whole record of one meeting, through the UI', () => {
     await page.getByTestId('seal-check').click();
     await expect.poll(() => page.getByTestId('seal-result').getAttribute('data-ok')).toBe('true');
 
+    // Lịch sử in the clerk's words: what was done to what in one sentence, who, when, old → new by
+    // their labels; never a stored code, an id, a file hash or a technical field.
+    const sentences = await page.getByTestId('history-action').allInnerTexts();
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        `Tạo hồ sơ «${TITLE}»`,
+        'Sửa thông tin dự họp của Trịnh Quang Vinh',
+        'Thêm ảnh «anh-1.png»',
+        'Sửa ảnh «Quang cảnh hội nghị»',
+        'Thêm kết luận «Thống nhất đánh giá kết quả thu ngân sách quý IV đạt 104% dự toán.»',
+        'Thêm nhiệm vụ «Ủy ban nhân dân xã hoàn thành rà soát hộ nghèo.»',
+        'Thêm văn bản 15-NQ/ĐU',
+        'Khóa hồ sơ và niêm phong',
+        'Niêm phong lại hồ sơ sau đính chính',
+      ]),
+    );
+    const pasted = page.getByTestId('history-entry').filter({ hasText: 'Thêm 10 người dự họp' });
+    await expect(pasted.getByTestId('history-changes').innerText()).resolves.toMatch(/Người dự họp\s+— → .*Trịnh Quang Vinh/);
+    const excused = page.getByTestId('history-entry').filter({ hasText: 'Sửa thông tin dự họp của Trịnh Quang Vinh' });
+    await expect(excused.getByTestId('history-changes').innerText()).resolves.toMatch(/Trạng thái\s+Có mặt → Vắng có lý do\s+Lý do vắng\s+— → Họp tại Huyện ủy/);
+    await expect(excused.getByTestId('history-when').innerText()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const corrected = page.getByTestId('history-entry').filter({ hasText: 'Sửa ảnh «Quang cảnh hội nghị»' }).filter({ hasText: 'Lý do' });
+    await expect(corrected.innerText()).resolves.toContain('Lý do: Bổ sung địa điểm vào chú thích');
+    const allHistory = (await page.getByTestId('history-entry').allInnerTexts()).join('\n');
+    expect(allHistory).not.toMatch(/\b(co_mat|vang_co_ly_do|den_muon|dai_bieu|fileHash|mime|byteSize|image\/png|true|false)\b|[0-9a-f]{8}-[0-9a-f]{4}-|[0-9a-f]{40}/);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByText('Lịch sử thay đổi', { exact: true }).evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: join(SCREENSHOTS, 'whole-history-words.png') });
+    await excused.evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: join(SCREENSHOTS, 'whole-history-attendance.png') });
+    await page.setViewportSize({ width: 1366, height: 850 });
+
+    // Mantine's password eye speaks Vietnamese, like every other control.
+    await page.goto(`${host.origin}/#/usb`);
+    await page.getByTestId('usb-tab-verify').click();
+    await expect(page.getByRole('button', { name: 'Hiện hoặc ẩn mật khẩu' }).count()).resolves.toBe(1);
+    await expect(page.locator('[aria-label="Toggle password visibility"]').count()).resolves.toBe(0);
+
     // Every part is found by search, typed without marks.
     await page.getByTestId('nav-search').click();
     const ids = () => page.getByTestId('search-result').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-id')));

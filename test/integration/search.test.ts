@@ -90,6 +90,16 @@ describe('Vietnamese matching', () => {
     expect(hit.snippet.field).toBe('people');
   });
 
+  it('marks the hits in the title too, in its accented words; a title without a hit stays as it is', () => {
+    const r = search('tong ket');
+    expect(r.rows.find((x) => x.id === ids.caption)!.titleHtml).toBe('Hội nghị <mark>tổng kết</mark> công tác năm');
+    // Found through an attendee: the title has neither word and is shown unmarked (escaped like a snippet).
+    expect(search('dai tuong').rows.find((x) => x.id === ids.phoiHop)!.titleHtml).toBe(
+      'Hội nghị phối hợp lãnh đạo công tác quân sự, quốc phòng trên địa bàn tỉnh',
+    );
+    expect(search('quoc phong').rows.find((x) => x.id === ids.phoiHop)!.titleHtml).toContain('<mark>quốc phòng</mark>');
+  });
+
   it('`Đại tướng` (with marks) does not match "đại tượng"', () => {
     expect(found('Đại tướng')).toEqual([ids.phoiHop]);
     expect(found('dai tuong')).toContain(ids.tuongDai); // without marks both forms match

@@ -21,6 +21,9 @@ export const en: Messages = {
     retry: 'Try again',
     startupFailed: 'The archive could not be opened',
     toggleNav: 'Show or hide the navigation',
+    showPassword: 'Show or hide the password',
+    close: 'Close',
+    removeItem: 'Remove this item',
   },
   nav: {
     meetings: 'Meetings',

@@ -5,6 +5,8 @@ import { Secrecy } from '../../../../contract/contract';
 import { normalizeTime, type MeetingFormErrors, type MeetingFormValues } from './meetingForm';
 import { MinutesEditor } from './minutes/MinutesEditor';
 import { VnDateInput } from '../../components/VnDateInput';
+import { msg } from '../../../../contract/messages/message';
+import { useMessageText } from '../../api/useMessageText';
 import { useMeetingErrorText } from './useMeetingErrorText';
 
 const SECRECY_LEVELS = Secrecy.options;
@@ -20,6 +22,7 @@ interface Props {
 /** The meeting's fields. Limits match the contract so the server never has to refuse a long text. */
 export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props) {
   const { t } = useTranslation();
+  const words = useMessageText();
   const errorText = useMeetingErrorText();
   const err = (field: keyof MeetingFormValues) => {
     const code = errors[field];
@@ -44,7 +47,7 @@ export function MeetingForm({ values, errors, kinds, readOnly, onChange }: Props
       <Grid.Col span={{ base: 12, lg: 3 }}>
         <Select
           label={t('meetingForm.field.secrecy')}
-          data={SECRECY_LEVELS.map((level) => ({ value: level, label: t(`history.secrecy.${level}`) }))}
+          data={SECRECY_LEVELS.map((level) => ({ value: level, label: words(msg(`historyLog.secrecy.${level}`)) }))}
           value={values.secrecy}
           onChange={(value) => onChange({ secrecy: Secrecy.parse(value ?? 'thuong') })}
           allowDeselect={false}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../../contract/contract';
 import { formatDateTime } from '../../format/date';
 import { hrefOf } from '../../router/route';
+import { msg } from '../../../../contract/messages/message';
+import { useMessageText } from '../../api/useMessageText';
 
 /** Back to the meetings list: above the form, and above its loader or load failure. */
 export function MeetingBackLink() {
@@ -24,6 +26,7 @@ export function MeetingBackLink() {
  */
 export function MeetingHeader({ meeting, readOnly }: { meeting: Meeting | null; readOnly: boolean }) {
   const { t } = useTranslation();
+  const words = useMessageText();
   return (
     <>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -42,7 +45,7 @@ export function MeetingHeader({ meeting, readOnly }: { meeting: Meeting | null; 
             {meeting.secrecy !== 'thuong' && (
               // The stored level (not the unsaved choice): what the record is classified as now.
               <Badge size="lg" color="red" variant="filled" data-testid="meeting-secrecy-badge">
-                {t(`history.secrecy.${meeting.secrecy}`).toLocaleUpperCase('vi')}
+                {words(msg(`historyLog.secrecy.${meeting.secrecy}`)).toLocaleUpperCase('vi')}
               </Badge>
             )}
             <Badge

@@ -170,8 +170,8 @@ function QuickSearchBody({ onClose }: { onClose: () => void }) {
               {row ? (
                 <>
                   <Group justify="space-between" wrap="nowrap" gap="sm">
-                    <Text fw={600} size="sm" truncate title={row.title}>
-                      {row.title}
+                    <Text fw={600} size="sm" truncate title={row.title} data-testid="quick-search-title">
+                      <SnippetText html={row.titleHtml} />
                     </Text>
                     <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                       <Badge variant="light" size="xs">

@@ -6,7 +6,7 @@ import { FIELD_ICONS } from './fields';
 import { SnippetText } from './SnippetText';
 import type { SearchRow } from './useSearch';
 
-/** One hit: the meeting's title (opens it), date, kind, and the passage that matched, hits marked. */
+/** One hit: the meeting's title (opens it), date, kind, and the passage that matched, hits marked in both. */
 export function ResultCard({ row }: { row: SearchRow }) {
   const { t } = useTranslation();
   const FieldIcon = FIELD_ICONS[row.snippet.field];
@@ -20,7 +20,7 @@ export function ResultCard({ row }: { row: SearchRow }) {
         style={{ display: 'block', overflowWrap: 'anywhere' }}
         data-testid="search-result-title"
       >
-        {row.title}
+        <SnippetText html={row.titleHtml} />
       </Anchor>
       <Group gap="xs" mt={6} wrap="wrap">
         {row.date ? (

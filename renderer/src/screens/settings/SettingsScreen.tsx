@@ -190,20 +190,34 @@ export function SettingsScreen() {
           </SimpleGrid>
         </Fieldset>
 
-        {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={clearError} />}
-
-        <Group gap="md">
-          <SaveButton loading={saving} testId="settings-save" />
-          {dirty ? (
-            <Text size="sm" c="orange.8" data-testid="settings-dirty">
-              {t('common.unsaved')}
-            </Text>
-          ) : (
-            justSaved && (
-              <SavedNote testId="settings-saved">{t('common.saved')}</SavedNote>
-            )
-          )}
-        </Group>
+        {/* Lưu stays in sight at the bottom of the window while the form is on screen (1366×768 shows
+            only half of it), with what a failed save says. */}
+        <Stack
+          gap="xs"
+          py="sm"
+          data-testid="settings-savebar"
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            zIndex: 3,
+            background: 'var(--mantine-color-body)',
+            borderTop: '1px solid var(--mantine-color-default-border)',
+          }}
+        >
+          {error && <ErrorAlert error={error} title={t('errors.saveFailed')} onClose={clearError} />}
+          <Group gap="md">
+            <SaveButton loading={saving} testId="settings-save" />
+            {dirty ? (
+              <Text size="sm" c="orange.8" data-testid="settings-dirty">
+                {t('common.unsaved')}
+              </Text>
+            ) : (
+              justSaved && (
+                <SavedNote testId="settings-saved">{t('common.saved')}</SavedNote>
+              )
+            )}
+          </Group>
+        </Stack>
       </Stack>
     </form>
     {/* Outside the settings form: the lock and the health checks act at once, each with its own buttons. */}

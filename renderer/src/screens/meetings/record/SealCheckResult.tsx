@@ -2,6 +2,7 @@ import { Alert, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SealReport } from '../../../../../contract/recordContract';
+import { msg } from '../../../../../contract/messages/message';
 import { useMessageText } from '../../../api/useMessageText';
 
 /** What meetings/seal-check found: intact, or which parts and photo files no longer match the seal. */
@@ -24,7 +25,7 @@ export function SealCheckResult({ report }: { report: SealReport }) {
           </Text>
           <List size="sm">
             {report.changedParts.map((part) => (
-              <List.Item key={part}>{t(`history.part.${part}`)}</List.Item>
+              <List.Item key={part}>{messageText(msg(`historyLog.part.${part}`))}</List.Item>
             ))}
           </List>
         </>
