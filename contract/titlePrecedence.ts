@@ -98,7 +98,7 @@ export const TITLE_LEVELS: readonly TitleLevel[] = [
     'Phó Chủ nhiệm Chính trị Quân khu 2',
   ),
   t(
-    String.raw`pho (?:giam doc|truong ban|chanh van phong|chi huy truong|chinh uy)\b.*\b(?:${TINH_UY}|${TINH})\b|pho giam doc so`,
+    String.raw`pho (?:giam doc|truong ban|chanh van phong|chi huy truong|chinh uy)\b.*\b(?:${TINH_UY}|${TINH})\b|pho giam doc so|(?:chu nhiem [a-z -]*|pho tham muu truong )bo chi huy quan su tinh`,
     11,
     'Phó Giám đốc Sở Nội vụ',
   ),

@@ -57,6 +57,10 @@ describe('titlePrecedence: the protocol order of titles', () => {
     expect(titlePrecedence('Phó Bí thư Tỉnh ủy')).toBeLessThan(titlePrecedence('Bí thư Tỉnh ủy'));
     expect(titlePrecedence('Phó Chủ tịch UBND tỉnh')).toBeLessThan(titlePrecedence('Chủ tịch UBND tỉnh'));
     expect(titlePrecedence('Phó Bí thư Huyện ủy')).toBeLessThan(titlePrecedence('Bí thư Huyện ủy'));
+    // The heads of a provincial military command's departments stand with a province's deputy heads.
+    expect(titlePrecedence('Chủ nhiệm Hậu cần - Kỹ thuật Bộ Chỉ huy Quân sự tỉnh')).toBe(
+      titlePrecedence('Phó Giám đốc Sở Nội vụ'),
+    );
     // The Youth Union's central committee is not the Party's.
     expect(titlePrecedence('Ủy viên Trung ương Đoàn')).toBeLessThan(
       titlePrecedence('Ủy viên Trung ương Đảng'),
