@@ -56,7 +56,7 @@ describe('Thành phần: a guest who is not in Danh bạ is added from the picke
     await shot('option');
     await option.click();
     await expect(page.getByTestId('new-person-name').inputValue()).resolves.toBe('Lò Văn Páo');
-    await page.getByTestId('new-person-title').fill('Phó Chủ tịch UBND xã Mường Lói');
+    await page.getByTestId('new-person-titles').fill('Phó Chủ tịch UBND xã Mường Lói');
     await page.getByTestId('new-person-unit').fill('UBND xã Mường Lói');
     await page.getByTestId('new-person-create').click();
     // Back in the picker, with the new person chosen.

@@ -24,7 +24,7 @@ export async function addNewGuest(page: Page, fullName: string, more: { rank?: s
   await page.getByTestId('attendance-person-input').fill(fullName);
   await page.getByRole('option', { name: /^\+ Thêm người mới/ }).click();
   if (more.rank) await page.getByTestId('new-person-rank').fill(more.rank);
-  if (more.title) await page.getByTestId('new-person-title').fill(more.title);
+  if (more.title) await page.getByTestId('new-person-titles').fill(more.title);
   const created = page.waitForResponse((r) => r.url().endsWith('/api/people/create'));
   await page.getByTestId('new-person-create').click();
   await created;

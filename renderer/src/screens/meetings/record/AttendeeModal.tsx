@@ -6,6 +6,7 @@ import type { ErrorPayload } from '../../../../../contract/errors';
 import type { AttendanceRow } from '../../../../../contract/recordContract';
 import { DialogActions } from '../../../components/DialogActions';
 import { isRole, isStatus, roleOptions, statusOptions, type Role, type Status } from './options';
+import { AtTheTimeFields } from './AtTheTimeFields';
 import { NewPersonForm } from './NewPersonForm';
 import { PersonPicker } from './PersonPicker';
 import { RecordError } from './RecordError';
@@ -112,28 +113,7 @@ export function AttendeeModal({
               onCancel={() => setCreating(null)}
             />
           )}
-          {!adding && (
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label={t('attendance.rank')}
-                value={v.rank}
-                onChange={(e) => set({ rank: e.currentTarget.value })}
-                data-testid="attendance-rank"
-              />
-              <TextInput
-                label={t('attendance.titles')}
-                value={v.titles}
-                onChange={(e) => set({ titles: e.currentTarget.value })}
-                data-testid="attendance-titles"
-              />
-              <TextInput
-                label={t('attendance.unit')}
-                value={v.unit}
-                onChange={(e) => set({ unit: e.currentTarget.value })}
-                data-testid="attendance-unit"
-              />
-            </SimpleGrid>
-          )}
+          {!adding && <AtTheTimeFields value={v} onChange={set} testIdPrefix="attendance" />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('attendance.column.role')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../contract/contract';
@@ -7,13 +7,11 @@ import type { ErrorPayload } from '../../../../../contract/errors';
 import { foldName } from '../../../../../contract/vietnamese/fold';
 import { call, toErrorPayload } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { AtTheTimeFields, type AtTheTime } from './AtTheTimeFields';
 import { personLabel } from './PersonPicker';
 
-interface Draft {
+interface Draft extends AtTheTime {
   fullName: string;
-  rank: string;
-  title: string;
-  unit: string;
 }
 
 /**
@@ -33,7 +31,7 @@ export function NewPersonForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [d, setD] = useState<Draft>({ fullName: initialName, rank: '', title: '', unit: '' });
+  const [d, setD] = useState<Draft>({ fullName: initialName, rank: '', titles: '', unit: '' });
   const [twins, setTwins] = useState<Person[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -60,7 +58,7 @@ export function NewPersonForm({
           return;
         }
       }
-      onCreated(await call('people/create', { ...d, fullName, notes: '' }));
+      onCreated(await call('people/create', { fullName, rank: d.rank, title: d.titles, unit: d.unit, notes: '' }));
     } catch (e) {
       setError(toErrorPayload(e));
     } finally {
@@ -95,26 +93,7 @@ export function NewPersonForm({
           data-testid="new-person-name"
           data-autofocus
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t('attendance.rank')}
-            value={d.rank}
-            onChange={(e) => set({ rank: e.currentTarget.value })}
-            data-testid="new-person-rank"
-          />
-          <TextInput
-            label={t('attendance.titles')}
-            value={d.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            data-testid="new-person-title"
-          />
-          <TextInput
-            label={t('attendance.unit')}
-            value={d.unit}
-            onChange={(e) => set({ unit: e.currentTarget.value })}
-            data-testid="new-person-unit"
-          />
-        </SimpleGrid>
+        <AtTheTimeFields value={d} onChange={set} testIdPrefix="new-person" />
         <Text size="xs" c="dimmed">
           {t('attendance.newGuest.help')}
         </Text>
