@@ -136,6 +136,8 @@ export const PeoplePage = z.object({ total: z.number().int(), rows: z.array(Pers
 export type PeoplePage = z.output<typeof PeoplePage>;
 
 export const PersonUpdate = z.object({ id: Id, version: z.number().int().min(1), fields: PersonFields });
+/** Deleting a directory entry no meeting uses (PERSON_IN_USE otherwise); the audit log keeps it. */
+export const PersonDelete = z.object({ id: Id, version: z.number().int().min(1) });
 
 /**
  * A full path on Windows (`D:\\…`, `\\\\server\\share`) or elsewhere (`/…`). A relative one would be
@@ -284,6 +286,7 @@ export const contract = {
   'people/get': { input: IdInput, output: Person },
   'people/create': { input: PersonFields, output: Person },
   'people/update': { input: PersonUpdate, output: Person },
+  'people/delete': { input: PersonDelete, output: z.object({ deleted: z.literal(true) }) },
   'settings/get': { input: Empty, output: Settings },
   'settings/update': { input: SettingsPatch, output: Settings },
   'search/query': { input: SearchQuery, output: SearchResult },

@@ -31,7 +31,7 @@ export const ReportRequest = z
     to: IsoDate.nullable().default(null),
     /** null: the layout chosen in settings. */
     variant: ReportVariant.nullable().default(null),
-    /** Attendance sheet: protocol order (role, rank) or name order. */
+    /** Attendance sheet: protocol order (chairs, titles, rank: contract/titlePrecedence) or name order. */
     order: z.enum(['protocol', 'name']).default('protocol'),
     /** Photo sheet: photos per A4 page. */
     perPage: z.union([z.literal(2), z.literal(4), z.literal(6)]).default(4),

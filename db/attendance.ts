@@ -2,8 +2,9 @@ import type { Archive, Connection } from './open';
 import { cachedStatement } from './statementCache';
 import { uuidv7 } from './ids';
 import { createPerson } from './people';
-import { foldVietnamese } from '../contract/vietnamese/fold';
+import { foldName } from '../contract/vietnamese/fold';
 import { rankSeniority } from '../contract/attendanceParse';
+import { titlePrecedence } from '../contract/titlePrecedence';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type RecordTx, type WriteOptions } from './recordWrite';
 import { HosoError } from '../contract/errors';
 import { literal, msg } from '../contract/messages/message';
@@ -28,8 +29,8 @@ type Role = AttendanceRow['role'];
 type AddInput = z.output<(typeof recordChannels)['attendance/add']['input']>;
 type AddManyInput = z.output<(typeof recordChannels)['attendance/add-many']['input']>;
 
-/** Protocol order of roles: chủ trì, đồng chủ trì, khách mời, đại biểu, thư ký. */
-export const ROLE_PROTOCOL_ORDER: Record<Role, number> = { chu_tri: 0, dong_chu_tri: 1, khach_moi: 2, dai_bieu: 3, thu_ky: 4 };
+/** Protocol order of the roles: chairs first, then everyone who attended (ordered by title), the secretary last. */
+const PROTOCOL_ROLE: Record<Role, number> = { chu_tri: 0, dong_chu_tri: 1, khach_moi: 2, dai_bieu: 2, thu_ky: 3 };
 
 type Row = AttendanceRow & { nameSort: string };
 
@@ -53,17 +54,21 @@ const publicRow = ({ nameSort: _, ...r }: Row): AttendanceRow => r;
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * position: as entered; protocol: role, then rank seniority (Đại tướng first), then as entered;
- * name: Vietnamese name order (given name, middle, family), then as entered.
+ * position: as entered; name: Vietnamese name order (given name, middle, family), then as entered;
+ * protocol: chairs, then by the precedence of the titles held at the meeting (contract/titlePrecedence:
+ * Bộ Chính trị … province above district above commune), then rank seniority (Đại tướng first) where
+ * titles tie, then guests before the host's own people, then as entered; the secretary last.
  */
 export function sortAttendance<T extends Row>(list: T[], order: 'position' | 'protocol' | 'name'): T[] {
   const sorted = [...list];
   if (order === 'protocol') {
-    const seniority = new Map(list.map((r) => [r.id, rankSeniority(r.rank)]));
-    sorted.sort(
-      (a, b) =>
-        cmp(ROLE_PROTOCOL_ORDER[a.role], ROLE_PROTOCOL_ORDER[b.role]) || cmp(seniority.get(a.id)!, seniority.get(b.id)!) || cmp(a.position, b.position),
-    );
+    const keyOf = (r: T) => [PROTOCOL_ROLE[r.role], -titlePrecedence(r.titles), rankSeniority(r.rank), r.role === 'khach_moi' ? 0 : 1, r.position];
+    const keys = new Map(list.map((r) => [r.id, keyOf(r)]));
+    sorted.sort((a, b) => {
+      const ka = keys.get(a.id)!;
+      const kb = keys.get(b.id)!;
+      return ka.reduce((c, x, i) => c || cmp(x, kb[i]!), 0);
+    });
   } else if (order === 'name') {
     sorted.sort((a, b) => cmp(a.nameSort, b.nameSort) || cmp(a.position, b.position));
   } else {
@@ -202,7 +207,7 @@ export function addAttendees(archive: Archive, meetingId: string, version: numbe
         seenPeople.add(person.id);
         return { r, person };
       }
-      const folded = foldVietnamese(r.fullName.replace(/\s+/g, ' '));
+      const folded = foldName(r.fullName);
       if (seenNewNames.has(folded)) duplicates.push(r.fullName);
       seenNewNames.add(folded);
       return { r, person: null };

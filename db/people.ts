@@ -156,6 +156,35 @@ export function updatePerson(
   })();
 }
 
+/** How many meetings use a person: as an attendee, in a photo, or as a task's assignee. */
+function meetingsUsing(archive: Archive, id: string): number {
+  const row = archive.sqlite
+    .prepare(
+      `SELECT count(*) AS n FROM (
+        SELECT meeting_id FROM attendance WHERE person_id = ?
+        UNION SELECT p.meeting_id FROM photo_people pp JOIN photos p ON p.id = pp.photo_id WHERE pp.person_id = ?
+        UNION SELECT meeting_id FROM conclusions WHERE assignee_person_id = ?)`,
+    )
+    .get(id, id, id) as { n: number };
+  return row.n;
+}
+
+/**
+ * Deletes a directory entry that no meeting uses (one typed twice, a typo): the row goes, the audit log
+ * keeps it as it was. A person some meeting uses, even one in the trash, is refused with PERSON_IN_USE:
+ * the records say who attended, and deleting would change them.
+ */
+export function deletePerson(archive: Archive, id: string, expectedVersion: number, actor: string, now: number = Date.now()) {
+  return archive.sqlite.transaction(() => {
+    const before = liveRow(archive, id);
+    if (before.version !== expectedVersion) throw new HosoError('VERSION_CONFLICT');
+    if (meetingsUsing(archive, id) > 0) throw new HosoError('PERSON_IN_USE');
+    archive.sqlite.prepare('DELETE FROM people WHERE id = ?').run(id);
+    appendAudit(archive, { actor, action: 'delete', entity: 'person', entityId: id, before: toPerson(before) }, now);
+    return { deleted: true as const };
+  })();
+}
+
 /** Escapes LIKE wildcards so a clerk typing "%" or "_" searches for those characters. */
 function likeContains(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -42,6 +42,8 @@ export const en: CatalogShape<typeof vi> = {
     MEETING_FINALIZED: 'This record is finalized and cannot be edited directly. Use a correction instead.',
     MEETING_NOT_FINALIZED: 'This record is not finalized, so no correction is needed: edit it directly.',
     NOT_IN_TRASH: 'This record is not in the trash (it may have been restored in another window).',
+    PERSON_IN_USE:
+      'Not deleted: this person is still in meeting records (attendance, people in a photo or a task’s assignee). Only a person no meeting uses can be deleted.',
     DUPLICATE_ATTENDEE: 'This person is already on the attendance list of this meeting; not added again.',
     ATTENDANCE_TOO_MANY:
       'The list is too long: at most 1,000 people at a time. Nothing was saved; split the list into several parts.',

@@ -46,6 +46,8 @@ export const vi = {
       'Hồ sơ đã khóa (đã hoàn tất) nên không sửa trực tiếp được. Hãy dùng chức năng đính chính.',
     MEETING_NOT_FINALIZED: 'Hồ sơ chưa khóa nên không cần đính chính: hãy sửa trực tiếp.',
     NOT_IN_TRASH: 'Hồ sơ này không có trong thùng rác (có thể đã được khôi phục ở cửa sổ khác).',
+    PERSON_IN_USE:
+      'Không xóa được: người này còn có trong hồ sơ cuộc họp (thành phần dự họp, người trong ảnh hoặc người được giao nhiệm vụ). Chỉ xóa được người chưa dùng ở cuộc họp nào.',
     DUPLICATE_ATTENDEE: 'Người này đã có trong danh sách dự họp của cuộc họp này; không thêm lần nữa.',
     ATTENDANCE_TOO_MANY:
       'Danh sách quá dài: mỗi lần thêm tối đa 1.000 người. Không có gì được lưu; hãy chia danh sách thành nhiều lần.',

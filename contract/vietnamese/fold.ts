@@ -42,3 +42,9 @@ export function foldVietnamese(text: string): string {
   }
   return decoder.decode(out.subarray(0, j));
 }
+
+/**
+ * A person's name as compared for "the same name": folded, spaces collapsed ("Nguyễn  Văn An" =
+ * "nguyen van an"). Two entries with the same folded name may be one person entered twice.
+ */
+export const foldName = (name: string): string => foldVietnamese(name.trim().replace(/\s+/g, ' '));

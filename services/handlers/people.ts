@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context';
 import type { HandlersOf } from './types';
-import { createPerson, getPerson, listPeople, updatePerson } from '../../db/people';
+import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../../db/people';
 import { personMeetings } from '../../db/attendance';
 
 /** `people/*`: the directory, and the meetings each person attended. */
@@ -11,6 +11,7 @@ export function peopleHandlers(ctx: ServiceContext): HandlersOf<'people'> {
     'people/get': ({ id }) => getPerson(a, id),
     'people/create': (fields) => createPerson(a, fields, ctx.actor()),
     'people/update': ({ id, version, fields }) => updatePerson(a, id, version, fields, ctx.actor()),
+    'people/delete': ({ id, version }) => deletePerson(a, id, version, ctx.actor()),
     'people/meetings': ({ personId, offset, limit }) => personMeetings(a, personId, { offset, limit }),
   };
 }

@@ -7,7 +7,7 @@ import { clockTime, longDate, shortDate } from './dates';
 import { LAYOUTS } from './layout';
 import type { Block, DocumentVariant, ReportDoc } from './model';
 import { minutesBlocks } from './minutesBlocks';
-import { capitalize, chairsOf, meetingName, paragraphsOf, personPhrase, secretaryOf } from './phrases';
+import { attendeesOf, capitalize, chairsOf, meetingName, paragraphsOf, personPhrase, secretaryOf } from './phrases';
 
 /** The documents printed from one meeting record: minutes, attendance sheet, photo sheet. */
 
@@ -25,8 +25,10 @@ export function minutesDoc(record: MeetingRecord, settings: Settings, variant: D
   const rows = record.attendance.rows;
   const chairs = chairsOf(rows);
   const secretary = secretaryOf(rows);
-  const present = rows.filter((r) => r.status === 'co_mat' || r.status === 'den_muon');
-  const absent = rows.filter((r) => r.status === 'vang' || r.status === 'vang_co_ly_do');
+  // The secretary has a line of their own (Thư ký) and is not one of those who attended.
+  const attendees = attendeesOf(rows);
+  const present = attendees.filter((r) => r.status === 'co_mat' || r.status === 'den_muon');
+  const absent = attendees.filter((r) => r.status === 'vang' || r.status === 'vang_co_ly_do');
   const when = [m.startTime ? clockTime(m.startTime) : '', m.meetingDate ? longDate(m.meetingDate) : ''].filter(Boolean).join(', ');
   const body: Block[] = [
     labelled('Thời gian bắt đầu', when ? `${when}.` : '…'),
@@ -68,10 +70,14 @@ export function minutesDoc(record: MeetingRecord, settings: Settings, variant: D
   };
 }
 
-/** Danh sách đại biểu with a column to sign in, in protocol or name order (the record passes it sorted). */
+/**
+ * Danh sách đại biểu with a column to sign in, in protocol or name order (the record passes it sorted);
+ * the secretary, who keeps the minutes, is named under the table (Thư ký: …), not counted in it.
+ */
 export function attendanceDoc(record: MeetingRecord, settings: Settings, variant: DocumentVariant): ReportDoc {
   const m = record.meeting;
-  const rows = record.attendance.rows;
+  const rows = attendeesOf(record.attendance.rows);
+  const secretary = secretaryOf(record.attendance.rows);
   const facts = [m.startTime ? clockTime(m.startTime) : '', m.meetingDate ? longDate(m.meetingDate) : '', m.location.trim() ? `tại ${m.location.trim()}` : '']
     .filter(Boolean)
     .join(', ');
@@ -97,6 +103,7 @@ export function attendanceDoc(record: MeetingRecord, settings: Settings, variant
         rows: rows.map((r, i) => [String(i + 1), r.fullName, [r.rank, r.titles].filter((s) => s.trim()).join(', '), r.unit, STATUS_LABEL[r.status]]),
       },
       { kind: 'paragraph', indent: false, runs: [`Tổng số: ${rows.length.toLocaleString('vi-VN')} đại biểu.`] },
+      ...(secretary ? [labelled('Thư ký', `${capitalize(personPhrase(secretary))}.`)] : []),
     ],
     ending: { kind: 'none' },
   };

@@ -27,7 +27,10 @@ export function meetingName(m: Pick<Meeting, 'kind' | 'title'>): string {
 
 export const chairsOf = (rows: readonly AttendanceRow[]) => rows.filter((r) => r.role === 'chu_tri' || r.role === 'dong_chu_tri');
 export const secretaryOf = (rows: readonly AttendanceRow[]) => rows.find((r) => r.role === 'thu_ky') ?? null;
-export const presentOf = (rows: readonly AttendanceRow[]) => rows.filter((r) => r.status === 'co_mat' || r.status === 'den_muon');
+/** Those who attended ("Thành phần tham dự", "Tham dự có …"): everyone but the secretary, who has a line of their own. */
+export const attendeesOf = (rows: readonly AttendanceRow[]) => rows.filter((r) => r.role !== 'thu_ky');
+export const presentOf = (rows: readonly AttendanceRow[]) =>
+  attendeesOf(rows).filter((r) => r.status === 'co_mat' || r.status === 'den_muon');
 
 /** "Vào lúc 14 giờ 00, ngày 26 tháng 5 năm 2024" / "Ngày 26 tháng 5 năm 2024" / '' (undated). */
 export function whenPhrase(m: Pick<Meeting, 'meetingDate' | 'startTime'>): string {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { addRecord } from '../helpers/meetingRecord';
 import { launchApp, SCREENSHOTS, type App } from './harness';
+import { createPerson, listPeople } from '../../db/people';
+import { PersonFields } from '../../contract/contract';
 
 let app: App;
 const ids: Record<string, string> = {};
@@ -106,6 +108,28 @@ describe("a person's page", () => {
     const dates = await page.getByTestId('person-meeting-date').allInnerTexts();
     const iso = dates.map((d) => d.split('/').reverse().join('-'));
     expect(iso).toEqual([...iso].sort().reverse());
+  });
+
+  it('deletes an entry no meeting uses; one who attended a meeting cannot be deleted, and says why', async () => {
+    const { page } = app;
+    const twin = createPerson(app.archive, PersonFields.parse({ fullName: 'Lê Quang Minh Nhầm' }), 'kiểm thử');
+    await page.goto(`${page.url().split('#')[0]}#/people/${twin.id}`);
+    await page.locator('[data-testid="person-meetings-count"][data-count="0"]').waitFor();
+    await page.getByTestId('person-delete').click();
+    await page.getByTestId('person-delete-confirm').click();
+    await page.getByTestId('people-search').waitFor();
+    expect(page.url()).toMatch(/#\/people$/);
+    expect(listPeople(app.archive, { query: 'le quang minh nham', offset: 0, limit: 5 }).total).toBe(0);
+
+    await page.getByTestId('people-search').fill('le quang minh');
+    await page.getByTestId('person-row').filter({ hasText: NAME }).getByTestId('person-open').click();
+    await page.locator('[data-testid="person-meetings-count"][data-count="2"]').waitFor();
+    await page.getByTestId('person-delete').click();
+    await expect(page.getByTestId('person-delete-refused').innerText()).resolves.toContain('Không xóa được: người này có trong 2 cuộc họp');
+    await expect(page.getByTestId('person-delete-confirm').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'person-delete-refused.png'), fullPage: false });
+    await page.getByTestId('person-delete-close').click();
+    expect(listPeople(app.archive, { query: 'le quang minh', offset: 0, limit: 5 }).total).toBe(1);
   });
 
   it('says so for an unknown person instead of a blank page', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { png } from '../helpers/images';
 import { launchApp, SCREENSHOTS, type App } from './harness';
-import { pick, setAttendanceStatus } from './recordSteps';
+import { addNewGuest, pick, setAttendanceStatus } from './recordSteps';
 
 let app: App;
 beforeAll(async () => {
@@ -91,10 +91,7 @@ describe('record: attendance and photos of a meeting, through the UI', () => {
   it('adds one new person inline, removes a row after confirming, and finds them again by folded search', async () => {
     const { page } = app;
     await page.getByTestId('attendance-add').click();
-    await page.getByTestId('attendance-new-person').check();
-    await page.getByTestId('attendance-fullname').fill('Nguyễn Thị Thu Trang');
-    await page.getByTestId('attendance-rank').fill('Đại úy');
-    await page.getByTestId('attendance-titles').fill('Trợ lý Văn thư');
+    await addNewGuest(page, 'Nguyễn Thị Thu Trang', { rank: 'Đại úy', title: 'Trợ lý Văn thư' });
     await pick(page, 'attendance-role', 'Thư ký');
     const added = page.waitForResponse((r) => r.url().endsWith('/api/attendance/add'));
     await page.getByTestId('attendance-save').click();

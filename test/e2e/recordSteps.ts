@@ -18,3 +18,15 @@ export async function setAttendanceStatus(page: Page, name: string, status: stri
   await saved;
   await page.getByTestId('attendance-row').filter({ hasText: name }).filter({ hasText: status }).waitFor();
 }
+
+/** Thành phần, in the open attendee dialog: types a name the directory lacks and adds it ("Thêm người mới"). */
+export async function addNewGuest(page: Page, fullName: string, more: { rank?: string; title?: string } = {}): Promise<void> {
+  await page.getByTestId('attendance-person-input').fill(fullName);
+  await page.getByRole('option', { name: /^\+ Thêm người mới/ }).click();
+  if (more.rank) await page.getByTestId('new-person-rank').fill(more.rank);
+  if (more.title) await page.getByTestId('new-person-titles').fill(more.title);
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/people/create'));
+  await page.getByTestId('new-person-create').click();
+  await created;
+  await page.getByTestId('new-person-form').waitFor({ state: 'detached' });
+}

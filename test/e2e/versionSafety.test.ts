@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type App } from './harness';
+import { addNewGuest } from './recordSteps';
 import { createMeeting, getMeeting, updateMeeting } from '../../db/meetings';
 import { MeetingFields } from '../../contract/contract';
 
@@ -39,8 +40,7 @@ describe('two windows, one meeting: nothing is silently overwritten', () => {
     const m = createMeeting(archive, fields('Họp chi bộ tháng 3'), 'thư ký A');
     await page.goto(`${host.origin}/#/meetings/${m.id}?tab=attendance`);
     await page.getByTestId('attendance-add').click();
-    await page.getByTestId('attendance-new-person').click();
-    await page.getByTestId('attendance-fullname').fill('Trần Thị Minh Hà');
+    await addNewGuest(page, 'Trần Thị Minh Hà');
     await page.getByTestId('attendance-save').click();
     await page.getByTestId('attendance-row').first().waitFor();
     await page.getByTestId('tab-info').click();

@@ -76,7 +76,7 @@ describe('attendance rows', () => {
     expect((await s.call('people/list', { query: 'tran sy thanh' })).total).toBe(0);
   });
 
-  it('sorts by protocol (role, then rank seniority, then order) or by Vietnamese name order, and counts who came', async () => {
+  it('sorts by protocol (chairs, then titles, then rank seniority, the secretary last) or by Vietnamese name order, and counts who came', async () => {
     const m = await s.meeting();
     let version = m.version;
     const add = async (fullName: string, rank: string, role: string, status = 'co_mat', absenceReason = '') => {
@@ -94,7 +94,8 @@ describe('attendance rows', () => {
 
     const names = (rows: { fullName: string }[]) => rows.map((r) => r.fullName);
     const protocol = await s.call('attendance/list', { meetingId: m.id, order: 'protocol' });
-    expect(names(protocol.rows)).toEqual(['Phan Văn Giang', 'Lê Văn Dũng', 'Bùi Thị Ánh', 'Đỗ Văn Cường', 'Nguyễn Văn Bình', 'Hoàng Văn Em', 'Trần Thị An']);
+    // No titles here: after the chairs, rank seniority decides; a guest without rank follows the officers.
+    expect(names(protocol.rows)).toEqual(['Phan Văn Giang', 'Lê Văn Dũng', 'Đỗ Văn Cường', 'Nguyễn Văn Bình', 'Hoàng Văn Em', 'Bùi Thị Ánh', 'Trần Thị An']);
     const byName = await s.call('attendance/list', { meetingId: m.id, order: 'name' });
     expect(names(byName.rows)).toEqual(['Trần Thị An', 'Bùi Thị Ánh', 'Nguyễn Văn Bình', 'Đỗ Văn Cường', 'Lê Văn Dũng', 'Hoàng Văn Em', 'Phan Văn Giang']);
     expect(protocol.counts).toMatchObject({
@@ -175,11 +176,13 @@ describe('pasting a list', () => {
     const r = await s.call('attendance/add-many', { meetingId: m.id, version: m.version, rows, role: 'dai_bieu' });
     expect(r).toEqual({ meetingVersion: 2, added: 4, createdPeople: 3 });
     const list = await s.call('attendance/list', { meetingId: m.id, order: 'protocol' });
+    // Protocol order goes by the titles first: a Thứ trưởng, the chairman of Hà Nội's People's
+    // Committee, a deputy secretary of a (city) Thành ủy, then an officer whose title names no level.
     expect(list.rows.map((x) => [x.fullName, x.rank])).toEqual([
       ['Lê Huy Vịnh', 'Thượng tướng'],
-      ['Nguyễn Văn Ân', 'Đại tá'],
       ['Trần Sỹ Thanh', ''],
       ['Nguyễn Thị Tuyến', ''],
+      ['Nguyễn Văn Ân', 'Đại tá'],
     ]);
     // The directory keeps the person's own (current) rank: the list only says what it was at this meeting.
     expect((await s.call('people/get', { id: vinh.id })).rank).toBe('Trung tướng');

@@ -12,6 +12,8 @@ import { formatIsoDate } from '../../format/date';
 import { toLanguage } from '../../format/language';
 import { formatCount } from '../../format/number';
 import { hrefOf } from '../../router/route';
+import { navigate } from '../../router/useRoute';
+import { PersonDeleteButton } from './PersonDeleteButton';
 import { PersonModal, type PersonTarget } from './PersonModal';
 
 const PAGE_SIZE = 50;
@@ -194,14 +196,21 @@ export function PersonScreen({ id }: { id: string }) {
             </Text>
           )}
         </Stack>
-        <Button
-          variant="default"
-          leftSection={<IconPencil size={16} />}
-          onClick={() => setTarget({ mode: 'edit', person: p })}
-          data-testid="person-edit"
-        >
-          {t('personPage.edit')}
-        </Button>
+        <Group gap="sm">
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} />}
+            onClick={() => setTarget({ mode: 'edit', person: p })}
+            data-testid="person-edit"
+          >
+            {t('personPage.edit')}
+          </Button>
+          <PersonDeleteButton
+            person={p}
+            meetings={data?.total ?? null}
+            onDeleted={() => navigate(hrefOf({ name: 'people' }), { replace: true })}
+          />
+        </Group>
       </Group>
       <Group justify="space-between" align="baseline">
         <Title order={3}>{t('personPage.meetings')}</Title>

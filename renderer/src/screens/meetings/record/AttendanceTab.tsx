@@ -88,9 +88,8 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
         });
         return r.meetingVersion;
       }
-      const person = v.isNew
-        ? { kind: 'new' as const, fullName: v.fullName.trim(), rank: v.rank, title: v.titles, unit: v.unit }
-        : { kind: 'existing' as const, id: v.person?.id ?? '' };
+      // A new guest was created in the directory from the picker already ("Thêm người mới").
+      const person = { kind: 'existing' as const, id: v.person?.id ?? '' };
       const r = await call('attendance/add', {
         meetingId,
         version,
@@ -103,11 +102,14 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
       return r.meetingVersion;
     });
 
+  /** Moves a row of the table (the secretary's own line keeps its place among the rows). */
   function move(index: number, delta: -1 | 1) {
     if (!list) return;
-    const ids = list.rows.map((r) => r.id);
+    const members = list.rows.filter((r) => r.role !== 'thu_ky').map((r) => r.id);
     const j = index + delta;
-    [ids[index], ids[j]] = [ids[j]!, ids[index]!];
+    [members[index], members[j]] = [members[j]!, members[index]!];
+    let next = 0;
+    const ids = list.rows.map((r) => (r.role === 'thu_ky' ? r.id : members[next++]!));
     void write(async () => (await call('attendance/reorder', { meetingId, version, ids })).meetingVersion);
   }
 

@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import { Checkbox, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../../contract/contract';
 import type { ErrorPayload } from '../../../../../contract/errors';
 import type { AttendanceRow } from '../../../../../contract/recordContract';
 import { DialogActions } from '../../../components/DialogActions';
 import { isRole, isStatus, roleOptions, statusOptions, type Role, type Status } from './options';
+import { AtTheTimeFields } from './AtTheTimeFields';
+import { NewPersonForm } from './NewPersonForm';
 import { PersonPicker } from './PersonPicker';
 import { RecordError } from './RecordError';
 
 export interface AttendeeValues {
-  /** Only when adding: a directory person, or null with `newPerson` filled in. */
+  /** Only when adding: the directory person (a new guest is created in the directory first). */
   person: Person | null;
-  isNew: boolean;
-  fullName: string;
   rank: string;
   titles: string;
   unit: string;
@@ -25,8 +25,6 @@ export interface AttendeeValues {
 function initial(row: AttendanceRow | null): AttendeeValues {
   return {
     person: null,
-    isNew: false,
-    fullName: row?.fullName ?? '',
     rank: row?.rank ?? '',
     titles: row?.titles ?? '',
     unit: row?.unit ?? '',
@@ -65,15 +63,16 @@ export function AttendeeModal({
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<AttendeeValues>) => setV((cur) => ({ ...cur, ...patch }));
   const adding = row === null;
+  /** The name typed in the picker when the clerk chose "Thêm người mới"; null while picking. */
+  const [creating, setCreating] = useState<string | null>(null);
 
   const reasonError =
     v.status === 'vang_co_ly_do' && !v.absenceReason.trim() ? t('attendance.reasonRequired') : undefined;
-  const nameError = adding && v.isNew && !v.fullName.trim() ? t('attendance.nameRequired') : undefined;
-  const personError = adding && !v.isNew && !v.person ? t('attendance.personRequired') : undefined;
+  const personError = adding && !v.person ? t('attendance.personRequired') : undefined;
 
   async function submit() {
     setSubmitted(true);
-    if (reasonError || nameError || personError || busy) return;
+    if (reasonError || personError || busy || creating !== null) return;
     setBusy(true);
     const ok = await onSubmit(v);
     setBusy(false);
@@ -96,53 +95,25 @@ export function AttendeeModal({
       >
         <Stack gap="sm">
           {error && <RecordError error={error} onReload={onReload} onClose={onDismissError} />}
-          {adding && (
-            <Checkbox
-              label={t('attendance.newPerson')}
-              checked={v.isNew}
-              onChange={(e) => set({ isNew: e.currentTarget.checked })}
-              data-testid="attendance-new-person"
-            />
-          )}
-          {adding && !v.isNew && (
+          {adding && creating === null && (
             <PersonPicker
               value={v.person}
               onChange={(person) => set({ person })}
+              onCreateNew={setCreating}
               error={submitted ? personError : undefined}
             />
           )}
-          {adding && v.isNew && (
-            <TextInput
-              label={t('attendance.fullName')}
-              required
-              value={v.fullName}
-              onChange={(e) => set({ fullName: e.currentTarget.value })}
-              error={submitted ? nameError : undefined}
-              data-testid="attendance-fullname"
+          {adding && creating !== null && (
+            <NewPersonForm
+              initialName={creating}
+              onCreated={(person) => {
+                set({ person });
+                setCreating(null);
+              }}
+              onCancel={() => setCreating(null)}
             />
           )}
-          {(!adding || v.isNew) && (
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label={t('attendance.rank')}
-                value={v.rank}
-                onChange={(e) => set({ rank: e.currentTarget.value })}
-                data-testid="attendance-rank"
-              />
-              <TextInput
-                label={t('attendance.titles')}
-                value={v.titles}
-                onChange={(e) => set({ titles: e.currentTarget.value })}
-                data-testid="attendance-titles"
-              />
-              <TextInput
-                label={t('attendance.unit')}
-                value={v.unit}
-                onChange={(e) => set({ unit: e.currentTarget.value })}
-                data-testid="attendance-unit"
-              />
-            </SimpleGrid>
-          )}
+          {!adding && <AtTheTimeFields value={v} onChange={set} testIdPrefix="attendance" />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('attendance.column.role')}
@@ -171,7 +142,13 @@ export function AttendeeModal({
               data-testid="attendance-reason"
             />
           )}
-          <DialogActions mt="sm" onCancel={onClose} loading={busy} confirmTestId="attendance-save" />
+          <DialogActions
+            mt="sm"
+            onCancel={onClose}
+            loading={busy}
+            disabled={creating !== null}
+            confirmTestId="attendance-save"
+          />
         </Stack>
       </form>
     </Modal>
