@@ -1,3 +1,5 @@
+import { historyLogEn, historyLogVi } from '../../../../../contract/messages/historyMessages';
+
 /** The record tabs' texts (namespaces record, attendance, photos), spread into vi.ts and en.ts. */
 export const recordVi = {
   record: {
@@ -15,19 +17,9 @@ export const recordVi = {
     moveRight: 'Sang phải',
   },
   attendance: {
-    role: {
-      chu_tri: 'Chủ trì',
-      dong_chu_tri: 'Đồng chủ trì',
-      thu_ky: 'Thư ký',
-      dai_bieu: 'Đại biểu',
-      khach_moi: 'Khách mời',
-    },
-    status: {
-      co_mat: 'Có mặt',
-      vang_co_ly_do: 'Vắng có lý do',
-      vang: 'Vắng',
-      den_muon: 'Đến muộn',
-    },
+    // The labels the history and the reports use (one wording: contract/messages/historyMessages.ts).
+    role: historyLogVi.historyLog.role,
+    status: historyLogVi.historyLog.attendanceStatus,
     column: {
       index: 'TT',
       fullName: 'Họ và tên',
@@ -157,19 +149,8 @@ export const recordEn: RecordMessages = {
     moveRight: 'Move right',
   },
   attendance: {
-    role: {
-      chu_tri: 'Chair',
-      dong_chu_tri: 'Co-chair',
-      thu_ky: 'Secretary',
-      dai_bieu: 'Delegate',
-      khach_moi: 'Guest',
-    },
-    status: {
-      co_mat: 'Present',
-      vang_co_ly_do: 'Excused absence',
-      vang: 'Absent',
-      den_muon: 'Late',
-    },
+    role: historyLogEn.historyLog.role,
+    status: historyLogEn.historyLog.attendanceStatus,
     column: {
       index: 'No.',
       fullName: 'Full name',
