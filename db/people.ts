@@ -170,16 +170,17 @@ function meetingsUsing(archive: Archive, id: string): number {
 }
 
 /**
- * Deletes a directory entry that no meeting uses (one typed twice, a typo): the row goes, the audit log
- * keeps it as it was. A person some meeting uses, even one in the trash, is refused with PERSON_IN_USE:
- * the records say who attended, and deleting would change them.
+ * Deletes a directory entry that no meeting uses (one typed twice, a typo). Like a meeting, it goes to
+ * the trash (DESIGN §3): the row stays, marked `deleted_at`, out of the directory's lists and lookups, and
+ * the audit log keeps it as it was. A person some meeting uses, even one in the trash, is refused with
+ * PERSON_IN_USE: the records say who attended, and deleting would change them.
  */
 export function deletePerson(archive: Archive, id: string, expectedVersion: number, actor: string, now: number = Date.now()) {
   return archive.sqlite.transaction(() => {
     const before = liveRow(archive, id);
     if (before.version !== expectedVersion) throw new HosoError('VERSION_CONFLICT');
     if (meetingsUsing(archive, id) > 0) throw new HosoError('PERSON_IN_USE');
-    archive.sqlite.prepare('DELETE FROM people WHERE id = ?').run(id);
+    archive.sqlite.prepare('UPDATE people SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ?').run(now, now, id);
     appendAudit(archive, { actor, action: 'delete', entity: 'person', entityId: id, before: toPerson(before) }, now);
     return { deleted: true as const };
   })();

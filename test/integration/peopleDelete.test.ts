@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { ERROR_MESSAGES } from '../../contract/errors';
 
-/** Danh bạ: an entry no meeting uses can be deleted (the audit log keeps it); one a meeting uses cannot. */
+/** Danh bạ: an entry no meeting uses can be deleted (to the trash; the audit log keeps it); one a meeting uses cannot. */
 
 let s: RecordSession;
 beforeEach(async () => {
@@ -30,6 +30,10 @@ describe('people/delete', () => {
       .all(twin.id) as { action: string; before: string | null }[];
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
     expect(JSON.parse(audit[1]!.before!)).toMatchObject({ fullName: 'Nguyễn Văn Ann' });
+    // To the trash, not erased (DESIGN §3): the row is kept, marked.
+    const kept = s.archive.sqlite.prepare('SELECT full_name AS fullName, deleted_at AS deletedAt FROM people WHERE id = ?').get(twin.id) as { fullName: string; deletedAt: number | null };
+    expect(kept.fullName).toBe('Nguyễn Văn Ann');
+    expect(kept.deletedAt).toBeGreaterThan(0);
   });
 
   it('refuses, in words, a person who attended a meeting or is a task’s assignee, and a stale version', async () => {

@@ -7,7 +7,7 @@ export const personPageVi = {
     delete: 'Xóa khỏi danh bạ',
     deleteTitle: 'Xóa người này khỏi danh bạ?',
     deleteText:
-      '{{name}} sẽ bị xóa khỏi danh bạ. Người này chưa dự cuộc họp nào; nhật ký thay đổi vẫn giữ thông tin đã xóa.',
+      '{{name}} sẽ bị xóa khỏi danh bạ. Người này chưa dự cuộc họp nào; bản ghi vẫn được giữ (đánh dấu đã xóa) và nhật ký thay đổi ghi lại thông tin đã xóa.',
     deleteConfirm: 'Xóa',
     deleteClose: 'Đóng',
     deleteUsed_one: 'Không xóa được: người này có trong {{count}} cuộc họp. Chỉ xóa được người chưa dự cuộc họp nào.',
@@ -37,7 +37,7 @@ export const personPageEn: typeof personPageVi = {
     delete: 'Delete from the directory',
     deleteTitle: 'Delete this person from the directory?',
     deleteText:
-      '{{name}} will be deleted from the directory. This person has attended no meeting; the change log keeps what was deleted.',
+      '{{name}} will be deleted from the directory. This person has attended no meeting; the entry is kept, marked deleted, and the change log records what was deleted.',
     deleteConfirm: 'Delete',
     deleteClose: 'Close',
     deleteUsed_one: 'Cannot be deleted: this person is in {{count}} meeting. Only a person who attended no meeting can be deleted.',
