@@ -9,7 +9,7 @@ import { isAgeFile, unpackEncryptedBag } from './encrypt';
 import { createWorkDirSync } from './workDir';
 import { problemDetails } from '../messageParts';
 import { parseMeetingJson, type MeetingJson, type MeetingJsonPerson } from './meetingJson';
-import { BagProblems, fileTooLarge, SealCheck, soundRecord } from './mergeValidate';
+import { BagProblems, fileTooLarge, SealCheck, soundRecord, storedForm } from './mergeValidate';
 import { recordSide, type RecordSide } from './mergeSide';
 import { UuidSet } from './uuidSet';
 import { findBags, isBagFolder } from './findBags';
@@ -177,14 +177,11 @@ async function readBagDir(
   problems.throwIfAny();
   const load = (m: BagMeeting): MeetingJson => {
     const raw = readFileSync(join(dir, ...m.file.split('/')));
-    if (sha256(raw) !== m.bytesHash)
-      throw new HosoError('MERGE_BAG_INVALID', msg('merge.fileChanged', { file: m.file }));
-    // The same bytes give the same judgement: only the sanitized record is wanted again.
-    const again = new BagProblems();
-    const json = soundRecord(parseMeetingJson(raw.toString('utf8'), m.file), m.file, again, new UuidSet());
-    again.throwIfAny();
-    return json;
+    if (sha256(raw) !== m.bytesHash) throw new HosoError('MERGE_BAG_INVALID', msg('merge.fileChanged', { file: m.file }));
+    // The very bytes judged sound above: only their stored form is wanted, not the judgement again.
+    return storedForm(parseMeetingJson(raw.toString('utf8'), m.file));
   };
+
   return {
     dir,
     name,

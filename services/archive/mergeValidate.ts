@@ -185,8 +185,12 @@ export function soundRecord(
     folded.add(f);
   });
 
-  // The minutes as a clerk's paste is stored: through the sanitizer. The HTML is within its cap here.
-  return { ...json, meeting: { ...m, minutesHtml: sanitizeMinutesHtml(m.minutesHtml) } };
+  return storedForm(json);
+}
+
+/** A sound record as it is stored: its minutes through the sanitizer a clerk's paste goes through. */
+export function storedForm(json: MeetingJson): MeetingJson {
+  return { ...json, meeting: { ...json.meeting, minutesHtml: sanitizeMinutesHtml(json.meeting.minutesHtml) } };
 }
 
 /** A meeting file over MERGE_LIMITS.meetingFileBytes: refused before it is read. */
