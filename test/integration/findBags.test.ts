@@ -67,4 +67,13 @@ describe('bags on a stick', () => {
       /không có gói lưu trữ nào trong .*trong và hai cấp thư mục bên dưới/,
     );
   });
+
+  it('reads only the head of a bag-info.txt, however large (a hostile stick)', async () => {
+    await fillRecord(a, { title: 'Hội nghị có tệp bag-info khổng lồ' });
+    const bag = await makeBag(a.archive, join(stick.dir, 'goi-lon'));
+    // 20 MB of one line before the fields: the finder never holds it, and the count is unknown, not wrong.
+    writeFileSync(join(bag, 'bag-info.txt'), `Ghi-Chu: ${'x'.repeat(20 * 1024 * 1024)}\nHoso-Meetings: 7\n`);
+    const [found] = await findBags(stick.dir);
+    expect(found).toMatchObject({ name: 'goi-lon', meetings: null, encrypted: false });
+  });
 });
