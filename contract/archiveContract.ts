@@ -125,7 +125,10 @@ export const JobProgress = z.object({
   bytesTotal: z.number(),
   filesDone: z.number().int(),
   filesTotal: z.number().int(),
-  /** Estimated seconds left in the whole job; null until there is enough to go on. */
+  /**
+   * Estimated seconds left in the current phase (writing, then reading back); null until there is enough
+   * to go on, never negative or infinite (services/archive/jobEta.ts).
+   */
   secondsLeft: z.number().nullable(),
 });
 export type JobProgress = z.output<typeof JobProgress>;
