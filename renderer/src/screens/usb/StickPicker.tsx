@@ -63,7 +63,7 @@ export function StickPicker({ mode, value, onChange, pathTestId, error, disabled
         </Alert>
       )}
       {list && list.length > 0 && (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+        <SimpleGrid cols={mode === 'export' ? { base: 1, sm: 2 } : { base: 1, sm: 2, lg: 3 }} spacing="sm">
           {list.map((d) => (
             <StickCard key={d.root} drive={d} mode={mode} value={value} onChange={onChange} disabled={disabled} />
           ))}
@@ -219,7 +219,7 @@ function BagLine({ bag, chosen, onChoose }: { bag: FoundBag; chosen: boolean; on
     <UnstyledButton
       onClick={onChoose}
       aria-pressed={chosen}
-      title={t('usbSticks.chooseBag')}
+      title={`${t('usbSticks.chooseBag')}: ${bag.name}`}
       px={6}
       py={2}
       style={{ borderRadius: 4, background: chosen ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-gray-0)' }}
