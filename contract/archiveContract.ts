@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ErrorReport } from './errors';
 import { issue, msg, MessageSchema, type Message } from './messages/message';
 import { Id, IsoDate, requiredText } from './fields';
+import { FoundBag } from './mergeContract';
 
 /** Which meetings go into a bag. Filters combine; none at all means every live meeting. */
 export const ExportSelection = z
@@ -124,7 +125,10 @@ export const JobProgress = z.object({
   bytesTotal: z.number(),
   filesDone: z.number().int(),
   filesTotal: z.number().int(),
-  /** Estimated seconds left in the whole job; null until there is enough to go on. */
+  /**
+   * Estimated seconds left in the current phase (writing, then reading back); null until there is enough
+   * to go on, never negative or infinite (services/archive/jobEta.ts).
+   */
   secondsLeft: z.number().nullable(),
 });
 export type JobProgress = z.output<typeof JobProgress>;
@@ -145,7 +149,26 @@ export type JobStatus = z.output<typeof JobStatus>;
 
 export const JobRef = z.object({ jobId: z.string().min(1).max(100) });
 
+/**
+ * A USB stick plugged into this PC (`archive/drives`), as the stick picker shows it: export writes into
+ * its root, merge reads the bags already on it.
+ */
+export const Drive = z.object({
+  /** Where it is mounted: `E:\\`, `/media/an/USB-VANTHU`, `/Volumes/USB`. */
+  root: z.string(),
+  /** The volume's label (with its letter on Windows), else its folder or letter. */
+  label: z.string(),
+  freeBytes: z.number().nullable(),
+  totalBytes: z.number().nullable(),
+  /** The hoso bags on it (findBags: newest first, bounded). */
+  bags: z.array(FoundBag),
+  /** Why it could not be read (an errno code such as EACCES or ETIMEDOUT, for the log); null when it was. */
+  unreadable: z.string().nullable(),
+});
+export type Drive = z.output<typeof Drive>;
+
 export const archiveChannels = {
+  'archive/drives': { input: z.object({}), output: z.array(Drive) },
   'archive/estimate': { input: ExportEstimateInput, output: ExportEstimate },
   'archive/export': { input: ExportStart, output: JobRef },
   'archive/verify': { input: VerifyStart, output: JobRef },

@@ -8,11 +8,13 @@ import type {
   VerifyResult,
 } from '../../contract/archiveContract';
 import { HosoError, toErrorPayload, type ErrorDetail } from '../../contract/errors';
+import { nextEta, type EtaReading } from './jobEta';
 
 /**
  * Long jobs (an export, a verification) that the UI follows by polling `jobs/status` and may cancel with
  * `jobs/cancel`. A job runs in this process; its status is kept for a while after it ends so the screen
- * can show the result even if it polls late. Time left comes from the average rate since the phase began.
+ * can show the result even if it polls late. Time left comes from the average rate since the phase began,
+ * smoothed and held back until enough is known (jobEta.ts).
  */
 
 export interface ProgressSink {
@@ -39,6 +41,8 @@ interface Job {
   status: JobStatus;
   controller: AbortController;
   phaseStarted: number;
+  /** The time left as last told (null until there is enough to go on); reset with each phase. */
+  eta: EtaReading | null;
   promise: Promise<void>;
 }
 
@@ -75,6 +79,7 @@ export class JobRegistry {
       },
       controller,
       phaseStarted: Date.now(),
+      eta: null,
       promise: Promise.resolve(),
     };
     const sink: ProgressSink = {
@@ -88,6 +93,7 @@ export class JobRegistry {
           secondsLeft: null,
         };
         job.phaseStarted = Date.now();
+        job.eta = null;
       },
       bytes: (n) => {
         job.status.progress.bytesDone += n;
@@ -121,10 +127,8 @@ export class JobRegistry {
     if (!job) throw new HosoError('JOB_NOT_FOUND');
     const p = job.status.progress;
     if (job.status.state === 'running') {
-      const elapsed = (Date.now() - job.phaseStarted) / 1000;
-      const rate = elapsed > 0.5 ? p.bytesDone / elapsed : 0;
-      p.secondsLeft =
-        rate > 0 && p.bytesTotal > 0 ? Math.max(0, Math.round((p.bytesTotal - p.bytesDone) / rate)) : null;
+      job.eta = nextEta(job.eta, { now: Date.now(), phaseStarted: job.phaseStarted, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal });
+      p.secondsLeft = job.eta === null ? null : Math.round(job.eta.seconds);
     }
     return structuredClone(job.status);
   }

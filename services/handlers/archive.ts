@@ -9,6 +9,7 @@ import { verifyArchivePath } from '../archive/verifyArchive';
 import { resolveQuery } from '../archive/selection';
 import { applyMerge, previewMerge } from '../archive/mergeApply';
 import { findBags } from '../archive/findBags';
+import { listDrives } from '../archive/drives';
 import { backupNow, listBackups } from '../backups';
 import { checkBackup, restoreBackup } from '../backupRestore';
 import { healthStatus, verifyArchive } from '../health';
@@ -74,6 +75,7 @@ export function archiveHandlers(
       }));
       return { jobId };
     },
+    'archive/drives': () => listDrives(),
     'archive/passphrase-check': ({ passphrase }) => ({ warning: passphraseWarning(passphrase) }),
     'jobs/status': ({ jobId }) => jobs.status(jobId),
     'jobs/cancel': ({ jobId }) => {

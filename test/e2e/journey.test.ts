@@ -68,6 +68,7 @@ afterAll(async () => {
   await second?.close();
   await app?.close();
   stick?.cleanup();
+  delete process.env.HOSO_DRIVE_ROOTS;
 });
 
 /** Opens a meeting from the Hội nghị list by its title, as the clerk does. */
@@ -276,8 +277,7 @@ describe("A clerk's day, through the UI", () => {
     const { page } = second;
     await atClerkSize(page);
     await skipFirstRun(page, page.getByTestId('meetings-empty'));
-    await page.getByTestId('nav-usb').click();
-    await page.getByTestId('usb-tab-merge').click();
+    await page.getByTestId('nav-usbMerge').click();
     // The stick's root: the bag is found under it.
     await chooseStickForMerge(page, stick.dir);
     await page.getByTestId('merge-preview').click();

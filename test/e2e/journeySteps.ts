@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { setAttendanceStatus } from './recordSteps';
 
 /**
@@ -49,19 +50,23 @@ export async function markAttendance(page: Page, marks: readonly AttendanceMark[
 }
 
 /**
- * Lưu trữ USB → Xuất ra USB: chooses the stick to write to. Today the path is typed in the destination
- * field (the browser has no folder dialog). When the removable-drive picker (branch husb) is merged,
- * this body picks the drive whose root is `stickRoot` (the test sets the picker's env override of the
- * drive roots to it); the journey's call stays as it is.
+ * Picks the stick whose root is `stickRoot` in the stick picker. The web host runs in this process, so
+ * the picker's override of the drive roots (HOSO_DRIVE_ROOTS) makes that folder the stick plugged in;
+ * Tìm lại lists it again.
  */
-export async function chooseStickForExport(page: Page, stickRoot: string): Promise<void> {
-  await page.getByTestId('usb-dest').fill(stickRoot);
+async function chooseStick(page: Page, stickRoot: string): Promise<void> {
+  process.env.HOSO_DRIVE_ROOTS = stickRoot;
+  await page.getByTestId('stick-refresh').click();
+  await page.getByTestId('stick').filter({ hasText: stickRoot }).getByTestId('stick-choose').click();
+  await expect(page.getByTestId('stick-chosen').innerText()).resolves.toBe(stickRoot);
 }
 
-/**
- * Lưu trữ USB → Nhập gói lưu trữ: points the merge at the stick's root folder (the bag is found under
- * it). With the drive picker of branch husb, this body picks the drive instead.
- */
+/** Xuất ra USB: chooses the stick to write to among those plugged in. */
+export async function chooseStickForExport(page: Page, stickRoot: string): Promise<void> {
+  await chooseStick(page, stickRoot);
+}
+
+/** Nhập từ USB: chooses the stick itself (the bag is found under its root). */
 export async function chooseStickForMerge(page: Page, stickRoot: string): Promise<void> {
-  await page.getByTestId('merge-path').fill(stickRoot);
+  await chooseStick(page, stickRoot);
 }

@@ -51,13 +51,9 @@ describe('Nhập gói lưu trữ and Sao lưu panels', () => {
     const bag2 = await makeBag(other.archive, join(bags.dir, 'goi-thang-6'));
     expect(count()).toBe(2);
 
-    // Both panels are tabs of the Lưu trữ USB screen, and together on their own page.
-    await page.goto(`${host.origin}/#/usb`);
-    await page.getByTestId('usb-tab-merge').click();
+    // Both panels are on Nhập từ USB, its own navbar entry (`#/usb/merge`).
+    await page.getByTestId('nav-usbMerge').click();
     await page.getByTestId('merge-panel').waitFor();
-    await page.getByTestId('usb-tab-backups').click();
-    await page.getByTestId('backup-panel').waitFor();
-    await page.goto(`${host.origin}/#/usb/merge`);
     await page.getByTestId('backup-panel').getByTestId('backup-dir').waitFor();
     // A backup first, as a careful clerk would.
     await page.getByTestId('backup-now').click();
@@ -65,6 +61,8 @@ describe('Nhập gói lưu trữ and Sao lưu panels', () => {
     await expect.poll(() => page.getByTestId('backup-row').count()).toBe(1);
     await expect(page.getByTestId('backup-row').first().innerText()).resolves.toContain('Tự tạo');
 
+    // A folder that is no stick: typed behind "Chọn thư mục khác…".
+    await page.getByTestId('stick-other').click();
     await page.getByTestId('merge-path').fill(join(bags.dir, 'khong-co-goi-nay'));
     await page.getByTestId('merge-preview').click();
     await expect.poll(() => page.getByTestId('error-alert').first().innerText()).toContain('Gói lưu trữ không hợp lệ');

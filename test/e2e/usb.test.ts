@@ -14,14 +14,19 @@ let app: App;
 let seeded: SeededRecords;
 let usb: { dir: string; cleanup: () => void };
 let bagPath = '';
+let usbStick = '';
 
 beforeAll(async () => {
   app = await launchApp();
   seeded = await seedExportRecords(app.archive, { secret: true });
   usb = tempDir('hoso-e2e-usb-');
+  usbStick = join(usb.dir, 'USB-VANTHU');
+  mkdirSync(usbStick);
+  process.env.HOSO_DRIVE_ROOTS = usbStick;
 });
 
 afterAll(async () => {
+  delete process.env.HOSO_DRIVE_ROOTS;
   await app?.close();
   usb?.cleanup();
 });
@@ -65,7 +70,9 @@ describe('Lưu trữ USB', () => {
     await page.getByTestId('usb-scope').getByText('Khoảng ngày').click();
     await page.getByTestId('usb-from').fill('01/01/2024');
     await page.getByTestId('usb-to').fill('31/12/2024');
-    await page.getByTestId('usb-dest').fill(usb.dir);
+    // The stick is chosen among those plugged in (HOSO_DRIVE_ROOTS makes the temp folder one), not typed.
+    await page.getByTestId('stick-refresh').click();
+    await page.getByTestId('stick').filter({ hasText: 'USB-VANTHU' }).getByTestId('stick-choose').click();
     await page.getByTestId('usb-estimate-free').waitFor();
     // In the browser there is no folder dialog: the path is typed (the desktop app adds "Chọn thư mục…").
     expect(await page.getByTestId('choose-folder').count()).toBe(0);
@@ -82,9 +89,43 @@ describe('Lưu trữ USB', () => {
     expect(safe).toMatch(/An toàn để rút USB/);
     expect(safe).toMatch(/Đã xuất 3 cuộc họp, 3 ảnh\. Toàn bộ \d+ tệp \([\d,]+ MB\) đã được đọc lại từ USB/);
     bagPath = await page.getByTestId('usb-result-path').innerText();
-    expect(readdirSync(usb.dir)).toEqual([bagPath.split(/[\\/]/).at(-1)]);
+    expect(readdirSync(usbStick)).toEqual([bagPath.split(/[\\/]/).at(-1)]);
     expect(validateBag(bagPath)).toEqual([]);
     await shot('usb-export-safe');
+  });
+
+  it('Nhập từ USB is its own page: the stick just written is listed with its archive, chosen with one click; no stick is said in Vietnamese', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('nav-usb').click();
+    await page.getByTestId('stick-picker').waitFor();
+    await page.getByTestId('stick-picker').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'usb-export-page-1366.png') });
+
+    await page.getByTestId('nav-usbMerge').click();
+    await page.getByTestId('usb-merge-screen').waitFor();
+    await expect(page.getByTestId('nav-usbMerge').getAttribute('aria-current')).resolves.toBe('page');
+    const stick = page.getByTestId('stick').filter({ hasText: 'USB-VANTHU' });
+    await stick.getByTestId('stick-bag').waitFor();
+    const card = await stick.innerText();
+    expect(card).toMatch(/còn trống [\d.,]+ (MB|GB) \/ [\d.,]+ (MB|GB)/);
+    expect(card).toContain('1 bản lưu trữ:');
+    expect(card).toMatch(/\d{2}\/\d{2}\/\d{4}\s+hoso-VP-\d{8}-\d{6}\s+3 cuộc họp/);
+    await stick.getByTestId('stick-bag').click();
+    await expect(page.getByTestId('stick-chosen').innerText()).resolves.toBe(bagPath);
+    await page.screenshot({ path: join(SCREENSHOTS, 'usb-merge-page-1366.png') });
+    await page.getByTestId('merge-preview').click();
+    await page.getByTestId('merge-plan').waitFor();
+    await expect(page.getByTestId('merge-count-identical').first().innerText()).resolves.toBe('Giống hệt: 3');
+
+    // The stick pulled out: Tìm lại says so.
+    process.env.HOSO_DRIVE_ROOTS = join(usb.dir, 'da-rut');
+    await page.getByTestId('stick-refresh').click();
+    await expect(page.getByTestId('stick-none').innerText()).resolves.toBe('Chưa thấy USB nào. Cắm USB rồi bấm Tìm lại.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'usb-merge-no-stick.png') });
+    process.env.HOSO_DRIVE_ROOTS = usbStick;
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await page.getByTestId('nav-usb').click();
   });
 
   it('the exported index.html opens in Chromium from the stick (file://) and shows the meetings with their photos', async () => {
@@ -137,6 +178,8 @@ describe('Lưu trữ USB', () => {
     const dest = join(usb.dir, 'mat');
     mkdirSync(dest);
     await page.getByTestId('usb-tab-export').click();
+    // Another folder than a stick: typed behind "Chọn thư mục khác…" (the desktop opens its folder dialog).
+    await page.getByTestId('stick-other').click();
     await page.getByTestId('usb-dest').fill(dest);
     await page.getByTestId('usb-passphrase').fill('123456');
     await page.getByText(/dễ đoán/).waitFor();
@@ -158,6 +201,9 @@ describe('Lưu trữ USB', () => {
       await page.getByTestId('error-alert').count(),
       await page.getByTestId('usb-export').innerText(),
     ).toBe(0);
+    // The progress and Hủy stay in the window, however long the form above them.
+    const box = (await page.getByTestId('usb-progress').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height + 1);
     await page.getByTestId('usb-cancel').click();
     await page.getByText('Đã hủy xuất lưu trữ').waitFor();
     expect(readdirSync(dest)).toEqual([]);

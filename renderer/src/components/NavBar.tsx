@@ -4,6 +4,7 @@ import {
   IconAddressBook,
   IconCalendarEvent,
   IconChecklist,
+  IconDatabaseImport,
   IconDeviceUsb,
   IconFileImport,
   IconReportAnalytics,
@@ -22,6 +23,7 @@ const ICONS: Record<Section, ComponentType<{ size?: number; stroke?: number }>> 
   people: IconAddressBook,
   reports: IconReportAnalytics,
   usb: IconDeviceUsb,
+  usbMerge: IconDatabaseImport,
   settings: IconSettings,
   trash: IconTrash,
 };

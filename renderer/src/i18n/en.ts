@@ -9,6 +9,7 @@ import { autosaveEn } from '../screens/meetings/autosaveMessages';
 import { usbEn } from '../screens/usb/messages';
 import { importEn } from '../screens/import/messages';
 import { mergeEn } from '../screens/usb/mergeMessages';
+import { sticksEn } from '../screens/usb/stickMessages';
 import type { Messages } from './vi';
 import { reportsEn } from '../screens/reports/messages';
 
@@ -32,7 +33,8 @@ export const en: Messages = {
     search: 'Search',
     people: 'Directory',
     reports: 'Reports',
-    usb: 'USB archive',
+    usb: 'Export to USB',
+    usbMerge: 'Import from USB',
     settings: 'Settings',
     trash: 'Trash',
   },
@@ -364,6 +366,7 @@ export const en: Messages = {
   ...personPageEn,
   ...importEn,
   ...mergeEn,
+  ...sticksEn,
   ...reportsEn,
   ...lockEn,
   notFound: {

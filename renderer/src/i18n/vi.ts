@@ -13,6 +13,7 @@ import { autosaveVi } from '../screens/meetings/autosaveMessages';
 import { usbVi } from '../screens/usb/messages';
 import { importVi } from '../screens/import/messages';
 import { mergeVi } from '../screens/usb/mergeMessages';
+import { sticksVi } from '../screens/usb/stickMessages';
 import { reportsVi } from '../screens/reports/messages';
 export const vi = {
   app: {
@@ -34,7 +35,8 @@ export const vi = {
     search: 'Tìm kiếm',
     people: 'Danh bạ',
     reports: 'Báo cáo',
-    usb: 'Lưu trữ USB',
+    usb: 'Xuất ra USB',
+    usbMerge: 'Nhập từ USB',
     settings: 'Cài đặt',
     trash: 'Thùng rác',
   },
@@ -366,6 +368,7 @@ export const vi = {
   ...personPageVi,
   ...importVi,
   ...mergeVi,
+  ...sticksVi,
   ...reportsVi,
   ...lockVi,
   notFound: {

@@ -3,7 +3,11 @@
  * under Electron's app:// protocol and the web host, and a reload keeps the clerk on the same screen.
  */
 
-export type Section = 'meetings' | 'import' | 'tasks' | 'search' | 'people' | 'reports' | 'usb' | 'settings' | 'trash';
+/**
+ * The navbar's entries. USB has two, as clerks think of it: Xuất ra USB (`#/usb`, with Kiểm tra) and Nhập
+ * từ USB (`#/usb/merge`, with Sao lưu); each section is also a route name.
+ */
+export type Section = 'meetings' | 'import' | 'tasks' | 'search' | 'people' | 'reports' | 'usb' | 'usbMerge' | 'settings' | 'trash';
 
 export type Route =
   | { name: 'meetings' }
@@ -21,7 +25,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'notFound'; path: string };
 
-export const SECTIONS: readonly Section[] = ['meetings', 'import', 'tasks', 'search', 'people', 'reports', 'usb', 'settings', 'trash'];
+export const SECTIONS: readonly Section[] = ['meetings', 'import', 'tasks', 'search', 'people', 'reports', 'usb', 'usbMerge', 'settings', 'trash'];
 
 const SIMPLE: Record<string, Route> = {
   meetings: { name: 'meetings' },
@@ -44,7 +48,9 @@ export function parseRoute(hash: string): Route {
   if (rest.length === 0) {
     if (second === undefined && head in SIMPLE) return SIMPLE[head]!;
     if (head === 'meetings' && second === 'new') return { name: 'meetingNew' };
-    if (head === 'usb' && second === 'merge') return { name: 'usbMerge' };
+    // `#/usb/merge` is the Nhập từ USB page; `#/usb/export` and `#/usb/import` name the two pages as the navbar does.
+    if (head === 'usb' && (second === 'merge' || second === 'import')) return { name: 'usbMerge' };
+    if (head === 'usb' && second === 'export') return { name: 'usb' };
     if ((head === 'meetings' || head === 'people') && second !== undefined) {
       try {
         const id = decodeURIComponent(second);
@@ -80,8 +86,6 @@ export function sectionOf(route: Route): Section | null {
       return 'meetings';
     case 'person':
       return 'people';
-    case 'usbMerge':
-      return 'usb';
     case 'notFound':
       return null;
     default:

@@ -37,7 +37,8 @@ describe('translations', () => {
       search: 'Tìm kiếm',
       people: 'Danh bạ',
       reports: 'Báo cáo',
-      usb: 'Lưu trữ USB',
+      usb: 'Xuất ra USB',
+      usbMerge: 'Nhập từ USB',
       settings: 'Cài đặt',
       trash: 'Thùng rác',
     });

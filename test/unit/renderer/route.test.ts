@@ -11,7 +11,18 @@ describe('parseRoute', () => {
   });
 
   it('knows every section', () => {
-    for (const s of SECTIONS) expect(parseRoute(`#/${s}`)).toEqual({ name: s });
+    for (const s of SECTIONS) expect(parseRoute(hrefOf({ name: s }))).toEqual({ name: s });
+  });
+
+  it('USB: export and import are two pages; the old links keep working', () => {
+    expect(parseRoute('#/usb')).toEqual({ name: 'usb' });
+    expect(parseRoute('#/usb?q=ngân sách')).toEqual({ name: 'usb' });
+    expect(parseRoute('#/usb/export')).toEqual({ name: 'usb' });
+    expect(parseRoute('#/usb/merge')).toEqual({ name: 'usbMerge' });
+    expect(parseRoute('#/usb/import')).toEqual({ name: 'usbMerge' });
+    expect(hrefOf({ name: 'usbMerge' })).toBe('#/usb/merge');
+    expect(sectionOf({ name: 'usbMerge' })).toBe('usbMerge');
+    expect(SECTIONS.indexOf('usbMerge')).toBe(SECTIONS.indexOf('usb') + 1);
   });
 
   it('tells a new meeting from an existing one', () => {

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { Alert, Button, Checkbox, Group, List, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconDeviceUsb } from '@tabler/icons-react';
@@ -15,6 +14,7 @@ import { formatCount } from '../../format/number';
 import { useSettings } from '../../settings/settingsContext';
 import { formatBytes } from './format';
 import { JobFeedback } from './JobProgressView';
+import { StickPicker } from './StickPicker';
 import { useStartedJob } from './useJob';
 
 type Scope = 'all' | 'range' | 'tag' | 'query';
@@ -111,19 +111,14 @@ export function ExportPanel() {
           {scope === 'query' && (
             <TextInput label={t('usbArchive.scope.queryText')} value={query} onChange={(ev) => setQuery(ev.currentTarget.value)} data-testid="usb-query" />
           )}
-          <Group align="flex-end" wrap="nowrap">
-            <TextInput
-              style={{ flex: 1 }}
-              label={t('usbArchive.dest.label')}
-              description={t('usbArchive.dest.help')}
-              placeholder={t('usbArchive.dest.placeholder')}
-              value={dest}
-              onChange={(ev) => setDest(ev.currentTarget.value)}
-              error={e?.destinationProblem ? errorText(e.destinationProblem) : undefined}
-              data-testid="usb-dest"
-            />
-            <ChooseFolderButton title={t('usbArchive.dest.label')} onChosen={setDest} />
-          </Group>
+          <StickPicker
+            mode="export"
+            value={dest}
+            onChange={setDest}
+            pathTestId="usb-dest"
+            error={e?.destinationProblem ? errorText(e.destinationProblem) : undefined}
+            disabled={running}
+          />
           <Checkbox
             label={t('usbArchive.encrypt.label')}
             description={t('usbArchive.encrypt.help')}
@@ -192,7 +187,10 @@ export function ExportPanel() {
         </Button>
       </Group>
 
-      <JobFeedback job={job} failedTitle={t('usbArchive.result.failed')} />
+      {/* Pinned to the bottom of the window while it runs: the clerk never scrolls to find the progress or Hủy. */}
+      <div style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
+        <JobFeedback job={job} failedTitle={t('usbArchive.result.failed')} />
+      </div>
       {job.status && job.status.state !== 'running' && <ExportOutcome status={job.status} />}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ChooseFolderButton } from '../../components/ChooseFolderButton';
+import { StickPicker } from './StickPicker';
 import {
   Alert,
   Badge,
@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { IconCircleCheck, IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -144,16 +143,8 @@ export function MergePanel() {
 
   return (
     <UsbPanel title={t('usbMerge.title')} intro={t('usbMerge.intro')} testId="merge-panel">
+      <StickPicker mode="merge" value={path} onChange={setPath} pathTestId="merge-path" disabled={busy !== null} />
       <Group align="flex-end" wrap="wrap">
-        <TextInput
-          style={{ flex: 1, minWidth: 320 }}
-          label={t('usbMerge.path')}
-          placeholder={t('usbMerge.pathPlaceholder')}
-          value={path}
-          onChange={(e) => setPath(e.currentTarget.value)}
-          data-testid="merge-path"
-        />
-        <ChooseFolderButton title={t('usbMerge.path')} onChosen={setPath} />
         <PasswordInput
           style={{ width: 260 }}
           label={t('usbMerge.passphrase')}

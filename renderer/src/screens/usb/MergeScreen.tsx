@@ -4,14 +4,14 @@ import { BackupPanel } from './BackupPanel';
 import { MergePanel } from './MergePanel';
 
 /**
- * Nhập gói lưu trữ và sao lưu (`#/usb/merge`): the merge and backup panels on their own page. The Lưu
- * trữ USB screen mounts the same two panels beside export and verify.
+ * Nhập từ USB (`#/usb/merge`, its own navbar entry): a bag from a stick merged into this archive, and
+ * the backups (a careful clerk backs up before merging; a restore is the other way back in).
  */
 export function MergeScreen() {
   const { t } = useTranslation();
   return (
-    <Stack gap="md">
-      <Title order={2}>{t('usbMerge.screenTitle')}</Title>
+    <Stack gap="md" data-testid="usb-merge-screen">
+      <Title order={2}>{t('nav.usbMerge')}</Title>
       <MergePanel />
       <BackupPanel />
     </Stack>

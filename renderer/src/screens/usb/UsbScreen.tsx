@@ -2,12 +2,12 @@ import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { USB_PANELS } from './panels';
 
-/** Lưu trữ USB (`#/usb`): one tab per panel of panels.ts (export, verify, and those other features add). */
+/** Xuất ra USB (`#/usb`): one tab per panel of panels.ts (export, and verify a bag already written). */
 export function UsbScreen() {
   const { t } = useTranslation();
   return (
     <Stack gap="md" data-testid="usb-screen">
-      <Title order={2}>{t('usbArchive.title')}</Title>
+      <Title order={2}>{t('nav.usb')}</Title>
       <Text size="sm" c="dimmed">
         {t('usbArchive.intro')}
       </Text>

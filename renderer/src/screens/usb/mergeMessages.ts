@@ -2,7 +2,6 @@
 export const mergeVi = {
   usbMerge: {
     tab: 'Nhập gói (hợp nhất)',
-    screenTitle: 'Nhập gói lưu trữ và sao lưu',
     title: 'Nhập gói lưu trữ từ USB (hợp nhất)',
     intro:
       'Chọn gói lưu trữ do Hồ sơ Hội nghị xuất ra (thư mục, hoặc tệp .tar.age nếu đã mã hóa). Gói được kiểm tra trọn vẹn trước; hồ sơ nhập theo mã nên không bao giờ trùng lặp, và không hồ sơ nào bị ghi đè khi bạn chưa chọn.',
@@ -110,7 +109,6 @@ export const mergeVi = {
 export const mergeEn: typeof mergeVi = {
   usbMerge: {
     tab: 'Merge a bag',
-    screenTitle: 'Merge archive bags and backups',
     title: 'Merge an archive bag from a USB stick',
     intro:
       'Choose an archive bag exported by Hồ sơ Hội nghị (a folder, or a .tar.age file if encrypted). The whole bag is checked first; records merge by id so nothing is ever duplicated, and no record is overwritten without your choice.',

@@ -1,7 +1,6 @@
 /** Texts of the Lưu trữ USB screen (section `usbArchive` of the i18n files). */
 export const usbVi = {
   usbArchive: {
-    title: 'Lưu trữ USB',
     intro:
       'Xuất hồ sơ ra USB thành một bản lưu trữ tự kiểm tra được (chuẩn BagIt), mở được bằng trình duyệt trên bất kỳ máy nào; kiểm tra một bản lưu trữ trước khi dùng.',
     tabs: { export: 'Xuất ra USB', verify: 'Kiểm tra bản lưu trữ' },
@@ -16,11 +15,6 @@ export const usbVi = {
       badDate: 'Ngày chưa đúng: hãy nhập dd/mm/yyyy, ví dụ 05/01/2024.',
       tagName: 'Tên thẻ',
       queryText: 'Câu tìm kiếm (như ở màn hình Tìm kiếm)',
-    },
-    dest: {
-      label: 'Thư mục đích trên USB',
-      placeholder: 'Ví dụ: E:\\ hoặc /media/usb',
-      help: 'Đường dẫn thư mục trên máy này (ổ USB). Bản lưu trữ được ghi vào một thư mục mới bên trong.',
     },
     encrypt: {
       label: 'Mã hóa bằng mật khẩu',
@@ -82,7 +76,6 @@ export const usbVi = {
 
 export const usbEn: typeof usbVi = {
   usbArchive: {
-    title: 'USB archive',
     intro:
       'Export records to a USB stick as a self-checking archive (BagIt) that any browser can open on any PC; check an archive before using it.',
     tabs: { export: 'Export to USB', verify: 'Check an archive' },
@@ -97,11 +90,6 @@ export const usbEn: typeof usbVi = {
       badDate: 'Not a date: type dd/mm/yyyy, e.g. 05/01/2024.',
       tagName: 'Tag name',
       queryText: 'Search (as on the Search screen)',
-    },
-    dest: {
-      label: 'Destination folder on the USB stick',
-      placeholder: 'e.g. E:\\ or /media/usb',
-      help: 'A folder path on this PC (the USB drive). The archive is written into a new folder inside it.',
     },
     encrypt: {
       label: 'Encrypt with a passphrase',

@@ -2,10 +2,8 @@ import type { ComponentType } from 'react';
 import type { ParseKeys } from 'i18next';
 import { ExportPanel } from './ExportPanel';
 import { VerifyPanel } from './VerifyPanel';
-import { MergePanel } from './MergePanel';
-import { BackupPanel } from './BackupPanel';
 
-/** A tab of the Lưu trữ USB screen. */
+/** A tab of the Xuất ra USB page. */
 export interface UsbPanel {
   /** Tab value and test id suffix (`usb-tab-<id>`). */
   id: string;
@@ -14,10 +12,11 @@ export interface UsbPanel {
   Component: ComponentType;
 }
 
-/** The tabs of the screen, in order. Another feature adds its panel with one line here. */
+/**
+ * The tabs of the page, in order. Another feature adds its panel with one line here. Merge and backups
+ * are on their own page, Nhập từ USB (MergeScreen).
+ */
 export const USB_PANELS: UsbPanel[] = [
   { id: 'export', label: 'usbArchive.tabs.export', Component: ExportPanel },
   { id: 'verify', label: 'usbArchive.tabs.verify', Component: VerifyPanel },
-  { id: 'merge', label: 'usbMerge.tab', Component: MergePanel },
-  { id: 'backups', label: 'usbBackups.tab', Component: BackupPanel },
 ];

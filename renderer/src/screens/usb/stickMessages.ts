@@ -1,0 +1,48 @@
+/** Texts of the stick picker (section `usbSticks` of the i18n files), on Xuất ra USB and Nhập từ USB. */
+export const sticksVi = {
+  usbSticks: {
+    title: 'USB đang cắm vào máy',
+    refresh: 'Tìm lại',
+    searching: 'Đang tìm USB…',
+    none: 'Chưa thấy USB nào. Cắm USB rồi bấm Tìm lại.',
+    space: 'còn trống {{free}} / {{total}}',
+    noArchive: 'Chưa có bản lưu trữ nào',
+    archives_one: '{{count}} bản lưu trữ:',
+    archives_other: '{{count}} bản lưu trữ:',
+    more: '… và {{n}} bản khác',
+    meetings: '{{n}} cuộc họp',
+    encrypted: 'Đã mã hóa',
+    unreadable: 'Không đọc được USB này ({{code}}). Rút ra, cắm lại rồi bấm Tìm lại.',
+    chosenStick: 'Đã chọn',
+    other: 'Chọn thư mục khác…',
+    otherPath: 'Đường dẫn thư mục',
+    otherPlaceholder: 'Ví dụ: E:\\ hoặc /media/usb',
+    writeTo: 'Bản lưu trữ sẽ được ghi vào:',
+    readFrom: 'Sẽ nhập từ:',
+    chooseBag: 'Nhập bản này',
+  },
+};
+
+export const sticksEn: typeof sticksVi = {
+  usbSticks: {
+    title: 'USB sticks plugged into this PC',
+    refresh: 'Look again',
+    searching: 'Looking for USB sticks…',
+    none: 'No USB stick found. Plug one in, then press Look again.',
+    space: '{{free}} free of {{total}}',
+    noArchive: 'No archive on it yet',
+    archives_one: '{{count}} archive:',
+    archives_other: '{{count}} archives:',
+    more: '… and {{n}} more',
+    meetings: '{{n}} meetings',
+    encrypted: 'Encrypted',
+    unreadable: 'This stick cannot be read ({{code}}). Unplug it, plug it in again and press Look again.',
+    chosenStick: 'Chosen',
+    other: 'Choose another folder…',
+    otherPath: 'Folder path',
+    otherPlaceholder: 'e.g. E:\\ or /media/usb',
+    writeTo: 'The archive will be written into:',
+    readFrom: 'Will import from:',
+    chooseBag: 'Import this one',
+  },
+};
