@@ -1,10 +1,8 @@
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { openArchive } from '../db/open';
-import { exportArchive } from '../services/archive/exportArchive';
-import { EVERYTHING } from '../services/archive/selection';
+import { demoBagAndTarget } from './merge';
 import { createContext } from '../services/context';
 import { createHandlers } from '../services/handlers';
 import { createDispatcher, type Dispatch } from '../services/dispatch';
@@ -23,13 +21,8 @@ import { CHROMIUM_ARGS } from '../cli/chromiumPdf';
 export async function benchMergeUi(file: string): Promise<Record<string, unknown>> {
   const renderer = resolve(import.meta.dirname, '..', 'out', 'renderer');
   if (!existsSync(join(renderer, 'index.html'))) throw new Error('out/renderer is missing: run `npx electron-vite build` first');
-  const work = mkdtempSync(join(tmpdir(), 'hoso-bench-merge-ui-'));
-  const passphrase = 'bench merge passphrase';
+  const { work, passphrase, bag, target } = await demoBagAndTarget(file, 'hoso-bench-merge-ui-');
   try {
-    const source = await openArchive({ file });
-    const bag = await exportArchive(source, { dest: work, selection: EVERYTHING, passphrase }, { appVersion: 'bench', actor: 'bench', scryptWorkFactor: 10 });
-    source.close();
-    const target = await openArchive({ file: join(work, 'target', 'archive.sqlite') });
     const inner = createDispatcher(createHandlers(createContext(target, 'web', 'bench')), silentLogger);
     const services: { channel: string; ms: number }[] = [];
     const dispatch: Dispatch = async (channel, input) => {

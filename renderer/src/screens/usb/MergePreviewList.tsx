@@ -12,7 +12,7 @@ export const CLASS_COLOR: Record<MergeClass, string> = {
   identical: 'gray',
 };
 
-const ROW_HEIGHT = 88;
+const ROW_HEIGHT = 66;
 /** The list's height at most: the summary above and the sticky apply bar below stay on a 768-px screen. */
 const LIST_MAX_HEIGHT = 420;
 const HEADER_HEIGHT = 42;
@@ -26,12 +26,21 @@ function MeetingState({ item }: { item: MeetingMergeItem }) {
   const { t } = useTranslation();
   const parts = item.differences.map((d) => t(`usbMerge.part.${d}`, { defaultValue: d })).join(', ');
   return (
-    <Stack gap={2} style={{ whiteSpace: 'normal' }}>
+    <Stack gap={0}>
       <Badge color={CLASS_COLOR[item.class]} variant="light" data-testid="merge-class">
         {t(`usbMerge.class.${item.class}`)}
       </Badge>
-      {item.reason && <Text size="xs">{t(`usbMerge.reason.${item.reason}`)}</Text>}
-      {item.newer && <Text size="xs">{t(`usbMerge.newer.${item.newer}`)}</Text>}
+      {item.reason ? (
+        <Text size="xs" truncate>
+          {t(`usbMerge.reason.${item.reason}`)}
+        </Text>
+      ) : (
+        item.newer && (
+          <Text size="xs" truncate>
+            {t(`usbMerge.newer.${item.newer}`)}
+          </Text>
+        )
+      )}
       {parts && (
         <Text size="xs" c="dimmed" lineClamp={1} title={parts}>
           {t('usbMerge.differs', { parts })}
@@ -88,11 +97,11 @@ export function MergePreviewList({
         </>
       ),
     },
-    { id: 'state', header: t('usbMerge.column.state'), width: '250px', render: (m) => <MeetingState item={m} /> },
+    { id: 'state', header: t('usbMerge.column.state'), width: '240px', render: (m) => <MeetingState item={m} /> },
     {
       id: 'choice',
       header: t('usbMerge.column.choice'),
-      width: '370px',
+      width: '350px',
       render: (m) =>
         m.class === 'new' ? (
           <Text size="sm">{t('usbMerge.addedAsNew')}</Text>
