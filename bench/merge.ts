@@ -7,19 +7,28 @@ import { EVERYTHING } from '../services/archive/selection';
 import { applyMerge, previewMerge } from '../services/archive/mergeApply';
 
 /**
+ * The demo archive `file` exported as an encrypted bag into a fresh temporary folder `work`, and an empty
+ * archive there to merge it into. The caller removes `work`.
+ */
+export async function demoBagAndTarget(file: string, prefix: string) {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const passphrase = 'bench merge passphrase';
+  const source = await openArchive({ file });
+  const bag = await exportArchive(source, { dest: work, selection: EVERYTHING, passphrase }, { appVersion: 'bench', actor: 'bench', scryptWorkFactor: 10 });
+  source.close();
+  const target = await openArchive({ file: join(work, 'target', 'archive.sqlite') });
+  return { work, passphrase, bag, target };
+}
+
+/**
  * Merging a whole demo archive's bag (`hoso merge` as a clerk runs it): into an empty archive (every
  * meeting new, photos copied), then the same bag again (every meeting identical: nothing written). The
  * bag is the exporter's, encrypted because demo archives hold classified records, so each step includes
  * decrypting and verifying it. Prints wall times and meetings per second, with the machine's load.
  */
 export async function benchMerge(file: string): Promise<Record<string, unknown>> {
-  const work = mkdtempSync(join(tmpdir(), 'hoso-bench-merge-'));
-  const passphrase = 'bench merge passphrase';
+  const { work, passphrase, bag, target } = await demoBagAndTarget(file, 'hoso-bench-merge-');
   try {
-    const source = await openArchive({ file });
-    const bag = await exportArchive(source, { dest: work, selection: EVERYTHING, passphrase }, { appVersion: 'bench', actor: 'bench', scryptWorkFactor: 10 });
-    source.close();
-    const target = await openArchive({ file: join(work, 'target', 'archive.sqlite') });
     const time = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
       const t0 = performance.now();
       const r = await f();

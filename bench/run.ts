@@ -3,6 +3,8 @@
  *   npm run --silent bench -- search [--meetings 100000] [--db PATH] [--runs 15]
  *   npm run --silent bench -- photos [--runs 5]
  *   npm run --silent bench -- merge [--meetings 2000]
+ *   npm run --silent bench -- merge-ui [--meetings 2000]   (the same bag merged through the web host and
+ *     the built renderer in Chromium: preview and apply as the clerk waits for them)
  *   npm run --silent bench -- import [--files 1000]
  *   npm run --silent bench -- import-corpus DIR [--runs 5]   (read + extract each report in DIR, as
  *     `hoso import --dry-run` does; per-file ms, total, and a 20 000-character report: bar < 200 ms)
@@ -17,6 +19,7 @@ import { benchOpenMeeting } from './openMeeting';
 import { benchPhotos } from './photos';
 import { benchReports } from './reports';
 import { benchMerge } from './merge';
+import { benchMergeUi } from './mergeUi';
 import { benchExport } from './export';
 import { benchImportDocx } from './importDocx';
 import { benchImportCorpus } from './importCorpus';
@@ -75,6 +78,11 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchMerge(file), null, 2));
     return;
   }
+  if (which === 'merge-ui') {
+    const file = await ensureDemoArchive(Number(values.meetings ?? 2000), values.db);
+    console.log(JSON.stringify(await benchMergeUi(file), null, 2));
+    return;
+  }
   if (which === 'export') {
     const m = Number(values.meetings ?? 2000);
     const file = await ensureDemoArchive(m, values.db);
@@ -110,7 +118,7 @@ async function main(): Promise<void> {
     return;
   }
   console.error(
-    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N] | merge [--meetings 2000] | import [--files 1000] | import-corpus DIR [--runs 5]',
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N] | merge [--meetings 2000] | merge-ui [--meetings 2000] | import [--files 1000] | import-corpus DIR [--runs 5]',
   );
   process.exitCode = 2;
 }

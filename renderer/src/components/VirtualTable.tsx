@@ -27,8 +27,10 @@ export interface VirtualTableProps<T> {
   rowKey: (row: T) => string;
   /** Rows with a link open it (middle-click and keyboard work as for any link)… */
   rowHref?: (row: T) => string;
-  /** …otherwise a row is a button. */
+  /** …otherwise a row is a button; with neither, a plain row whose cells hold their own controls. */
   onRowClick?: (row: T) => void;
+  /** Extra `data-*` attributes of a row (its state, for tests and styles). */
+  rowData?: (row: T) => Record<`data-${string}`, string>;
   rowTestId: string;
   /** On the scrolling element, so tests can scroll to rows that are not rendered yet. */
   scrollTestId: string;
@@ -50,6 +52,7 @@ export function VirtualTable<T>({
   rowKey,
   rowHref,
   onRowClick,
+  rowData,
   rowTestId,
   scrollTestId,
   label,
@@ -126,7 +129,14 @@ export function VirtualTable<T>({
               style,
               'data-testid': rowTestId,
               'data-index': item.index,
+              ...rowData?.(row),
             };
+            if (!rowHref && !onRowClick)
+              return (
+                <div key={rowKey(row)} {...common} className={`${common.className} ${classes.plain}`}>
+                  {cells}
+                </div>
+              );
             return rowHref ? (
               <a key={rowKey(row)} href={rowHref(row)} {...common}>
                 {cells}

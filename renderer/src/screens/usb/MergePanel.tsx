@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { StickPicker } from './StickPicker';
 import {
   Alert,
@@ -13,49 +13,15 @@ import {
 } from '@mantine/core';
 import { IconCircleCheck, IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type {
-  FoundBag,
-  MergeChoice,
-  MergeClass,
-  MergePlan,
-  MergeResult,
-  MeetingMergeItem,
-} from '../../../../contract/mergeContract';
+import type { FoundBag, MergeChoice, MergePlan, MergeResult } from '../../../../contract/mergeContract';
 import { call } from '../../api/client';
 import { useActions } from '../../api/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatIsoDate } from '../../format/date';
 import { UsbPanel } from './UsbPanel';
 import { BagList } from './BagList';
-
-const CLASS_COLOR: Record<MergeClass, string> = {
-  new: 'blue',
-  changed: 'yellow',
-  conflict: 'red',
-  identical: 'gray',
-};
+import { CLASS_COLOR, MergePreviewList } from './MergePreviewList';
 
 type Choices = Record<string, MergeChoice>;
-
-/** A meeting's state in words: why it is a conflict, which side is newer, and what differs. */
-function MeetingState({ item }: { item: MeetingMergeItem }) {
-  const { t } = useTranslation();
-  const parts = item.differences.map((d) => t(`usbMerge.part.${d}`, { defaultValue: d })).join(', ');
-  return (
-    <Stack gap={2}>
-      <Badge color={CLASS_COLOR[item.class]} variant="light" data-testid="merge-class">
-        {t(`usbMerge.class.${item.class}`)}
-      </Badge>
-      {item.reason && <Text size="xs">{t(`usbMerge.reason.${item.reason}`)}</Text>}
-      {item.newer && <Text size="xs">{t(`usbMerge.newer.${item.newer}`)}</Text>}
-      {parts && (
-        <Text size="xs" c="dimmed">
-          {t('usbMerge.differs', { parts })}
-        </Text>
-      )}
-    </Stack>
-  );
-}
 
 /**
  * Nhập gói lưu trữ: path (and passphrase) → preview of new / changed / conflicting / identical meetings
@@ -124,7 +90,11 @@ export function MergePanel() {
     });
   }
 
-  const shown = plan?.meetings.filter((m) => m.class !== 'identical') ?? [];
+  const shown = useMemo(() => plan?.meetings.filter((m) => m.class !== 'identical') ?? [], [plan]);
+  const chooseMeeting = useCallback(
+    (id: string, choice: MergeChoice) => setChoices((c) => ({ ...c, [id]: choice })),
+    [],
+  );
   const people = plan?.people.filter((p) => p.class === 'changed' || p.class === 'conflict') ?? [];
   const unresolved =
     shown.filter((m) => m.class === 'conflict' && !choices[m.id]).length +
@@ -229,53 +199,7 @@ export function MergePanel() {
             <Text data-testid="merge-nothing">{t('usbMerge.nothingToDo')}</Text>
           )}
           {shown.length > 0 && (
-            <Table verticalSpacing="xs" data-testid="merge-meetings">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={110}>{t('usbMerge.column.date')}</Table.Th>
-                  <Table.Th>{t('usbMerge.column.title')}</Table.Th>
-                  <Table.Th w={260}>{t('usbMerge.column.state')}</Table.Th>
-                  <Table.Th>{t('usbMerge.column.choice')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((m) => (
-                  <Table.Tr key={m.id} data-testid="merge-meeting" data-class={m.class}>
-                    <Table.Td>{formatIsoDate(m.theirs.meetingDate)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {m.theirs.title}
-                      </Text>
-                      {m.mine && m.mine.title !== m.theirs.title && (
-                        <Text size="xs" c="dimmed">
-                          {t('usbMerge.column.mine')}: {m.mine.title}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <MeetingState item={m} />
-                    </Table.Td>
-                    <Table.Td>
-                      {m.class === 'new' ? (
-                        <Text size="sm">{t('usbMerge.addedAsNew')}</Text>
-                      ) : (
-                        <SegmentedControl
-                          size="xs"
-                          value={choices[m.id] ?? ''}
-                          onChange={(v) => setChoices((c) => ({ ...c, [m.id]: v as MergeChoice }))}
-                          data={(['mine', 'theirs', 'both'] as const).map((c) => ({
-                            value: c,
-                            label: t(`usbMerge.choice.${c}`),
-                            disabled: !m.choices.includes(c),
-                          }))}
-                          data-testid="merge-choice"
-                        />
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <MergePreviewList meetings={shown} choices={choices} onChoose={chooseMeeting} />
           )}
           {people.length > 0 && (
             <Table verticalSpacing="xs" data-testid="merge-people">
