@@ -5,13 +5,13 @@ import { createPerson } from './people';
 import { foldName } from '../contract/vietnamese/fold';
 import { rankSeniority } from '../contract/attendanceParse';
 import { titlePrecedence } from '../contract/titlePrecedence';
+import { countAttendance } from '../contract/attendanceCounts';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type RecordTx, type WriteOptions } from './recordWrite';
 import { HosoError } from '../contract/errors';
 import { literal, msg } from '../contract/messages/message';
 import {
   ATTENDANCE_BATCH_MAX,
   ATTENDANCE_STATUS_BATCH_MAX,
-  type AttendanceCounts,
   type AttendanceList,
   type AttendanceRow,
   type AttendeeFields,
@@ -77,22 +77,6 @@ export function sortAttendance<T extends Row>(list: T[], order: 'position' | 'pr
     sorted.sort((a, b) => cmp(a.position, b.position));
   }
   return sorted;
-}
-
-export function countAttendance(list: readonly AttendanceRow[]): AttendanceCounts {
-  const byStatus = { co_mat: 0, vang_co_ly_do: 0, vang: 0, den_muon: 0 };
-  const byRole = { chu_tri: 0, dong_chu_tri: 0, thu_ky: 0, dai_bieu: 0, khach_moi: 0 };
-  for (const r of list) {
-    byStatus[r.status]++;
-    byRole[r.role]++;
-  }
-  return {
-    total: list.length,
-    present: byStatus.co_mat + byStatus.den_muon,
-    absent: byStatus.vang + byStatus.vang_co_ly_do,
-    byStatus,
-    byRole,
-  };
 }
 
 export function listAttendance(archive: Archive, meetingId: string, order: 'position' | 'protocol' | 'name' = 'position'): AttendanceList {
