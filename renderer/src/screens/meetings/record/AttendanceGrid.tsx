@@ -295,34 +295,34 @@ export function AttendanceGrid({ meetingId, version, rows, sealed, onReload, onS
           )}
           <Group justify="space-between" wrap="nowrap">
             <AttendanceCountsBar counts={counts} />
-            <Group gap="xs" wrap="nowrap">
-              {selected.size > 0 ? (
-                <>
-                  <Text size="sm" data-testid="attendance-grid-selected">
-                    {t('attendance.grid.selected', { n: selected.size })}
-                  </Text>
-                  {statusButtons((s) => setStatus(selected, s), null, 'attendance-grid-mark')}
-                  <Button size="compact-sm" variant="subtle" onClick={() => setSelected(new Set())}>
-                    {t('attendance.grid.clearSelection')}
-                  </Button>
-                </>
-              ) : (
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  color="teal"
-                  leftSection={<IconChecks size={16} />}
-                  onClick={() => setStatus(new Set(rows.map((r) => r.id)), 'co_mat')}
-                  data-testid="attendance-grid-all-present"
-                >
-                  {t('attendance.grid.allPresent')}
-                </Button>
-              )}
-            </Group>
+            <Button
+              size="compact-sm"
+              variant="light"
+              color="teal"
+              leftSection={<IconChecks size={16} />}
+              onClick={() => setStatus(new Set(rows.map((r) => r.id)), 'co_mat')}
+              style={{ flexShrink: 0 }}
+              data-testid="attendance-grid-all-present"
+            >
+              {t('attendance.grid.allPresent')}
+            </Button>
           </Group>
-          <Text size="xs" c="dimmed">
-            {t('attendance.grid.keys')}
-          </Text>
+          {/* While rows are selected, the line of keys gives way to what marks them all. */}
+          {selected.size > 0 ? (
+            <Group gap="xs" wrap="nowrap" h={26}>
+              <Text size="sm" data-testid="attendance-grid-selected">
+                {t('attendance.grid.selected', { n: selected.size })}
+              </Text>
+              {statusButtons((s) => setStatus(selected, s), null, 'attendance-grid-mark')}
+              <Button size="compact-sm" variant="subtle" onClick={() => setSelected(new Set())}>
+                {t('attendance.grid.clearSelection')}
+              </Button>
+            </Group>
+          ) : (
+            <Text size="xs" c="dimmed" h={26} style={{ display: 'flex', alignItems: 'center' }}>
+              {t('attendance.grid.keys')}
+            </Text>
+          )}
           <div
             ref={(el) => {
               gridRef.current = el;
