@@ -16,6 +16,11 @@ export const ATTENDANCE_STATUSES = ['co_mat', 'vang_co_ly_do', 'vang', 'den_muon
 export const TASK_STATUSES = ['chua_lam', 'dang_lam', 'hoan_thanh', 'huy'] as const;
 /** Most rows one request may add (a pasted list): larger lists are refused, not half stored. */
 export const ATTENDANCE_BATCH_MAX = 1000;
+/**
+ * Most rows one quick-grid save (`attendance/set-statuses`) may change: the grid sends only the rows the
+ * clerk changed, all in one transaction, so a larger save is refused whole, never half stored.
+ */
+export const ATTENDANCE_STATUS_BATCH_MAX = 1000;
 /** Most characters of a pasted list (≈ 1 000 long entries, with room to spare). */
 export const ATTENDANCE_PASTE_MAX_CHARS = 1_000_000;
 
@@ -95,6 +100,22 @@ export const AttendanceAddManyBody = {
     .max(ATTENDANCE_BATCH_MAX, issue('input.attendanceListTooLong', { max: ATTENDANCE_BATCH_MAX })),
   /** Role of the rows whose own role is null. */
   role: AttendanceRole.default('dai_bieu'),
+};
+
+/** One row's new status in the quick grid; a reason only with "vắng có lý do", and that status needs one. */
+export const AttendanceStatusChange = z
+  .object({
+    id: Id,
+    status: AttendanceStatus,
+    absenceReason: text(500, 'absenceReason').default(''),
+  })
+  .superRefine(absenceNeedsReason);
+export const AttendanceSetStatusesBody = {
+  rows: z
+    .array(AttendanceStatusChange)
+    .min(1, issue('input.attendanceStatusesEmpty'))
+    .max(ATTENDANCE_STATUS_BATCH_MAX, issue('input.attendanceStatusesTooMany', { max: ATTENDANCE_STATUS_BATCH_MAX }))
+    .refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, issue('input.attendanceStatusesTwice')),
 };
 
 export const AttendanceRow = z.object({
@@ -306,6 +327,11 @@ export const recordPartChannels = {
   'attendance/update': { input: input(AttendanceUpdateBody), output: AttendanceRowReply },
   'attendance/remove': { input: input(RowIdBody), output: MeetingVersionReply },
   'attendance/reorder': { input: input(ReorderBody), output: MeetingVersionReply },
+  /** The quick grid's save: many rows' statuses in one transaction, each changed row in the history. */
+  'attendance/set-statuses': {
+    input: input(AttendanceSetStatusesBody),
+    output: z.object({ meetingVersion: z.number().int(), changed: z.number().int() }),
+  },
   'attendance/paste-preview': {
     input: z.object({
       meetingId: Id.nullable().default(null),

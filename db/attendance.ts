@@ -5,12 +5,13 @@ import { createPerson } from './people';
 import { foldName } from '../contract/vietnamese/fold';
 import { rankSeniority } from '../contract/attendanceParse';
 import { titlePrecedence } from '../contract/titlePrecedence';
+import { countAttendance } from '../contract/attendanceCounts';
 import { meetingRow, nextPosition, removePartRow, reorderPart, writeRecord, type RecordTx, type WriteOptions } from './recordWrite';
 import { HosoError } from '../contract/errors';
 import { literal, msg } from '../contract/messages/message';
 import {
   ATTENDANCE_BATCH_MAX,
-  type AttendanceCounts,
+  ATTENDANCE_STATUS_BATCH_MAX,
   type AttendanceList,
   type AttendanceRow,
   type AttendeeFields,
@@ -28,6 +29,7 @@ import type { z } from 'zod';
 type Role = AttendanceRow['role'];
 type AddInput = z.output<(typeof recordChannels)['attendance/add']['input']>;
 type AddManyInput = z.output<(typeof recordChannels)['attendance/add-many']['input']>;
+type StatusChange = z.output<(typeof recordChannels)['attendance/set-statuses']['input']>['rows'][number];
 
 /** Protocol order of the roles: chairs first, then everyone who attended (ordered by title), the secretary last. */
 const PROTOCOL_ROLE: Record<Role, number> = { chu_tri: 0, dong_chu_tri: 1, khach_moi: 2, dai_bieu: 2, thu_ky: 3 };
@@ -75,22 +77,6 @@ export function sortAttendance<T extends Row>(list: T[], order: 'position' | 'pr
     sorted.sort((a, b) => cmp(a.position, b.position));
   }
   return sorted;
-}
-
-export function countAttendance(list: readonly AttendanceRow[]): AttendanceCounts {
-  const byStatus = { co_mat: 0, vang_co_ly_do: 0, vang: 0, den_muon: 0 };
-  const byRole = { chu_tri: 0, dong_chu_tri: 0, thu_ky: 0, dai_bieu: 0, khach_moi: 0 };
-  for (const r of list) {
-    byStatus[r.status]++;
-    byRole[r.role]++;
-  }
-  return {
-    total: list.length,
-    present: byStatus.co_mat + byStatus.den_muon,
-    absent: byStatus.vang + byStatus.vang_co_ly_do,
-    byStatus,
-    byRole,
-  };
 }
 
 export function listAttendance(archive: Archive, meetingId: string, order: 'position' | 'protocol' | 'name' = 'position'): AttendanceList {
@@ -247,6 +233,32 @@ export function updateAttendee(archive: Archive, meetingId: string, version: num
     const after = row(archive, meetingId, id);
     tx.audit({ action: 'attendance.update', before: publicRow(before), after: publicRow(after) });
     return { meetingVersion: tx.version, row: publicRow(after) };
+  });
+}
+
+/**
+ * The quick grid's save: many rows' status (and reason) in one transaction. Each row that really changes
+ * is audited as its own 'attendance.update', before and after, exactly as a single-row edit is, so the
+ * history words both alike ("Sửa thông tin dự họp của …, Trạng thái: Vắng → Có mặt"). A row of another
+ * meeting or gone meanwhile refuses the whole save (NOT_FOUND); rows sent unchanged are not written.
+ */
+export function setAttendanceStatuses(archive: Archive, meetingId: string, version: number, changes: readonly StatusChange[], w: WriteOptions) {
+  if (changes.length > ATTENDANCE_STATUS_BATCH_MAX) throw new HosoError('INVALID_INPUT', msg('input.attendanceStatusesTooMany', { max: ATTENDANCE_STATUS_BATCH_MAX }));
+  return writeRecord(archive, meetingId, version, w, (tx) => {
+    const current = new Map(rows(archive, meetingId).map((r) => [r.id, r]));
+    const set = cachedStatement(archive.sqlite, 'UPDATE attendance SET status = ?, absence_reason = ?, updated_at = ? WHERE id = ?');
+    let changed = 0;
+    for (const c of changes) {
+      const before = current.get(c.id);
+      if (!before) throw new HosoError('NOT_FOUND', msg('recordDetail.attendee'));
+      const reason = absenceReason(c.status, c.absenceReason);
+      if (before.status === c.status && before.absenceReason === reason) continue;
+      set.run(c.status, reason, tx.now, c.id);
+      const after = { ...before, status: c.status, absenceReason: reason };
+      tx.audit({ action: 'attendance.update', before: publicRow(before), after: publicRow(after) });
+      changed++;
+    }
+    return { meetingVersion: tx.version, changed };
   });
 }
 

@@ -262,6 +262,10 @@ export const en: CatalogShape<typeof vi> = {
     attendanceListEmpty: 'The list to add is empty.',
     attendanceListTooLong:
       'The list is too long: at most {{max}} people at a time; split it into several parts.',
+    attendanceStatusesEmpty: 'No attendee’s status was changed, so there is nothing to save.',
+    attendanceStatusesTooMany:
+      'One attendance save may change at most {{max}} people. Nothing was saved; save in several parts.',
+    attendanceStatusesTwice: 'One person has two statuses in the same attendance save. Nothing was saved.',
     taskFieldsWithoutTask: 'Assignee, deadline and status only apply when the conclusion is a task.',
     tooManyTags: 'At most {{max}} tags per meeting.',
     meetingFieldsMissing: 'The meeting details are missing.',

@@ -268,6 +268,10 @@ export const vi = {
     absenceReasonRequired: 'Hãy ghi lý do vắng (vắng có lý do).',
     attendanceListEmpty: 'Danh sách cần thêm đang trống.',
     attendanceListTooLong: 'Danh sách quá dài: mỗi lần thêm tối đa {{max}} người; hãy chia thành nhiều lần.',
+    attendanceStatusesEmpty: 'Chưa có người nào được đổi tình trạng dự họp để lưu.',
+    attendanceStatusesTooMany:
+      'Mỗi lần lưu điểm danh tối đa {{max}} người được đổi tình trạng. Không có gì được lưu; hãy lưu thành nhiều lần.',
+    attendanceStatusesTwice: 'Một người có hai tình trạng trong cùng một lần lưu điểm danh. Không có gì được lưu.',
     taskFieldsWithoutTask: 'Người thực hiện, thời hạn và tình trạng chỉ dùng khi kết luận là một nhiệm vụ.',
     tooManyTags: 'Mỗi cuộc họp tối đa {{max}} thẻ.',
     meetingFieldsMissing: 'Thiếu thông tin cuộc họp.',

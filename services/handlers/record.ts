@@ -2,7 +2,15 @@ import type { ServiceContext } from '../context';
 import type { CorrectionsOf, HandlersOf } from './types';
 import type { Archive } from '../../db/open';
 import type { WriteOptions } from '../../db/recordWrite';
-import { addAttendee, addAttendees, listAttendance, removeAttendee, reorderAttendance, updateAttendee } from '../../db/attendance';
+import {
+  addAttendee,
+  addAttendees,
+  listAttendance,
+  removeAttendee,
+  reorderAttendance,
+  setAttendanceStatuses,
+  updateAttendee,
+} from '../../db/attendance';
 import { previewPaste } from '../../db/attendancePaste';
 import {
   addConclusion,
@@ -28,6 +36,7 @@ export function recordCorrections(a: Archive): CorrectionsOf<Part> {
     'attendance/add': (id, version, change, w) => addAttendee(a, id, version, change, w),
     'attendance/add-many': (id, version, change, w) => addAttendees(a, id, version, change, w),
     'attendance/update': (id, version, { id: rowId, fields }, w) => updateAttendee(a, id, version, rowId, fields, w),
+    'attendance/set-statuses': (id, version, { rows }, w) => setAttendanceStatuses(a, id, version, rows, w),
     'attendance/remove': (id, version, { id: rowId }, w) => removeAttendee(a, id, version, rowId, w),
     'attendance/reorder': (id, version, { ids }, w) => reorderAttendance(a, id, version, ids, w),
     'conclusions/add': (id, version, { fields }, w) => addConclusion(a, id, version, fields, w),
@@ -50,6 +59,7 @@ export function recordHandlers(ctx: ServiceContext): HandlersOf<Part | 'tasks'> 
     'attendance/list': ({ meetingId, order }) => listAttendance(a, meetingId, order),
     'attendance/add': ({ meetingId, version, ...change }) => addAttendee(a, meetingId, version, change, w()),
     'attendance/update': ({ meetingId, version, id, fields }) => updateAttendee(a, meetingId, version, id, fields, w()),
+    'attendance/set-statuses': ({ meetingId, version, rows }) => setAttendanceStatuses(a, meetingId, version, rows, w()),
     'attendance/remove': ({ meetingId, version, id }) => removeAttendee(a, meetingId, version, id, w()),
     'attendance/reorder': ({ meetingId, version, ids }) => reorderAttendance(a, meetingId, version, ids, w()),
     'attendance/paste-preview': ({ meetingId, text }) => previewPaste(a, meetingId, text),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconClipboardList, IconUserPlus } from '@tabler/icons-react';
+import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconClipboardList, IconListCheck, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../../../contract/errors';
 import type { AttendanceList, AttendanceRow } from '../../../../../contract/recordContract';
@@ -8,6 +8,7 @@ import { call, toErrorPayload } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { AttendanceCountsBar } from './AttendanceCountsBar';
+import { AttendanceGrid } from './AttendanceGrid';
 import { AttendanceTable } from './AttendanceTable';
 import { AttendeeModal, type AttendeeValues } from './AttendeeModal';
 import { ConfirmModal } from './ConfirmModal';
@@ -20,10 +21,11 @@ type Dialog =
   | { kind: 'add' }
   | { kind: 'edit'; row: AttendanceRow }
   | { kind: 'remove'; row: AttendanceRow }
-  | { kind: 'paste' };
+  | { kind: 'paste' }
+  | { kind: 'grid' };
 
 /** "Thành phần": who attended, in which role and status, with the counts the minutes report. */
-export function AttendanceTab({ meetingId, version, onVersion, readOnly }: RecordTabProps) {
+export function AttendanceTab({ meetingId, version, onVersion, readOnly, onReplaced }: RecordTabProps) {
   const { t } = useTranslation();
   const [order, setOrder] = useState<Order>('position');
   const [list, setList] = useState<AttendanceList | null>(null);
@@ -32,6 +34,8 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
+  /** What the last quick-grid save stored, said under the counts until the next change. */
+  const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -124,29 +128,57 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
       )}
       <Group justify="space-between" align="center">
         <AttendanceCountsBar counts={list.counts} />
-        {!readOnly && (
-          <Group gap="sm">
+        <Group gap="sm">
+          {list.rows.length > 0 && (
             <Button
-              leftSection={<IconUserPlus size={18} />}
+              variant={readOnly ? 'default' : 'filled'}
+              leftSection={<IconListCheck size={18} />}
               onClick={() => {
                 setWriteError(null);
-                setDialog({ kind: 'add' });
+                setSaved(null);
+                setDialog({ kind: 'grid' });
               }}
-              data-testid="attendance-add"
+              data-testid="attendance-grid-open"
             >
-              {t('attendance.add')}
+              {readOnly ? t('attendance.grid.openCorrection') : t('attendance.grid.open')}
             </Button>
-            <Button
-              variant="light"
-              leftSection={<IconClipboardList size={18} />}
-              onClick={() => setDialog({ kind: 'paste' })}
-              data-testid="attendance-paste"
-            >
-              {t('attendance.paste')}
-            </Button>
-          </Group>
-        )}
+          )}
+          {!readOnly && (
+            <>
+              <Button
+                leftSection={<IconUserPlus size={18} />}
+                onClick={() => {
+                  setWriteError(null);
+                  setDialog({ kind: 'add' });
+                }}
+                data-testid="attendance-add"
+              >
+                {t('attendance.add')}
+              </Button>
+              <Button
+                variant="light"
+                leftSection={<IconClipboardList size={18} />}
+                onClick={() => setDialog({ kind: 'paste' })}
+                data-testid="attendance-paste"
+              >
+                {t('attendance.paste')}
+              </Button>
+            </>
+          )}
+        </Group>
       </Group>
+      {saved && (
+        <Alert
+          color="teal"
+          variant="light"
+          py={6}
+          withCloseButton
+          onClose={() => setSaved(null)}
+          data-testid="attendance-grid-saved"
+        >
+          {saved}
+        </Alert>
+      )}
       <SegmentedControl
         value={order}
         onChange={(o) => setOrder(o as Order)}
@@ -196,6 +228,26 @@ export function AttendanceTab({ meetingId, version, onVersion, readOnly }: Recor
               async () => (await call('attendance/remove', { meetingId, version, id })).meetingVersion,
             );
           }}
+        />
+      )}
+      {dialog?.kind === 'grid' && (
+        <AttendanceGrid
+          meetingId={meetingId}
+          version={version}
+          rows={list.rows}
+          sealed={readOnly}
+          onReload={reload}
+          onSaved={(v, changed) => {
+            setDialog(null);
+            onVersion(v);
+            // A correction sealed the record again: the whole record is read anew (seal, history).
+            if (readOnly) onReplaced();
+            else {
+              setSaved(t('attendance.grid.saved', { n: changed }));
+              setReloads((n) => n + 1);
+            }
+          }}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog?.kind === 'paste' && (
