@@ -14,6 +14,7 @@ import { importChannels } from './importContract';
 import { photoChannels } from './photoContract';
 import { reportChannels } from './reportContract';
 import { recordChannels } from './recordContract';
+import { AttendanceRole, AttendanceStatus } from './recordPartsContract';
 
 import { Id, IsoDate, requiredText, text } from './fields';
 
@@ -138,6 +139,58 @@ export type PeoplePage = z.output<typeof PeoplePage>;
 export const PersonUpdate = z.object({ id: Id, version: z.number().int().min(1), fields: PersonFields });
 /** Deleting a directory entry no meeting uses (PERSON_IN_USE otherwise); the audit log keeps it. */
 export const PersonDelete = z.object({ id: Id, version: z.number().int().min(1) });
+
+/**
+ * Merging two directory entries of the same person (people/merge-preview, people/merge): every reference
+ * to the duplicate goes to the entry kept, the duplicate goes to the trash pointing at it. The preview's
+ * lists are bounded (their totals say how many); a merge touches at most PERSON_MERGE_MEETINGS_MAX meetings.
+ */
+export const PERSON_MERGE_LIST_MAX = 100;
+export const PERSON_MERGE_MEETINGS_MAX = 5000;
+const differentPeople = (v: { keepId: string; duplicateId: string }) => v.keepId !== v.duplicateId;
+export const PersonMergePair = z
+  .object({ keepId: Id, duplicateId: Id })
+  .refine(differentPeople, issue('input.mergeSamePerson'));
+/** A meeting the merge changes, as the preview names it. */
+export const PersonMergeMeeting = z.object({ id: Id, title: z.string(), meetingDate: z.string().nullable() });
+export const PersonMergePreview = z.object({
+  keep: Person,
+  duplicate: Person,
+  /** Meetings that name the duplicate (attendance, photos, task assignees), and the rows of each kind. */
+  meetings: z.number().int(),
+  attendance: z.number().int(),
+  photos: z.number().int(),
+  tasks: z.number().int(),
+  /** Finalized (sealed) meetings among them: the merge is a correction there, with the clerk's reason. */
+  sealed: z.object({ total: z.number().int(), rows: z.array(PersonMergeMeeting) }),
+  /** Meetings both entries attended: the kept entry's row stays, the duplicate's is told in the history. */
+  both: z.object({
+    total: z.number().int(),
+    rows: z.array(
+      PersonMergeMeeting.extend({
+        keep: z.object({ role: AttendanceRole, status: AttendanceStatus }),
+        duplicate: z.object({ role: AttendanceRole, status: AttendanceStatus }),
+      }),
+    ),
+  }),
+  /** The versions the preview was made from (both entries and every meeting), for people/merge. */
+  stamp: z.string(),
+});
+export type PersonMergePreview = z.output<typeof PersonMergePreview>;
+export const PersonMergeInput = z
+  .object({
+    keepId: Id,
+    duplicateId: Id,
+    keepVersion: z.number().int().min(1, issue('input.versionInvalid')),
+    duplicateVersion: z.number().int().min(1, issue('input.versionInvalid')),
+    /** The preview's stamp: a meeting changed since the preview is a VERSION_CONFLICT. */
+    stamp: z.string().min(1).max(100),
+    /** Required when a sealed meeting is among them (the correction's reason), ignored otherwise. */
+    reason: text(2000, 'correctionReason').default(''),
+  })
+  .refine(differentPeople, issue('input.mergeSamePerson'));
+export const PersonMergeResult = z.object({ keep: Person, meetings: z.number().int(), corrected: z.number().int() });
+export type PersonMergeResult = z.output<typeof PersonMergeResult>;
 
 /**
  * A full path on Windows (`D:\\…`, `\\\\server\\share`) or elsewhere (`/…`). A relative one would be
@@ -287,6 +340,8 @@ export const contract = {
   'people/create': { input: PersonFields, output: Person },
   'people/update': { input: PersonUpdate, output: Person },
   'people/delete': { input: PersonDelete, output: z.object({ deleted: z.literal(true) }) },
+  'people/merge-preview': { input: PersonMergePair, output: PersonMergePreview },
+  'people/merge': { input: PersonMergeInput, output: PersonMergeResult },
   'settings/get': { input: Empty, output: Settings },
   'settings/update': { input: SettingsPatch, output: Settings },
   'search/query': { input: SearchQuery, output: SearchResult },

@@ -219,6 +219,20 @@ export function historySentence(e: Entry): Message {
       return s('historyLog.sentence.mergeBoth', { bag: str(after('bag')) });
     case 'merge.mine':
       return s('historyLog.sentence.mergeMine', { bag: str(after('bag')) });
+    case 'people.merge': {
+      const kept = str(after('kept'));
+      const sentence = s('historyLog.sentence.personMerge', { duplicate: str(before('duplicate')), kept });
+      // Both entries were on the list: the duplicate's row was dropped, its role and status said here.
+      const dropped = before('droppedRow');
+      if (dropped === null || typeof dropped !== 'object') return sentence;
+      const row = dropped as Record<string, unknown>;
+      return s('historyLog.sentence.personMergeBoth', {
+        sentence,
+        kept,
+        role: label('roleWord', str(row.role) || 'dai_bieu'),
+        status: label('statusWord', str(row.status) || 'co_mat'),
+      });
+    }
     case 'export':
       return s('historyLog.sentence.export', { path: str(after('path')) });
     default:

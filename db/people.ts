@@ -10,7 +10,7 @@ import { indexMeeting } from './search/indexer';
 import { HosoError } from '../contract/errors';
 import type { PeoplePage, Person, PersonFields } from '../contract/contract';
 
-function toPerson(row: PersonRow): Person {
+export function toPerson(row: PersonRow): Person {
   return {
     id: row.id,
     fullName: row.fullName,
@@ -100,7 +100,8 @@ function fieldColumns(fields: PersonFields): PersonColumns {
   };
 }
 
-function liveRow(archive: Archive, id: string): PersonRow {
+/** A person's row in the directory (not in the trash), or NOT_FOUND. */
+export function liveRow(archive: Archive, id: string): PersonRow {
   const row = archive.db
     .select()
     .from(people)
@@ -124,6 +125,7 @@ export function createPerson(archive: Archive, fields: PersonFields, actor: stri
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
+    mergedInto: null,
   };
   archive.sqlite.transaction(() => {
     insertPersonRow(archive.sqlite, row);
@@ -156,16 +158,17 @@ export function updatePerson(
   })();
 }
 
-/** How many meetings use a person: as an attendee, in a photo, or as a task's assignee. */
+/**
+ * The ids of the meetings (live or in the trash) that use the person @id: as an attendee, in a photo, or
+ * as a task's assignee. Every reference to a person in the schema is one of these three.
+ */
+export const MEETINGS_USING_SQL = `SELECT meeting_id FROM attendance WHERE person_id = @id
+  UNION SELECT p.meeting_id FROM photo_people pp JOIN photos p ON p.id = pp.photo_id WHERE pp.person_id = @id
+  UNION SELECT meeting_id FROM conclusions WHERE assignee_person_id = @id`;
+
+/** How many meetings use a person. */
 function meetingsUsing(archive: Archive, id: string): number {
-  const row = archive.sqlite
-    .prepare(
-      `SELECT count(*) AS n FROM (
-        SELECT meeting_id FROM attendance WHERE person_id = ?
-        UNION SELECT p.meeting_id FROM photo_people pp JOIN photos p ON p.id = pp.photo_id WHERE pp.person_id = ?
-        UNION SELECT meeting_id FROM conclusions WHERE assignee_person_id = ?)`,
-    )
-    .get(id, id, id) as { n: number };
+  const row = archive.sqlite.prepare(`SELECT count(*) AS n FROM (${MEETINGS_USING_SQL})`).get({ id }) as { n: number };
   return row.n;
 }
 

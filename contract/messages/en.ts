@@ -44,6 +44,10 @@ export const en: CatalogShape<typeof vi> = {
     NOT_IN_TRASH: 'This record is not in the trash (it may have been restored in another window).',
     PERSON_IN_USE:
       'Not deleted: this person is still in meeting records (attendance, people in a photo or a task’s assignee). Only a person no meeting uses can be deleted.',
+    PERSON_MERGE_TRASHED:
+      'Not merged: the duplicate is still in records that are in the trash. Restore those records (or edit them), then merge again; nothing was changed.',
+    PERSON_MERGE_TOO_MANY:
+      'Not merged: the duplicate is in too many meetings (at most 5,000 meetings in one merge). Nothing was changed.',
     DUPLICATE_ATTENDEE: 'This person is already on the attendance list of this meeting; not added again.',
     ATTENDANCE_TOO_MANY:
       'The list is too long: at most 1,000 people at a time. Nothing was saved; split the list into several parts.',
@@ -241,6 +245,7 @@ export const en: CatalogShape<typeof vi> = {
     timeFormat: 'A time must be written hours:minutes (e.g. 14:00).',
     idInvalid: 'Invalid record id.',
     versionInvalid: 'Invalid record version.',
+    mergeSamePerson: 'Choose two different people to merge (the one kept and the duplicate).',
     minutesTooLong: 'The content is too long (at most {{max}} characters); split it into several parts.',
     minutesTooLongCount:
       'The content is too long ({{count}} characters, at most {{max}}); split it into several parts.',

@@ -38,6 +38,9 @@ export const historyLogVi = {
       mergeBoth: 'Tạo bản sao từ gói USB {{bag}} (giữ cả hai bản)',
       mergeMine: 'Giữ bản trên máy này, không lấy bản trong gói USB {{bag}}',
       export: 'Xuất hồ sơ ra USB: {{path}}',
+      personMerge: 'Gộp người: {{duplicate}} (bản trùng) → {{kept}}',
+      personMergeBoth:
+        '{{sentence}}; cả hai cùng có trong danh sách dự họp: giữ dòng của {{kept}}, bỏ dòng của bản trùng ({{role}}, {{status}})',
       other: 'Thao tác khác ({{action}})',
     },
     what: {
@@ -171,6 +174,9 @@ export const historyLogEn: CatalogShape<typeof historyLogVi> = {
       mergeBoth: 'Copied from the USB bag {{bag}} (both versions kept)',
       mergeMine: 'Kept this PC’s version, not the one in the USB bag {{bag}}',
       export: 'Exported the record to USB: {{path}}',
+      personMerge: 'Merged people: {{duplicate}} (duplicate) → {{kept}}',
+      personMergeBoth:
+        '{{sentence}}; both were on the attendance list: kept the row of {{kept}}, dropped the duplicate’s row ({{role}}, {{status}})',
       other: 'Another action ({{action}})',
     },
     what: {

@@ -48,6 +48,10 @@ export const vi = {
     NOT_IN_TRASH: 'Hồ sơ này không có trong thùng rác (có thể đã được khôi phục ở cửa sổ khác).',
     PERSON_IN_USE:
       'Không xóa được: người này còn có trong hồ sơ cuộc họp (thành phần dự họp, người trong ảnh hoặc người được giao nhiệm vụ). Chỉ xóa được người chưa dùng ở cuộc họp nào.',
+    PERSON_MERGE_TRASHED:
+      'Chưa gộp được: bản trùng còn có trong hồ sơ đang ở thùng rác. Hãy khôi phục các hồ sơ đó (hoặc sửa chúng) rồi gộp lại; không có gì thay đổi.',
+    PERSON_MERGE_TOO_MANY:
+      'Chưa gộp được: bản trùng có trong quá nhiều cuộc họp (tối đa 5.000 cuộc họp một lần gộp). Không có gì thay đổi.',
     DUPLICATE_ATTENDEE: 'Người này đã có trong danh sách dự họp của cuộc họp này; không thêm lần nữa.',
     ATTENDANCE_TOO_MANY:
       'Danh sách quá dài: mỗi lần thêm tối đa 1.000 người. Không có gì được lưu; hãy chia danh sách thành nhiều lần.',
@@ -249,6 +253,7 @@ export const vi = {
     timeFormat: 'Giờ phải có dạng giờ:phút (ví dụ 14:00).',
     idInvalid: 'Mã hồ sơ không hợp lệ.',
     versionInvalid: 'Phiên bản hồ sơ không hợp lệ.',
+    mergeSamePerson: 'Hãy chọn hai người khác nhau để gộp (người được giữ và bản trùng).',
     minutesTooLong: 'Nội dung quá dài (tối đa {{max}} ký tự); hãy tách thành nhiều phần.',
     minutesTooLongCount: 'Nội dung quá dài ({{count}} ký tự, tối đa {{max}}); hãy tách thành nhiều phần.',
     abbreviationsTooMany: 'Tối đa {{max}} từ viết tắt.',

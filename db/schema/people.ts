@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** The people directory: a person's *current* rank, title and unit. Attendance keeps the values at the time. */
 export const people = sqliteTable(
@@ -18,6 +18,11 @@ export const people = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     deletedAt: integer('deleted_at'),
+    /**
+     * Set when this entry was a duplicate merged into another (people/merge): the entry it was merged into.
+     * The row stays in the trash (deleted_at) so its own history and the audit log still name it.
+     */
+    mergedInto: text('merged_into').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
   },
   (t) => [
     index('people_name_sort_idx').on(t.deletedAt, t.nameSort),

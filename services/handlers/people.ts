@@ -2,8 +2,9 @@ import type { ServiceContext } from '../context';
 import type { HandlersOf } from './types';
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../../db/people';
 import { personMeetings } from '../../db/attendance';
+import { mergePeople, previewPersonMerge } from '../../db/peopleMerge';
 
-/** `people/*`: the directory, and the meetings each person attended. */
+/** `people/*`: the directory, the meetings each person attended, and merging two entries of one person. */
 export function peopleHandlers(ctx: ServiceContext): HandlersOf<'people'> {
   const a = ctx.archive;
   return {
@@ -12,6 +13,8 @@ export function peopleHandlers(ctx: ServiceContext): HandlersOf<'people'> {
     'people/create': (fields) => createPerson(a, fields, ctx.actor()),
     'people/update': ({ id, version, fields }) => updatePerson(a, id, version, fields, ctx.actor()),
     'people/delete': ({ id, version }) => deletePerson(a, id, version, ctx.actor()),
+    'people/merge-preview': ({ keepId, duplicateId }) => previewPersonMerge(a, keepId, duplicateId),
+    'people/merge': (input) => mergePeople(a, input, ctx.actor()),
     'people/meetings': ({ personId, offset, limit }) => personMeetings(a, personId, { offset, limit }),
   };
 }

@@ -246,6 +246,8 @@ const hints: SampleHints = {
     const domain = channel.split('/')[0]!;
     if (key === 'meetingId') return ids.meeting;
     if (/^(personId|assigneePersonId|personIds?)$/.test(key)) return ids.person;
+    // A merge keeps the fixture's person; its duplicate is the sampler's (non-existent) id, never the same.
+    if (key === 'keepId') return ids.person;
     if (/^photoIds?$/.test(key)) return ids.photo;
     if (key === 'id' || key === 'ids' || key === 'id') {
       const byDomain: Record<string, string | undefined> = {

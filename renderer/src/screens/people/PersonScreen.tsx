@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCheck, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PersonMeetings } from '../../../../contract/recordContract';
 import type { ErrorPayload } from '../../../../contract/errors';
@@ -15,6 +15,8 @@ import { hrefOf } from '../../router/route';
 import { navigate } from '../../router/useRoute';
 import { PersonDeleteButton } from './PersonDeleteButton';
 import { PersonModal, type PersonTarget } from './PersonModal';
+import { PersonMergeButton } from './PersonMergeButton';
+import { leaveMergeNotice, takeMergeNotice, type MergeNotice } from './usePersonMerge';
 
 const PAGE_SIZE = 50;
 
@@ -88,6 +90,8 @@ export function PersonScreen({ id }: { id: string }) {
   const person = useApiQuery('people/get', { id });
   const meetings = usePersonMeetings(id);
   const [target, setTarget] = useState<PersonTarget | null>(null);
+  // The page is opened anew (keyed by id) when the merge kept the other entry: the notice waits for it.
+  const [notice, setNotice] = useState<MergeNotice | null>(() => takeMergeNotice(id));
 
   if (person.error)
     return <ErrorAlert error={person.error} title={t('errors.loadFailed')} onAction={person.reload} />;
@@ -205,6 +209,20 @@ export function PersonScreen({ id }: { id: string }) {
           >
             {t('personPage.edit')}
           </Button>
+          <PersonMergeButton
+            person={p}
+            onMerged={(result) => {
+              const merged = { keepId: result.keep.id, duplicate: result.duplicate, meetings: result.meetings };
+              if (result.keep.id === p.id) {
+                setNotice(merged);
+                person.reload();
+                meetings.retry();
+              } else {
+                leaveMergeNotice(merged);
+                navigate(hrefOf({ name: 'person', id: result.keep.id }), { replace: true });
+              }
+            }}
+          />
           <PersonDeleteButton
             person={p}
             meetings={data?.total ?? null}
@@ -212,6 +230,11 @@ export function PersonScreen({ id }: { id: string }) {
           />
         </Group>
       </Group>
+      {notice && (
+        <Alert color="green" icon={<IconCheck size={18} />} withCloseButton onClose={() => setNotice(null)} data-testid="person-merged">
+          {t('personPage.merged', { count: notice.meetings, duplicate: notice.duplicate })}
+        </Alert>
+      )}
       <Group justify="space-between" align="baseline">
         <Title order={3}>{t('personPage.meetings')}</Title>
         <Text c="dimmed" size="sm" data-testid="person-meetings-count" data-count={data?.total ?? undefined}>
