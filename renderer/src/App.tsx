@@ -2,6 +2,7 @@ import { AppShell } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
+import { Confirmations } from './components/Confirmations';
 import { ErrorAlert } from './components/ErrorAlert';
 import { NavBar } from './components/NavBar';
 import { sectionOf, type Route } from './router/route';
@@ -85,6 +86,7 @@ export function App() {
         <Screen route={route} />
       </AppShell.Main>
       <QuickSearch opened={quickOpened} onClose={quick.close} />
+      <Confirmations />
     </AppShell>
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { DatesProvider } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import 'dayjs/locale/vi';
@@ -17,6 +18,7 @@ import '@fontsource/be-vietnam-pro/latin-700.css';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/tiptap/styles.css';
+import '@mantine/notifications/styles.css';
 import './i18n';
 import { App } from './App';
 import { toLanguage } from './format/language';
@@ -43,6 +45,9 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
   );
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
+      {/* Top right, under the 60 px header: the sticky save bars sit at the bottom of the screens and a
+          confirmation must never cover the button the clerk reaches for next. */}
+      <Notifications position="top-right" limit={3} containerWidth={380} styles={{ root: { top: 68 } }} />
       {children}
     </MantineProvider>
   );

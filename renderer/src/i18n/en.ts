@@ -1,3 +1,4 @@
+import { confirmEn } from '../api/confirmationMessages';
 import { lockEn } from '../screens/lock/messages';
 import { personPageEn } from '../screens/people/personPageMessages';
 import { partsEn } from '../screens/meetings/record/partsMessages';
@@ -366,6 +367,7 @@ export const en: Messages = {
   ...mergeEn,
   ...reportsEn,
   ...lockEn,
+  ...confirmEn,
   notFound: {
     title: 'Page not found',
     description: 'The address “{{path}}” does not match any page of the application.',
