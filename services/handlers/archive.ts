@@ -9,7 +9,7 @@ import { verifyArchivePath } from '../archive/verifyArchive';
 import { resolveQuery } from '../archive/selection';
 import { applyMerge, previewMerge } from '../archive/mergeApply';
 import { findBags } from '../archive/findBags';
-import { backupNow, listBackups } from '../backups';
+import { backupNow, checkBackupDir, listBackups } from '../backups';
 import { checkBackup, restoreBackup } from '../backupRestore';
 import { healthStatus, verifyArchive } from '../health';
 
@@ -89,6 +89,7 @@ export function archiveHandlers(
       return made;
     },
     'backups/check': ({ file }) => checkBackup(a, file),
+    'backups/check-dir': ({ dir }) => checkBackupDir(a.file, dir),
     'backups/restore': ({ file }) => restoreBackup(a, file, ctx.actor()),
     'health/status': () => healthStatus(a),
     'health/verify': ({ full }) => verifyArchive(a, full),

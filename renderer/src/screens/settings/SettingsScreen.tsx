@@ -25,6 +25,7 @@ import { useSettings } from '../../settings/settingsContext';
 import {
   draftOf,
   isSettingsDirty,
+  MAX_LENGTH,
   normalizeDraft,
   validateSettings,
   type SettingsDraft,
@@ -32,16 +33,6 @@ import {
 
 // Mantine's Select needs a non-empty value for "no authority" (the contract stores '').
 const NONE = 'none';
-
-const MAX_LENGTH = {
-  parentAgency: 300,
-  issuingAgency: 300,
-  agencyCode: 50,
-  placeName: 100,
-  signerTitle: 200,
-  signerName: 200,
-  clerkName: 200,
-} as const;
 
 type TextField = keyof typeof MAX_LENGTH;
 const HINTS: Partial<Record<TextField, true>> = {
