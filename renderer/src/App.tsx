@@ -18,6 +18,7 @@ import { QuickSearch } from './screens/search/QuickSearch';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { FirstRunGate } from './screens/setup/FirstRunGate';
 import { TasksScreen } from './screens/tasks/TasksScreen';
 import { TrashScreen } from './screens/trash/TrashScreen';
 import { UsbScreen } from './screens/usb/UsbScreen';
@@ -87,6 +88,7 @@ export function App() {
       </AppShell.Main>
       <QuickSearch opened={quickOpened} onClose={quick.close} />
       <Confirmations />
+      <FirstRunGate />
     </AppShell>
   );
 }

@@ -21,6 +21,7 @@ import '@mantine/tiptap/styles.css';
 import '@mantine/notifications/styles.css';
 import './i18n';
 import { App } from './App';
+import notificationsClasses from './components/Notifications.module.css';
 import { toLanguage } from './format/language';
 import { SettingsProvider } from './settings/SettingsProvider';
 import { LockGuard } from './screens/lock/LockGuard';
@@ -47,7 +48,7 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
     <MantineProvider theme={theme} defaultColorScheme="light">
       {/* Top right, under the 60 px header: the sticky save bars sit at the bottom of the screens and a
           confirmation must never cover the button the clerk reaches for next. */}
-      <Notifications position="top-right" limit={3} containerWidth={380} styles={{ root: { top: 68 } }} />
+      <Notifications position="top-right" limit={3} containerWidth={380} classNames={{ root: notificationsClasses.root }} />
       {children}
     </MantineProvider>
   );

@@ -1,4 +1,5 @@
 import { confirmEn } from '../api/confirmationMessages';
+import { setupEn } from '../screens/setup/messages';
 import { lockEn } from '../screens/lock/messages';
 import { personPageEn } from '../screens/people/personPageMessages';
 import { partsEn } from '../screens/meetings/record/partsMessages';
@@ -368,6 +369,7 @@ export const en: Messages = {
   ...reportsEn,
   ...lockEn,
   ...confirmEn,
+  ...setupEn,
   notFound: {
     title: 'Page not found',
     description: 'The address “{{path}}” does not match any page of the application.',

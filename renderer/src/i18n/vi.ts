@@ -3,6 +3,7 @@
  * Plural keys (`_one` / `_other`) exist in both files so the shapes agree; Vietnamese only uses `_other`.
  */
 import { confirmVi } from '../api/confirmationMessages';
+import { setupVi } from '../screens/setup/messages';
 import { lockVi } from '../screens/lock/messages';
 import { personPageVi } from '../screens/people/personPageMessages';
 import { partsVi } from '../screens/meetings/record/partsMessages';
@@ -370,6 +371,7 @@ export const vi = {
   ...reportsVi,
   ...lockVi,
   ...confirmVi,
+  ...setupVi,
   notFound: {
     title: 'Không có trang này',
     description: 'Đường dẫn “{{path}}” không khớp với trang nào của ứng dụng.',
