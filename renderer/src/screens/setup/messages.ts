@@ -2,7 +2,7 @@
 export const setupVi = {
   setup: {
     title: 'Thiết lập ban đầu',
-    intro: 'Ba bước ngắn để văn bản in ra đúng tên cơ quan và người ký. Bước nào chưa rõ thì bỏ qua, sau này mở lại trong Cài đặt → Thiết lập ban đầu….',
+    intro: 'Ba bước ngắn để văn bản in ra đúng tên cơ quan và người ký. Bước nào chưa rõ thì bỏ qua, sau này mở lại bằng nút “Thiết lập ban đầu…” trong Cài đặt.',
     open: 'Thiết lập ban đầu…',
     skip: 'Bỏ qua, để sau',
     back: 'Quay lại',
@@ -51,7 +51,7 @@ export const setupVi = {
 export const setupEn: typeof setupVi = {
   setup: {
     title: 'First-run setup',
-    intro: 'Three short steps so that printed documents carry the right agency and signer. Skip any step you are unsure of; reopen it later from Settings → First-run setup….',
+    intro: 'Three short steps so that printed documents carry the right agency and signer. Skip any step you are unsure of; reopen it later with the “First-run setup…” button in Settings.',
     open: 'First-run setup…',
     skip: 'Skip, do it later',
     back: 'Back',
