@@ -46,9 +46,9 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
   );
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      {/* Top right, under the 60 px header: the sticky save bars sit at the bottom of the screens and a
-          confirmation must never cover the button the clerk reaches for next. */}
-      <Notifications position="top-right" limit={3} containerWidth={380} classNames={{ root: notificationsClasses.root }} />
+      {/* Top centre, under the 60 px header, between a screen's title and its buttons: the sticky save
+          bars sit at the bottom, and a confirmation must never cover the button the clerk reaches next. */}
+      <Notifications position="top-center" limit={3} containerWidth={380} classNames={{ root: notificationsClasses.root }} />
       {children}
     </MantineProvider>
   );
