@@ -202,6 +202,8 @@ const isAbsolutePath = (p: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\
 export const SignerAuthority = z.enum(['', 'TM.', 'KT.', 'TL.', 'TUQ.', 'Q.', 'T/M', 'K/T']);
 export const DocumentVariant = z.enum(['state', 'party']);
 export const Language = z.enum(['vi', 'en']);
+export const SetupState = z.enum(['pending', 'done', 'skipped']);
+export type SetupState = z.output<typeof SetupState>;
 
 export const Settings = z.object({
   /** Cơ quan chủ quản (e.g. "UBND TỈNH BẮC NINH"); may be empty. */
@@ -235,6 +237,8 @@ export const Settings = z.object({
     .max(365, issue('input.backupKeepMax', { max: 365 }))
     .optional(),
   backupDaily: z.boolean().optional(),
+  /** The first-run setup: not answered yet, completed, or put off ("Bỏ qua, để sau"); shown again only from Cài đặt. Optional like the backup fields. */
+  setup: SetupState.optional(),
 });
 export type Settings = z.output<typeof Settings>;
 export const SettingsPatch = Settings.partial();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { issue, MessageSchema } from './messages/message';
+import { ErrorReport } from './errors';
 
 /**
  * Merge of a USB bag into this archive (`merge/*`) and rotating backups (`backups/*`), spread into the
@@ -196,6 +197,15 @@ export type BackupCheck = z.output<typeof BackupCheck>;
 
 const BackupFile = z.object({ file: z.string().trim().min(1).max(4096) });
 
+/** A backup folder the clerk proposes (first-run setup): '' is the default beside the archive. */
+export const BackupDirCheck = z.object({
+  /** The folder backups would go to ('' resolved to the default). */
+  dir: z.string(),
+  /** Why it cannot be used (relative, not writable, the archive's own folder); null when it can. */
+  problem: ErrorReport.nullable(),
+});
+export type BackupDirCheck = z.output<typeof BackupDirCheck>;
+
 /** A bag found on a stick or in a folder (`merge/find-bags`): what the clerk chooses it by. */
 export const FoundBag = z.object({
   path: z.string(),
@@ -217,6 +227,7 @@ export const mergeChannels = {
   'backups/list': { input: z.object({}), output: BackupList },
   'backups/create': { input: z.object({}), output: BackupEntry },
   'backups/check': { input: BackupFile, output: BackupCheck },
+  'backups/check-dir': { input: z.object({ dir: z.string().trim().max(1000) }), output: BackupDirCheck },
   'backups/restore': {
     input: BackupFile,
     output: z.object({ restoredFrom: z.string(), safetyBackup: z.string(), meetings: z.number().int() }),

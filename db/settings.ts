@@ -32,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupDir: '',
   backupKeep: 7,
   backupDaily: true,
+  setup: 'pending',
 };
 
 /**

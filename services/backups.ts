@@ -5,9 +5,9 @@ import type { Archive } from '../db/open';
 import { inspectArchiveFile } from '../db/open';
 import { backupStamp, backupTo } from '../db/backup';
 import { getSettings } from '../db/settings';
-import { HosoError } from '../contract/errors';
+import { errorPayload, HosoError, toErrorPayload, type ErrorCode } from '../contract/errors';
 import { literal } from '../contract/messages/message';
-import type { BackupEntry, BackupList } from '../contract/mergeContract';
+import type { BackupDirCheck, BackupEntry, BackupList } from '../contract/mergeContract';
 import { bootSecond, ownerGone } from './processAlive';
 
 /**
@@ -173,6 +173,30 @@ export function backupDirFrom(stored: string | undefined, archiveFile: string, p
   if (!stored) return pathApi.join(pathApi.dirname(archiveFile), 'backups');
   if (!pathApi.isAbsolute(stored)) throw new HosoError('BACKUP_DIR_RELATIVE', literal(stored));
   return pathApi.normalize(stored);
+}
+
+/**
+ * Whether `stored` can take backups, before it is chosen (first-run setup): a full path, not the archive's
+ * own folder (one failed disk or one deleted folder would take both), and writable, or creatable in a
+ * writable parent, and not a file. Nothing is created: the folder is made by the first backup.
+ */
+export function checkBackupDir(archiveFile: string, stored: string, pathApi: PlatformPath = path): BackupDirCheck {
+  let dir: string;
+  try {
+    dir = backupDirFrom(stored, archiveFile, pathApi);
+  } catch (e) {
+    return { dir: stored, problem: toErrorPayload(e) };
+  }
+  const problem = (code: ErrorCode): BackupDirCheck => ({ dir, problem: errorPayload(code, literal(dir)) });
+  // Windows names are case-insensitive (C:\HoSo is c:\hoso); a trailing separator names the same folder.
+  const key = (p: string) => {
+    const n = pathApi.normalize(p).replace(/[\\/]+$/, '');
+    return pathApi.sep === '\\' ? n.toLowerCase() : n;
+  };
+  if (key(dir) === key(pathApi.dirname(archiveFile))) return problem('BACKUP_DIR_IS_ARCHIVE_FOLDER');
+  if (existsSync(dir) && !statSync(dir).isDirectory()) return problem('BACKUP_DIR_UNWRITABLE');
+  if (!writable(nearestExisting(dir))) return problem('BACKUP_DIR_UNWRITABLE');
+  return { dir, problem: null };
 }
 
 /** The backup settings with their defaults applied; a relative folder is refused (BACKUP_DIR_RELATIVE). */

@@ -2,6 +2,7 @@ import { AppShell } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
+import { Confirmations } from './components/Confirmations';
 import { ErrorAlert } from './components/ErrorAlert';
 import { NavBar } from './components/NavBar';
 import { sectionOf, type Route } from './router/route';
@@ -17,6 +18,7 @@ import { QuickSearch } from './screens/search/QuickSearch';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { FirstRunGate } from './screens/setup/FirstRunGate';
 import { TasksScreen } from './screens/tasks/TasksScreen';
 import { TrashScreen } from './screens/trash/TrashScreen';
 import { UsbScreen } from './screens/usb/UsbScreen';
@@ -85,6 +87,8 @@ export function App() {
         <Screen route={route} />
       </AppShell.Main>
       <QuickSearch opened={quickOpened} onClose={quick.close} />
+      <Confirmations />
+      <FirstRunGate />
     </AppShell>
   );
 }

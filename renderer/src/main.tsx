@@ -1,6 +1,7 @@
 import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { DatesProvider } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import 'dayjs/locale/vi';
@@ -17,8 +18,10 @@ import '@fontsource/be-vietnam-pro/latin-700.css';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/tiptap/styles.css';
+import '@mantine/notifications/styles.css';
 import './i18n';
 import { App } from './App';
+import notificationsClasses from './components/Notifications.module.css';
 import { toLanguage } from './format/language';
 import { SettingsProvider } from './settings/SettingsProvider';
 import { LockGuard } from './screens/lock/LockGuard';
@@ -43,6 +46,9 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
   );
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
+      {/* Top centre, under the 60 px header, between a screen's title and its buttons: the sticky save
+          bars sit at the bottom, and a confirmation must never cover the button the clerk reaches next. */}
+      <Notifications position="top-center" limit={3} containerWidth={380} classNames={{ root: notificationsClasses.root }} />
       {children}
     </MantineProvider>
   );

@@ -10,7 +10,7 @@ import { resolveQuery } from '../archive/selection';
 import { applyMerge, previewMerge } from '../archive/mergeApply';
 import { findBags } from '../archive/findBags';
 import { listDrives } from '../archive/drives';
-import { backupNow, listBackups } from '../backups';
+import { backupNow, checkBackupDir, listBackups } from '../backups';
 import { checkBackup, restoreBackup } from '../backupRestore';
 import { healthStatus, verifyArchive } from '../health';
 
@@ -91,6 +91,7 @@ export function archiveHandlers(
       return made;
     },
     'backups/check': ({ file }) => checkBackup(a, file),
+    'backups/check-dir': ({ dir }) => checkBackupDir(a.file, dir),
     'backups/restore': ({ file }) => restoreBackup(a, file, ctx.actor()),
     'health/status': () => healthStatus(a),
     'health/verify': ({ full }) => verifyArchive(a, full),

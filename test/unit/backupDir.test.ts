@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { backupDirFrom } from '../../services/backups';
+import path, { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { backupDirFrom, checkBackupDir } from '../../services/backups';
+import { tempDir } from '../helpers/tempArchive';
 import { errorOfSync } from '../helpers/errors';
 
 /**
@@ -31,4 +33,28 @@ describe('backup folder from the settings', () => {
     expect(refusal(() => backupDirFrom('D:\\Sao luu', archive, path.posix))).toContain('(D:\\Sao luu)');
     expect(backupDirFrom(undefined, archive, path.posix)).toBe('/home/van-thu/.config/hoso/backups');
   });
+});
+
+describe('a backup folder judged before it is chosen (first-run setup, backups/check-dir)', () => {
+  it('refuses the archive’s own folder (any case and trailing separator on Windows), a relative name and a file; accepts the default and a folder yet to be made', () => {
+    const t = tempDir('hoso-checkdir-');
+    try {
+      const archive = join(t.dir, 'kho', 'archive.sqlite');
+      mkdirSync(dirname(archive), { recursive: true });
+      expect(checkBackupDir(archive, dirname(archive)).problem?.code).toBe('BACKUP_DIR_IS_ARCHIVE_FOLDER');
+      expect(checkBackupDir(archive, `${dirname(archive)}/`).problem?.code).toBe('BACKUP_DIR_IS_ARCHIVE_FOLDER');
+      expect(checkBackupDir(archive, 'Sao luu').problem?.code).toBe('BACKUP_DIR_RELATIVE');
+      writeFileSync(join(t.dir, 'mot-tep'), 'x');
+      expect(checkBackupDir(archive, join(t.dir, 'mot-tep')).problem?.code).toBe('BACKUP_DIR_UNWRITABLE');
+      expect(checkBackupDir(archive, '')).toEqual({ dir: join(dirname(archive), 'backups'), problem: null });
+      const later = join(t.dir, 'o-thu-hai', 'Sao luu');
+      expect(checkBackupDir(archive, later)).toEqual({ dir: later, problem: null });
+      expect(existsSync(later)).toBe(false);
+      const win = checkBackupDir('C:\\Users\\van thu\\hoso\\archive.sqlite', 'c:\\users\\VAN THU\\hoso\\', path.win32);
+      expect(win.problem?.code).toBe('BACKUP_DIR_IS_ARCHIVE_FOLDER');
+    } finally {
+      t.cleanup();
+    }
+  });
+
 });

@@ -118,6 +118,19 @@ export function onAppLocked(listener: LockListener): () => void {
   return () => lockListeners.delete(listener);
 }
 
+/**
+ * Every successful reply, seen from the one place every call passes: the confirmations (toasts) are
+ * wired here once (renderer/src/components/Confirmations.tsx) rather than in each screen.
+ */
+type SuccessListener = (channel: Channel, data: unknown) => void;
+const successListeners = new Set<SuccessListener>();
+
+/** Subscribes to "a call succeeded"; returns the unsubscribe. */
+export function onCallSucceeded(listener: SuccessListener): () => void {
+  successListeners.add(listener);
+  return () => successListeners.delete(listener);
+}
+
 function invokeOnce(channel: Channel, input: unknown): Promise<Reply<unknown>> {
   const archive = typeof window !== 'undefined' ? window.archive : undefined;
   return archive ? invokeIpc(archive, channel, input) : invokeHttp(channel, input);
@@ -127,7 +140,12 @@ export const api = {
   async invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Reply<ChannelOutput<C>>> {
     for (;;) {
       const reply = await invokeOnce(channel, input);
-      if (reply.ok || reply.error.code !== 'APP_LOCKED') return reply as Reply<ChannelOutput<C>>;
+      if (reply.ok) {
+        const data = reply.data;
+        successListeners.forEach((listener) => listener(channel, data));
+        return reply as Reply<ChannelOutput<C>>;
+      }
+      if (reply.error.code !== 'APP_LOCKED') return reply as Reply<ChannelOutput<C>>;
       await waitForUnlock();
     }
   },

@@ -15,7 +15,10 @@ interface Props {
   children?: ReactNode;
 }
 
-/** A failed call shown where it happened (the app has no toast system), with the way out next to it. */
+/**
+ * A failed call shown where it happened, with the way out next to it. Never a toast: a failure must stay
+ * until the clerk has read it (toasts only confirm what went well, api/confirmations.ts).
+ */
 export function ErrorAlert({ error, title, onAction, actionLabel, onClose, children }: Props) {
   const { t } = useTranslation();
   const text = useErrorText();

@@ -1,3 +1,5 @@
+import { confirmEn } from '../api/confirmationMessages';
+import { setupEn } from '../screens/setup/messages';
 import { lockEn } from '../screens/lock/messages';
 import { personPageEn } from '../screens/people/personPageMessages';
 import { partsEn } from '../screens/meetings/record/partsMessages';
@@ -369,6 +371,8 @@ export const en: Messages = {
   ...sticksEn,
   ...reportsEn,
   ...lockEn,
+  ...confirmEn,
+  ...setupEn,
   notFound: {
     title: 'Page not found',
     description: 'The address “{{path}}” does not match any page of the application.',

@@ -2,6 +2,8 @@
  * Vietnamese: the app's first language and the shape every other language must match (see en.ts).
  * Plural keys (`_one` / `_other`) exist in both files so the shapes agree; Vietnamese only uses `_other`.
  */
+import { confirmVi } from '../api/confirmationMessages';
+import { setupVi } from '../screens/setup/messages';
 import { lockVi } from '../screens/lock/messages';
 import { personPageVi } from '../screens/people/personPageMessages';
 import { partsVi } from '../screens/meetings/record/partsMessages';
@@ -371,6 +373,8 @@ export const vi = {
   ...sticksVi,
   ...reportsVi,
   ...lockVi,
+  ...confirmVi,
+  ...setupVi,
   notFound: {
     title: 'Không có trang này',
     description: 'Đường dẫn “{{path}}” không khớp với trang nào của ứng dụng.',

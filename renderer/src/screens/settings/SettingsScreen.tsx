@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Button,
   Fieldset,
   Group,
   Input,
@@ -22,9 +23,11 @@ import { AbbreviationsEditor } from './AbbreviationsEditor';
 import { AppLockSection } from './AppLockSection';
 import { HealthSection } from './HealthSection';
 import { useSettings } from '../../settings/settingsContext';
+import { FirstRunSetup } from '../setup/FirstRunSetup';
 import {
   draftOf,
   isSettingsDirty,
+  MAX_LENGTH,
   normalizeDraft,
   validateSettings,
   type SettingsDraft,
@@ -32,16 +35,6 @@ import {
 
 // Mantine's Select needs a non-empty value for "no authority" (the contract stores '').
 const NONE = 'none';
-
-const MAX_LENGTH = {
-  parentAgency: 300,
-  issuingAgency: 300,
-  agencyCode: 50,
-  placeName: 100,
-  signerTitle: 200,
-  signerName: 200,
-  clerkName: 200,
-} as const;
 
 type TextField = keyof typeof MAX_LENGTH;
 const HINTS: Partial<Record<TextField, true>> = {
@@ -60,6 +53,7 @@ export function SettingsScreen() {
   const [justSaved, setJustSaved] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const { busy: saving, error, clearError, run } = useAction();
+  const [setupOpen, setSetupOpen] = useState(false);
 
   const errors = submitted ? validateSettings(draft) : {};
   const dirty = isSettingsDirty(draft, saved);
@@ -106,7 +100,12 @@ export function SettingsScreen() {
       noValidate
     >
       <Stack gap="lg" maw={900}>
-        <Title order={2}>{t('settings.title')}</Title>
+        <Group justify="space-between">
+          <Title order={2}>{t('settings.title')}</Title>
+          <Button variant="light" onClick={() => setSetupOpen(true)} data-testid="settings-open-setup">
+            {t('setup.open')}
+          </Button>
+        </Group>
 
         <Fieldset legend={t('settings.section.agency')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -220,6 +219,17 @@ export function SettingsScreen() {
         </Stack>
       </Stack>
     </form>
+    {setupOpen && (
+      <FirstRunSetup
+        onClose={(stored) => {
+          setSetupOpen(false);
+          // What the setup stored shows in the form at once, and is not "unsaved"; the clerk's other
+          // edits stay as they were.
+          setDraft((cur) => ({ ...cur, ...stored }));
+          setSaved((cur) => ({ ...cur, ...stored }));
+        }}
+      />
+    )}
     {/* Outside the settings form: the lock and the health checks act at once, each with its own buttons. */}
     <Stack gap="lg" maw={900} mt="xl">
       <AppLockSection />

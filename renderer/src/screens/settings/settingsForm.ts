@@ -1,10 +1,11 @@
 /**
  * The settings form. Language is not part of the draft: it is switched and stored on its own (from the
- * header too), so saving the form can never undo a language change made meanwhile.
+ * header too), so saving the form can never undo a language change made meanwhile. Nor is the
+ * first-run setup's state: the setup stores it itself, and a form opened before must not put it back.
  */
 import type { Settings } from '../../../../contract/contract';
 
-export type SettingsDraft = Omit<Settings, 'language'>;
+export type SettingsDraft = Omit<Settings, 'language' | 'setup'>;
 export type SettingsFormErrors = Partial<Record<keyof SettingsDraft, 'kindsRequired' | 'abbreviationIncomplete'>>;
 
 export const TEXT_FIELDS = [
@@ -17,8 +18,19 @@ export const TEXT_FIELDS = [
   'clerkName',
 ] as const satisfies readonly (keyof SettingsDraft)[];
 
+/** The contract's bounds on each text field (contract.ts Settings), kept by the inputs as the clerk types. */
+export const MAX_LENGTH = {
+  parentAgency: 300,
+  issuingAgency: 300,
+  agencyCode: 50,
+  placeName: 100,
+  signerTitle: 200,
+  signerName: 200,
+  clerkName: 200,
+} as const satisfies Record<(typeof TEXT_FIELDS)[number], number>;
+
 export function draftOf(settings: Settings): SettingsDraft {
-  const { language: _language, ...draft } = settings;
+  const { language: _language, setup: _setup, ...draft } = settings;
   return {
     ...draft,
     meetingKinds: [...draft.meetingKinds],
