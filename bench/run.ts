@@ -2,6 +2,8 @@
  * Benchmarks that print figures (never timed assertions in tests). Usage:
  *   npm run --silent bench -- search [--meetings 100000] [--db PATH] [--runs 15]
  *   npm run --silent bench -- photos [--runs 5]
+ *   npm run --silent bench -- pdf [--meetings 200] [--runs 10]   (the web host's PDFs: first after start,
+ *     then median/p95 of the next ones, against the same document as HTML; targets < 3 s and < 1 s)
  *   npm run --silent bench -- merge [--meetings 2000]
  *   npm run --silent bench -- merge-ui [--meetings 2000]   (the same bag merged through the web host and
  *     the built renderer in Chromium: preview and apply as the clerk waits for them)
@@ -18,6 +20,7 @@ import { benchSearch } from './search';
 import { benchOpenMeeting } from './openMeeting';
 import { benchPhotos } from './photos';
 import { benchReports } from './reports';
+import { benchPdf } from './pdf';
 import { benchMerge } from './merge';
 import { benchMergeUi } from './mergeUi';
 import { benchExport } from './export';
@@ -73,6 +76,11 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchReports(file, Number(values.runs ?? 3)), null, 2));
     return;
   }
+  if (which === 'pdf') {
+    const file = await ensureDemoArchive(Number(values.meetings ?? 200), values.db);
+    console.log(JSON.stringify(await benchPdf(file, Number(values.runs ?? 10)), null, 2));
+    return;
+  }
   if (which === 'merge') {
     const file = await ensureDemoArchive(Number(values.meetings ?? 2000), values.db);
     console.log(JSON.stringify(await benchMerge(file), null, 2));
@@ -118,7 +126,7 @@ async function main(): Promise<void> {
     return;
   }
   console.error(
-    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N] | merge [--meetings 2000] | merge-ui [--meetings 2000] | import [--files 1000] | import-corpus DIR [--runs 5]',
+    'Cách dùng: npm run --silent bench -- search [--meetings N] [--db PATH] [--runs N] | open-meeting [--meetings N] [--samples N] | photos [--runs N] | reports [--meetings 500] [--runs N] | pdf [--meetings 200] [--runs N] | export [--meetings 2000] [--photo-mb 200] [--runs 2] [--no-encrypted] [--workers N] | merge [--meetings 2000] | merge-ui [--meetings 2000] | import [--files 1000] | import-corpus DIR [--runs 5]',
   );
   process.exitCode = 2;
 }

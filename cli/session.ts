@@ -1,7 +1,7 @@
 import type { HostCapabilities, Transport } from '../services/context';
 import { consoleLogger, type Logger } from '../services/log';
 import { openSession, type Session } from '../services/session';
-import { htmlToPdf } from './chromiumPdf';
+import { createChromiumPdf } from './chromiumPdf';
 
 /** How a command uses the archive. */
 export interface SessionUse {
@@ -13,6 +13,11 @@ export interface SessionUse {
   onProgress?: HostCapabilities['onProgress'];
   /** `serve` keeps the daily backup going while it runs. */
   automaticBackups?: (error: unknown) => void;
+  /**
+   * Start Chromium for PDFs as the session opens, in the background: `serve` (so the clerk's first PDF
+   * does not wait for it) and `report … --out x.pdf` (the launch overlaps reading the archive).
+   */
+  warmPdf?: boolean;
 }
 
 /**
@@ -30,17 +35,26 @@ const commandLog: Logger = {
 /**
  * The CLI's side of services/session.ts: the archive opened for one command, with the CLI's own
  * capabilities (PDFs through the PC's Chromium, progress on stderr), closed when the command ends.
+ * The session's PDFs share one Chromium (cli/chromiumPdf.ts), ended with the session: after the PDF in
+ * progress, before the archive closes, so no Chromium outlives the command or the web host.
  */
 export async function withSession<T>(file: string, body: (session: Session) => Promise<T>, use: SessionUse = {}): Promise<T> {
+  const log = use.log ?? commandLog;
+  const pdf = createChromiumPdf({ log });
   const session = await openSession(file, use.transport ?? 'direct', {
     mustExist: !use.create,
-    host: { renderPdf: htmlToPdf, onProgress: use.onProgress },
-    log: use.log ?? commandLog,
+    host: { renderPdf: (html) => pdf.render(html), onProgress: use.onProgress },
+    log,
     automaticBackups: use.automaticBackups,
   });
+  if (use.warmPdf) pdf.warm();
   try {
     return await body(session);
   } finally {
-    session.close();
+    try {
+      await pdf.close();
+    } finally {
+      session.close();
+    }
   }
 }

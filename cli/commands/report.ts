@@ -71,6 +71,6 @@ export const reportCommand: CliCommand = {
         ms: Date.now() - started,
       });
       return 0;
-    });
+    }, { warmPdf: channel === 'reports/pdf' });
   },
 };

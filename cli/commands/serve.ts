@@ -39,6 +39,8 @@ export const serveCommand: CliCommand = {
         create: true,
         transport: 'web',
         log: consoleLogger,
+        // Chromium starts beside the host, so the clerk's first PDF does not wait for it.
+        warmPdf: true,
         automaticBackups: (e) => io.err(`Sao lưu tự động không thành công: ${(e as Error).message}`),
       },
     );

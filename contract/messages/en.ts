@@ -95,6 +95,8 @@ export const en: CatalogShape<typeof vi> = {
     REPORT_NOTHING_TO_PRINT: 'There is nothing to print.',
     PDF_UNAVAILABLE:
       'The PDF cannot be made because Chromium is not installed on this PC. Use Print (choose "Save as PDF"), or save as HTML/DOCX.',
+    PDF_BUSY:
+      'Many PDFs are already waiting to be made. Wait for those to finish, then try again; nothing was left half-made.',
     REPORT_OUTPUT_FAILED:
       'The output file could not be written (disk full, read-only folder or no permission). No partial file was left; choose another place.',
     IMPORT_DOC_UNSUPPORTED:

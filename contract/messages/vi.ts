@@ -99,6 +99,8 @@ export const vi = {
     REPORT_NOTHING_TO_PRINT: 'Không có nội dung để in.',
     PDF_UNAVAILABLE:
       'Không tạo được tệp PDF vì máy này chưa có trình duyệt Chromium để dựng trang in. Hãy dùng nút In (chọn máy in "Lưu thành PDF"), hoặc lưu HTML/DOCX.',
+    PDF_BUSY:
+      'Đang có nhiều tệp PDF chờ tạo. Hãy đợi các tệp trước xong rồi bấm lại; chưa có tệp nào bị bỏ dở.',
     REPORT_OUTPUT_FAILED:
       'Không ghi được tệp kết quả (ổ đĩa đầy, thư mục chỉ đọc hoặc không có quyền). Không có tệp dở dang nào được để lại; hãy chọn nơi lưu khác.',
     IMPORT_DOC_UNSUPPORTED:

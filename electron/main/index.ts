@@ -18,7 +18,7 @@ import { isNativeModuleLoadError, resolveNativeBinding } from './nativeBinding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_START_URL, devServerOrigin, isAppPageUrl } from './securityPolicy';
 import { createMainWindow, WINDOW_TITLE } from './window';
-import { printHtmlToPdf } from './printToPdf';
+import { closePrintWindow, printHtmlToPdf, warmPrintWindow } from './printToPdf';
 import { chooseFolder } from './chooseFolder';
 
 // out/main/index.js → out/renderer and out/preload/index.cjs, siblings in the build output.
@@ -70,6 +70,7 @@ function start(): void {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    closePrintWindow();
     // Stops the daily backup, checkpoints the WAL and releases the file, so the archive can be copied right away.
     opened?.close();
     opened = null;
@@ -106,7 +107,11 @@ function start(): void {
     win = createMainWindow(PRELOAD_PATH, devServerUrl ?? APP_START_URL, log);
     win.on('closed', () => {
       win = null;
+      // The hidden print window would otherwise keep the app from quitting (window-all-closed).
+      closePrintWindow();
     });
+    // After the main window: the clerk's first PDF finds the hidden print window ready.
+    warmPrintWindow(log);
   };
 
   app

@@ -3,7 +3,8 @@
  * HTML + print CSS the preview shows and the CLI renders through the system Chromium. The document is
  * written to a temporary file and loaded in a hidden window of its own session that may load that one
  * file and inline data: (its fonts and photos) and nothing else, with JavaScript off: a report is
- * data, and a clerk's pasted text in it must never run or reach out.
+ * data, and a clerk's pasted text in it must never run or reach out. The window is made ready at
+ * start-up and reused for every document, one at a time (see printWindow below).
  */
 import { BrowserWindow, session } from 'electron';
 import { randomBytes } from 'node:crypto';
@@ -34,9 +35,17 @@ function printSession(log: Logger): Electron.Session {
   return s;
 }
 
-export async function printHtmlToPdf(html: string, log: Logger = consoleLogger): Promise<Buffer> {
-  const file = join(tmpdir(), `hoso-print-${randomBytes(16).toString('hex')}.html`);
-  await writeFile(file, html, 'utf8');
+/**
+ * The hidden print window, kept between documents: creating one (and its renderer process) was most of
+ * a desktop PDF's time. Each document is loaded over the last, one at a time; a window that was
+ * destroyed or whose renderer died is replaced for the next document; closePrintWindow() ends it as
+ * the app quits.
+ */
+let printWindow: BrowserWindow | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+function openPrintWindow(log: Logger): BrowserWindow {
+  if (printWindow && !printWindow.isDestroyed()) return printWindow;
   const win = new BrowserWindow({
     show: false,
     webPreferences: {
@@ -49,11 +58,50 @@ export async function printHtmlToPdf(html: string, log: Logger = consoleLogger):
       spellcheck: false,
     },
   });
+  win.webContents.on('render-process-gone', () => {
+    if (printWindow === win) printWindow = null;
+    win.destroy();
+  });
+  win.on('closed', () => {
+    if (printWindow === win) printWindow = null;
+  });
+  printWindow = win;
+  return win;
+}
+
+/** Makes the print window ready now (at start-up), so the first PDF does not wait for it. */
+export function warmPrintWindow(log: Logger = consoleLogger): void {
+  openPrintWindow(log)
+    .loadURL('data:text/html;charset=utf-8,')
+    .catch((e: unknown) => log.error('INTERNAL', 'preparing the print window', e));
+}
+
+/** Ends the print window (the app is quitting). */
+export function closePrintWindow(): void {
+  const win = printWindow;
+  printWindow = null;
+  if (win && !win.isDestroyed()) win.destroy();
+}
+
+async function printOnce(html: string, log: Logger): Promise<Buffer> {
+  const file = join(tmpdir(), `hoso-print-${randomBytes(16).toString('hex')}.html`);
+  await writeFile(file, html, 'utf8');
+  const win = openPrintWindow(log);
   try {
     await win.loadURL(pathToFileURL(file).href);
     return await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateDocumentOutline: false });
+  } catch (e) {
+    // A window that failed once is not trusted with the next document.
+    if (printWindow === win) printWindow = null;
+    if (!win.isDestroyed()) win.destroy();
+    throw e;
   } finally {
-    win.destroy();
     await rm(file, { force: true });
   }
+}
+
+export function printHtmlToPdf(html: string, log: Logger = consoleLogger): Promise<Buffer> {
+  const run = queue.then(() => printOnce(html, log));
+  queue = run.catch(() => {});
+  return run;
 }

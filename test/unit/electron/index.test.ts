@@ -74,8 +74,12 @@ async function boot({ open, isPackaged = false, lockGranted = true, ready }: Boo
 /** Lets the ready handler's promise chain run to its end. */
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
-/** The windows index.ts created (read through the fake it was given; see resetFakeElectron). */
-const windows = (electron: FakeElectron) => electron.BrowserWindow.instances;
+/**
+ * The windows index.ts created (read through the fake it was given; see resetFakeElectron), but the
+ * hidden print window it keeps ready for PDFs (printToPdf.test.ts), which is in the print session.
+ */
+const windows = (electron: FakeElectron) =>
+  electron.BrowserWindow.instances.filter((w) => w.options.webPreferences?.session !== electron.session.partitions.get('hoso-print'));
 
 function mainWindow(electron: FakeElectron) {
   expect(windows(electron)).toHaveLength(1);

@@ -2,19 +2,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fakeElectron, type BeforeRequestListener } from './fakeElectron';
-import { printHtmlToPdf, PRINT_PARTITION } from '../../../electron/main/printToPdf';
+import { closePrintWindow, printHtmlToPdf, PRINT_PARTITION, warmPrintWindow } from '../../../electron/main/printToPdf';
 import { silentLogger } from '../../../services/log';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
 
 afterEach(async () => {
+  closePrintWindow();
   (await fakeElectron()).BrowserWindow.onCreated = null;
 });
 
 const HTML = '<!doctype html><html><body><p>Thông báo kết luận <script>alert(1)</script></p></body></html>';
 
 describe('desktop PDF of a report', () => {
-  it('prints the HTML from a temporary file in a hidden window with JavaScript off, then removes both', async () => {
+  it('prints the HTML from a temporary file in a hidden window with JavaScript off, then removes the file', async () => {
     const electron = await fakeElectron();
     let loadedFile = '';
     let contentAtLoad = '';
@@ -34,8 +35,47 @@ describe('desktop PDF of a report', () => {
     expect(prefs).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
     expect(prefs.session).toBe(electron.session.partitions.get(PRINT_PARTITION));
     expect(win.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ preferCSSPageSize: true, printBackground: true }));
-    expect(win.destroy).toHaveBeenCalled();
     expect(existsSync(loadedFile)).toBe(false);
+    // Kept for the next document; ended as the app quits.
+    expect(win.destroy).not.toHaveBeenCalled();
+    closePrintWindow();
+    expect(win.destroy).toHaveBeenCalled();
+  });
+
+  it('keeps one hidden window ready from start-up and prints every document in it, one at a time', async () => {
+    const electron = await fakeElectron();
+    const before = electron.BrowserWindow.instances.length;
+    warmPrintWindow(silentLogger);
+    expect(electron.BrowserWindow.instances).toHaveLength(before + 1);
+    const win = electron.BrowserWindow.instances.at(-1)!;
+    expect(win.loadURL).toHaveBeenCalledWith(expect.stringMatching(/^data:/));
+    let printing = 0;
+    let most = 0;
+    win.webContents.printToPDF.mockImplementation(async () => {
+      most = Math.max(most, ++printing);
+      await new Promise((r) => setTimeout(r, 5));
+      printing--;
+      return Buffer.from('%PDF-1.7 fake');
+    });
+    const pdfs = await Promise.all([1, 2, 3].map(() => printHtmlToPdf(HTML, silentLogger)));
+    expect(pdfs.map(String)).toEqual(['%PDF-1.7 fake', '%PDF-1.7 fake', '%PDF-1.7 fake']);
+    expect(electron.BrowserWindow.instances).toHaveLength(before + 1);
+    expect(win.webContents.printToPDF).toHaveBeenCalledTimes(3);
+    expect(most).toBe(1);
+  });
+
+  it('replaces the print window when its renderer died, and the next PDF still comes out', async () => {
+    const electron = await fakeElectron();
+    await printHtmlToPdf(HTML, silentLogger);
+    const crashed = electron.BrowserWindow.instances.at(-1)!;
+    crashed.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(crashed.destroy).toHaveBeenCalled();
+    const pdf = await printHtmlToPdf(HTML, silentLogger);
+    expect(pdf.toString()).toContain('%PDF');
+    const next = electron.BrowserWindow.instances.at(-1)!;
+    expect(next).not.toBe(crashed);
+    expect(next.options.webPreferences).toMatchObject({ javascript: false, sandbox: true });
+    expect(next.webContents.printToPDF).toHaveBeenCalledTimes(1);
   });
 
   it('cleans up when printing fails, and passes the error on', async () => {
