@@ -140,7 +140,7 @@ describe('wireIpc with the real dispatcher, fuzzed', () => {
       const meetingsBefore = () =>
         (t.archive.sqlite.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
       for (const channel of CHANNELS) {
-        const base = sampleValid(contract[channel].input, channel, hints) as Record<string, unknown>;
+        const base = (sampleValid(contract[channel].input, channel, hints) ?? {}) as Record<string, unknown>;
         // A seeded tenth of the fuzz's payloads (the whole set runs in test/integration/fuzzChannels.test.ts).
         const picked = mutations(base, rand, {
           absolutePaths: ['/etc/passwd'],
