@@ -33,6 +33,7 @@ describe('Merge preview of a large bag', () => {
     const { page, host, archive } = app;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${host.origin}/#/usb/merge`);
+    await page.getByTestId('stick-other').click();
     await page.getByTestId('merge-path').fill(bagPath);
     await page.getByTestId('merge-passphrase').fill(PASSPHRASE);
     await page.getByTestId('merge-preview').click();
