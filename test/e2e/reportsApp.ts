@@ -17,6 +17,8 @@ export interface ReportsApp {
 export async function launchReportsApp(seed: { attendees: number; photos: number }): Promise<ReportsApp> {
   const app = await launchApp();
   const meetingId = await seedReportArchive(app.archive, seed);
+  // The page read the settings as it opened, racing the seed's agency settings: read them again.
+  await app.page.reload();
   const dialogs: string[] = [];
   app.page.on('dialog', (d) => {
     dialogs.push(d.message());
