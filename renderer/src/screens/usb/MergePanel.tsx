@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { UsbPanel } from './UsbPanel';
 import { BagList } from './BagList';
 import { CLASS_COLOR, MergePreviewList } from './MergePreviewList';
+import { mergeResultLine } from './mergeResultText';
 
 type Choices = Record<string, MergeChoice>;
 
@@ -159,16 +160,7 @@ export function MergePanel() {
           data-testid="merge-result"
         >
           {result.changed
-            ? t('usbMerge.result', {
-                added: result.meetings.added,
-                replaced: result.meetings.replaced,
-                keptBoth: result.meetings.keptBoth,
-                keptMine: result.meetings.keptMine,
-                identical: result.meetings.identical,
-                peopleAdded: result.people.added,
-                peopleUpdated: result.people.updated,
-                photos: result.photoFilesCopied,
-              })
+            ? mergeResultLine(result, (part) => t(`usbMerge.resultPart.${part.key}`, { n: part.n }))
             : t('usbMerge.resultNothing')}
           {result.meetings.unresolved + result.people.unresolved > 0 && (
             <Text size="sm" mt={4}>

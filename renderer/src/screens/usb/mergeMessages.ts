@@ -70,8 +70,17 @@ export const mergeVi = {
     applying: 'Đang nhập…',
     applyFailed: 'Chưa nhập được',
     done: 'Đã nhập xong',
-    result:
-      '{{added}} cuộc họp mới, {{replaced}} lấy bản trong gói, {{keptBoth}} giữ cả hai, {{keptMine}} giữ bản ở máy này, {{identical}} giống hệt; {{peopleAdded}} người mới, {{peopleUpdated}} người cập nhật; {{photos}} tệp ảnh đã chép và kiểm tra.',
+    /** The result line's parts: only those that are not zero are shown (mergeResultText.ts). */
+    resultPart: {
+      added: '{{n}} cuộc họp mới',
+      replaced: '{{n}} cuộc họp lấy bản trong gói',
+      keptBoth: '{{n}} cuộc họp giữ cả hai bản',
+      keptMine: '{{n}} cuộc họp giữ bản ở máy này',
+      identical: '{{n}} cuộc họp đã có sẵn',
+      peopleAdded: '{{n}} người mới trong danh bạ',
+      peopleUpdated: '{{n}} người được cập nhật',
+      photos: '{{n}} tệp ảnh đã chép và kiểm tra',
+    },
     resultNothing: 'Không có gì thay đổi: kho đã có đủ nội dung của gói.',
     resultUnresolved: 'Còn {{n}} xung đột chưa chọn, được giữ nguyên.',
   },
@@ -173,8 +182,16 @@ export const mergeEn: typeof mergeVi = {
     applying: 'Merging…',
     applyFailed: 'The merge did not happen',
     done: 'Merged',
-    result:
-      '{{added}} new meetings, {{replaced}} taken from the bag, {{keptBoth}} kept both, {{keptMine}} kept mine, {{identical}} identical; {{peopleAdded}} new people, {{peopleUpdated}} updated; {{photos}} photo files copied and checked.',
+    resultPart: {
+      added: '{{n}} new meetings',
+      replaced: '{{n}} meetings taken from the bag',
+      keptBoth: '{{n}} meetings kept in both versions',
+      keptMine: '{{n}} meetings kept as on this PC',
+      identical: '{{n}} meetings already here',
+      peopleAdded: '{{n}} new people in the directory',
+      peopleUpdated: '{{n}} people updated',
+      photos: '{{n}} photo files copied and checked',
+    },
     resultNothing: 'Nothing changed: the archive already holds everything in this bag.',
     resultUnresolved: '{{n}} conflicts without a choice were left as they are.',
   },
