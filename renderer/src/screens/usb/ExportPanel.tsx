@@ -196,6 +196,9 @@ export function ExportPanel() {
   );
 }
 
+/** Room left under the outcome once it is scrolled to (not flush with the window's bottom edge). */
+const IN_VIEW = { scrollMarginBottom: 24 } as const;
+
 /** The end of an export: "An toàn để rút USB" only for a bag read back and verified; otherwise why not. */
 function ExportOutcome({ status }: { status: JobStatus }) {
   const { t } = useTranslation();
@@ -211,7 +214,7 @@ function ExportOutcome({ status }: { status: JobStatus }) {
   }, [status.state]);
   if (status.state === 'done' && r?.verified) {
     return (
-      <Alert ref={box} color="teal" icon={<IconCircleCheck size={22} />} title={t('usbArchive.result.safe')} data-testid="usb-safe">
+      <Alert ref={box} style={IN_VIEW} color="teal" icon={<IconCircleCheck size={22} />} title={t('usbArchive.result.safe')} data-testid="usb-safe">
         <Stack gap={4}>
           <Text size="sm">
             {t('usbArchive.result.safeText', {
@@ -239,7 +242,7 @@ function ExportOutcome({ status }: { status: JobStatus }) {
   }
   if (!status.error) return null;
   return (
-    <div ref={box}>
+    <div ref={box} style={IN_VIEW}>
       <ErrorAlert error={status.error} title={status.state === 'cancelled' ? t('usbArchive.result.cancelled') : t('usbArchive.result.failed')}>
         {status.error.problems.length > 0 && (
           <Stack gap={2} data-testid="usb-problems">
