@@ -27,7 +27,7 @@ type Choices = Record<string, MergeChoice>;
 /**
  * Nhập gói lưu trữ: path (and passphrase) → preview of new / changed / conflicting / identical meetings
  * and people → a choice per record (defaults pre-selected, conflicts left unchosen) → one merge.
- * The Lưu trữ USB screen mounts it; it is also shown on its own route.
+ * The Nhập từ USB page (MergeScreen.tsx) shows it above the backups.
  */
 export function MergePanel() {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 /** Texts of the merge and backup panels (sections `usbMerge` and `usbBackups` of the i18n files). */
 export const mergeVi = {
   usbMerge: {
-    tab: 'Nhập gói (hợp nhất)',
     title: 'Nhập gói lưu trữ từ USB (hợp nhất)',
     intro:
       'Chọn gói lưu trữ do Hồ sơ Hội nghị xuất ra (thư mục, hoặc tệp .tar.age nếu đã mã hóa). Gói được kiểm tra trọn vẹn trước; hồ sơ nhập theo mã nên không bao giờ trùng lặp, và không hồ sơ nào bị ghi đè khi bạn chưa chọn.',
@@ -85,7 +84,6 @@ export const mergeVi = {
     resultUnresolved: 'Còn {{n}} xung đột chưa chọn, được giữ nguyên.',
   },
   usbBackups: {
-    tab: 'Sao lưu',
     title: 'Sao lưu kho hồ sơ',
     intro:
       'Mỗi ngày Hồ sơ Hội nghị tự sao lưu kho vào thư mục dưới đây (nên chọn ổ đĩa thứ hai) và kiểm tra bản sao ngay sau khi ghi. Chỉ giữ số bản tự động gần nhất; bản sao lưu bạn tự tạo được giữ nguyên.',
@@ -118,7 +116,6 @@ export const mergeVi = {
 
 export const mergeEn: typeof mergeVi = {
   usbMerge: {
-    tab: 'Merge a bag',
     title: 'Merge an archive bag from a USB stick',
     intro:
       'Choose an archive bag exported by Hồ sơ Hội nghị (a folder, or a .tar.age file if encrypted). The whole bag is checked first; records merge by id so nothing is ever duplicated, and no record is overwritten without your choice.',
@@ -196,7 +193,6 @@ export const mergeEn: typeof mergeVi = {
     resultUnresolved: '{{n}} conflicts without a choice were left as they are.',
   },
   usbBackups: {
-    tab: 'Backups',
     title: 'Backups of the archive',
     intro:
       'Every day Hồ sơ Hội nghị backs the archive up into the folder below (a second disk is best) and checks the copy right after writing it. Only the latest automatic backups are kept; backups you make yourself stay.',
