@@ -17,12 +17,13 @@ import { addNewGuest, pick } from './recordSteps';
 import { outsideRequests, reportPreview } from './reportsApp';
 
 /**
- * A clerk's day, end to end and through the UI only: a meeting recorded from the meetings list, its
- * attendees (one from Danh bạ, one guest added on the spot), attendance marked, a news report imported,
- * the record's history read, a conclusion notice printed, the archive carried on a USB stick and merged
- * into another PC's empty archive. A screenshot after each step goes to test-results/journey/.
- * The steps other work is changing (first-run screen, attendance grid, drive picker) are in
- * journeySteps.ts.
+ * A clerk's day, end to end and through the UI only, at 1366×768 on a fresh archive: the first-run
+ * setup put off, a meeting recorded from the meetings list, its attendees (one from Danh bạ, one guest
+ * added on the spot), attendance marked in the quick grid, a news report imported, the record's history
+ * read, a conclusion notice printed, the archive exported to a stick chosen in the stick picker and
+ * merged from that stick's root into another PC's empty archive. A screenshot after each step goes to
+ * test-results/journey/. The steps through the newer screens (first-run setup, quick grid, stick picker)
+ * are in journeySteps.ts.
  */
 
 const MEETING = {
