@@ -3,7 +3,8 @@ import { openArchive } from '../db/open';
 import { ReportRequest } from '../contract/reportContract';
 import { buildReport } from '../services/reports/build';
 import { renderHtml } from '../services/reports/html';
-import { htmlToPdf } from '../cli/chromiumPdf';
+import { createChromiumPdf } from '../cli/chromiumPdf';
+import { silentLogger } from '../services/log';
 import { renderDocx } from '../services/reports/docx';
 import { percentile } from './stats';
 
@@ -33,7 +34,9 @@ export async function benchReports(file: string, runs: number): Promise<Record<s
       const t1 = performance.now();
       const page = renderHtml(doc);
       const t2 = performance.now();
-      const bytes = await htmlToPdf(page);
+      // A renderer per run, as one `hoso report … --out x.pdf` command has (its Chromium launch included).
+      const renderer = createChromiumPdf({ log: silentLogger });
+      const bytes = await renderer.render(page).finally(() => renderer.close());
       const t3 = performance.now();
       await renderDocx(doc);
       const t4 = performance.now();

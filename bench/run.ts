@@ -3,7 +3,8 @@
  *   npm run --silent bench -- search [--meetings 100000] [--db PATH] [--runs 15]
  *   npm run --silent bench -- photos [--runs 5]
  *   npm run --silent bench -- pdf [--meetings 200] [--runs 10]   (the web host's PDFs: first after start,
- *     then median/p95 of the next ones, against the same document as HTML; targets < 3 s and < 1 s)
+ *     then median/p95 of the next ones, against the same document as HTML, and the first of a session
+ *     whose Chromium was left to warm up; targets < 3 s and < 1 s)
  *   npm run --silent bench -- merge [--meetings 2000]
  *   npm run --silent bench -- merge-ui [--meetings 2000]   (the same bag merged through the web host and
  *     the built renderer in Chromium: preview and apply as the clerk waits for them)

@@ -54,8 +54,11 @@ export const CHROMIUM_ARGS = [
 export const MAX_WAITING_PDFS = 8;
 
 export interface PdfRenderer {
-  /** Starts the browser now, without waiting (a failure is logged; the next PDF tries again). */
-  warm(): void;
+  /**
+   * Starts the browser and its print page now; the promise says when they are ready (a host need not
+   * wait for it). A failure is logged, not thrown: the next PDF tries again.
+   */
+  warm(): Promise<void>;
   /** One document, after those already asked for. */
   render(html: string): Promise<Buffer>;
   /** Ends the browser (waiting for the PDF in progress). A later `render` starts another. */
@@ -191,7 +194,10 @@ export function createChromiumPdf(options: { log?: Logger; launch?: () => Promis
 
   return {
     warm() {
-      ready().catch((e: unknown) => log.error(isPdfUnavailable(e) ? 'PDF_UNAVAILABLE' : 'INTERNAL', 'starting Chromium for PDFs', e));
+      return ready().then(
+        () => undefined,
+        (e: unknown) => log.error(isPdfUnavailable(e) ? 'PDF_UNAVAILABLE' : 'INTERNAL', 'starting Chromium for PDFs', e),
+      );
     },
     async render(html) {
       if (waiting >= MAX_WAITING_PDFS) throw new HosoError('PDF_BUSY');
@@ -215,14 +221,4 @@ export function createChromiumPdf(options: { log?: Logger; launch?: () => Promis
 
 function isPdfUnavailable(e: unknown): boolean {
   return e instanceof HosoError && e.code === 'PDF_UNAVAILABLE';
-}
-
-/** One PDF in a browser started for it and closed after: tests, and callers that print once. */
-export async function htmlToPdf(html: string): Promise<Buffer> {
-  const renderer = createChromiumPdf();
-  try {
-    return await renderer.render(html);
-  } finally {
-    await renderer.close();
-  }
 }

@@ -1,7 +1,7 @@
 import type { HostCapabilities, Transport } from '../services/context';
 import { consoleLogger, type Logger } from '../services/log';
 import { openSession, type Session } from '../services/session';
-import { createChromiumPdf } from './chromiumPdf';
+import { createChromiumPdf, type PdfRenderer } from './chromiumPdf';
 
 /** How a command uses the archive. */
 export interface SessionUse {
@@ -38,7 +38,11 @@ const commandLog: Logger = {
  * The session's PDFs share one Chromium (cli/chromiumPdf.ts), ended with the session: after the PDF in
  * progress, before the archive closes, so no Chromium outlives the command or the web host.
  */
-export async function withSession<T>(file: string, body: (session: Session) => Promise<T>, use: SessionUse = {}): Promise<T> {
+export async function withSession<T>(
+  file: string,
+  body: (session: Session, pdf: PdfRenderer) => Promise<T>,
+  use: SessionUse = {},
+): Promise<T> {
   const log = use.log ?? commandLog;
   const pdf = createChromiumPdf({ log });
   const session = await openSession(file, use.transport ?? 'direct', {
@@ -47,9 +51,10 @@ export async function withSession<T>(file: string, body: (session: Session) => P
     log,
     automaticBackups: use.automaticBackups,
   });
-  if (use.warmPdf) pdf.warm();
+  // In the background: the command goes on while Chromium starts.
+  if (use.warmPdf) void pdf.warm();
   try {
-    return await body(session);
+    return await body(session, pdf);
   } finally {
     try {
       await pdf.close();

@@ -162,7 +162,7 @@ export const Drive = z.object({
   totalBytes: z.number().nullable(),
   /** The hoso bags on it (findBags: newest first, bounded). */
   bags: z.array(FoundBag),
-  /** Why it could not be read (an errno code such as EACCES or ETIMEDOUT, for the log); null when it was. */
+  /** Why it could not be read (an errno code such as EACCES or ETIMEDOUT, worded by the picker); null when it was. */
   unreadable: z.string().nullable(),
 });
 export type Drive = z.output<typeof Drive>;

@@ -71,6 +71,8 @@ export const HistoryEntry = z.object({
   seq: z.number().int(),
   at: z.number(),
   actor: z.string(),
+  /** The actor is the PC's account (Tên người dùng was empty when it was written), not a clerk's name. */
+  byAccount: z.boolean().optional(),
   /** create, update, trash, restore, finalize, correct, attendance.add, conclusions.update, photo's own… */
   action: z.string(),
   part: z.enum(RECORD_PARTS),

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path, { basename, dirname, join, resolve, type PlatformPath } from 'node:path';
 import type { Archive } from '../db/open';
@@ -9,6 +9,7 @@ import { errorPayload, HosoError, toErrorPayload, type ErrorCode } from '../cont
 import { literal } from '../contract/messages/message';
 import type { BackupDirCheck, BackupEntry, BackupList } from '../contract/mergeContract';
 import { bootSecond, ownerGone } from './processAlive';
+import { bounded, CALL_TIMEOUT_MS, TimeoutError } from './archive/boundedCall';
 
 /**
  * Backups of the archive (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"). Every backup is a consistent snapshot by SQLite's
@@ -179,8 +180,16 @@ export function backupDirFrom(stored: string | undefined, archiveFile: string, p
  * Whether `stored` can take backups, before it is chosen (first-run setup): a full path, not the archive's
  * own folder (one failed disk or one deleted folder would take both), and writable, or creatable in a
  * writable parent, and not a file. Nothing is created: the folder is made by the first backup.
+ * Asked as the clerk types (a stick's letter, a network share): every look at the disk is asynchronous
+ * and bounded in time like the stick picker's (boundedCall.ts), so a drive that does not answer is
+ * BACKUP_DIR_NOT_ANSWERING, never a host held up.
  */
-export function checkBackupDir(archiveFile: string, stored: string, pathApi: PlatformPath = path): BackupDirCheck {
+export async function checkBackupDir(
+  archiveFile: string,
+  stored: string,
+  pathApi: PlatformPath = path,
+  options: { fs?: CheckDirFs; timeoutMs?: number } = {},
+): Promise<BackupDirCheck> {
   let dir: string;
   try {
     dir = backupDirFrom(stored, archiveFile, pathApi);
@@ -194,10 +203,43 @@ export function checkBackupDir(archiveFile: string, stored: string, pathApi: Pla
     return pathApi.sep === '\\' ? n.toLowerCase() : n;
   };
   if (key(dir) === key(pathApi.dirname(archiveFile))) return problem('BACKUP_DIR_IS_ARCHIVE_FOLDER');
-  if (existsSync(dir) && !statSync(dir).isDirectory()) return problem('BACKUP_DIR_UNWRITABLE');
-  if (!writable(nearestExisting(dir))) return problem('BACKUP_DIR_UNWRITABLE');
-  return { dir, problem: null };
+  const fs = options.fs ?? nodeCheckDirFs;
+  const ms = options.timeoutMs ?? CALL_TIMEOUT_MS;
+  try {
+    // The folder, else its nearest existing parent (where it would be made): a file is no folder.
+    let d = dir;
+    for (let s = await bounded(fs.stat(d), ms); ; s = await bounded(fs.stat(d), ms)) {
+      if (s === 'missing') {
+        if (pathApi.dirname(d) === d) return problem('BACKUP_DIR_UNWRITABLE');
+        d = pathApi.dirname(d);
+        continue;
+      }
+      if (s === 'file') return problem('BACKUP_DIR_UNWRITABLE');
+      return (await bounded(fs.writable(d), ms)) ? { dir, problem: null } : problem('BACKUP_DIR_UNWRITABLE');
+    }
+  } catch (e) {
+    if (e instanceof TimeoutError) return problem('BACKUP_DIR_NOT_ANSWERING');
+    return problem('BACKUP_DIR_UNWRITABLE');
+  }
 }
+
+/** The looks at the disk checkBackupDir makes: injectable, so tests make a drive hang. */
+export interface CheckDirFs {
+  stat(path: string): Promise<'dir' | 'file' | 'missing'>;
+  writable(dir: string): Promise<boolean>;
+}
+
+const nodeCheckDirFs: CheckDirFs = {
+  stat: (p) =>
+    fsp.stat(p).then(
+      (s) => (s.isDirectory() ? 'dir' : 'file'),
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return 'missing';
+        throw e;
+      },
+    ),
+  writable: (dir) => fsp.access(dir, constants.W_OK).then(() => true, () => false),
+};
 
 /** The backup settings with their defaults applied; a relative folder is refused (BACKUP_DIR_RELATIVE). */
 export function backupSettings(archive: Archive): { dir: string; keep: number; daily: boolean } {

@@ -24,6 +24,11 @@ export interface ServiceContext {
   /** Name written in the audit log: the clerk's name from settings, else the OS account. */
   actor(): string;
   /**
+   * The OS account this process runs as (the actor's fallback): the history tells an entry written
+   * under it while Tên người dùng was empty from one a clerk signed with their name.
+   */
+  osAccount(): string;
+  /**
    * HTML → PDF by the host's own browser engine: the desktop app's Electron printToPDF, the CLI's (and
    * its web host's) system Chromium. Absent, `reports/pdf` answers PDF_UNAVAILABLE. The host brings it
    * so that services never load a browser and the desktop bundle carries none.
@@ -37,7 +42,7 @@ export interface ServiceContext {
 /** What a host adds to the context: capabilities only it has. */
 export type HostCapabilities = Pick<ServiceContext, 'renderPdf' | 'chooseFolder' | 'onProgress'>;
 
-function osAccount(): string {
+export function osAccount(): string {
   try {
     return userInfo().username;
   } catch {
@@ -51,6 +56,7 @@ export function createContext(archive: Archive, transport: Transport, appVersion
     transport,
     appVersion,
     actor: () => getSettings(archive).clerkName || osAccount(),
+    osAccount,
     ...host,
   };
 }

@@ -85,11 +85,13 @@ export const en: CatalogShape<typeof vi> = {
     SCRATCH_NO_SPACE:
       'There is not enough free disk space to copy the file locally for checking (a file on a write-protected stick, a CD or a second disk is copied to this PC first). Nothing was changed; free some disk space and try again.',
     BACKUP_DIR_UNWRITABLE:
-      'The backup folder cannot be written (read-only or no permission: a write-protected stick, a CD, a share without rights). No backup was written and the archive is untouched; unlock the stick or choose another folder in USB archive → Backups. Backups there can still be checked and restored.',
+      'The backup folder cannot be written (read-only or no permission: a write-protected stick, a CD, a share without rights). No backup was written and the archive is untouched; unlock the stick or choose another folder in Import from USB → Backups of the archive. Backups there can still be checked and restored.',
+    BACKUP_DIR_NOT_ANSWERING:
+      'The backup disk or folder does not answer (a stick pulled out or faulty, a network drive not connected). Nothing was written; plug it in again or choose another folder.',
     BACKUP_DIR_IS_ARCHIVE_FOLDER:
       'Do not keep backups in the very folder that holds the archive: a failed disk or a folder deleted by mistake would take the archive and its backups at once. Choose another folder, best on another disk or a USB stick (e.g. D:\\Backups), or leave it empty for the default “backups” folder.',
     BACKUP_DIR_RELATIVE:
-      'The backup folder must be a full path (e.g. D:\\Backups on Windows, /media/usb/backups on Linux), not a bare folder name. Nothing was written; choose the folder again in USB archive → Backups.',
+      'The backup folder must be a full path (e.g. D:\\Backups on Windows, /media/usb/backups on Linux), not a bare folder name. Nothing was written; choose the folder again in Import from USB → Backups of the archive.',
     REGISTER_NO_AGENCY_CODE:
       'No agency abbreviation for document numbers yet (e.g. UBND, TU). Enter it in Settings and take the number again; no number was issued.',
     REPORT_NOTHING_TO_PRINT: 'There is nothing to print.',

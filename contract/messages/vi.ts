@@ -89,11 +89,13 @@ export const vi = {
     SCRATCH_NO_SPACE:
       'Không đủ chỗ trống trên ổ đĩa để chép tạm tệp cần kiểm tra (tệp trên USB chống ghi, đĩa CD hay ổ thứ hai được chép về máy rồi mới kiểm tra). Không có gì bị thay đổi; hãy giải phóng dung lượng ổ đĩa rồi thử lại.',
     BACKUP_DIR_UNWRITABLE:
-      'Không ghi được vào thư mục sao lưu (chỉ đọc hoặc không có quyền: USB đang gạt khóa chống ghi, đĩa CD, thư mục dùng chung không cho ghi). Chưa có bản sao lưu nào được ghi và kho hiện tại được giữ nguyên; hãy mở khóa chống ghi hoặc chọn thư mục khác trong Lưu trữ USB → Sao lưu. Các bản sao lưu ở đó vẫn kiểm tra và khôi phục được.',
+      'Không ghi được vào thư mục sao lưu (chỉ đọc hoặc không có quyền: USB đang gạt khóa chống ghi, đĩa CD, thư mục dùng chung không cho ghi). Chưa có bản sao lưu nào được ghi và kho hiện tại được giữ nguyên; hãy mở khóa chống ghi hoặc chọn thư mục khác trong Nhập từ USB → Sao lưu kho hồ sơ. Các bản sao lưu ở đó vẫn kiểm tra và khôi phục được.',
+    BACKUP_DIR_NOT_ANSWERING:
+      'Ổ đĩa hoặc thư mục sao lưu không trả lời (USB bị rút ra hay hỏng, ổ mạng không kết nối). Chưa có gì được ghi; hãy cắm lại hoặc chọn thư mục khác.',
     BACKUP_DIR_IS_ARCHIVE_FOLDER:
       'Không đặt bản sao lưu ngay trong thư mục chứa kho hồ sơ: hỏng ổ đĩa hay xóa nhầm thư mục đó là mất cả kho lẫn bản sao lưu. Hãy chọn một thư mục khác, tốt nhất trên ổ đĩa khác hoặc USB (ví dụ D:\\Sao lưu), hoặc để trống để dùng thư mục “backups” mặc định.',
     BACKUP_DIR_RELATIVE:
-      'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ D:\\Sao lưu trên Windows, /media/usb/sao-luu trên Linux), không phải một tên thư mục đơn lẻ. Chưa có gì được ghi; hãy chọn lại thư mục trong Lưu trữ USB → Sao lưu.',
+      'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ D:\\Sao lưu trên Windows, /media/usb/sao-luu trên Linux), không phải một tên thư mục đơn lẻ. Chưa có gì được ghi; hãy chọn lại thư mục trong Nhập từ USB → Sao lưu kho hồ sơ.',
     REGISTER_NO_AGENCY_CODE:
       'Chưa có chữ viết tắt tên cơ quan để ghi số văn bản (ví dụ UBND, TU). Hãy nhập trong Cài đặt rồi lấy số lại; chưa có số nào được cấp.',
     REPORT_NOTHING_TO_PRINT: 'Không có nội dung để in.',

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { AppShell } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -5,8 +6,8 @@ import { AppHeader } from './components/AppHeader';
 import { Confirmations } from './components/Confirmations';
 import { ErrorAlert } from './components/ErrorAlert';
 import { NavBar } from './components/NavBar';
-import { sectionOf, type Route } from './router/route';
-import { useRoute } from './router/useRoute';
+import { pageOf, sectionOf, type Route } from './router/route';
+import { useHash, useRoute } from './router/useRoute';
 import { MeetingFormScreen } from './screens/meetings/MeetingFormScreen';
 import { MeetingsScreen } from './screens/meetings/MeetingsScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
@@ -61,6 +62,12 @@ function Screen({ route }: { route: Route }) {
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
+  const page = pageOf(useHash());
+  // Another page opens at its top: a saved new meeting becomes its record, a link is followed, and the
+  // window is not left scrolled down where the form's Lưu was (the query part alone changes nothing).
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [page]);
   const [navOpened, nav] = useDisclosure(false);
   const { languageError, dismissLanguageError } = useSettings();
   const [quickOpened, quick] = useDisclosure(false);

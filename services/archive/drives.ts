@@ -3,6 +3,7 @@ import { promises as fsp, type StatsFs } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import type { Drive } from '../../contract/archiveContract';
+import { bounded, CALL_TIMEOUT_MS } from './boundedCall';
 import { findBags } from './findBags';
 
 /**
@@ -21,7 +22,7 @@ import { findBags } from './findBags';
  * replaces the search: each folder listed is taken as a stick. Tests and demonstrations use it.
  */
 
-export const DRIVE_TIMEOUT_MS = 3_000;
+export const DRIVE_TIMEOUT_MS = CALL_TIMEOUT_MS;
 export const MAX_DRIVES = 32;
 /** The Windows volume list (PowerShell, wmic): a child process given this long, then killed. */
 const LISTER_TIMEOUT_MS = 5_000;
@@ -63,19 +64,6 @@ export interface WindowsVolume {
   letter: string;
   removable: boolean;
   label: string;
-}
-
-class TimeoutError extends Error {
-  readonly code = 'ETIMEDOUT';
-}
-
-/** `promise`, or a rejection after `ms`: a call on a stick that no longer answers is abandoned, not awaited. */
-function bounded<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function errnoOf(e: unknown): string {
@@ -257,13 +245,14 @@ async function describeDrive(d: DriveRoot, fs: DriveFs, ms: number): Promise<Dri
     unreadable: null,
   };
   try {
-    // The folder is read once with a time limit before findBags walks it (its reads are bounded in count).
+    // The folder is read once with the drive's own calls (tests make it hang or refuse) before findBags
+    // walks it, each of its calls bounded in time too.
     await bounded(fs.readdir(d.root), ms);
   } catch (e) {
     return { ...drive, unreadable: errnoOf(e) };
   }
   try {
-    drive.bags = await findBags(d.root);
+    drive.bags = await findBags(d.root, { timeoutMs: ms });
   } catch (e) {
     return { ...drive, unreadable: errnoOf(e) };
   }

@@ -12,6 +12,7 @@ import { meetingHistory, restoreMeetingVersion } from '../../db/history';
 import { finalizeMeeting } from '../../db/finalize';
 import { checkSeal, currentSeal } from '../../db/seal';
 import { getMeetingRecord } from '../../db/meetingRecord';
+import { getSettings } from '../../db/settings';
 import { verifyPhotoFileSync } from '../photoFiles';
 import { photoCorrections } from './photos';
 import { recordCorrections } from './record';
@@ -45,7 +46,17 @@ export function meetingHandlers(ctx: ServiceContext): HandlersOf<'meetings'> {
     'meetings/trash': ({ id, version }) => trashMeeting(a, id, version, w()),
     'meetings/restore': ({ id }) => restoreMeeting(a, id, ctx.actor()),
     'meetings/trash-list': (page) => listTrash(a, page),
-    'meetings/history': ({ id, offset, limit }) => meetingHistory(a, id, { offset, limit }),
+    'meetings/history': ({ id, offset, limit }) => {
+      const page = meetingHistory(a, id, { offset, limit });
+      // Written while Tên người dùng was empty: the actor is this PC's account, not a person's name
+      // (the history words it as such). A clerk whose name is the account's keeps their name.
+      const account = ctx.osAccount();
+      const clerk = getSettings(a).clerkName;
+      return {
+        ...page,
+        rows: page.rows.map((e) => ({ ...e, byAccount: e.actor === account && e.actor !== clerk })),
+      };
+    },
     'meetings/restore-version': ({ id, version, auditId }) => restoreMeetingVersion(a, id, version, auditId, w()),
     'meetings/finalize': ({ id, version }) => finalizeMeeting(a, id, version, ctx.actor()),
     // The photo files are checked by the photo store: each must still hash to the name the sealed row gives it.

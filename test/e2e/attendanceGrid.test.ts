@@ -135,6 +135,50 @@ describe('attendance quick grid (Điểm danh nhanh)', () => {
     expect([statuses[3], statuses[4], statuses[100]]).toEqual(['vang', 'vang', 'den_muon']);
   });
 
+  it('going to another page (Back, an address) with marks not saved asks first; staying keeps them', async () => {
+    const { page } = app;
+    const here = page.url();
+    await page.getByTestId('attendance-grid-open').focus();
+    await page.keyboard.press('Enter');
+    const grid = page.getByTestId('attendance-grid-rows');
+    await expect.poll(() => grid.evaluate((el) => el === document.activeElement)).toBe(true);
+    await keys(page, 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', '4');
+    await expect(page.getByTestId('attendance-grid-changed').innerText()).resolves.toBe('Đã đổi 1 người, chưa lưu');
+
+    // As Back does: the hash changes under the page. The question comes; the page and its address stay.
+    await page.evaluate(() => {
+      window.location.hash = '#/people';
+    });
+    await page.getByTestId('attendance-grid-discard').waitFor();
+    expect(page.url()).toBe(here);
+    await keys(page, 'Escape');
+    await page.getByTestId('attendance-grid-discard').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('attendance-grid-changed').innerText()).resolves.toBe('Đã đổi 1 người, chưa lưu');
+    expect(page.url()).toBe(here);
+
+    // Asked again and answered "leave": the other page opens, nothing was saved.
+    await page.evaluate(() => {
+      window.location.hash = '#/people';
+    });
+    await page.getByTestId('attendance-grid-discard').click();
+    await page.getByTestId('people-new').waitFor();
+    expect(page.url()).toMatch(/#\/people$/);
+    await expect(page.getByTestId('attendance-grid').count()).resolves.toBe(0);
+    const rows = (await call('attendance/list', { meetingId })).rows;
+    expect(rows[6]!.status).toBe('co_mat');
+
+    // Without marks nothing is asked.
+    await page.goto(here);
+    await page.getByTestId('attendance-grid-open').click();
+    await page.getByTestId('attendance-grid-rows').waitFor();
+    await page.evaluate(() => {
+      window.location.hash = '#/people';
+    });
+    await page.getByTestId('people-new').waitFor();
+    await page.goto(here);
+    await page.getByTestId('attendance-grid-open').waitFor();
+  });
+
   it('a sealed record is corrected with a written reason, never saved directly', async () => {
     const { page } = app;
     await call('meetings/finalize', { id: meetingId, version: await version() });

@@ -8,7 +8,7 @@ import { createDispatcher } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
 import { startWebHost, type WebHost } from '../../webhost/server';
 import { tempDir } from '../helpers/tempArchive';
-import { CHROMIUM_ARGS, htmlToPdf } from '../../cli/chromiumPdf';
+import { CHROMIUM_ARGS, createChromiumPdf, type PdfRenderer } from '../../cli/chromiumPdf';
 
 export const CHROMIUM = process.env.HOSO_CHROMIUM ?? '/usr/bin/chromium';
 // HOSO_OUT: the renderer built elsewhere (`HOSO_OUT=/tmp/x npx electron-vite build`), as in electron.vite.config.ts.
@@ -23,6 +23,8 @@ export interface App {
   host: WebHost;
   browser: Browser;
   page: Page;
+  /** The host's PDF renderer (a warm Chromium, as `hoso serve` keeps one). */
+  pdf: PdfRenderer;
   requests: string[];
   dataDir: string;
   close(): Promise<void>;
@@ -45,7 +47,9 @@ export async function launchApp(options: { archiveFile?: string; firstRun?: bool
       .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('setup', '\"skipped\"', ?) ON CONFLICT(key) DO NOTHING")
       .run(Date.now());
   }
-  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e', { renderPdf: htmlToPdf })), silentLogger);
+  // PDFs as `hoso serve` makes them: one warm Chromium for the app's life (cli/chromiumPdf.ts).
+  const pdf = createChromiumPdf({ log: silentLogger });
+  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e', { renderPdf: (html) => pdf.render(html) })), silentLogger);
   const host = await startWebHost({ dispatch, rendererDir: RENDERER, log: silentLogger, archiveDir: dirname(archive.file) });
   // The same flags as the reports' PDF rendering: Chromium itself must not phone home either.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -59,11 +63,13 @@ export async function launchApp(options: { archiveFile?: string; firstRun?: bool
     host,
     browser,
     page,
+    pdf,
     requests,
     dataDir: t.dir,
     close: async () => {
       await browser.close();
       await host.close();
+      await pdf.close();
       archive.close();
       t.cleanup();
     },

@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { setAttendanceStatus } from './recordSteps';
+import { SETUP_STEPS } from '../../renderer/src/screens/setup/setupSteps';
 
 /**
- * The steps of the clerk's-day journey (journey.test.ts) that other work is changing: each is one
- * function here, so when the new screen lands only its body changes, not the journey.
+ * The steps of the clerk's-day journey (journey.test.ts) that go through the newer screens (first-run
+ * setup, quick attendance grid, stick picker): each is one function here, so when a screen changes only
+ * its body changes, not the journey.
  */
 
 /** Where the journey's screenshots go, one per step. */
@@ -19,18 +20,19 @@ export async function journeyShot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * A fresh archive may open on a first-run setup screen (being built on branch hfirst). The clerk who
- * only wants to record today's meeting skips it with "Bỏ qua"; then `ready` (what the app shows once
- * past it) is waited for. Today no such screen exists and `ready` shows at once.
- * TODO(hfirst): use the screen's own test id for the skip button once it is merged.
+ * A fresh archive opens on the first-run setup (once the app knows the archive is empty, so just after
+ * the first screen). The clerk who only wants to record today's meeting puts every step off ("Bỏ qua,
+ * để sau", setup-skip) and the setup closes; then `ready` (what the app shows past it) is waited for.
  */
 export async function skipFirstRun(page: Page, ready: Locator): Promise<void> {
-  const skip = page.getByRole('button', { name: 'Bỏ qua', exact: true });
-  await ready.or(skip).first().waitFor();
-  if (await skip.isVisible()) {
-    await skip.click();
-    await ready.waitFor();
+  // The dialog's root has no box of its own: its first step is what shows.
+  const setup = page.getByTestId('setup');
+  for (const step of SETUP_STEPS) {
+    await page.getByTestId(`setup-${step}`).waitFor();
+    await page.getByTestId('setup-skip').click();
   }
+  await setup.waitFor({ state: 'detached' });
+  await ready.waitFor();
 }
 
 /** One attendee's mark as the clerk sets it: status by its label, and the reason of an absence. */
@@ -40,13 +42,24 @@ export interface AttendanceMark {
   reason?: string;
 }
 
+const STATUS_CODE = { 'Có mặt': 'co_mat', 'Vắng có lý do': 'vang_co_ly_do', Vắng: 'vang', 'Đến muộn': 'den_muon' } as const;
+
 /**
- * Thành phần: marks attendance, row by row through each row's edit dialog (the way that exists today).
- * When the quick attendance grid (branch hgrid) is merged, this body becomes: open the grid, click each
- * mark (and type the reason), save once; the journey's call and its checks stay as they are.
+ * Thành phần: marks attendance in the quick grid (Điểm danh nhanh): each attendee's mark clicked on their
+ * row (and the reason of an excused absence typed beside it), then one save for them all.
  */
 export async function markAttendance(page: Page, marks: readonly AttendanceMark[]): Promise<void> {
-  for (const m of marks) await setAttendanceStatus(page, m.name, m.status, m.reason);
+  await page.getByTestId('attendance-grid-open').click();
+  await page.getByTestId('attendance-grid-rows').waitFor();
+  for (const m of marks) {
+    const row = page.getByTestId('attendance-grid-row').filter({ hasText: m.name });
+    await row.getByTestId(`attendance-grid-status-${STATUS_CODE[m.status]}`).click();
+    if (m.reason) await row.getByTestId('attendance-grid-reason').fill(m.reason);
+  }
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/attendance/set-statuses'));
+  await page.getByTestId('attendance-grid-save').click();
+  expect((await saved).status()).toBe(200);
+  await page.getByTestId('attendance-grid').waitFor({ state: 'detached' });
 }
 
 /**

@@ -18,7 +18,6 @@ import { createContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher, directClient } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
-import { htmlToPdf } from '../../cli/chromiumPdf';
 import { png } from '../helpers/images';
 import { tempDir } from '../helpers/tempArchive';
 import { pdfLines, pdfWords } from '../helpers/pdf';
@@ -318,7 +317,7 @@ describe('HTML and script in a record never run', () => {
 
   it('the report as PDF shows the planted characters', async () => {
     const call = directClient(
-      createDispatcher(createHandlers(createContext(app.archive, 'direct', 'e2e', { renderPdf: htmlToPdf })), silentLogger),
+      createDispatcher(createHandlers(createContext(app.archive, 'direct', 'e2e', { renderPdf: (html) => app.pdf.render(html) })), silentLogger),
     );
     const pdf = await call('reports/pdf', { kind: 'conclusion', meetingId });
     const file = join(app.dataDir, 'thong-bao.pdf');

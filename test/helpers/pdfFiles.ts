@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { htmlToPdf } from '../../cli/chromiumPdf';
+import { createChromiumPdf } from '../../cli/chromiumPdf';
+import { silentLogger } from '../../services/log';
 
 /**
  * PDFs for the import tests, made on the spot: a digital one printed by Chromium from HTML (embedded
@@ -16,6 +17,11 @@ table.head td { text-align: center; vertical-align: top; font-size: 12pt; width:
 .title { text-align: center; font-weight: bold; margin-top: 10pt }
 .spaced { letter-spacing: 0.45em }
 .page { page-break-after: always }`;
+
+/** The renderer the app uses (one Chromium kept for the file's PDFs); closePdfs ends it (afterAll). */
+const renderer = createChromiumPdf({ log: silentLogger });
+const htmlToPdf = (html: string) => renderer.render(html);
+export const closePdfs = () => renderer.close();
 
 /** A digital PDF from body HTML (A4, an official document's margins). */
 export function digitalPdf(bodyHtml: string): Promise<Buffer> {

@@ -54,7 +54,8 @@ afterEach(async () => {
 describe('the web host PDF renderer kept warm', () => {
   it('prints several documents with one Chromium, started before the first was asked for', async () => {
     renderer = createChromiumPdf({ log: silentLogger });
-    renderer.warm();
+    // The host need not wait; here the promise says when Chromium and its print page are up.
+    await renderer.warm();
     await until(() => chromiumChildren().length === 1);
     const [browserPid] = chromiumChildren();
     const pdfs = await Promise.all([1, 2, 3].map((n) => renderer!.render(NOTICE(n))));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findBags } from '../../services/archive/findBags';
+import { findBags, nodeFindFs, type FindFs } from '../../services/archive/findBags';
 import { previewMerge } from '../../services/archive/mergeApply';
 import { exportArchive } from '../../services/archive/exportArchive';
 import { EVERYTHING } from '../../services/archive/selection';
@@ -75,5 +75,54 @@ describe('bags on a stick', () => {
     writeFileSync(join(bag, 'bag-info.txt'), `Ghi-Chu: ${'x'.repeat(20 * 1024 * 1024)}\nHoso-Meetings: 7\n`);
     const [found] = await findBags(stick.dir);
     expect(found).toMatchObject({ name: 'goi-lon', meetings: null, encrypted: false });
+  });
+
+  it('never blocks the host on a stick that stalls: each call is bounded, the slow folder left out', async () => {
+    await fillRecord(a, { title: 'Hội nghị trên thẻ nhớ chậm' });
+    await makeBag(a.archive, join(stick.dir, 'HoSo', 'goi-tot'));
+    mkdirSync(join(stick.dir, 'Treo', 'Sau'), { recursive: true });
+    const never = new Promise<never>(() => {});
+    // A folder that never answers (a stick pulled halfway): its listing hangs.
+    const stalling: FindFs = { ...nodeFindFs, list: (dir, max) => (dir.endsWith('Treo') ? never : nodeFindFs.list(dir, max)) };
+    // The event loop stays free while the search waits: a timer fires meanwhile.
+    let ticks = 0;
+    const tick = setInterval(() => ticks++, 10);
+    const started = Date.now();
+    const found = await findBags(stick.dir, { fs: stalling, timeoutMs: 200 });
+    clearInterval(tick);
+    expect(found.map((f) => f.name)).toEqual(['goi-tot']);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(ticks).toBeGreaterThan(5);
+
+    // A root that does not answer is said so, in time; a whole walk that drags stops at its budget.
+    const deadRoot: FindFs = { ...nodeFindFs, stat: (p) => (p === stick.dir ? never : nodeFindFs.stat(p)) };
+    expect(await errorOf(findBags(stick.dir, { fs: deadRoot, timeoutMs: 100 }))).toMatch(/^MERGE_BAG_INVALID .*không trả lời/);
+    const slow: FindFs = {
+      ...nodeFindFs,
+      list: async (dir, max) => {
+        await new Promise((r) => setTimeout(r, 150));
+        return nodeFindFs.list(dir, max);
+      },
+    };
+    const t0 = Date.now();
+    await findBags(stick.dir, { fs: slow, timeoutMs: 1_000, budgetMs: 100 });
+    expect(Date.now() - t0).toBeLessThan(1_000);
+  });
+
+  it('reads at most the first names of a folder with very many', async () => {
+    let asked = 0;
+    const counting: FindFs = {
+      ...nodeFindFs,
+      list: async (dir, max) => {
+        asked = max;
+        return nodeFindFs.list(dir, max);
+      },
+    };
+    for (let i = 0; i < 30; i++) writeFileSync(join(stick.dir, `tep-${i}.txt`), '');
+    await findBags(stick.dir, { fs: counting });
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(2_000);
+    const listed = await nodeFindFs.list(stick.dir, 5);
+    expect(listed).toHaveLength(5);
   });
 });

@@ -8,7 +8,7 @@ import { createContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher, directClient } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
-import { htmlToPdf } from '../../cli/chromiumPdf';
+import { createChromiumPdf } from '../../cli/chromiumPdf';
 import type { Archive } from '../../db/open';
 import type { ReportRequestInput } from '../../contract/reportContract';
 
@@ -18,6 +18,8 @@ import type { ReportRequestInput } from '../../contract/reportContract';
  * margins measured on the body text, the header texts with their diacritics, page numbers from page 2.
  */
 
+/** The warm renderer the app's hosts use: one Chromium for the file's PDFs, ended after them. */
+const pdfRenderer = createChromiumPdf({ log: silentLogger });
 let t: { archive: Archive; dir: string; cleanup: () => void };
 let meetingId: string;
 let call: ReturnType<typeof directClient>;
@@ -25,9 +27,12 @@ let call: ReturnType<typeof directClient>;
 beforeAll(async () => {
   t = await tempArchive();
   meetingId = await seedReportArchive(t.archive);
-  call = directClient(createDispatcher(createHandlers(createContext(t.archive, 'direct', 'test', { renderPdf: htmlToPdf })), silentLogger));
+  call = directClient(createDispatcher(createHandlers(createContext(t.archive, 'direct', 'test', { renderPdf: (html) => pdfRenderer.render(html) })), silentLogger));
 });
-afterAll(() => t.cleanup());
+afterAll(async () => {
+  await pdfRenderer.close();
+  t.cleanup();
+});
 
 async function render(request: ReportRequestInput): Promise<{ file: string; lines: PdfLine[] }> {
   const out = await call('reports/pdf', request);

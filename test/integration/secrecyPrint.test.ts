@@ -8,7 +8,7 @@ import { addRecord } from '../helpers/meetingRecord';
 import { MM, pdfInfo, pdfLines, pdfWords, type PdfWord } from '../helpers/pdf';
 import { hoso } from '../helpers/runHoso';
 import { createContext } from '../../services/context';
-import { htmlToPdf } from '../../cli/chromiumPdf';
+import { createChromiumPdf } from '../../cli/chromiumPdf';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher, directClient } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
@@ -28,6 +28,8 @@ import type { ReportRequestInput } from '../../contract/reportContract';
  */
 
 const CLERK = 'Đỗ Thị Lan';
+/** The warm renderer the app's hosts use: one Chromium for the file's PDFs, ended after them. */
+const pdfRenderer = createChromiumPdf({ log: silentLogger });
 let t: { archive: Archive; dir: string; cleanup: () => void };
 let secret: string;
 let ordinary: string;
@@ -57,10 +59,13 @@ beforeAll(async () => {
   setSecrecy(t.archive, topSecret, 'toi_mat');
   updateSettings(t.archive, { clerkName: CLERK }, 'kiểm thử');
   call = directClient(
-    createDispatcher(createHandlers(createContext(t.archive, 'direct', 'test', { renderPdf: htmlToPdf })), silentLogger),
+    createDispatcher(createHandlers(createContext(t.archive, 'direct', 'test', { renderPdf: (html) => pdfRenderer.render(html) })), silentLogger),
   );
 });
-afterAll(() => t.cleanup());
+afterAll(async () => {
+  await pdfRenderer.close();
+  t.cleanup();
+});
 
 async function pdf(request: ReportRequestInput): Promise<{ file: string; pages: number; words: PdfWord[] }> {
   const out = await call('reports/pdf', request);

@@ -36,25 +36,33 @@ describe('backup folder from the settings', () => {
 });
 
 describe('a backup folder judged before it is chosen (first-run setup, backups/check-dir)', () => {
-  it('refuses the archive’s own folder (any case and trailing separator on Windows), a relative name and a file; accepts the default and a folder yet to be made', () => {
+  it('refuses the archive’s own folder (any case and trailing separator on Windows), a relative name and a file; accepts the default and a folder yet to be made', async () => {
     const t = tempDir('hoso-checkdir-');
     try {
       const archive = join(t.dir, 'kho', 'archive.sqlite');
       mkdirSync(dirname(archive), { recursive: true });
-      expect(checkBackupDir(archive, dirname(archive)).problem?.code).toBe('BACKUP_DIR_IS_ARCHIVE_FOLDER');
-      expect(checkBackupDir(archive, `${dirname(archive)}/`).problem?.code).toBe('BACKUP_DIR_IS_ARCHIVE_FOLDER');
-      expect(checkBackupDir(archive, 'Sao luu').problem?.code).toBe('BACKUP_DIR_RELATIVE');
+      expect((await checkBackupDir(archive, dirname(archive))).problem?.code).toBe('BACKUP_DIR_IS_ARCHIVE_FOLDER');
+      expect((await checkBackupDir(archive, `${dirname(archive)}/`)).problem?.code).toBe('BACKUP_DIR_IS_ARCHIVE_FOLDER');
+      expect((await checkBackupDir(archive, 'Sao luu')).problem?.code).toBe('BACKUP_DIR_RELATIVE');
       writeFileSync(join(t.dir, 'mot-tep'), 'x');
-      expect(checkBackupDir(archive, join(t.dir, 'mot-tep')).problem?.code).toBe('BACKUP_DIR_UNWRITABLE');
-      expect(checkBackupDir(archive, '')).toEqual({ dir: join(dirname(archive), 'backups'), problem: null });
+      expect((await checkBackupDir(archive, join(t.dir, 'mot-tep'))).problem?.code).toBe('BACKUP_DIR_UNWRITABLE');
+      expect(await checkBackupDir(archive, '')).toEqual({ dir: join(dirname(archive), 'backups'), problem: null });
       const later = join(t.dir, 'o-thu-hai', 'Sao luu');
-      expect(checkBackupDir(archive, later)).toEqual({ dir: later, problem: null });
+      expect(await checkBackupDir(archive, later)).toEqual({ dir: later, problem: null });
       expect(existsSync(later)).toBe(false);
-      const win = checkBackupDir('C:\\Users\\van thu\\hoso\\archive.sqlite', 'c:\\users\\VAN THU\\hoso\\', path.win32);
+      const win = await checkBackupDir('C:\\Users\\van thu\\hoso\\archive.sqlite', 'c:\\users\\VAN THU\\hoso\\', path.win32);
       expect(win.problem?.code).toBe('BACKUP_DIR_IS_ARCHIVE_FOLDER');
     } finally {
       t.cleanup();
     }
   });
 
+  it('answers in time when the drive does not (a stick pulled halfway, a share gone): the host is never held', async () => {
+    const never = new Promise<never>(() => {});
+    const hanging = { stat: () => never, writable: () => never };
+    const started = Date.now();
+    const check = await checkBackupDir('/home/van-thu/hoso/archive.sqlite', '/media/usb/Sao luu', path.posix, { fs: hanging, timeoutMs: 100 });
+    expect(check.problem?.code).toBe('BACKUP_DIR_NOT_ANSWERING');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });

@@ -5,7 +5,7 @@ import { openArchive } from '../../db/open';
 import { readFileSource } from '../../services/import';
 import { hoso } from '../helpers/runHoso';
 import { tempDir } from '../helpers/tempArchive';
-import { blankPagesPdf, digitalPdf, passwordPdf, scannedPdf } from '../helpers/pdfFiles';
+import { blankPagesPdf, closePdfs, digitalPdf, passwordPdf, scannedPdf } from '../helpers/pdfFiles';
 
 /**
  * Importing PDFs (issue 16): a digital PDF is read offline with its lines, paragraphs and the two-column
@@ -57,6 +57,7 @@ beforeAll(async () => {
       'Ngày 03/11/2025, Chủ tịch UBND xã chủ trì cuộc họp giao ban.',
     ]),
   );
+  await closePdfs();
 }, 120_000);
 
 afterAll(() => cleanup());

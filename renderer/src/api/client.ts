@@ -142,7 +142,14 @@ export const api = {
       const reply = await invokeOnce(channel, input);
       if (reply.ok) {
         const data = reply.data;
-        successListeners.forEach((listener) => listener(channel, data));
+        // A listener that fails (a toast that cannot show) must not turn a stored write into an error.
+        for (const listener of successListeners) {
+          try {
+            listener(channel, data);
+          } catch (e) {
+            console.error('a success listener failed', e);
+          }
+        }
         return reply as Reply<ChannelOutput<C>>;
       }
       if (reply.error.code !== 'APP_LOCKED') return reply as Reply<ChannelOutput<C>>;

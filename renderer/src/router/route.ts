@@ -39,6 +39,14 @@ const SIMPLE: Record<string, Route> = {
   import: { name: 'import' },
 };
 
+/**
+ * The page a hash names, without its query (`#/search?q=…` and `#/search?q=…&page=2` are one page): a
+ * change of it is a new page, opened at its top; a change of the query alone keeps the scroll.
+ */
+export function pageOf(hash: string): string {
+  return hash.replace(/^#/, '').split('?')[0]!.replace(/\/+$/, '') || '/';
+}
+
 /** The route for a location hash; an empty hash is the home screen (the meetings list). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';

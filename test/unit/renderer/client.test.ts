@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi as vitest } from 'vitest';
 import { ERROR_MESSAGES } from '../../../contract/errors';
-import { api, ApiError, call, CONNECTION_LOST_MESSAGE, toReply } from '../../../renderer/src/api/client';
+import { api, ApiError, call, CONNECTION_LOST_MESSAGE, onCallSucceeded, toReply } from '../../../renderer/src/api/client';
 import { errorText } from '../../../renderer/src/api/errorText';
 
 afterEach(() => {
@@ -14,6 +14,24 @@ function stubFetch(impl: (url: string, init: RequestInit) => Promise<Response>) 
 }
 
 describe('HTTP transport (web host)', () => {
+  it('answers a stored write as stored even when a success listener (the toasts) fails', async () => {
+    stubFetch(async () => new Response(JSON.stringify({ ok: true, data: { id: 'x' } })));
+    const quiet = vitest.spyOn(console, 'error').mockImplementation(() => {});
+    const seen: string[] = [];
+    const offBroken = onCallSucceeded(() => {
+      throw new Error('toast failed');
+    });
+    const offOther = onCallSucceeded((channel) => seen.push(channel));
+    try {
+      await expect(api.invoke('meetings/list', { offset: 0, limit: 1 })).resolves.toEqual({ ok: true, data: { id: 'x' } });
+      expect(seen).toEqual(['meetings/list']);
+    } finally {
+      offBroken();
+      offOther();
+      quiet.mockRestore();
+    }
+  });
+
   it('POSTs the input as JSON to /api/<channel> with the session cookie', async () => {
     const fetch = stubFetch(
       async () => new Response(JSON.stringify({ ok: true, data: { total: 0, rows: [] } })),

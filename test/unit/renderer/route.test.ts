@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseRoute, sectionOf, SECTIONS } from '../../../renderer/src/router/route';
+import { hrefOf, pageOf, parseRoute, sectionOf, SECTIONS } from '../../../renderer/src/router/route';
 
 const ID = '01945a3c-7d2e-7c4f-9a1b-2c3d4e5f6a7b';
 
@@ -80,5 +80,16 @@ describe('sectionOf', () => {
     expect(sectionOf({ name: 'usb' })).toBe('usb');
     expect(sectionOf({ name: 'person', id: ID })).toBe('people');
     expect(sectionOf({ name: 'notFound', path: '/x' })).toBeNull();
+  });
+});
+
+describe('pageOf', () => {
+  it('names the page without its query: a new page scrolls to the top, a new query does not', () => {
+    expect(pageOf('#/meetings/new')).toBe('/meetings/new');
+    expect(pageOf('#/search?q=a')).toBe(pageOf('#/search?q=b&page=2'));
+    expect(pageOf('#/meetings/abc?tab=history')).toBe('/meetings/abc');
+    expect(pageOf('')).toBe('/');
+    expect(pageOf('#/')).toBe('/');
+    expect(pageOf('#/usb/')).toBe('/usb');
   });
 });

@@ -170,8 +170,10 @@ export function ImportScreen() {
         </>
       )}
       {step.name === 'review' && review && (
+        // miw 0: a column is a flex item, which would otherwise grow to its widest content (the people
+        // table) and push the page sideways at 1366 px; the table scrolls inside its own box instead.
         <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 5 }}>
+          <Grid.Col span={{ base: 12, md: 5 }} miw={0}>
             <SourceView
               text={step.preview.draft.sourceText}
               state={review}
@@ -179,7 +181,7 @@ export function ImportScreen() {
               unsure={unsureMarkIds(step.preview.draft)}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 7 }}>
+          <Grid.Col span={{ base: 12, md: 7 }} miw={0}>
             <ReviewPanel
               preview={step.preview}
               state={review}

@@ -15,12 +15,6 @@ import { mergePeople, useMergeCandidates, useMergePreview } from './usePersonMer
 
 const REASON_MAX = 2000;
 
-/**
- * "Gộp với người khác…": the same real person entered twice. The clerk picks the other entry (likely
- * duplicates, same name once folded, listed first), says which one is kept, reads what will happen
- * (meetings, attendance rows, photos, tasks; sealed meetings, which need a correction's reason; meetings
- * both attended) and confirms. The server does it in one transaction and refuses a stale preview.
- */
 /** What the page hears after a merge: the entry kept, the duplicate's name, the meetings moved. */
 export interface MergeDone {
   keep: Person;
@@ -28,6 +22,12 @@ export interface MergeDone {
   meetings: number;
 }
 
+/**
+ * "Gộp với người khác…": the same real person entered twice. The clerk picks the other entry (likely
+ * duplicates, same name once folded, listed first), says which one is kept, reads what will happen
+ * (meetings, attendance rows, photos, tasks; sealed meetings, which need a correction's reason; meetings
+ * both attended) and confirms. The server does it in one transaction and refuses a stale preview.
+ */
 export function PersonMergeButton({ person, onMerged }: { person: Person; onMerged: (done: MergeDone) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);

@@ -43,7 +43,7 @@ export const setupVi = {
       backupDir: 'Thư mục sao lưu',
       backupDirHint: 'Nên chọn ổ đĩa khác hoặc USB, VD: D:\\Sao lưu. Để trống: thư mục “backups” cạnh kho.',
       checking: 'Đang kiểm tra thư mục…',
-      backupNote: 'Chương trình tự sao lưu mỗi ngày vào thư mục này; xem và khôi phục trong Lưu trữ USB → Sao lưu.',
+      backupNote: 'Chương trình tự sao lưu mỗi ngày vào thư mục này; xem và khôi phục trong Nhập từ USB → Sao lưu kho hồ sơ.',
     },
   },
 };
@@ -92,7 +92,7 @@ export const setupEn: typeof setupVi = {
       backupDir: 'Backup folder',
       backupDirHint: 'Best on another disk or a USB stick, e.g. D:\\Backups. Empty: the “backups” folder beside the archive.',
       checking: 'Checking the folder…',
-      backupNote: 'The program backs up into this folder every day; see and restore backups in USB archive → Backups.',
+      backupNote: 'The program backs up into this folder every day; see and restore backups in Import from USB → Backups of the archive.',
     },
   },
 };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Group, List, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconDeviceUsb } from '@tabler/icons-react';
@@ -196,6 +196,9 @@ export function ExportPanel() {
   );
 }
 
+/** Room left under the outcome once it is scrolled to (not flush with the window's bottom edge). */
+const IN_VIEW = { scrollMarginBottom: 24 } as const;
+
 /** The end of an export: "An toàn để rút USB" only for a bag read back and verified; otherwise why not. */
 function ExportOutcome({ status }: { status: JobStatus }) {
   const { t } = useTranslation();
@@ -203,9 +206,15 @@ function ExportOutcome({ status }: { status: JobStatus }) {
   const { settings } = useSettings();
   const lang = settings.language;
   const r = status.exportResult;
+  // The outcome appears under the form, below the fold of a 768-pixel screen: brought into view once,
+  // so the clerk reads "An toàn để rút USB" (or why not) without scrolling for it.
+  const box = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, [status.state]);
   if (status.state === 'done' && r?.verified) {
     return (
-      <Alert color="teal" icon={<IconCircleCheck size={22} />} title={t('usbArchive.result.safe')} data-testid="usb-safe">
+      <Alert ref={box} style={IN_VIEW} color="teal" icon={<IconCircleCheck size={22} />} title={t('usbArchive.result.safe')} data-testid="usb-safe">
         <Stack gap={4}>
           <Text size="sm">
             {t('usbArchive.result.safeText', {
@@ -233,19 +242,21 @@ function ExportOutcome({ status }: { status: JobStatus }) {
   }
   if (!status.error) return null;
   return (
-    <ErrorAlert error={status.error} title={status.state === 'cancelled' ? t('usbArchive.result.cancelled') : t('usbArchive.result.failed')}>
-      {status.error.problems.length > 0 && (
-        <Stack gap={2} data-testid="usb-problems">
-          <Text size="sm" fw={500}>
-            {t('usbArchive.result.problems')}
-          </Text>
-          <List size="sm">
-            {status.error.problems.map((p, i) => (
-              <List.Item key={i}>{messageText(p.message)}</List.Item>
-            ))}
-          </List>
-        </Stack>
-      )}
-    </ErrorAlert>
+    <div ref={box} style={IN_VIEW}>
+      <ErrorAlert error={status.error} title={status.state === 'cancelled' ? t('usbArchive.result.cancelled') : t('usbArchive.result.failed')}>
+        {status.error.problems.length > 0 && (
+          <Stack gap={2} data-testid="usb-problems">
+            <Text size="sm" fw={500}>
+              {t('usbArchive.result.problems')}
+            </Text>
+            <List size="sm">
+              {status.error.problems.map((p, i) => (
+                <List.Item key={i}>{messageText(p.message)}</List.Item>
+              ))}
+            </List>
+          </Stack>
+        )}
+      </ErrorAlert>
+    </div>
   );
 }

@@ -20,13 +20,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { UsbPanel } from './UsbPanel';
 import { BagList } from './BagList';
 import { CLASS_COLOR, MergePreviewList } from './MergePreviewList';
+import { mergeResultLine } from './mergeResultText';
 
 type Choices = Record<string, MergeChoice>;
 
 /**
  * Nhập gói lưu trữ: path (and passphrase) → preview of new / changed / conflicting / identical meetings
  * and people → a choice per record (defaults pre-selected, conflicts left unchosen) → one merge.
- * The Lưu trữ USB screen mounts it; it is also shown on its own route.
+ * The Nhập từ USB page (MergeScreen.tsx) shows it above the backups.
  */
 export function MergePanel() {
   const { t } = useTranslation();
@@ -159,16 +160,7 @@ export function MergePanel() {
           data-testid="merge-result"
         >
           {result.changed
-            ? t('usbMerge.result', {
-                added: result.meetings.added,
-                replaced: result.meetings.replaced,
-                keptBoth: result.meetings.keptBoth,
-                keptMine: result.meetings.keptMine,
-                identical: result.meetings.identical,
-                peopleAdded: result.people.added,
-                peopleUpdated: result.people.updated,
-                photos: result.photoFilesCopied,
-              })
+            ? mergeResultLine(result, (part) => t(`usbMerge.resultPart.${part.key}`, { n: part.n }))
             : t('usbMerge.resultNothing')}
           {result.meetings.unresolved + result.people.unresolved > 0 && (
             <Text size="sm" mt={4}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconDeviceUsb, IconFolderOpen, IconLock, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Drive } from '../../../../contract/archiveContract';
 import type { FoundBag } from '../../../../contract/mergeContract';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -165,8 +166,8 @@ function StickCard({
           </Group>
         </UnstyledButton>
         {d.unreadable !== null ? (
-          <Text size="sm" c="red.8">
-            {t('usbSticks.unreadable', { code: d.unreadable })}
+          <Text size="sm" c="red.8" data-testid="stick-unreadable">
+            {unreadableText(d.unreadable, t)}
           </Text>
         ) : d.bags.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -188,6 +189,16 @@ function StickCard({
       </Stack>
     </Paper>
   );
+}
+
+/**
+ * Why a stick cannot be read, in the clerk's words: the two causes a clerk can act on are said plainly;
+ * any other keeps its system code (EIO…) for whoever repairs the PC.
+ */
+export function unreadableText(code: string, t: TFunction): string {
+  if (code === 'ETIMEDOUT') return t('usbSticks.unreadableTimeout');
+  if (code === 'EACCES' || code === 'EPERM') return t('usbSticks.unreadableDenied');
+  return t('usbSticks.unreadable', { code });
 }
 
 /** One archive on a stick: its date, name and size in meetings; in merge, a button that chooses it. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 
-/** A panel of the Lưu trữ USB screen that does one job (Sao lưu, Nhập gói): its name, what it does, its controls. */
+/** A panel of the USB pages that does one job (Sao lưu, Nhập gói): its name, what it does, its controls. */
 export function UsbPanel({
   title,
   intro,

@@ -1,7 +1,6 @@
 /** Texts of the merge and backup panels (sections `usbMerge` and `usbBackups` of the i18n files). */
 export const mergeVi = {
   usbMerge: {
-    tab: 'Nhập gói (hợp nhất)',
     title: 'Nhập gói lưu trữ từ USB (hợp nhất)',
     intro:
       'Chọn gói lưu trữ do Hồ sơ Hội nghị xuất ra (thư mục, hoặc tệp .tar.age nếu đã mã hóa). Gói được kiểm tra trọn vẹn trước; hồ sơ nhập theo mã nên không bao giờ trùng lặp, và không hồ sơ nào bị ghi đè khi bạn chưa chọn.',
@@ -70,13 +69,21 @@ export const mergeVi = {
     applying: 'Đang nhập…',
     applyFailed: 'Chưa nhập được',
     done: 'Đã nhập xong',
-    result:
-      '{{added}} cuộc họp mới, {{replaced}} lấy bản trong gói, {{keptBoth}} giữ cả hai, {{keptMine}} giữ bản ở máy này, {{identical}} giống hệt; {{peopleAdded}} người mới, {{peopleUpdated}} người cập nhật; {{photos}} tệp ảnh đã chép và kiểm tra.',
+    /** The result line's parts: only those that are not zero are shown (mergeResultText.ts). */
+    resultPart: {
+      added: '{{n}} cuộc họp mới',
+      replaced: '{{n}} cuộc họp lấy bản trong gói',
+      keptBoth: '{{n}} cuộc họp giữ cả hai bản',
+      keptMine: '{{n}} cuộc họp giữ bản ở máy này',
+      identical: '{{n}} cuộc họp đã có sẵn',
+      peopleAdded: '{{n}} người mới trong danh bạ',
+      peopleUpdated: '{{n}} người được cập nhật',
+      photos: '{{n}} tệp ảnh đã chép và kiểm tra',
+    },
     resultNothing: 'Không có gì thay đổi: kho đã có đủ nội dung của gói.',
     resultUnresolved: 'Còn {{n}} xung đột chưa chọn, được giữ nguyên.',
   },
   usbBackups: {
-    tab: 'Sao lưu',
     title: 'Sao lưu kho hồ sơ',
     intro:
       'Mỗi ngày Hồ sơ Hội nghị tự sao lưu kho vào thư mục dưới đây (nên chọn ổ đĩa thứ hai) và kiểm tra bản sao ngay sau khi ghi. Chỉ giữ số bản tự động gần nhất; bản sao lưu bạn tự tạo được giữ nguyên.',
@@ -109,7 +116,6 @@ export const mergeVi = {
 
 export const mergeEn: typeof mergeVi = {
   usbMerge: {
-    tab: 'Merge a bag',
     title: 'Merge an archive bag from a USB stick',
     intro:
       'Choose an archive bag exported by Hồ sơ Hội nghị (a folder, or a .tar.age file if encrypted). The whole bag is checked first; records merge by id so nothing is ever duplicated, and no record is overwritten without your choice.',
@@ -173,13 +179,20 @@ export const mergeEn: typeof mergeVi = {
     applying: 'Merging…',
     applyFailed: 'The merge did not happen',
     done: 'Merged',
-    result:
-      '{{added}} new meetings, {{replaced}} taken from the bag, {{keptBoth}} kept both, {{keptMine}} kept mine, {{identical}} identical; {{peopleAdded}} new people, {{peopleUpdated}} updated; {{photos}} photo files copied and checked.',
+    resultPart: {
+      added: '{{n}} new meetings',
+      replaced: '{{n}} meetings taken from the bag',
+      keptBoth: '{{n}} meetings kept in both versions',
+      keptMine: '{{n}} meetings kept as on this PC',
+      identical: '{{n}} meetings already here',
+      peopleAdded: '{{n}} new people in the directory',
+      peopleUpdated: '{{n}} people updated',
+      photos: '{{n}} photo files copied and checked',
+    },
     resultNothing: 'Nothing changed: the archive already holds everything in this bag.',
     resultUnresolved: '{{n}} conflicts without a choice were left as they are.',
   },
   usbBackups: {
-    tab: 'Backups',
     title: 'Backups of the archive',
     intro:
       'Every day Hồ sơ Hội nghị backs the archive up into the folder below (a second disk is best) and checks the copy right after writing it. Only the latest automatic backups are kept; backups you make yourself stay.',

@@ -1,4 +1,4 @@
-/** Texts of the Lưu trữ USB screen (section `usbArchive` of the i18n files). */
+/** Texts of the Xuất ra USB page (section `usbArchive` of the i18n files). */
 export const usbVi = {
   usbArchive: {
     intro:

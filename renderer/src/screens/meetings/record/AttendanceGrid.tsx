@@ -4,10 +4,10 @@ import { IconChecks, IconDeviceFloppy } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { countAttendance } from '../../../../../contract/attendanceCounts';
-import type { ErrorPayload } from '../../../../../contract/errors';
 import type { AttendanceRow } from '../../../../../contract/recordContract';
 import { ATTENDANCE_STATUSES } from '../../../../../contract/recordContract';
-import { call, toErrorPayload } from '../../../api/client';
+import { call } from '../../../api/client';
+import { setLeaveGuard } from '../../../router/useRoute';
 import { createCloseGuard } from '../closeGuard';
 import { AttendanceCountsBar } from './AttendanceCountsBar';
 import { ConfirmActionModal } from './ConfirmActionModal';
@@ -22,10 +22,13 @@ import {
   type Marks,
 } from './attendanceGrid';
 import type { Status } from './options';
+import { useRecordWrite } from './useRecordWrite';
 
 const ROW_HEIGHT = 44;
 const STATUS_COLOR = { co_mat: 'teal', vang_co_ly_do: 'orange', vang: 'red', den_muon: 'yellow' } as const;
 const rowDomId = (id: string) => `grid-row-${id}`;
+/** The hook's report of the new version: the grid tells its host through onSaved, with the count. */
+const keepVersion = () => {};
 
 interface Props {
   meetingId: string;
@@ -53,11 +56,14 @@ export function AttendanceGrid({ meetingId, version, rows, sealed, onReload, onS
   const [marks, setMarks] = useState<Marks>({});
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  // A failed save keeps the marks (they are this component's state): the clerk reads why, and saves
+  // again (after "Tải lại" on a conflict).
+  const { busy, error, clearError, run } = useRecordWrite(version, keepVersion);
   const [notice, setNotice] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
+  /** Set while the question answers a navigation away (Back, another address): what goes on to it. */
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
   const gridRef = useRef<HTMLDivElement | null>(null);
   // The dialog mounts its content in a portal after this component's first render: the element comes
   // as state, so the virtualizer is given it (a plain ref would leave it measuring nothing).
@@ -114,31 +120,22 @@ export function AttendanceGrid({ meetingId, version, rows, sealed, onReload, onS
       return false;
     }
     if (changes.length === 0) return true;
-    setBusy(true);
-    setError(null);
-    try {
-      const meetingVersion = sealed
-        ? (
-            await call('meetings/correct', {
-              id: meetingId,
-              version,
-              reason: reason.trim(),
-              change: { kind: 'attendance/set-statuses', rows: changes },
-            })
-          ).meetingVersion
-        : (await call('attendance/set-statuses', { meetingId, version, rows: changes })).meetingVersion;
-      onSaved(meetingVersion, changes.length);
-      return true;
-    } catch (e) {
-      // The marks stay as they are: the clerk reads why, and saves again (after "Tải lại" on a conflict).
-      setError(toErrorPayload(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const reply = await run<{ meetingVersion: number }>((v) =>
+      sealed
+        ? call('meetings/correct', {
+            id: meetingId,
+            version: v,
+            reason: reason.trim(),
+            change: { kind: 'attendance/set-statuses', rows: changes },
+          })
+        : call('attendance/set-statuses', { meetingId, version: v, rows: changes }),
+    );
+    if (!reply) return false;
+    onSaved(reply.meetingVersion, changes.length);
+    return true;
     // focusReason only scrolls and focuses; it reads nothing the callback must follow.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, marks, sealed, reason, changes, meetingId, version, onSaved, t]);
+  }, [rows, marks, sealed, reason, changes, meetingId, run, onSaved, t]);
 
   // Closing the desktop window with marks not saved: the first close saves them (closeGuard.ts, as the
   // meeting form does); in a browser the page asks before it goes.
@@ -161,6 +158,18 @@ export function AttendanceGrid({ meetingId, version, rows, sealed, onReload, onS
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
+  // Going to another page inside the app (Back, Forward, an address typed) with marks not saved asks
+  // the same question as closing the dialog; the page stays until the clerk answers.
+  useEffect(
+    () =>
+      setLeaveGuard((proceed) => {
+        if (!pending.current.dirty) return false;
+        setLeaving(() => proceed);
+        setAsking(true);
+        return true;
+      }),
+    [],
+  );
 
   const requestClose = () => {
     if (busy) return;
@@ -282,10 +291,10 @@ export function AttendanceGrid({ meetingId, version, rows, sealed, onReload, onS
             <RecordError
               error={error}
               onReload={() => {
-                setError(null);
+                clearError();
                 onReload();
               }}
-              onClose={() => setError(null)}
+              onClose={clearError}
             />
           )}
           {sealed && (
@@ -510,11 +519,14 @@ export function AttendanceGrid({ meetingId, version, rows, sealed, onReload, onS
         confirmLabel={t('attendance.grid.leaveConfirm')}
         onClose={() => {
           setAsking(false);
+          setLeaving(null);
           focusGrid();
         }}
         onConfirm={() => {
           setAsking(false);
+          setLeaving(null);
           onClose();
+          leaving?.();
         }}
         confirmTestId="attendance-grid-discard"
       />

@@ -33,9 +33,15 @@ export function HistoryEntryCard({ entry, canRestore, onRestore }: Props) {
               <Text size="sm" c="dimmed" data-testid="history-when">
                 {historyAt(entry.at)}
               </Text>
-              <Text size="sm" c="dimmed">
-                {t('history.by', { actor: entry.actor || '—' })}
-              </Text>
+              {entry.byAccount ? (
+                <Text size="sm" c="dimmed" title={t('history.byAccountHint')} data-testid="history-actor">
+                  {t('history.byAccount', { actor: entry.actor })}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed" data-testid="history-actor">
+                  {t('history.by', { actor: entry.actor || '—' })}
+                </Text>
+              )}
             </Group>
           </Stack>
           {canRestore && entry.restorable && (
