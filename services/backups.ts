@@ -6,9 +6,11 @@ import { inspectArchiveFile } from '../db/open';
 import { backupStamp, backupTo } from '../db/backup';
 import { getSettings } from '../db/settings';
 import { errorPayload, HosoError, toErrorPayload, type ErrorCode } from '../contract/errors';
-import { literal } from '../contract/messages/message';
+import { literal, msg } from '../contract/messages/message';
 import type { BackupDirCheck, BackupEntry, BackupList } from '../contract/mergeContract';
 import { bootSecond, ownerGone } from './processAlive';
+import { freeBytesOf, neededFor } from './scratchCopy';
+import { sizeInMb } from './messageParts';
 
 /**
  * Backups of the archive (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"). Every backup is a consistent snapshot by SQLite's
@@ -176,11 +178,17 @@ export function backupDirFrom(stored: string | undefined, archiveFile: string, p
 }
 
 /**
- * Whether `stored` can take backups, before it is chosen (first-run setup): a full path, not the archive's
- * own folder (one failed disk or one deleted folder would take both), and writable, or creatable in a
- * writable parent, and not a file. Nothing is created: the folder is made by the first backup.
+ * Whether `stored` can take backups, before it is chosen (first-run setup, Lưu trữ USB → Sao lưu): a full
+ * path, not the archive's own folder (one failed disk or one deleted folder would take both), and
+ * writable, or creatable in a writable parent, and not a file, with room for one backup of the archive as
+ * it is now (BACKUP_DIR_NO_SPACE). Nothing is created: the folder is made by the first backup.
  */
-export function checkBackupDir(archiveFile: string, stored: string, pathApi: PlatformPath = path): BackupDirCheck {
+export function checkBackupDir(
+  archiveFile: string,
+  stored: string,
+  pathApi: PlatformPath = path,
+  options: { freeBytes?: (dir: string) => number } = {},
+): BackupDirCheck {
   let dir: string;
   try {
     dir = backupDirFrom(stored, archiveFile, pathApi);
@@ -195,8 +203,28 @@ export function checkBackupDir(archiveFile: string, stored: string, pathApi: Pla
   };
   if (key(dir) === key(pathApi.dirname(archiveFile))) return problem('BACKUP_DIR_IS_ARCHIVE_FOLDER');
   if (existsSync(dir) && !statSync(dir).isDirectory()) return problem('BACKUP_DIR_UNWRITABLE');
-  if (!writable(nearestExisting(dir))) return problem('BACKUP_DIR_UNWRITABLE');
+  const existing = nearestExisting(dir);
+  if (!writable(existing)) return problem('BACKUP_DIR_UNWRITABLE');
+  const needed = neededFor(archiveBytes(archiveFile));
+  const free = freeOrNull(existing, options.freeBytes ?? freeBytesOf);
+  if (free !== null && free < needed)
+    return { dir, problem: errorPayload('BACKUP_DIR_NO_SPACE', msg('scratch.noSpace', { needed: sizeInMb(needed), free: sizeInMb(free), dir })) };
   return { dir, problem: null };
+}
+
+/** The archive's bytes with its -wal (what a backup copies), 0 for a file not there. */
+function archiveBytes(file: string): number {
+  const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+  return size(file) + size(`${file}-wal`);
+}
+
+/** The free space where the folder would be, or null when the system cannot tell (then not refused on it). */
+function freeOrNull(dir: string, freeBytes: (dir: string) => number): number | null {
+  try {
+    return freeBytes(dir);
+  } catch {
+    return null;
+  }
 }
 
 /** The backup settings with their defaults applied; a relative folder is refused (BACKUP_DIR_RELATIVE). */

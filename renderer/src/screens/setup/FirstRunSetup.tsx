@@ -15,14 +15,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DocumentVariant, Settings, SignerAuthority } from '../../../../contract/contract';
-import { errorPayload } from '../../../../contract/errors';
-import { call } from '../../api/client';
+import { DocumentVariant, SignerAuthority } from '../../../../contract/contract';
 import { useAction } from '../../api/useAction';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useErrorText } from '../../api/useErrorText';
 import { useNotify } from '../../api/useNotify';
 import { ChooseFolderButton } from '../../components/ChooseFolderButton';
+import { useBackupDirCheck } from '../usb/useBackupDirCheck';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../settings/settingsContext';
 import { MAX_LENGTH } from '../settings/settingsForm';
@@ -46,7 +44,7 @@ const NONE = 'none';
  */
 export function FirstRunSetup({ onClose }: { onClose: (stored: SetupPatch) => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const checkBackupDir = useBackupDirCheck();
   const notify = useNotify();
   const { settings, save } = useSettings();
   const info = useApiQuery('app/info', {});
@@ -74,16 +72,10 @@ export function FirstRunSetup({ onClose }: { onClose: (stored: SetupPatch) => vo
     if (busy) return;
     const patch = stepPatch(step, draft);
     if (step === 'storage') {
-      // The contract's own check first (a full path), then the archive's: writable, not its own folder.
-      const shape = Settings.shape.backupDir.safeParse(patch.backupDir);
-      if (!shape.success) {
-        setDirProblem(errorText(errorPayload('BACKUP_DIR_RELATIVE')));
-        return;
-      }
+      // Writable, not the archive's own folder, room for a backup (the same check as Sao lưu's).
       let problem: string | null = null;
       const ok = await run(async () => {
-        const check = await call('backups/check-dir', { dir: patch.backupDir ?? '' });
-        if (check.problem) problem = errorText(check.problem);
+        problem = await checkBackupDir(patch.backupDir ?? '');
       });
       setDirProblem(problem);
       if (!ok || problem) return;
