@@ -276,6 +276,8 @@ export const AppInfo = z.object({
   schemaVersion: z.number().int(),
   transport: z.enum(['electron', 'web', 'direct']),
   counts: z.object({ meetings: z.number().int(), people: z.number().int() }),
+  /** Where the archive was copied to by `archive/move` in this run (restart to work there), else null. */
+  movedTo: z.string().nullable(),
 });
 export type AppInfo = z.output<typeof AppInfo>;
 

@@ -140,7 +140,7 @@ export function removeDeadPartials(dir: string, now = Date.now()): string[] {
 }
 
 /** Whether this process may write in `dir` (access() answers EROFS on a read-only mount, even for root). */
-function writable(dir: string): boolean {
+export function writable(dir: string): boolean {
   try {
     accessSync(dir, constants.W_OK);
     return true;
@@ -153,7 +153,7 @@ function writable(dir: string): boolean {
  * The folder itself or its nearest existing parent: where a backup folder that cannot be created would
  * have been made. (Node's recursive mkdir reports a read-only mount as ENOENT, so its code cannot tell.)
  */
-function nearestExisting(dir: string): string {
+export function nearestExisting(dir: string): string {
   let d = dir;
   while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
   return d;

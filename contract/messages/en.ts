@@ -102,6 +102,9 @@ export const en: CatalogShape<typeof vi> = {
       'The archive was not moved: copying or checking the copy failed (a full disk, a stick pulled out…). The partial copy was removed; the current archive is intact and still in use.',
     ARCHIVE_MOVE_UNAVAILABLE:
       'Run this way, the program cannot record where the archive is for the next start. Move it from the desktop app, or ask your IT officer to set HOSO_DB.',
+    ARCHIVE_MOVE_RELATIVE:
+      'The archive’s new place must be a full path (e.g. D:\\HoSo on Windows, /media/usb/ho-so on Linux). Nothing was changed.',
+    ARCHIVE_MOVING: 'The archive is being moved to its new place. Wait until the copy is made and checked, then go on.',
     ARCHIVE_MOVED:
       'The archive was copied to its new place. Close and reopen the program to go on working with it there; the copy in the old place takes no more changes.',
     ARCHIVE_LOCATION_MISSING:

@@ -106,6 +106,9 @@ export const vi = {
       'Chưa chuyển được kho hồ sơ: việc chép hoặc kiểm tra bản chép không thành (ổ đĩa đầy, USB bị rút ra…). Bản chép dở đã được xóa; kho hiện tại vẫn nguyên vẹn và vẫn dùng như cũ.',
     ARCHIVE_MOVE_UNAVAILABLE:
       'Cách chạy chương trình này không ghi được nơi lưu kho cho lần mở sau. Hãy chuyển kho từ ứng dụng trên máy tính, hoặc nhờ cán bộ tin học đặt biến HOSO_DB.',
+    ARCHIVE_MOVE_RELATIVE:
+      'Nơi lưu kho phải là đường dẫn đầy đủ (ví dụ D:\\HoSo trên Windows, /media/usb/ho-so trên Linux). Không có gì bị thay đổi.',
+    ARCHIVE_MOVING: 'Đang chuyển kho hồ sơ sang nơi mới. Hãy đợi việc chép và kiểm tra xong rồi thao tác tiếp.',
     ARCHIVE_MOVED:
       'Kho hồ sơ đã được chép sang nơi mới. Hãy đóng rồi mở lại chương trình để làm việc tiếp với kho ở nơi mới; bản ở chỗ cũ không được ghi thêm nữa.',
     ARCHIVE_LOCATION_MISSING:
