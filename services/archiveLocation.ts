@@ -1,5 +1,6 @@
 import {
   existsSync,
+  mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -8,7 +9,7 @@ import {
   fsyncSync,
   closeSync,
 } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { HosoError } from '../contract/errors';
 import { literal } from '../contract/messages/message';
 
@@ -46,6 +47,7 @@ export function readArchiveLocation(configFile: string): string | null {
 export function writeArchiveLocation(configFile: string, archiveFile: string): void {
   const partial = `${configFile}.partial`;
   try {
+    mkdirSync(dirname(configFile), { recursive: true });
     writeFileSync(
       partial,
       `${JSON.stringify({ archiveFile, movedAt: new Date().toISOString() }, null, 2)}\n`,

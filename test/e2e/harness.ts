@@ -2,7 +2,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openArchive, type Archive } from '../../db/open';
-import { createContext } from '../../services/context';
+import { createContext, type HostCapabilities } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
@@ -32,7 +32,9 @@ export interface App {
  * The real UI (built renderer) in Debian's Chromium, talking to the real web host over a real
  * temp-file archive. Flags keep Chromium itself from phoning home.
  */
-export async function launchApp(options: { archiveFile?: string; firstRun?: boolean } = {}): Promise<App> {
+export async function launchApp(
+  options: { archiveFile?: string; firstRun?: boolean; archiveLocation?: HostCapabilities['archiveLocation'] } = {},
+): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   mkdirSync(SCREENSHOTS, { recursive: true });
   const t = tempDir('hoso-e2e-');
@@ -45,7 +47,7 @@ export async function launchApp(options: { archiveFile?: string; firstRun?: bool
       .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('setup', '\"skipped\"', ?) ON CONFLICT(key) DO NOTHING")
       .run(Date.now());
   }
-  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e', { renderPdf: htmlToPdf })), silentLogger);
+  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e', { renderPdf: htmlToPdf, archiveLocation: options.archiveLocation })), silentLogger);
   const host = await startWebHost({ dispatch, rendererDir: RENDERER, log: silentLogger, archiveDir: dirname(archive.file) });
   // The same flags as the reports' PDF rendering: Chromium itself must not phone home either.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

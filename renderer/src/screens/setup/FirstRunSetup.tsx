@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Code,
+  Fieldset,
   Group,
   Modal,
   Paper,
@@ -21,6 +22,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useNotify } from '../../api/useNotify';
 import { ChooseFolderButton } from '../../components/ChooseFolderButton';
 import { useBackupDirCheck } from '../usb/useBackupDirCheck';
+import { ArchiveMoveSection } from '../settings/ArchiveMoveSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../settings/settingsContext';
 import { MAX_LENGTH } from '../settings/settingsForm';
@@ -194,9 +196,11 @@ export function FirstRunSetup({ onClose }: { onClose: (stored: SetupPatch) => vo
                       {info.data?.archiveFile ?? '…'}
                     </Code>
                     <Text size="sm">{t('setup.storage.archiveExplain')}</Text>
-                    <Text size="sm">{t('setup.storage.archiveChange')}</Text>
                   </Stack>
                 </Alert>
+                <Fieldset legend={t('archiveMove.sectionTitle')}>
+                  <ArchiveMoveSection bare />
+                </Fieldset>
                 <Group align="flex-end" wrap="nowrap">
                   <TextInput
                     style={{ flex: 1 }}
