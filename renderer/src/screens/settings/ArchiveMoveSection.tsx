@@ -38,7 +38,7 @@ function MovedNotice({ moved }: { moved: ArchiveMoveResult }) {
 /**
  * Nơi lưu kho hồ sơ: the archive's file, and moving it to another folder (archive/move-check, then a
  * confirmation, then archive/move). Used in Cài đặt and in the first-run setup's Nơi lưu step (`bare`:
- * without its own frame). The folder is typed or, in the desktop app, chosen with the folder dialog.
+ * without its own frame, the setup showing the file itself). The folder is typed or, in the desktop app, chosen with the folder dialog.
  */
 export function ArchiveMoveSection({ bare = false }: { bare?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -76,12 +76,14 @@ export function ArchiveMoveSection({ bare = false }: { bare?: boolean }) {
   const movedTo = moved?.file ?? info.data?.movedTo ?? null;
   const body = (
     <Stack gap="sm" data-testid="archive-move">
-      <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
-          {t('archiveMove.current')}:
-        </Text>
-        <Code data-testid="archive-move-current">{info.data?.archiveFile ?? '…'}</Code>
-      </Group>
+      {!bare && (
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+            {t('archiveMove.current')}:
+          </Text>
+          <Code data-testid="archive-move-current">{info.data?.archiveFile ?? '…'}</Code>
+        </Group>
+      )}
       <Text size="sm" c="dimmed">
         {t('archiveMove.intro')}
       </Text>
@@ -99,6 +101,12 @@ export function ArchiveMoveSection({ bare = false }: { bare?: boolean }) {
             placeholder={t('archiveMove.folderPlaceholder')}
             value={folder}
             onChange={(e) => choose(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              // Enter checks this folder; inside the setup's form it must not submit the step instead.
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              if (folder.trim()) void check();
+            }}
             error={problem}
             maxLength={1000}
             data-testid="archive-move-folder"
