@@ -10,6 +10,7 @@ import { listStoredPhotoFiles } from '../../services/photoFiles';
 import { jpeg } from '../helpers/images';
 import { tempDir } from '../helpers/tempArchive';
 import { tmpfsDisk } from '../helpers/crashDisks';
+import { silentLogger } from '../../services/log';
 
 /**
  * Moving the archive from the app (Cài đặt → Nơi lưu kho): a checked copy (backup API, integrity_check,
@@ -28,6 +29,7 @@ beforeEach(async () => {
   mkdirSync(dataDir, { recursive: true });
   s = await openSession(join(t.dir, 'o-c', 'archive.sqlite'), 'direct', {
     host: { archiveLocation: { configFile: configFile(), overridden: false } },
+    log: silentLogger,
   });
   const m = await s.call('meetings/create', {
     title: 'Hội nghị tổng kết công tác năm 2025',
@@ -107,6 +109,22 @@ describe('archive/move', () => {
     }
   });
 
+  it('while it copies, a change from another window is refused (it would stay behind in the old copy)', async () => {
+    const moving = s.dispatch('archive/move', { dir: join(t.dir, 'o-d', 'HoSo') });
+    const meanwhile = await s.dispatch('meetings/create', {
+      title: 'Giao ban',
+      kind: 'Giao ban',
+      startTime: null,
+      endTime: null,
+    });
+    expect(meanwhile).toMatchObject({ ok: false, error: { code: 'ARCHIVE_MOVING' } });
+    expect(!meanwhile.ok && meanwhile.error.message).toMatch(/^Đang chuyển kho hồ sơ sang nơi mới/);
+    expect(await moving).toMatchObject({ ok: true });
+    const copy = new Database(join(t.dir, 'o-d', 'HoSo', 'archive.sqlite'), { readonly: true });
+    expect((copy.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n).toBe(1);
+    copy.close();
+  });
+
   it('refuses, before writing anything: the same folder, a folder holding an archive, a relative path, no room', async () => {
     const same = await s.call('archive/move-check', { dir: s.dir });
     expect(same.problem?.code).toBe('ARCHIVE_MOVE_SAME_PLACE');
@@ -180,7 +198,7 @@ describe('archive/move', () => {
   });
 
   it('without a place to record it (a one-off command), the move is refused and nothing is copied', async () => {
-    const plain = await openSession(join(t.dir, 'khac', 'archive.sqlite'), 'direct');
+    const plain = await openSession(join(t.dir, 'khac', 'archive.sqlite'), 'direct', { log: silentLogger });
     try {
       const dest = join(t.dir, 'dich');
       expect(await plain.dispatch('archive/move', { dir: dest })).toMatchObject({
