@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { isHosoError } from '../contract/errors';
+import { isHosoError, toErrorPayload } from '../contract/errors';
 import { resolveArchivePath } from '../services/paths';
 import { diskErrorOf, fileErrorOf } from '../services/dispatch';
 import { dashTermsAsPositionals, OPTIONS, UsageError, type Values } from './options';
@@ -53,12 +53,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(USAGE);
     return 2;
   }
-  const file = resolve(resolveArchivePath(values.db));
   const fail = (error: { code: string; message: string }) => {
     if (values.json) io.out(JSON.stringify({ ok: false, error }, null, 2));
     io.err(error.message);
     return 2;
   };
+  let file: string;
+  try {
+    file = resolve(resolveArchivePath(values.db));
+  } catch (e) {
+    // The archive was moved from the app to a place not there now (ARCHIVE_LOCATION_MISSING): said, nothing opened.
+    if (isHosoError(e)) return fail(toErrorPayload(e));
+    throw e;
+  }
   const env: CommandEnv = {
     args,
     values,

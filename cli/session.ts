@@ -18,6 +18,8 @@ export interface SessionUse {
    * does not wait for it) and `report … --out x.pdf` (the launch overlaps reading the archive).
    */
   warmPdf?: boolean;
+  /** `serve`: where a move of the archive from the app is recorded (services/context.ts). */
+  archiveLocation?: HostCapabilities['archiveLocation'];
 }
 
 /**
@@ -47,7 +49,7 @@ export async function withSession<T>(
   const pdf = createChromiumPdf({ log });
   const session = await openSession(file, use.transport ?? 'direct', {
     mustExist: !use.create,
-    host: { renderPdf: (html) => pdf.render(html), onProgress: use.onProgress },
+    host: { renderPdf: (html) => pdf.render(html), onProgress: use.onProgress, archiveLocation: use.archiveLocation },
     log,
     automaticBackups: use.automaticBackups,
   });

@@ -167,7 +167,38 @@ export const Drive = z.object({
 });
 export type Drive = z.output<typeof Drive>;
 
+/**
+ * Moving the archive to another folder (Cài đặt → Nơi lưu kho, and the first-run setup): the folder is
+ * judged first (`archive/move-check`), then `archive/move` copies the archive with SQLite's backup API
+ * and its photos/ beside it, checks the copy, and records the new place for the next start. The old copy
+ * is never deleted.
+ */
+export const ArchiveMoveInput = z.object({ dir: z.string().trim().min(1).max(1000) });
+export const ArchiveMoveCheck = z.object({
+  /** The archive file the move would write (the folder chosen + the archive's file name). */
+  target: z.string(),
+  /** Bytes the copy needs: the archive with its -wal, and its photos. */
+  bytes: z.number(),
+  /** Free bytes where it would go; null when the system cannot tell. */
+  free: z.number().nullable(),
+  /** Why it cannot go there (the same place, a file already there, no room, not writable…); null when it can. */
+  problem: ErrorReport.nullable(),
+});
+export type ArchiveMoveCheck = z.output<typeof ArchiveMoveCheck>;
+export const ArchiveMoveResult = z.object({
+  /** The new archive file, checked (integrity_check), recorded for the next start. */
+  file: z.string(),
+  /** The old archive file, left where it was. */
+  oldFile: z.string(),
+  photos: z.number().int(),
+  /** HOSO_DB (or --db) names the archive: it still wins at the next start until it is changed. */
+  overridden: z.boolean(),
+});
+export type ArchiveMoveResult = z.output<typeof ArchiveMoveResult>;
+
 export const archiveChannels = {
+  'archive/move-check': { input: ArchiveMoveInput, output: ArchiveMoveCheck },
+  'archive/move': { input: ArchiveMoveInput, output: ArchiveMoveResult },
   'archive/drives': { input: z.object({}), output: z.array(Drive) },
   'archive/estimate': { input: ExportEstimateInput, output: ExportEstimate },
   'archive/export': { input: ExportStart, output: JobRef },

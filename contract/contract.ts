@@ -16,7 +16,7 @@ import { reportChannels } from './reportContract';
 import { recordChannels } from './recordContract';
 import { AttendanceRole, AttendanceStatus } from './recordPartsContract';
 
-import { Id, IsoDate, requiredText, text } from './fields';
+import { Id, IsoDate, Paging, requiredText, text } from './fields';
 
 // Dates, ids and text fields are shared with the part contracts (photoContract.ts, recordContract.ts).
 export { Id, IsoDate };
@@ -141,6 +141,33 @@ export const PersonUpdate = z.object({ id: Id, version: z.number().int().min(1),
 export const PersonDelete = z.object({ id: Id, version: z.number().int().min(1) });
 
 /**
+ * A directory entry in the trash (people/trash-list): deleted, or merged into another entry (then
+ * `mergedInto` names the entry kept, which may itself be in the trash since).
+ */
+export const TrashedPerson = z.object({
+  id: Id,
+  fullName: z.string(),
+  rank: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  deletedAt: z.number(),
+  mergedInto: z.object({ id: Id, fullName: z.string() }).nullable(),
+});
+export type TrashedPerson = z.output<typeof TrashedPerson>;
+export const PeopleTrashPage = z.object({ total: z.number().int(), rows: z.array(TrashedPerson) });
+export type PeopleTrashPage = z.output<typeof PeopleTrashPage>;
+/**
+ * A person restored from the trash: back in the directory as their own entry. A merged entry's meetings
+ * stay with the entry kept (`meetingsStayWith` names it): the merge did not record which rows it moved
+ * well enough to move them back exactly, and a guess would rewrite sealed records.
+ */
+export const PersonRestoreResult = z.object({
+  person: Person,
+  meetingsStayWith: z.object({ id: Id, fullName: z.string() }).nullable(),
+});
+export type PersonRestoreResult = z.output<typeof PersonRestoreResult>;
+
+/**
  * Merging two directory entries of the same person (people/merge-preview, people/merge): every reference
  * to the duplicate goes to the entry kept, the duplicate goes to the trash pointing at it. The preview's
  * lists are bounded (their totals say how many); a merge touches at most PERSON_MERGE_MEETINGS_MAX meetings.
@@ -249,6 +276,8 @@ export const AppInfo = z.object({
   schemaVersion: z.number().int(),
   transport: z.enum(['electron', 'web', 'direct']),
   counts: z.object({ meetings: z.number().int(), people: z.number().int() }),
+  /** Where the archive was copied to by `archive/move` in this run (restart to work there), else null. */
+  movedTo: z.string().nullable(),
 });
 export type AppInfo = z.output<typeof AppInfo>;
 
@@ -346,6 +375,8 @@ export const contract = {
   'people/delete': { input: PersonDelete, output: z.object({ deleted: z.literal(true) }) },
   'people/merge-preview': { input: PersonMergePair, output: PersonMergePreview },
   'people/merge': { input: PersonMergeInput, output: PersonMergeResult },
+  'people/trash-list': { input: z.object(Paging), output: PeopleTrashPage },
+  'people/restore': { input: IdInput, output: PersonRestoreResult },
   'settings/get': { input: Empty, output: Settings },
   'settings/update': { input: SettingsPatch, output: Settings },
   'search/query': { input: SearchQuery, output: SearchResult },

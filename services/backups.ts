@@ -6,10 +6,12 @@ import { inspectArchiveFile } from '../db/open';
 import { backupStamp, backupTo } from '../db/backup';
 import { getSettings } from '../db/settings';
 import { errorPayload, HosoError, toErrorPayload, type ErrorCode } from '../contract/errors';
-import { literal } from '../contract/messages/message';
+import { literal, msg } from '../contract/messages/message';
 import type { BackupDirCheck, BackupEntry, BackupList } from '../contract/mergeContract';
 import { bootSecond, ownerGone } from './processAlive';
 import { bounded, CALL_TIMEOUT_MS, TimeoutError } from './archive/boundedCall';
+import { freeBytesOf, neededFor } from './scratchCopy';
+import { sizeInMb } from './messageParts';
 
 /**
  * Backups of the archive (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"). Every backup is a consistent snapshot by SQLite's
@@ -139,7 +141,7 @@ export function removeDeadPartials(dir: string, now = Date.now()): string[] {
 }
 
 /** Whether this process may write in `dir` (access() answers EROFS on a read-only mount, even for root). */
-function writable(dir: string): boolean {
+export function writable(dir: string): boolean {
   try {
     accessSync(dir, constants.W_OK);
     return true;
@@ -152,7 +154,7 @@ function writable(dir: string): boolean {
  * The folder itself or its nearest existing parent: where a backup folder that cannot be created would
  * have been made. (Node's recursive mkdir reports a read-only mount as ENOENT, so its code cannot tell.)
  */
-function nearestExisting(dir: string): string {
+export function nearestExisting(dir: string): string {
   let d = dir;
   while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
   return d;
@@ -179,7 +181,8 @@ export function backupDirFrom(stored: string | undefined, archiveFile: string, p
 /**
  * Whether `stored` can take backups, before it is chosen (first-run setup): a full path, not the archive's
  * own folder (one failed disk or one deleted folder would take both), and writable, or creatable in a
- * writable parent, and not a file. Nothing is created: the folder is made by the first backup.
+ * writable parent, and not a file, with room for one backup of the archive as it is now
+ * (BACKUP_DIR_NO_SPACE). Nothing is created: the folder is made by the first backup.
  * Asked as the clerk types (a stick's letter, a network share): every look at the disk is asynchronous
  * and bounded in time like the stick picker's (boundedCall.ts), so a drive that does not answer is
  * BACKUP_DIR_NOT_ANSWERING, never a host held up.
@@ -188,7 +191,7 @@ export async function checkBackupDir(
   archiveFile: string,
   stored: string,
   pathApi: PlatformPath = path,
-  options: { fs?: CheckDirFs; timeoutMs?: number } = {},
+  options: { fs?: CheckDirFs; timeoutMs?: number; freeBytes?: (dir: string) => number } = {},
 ): Promise<BackupDirCheck> {
   let dir: string;
   try {
@@ -215,7 +218,12 @@ export async function checkBackupDir(
         continue;
       }
       if (s === 'file') return problem('BACKUP_DIR_UNWRITABLE');
-      return (await bounded(fs.writable(d), ms)) ? { dir, problem: null } : problem('BACKUP_DIR_UNWRITABLE');
+      if (!(await bounded(fs.writable(d), ms))) return problem('BACKUP_DIR_UNWRITABLE');
+      const needed = neededFor(archiveBytes(archiveFile));
+      const free = freeOrNull(d, options.freeBytes ?? freeBytesOf);
+      if (free !== null && free < needed)
+        return { dir, problem: errorPayload('BACKUP_DIR_NO_SPACE', msg('scratch.noSpace', { needed: sizeInMb(needed), free: sizeInMb(free), dir })) };
+      return { dir, problem: null };
     }
   } catch (e) {
     if (e instanceof TimeoutError) return problem('BACKUP_DIR_NOT_ANSWERING');
@@ -240,6 +248,21 @@ const nodeCheckDirFs: CheckDirFs = {
     ),
   writable: (dir) => fsp.access(dir, constants.W_OK).then(() => true, () => false),
 };
+
+/** The archive's bytes with its -wal (what a backup copies), 0 for a file not there. */
+function archiveBytes(file: string): number {
+  const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+  return size(file) + size(`${file}-wal`);
+}
+
+/** The free space where the folder would be, or null when the system cannot tell (then not refused on it). */
+function freeOrNull(dir: string, freeBytes: (dir: string) => number): number | null {
+  try {
+    return freeBytes(dir);
+  } catch {
+    return null;
+  }
+}
 
 /** The backup settings with their defaults applied; a relative folder is refused (BACKUP_DIR_RELATIVE). */
 export function backupSettings(archive: Archive): { dir: string; keep: number; daily: boolean } {

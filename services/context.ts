@@ -37,10 +37,21 @@ export interface ServiceContext {
   /** The desktop's folder dialog (a USB stick to export to, a backup folder); null when cancelled. */
   chooseFolder?: (title: string) => Promise<string | null>;
   onProgress?: (progress: Progress) => void;
+  /**
+   * Where this host records the archive's place for the next start (location.json in the app's data
+   * folder) and whether --db or HOSO_DB names the archive instead. Absent (tests, one-off CLI commands),
+   * `archive/move` answers ARCHIVE_MOVE_UNAVAILABLE.
+   */
+  archiveLocation?: { configFile: string; overridden: boolean };
+  /**
+   * An archive move in this run: while it copies, and once it is done (then the copy here takes no more
+   * changes: services/session.ts refuses every channel but app/info until the app is started again).
+   */
+  move: { moving: boolean; movedTo: string | null };
 }
 
 /** What a host adds to the context: capabilities only it has. */
-export type HostCapabilities = Pick<ServiceContext, 'renderPdf' | 'chooseFolder' | 'onProgress'>;
+export type HostCapabilities = Pick<ServiceContext, 'renderPdf' | 'chooseFolder' | 'onProgress' | 'archiveLocation'>;
 
 export function osAccount(): string {
   try {
@@ -57,6 +68,7 @@ export function createContext(archive: Archive, transport: Transport, appVersion
     appVersion,
     actor: () => getSettings(archive).clerkName || osAccount(),
     osAccount,
+    move: { moving: false, movedTo: null },
     ...host,
   };
 }

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { locationFileIn, readArchiveLocation } from './archiveLocation';
 
 /**
  * The app's data folder, the same for the desktop app (Electron's userData is set to it), the CLI and
@@ -12,9 +13,19 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'hoso');
 }
 
-/** The archive file: `--db` wins, then HOSO_DB, then archive.sqlite in the data folder. */
+/**
+ * The archive file: `--db` wins, then HOSO_DB, then the place the clerk moved it to from the app
+ * (location.json in the data folder; ARCHIVE_LOCATION_MISSING when that file is not there), then
+ * archive.sqlite in the data folder.
+ */
 export function resolveArchivePath(explicit?: string | null, env: NodeJS.ProcessEnv = process.env): string {
   if (explicit) return explicit;
   if (env.HOSO_DB) return env.HOSO_DB;
-  return join(defaultDataDir(env), 'archive.sqlite');
+  const dataDir = defaultDataDir(env);
+  return readArchiveLocation(locationFileIn(dataDir)) ?? join(dataDir, 'archive.sqlite');
+}
+
+/** Whether the archive is named by `--db` or HOSO_DB, which win over a place recorded by a move. */
+export function archivePathOverridden(explicit?: string | null, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(explicit || env.HOSO_DB);
 }

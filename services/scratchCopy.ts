@@ -46,13 +46,14 @@ export function looksLikeSqlite(file: string): boolean {
   }
 }
 
-function freeBytesOf(dir: string): number {
+/** Free bytes for this user on the disk holding `dir` (statfs's bavail: what a copy may really use). */
+export function freeBytesOf(dir: string): number {
   const fs = statfsSync(dir);
   return fs.bavail * fs.bsize;
 }
 
 /** Room the copy needs: its bytes, plus what opening it adds (-shm, a little -wal) and headroom for the disk. */
-function neededFor(bytes: number): number {
+export function neededFor(bytes: number): number {
   return bytes + Math.max(8 * MB, Math.ceil(bytes / 50));
 }
 

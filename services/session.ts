@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { HosoError } from '../contract/errors';
+import { errorPayload, HosoError } from '../contract/errors';
 import { literal } from '../contract/messages/message';
 import { openArchive, type Archive } from '../db/open';
 import { sweepAbandonedWorkDirs } from './archive/workDir';
@@ -57,7 +57,16 @@ export async function openSession(file: string, transport: Transport, options: S
   sweepAbandonedWorkDirs(archive.file);
   const log = options.log ?? consoleLogger;
   const ctx = createContext(archive, transport, options.appVersion ?? APP_VERSION, options.host);
-  const dispatch = createDispatcher(createHandlers(ctx), log);
+  const inner = createDispatcher(createHandlers(ctx), log);
+  // While the archive is copied to its new place, and after, nothing is written here: a change made
+  // meanwhile would stay behind in the old copy when the app starts again on the new one.
+  const dispatch: Dispatch = async (channel, payload) => {
+    const { moving, movedTo } = ctx.move;
+    if ((moving || movedTo) && channel !== 'app/info')
+      return { ok: false, error: movedTo ? errorPayload('ARCHIVE_MOVED', literal(movedTo)) : errorPayload('ARCHIVE_MOVING') };
+    return inner(channel, payload);
+  };
+  if (inner.isLocked) dispatch.isLocked = inner.isLocked;
   const onBackupError = options.automaticBackups;
   const stopBackups = onBackupError ? startAutomaticBackups(archive, onBackupError) : () => {};
   let open = true;

@@ -7,6 +7,8 @@ import { ensureRendererBuilt, PROJECT_ROOT } from '../rendererBuild';
 import { openInSystemBrowser } from '../openBrowser';
 import { positiveInt } from '../options';
 import type { CliCommand } from './types';
+import { archivePathOverridden, defaultDataDir } from '../../services/paths';
+import { locationFileIn } from '../../services/archiveLocation';
 
 /**
  * `hoso serve [--port N] [--open]`: the same UI through the loopback web host, over a 'web' session
@@ -38,6 +40,8 @@ export const serveCommand: CliCommand = {
       {
         create: true,
         transport: 'web',
+        // The web host is the app in a browser: a move from Cài đặt is recorded where the desktop app reads it.
+        archiveLocation: { configFile: locationFileIn(defaultDataDir()), overridden: archivePathOverridden(values.db) },
         log: consoleLogger,
         // Chromium starts beside the host, so the clerk's first PDF does not wait for it.
         warmPdf: true,

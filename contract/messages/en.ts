@@ -90,6 +90,27 @@ export const en: CatalogShape<typeof vi> = {
       'The backup disk or folder does not answer (a stick pulled out or faulty, a network drive not connected). Nothing was written; plug it in again or choose another folder.',
     BACKUP_DIR_IS_ARCHIVE_FOLDER:
       'Do not keep backups in the very folder that holds the archive: a failed disk or a folder deleted by mistake would take the archive and its backups at once. Choose another folder, best on another disk or a USB stick (e.g. D:\\Backups), or leave it empty for the default “backups” folder.',
+    BACKUP_DIR_NO_SPACE:
+      'The backup folder has not enough free space for one backup of the archive as it is now. Nothing was written; free some space or choose a folder on another disk or stick.',
+    ARCHIVE_MOVE_SAME_PLACE:
+      'The archive is already in this folder. Choose another folder (e.g. on drive D: or another disk).',
+    ARCHIVE_MOVE_TARGET_EXISTS:
+      'This folder already holds an archive (or a photos folder), which is never copied over. Nothing was changed; choose another, empty folder.',
+    ARCHIVE_MOVE_NO_SPACE:
+      'This folder has not enough free space for the archive and its photos. Nothing was written; free some space or choose another disk.',
+    ARCHIVE_MOVE_UNWRITABLE:
+      'This folder cannot be written (read-only, no permission, a write-protected stick, a CD). Nothing was changed; choose another folder.',
+    ARCHIVE_MOVE_FAILED:
+      'The archive was not moved: copying or checking the copy failed (a full disk, a stick pulled out…). The partial copy was removed; the current archive is intact and still in use.',
+    ARCHIVE_MOVE_UNAVAILABLE:
+      'Run this way, the program cannot record where the archive is for the next start. Move it from the desktop app, or ask your IT officer to set HOSO_DB.',
+    ARCHIVE_MOVE_RELATIVE:
+      'The archive’s new place must be a full path (e.g. D:\\HoSo on Windows, /media/usb/ho-so on Linux). Nothing was changed.',
+    ARCHIVE_MOVING: 'The archive is being moved to its new place. Wait until the copy is made and checked, then go on.',
+    ARCHIVE_MOVED:
+      'The archive was copied to its new place. Close and reopen the program to go on working with it there; the copy in the old place takes no more changes.',
+    ARCHIVE_LOCATION_MISSING:
+      'The archive was not found where it was moved to (the disk or stick is not plugged in, or the folder was renamed). No new archive was created. Plug the disk in and reopen the program; to go back to the archive in its old place, ask your IT officer to delete location.json in the app’s data folder.',
     BACKUP_DIR_RELATIVE:
       'The backup folder must be a full path (e.g. D:\\Backups on Windows, /media/usb/backups on Linux), not a bare folder name. Nothing was written; choose the folder again in Import from USB → Backups of the archive.',
     REGISTER_NO_AGENCY_CODE:

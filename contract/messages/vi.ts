@@ -94,6 +94,27 @@ export const vi = {
       'Ổ đĩa hoặc thư mục sao lưu không trả lời (USB bị rút ra hay hỏng, ổ mạng không kết nối). Chưa có gì được ghi; hãy cắm lại hoặc chọn thư mục khác.',
     BACKUP_DIR_IS_ARCHIVE_FOLDER:
       'Không đặt bản sao lưu ngay trong thư mục chứa kho hồ sơ: hỏng ổ đĩa hay xóa nhầm thư mục đó là mất cả kho lẫn bản sao lưu. Hãy chọn một thư mục khác, tốt nhất trên ổ đĩa khác hoặc USB (ví dụ D:\\Sao lưu), hoặc để trống để dùng thư mục “backups” mặc định.',
+    BACKUP_DIR_NO_SPACE:
+      'Thư mục sao lưu không đủ chỗ trống cho một bản sao lưu của kho hiện tại. Chưa có gì được ghi; hãy giải phóng dung lượng hoặc chọn thư mục trên ổ đĩa khác, USB khác.',
+    ARCHIVE_MOVE_SAME_PLACE:
+      'Kho hồ sơ đã ở thư mục này. Hãy chọn một thư mục khác (ví dụ trên ổ D: hoặc ổ đĩa khác).',
+    ARCHIVE_MOVE_TARGET_EXISTS:
+      'Thư mục này đã có một kho hồ sơ (hoặc thư mục ảnh photos) nên không chép đè lên. Không có gì bị thay đổi; hãy chọn một thư mục trống khác.',
+    ARCHIVE_MOVE_NO_SPACE:
+      'Thư mục này không đủ chỗ trống cho kho hồ sơ và ảnh của nó. Không có gì được ghi; hãy giải phóng dung lượng hoặc chọn ổ đĩa khác.',
+    ARCHIVE_MOVE_UNWRITABLE:
+      'Không ghi được vào thư mục này (chỉ đọc, không có quyền, USB gạt khóa chống ghi, đĩa CD). Không có gì bị thay đổi; hãy chọn thư mục khác.',
+    ARCHIVE_MOVE_FAILED:
+      'Chưa chuyển được kho hồ sơ: việc chép hoặc kiểm tra bản chép không thành (ổ đĩa đầy, USB bị rút ra…). Bản chép dở đã được xóa; kho hiện tại vẫn nguyên vẹn và vẫn dùng như cũ.',
+    ARCHIVE_MOVE_UNAVAILABLE:
+      'Cách chạy chương trình này không ghi được nơi lưu kho cho lần mở sau. Hãy chuyển kho từ ứng dụng trên máy tính, hoặc nhờ cán bộ tin học đặt biến HOSO_DB.',
+    ARCHIVE_MOVE_RELATIVE:
+      'Nơi lưu kho phải là đường dẫn đầy đủ (ví dụ D:\\HoSo trên Windows, /media/usb/ho-so trên Linux). Không có gì bị thay đổi.',
+    ARCHIVE_MOVING: 'Đang chuyển kho hồ sơ sang nơi mới. Hãy đợi việc chép và kiểm tra xong rồi thao tác tiếp.',
+    ARCHIVE_MOVED:
+      'Kho hồ sơ đã được chép sang nơi mới. Hãy đóng rồi mở lại chương trình để làm việc tiếp với kho ở nơi mới; bản ở chỗ cũ không được ghi thêm nữa.',
+    ARCHIVE_LOCATION_MISSING:
+      'Không tìm thấy kho hồ sơ ở nơi đã chuyển tới (ổ đĩa hoặc USB chưa cắm, hay thư mục đã đổi tên). Không có kho mới nào được tạo. Hãy cắm lại ổ đĩa rồi mở lại chương trình; muốn quay về kho ở chỗ cũ, nhờ cán bộ tin học xóa tệp location.json trong thư mục dữ liệu của ứng dụng.',
     BACKUP_DIR_RELATIVE:
       'Thư mục sao lưu phải là đường dẫn đầy đủ (ví dụ D:\\Sao lưu trên Windows, /media/usb/sao-luu trên Linux), không phải một tên thư mục đơn lẻ. Chưa có gì được ghi; hãy chọn lại thư mục trong Nhập từ USB → Sao lưu kho hồ sơ.',
     REGISTER_NO_AGENCY_CODE:

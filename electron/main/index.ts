@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { ERROR_MESSAGES, isHosoError } from '../../contract/errors';
 import { openSession, type Session } from '../../services/session';
 import { consoleLogger as log } from '../../services/log';
-import { defaultDataDir, resolveArchivePath } from '../../services/paths';
+import { archivePathOverridden, defaultDataDir, resolveArchivePath } from '../../services/paths';
+import { locationFileIn } from '../../services/archiveLocation';
 import { hardenSession, hardenWebContents } from './hardening';
 import { wireIpc } from './ipc';
 import { installAppMenu } from './menu';
@@ -91,6 +92,7 @@ function start(): void {
         host: {
           renderPdf: (html) => printHtmlToPdf(html, log),
           chooseFolder: (title) => chooseFolder(win, title),
+          archiveLocation: { configFile: locationFileIn(dataDir), overridden: archivePathOverridden() },
         },
         log,
         automaticBackups: (e) => log.error('BACKUP_FAILED', 'automatic daily backup', e),

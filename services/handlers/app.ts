@@ -14,6 +14,7 @@ export function appHandlers(ctx: ServiceContext): HandlersOf<'app'> {
       schemaVersion: SCHEMA_VERSION,
       transport: ctx.transport,
       counts: { meetings: countMeetings(a), people: countPeople(a) },
+      movedTo: ctx.move.movedTo,
     }),
     'app/choose-folder': async ({ title }) =>
       ctx.chooseFolder ? { available: true, path: await ctx.chooseFolder(title) } : { available: false, path: null },

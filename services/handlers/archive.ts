@@ -13,6 +13,7 @@ import { listDrives } from '../archive/drives';
 import { backupNow, checkBackupDir, listBackups } from '../backups';
 import { checkBackup, restoreBackup } from '../backupRestore';
 import { healthStatus, verifyArchive } from '../health';
+import { checkArchiveMove, moveArchive } from '../archiveMove';
 
 /**
  * The job's own progress (what `jobs/status` answers), also told to a host that follows it as it
@@ -93,6 +94,18 @@ export function archiveHandlers(
     'backups/check': ({ file }) => checkBackup(a, file),
     'backups/check-dir': ({ dir }) => checkBackupDir(a.file, dir),
     'backups/restore': ({ file }) => restoreBackup(a, file, ctx.actor()),
+    'archive/move-check': ({ dir }) => checkArchiveMove(a.file, dir),
+    'archive/move': async ({ dir }) => {
+      if (!ctx.archiveLocation) throw new HosoError('ARCHIVE_MOVE_UNAVAILABLE');
+      ctx.move.moving = true;
+      try {
+        const moved = await moveArchive(a, dir, ctx.archiveLocation);
+        ctx.move.movedTo = moved.file;
+        return moved;
+      } finally {
+        ctx.move.moving = false;
+      }
+    },
     'health/status': () => healthStatus(a),
     'health/verify': ({ full }) => verifyArchive(a, full),
   };

@@ -111,6 +111,30 @@ describe('first run: Thiết lập ban đầu', () => {
     expect(getSettings(app!.archive)).toMatchObject({ signerName: 'Lê Thị Hoa', clerkName: 'Trần Thị Bình', setup: 'done' });
   });
 
+  it('Sao lưu checks a backup folder as the setup does: refused inline, nothing saved; a good one saved', async () => {
+    const { page } = app!;
+    const before = getSettings(app!.archive).backupDir;
+    await page.getByTestId('nav-usbMerge').click();
+    const panel = page.getByTestId('backup-panel');
+    await panel.getByTestId('backup-dir').waitFor();
+    await panel.getByTestId('backup-folder').fill(dirname(archiveFile));
+    await panel.getByTestId('backup-save-settings').click();
+    await panel.getByText('Không đặt bản sao lưu ngay trong thư mục chứa kho hồ sơ', { exact: false }).waitFor();
+    await panel.getByTestId('backup-folder').fill('Sao lưu');
+    await panel.getByTestId('backup-save-settings').click();
+    await panel.getByText('Thư mục sao lưu phải là đường dẫn đầy đủ', { exact: false }).waitFor();
+    await shot(app!, '5-backup-folder-refused');
+    expect(getSettings(app!.archive).backupDir).toBe(before);
+    expect(await panel.getByTestId('backup-notice').count()).toBe(0);
+
+    const usb = join(home.dir, 'usb', 'Sao lưu');
+    await panel.getByTestId('backup-folder').fill(usb);
+    await panel.getByTestId('backup-save-settings').click();
+    await expect(panel.getByTestId('backup-notice').innerText()).resolves.toContain('Đã lưu cài đặt sao lưu.');
+    expect(getSettings(app!.archive).backupDir).toBe(usb);
+    expect(await panel.getByText('Không đặt bản sao lưu', { exact: false }).count()).toBe(0);
+  });
+
   it('an archive that already has meetings never opens it by itself', async () => {
     createMeeting(app!.archive, MeetingFields.parse({ title: 'Giao ban tháng 5', kind: 'Giao ban', meetingDate: '2026-05-04', startTime: null, endTime: null }), 'Văn thư');
     app!.archive.sqlite.prepare("UPDATE settings SET value = '\"pending\"' WHERE key = 'setup'").run();

@@ -2,7 +2,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openArchive, type Archive } from '../../db/open';
-import { createContext } from '../../services/context';
+import { createContext, type HostCapabilities } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher } from '../../services/dispatch';
 import { silentLogger } from '../../services/log';
@@ -34,7 +34,9 @@ export interface App {
  * The real UI (built renderer) in Debian's Chromium, talking to the real web host over a real
  * temp-file archive. Flags keep Chromium itself from phoning home.
  */
-export async function launchApp(options: { archiveFile?: string; firstRun?: boolean } = {}): Promise<App> {
+export async function launchApp(
+  options: { archiveFile?: string; firstRun?: boolean; archiveLocation?: HostCapabilities['archiveLocation'] } = {},
+): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
   mkdirSync(SCREENSHOTS, { recursive: true });
   const t = tempDir('hoso-e2e-');
@@ -49,7 +51,7 @@ export async function launchApp(options: { archiveFile?: string; firstRun?: bool
   }
   // PDFs as `hoso serve` makes them: one warm Chromium for the app's life (cli/chromiumPdf.ts).
   const pdf = createChromiumPdf({ log: silentLogger });
-  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e', { renderPdf: (html) => pdf.render(html) })), silentLogger);
+  const dispatch = createDispatcher(createHandlers(createContext(archive, 'web', 'e2e', { renderPdf: (html) => pdf.render(html), archiveLocation: options.archiveLocation })), silentLogger);
   const host = await startWebHost({ dispatch, rendererDir: RENDERER, log: silentLogger, archiveDir: dirname(archive.file) });
   // The same flags as the reports' PDF rendering: Chromium itself must not phone home either.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

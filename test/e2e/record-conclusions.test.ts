@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { addRecord } from '../helpers/meetingRecord';
 import { launchApp, SCREENSHOTS, type App } from './harness';
+import { createPerson, deletePerson } from '../../db/people';
+import { mergePeople, previewPersonMerge } from '../../db/peopleMerge';
 
 let app: App;
 
@@ -255,6 +257,36 @@ describe('meeting record: conclusions, tasks, documents, tags, finalize and seal
     await page.getByTestId('trash-empty').waitFor();
     await page.getByTestId('nav-meetings').click();
     await page.getByTestId('meeting-row').filter({ hasText: 'Giao ban cơ quan tháng 3 năm 2024' }).waitFor();
+  });
+
+  it('lists Danh bạ entries in Thùng rác (deleted, and merged: "đã gộp vào") and restores them', async () => {
+    const { page } = app;
+    const unit = { unit: 'Phòng Chính trị', notes: '' };
+    const typo = createPerson(app.archive, { fullName: 'Phạm Văn Tuấnn', rank: 'Thiếu tá', title: 'Trợ lý', ...unit }, 'e2e');
+    deletePerson(app.archive, typo.id, typo.version, 'e2e');
+    const keep = createPerson(app.archive, { fullName: 'Hoàng Thị Lan', rank: 'Trung tá', title: 'Trưởng ban', ...unit }, 'e2e');
+    const dup = createPerson(app.archive, { fullName: 'Hoàng Thị Lan', rank: 'Thiếu tá', title: 'Phó Trưởng ban', ...unit }, 'e2e');
+    const p = previewPersonMerge(app.archive, keep.id, dup.id);
+    mergePeople(app.archive, { keepId: keep.id, duplicateId: dup.id, keepVersion: keep.version, duplicateVersion: dup.version, stamp: p.stamp, reason: '' }, 'e2e');
+
+    await page.getByTestId('nav-trash').click();
+    const deleted = page.getByTestId('trash-person-row').filter({ hasText: 'Phạm Văn Tuấnn' });
+    const merged = page.getByTestId('trash-person-row').filter({ hasText: 'Phó Trưởng ban' });
+    await deleted.waitFor();
+    await expect(deleted.innerText()).resolves.toContain('Thiếu tá, Trợ lý');
+    await expect(deleted.innerText()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    await expect(merged.getByTestId('trash-person-merged').innerText()).resolves.toContain('Đã gộp vào Hoàng Thị Lan');
+    await shot(page, 'trash-people');
+
+    await merged.getByTestId('trash-person-restore').click();
+    await expect(page.getByTestId('trash-person-restored').innerText()).resolves.toContain(
+      'Các cuộc họp đã gộp vẫn thuộc Hoàng Thị Lan',
+    );
+    await deleted.getByTestId('trash-person-restore').click();
+    await page.getByTestId('trash-people-empty').waitFor();
+    await expect(page.getByTestId('trash-person-restored').innerText()).resolves.toContain('Đã khôi phục Phạm Văn Tuấnn vào Danh bạ');
+    await page.getByTestId('nav-people').click();
+    await page.getByText('Phạm Văn Tuấnn').waitFor();
   });
 
   it('speaks English too: the tasks screen and the history of a record', async () => {

@@ -65,4 +65,28 @@ describe('a backup folder judged before it is chosen (first-run setup, backups/c
     expect(check.problem?.code).toBe('BACKUP_DIR_NOT_ANSWERING');
     expect(Date.now() - started).toBeLessThan(2_000);
   });
+
+  it('refuses a folder without room for one backup of the archive as it is now, saying how much is needed and free', async () => {
+    const t = tempDir('hoso-checkdir-');
+    try {
+      const archive = join(t.dir, 'kho', 'archive.sqlite');
+      mkdirSync(dirname(archive), { recursive: true });
+      writeFileSync(archive, Buffer.alloc(3 * 1024 * 1024));
+      const usb = join(t.dir, 'usb', 'Sao luu');
+      const full = await checkBackupDir(archive, usb, path, { freeBytes: () => 1024 * 1024 });
+      expect(full.problem?.code).toBe('BACKUP_DIR_NO_SPACE');
+      expect(full.problem?.message).toMatch(/^Thư mục sao lưu không đủ chỗ trống/);
+      expect(full.problem?.message).toContain('cần khoảng 11 MB, còn 1 MB trống');
+      expect((await checkBackupDir(archive, usb, path, { freeBytes: () => 64 * 1024 * 1024 })).problem).toBeNull();
+      // A system that cannot tell the free space does not make the folder unusable.
+      const unknown = await checkBackupDir(archive, usb, path, {
+        freeBytes: () => {
+          throw new Error('statfs unsupported');
+        },
+      });
+      expect(unknown.problem).toBeNull();
+    } finally {
+      t.cleanup();
+    }
+  });
 });

@@ -6,6 +6,8 @@
  * - `settings/update`: Cài đặt shows "Đã lưu" in its sticky save bar, a language switch shows itself,
  *   and the first-run setup says "Đã lưu thiết lập ban đầu" itself;
  * - `import/batch`: each file's outcome is listed in view;
+ * - `people/restore`: Thùng rác says in view whom the entry is back as (and, for a merged one, whom its
+ *   meetings stay with), which a toast could not hold;
  * - reads, previews, checks (the list, get and preview channels, `health/verify`, `search/rebuild`…): they
  *   show their result where they were asked for;
  * - `reports/printed`: a line in the print log, not something the clerk did on purpose.

@@ -6,6 +6,7 @@ import { partsEn } from '../screens/meetings/record/partsMessages';
 import { historyEn } from '../screens/meetings/record/historyMessages';
 import { tasksEn } from '../screens/tasks/messages';
 import { trashEn } from '../screens/trash/messages';
+import { archiveMoveEn } from '../screens/settings/archiveMoveMessages';
 import { recordEn } from '../screens/meetings/record/messages';
 import { autosaveEn } from '../screens/meetings/autosaveMessages';
 import { usbEn } from '../screens/usb/messages';
@@ -363,6 +364,7 @@ export const en: Messages = {
   ...historyEn,
   ...tasksEn,
   ...trashEn,
+  ...archiveMoveEn,
   ...autosaveEn,
   ...usbEn,
   ...personPageEn,

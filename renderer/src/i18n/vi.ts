@@ -10,6 +10,7 @@ import { partsVi } from '../screens/meetings/record/partsMessages';
 import { historyVi } from '../screens/meetings/record/historyMessages';
 import { tasksVi } from '../screens/tasks/messages';
 import { trashVi } from '../screens/trash/messages';
+import { archiveMoveVi } from '../screens/settings/archiveMoveMessages';
 import { recordVi } from '../screens/meetings/record/messages';
 import { autosaveVi } from '../screens/meetings/autosaveMessages';
 import { usbVi } from '../screens/usb/messages';
@@ -365,6 +366,7 @@ export const vi = {
   ...historyVi,
   ...tasksVi,
   ...trashVi,
+  ...archiveMoveVi,
   ...autosaveVi,
   ...usbVi,
   ...personPageVi,

@@ -22,6 +22,7 @@ import { SaveButton, SavedNote } from '../../components/SaveButton';
 import { AbbreviationsEditor } from './AbbreviationsEditor';
 import { AppLockSection } from './AppLockSection';
 import { HealthSection } from './HealthSection';
+import { ArchiveMoveSection } from './ArchiveMoveSection';
 import { useSettings } from '../../settings/settingsContext';
 import { FirstRunSetup } from '../setup/FirstRunSetup';
 import {
@@ -234,6 +235,7 @@ export function SettingsScreen() {
     <Stack gap="lg" maw={900} mt="xl">
       <AppLockSection />
       <HealthSection />
+      <ArchiveMoveSection />
     </Stack>
     </>
   );

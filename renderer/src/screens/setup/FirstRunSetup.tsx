@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Code,
+  Fieldset,
   Group,
   Modal,
   Paper,
@@ -15,14 +16,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DocumentVariant, Settings, SignerAuthority } from '../../../../contract/contract';
-import { errorPayload } from '../../../../contract/errors';
-import { call } from '../../api/client';
+import { DocumentVariant, SignerAuthority } from '../../../../contract/contract';
 import { useAction } from '../../api/useAction';
 import { useApiQuery } from '../../api/useApiQuery';
-import { useErrorText } from '../../api/useErrorText';
 import { useNotify } from '../../api/useNotify';
 import { ChooseFolderButton } from '../../components/ChooseFolderButton';
+import { useBackupDirCheck } from '../usb/useBackupDirCheck';
+import { ArchiveMoveSection } from '../settings/ArchiveMoveSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../settings/settingsContext';
 import { MAX_LENGTH } from '../settings/settingsForm';
@@ -46,7 +46,7 @@ const NONE = 'none';
  */
 export function FirstRunSetup({ onClose }: { onClose: (stored: SetupPatch) => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const checkBackupDir = useBackupDirCheck();
   const notify = useNotify();
   const { settings, save } = useSettings();
   const info = useApiQuery('app/info', {});
@@ -74,16 +74,10 @@ export function FirstRunSetup({ onClose }: { onClose: (stored: SetupPatch) => vo
     if (busy) return;
     const patch = stepPatch(step, draft);
     if (step === 'storage') {
-      // The contract's own check first (a full path), then the archive's: writable, not its own folder.
-      const shape = Settings.shape.backupDir.safeParse(patch.backupDir);
-      if (!shape.success) {
-        setDirProblem(errorText(errorPayload('BACKUP_DIR_RELATIVE')));
-        return;
-      }
+      // Writable, not the archive's own folder, room for a backup (the same check as Sao lưu's).
       let problem: string | null = null;
       const ok = await run(async () => {
-        const check = await call('backups/check-dir', { dir: patch.backupDir ?? '' });
-        if (check.problem) problem = errorText(check.problem);
+        problem = await checkBackupDir(patch.backupDir ?? '');
       });
       setDirProblem(problem);
       if (!ok || problem) return;
@@ -202,9 +196,11 @@ export function FirstRunSetup({ onClose }: { onClose: (stored: SetupPatch) => vo
                       {info.data?.archiveFile ?? '…'}
                     </Code>
                     <Text size="sm">{t('setup.storage.archiveExplain')}</Text>
-                    <Text size="sm">{t('setup.storage.archiveChange')}</Text>
                   </Stack>
                 </Alert>
+                <Fieldset legend={t('archiveMove.sectionTitle')}>
+                  <ArchiveMoveSection bare />
+                </Fieldset>
                 <Group align="flex-end" wrap="nowrap">
                   <TextInput
                     style={{ flex: 1 }}

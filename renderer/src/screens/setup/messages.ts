@@ -39,7 +39,6 @@ export const setupVi = {
     storage: {
       archive: 'Kho hồ sơ của máy này',
       archiveExplain: 'Toàn bộ hồ sơ nằm trong tệp này (ảnh ở thư mục “photos” bên cạnh). Đừng xóa, đổi tên hay chép đè tệp khi chương trình đang chạy.',
-      archiveChange: 'Muốn để kho ở ổ đĩa khác (ví dụ D:), nhờ cán bộ tin học khởi động chương trình với biến HOSO_DB chỉ tới tệp mới (xem hướng dẫn README). Kho đang có không bị di chuyển hay thay thế.',
       backupDir: 'Thư mục sao lưu',
       backupDirHint: 'Nên chọn ổ đĩa khác hoặc USB, VD: D:\\Sao lưu. Để trống: thư mục “backups” cạnh kho.',
       checking: 'Đang kiểm tra thư mục…',
@@ -88,7 +87,6 @@ export const setupEn: typeof setupVi = {
     storage: {
       archive: 'This PC’s archive',
       archiveExplain: 'All records live in this file (photos in the “photos” folder beside it). Do not delete, rename or overwrite it while the program runs.',
-      archiveChange: 'To keep the archive on another disk (e.g. D:), ask your IT officer to start the program with HOSO_DB pointing at the new file (see the README). The existing archive is never moved or replaced.',
       backupDir: 'Backup folder',
       backupDirHint: 'Best on another disk or a USB stick, e.g. D:\\Backups. Empty: the “backups” folder beside the archive.',
       checking: 'Checking the folder…',

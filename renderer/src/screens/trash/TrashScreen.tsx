@@ -8,10 +8,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListTable } from '../../components/ListTable';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, formatIsoDate } from '../../format/date';
+import { PeopleTrash } from './PeopleTrash';
 
 const LIMIT = 500;
 
-/** Thùng rác: meetings moved to the trash, each one can be brought back to the list. */
+/**
+ * Thùng rác: meetings moved to the trash, then directory entries deleted or merged (PeopleTrash); each one
+ * can be brought back.
+ */
 export function TrashScreen() {
   const { t } = useTranslation();
   const trash = useApiQuery('meetings/trash-list', { offset: 0, limit: LIMIT });
@@ -29,6 +33,7 @@ export function TrashScreen() {
       <Text size="sm" c="dimmed">
         {t('trash.intro')}
       </Text>
+      <Title order={3}>{t('trash.meetingsTitle')}</Title>
       {action.error && (
         <ErrorAlert error={action.error} title={t('trash.restoreFailed')} onClose={action.clearError} />
       )}
@@ -77,6 +82,7 @@ export function TrashScreen() {
           </ListTable>
         )}
       </QueryState>
+      <PeopleTrash />
     </Stack>
   );
 }

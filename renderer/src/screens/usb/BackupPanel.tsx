@@ -26,6 +26,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { formatDateTime } from '../../format/date';
 import { useSettings } from '../../settings/settingsContext';
 import { UsbPanel } from './UsbPanel';
+import { useBackupDirCheck } from './useBackupDirCheck';
 
 const KIND_COLOR: Record<BackupEntry['kind'], string> = {
   auto: 'blue',
@@ -107,6 +108,13 @@ export function BackupPanel() {
   const [notice, setNotice] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
+  const checkBackupDir = useBackupDirCheck();
+  // Why the folder typed or chosen cannot take backups, shown under it; nothing is saved meanwhile.
+  const [dirProblem, setDirProblem] = useState<string | null>(null);
+  const chooseFolder = (dir: string) => {
+    setFolder(dir);
+    setDirProblem(null);
+  };
 
   /** Sao lưu ngay or Lưu cài đặt: what it did is said above the list, which is fetched again. */
   async function act(name: 'now' | 'settings', work: () => Promise<string>) {
@@ -118,11 +126,23 @@ export function BackupPanel() {
   }
   const backupNow = () =>
     act('now', async () => t('usbBackups.made', { name: (await call('backups/create', {})).name }));
-  const saveSettings = () =>
-    act('settings', async () => {
-      await save({ backupDir: folder.trim(), backupKeep: keep, backupDaily: daily });
+  const saveSettings = async () => {
+    const dir = folder.trim();
+    setNotice(null);
+    let problem: string | null = null;
+    // The folder is checked first (writable, not the archive's own folder, room for a backup), as the
+    // first-run setup does: a folder that cannot take backups is not saved, and the daily backup would
+    // otherwise only fail the next morning.
+    const checked = await actions.run('settings', async () => {
+      problem = await checkBackupDir(dir);
+    });
+    setDirProblem(problem);
+    if (!checked || problem) return;
+    await act('settings', async () => {
+      await save({ backupDir: dir, backupKeep: keep, backupDaily: daily });
       return t('usbBackups.settingsSaved');
     });
+  };
 
   return (
     <UsbPanel title={t('usbBackups.title')} intro={t('usbBackups.intro')} testId="backup-panel">
@@ -133,10 +153,11 @@ export function BackupPanel() {
           description={t('usbBackups.folderHelp')}
           placeholder={list.data?.dir}
           value={folder}
-          onChange={(e) => setFolder(e.currentTarget.value)}
+          onChange={(e) => chooseFolder(e.currentTarget.value)}
+          error={dirProblem}
           data-testid="backup-folder"
         />
-        <ChooseFolderButton title={t('usbBackups.folder')} onChosen={setFolder} />
+        <ChooseFolderButton title={t('usbBackups.folder')} onChosen={chooseFolder} />
         <NumberInput
           w={190}
           label={t('usbBackups.keep')}
@@ -157,6 +178,7 @@ export function BackupPanel() {
           onClick={() => void saveSettings()}
           loading={busy === 'settings'}
           disabled={busy !== null}
+          data-testid="backup-save-settings"
         >
           {t('usbBackups.saveSettings')}
         </Button>
