@@ -47,6 +47,8 @@ export async function benchMergeUi(file: string): Promise<Record<string, unknown
       });
       await page.goto(host.launchUrl);
       await page.goto(`${host.origin}/#/usb/merge`);
+      // The typed path sits behind "Chọn thư mục khác…" since the stick picker.
+      await page.getByTestId('stick-other').click();
       await page.getByTestId('merge-path').fill(bag.path);
       await page.getByTestId('merge-passphrase').fill(passphrase);
       let t0 = performance.now();

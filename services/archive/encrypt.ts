@@ -265,6 +265,7 @@ export async function unpackEncryptedBag(
   passphrase: string,
   destDir: string,
   limits: { members?: number } = {},
+  run: { signal?: AbortSignal; onBytes?: (n: number) => void } = {},
 ): Promise<string> {
   const cipherBytes = (await stat(path)).size;
   const maxMembers = limits.members ?? MERGE_LIMITS.tarMembers;
@@ -284,6 +285,7 @@ export async function unpackEncryptedBag(
   );
   try {
     for await (const entry of extract) {
+      run.signal?.throwIfAborted();
       entry.on('error', () => undefined);
       const name = entry.header.name.replace(/\/+$/, '');
       const size = entry.header.size ?? 0;
@@ -321,6 +323,7 @@ export async function unpackEncryptedBag(
           for await (const chunk of entry as AsyncIterable<Buffer>) {
             info?.push(chunk);
             await fh.write(chunk);
+            run.onBytes?.(chunk.length);
           }
           await fh.sync();
         } finally {
@@ -331,7 +334,7 @@ export async function unpackEncryptedBag(
     }
   } catch (e) {
     plain.destroy();
-    if (e instanceof HosoError) throw e;
+    if (e instanceof HosoError || run.signal?.aborted) throw e;
     // The tar stream broke off: the ciphertext is damaged (age authenticates every chunk).
     throw new HosoError('BAG_INVALID', msg('bag.damagedEntry', { error: (e as Error).message }), { cause: e });
   }

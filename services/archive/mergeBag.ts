@@ -14,6 +14,10 @@ import { recordSide, type RecordSide } from './mergeSide';
 import { UuidSet } from './uuidSet';
 import { findBags, isBagFolder } from './findBags';
 import { releaseAfterLargeInput } from '../releaseMemory';
+import type { ProgressSink } from './jobs';
+
+/** Longest run of synchronous reads before the event loop gets a turn (progress, Hủy, the app's other calls). */
+const SLICE_MS = 20;
 
 /**
  * Reading a USB bag for the merge (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"): verify it first,
@@ -34,6 +38,8 @@ export interface BagMeeting {
   id: string;
   /** SHA-256 of the file's bytes as judged: read again, the file must still be exactly these bytes. */
   bytesHash: string;
+  /** The file's size (progress of the apply). */
+  bytes: number;
   /** What the preview shows of the bag's side, its content hash included. */
   side: RecordSide;
   /** Ids of people the record names but does not carry (the plan looks them up in the archive). */
@@ -97,6 +103,22 @@ export interface MergeSite {
   archiveFile: string;
   /** better-sqlite3 built for Electron, as the archive was opened with (the seal check's scratch archive). */
   nativeBinding?: string;
+  /** Hủy: looked at between files. */
+  signal?: AbortSignal;
+  /** Told each phase (decrypting, verifying, reading) as it goes. */
+  progress?: ProgressSink;
+}
+
+/** The payload's bytes and files as bag-info.txt declares them (Payload-Oxum), for the verifying phase's bar. */
+function declaredPayload(dir: string): { bytes: number; files: number } {
+  try {
+    const path = join(dir, 'bag-info.txt');
+    if (statSync(path).size > 64 * 1024) return { bytes: 0, files: 0 };
+    const m = /^Payload-Oxum:\s*(\d+)\.(\d+)\s*$/m.exec(readFileSync(path, 'utf8'));
+    return m ? { bytes: Number(m[1]), files: Number(m[2]) } : { bytes: 0, files: 0 };
+  } catch {
+    return { bytes: 0, files: 0 };
+  }
 }
 
 /**
@@ -110,7 +132,9 @@ async function readBagDir(
   dispose: () => void,
   site: MergeSite,
 ): Promise<MergeBag> {
-  const verdict = await verifyBagDir(dir);
+  const { signal, progress } = site;
+  progress?.phase('verifying', declaredPayload(dir).bytes, 0);
+  const verdict = await verifyBagDir(dir, { signal, onBytes: progress ? (n) => progress.bytes(n) : undefined });
   if (!verdict.ok)
     throw new HosoError('MERGE_BAG_INVALID', problemDetails(verdict.problems.map((p) => p.message)));
   const meetingsDir = join(dir, 'data', 'meetings');
@@ -135,12 +159,22 @@ async function readBagDir(
   const people = new Map<string, MeetingJsonPerson>();
   const meetings: BagMeeting[] = [];
   const seals = new SealCheck(site.nativeBinding);
+  const sizes = files.map((n) => statSync(join(meetingsDir, n)).size);
+  progress?.phase('reading', sizes.reduce((a, b) => a + b, 0), files.length);
+  let sliceStart = performance.now();
   try {
-    for (const n of files) {
+    for (const [i, n] of files.entries()) {
       if (problems.full) break;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        signal?.throwIfAborted();
+        sliceStart = performance.now();
+      }
       const file = `data/meetings/${n}`;
       const path = join(meetingsDir, n);
-      const bytes = statSync(path).size;
+      const bytes = sizes[i]!;
+      progress?.bytes(bytes);
+      progress?.file();
       if (bytes > MERGE_LIMITS.meetingFileBytes) {
         fileTooLarge(file, bytes, problems);
         continue;
@@ -164,6 +198,7 @@ async function readBagDir(
         file,
         id: json.meeting.id,
         bytesHash,
+        bytes,
         side: recordSide(json, false),
         peopleElsewhere: peopleNotCarried(json),
         photoFiles: json.photos.flatMap((p) =>
@@ -229,7 +264,11 @@ export async function readBagForMerge(
   const work = createWorkDirSync(options.archiveFile, 'merge');
   const dispose = () => rmSync(work, { recursive: true, force: true });
   try {
-    const dir = await unpackEncryptedBag(path, options.passphrase, work);
+    options.progress?.phase('decrypting', statSync(path).size, 0);
+    const dir = await unpackEncryptedBag(path, options.passphrase, work, {}, {
+      signal: options.signal,
+      onBytes: options.progress ? (n) => options.progress!.bytes(n) : undefined,
+    });
     return await readBagDir(dir, name, dispose, options);
   } catch (e) {
     dispose();

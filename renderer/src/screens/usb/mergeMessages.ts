@@ -69,6 +69,9 @@ export const mergeVi = {
     apply: 'Nhập vào kho',
     applying: 'Đang nhập…',
     applyFailed: 'Chưa nhập được',
+    previewCancelled: 'Đã dừng xem trước. Kho hồ sơ không bị thay đổi.',
+    applyCancelled:
+      'Đã hủy nhập. Kho hồ sơ được giữ nguyên như trước khi nhập: không có hồ sơ, ảnh hay dòng nhật ký nào được ghi dở.',
     done: 'Đã nhập xong',
     result:
       '{{added}} cuộc họp mới, {{replaced}} lấy bản trong gói, {{keptBoth}} giữ cả hai, {{keptMine}} giữ bản ở máy này, {{identical}} giống hệt; {{peopleAdded}} người mới, {{peopleUpdated}} người cập nhật; {{photos}} tệp ảnh đã chép và kiểm tra.',
@@ -172,6 +175,9 @@ export const mergeEn: typeof mergeVi = {
     apply: 'Merge into the archive',
     applying: 'Merging…',
     applyFailed: 'The merge did not happen',
+    previewCancelled: 'The preview was stopped. The archive was not changed.',
+    applyCancelled:
+      'The merge was cancelled. The archive is exactly as it was before: no record, photo or log entry was half-written.',
     done: 'Merged',
     result:
       '{{added}} new meetings, {{replaced}} taken from the bag, {{keptBoth}} kept both, {{keptMine}} kept mine, {{identical}} identical; {{peopleAdded}} new people, {{peopleUpdated}} updated; {{photos}} photo files copied and checked.',
