@@ -42,6 +42,8 @@ import {
 export interface MergeRun {
   signal?: AbortSignal;
   progress?: ProgressSink;
+  /** The answer does not wait for the unpacked bag's removal (mergeBag.ts `withBag`). */
+  disposeInBackground?: boolean;
 }
 
 export interface MergeOptions extends MergeRun {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { HosoError } from '../../contract/errors';
 import { msg } from '../../contract/messages/message';
@@ -70,8 +71,11 @@ export interface MergeBag {
   load(meeting: BagMeeting): MeetingJson;
   /** Absolute path of a payload photo (`file` as in the JSON, relative to data/), checked to stay inside. */
   photoFile(file: string): string;
-  /** Removes the temporary folder an encrypted bag was unpacked into (nothing for a folder). */
-  dispose(): void;
+  /**
+   * Removes the temporary folder an encrypted bag was unpacked into (nothing for a folder), without
+   * holding up the event loop: a large bag's thousands of files take seconds to delete.
+   */
+  dispose(): Promise<void>;
 }
 
 const MANIFEST = 'manifest-sha256.txt';
@@ -129,7 +133,7 @@ function declaredPayload(dir: string): { bytes: number; files: number } {
 async function readBagDir(
   dir: string,
   name: string,
-  dispose: () => void,
+  dispose: () => Promise<void>,
   site: MergeSite,
 ): Promise<MergeBag> {
   const { signal, progress } = site;
@@ -256,13 +260,13 @@ export async function readBagForMerge(
     path = found[0]!.path;
   }
   const name = basename(path.replace(/[\\/]+$/, '')) || path;
-  if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined, options);
+  if (statSync(path).isDirectory()) return readBagDir(path, name, () => Promise.resolve(), options);
   if (!(await isAgeFile(path))) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notABag', { name }));
   if (!options.passphrase) throw new HosoError('PASSPHRASE_REQUIRED');
   // The archive's own folder, never the system temp: the plain text of secret records lands nowhere the
   // archive is not; removed by dispose, and by the next merge or session if this process is killed.
   const work = createWorkDirSync(options.archiveFile, 'merge');
-  const dispose = () => rmSync(work, { recursive: true, force: true });
+  const dispose = () => rm(work, { recursive: true, force: true, maxRetries: 2 });
   try {
     options.progress?.phase('decrypting', statSync(path).size, 0);
     const dir = await unpackEncryptedBag(path, options.passphrase, work, {}, {
@@ -271,21 +275,27 @@ export async function readBagForMerge(
     });
     return await readBagDir(dir, name, dispose, options);
   } catch (e) {
-    dispose();
+    rmSync(work, { recursive: true, force: true });
     throw e;
   }
 }
 
-/** Runs `body` with the bag open, and always removes what opening it unpacked (success, error, cancel). */
+/**
+ * Runs `body` with the bag open, and always removes what opening it unpacked (success, error, cancel).
+ * With `disposeInBackground` (the screen's preview job) the answer does not wait for the removal: it
+ * goes on in the background, off the event loop, and a folder a killed process left is swept by the next
+ * merge or session (workDir.ts) as before.
+ */
 export async function withBag<T>(
   path: string,
-  options: { passphrase?: string | null } & MergeSite,
+  options: { passphrase?: string | null; disposeInBackground?: boolean } & MergeSite,
   body: (bag: MergeBag) => Promise<T> | T,
 ): Promise<T> {
   const bag = await readBagForMerge(path, options);
   try {
     return await body(bag);
   } finally {
-    bag.dispose();
+    if (options.disposeInBackground) void bag.dispose().catch(() => undefined);
+    else await bag.dispose();
   }
 }

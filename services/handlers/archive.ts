@@ -103,7 +103,7 @@ export function archiveHandlers(
     'merge/preview-start': ({ path, passphrase }) => ({
       jobId: jobs.start('merge-preview', (signal, progress) =>
         cancellable(signal, () =>
-          previewPlan(a, resolve(path), passphrase, { signal, progress }, (plan) => {
+          previewPlan(a, resolve(path), passphrase, { signal, progress, disposeInBackground: true }, (plan) => {
             const { summary, rows } = previewForList(plan);
             return { mergePreview: summary, mergeRows: rows };
           }),
@@ -113,7 +113,7 @@ export function archiveHandlers(
     'merge/apply-start': (input) => ({
       jobId: jobs.start('merge-apply', (signal, progress) =>
         cancellable(signal, async () => ({
-          mergeResult: await applyMerge(a, { ...input, path: resolve(input.path) }, { actor: ctx.actor(), signal, progress }),
+          mergeResult: await applyMerge(a, { ...input, path: resolve(input.path) }, { actor: ctx.actor(), signal, progress, disposeInBackground: true }),
         })),
       ),
     }),

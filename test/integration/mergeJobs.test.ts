@@ -146,7 +146,7 @@ describe('merge as jobs', () => {
         // Photos copied, two records written inside the transaction: Hủy now.
         if (i !== 2) return;
         expect(photoFiles(b).length).toBeGreaterThan(photosBefore.length);
-        expect(b.archive.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(before.counts.meetings + 2);
+        expect(b.archive.sqlite.prepare('SELECT count(*) FROM meetings').pluck().get()).toBe(before.counts.meetings! + 2);
         controller.abort();
       },
     });
