@@ -18,6 +18,7 @@ import {
 } from './bagVerify';
 import { declaredOxum, unsafePathReason } from './bagFormat';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
+import { openAgeFile } from './ageStream';
 import type { DestFile } from './destFs';
 
 /**
@@ -141,6 +142,14 @@ async function decryptedStream(
   if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', literal(path));
   const d = new Decrypter();
   d.addPassphrase(passphrase);
+  // The header (passphrase, MAC) by age-encryption, the payload by Node's ChaCha20-Poly1305 (ageStream.ts).
+  let fast: Readable | null;
+  try {
+    fast = await openAgeFile(path, (header) => d.decryptHeader(header), onBytes);
+  } catch (e) {
+    throw new HosoError('PASSPHRASE_WRONG', undefined, { cause: e });
+  }
+  if (fast) return fast;
   const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
   if (onBytes) source.on('data', (c) => onBytes((c as Buffer).length));
   let plain: ReadableStream<Uint8Array>;
@@ -281,6 +290,8 @@ export async function unpackEncryptedBag(
   let declared = 0;
   let oxum: { bytes: number; files: number } | null = null;
   const payload = { files: 0, bytes: 0 };
+  /** Folders already made: a bag's thousands of files share a few hundred. */
+  const made = new Set<string>();
   // Settled here and looked at below: a refusal inside the loop must not leave it rejecting unheard.
   const done = pipeline(plain, extract).then(
     () => null,
@@ -311,6 +322,7 @@ export async function unpackEncryptedBag(
       const rel = bagPathOf(name);
       if (entry.header.type === 'directory') {
         await mkdir(target, { recursive: true });
+        made.add(target);
         entry.resume();
       } else if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') {
         if (rel?.startsWith('data/')) {
@@ -320,7 +332,11 @@ export async function unpackEncryptedBag(
             throw new HosoError('BAG_INVALID', msg('merge.beyondOxum', { files: oxum.files, bytes: oxum.bytes }));
         }
         const info = rel === 'bag-info.txt' && size <= BAG_INFO_MAX_BYTES ? ([] as Buffer[]) : null;
-        await mkdir(resolve(target, '..'), { recursive: true });
+        const parent = resolve(target, '..');
+        if (!made.has(parent)) {
+          await mkdir(parent, { recursive: true });
+          made.add(parent);
+        }
         // A scratch copy, not kept: it is not synced to the disk (a power cut leaves a folder the next
         // session sweeps, and the bag is verified from these files right after). Syncing each of a
         // large bag's thousands of files was most of the time of a merge's preview.
