@@ -46,7 +46,7 @@ function openChunk(key: Buffer, nonce: Buffer, sealed: Buffer): Buffer {
 /** The STREAM decryption of an age payload (`key` the payload key) as a transform of the ciphertext. */
 export function decryptAgePayload(key: Buffer): Transform {
   const nonce = Buffer.alloc(12);
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let first = true;
   const next = () => {
     for (let i = 10; i >= 0; i--) {
