@@ -7,6 +7,14 @@ import { formatCount } from '../../format/number';
 import { formatBytes, formatSeconds } from './format';
 import type { StartedJob } from './useJob';
 
+/** What the job is doing, in words: a merge opens and checks a bag where an export prepares and reads back. */
+function phaseKey(status: JobStatus) {
+  const merge = status.kind === 'merge-preview' || status.kind === 'merge-apply';
+  if (merge && status.progress.phase === 'preparing') return 'usbArchive.phase.opening' as const;
+  if (merge && status.progress.phase === 'verifying') return 'usbArchive.phase.checking' as const;
+  return `usbArchive.phase.${status.progress.phase}` as const;
+}
+
 /** The running job: what it is doing, a bar, bytes and files, time left, and Hủy. */
 export function JobProgressView({ status, onCancel }: { status: JobStatus; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -21,7 +29,7 @@ export function JobProgressView({ status, onCancel }: { status: JobStatus; onCan
     <Paper withBorder p="md" radius="md" data-testid="usb-progress">
       <Stack gap="xs">
         <Text fw={500} data-testid="usb-phase">
-          {t(`usbArchive.phase.${p.phase}`)}
+          {t(phaseKey(status))}
         </Text>
         <Progress value={ratio * 100} animated={p.phase === 'preparing' || (p.bytesTotal === 0 && p.filesTotal === 0)} size="lg" />
         <Group justify="space-between">
