@@ -8,7 +8,9 @@ import { ErrorReport } from './errors';
  *
  * A merge is two steps: `merge/preview` reads and verifies the bag and classifies every meeting and
  * person; `merge/apply` takes the clerk's choices with the preview's `token` and writes everything in
- * one transaction (MERGE_PREVIEW_STALE when the archive or the bag changed in between).
+ * one transaction (MERGE_PREVIEW_STALE when the archive or the bag changed in between). The screen runs
+ * both as jobs (`merge/preview-start`, `merge/apply-start`, followed with `jobs/status`, cancelled with
+ * `jobs/cancel`) and pages the preview's rows (`merge/rows`); the CLI calls the two blocking channels.
  */
 
 // Windows' "Copy as path" wraps the path in double quotes: they are not part of it.

@@ -25,8 +25,9 @@ export function removeCopiedPhotos(copied: CopiedPhotos): void {
 
 /**
  * Copies the photo files the chosen records need into the store, each checked against its hash, before
- * the merge's transaction. Files are not clerk data until a row names them, so a merge interrupted
- * after this step leaves only spare copies (reported by `orphanPhotoFiles`), never a half-merged archive.
+ * the merge's transaction. Files are not clerk data until a row names them: a merge that fails or is
+ * cancelled removes the ones it copied (removeCopiedPhotos), and one killed after this step leaves only
+ * spare copies (reported by `orphanPhotoFiles`), never a half-merged archive.
  * A file already there is not written again. Returns the files copied (`run.copied` fills as it goes, so a
  * cancel or a failure in the middle can remove them: removeCopiedPhotos).
  */
