@@ -341,7 +341,8 @@ export function startAutomaticBackups(archive: Archive, onError: (e: unknown) =>
     // A merge being written holds the connection's transaction: a copy now would hold half of it.
     if (running || !archive.sqlite.open || writeGateOf(archive).busy) return;
     running = true;
-    automaticBackupIfDue(archive)
+    writeGateOf(archive)
+      .track(() => automaticBackupIfDue(archive))
       .catch(onError)
       .finally(() => {
         running = false;

@@ -137,10 +137,18 @@ export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger
       log.error('APP_LOCKED', channel);
       return { ok: false, error: { code: 'APP_LOCKED', message: ERROR_MESSAGES.APP_LOCKED.vi } };
     }
-    if (writes && !writes.admits(channel)) {
+    const ended = writes ? writes.enter(channel) : () => undefined;
+    if (ended === null) {
       log.error('ARCHIVE_BUSY', channel);
       return { ok: false, error: errorPayload('ARCHIVE_BUSY') };
     }
+    try {
+      return await answer(channel, payload);
+    } finally {
+      ended();
+    }
+  };
+  const answer = async (channel: Channel, payload: unknown): Promise<Reply<unknown>> => {
     if (hasMalformedText(payload)) {
       log.error('INVALID_INPUT', `${channel}: malformed UTF-16`);
       return { ok: false, error: errorPayload('INVALID_INPUT', msg('input.malformedText')) };

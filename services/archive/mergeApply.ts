@@ -217,6 +217,9 @@ async function writeMerge(
         // A checkpoint: the transaction stays open while the event loop answers jobs/status and Hủy.
         await new Promise((r) => setImmediate(r));
         signal?.throwIfAborted();
+        // Were the transaction ended meanwhile (SQLite rolls back by itself on some I/O errors), the rest
+        // would be written outside it, a statement at a time: stop instead.
+        if (!archive.sqlite.inTransaction) throw new Error('merge: the transaction ended while the merge was writing');
         sliceStart = performance.now();
       }
       const choice = chosen.get(item.id) ?? null;

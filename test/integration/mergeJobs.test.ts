@@ -180,6 +180,18 @@ describe('merge as jobs', () => {
     expect((await newMeeting(b)).ok).toBe(true);
   });
 
+  it('a merge does not start while another write is under way (an import, a backup), and starts once it has ended', async () => {
+    const plan = await previewMerge(b.archive, bag);
+    let finish = () => {};
+    const backup = writeGateOf(b.archive).track(() => new Promise<void>((r) => (finish = r)));
+    const refused = applyMerge(b.archive, { path: bag, token: plan.token, meetings: {}, people: {} }, { actor: 'Văn thư B' });
+    await expect(refused).rejects.toMatchObject({ code: 'ARCHIVE_BUSY' });
+    expect(photoFiles(b)).toEqual([]);
+    finish();
+    await backup;
+    expect((await applyMerge(b.archive, { path: bag, token: plan.token, meetings: {}, people: {} }, { actor: 'Văn thư B' })).meetings.added).toBe(3);
+  });
+
   it('a second apply while one writes is refused (ARCHIVE_BUSY), and a failed apply releases the archive', async () => {
     const plan = await previewMerge(b.archive, bag);
     let second: Promise<Reply<unknown>> | null = null;
