@@ -277,7 +277,18 @@ export async function unpackEncryptedBag(
   passphrase: string,
   destDir: string,
   limits: { members?: number } = {},
-  run: { signal?: AbortSignal; onBytes?: (n: number) => void } = {},
+  run: {
+    signal?: AbortSignal;
+    onBytes?: (n: number) => void;
+    /**
+     * Filled as the tar streams by: every file's size and checksums, the root tag files' text (as
+     * verifyEncryptedBag lists them), so that `checkBagListing` judges the whole bag without reading it
+     * back from the disk.
+     */
+    listing?: BagListing;
+    /** The files (bag-relative paths) written to the disk; the others are only listed. All when absent. */
+    keep?: (rel: string) => boolean;
+  } = {},
 ): Promise<string> {
   const cipherBytes = (await stat(path)).size;
   const maxMembers = limits.members ?? MERGE_LIMITS.tarMembers;
@@ -331,6 +342,19 @@ export async function unpackEncryptedBag(
           if (oxum && (payload.files > oxum.files || payload.bytes > oxum.bytes))
             throw new HosoError('BAG_INVALID', msg('merge.beyondOxum', { files: oxum.files, bytes: oxum.bytes }));
         }
+        const listing = run.listing && rel !== null ? run.listing : null;
+        if (listing && rel !== null && !(run.keep?.(rel) ?? true)) {
+          // Only listed (the browse pages, the snapshot: a merge reads neither): hashed as it streams by.
+          const hash = new MultiHash(algorithmsOf(listing.texts.keys()));
+          let bytes = 0;
+          for await (const chunk of entry as AsyncIterable<Buffer>) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            run.onBytes?.(chunk.length);
+          }
+          listing.files.set(rel, { size: bytes, hashes: hash.digest() });
+          continue;
+        }
         const info = rel === 'bag-info.txt' && size <= BAG_INFO_MAX_BYTES ? ([] as Buffer[]) : null;
         const parent = resolve(target, '..');
         if (!made.has(parent)) {
@@ -350,16 +374,33 @@ export async function unpackEncryptedBag(
           const bytes = Buffer.concat(chunks);
           info?.push(bytes);
           writeFileSync(target, bytes, { flag: 'wx' });
+          if (listing && rel !== null) {
+            const hash = new MultiHash(algorithmsOf(listing.texts.keys()));
+            hash.update(bytes);
+            listing.files.set(rel, { size: bytes.length, hashes: hash.digest() });
+            if (!rel.includes('/')) listing.texts.set(rel, bytes.toString('utf8'));
+          }
         } else {
+          const hash = listing ? new MultiHash(algorithmsOf(listing.texts.keys())) : null;
+          // A root file is a tag file: its text is kept (a large bag's manifest is tens of MB).
+          const text = listing && rel !== null && !rel.includes('/') ? ([] as Buffer[]) : null;
+          let bytes = 0;
           const fh = await open(target, 'wx');
           try {
             for await (const chunk of entry as AsyncIterable<Buffer>) {
               info?.push(chunk);
+              hash?.update(chunk);
+              text?.push(chunk);
+              bytes += chunk.length;
               await fh.write(chunk);
               run.onBytes?.(chunk.length);
             }
           } finally {
             await fh.close();
+          }
+          if (listing && hash && rel !== null) {
+            listing.files.set(rel, { size: bytes, hashes: hash.digest() });
+            if (text) listing.texts.set(rel, Buffer.concat(text).toString('utf8'));
           }
         }
         if (info) oxum = declaredOxum(Buffer.concat(info).toString('utf8'));

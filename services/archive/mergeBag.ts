@@ -5,7 +5,7 @@ import { basename, join, sep } from 'node:path';
 import { HosoError } from '../../contract/errors';
 import { msg } from '../../contract/messages/message';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
-import { verifyBagDir } from './bagVerify';
+import { checkBagListing, verifyBagDir, type BagListing, type BagVerdict } from './bagVerify';
 import { isAgeFile, unpackEncryptedBag } from './encrypt';
 import { createWorkDirSync } from './workDir';
 import { problemDetails } from '../messageParts';
@@ -135,10 +135,15 @@ async function readBagDir(
   name: string,
   dispose: () => Promise<void>,
   site: MergeSite,
+  streamed: { verdict: BagVerdict; listing: BagListing } | null = null,
 ): Promise<MergeBag> {
   const { signal, progress } = site;
-  progress?.phase('verifying', declaredPayload(dir).bytes, 0);
-  const verdict = await verifyBagDir(dir, { signal, onBytes: progress ? (n) => progress.bytes(n) : undefined });
+  let verdict: BagVerdict;
+  if (streamed) verdict = streamed.verdict;
+  else {
+    progress?.phase('verifying', declaredPayload(dir).bytes, 0);
+    verdict = await verifyBagDir(dir, { signal, onBytes: progress ? (n) => progress.bytes(n) : undefined });
+  }
   if (!verdict.ok)
     throw new HosoError('MERGE_BAG_INVALID', problemDetails(verdict.problems.map((p) => p.message)));
   const meetingsDir = join(dir, 'data', 'meetings');
@@ -185,6 +190,9 @@ async function readBagDir(
       }
       const raw = readFileSync(path);
       const bytesHash = sha256(raw);
+      // An encrypted bag was checked as it was unpacked: the copy read here must be the bytes checked.
+      if (streamed && streamed.listing.files.get(file)?.hashes.sha256 !== bytesHash)
+        throw new HosoError('MERGE_BAG_INVALID', msg('merge.fileChanged', { file }));
       const json = soundRecord(parseMeetingJson(raw.toString('utf8'), file), file, problems, rowIds);
       if (problems.any) continue;
       if (ids.has(json.meeting.id))
@@ -269,11 +277,17 @@ export async function readBagForMerge(
   const dispose = () => rm(work, { recursive: true, force: true, maxRetries: 2 });
   try {
     options.progress?.phase('decrypting', statSync(path).size, 0);
+    // Checked as it streams by, like `hoso verify` checks an encrypted bag (every file's checksums, tag
+    // files, nothing missing or extra); only what a merge reads is written out: the tag files, the
+    // meeting files and the photos (not the browse pages nor the snapshot, half of a bag's files).
+    const listing: BagListing = { files: new Map(), texts: new Map(), problems: [] };
     const dir = await unpackEncryptedBag(path, options.passphrase, work, {}, {
       signal: options.signal,
       onBytes: options.progress ? (n) => options.progress!.bytes(n) : undefined,
+      listing,
+      keep: (rel) => !rel.includes('/') || rel.startsWith('data/meetings/') || rel.startsWith('data/photos/'),
     });
-    return await readBagDir(dir, name, dispose, options);
+    return await readBagDir(dir, name, dispose, options, { verdict: checkBagListing(listing), listing });
   } catch (e) {
     rmSync(work, { recursive: true, force: true });
     throw e;
