@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ErrorReport } from './errors';
 import { issue, msg, MessageSchema, type Message } from './messages/message';
 import { Id, IsoDate, requiredText } from './fields';
-import { FoundBag } from './mergeContract';
+import { FoundBag, MergePreviewSummary, MergeResult } from './mergeContract';
 
 /** Which meetings go into a bag. Filters combine; none at all means every live meeting. */
 export const ExportSelection = z
@@ -116,7 +116,24 @@ export const VerifyResult = z.object({
 });
 export type VerifyResult = z.output<typeof VerifyResult>;
 
-export const JobPhase = z.enum(['preparing', 'writing', 'encrypting', 'verifying', 'finishing', 'done']);
+/**
+ * Export and verify: preparing → writing | encrypting → verifying → finishing. A merge's preview:
+ * decrypting (an encrypted bag) → verifying (every checksum) → reading (each meeting judged) → comparing
+ * (with this archive); its apply reads the bag the same way, then copying (photo files) → merging.
+ */
+export const JobPhase = z.enum([
+  'preparing',
+  'writing',
+  'encrypting',
+  'verifying',
+  'finishing',
+  'decrypting',
+  'reading',
+  'comparing',
+  'copying',
+  'merging',
+  'done',
+]);
 export type JobPhase = z.output<typeof JobPhase>;
 
 export const JobProgress = z.object({
@@ -135,13 +152,16 @@ export type JobProgress = z.output<typeof JobProgress>;
 
 export const JobStatus = z.object({
   id: z.string(),
-  kind: z.enum(['export', 'verify']),
+  kind: z.enum(['export', 'verify', 'merge-preview', 'merge-apply']),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   progress: JobProgress,
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
   exportResult: ExportResult.nullable(),
   verifyResult: VerifyResult.nullable(),
+  /** A merge preview's answer without its meetings (`merge/rows` pages them). */
+  mergePreview: MergePreviewSummary.nullable(),
+  mergeResult: MergeResult.nullable(),
   /** Why the job failed or was cancelled; a failed read-back names each file in `problems`. */
   error: ErrorReport.extend({ problems: z.array(BagProblem) }).nullable(),
 });

@@ -402,6 +402,60 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
 
+/**
+ * The channels still answered while a merge is being written (services/writeGate.ts): they only read the
+ * archive (or files outside it), or follow and cancel the merge itself. Every other channel answers
+ * ARCHIVE_BUSY until the merge ends, so nothing else writes into the merge's transaction or is lost when
+ * a cancel rolls it back; a channel missing here is refused, which is the safe side. Left out although
+ * they read: report documents (`reports/html` logs a classified document shown in full), `archive/export`
+ * (its snapshot would see the merge's uncommitted rows) and `backups/*` that copy the archive.
+ */
+export const CHANNELS_OPEN_DURING_MERGE = [
+  'app/info',
+  'app/choose-folder',
+  'jobs/status',
+  'jobs/cancel',
+  'merge/rows',
+  'merge/find-bags',
+  'archive/drives',
+  'archive/estimate',
+  'archive/verify',
+  'archive/passphrase-check',
+  'lock/status',
+  'lock/unlock',
+  'lock/lock',
+  'health/status',
+  'meetings/list',
+  'meetings/facets',
+  'meetings/get',
+  'meetings/record',
+  'meetings/trash-list',
+  'meetings/history',
+  'meetings/seal-check',
+  'people/list',
+  'people/get',
+  'people/meetings',
+  'people/merge-preview',
+  'people/trash-list',
+  'archive/move-check',
+  'settings/get',
+  'search/query',
+  'search/saved-list',
+  'search/check',
+  'photos/list',
+  'attendance/list',
+  'attendance/paste-preview',
+  'conclusions/list',
+  'tasks/list',
+  'documents/list',
+  'tags/list',
+  'reports/secret-log',
+  'register/list',
+  'register/html',
+  'backups/list',
+  'backups/check-dir',
+] as const satisfies readonly Channel[];
+
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }

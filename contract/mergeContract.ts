@@ -8,7 +8,9 @@ import { ErrorReport } from './errors';
  *
  * A merge is two steps: `merge/preview` reads and verifies the bag and classifies every meeting and
  * person; `merge/apply` takes the clerk's choices with the preview's `token` and writes everything in
- * one transaction (MERGE_PREVIEW_STALE when the archive or the bag changed in between).
+ * one transaction (MERGE_PREVIEW_STALE when the archive or the bag changed in between). The screen runs
+ * both as jobs (`merge/preview-start`, `merge/apply-start`, followed with `jobs/status`, cancelled with
+ * `jobs/cancel`) and pages the preview's rows (`merge/rows`); the CLI calls the two blocking channels.
  */
 
 // Windows' "Copy as path" wraps the path in double quotes: they are not part of it.
@@ -129,6 +131,41 @@ export const MergePlan = z.object({
 });
 export type MergePlan = z.output<typeof MergePlan>;
 
+/**
+ * One meeting row of a preview as the list draws it (the preview job keeps every row; `merge/rows` sends
+ * a page): not the whole MeetingMergeItem, whose two sides carry hashes, versions and counts the list
+ * never shows.
+ */
+export const MergeRow = MeetingMergeItem.pick({
+  id: true,
+  class: true,
+  newer: true,
+  reason: true,
+  choices: true,
+  defaultChoice: true,
+  differences: true,
+}).extend({
+  date: z.string().nullable(),
+  title: z.string(),
+  /** This archive's title when it differs from the bag's. */
+  mineTitle: z.string().nullable(),
+});
+export type MergeRow = z.output<typeof MergeRow>;
+
+/**
+ * A preview as the job answers it: the plan without its meetings (counted, and paged with `merge/rows`)
+ * and only the people the clerk may have to choose for (changed or conflicting).
+ */
+export const MergePreviewSummary = MergePlan.omit({ meetings: true }).extend({
+  /** Meetings that need a look (all but the identical ones): the rows `merge/rows` pages. */
+  rows: z.number().int(),
+});
+export type MergePreviewSummary = z.output<typeof MergePreviewSummary>;
+
+/** Which rows of a preview: all that need a look, or one class of them. */
+export const MergeRowFilter = z.enum(['all', 'conflict', 'changed', 'new']);
+export type MergeRowFilter = z.output<typeof MergeRowFilter>;
+
 /** For an encrypted bag (.tar.age); ignored for a bag folder. */
 const Passphrase = z.string().max(1000).nullable().default(null);
 
@@ -224,6 +261,26 @@ export const mergeChannels = {
   'merge/find-bags': { input: z.object({ path: BagPath }), output: z.array(FoundBag) },
   'merge/preview': { input: z.object({ path: BagPath, passphrase: Passphrase }), output: MergePlan },
   'merge/apply': { input: MergeApplyInput, output: MergeResult },
+  /** The same two steps as jobs (progress, Hủy), followed with `jobs/status`: what the screen uses. */
+  'merge/preview-start': {
+    input: z.object({ path: BagPath, passphrase: Passphrase }),
+    output: z.object({ jobId: z.string() }),
+  },
+  'merge/apply-start': { input: MergeApplyInput, output: z.object({ jobId: z.string() }) },
+  /** A page of a finished preview job's rows, conflicts first, then changed, then new; by date within each. */
+  'merge/rows': {
+    input: z.object({
+      jobId: z.string().min(1).max(100),
+      shown: MergeRowFilter.default('all'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({
+      total: z.number().int(),
+      counts: z.object({ all: z.number().int(), conflict: z.number().int(), changed: z.number().int(), new: z.number().int() }),
+      rows: z.array(MergeRow),
+    }),
+  },
   'backups/list': { input: z.object({}), output: BackupList },
   'backups/create': { input: z.object({}), output: BackupEntry },
   'backups/check': { input: BackupFile, output: BackupCheck },

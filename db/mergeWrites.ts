@@ -57,3 +57,46 @@ export function rolledBack<T>(sqlite: Connection, body: () => T): T {
   }
   return (out as { value: T } | null)!.value;
 }
+
+/** A write transaction held open across turns of the event loop (see `beginImmediate`). */
+export interface OpenTransaction {
+  /** Commits; when COMMIT itself fails (a full disk), rolls back and throws. */
+  commit(): void;
+  /** Rolls back whatever was written since BEGIN; harmless after commit or twice. */
+  rollback(): void;
+}
+
+/**
+ * Opens a write transaction that the caller commits or rolls back itself, so that a long merge can
+ * await between meetings (progress, Hủy) and still be one transaction.
+ *
+ * better-sqlite3's `transaction()` wraps one synchronous function and refuses a promise, and a worker
+ * thread would need a second connection whose transaction blocks every write of this one for as long;
+ * plain BEGIN / COMMIT on the one connection is what is sound here. IMMEDIATE takes the write lock at
+ * once: another process (the CLI) waits on it (busy timeout) instead of writing in between. Inside it,
+ * `transaction()` of the repositories nests as SAVEPOINTs, as usual. Everything else this process sends
+ * over the connection meanwhile lands in this transaction: services/writeGate.ts keeps the writes out.
+ */
+export function beginImmediate(sqlite: Connection): OpenTransaction {
+  if (sqlite.inTransaction) throw new Error('beginImmediate: a transaction is already open on this connection');
+  sqlite.exec('BEGIN IMMEDIATE');
+  let open = true;
+  const rollback = () => {
+    if (!open) return;
+    open = false;
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+  };
+  return {
+    commit: () => {
+      if (!open) return;
+      try {
+        sqlite.exec('COMMIT');
+        open = false;
+      } catch (e) {
+        rollback();
+        throw e;
+      }
+    },
+    rollback,
+  };
+}

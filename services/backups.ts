@@ -1,3 +1,4 @@
+import { writeGateOf } from './writeGate';
 import { accessSync, constants, existsSync, mkdirSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path, { basename, dirname, join, resolve, type PlatformPath } from 'node:path';
@@ -402,9 +403,11 @@ export function startAutomaticBackups(archive: Archive, onError: (e: unknown) =>
   }
   let running = false;
   const tick = () => {
-    if (running || !archive.sqlite.open) return;
+    // A merge being written holds the connection's transaction: a copy now would hold half of it.
+    if (running || !archive.sqlite.open || writeGateOf(archive).busy) return;
     running = true;
-    automaticBackupIfDue(archive)
+    writeGateOf(archive)
+      .track(() => automaticBackupIfDue(archive))
       .catch(onError)
       .finally(() => {
         running = false;

@@ -6,6 +6,7 @@ import { issueMessages } from '../contract/messages/zodIssues';
 import type { Handlers } from './handlers/types';
 import { consoleLogger, type Logger } from './log';
 import { LOCK_GATE, type LockGate } from './lockState';
+import { WRITE_GATE, type WriteGate } from './writeGate';
 
 /**
  * `isLocked` (when the handlers carry the app lock) tells the hosts' photo routes to refuse too: a
@@ -121,10 +122,12 @@ export function combineHandlers(groups: readonly object[]): Handlers {
  * that is not there (fileErrorOf); anything else is logged and answered with INTERNAL, never a stack trace.
  * While the app lock is closed, every channel but the lock's own and app/info answers APP_LOCKED before
  * its input is even parsed: the refusal is here, below every transport, so no screen or browser tab
- * can get around it.
+ * can get around it. While a merge is being written (services/writeGate.ts), every channel that may
+ * write answers ARCHIVE_BUSY, before its input is parsed too; reads go on.
  */
 export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger): Dispatch {
   const gate = (handlers as Handlers & { [LOCK_GATE]?: LockGate })[LOCK_GATE];
+  const writes = (handlers as Handlers & { [WRITE_GATE]?: WriteGate })[WRITE_GATE];
   const dispatch: Dispatch = async (channel, payload) => {
     if (!isChannel(channel)) {
       log.error('UNKNOWN_CHANNEL', String(channel).slice(0, 80));
@@ -134,6 +137,18 @@ export function createDispatcher(handlers: Handlers, log: Logger = consoleLogger
       log.error('APP_LOCKED', channel);
       return { ok: false, error: { code: 'APP_LOCKED', message: ERROR_MESSAGES.APP_LOCKED.vi } };
     }
+    const ended = writes ? writes.enter(channel) : () => undefined;
+    if (ended === null) {
+      log.error('ARCHIVE_BUSY', channel);
+      return { ok: false, error: errorPayload('ARCHIVE_BUSY') };
+    }
+    try {
+      return await answer(channel, payload);
+    } finally {
+      ended();
+    }
+  };
+  const answer = async (channel: Channel, payload: unknown): Promise<Reply<unknown>> => {
     if (hasMalformedText(payload)) {
       log.error('INVALID_INPUT', `${channel}: malformed UTF-16`);
       return { ok: false, error: errorPayload('INVALID_INPUT', msg('input.malformedText')) };

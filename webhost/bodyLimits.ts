@@ -38,6 +38,7 @@ export const BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
   'import/batch': { bytes: IMPORT_BODY_BYTES, code: 'IMPORT_TOO_LARGE' },
   // The clerk's choice per meeting and person of a bag (id → a short choice): 8 MB is some 80 000 of them.
   'merge/apply': { bytes: 8 * MB, code: 'PAYLOAD_TOO_LARGE' },
+  'merge/apply-start': { bytes: 8 * MB, code: 'PAYLOAD_TOO_LARGE' },
 };
 
 /** The floor: whatever the schema says, a request of a few KB is never refused for its size. */

@@ -167,6 +167,10 @@ export const en: CatalogShape<typeof vi> = {
     BAG_NOT_FOUND:
       'No archive was found at this path. Check that the USB stick is plugged in and the path is right.',
     BAG_INVALID: 'The archive is invalid or has been altered, so it cannot be used.',
+    MERGE_CANCELLED:
+      'The merge of the archive bag was cancelled. The archive is exactly as it was before: no record, photo or log entry was half-written.',
+    ARCHIVE_BUSY:
+      'The archive is busy with a long write (merging a bag from a USB stick, or an import or a backup under way), so this change cannot be saved just now. Nothing was saved; wait until that ends (a USB merge can be cancelled on the USB import screen), then try again. Meanwhile, viewing and searching work as usual.',
     JOB_NOT_FOUND: 'This job was not found (the application may have been restarted).',
     APP_LOCKED: 'The application is locked. Enter the password to unlock it.',
     LOCK_WRONG_PASSWORD: 'Wrong password. Type it again (mind upper/lower case and the Vietnamese keyboard).',

@@ -170,6 +170,10 @@ export const vi = {
     BAG_NOT_FOUND:
       'Không tìm thấy bản lưu trữ ở đường dẫn này. Hãy kiểm tra USB đã được cắm và đường dẫn đúng.',
     BAG_INVALID: 'Bản lưu trữ không hợp lệ hoặc đã bị thay đổi, nên không dùng được.',
+    MERGE_CANCELLED:
+      'Đã hủy nhập gói lưu trữ. Kho hồ sơ được giữ nguyên như trước khi nhập: không có hồ sơ, ảnh hay dòng nhật ký nào được ghi dở.',
+    ARCHIVE_BUSY:
+      'Kho hồ sơ đang bận ghi một việc dài (nhập gói lưu trữ từ USB, hoặc đang nhập hồ sơ, sao lưu) nên tạm thời chưa ghi được thay đổi này. Chưa có gì được lưu; hãy đợi việc đó xong (việc nhập từ USB có thể bấm Hủy ở màn hình Nhập từ USB) rồi thử lại. Trong lúc đó vẫn xem và tìm kiếm hồ sơ như bình thường.',
     JOB_NOT_FOUND: 'Không tìm thấy công việc này (có thể ứng dụng vừa được mở lại).',
     APP_LOCKED: 'Ứng dụng đang khóa. Hãy nhập mật khẩu để mở khóa.',
     LOCK_WRONG_PASSWORD: 'Mật khẩu không đúng. Hãy nhập lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).',

@@ -1,5 +1,5 @@
 import { Decrypter, Encrypter } from 'age-encryption';
-import { createReadStream } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, posix, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -18,6 +18,7 @@ import {
 } from './bagVerify';
 import { declaredOxum, unsafePathReason } from './bagFormat';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
+import { openAgeFile } from './ageStream';
 import type { DestFile } from './destFs';
 
 /**
@@ -141,6 +142,14 @@ async function decryptedStream(
   if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', literal(path));
   const d = new Decrypter();
   d.addPassphrase(passphrase);
+  // The header (passphrase, MAC) by age-encryption, the payload by Node's ChaCha20-Poly1305 (ageStream.ts).
+  let fast: Readable | null;
+  try {
+    fast = await openAgeFile(path, (header) => d.decryptHeader(header), onBytes);
+  } catch (e) {
+    throw new HosoError('PASSPHRASE_WRONG', undefined, { cause: e });
+  }
+  if (fast) return fast;
   const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
   if (onBytes) source.on('data', (c) => onBytes((c as Buffer).length));
   let plain: ReadableStream<Uint8Array>;
@@ -260,11 +269,26 @@ const BAG_INFO_MAX_BYTES = 1024 * 1024;
  * (hoso writes the tag files first), the payload may not hold more files or bytes than its
  * Payload-Oxum declares (BAG_INVALID). tar-stream itself never gives an entry more bytes than its header.
  */
+/** Entries up to this size are gathered in memory and written with one call. */
+const SMALL_ENTRY = 4 * 1024 * 1024;
+
 export async function unpackEncryptedBag(
   path: string,
   passphrase: string,
   destDir: string,
   limits: { members?: number } = {},
+  run: {
+    signal?: AbortSignal;
+    onBytes?: (n: number) => void;
+    /**
+     * Filled as the tar streams by: every file's size and checksums, the root tag files' text (as
+     * verifyEncryptedBag lists them), so that `checkBagListing` judges the whole bag without reading it
+     * back from the disk.
+     */
+    listing?: BagListing;
+    /** The files (bag-relative paths) written to the disk; the others are only listed. All when absent. */
+    keep?: (rel: string) => boolean;
+  } = {},
 ): Promise<string> {
   const cipherBytes = (await stat(path)).size;
   const maxMembers = limits.members ?? MERGE_LIMITS.tarMembers;
@@ -277,6 +301,8 @@ export async function unpackEncryptedBag(
   let declared = 0;
   let oxum: { bytes: number; files: number } | null = null;
   const payload = { files: 0, bytes: 0 };
+  /** Folders already made: a bag's thousands of files share a few hundred. */
+  const made = new Set<string>();
   // Settled here and looked at below: a refusal inside the loop must not leave it rejecting unheard.
   const done = pipeline(plain, extract).then(
     () => null,
@@ -284,6 +310,7 @@ export async function unpackEncryptedBag(
   );
   try {
     for await (const entry of extract) {
+      run.signal?.throwIfAborted();
       entry.on('error', () => undefined);
       const name = entry.header.name.replace(/\/+$/, '');
       const size = entry.header.size ?? 0;
@@ -306,6 +333,7 @@ export async function unpackEncryptedBag(
       const rel = bagPathOf(name);
       if (entry.header.type === 'directory') {
         await mkdir(target, { recursive: true });
+        made.add(target);
         entry.resume();
       } else if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') {
         if (rel?.startsWith('data/')) {
@@ -314,24 +342,73 @@ export async function unpackEncryptedBag(
           if (oxum && (payload.files > oxum.files || payload.bytes > oxum.bytes))
             throw new HosoError('BAG_INVALID', msg('merge.beyondOxum', { files: oxum.files, bytes: oxum.bytes }));
         }
-        const info = rel === 'bag-info.txt' && size <= BAG_INFO_MAX_BYTES ? ([] as Buffer[]) : null;
-        await mkdir(resolve(target, '..'), { recursive: true });
-        const fh = await open(target, 'wx');
-        try {
+        const listing = run.listing && rel !== null ? run.listing : null;
+        if (listing && rel !== null && !(run.keep?.(rel) ?? true)) {
+          // Only listed (the browse pages, the snapshot: a merge reads neither): hashed as it streams by.
+          const hash = new MultiHash(algorithmsOf(listing.texts.keys()));
+          let bytes = 0;
           for await (const chunk of entry as AsyncIterable<Buffer>) {
-            info?.push(chunk);
-            await fh.write(chunk);
+            hash.update(chunk);
+            bytes += chunk.length;
+            run.onBytes?.(chunk.length);
           }
-          await fh.sync();
-        } finally {
-          await fh.close();
+          listing.files.set(rel, { size: bytes, hashes: hash.digest() });
+          continue;
+        }
+        const info = rel === 'bag-info.txt' && size <= BAG_INFO_MAX_BYTES ? ([] as Buffer[]) : null;
+        const parent = resolve(target, '..');
+        if (!made.has(parent)) {
+          await mkdir(parent, { recursive: true });
+          made.add(parent);
+        }
+        // A scratch copy, not kept: it is not synced to the disk (a power cut leaves a folder the next
+        // session sweeps, and the bag is verified from these files right after). Syncing each of a
+        // large bag's thousands of files was most of the time of a merge's preview.
+        if (size <= SMALL_ENTRY) {
+          // A meeting file or a photo: gathered and written in one call, not one trip per chunk.
+          const chunks: Buffer[] = [];
+          for await (const chunk of entry as AsyncIterable<Buffer>) {
+            chunks.push(chunk);
+            run.onBytes?.(chunk.length);
+          }
+          const bytes = Buffer.concat(chunks);
+          info?.push(bytes);
+          writeFileSync(target, bytes, { flag: 'wx' });
+          if (listing && rel !== null) {
+            const hash = new MultiHash(algorithmsOf(listing.texts.keys()));
+            hash.update(bytes);
+            listing.files.set(rel, { size: bytes.length, hashes: hash.digest() });
+            if (!rel.includes('/')) listing.texts.set(rel, bytes.toString('utf8'));
+          }
+        } else {
+          const hash = listing ? new MultiHash(algorithmsOf(listing.texts.keys())) : null;
+          // A root file is a tag file: its text is kept (a large bag's manifest is tens of MB).
+          const text = listing && rel !== null && !rel.includes('/') ? ([] as Buffer[]) : null;
+          let bytes = 0;
+          const fh = await open(target, 'wx');
+          try {
+            for await (const chunk of entry as AsyncIterable<Buffer>) {
+              info?.push(chunk);
+              hash?.update(chunk);
+              text?.push(chunk);
+              bytes += chunk.length;
+              await fh.write(chunk);
+              run.onBytes?.(chunk.length);
+            }
+          } finally {
+            await fh.close();
+          }
+          if (listing && hash && rel !== null) {
+            listing.files.set(rel, { size: bytes, hashes: hash.digest() });
+            if (text) listing.texts.set(rel, Buffer.concat(text).toString('utf8'));
+          }
         }
         if (info) oxum = declaredOxum(Buffer.concat(info).toString('utf8'));
       } else throw new HosoError('BAG_INVALID', msg('bag.notAFileEntry', { path: name }));
     }
   } catch (e) {
     plain.destroy();
-    if (e instanceof HosoError) throw e;
+    if (e instanceof HosoError || run.signal?.aborted) throw e;
     // The tar stream broke off: the ciphertext is damaged (age authenticates every chunk).
     throw new HosoError('BAG_INVALID', msg('bag.damagedEntry', { error: (e as Error).message }), { cause: e });
   }

@@ -7,11 +7,12 @@ import type {
   JobStatus,
   VerifyResult,
 } from '../../contract/archiveContract';
-import { HosoError, toErrorPayload, type ErrorDetail } from '../../contract/errors';
+import type { MergePreviewSummary, MergeResult, MergeRow } from '../../contract/mergeContract';
+import { HosoError, toErrorPayload, type ErrorCode, type ErrorDetail } from '../../contract/errors';
 import { nextEta, type EtaReading } from './jobEta';
 
 /**
- * Long jobs (an export, a verification) that the UI follows by polling `jobs/status` and may cancel with
+ * Long jobs (an export, a verification, a merge's preview and apply) that the UI follows by polling `jobs/status` and may cancel with
  * `jobs/cancel`. A job runs in this process; its status is kept for a while after it ends so the screen
  * can show the result even if it polls late. Time left comes from the average rate since the phase began,
  * smoothed and held back until enough is known (jobEta.ts).
@@ -26,7 +27,14 @@ export interface ProgressSink {
 export interface JobOutcome {
   exportResult?: ExportResult;
   verifyResult?: VerifyResult;
+  mergePreview?: MergePreviewSummary;
+  /** A merge preview's rows: kept with the job, sent a page at a time (`merge/rows`), never in `jobs/status`. */
+  mergeRows?: MergeRow[];
+  mergeResult?: MergeResult;
 }
+
+/** The codes a job ends with when the clerk cancelled it (its state is then 'cancelled', not 'failed'). */
+const CANCELLED: ReadonlySet<ErrorCode> = new Set(['EXPORT_CANCELLED', 'MERGE_CANCELLED']);
 
 /** A failure carrying file-by-file problems (a read-back mismatch). */
 export class ProblemsError extends HosoError {
@@ -44,6 +52,7 @@ interface Job {
   /** The time left as last told (null until there is enough to go on); reset with each phase. */
   eta: EtaReading | null;
   promise: Promise<void>;
+  mergeRows: MergeRow[] | null;
 }
 
 const KEEP_FINISHED = 50;
@@ -75,12 +84,15 @@ export class JobRegistry {
         finishedAt: null,
         exportResult: null,
         verifyResult: null,
+        mergePreview: null,
+        mergeResult: null,
         error: null,
       },
       controller,
       phaseStarted: Date.now(),
       eta: null,
       promise: Promise.resolve(),
+      mergeRows: null,
     };
     const sink: ProgressSink = {
       phase: (phase, bytesTotal, filesTotal) => {
@@ -109,11 +121,14 @@ export class JobRegistry {
         job.status.state = 'done';
         job.status.exportResult = outcome.exportResult ?? null;
         job.status.verifyResult = outcome.verifyResult ?? null;
+        job.status.mergePreview = outcome.mergePreview ?? null;
+        job.status.mergeResult = outcome.mergeResult ?? null;
+        job.mergeRows = outcome.mergeRows ?? null;
         job.status.progress = { ...job.status.progress, phase: 'done', secondsLeft: 0 };
         job.status.finishedAt = Date.now();
       },
       (e: unknown) => {
-        const cancelled = e instanceof HosoError && e.code === 'EXPORT_CANCELLED';
+        const cancelled = e instanceof HosoError && CANCELLED.has(e.code);
         job.status.state = cancelled ? 'cancelled' : 'failed';
         job.status.error = { ...toErrorPayload(e), problems: e instanceof ProblemsError ? e.problems : [] };
         job.status.finishedAt = Date.now();
@@ -139,6 +154,13 @@ export class JobRegistry {
     if (job.status.state !== 'running') return false;
     job.controller.abort();
     return true;
+  }
+
+  /** A finished merge preview's rows (JOB_NOT_FOUND for any other job, or one still running). */
+  mergeRows(id: string): MergeRow[] {
+    const rows = this.jobs.get(id)?.mergeRows;
+    if (!rows) throw new HosoError('JOB_NOT_FOUND');
+    return rows;
   }
 
   /** Resolves when the job has ended (tests, the CLI). */

@@ -6,7 +6,10 @@ import type { MergeApplyInput, MergeChoice, MergePlan, MergeResult } from '../..
 import { personContentHash as personHash } from './meetingJson';
 import { withBag, type MergeBag, type MergeSite } from './mergeBag';
 import { planMerge, publicPlan, type Plan, type PlannedMeeting } from './mergePlan';
-import { copyPhotoFiles } from './mergePhotos';
+import { copyPhotoFiles, removeCopiedPhotos, type CopiedPhotos } from './mergePhotos';
+import type { ProgressSink } from './jobs';
+import { beginImmediate } from '../../db/mergeWrites';
+import { writeGateOf } from '../writeGate';
 import {
   audit,
   insertPerson,
@@ -22,7 +25,12 @@ import {
  *
  * - Photo files first: each copied into the content-addressed store under a temporary name, its SHA-256
  *   checked against the name the record gives it (mergePhotos.ts).
- * - Then ONE transaction: the plan is made again and must still be the one the clerk previewed (token),
+ * - Then ONE transaction, opened with BEGIN IMMEDIATE and awaited between meetings so that progress and
+ *   Hủy are answered (db/mergeWrites.ts `beginImmediate` says why not better-sqlite3's `transaction()` or
+ *   a worker). While it is open, services/writeGate.ts refuses every other write of this process
+ *   (ARCHIVE_BUSY): they would land inside it. A cancel is looked at between meetings and just before
+ *   COMMIT; it rolls everything back and removes the photo files this merge copied, so the archive is
+ *   exactly as before. The plan is made again and must still be the one the clerk previewed (token),
  *   people, meetings and their parts are written by id exactly as the bag has them (mergeRecords.ts), the search index is
  *   brought up to date for every meeting written, and the audit log records each record merged
  *   (merge.new / merge.theirs / merge.both / merge.mine with the content hashes the plan needs next time)
@@ -30,7 +38,15 @@ import {
  * - Nothing is written for identical records, so merging the same bag twice changes nothing at all.
  */
 
-export interface MergeOptions {
+/** A merge followed as a job: cancelled through `signal` (looked at between steps), told through `progress`. */
+export interface MergeRun {
+  signal?: AbortSignal;
+  progress?: ProgressSink;
+  /** The answer does not wait for the unpacked bag's removal (mergeBag.ts `withBag`). */
+  disposeInBackground?: boolean;
+}
+
+export interface MergeOptions extends MergeRun {
   actor: string;
   now?: number;
   /** Called inside the transaction before each meeting is written: tests throw here to prove an interrupted merge changes nothing. */
@@ -46,8 +62,20 @@ export async function previewMerge(
   archive: Archive,
   path: string,
   passphrase: string | null = null,
+  run: MergeRun = {},
 ): Promise<MergePlan> {
-  return withBag(path, { passphrase, ...siteOf(archive) }, (bag) => publicPlan(planMerge(archive, bag)));
+  return publicPlan(await previewPlan(archive, path, passphrase, run, (plan) => plan));
+}
+
+/** The preview's plan (with the bag's files), handed to `use` while the bag is open. */
+export async function previewPlan<T>(
+  archive: Archive,
+  path: string,
+  passphrase: string | null,
+  run: MergeRun,
+  use: (plan: Plan) => T,
+): Promise<T> {
+  return withBag(path, { passphrase, ...siteOf(archive), ...run }, (bag) => use(planMerge(archive, bag, run.progress)));
 }
 
 /** The choice for each meeting: the clerk's, else the default; refused when the record does not allow it. */
@@ -70,9 +98,9 @@ export async function applyMerge(
   input: Omit<MergeApplyInput, 'passphrase'> & { passphrase?: string | null },
   options: MergeOptions,
 ): Promise<MergeResult> {
-  return withBag(input.path, { passphrase: input.passphrase, ...siteOf(archive) }, (bag) => {
+  return withBag(input.path, { passphrase: input.passphrase, ...siteOf(archive), ...options }, async (bag) => {
     try {
-      return applyOpenBag(archive, bag, input, options);
+      return await applyOpenBag(archive, bag, input, options);
     } catch (e) {
       throw rowConflict(e) ?? e;
     }
@@ -91,27 +119,58 @@ function rowConflict(e: unknown): HosoError | null {
   return new HosoError('MERGE_RECORD_INVALID', msg('merge.rowTaken', { table }), { cause: e });
 }
 
-function applyOpenBag(
+/** Longest run of writes before the event loop gets a turn (progress, Hủy, other windows' reads). */
+const SLICE_MS = 50;
+
+async function applyOpenBag(
   archive: Archive,
   bag: MergeBag,
   input: Pick<MergeApplyInput, 'token' | 'meetings' | 'people'>,
   options: MergeOptions,
-): MergeResult {
+): Promise<MergeResult> {
+  const { signal, progress } = options;
   const now = options.now ?? Date.now();
-  const first = planMerge(archive, bag);
+  const first = planMerge(archive, bag, progress);
   if (first.token !== input.token) throw new HosoError('MERGE_PREVIEW_STALE');
+  signal?.throwIfAborted();
   const chosen = new Map(first.meetings.map((m) => [m.id, meetingChoice(m, input.meetings[m.id])]));
-  const photoFilesCopied = copyPhotoFiles(
-    archive,
-    bag,
-    first.meetings
-      .filter((m) => chosen.get(m.id) === 'theirs' || chosen.get(m.id) === 'both')
-      .map((m) => m.source),
-  );
+  // From here on this merge writes: nothing else of this process may (ARCHIVE_BUSY), until it ends.
+  const release = writeGateOf(archive).hold();
+  const copied: CopiedPhotos = { count: 0, paths: [] };
+  let committed = false;
+  try {
+    await copyPhotoFiles(
+      archive,
+      bag,
+      first.meetings
+        .filter((m) => chosen.get(m.id) === 'theirs' || chosen.get(m.id) === 'both')
+        .map((m) => m.source),
+      { signal, progress, copied },
+    );
+    signal?.throwIfAborted();
+    const result = await writeMerge(archive, bag, input, options, { now, chosen, photoFilesCopied: copied.count });
+    committed = true;
+    return result;
+  } finally {
+    if (!committed) removeCopiedPhotos(copied);
+    release();
+  }
+}
 
+/** The merge's one transaction: BEGIN IMMEDIATE … COMMIT, awaited between meetings, rolled back on any error or cancel. */
+async function writeMerge(
+  archive: Archive,
+  bag: MergeBag,
+  input: Pick<MergeApplyInput, 'token' | 'meetings' | 'people'>,
+  options: MergeOptions,
+  o: { now: number; chosen: Map<string, MergeChoice | null>; photoFilesCopied: number },
+): Promise<MergeResult> {
+  const { signal, progress } = options;
+  const { now, chosen, photoFilesCopied } = o;
   const c: Ctx = { archive, bag, actor: options.actor, now, reason: `Nhập từ gói lưu trữ ${bag.name}` };
-  return archive.sqlite.transaction((): MergeResult => {
-    // The archive may have changed while the photos were copied (another window): plan again, same answer required.
+  const tx = beginImmediate(archive.sqlite);
+  try {
+    // The archive may have changed while the photos were copied (another process): plan again, same answer required.
     const plan: Plan = planMerge(archive, bag);
     if (plan.token !== input.token) throw new HosoError('MERGE_PREVIEW_STALE');
     const result: MergeResult = {
@@ -150,15 +209,27 @@ function applyOpenBag(
       } else result.people.unresolved++;
     }
 
-    plan.meetings.forEach((item, index) => {
+    const toWrite = plan.meetings.filter((m) => m.class !== 'identical' && (chosen.get(m.id) ?? null) !== null && chosen.get(m.id) !== 'mine');
+    progress?.phase('merging', toWrite.reduce((n, m) => n + m.source.bytes, 0), toWrite.length);
+    let sliceStart = performance.now();
+    for (const [index, item] of plan.meetings.entries()) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        // A checkpoint: the transaction stays open while the event loop answers jobs/status and Hủy.
+        await new Promise((r) => setImmediate(r));
+        signal?.throwIfAborted();
+        // Were the transaction ended meanwhile (SQLite rolls back by itself on some I/O errors), the rest
+        // would be written outside it, a statement at a time: stop instead.
+        if (!archive.sqlite.inTransaction) throw new Error('merge: the transaction ended while the merge was writing');
+        sliceStart = performance.now();
+      }
       const choice = chosen.get(item.id) ?? null;
       if (item.class === 'identical') {
         result.meetings.identical++;
-        return;
+        continue;
       }
       if (choice === null) {
         result.meetings.unresolved++;
-        return;
+        continue;
       }
       if (choice === 'mine') {
         result.meetings.keptMine++;
@@ -173,7 +244,7 @@ function applyOpenBag(
             { theirHash: item.theirs.contentHash, bag: bag.name, bagId: bag.id },
             c.reason,
           );
-        return;
+        continue;
       }
       options.beforeMeeting?.(item.id, index);
       // Read again from the bag (checked to be the bytes previewed): one record is held at a time.
@@ -190,7 +261,9 @@ function applyOpenBag(
         indexMeeting(archive, writeBoth(c, item, json));
         result.meetings.keptBoth++;
       }
-    });
+      progress?.bytes(item.source.bytes);
+      progress?.file();
+    }
 
     const m = result.meetings;
     const wrote = m.added + m.replaced + m.keptBoth + result.people.added + result.people.updated;
@@ -207,6 +280,12 @@ function applyOpenBag(
       });
     }
     result.changed = recorded;
+    // The last moment a cancel is heard: after COMMIT the merge is in the archive.
+    signal?.throwIfAborted();
+    tx.commit();
     return result;
-  })();
+  } catch (e) {
+    tx.rollback();
+    throw e;
+  }
 }

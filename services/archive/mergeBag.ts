@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { HosoError } from '../../contract/errors';
 import { msg } from '../../contract/messages/message';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
-import { verifyBagDir } from './bagVerify';
+import { checkBagListing, verifyBagDir, type BagListing, type BagVerdict } from './bagVerify';
 import { isAgeFile, unpackEncryptedBag } from './encrypt';
 import { createWorkDirSync } from './workDir';
 import { problemDetails } from '../messageParts';
@@ -14,6 +15,10 @@ import { recordSide, type RecordSide } from './mergeSide';
 import { UuidSet } from './uuidSet';
 import { findBags, isBagFolder } from './findBags';
 import { releaseAfterLargeInput } from '../releaseMemory';
+import type { ProgressSink } from './jobs';
+
+/** Longest run of synchronous reads before the event loop gets a turn (progress, Hủy, the app's other calls). */
+const SLICE_MS = 20;
 
 /**
  * Reading a USB bag for the merge (README.md, "Lưu trữ USB: nhập (merge) và sao lưu"): verify it first,
@@ -34,6 +39,8 @@ export interface BagMeeting {
   id: string;
   /** SHA-256 of the file's bytes as judged: read again, the file must still be exactly these bytes. */
   bytesHash: string;
+  /** The file's size (progress of the apply). */
+  bytes: number;
   /** What the preview shows of the bag's side, its content hash included. */
   side: RecordSide;
   /** Ids of people the record names but does not carry (the plan looks them up in the archive). */
@@ -64,8 +71,11 @@ export interface MergeBag {
   load(meeting: BagMeeting): MeetingJson;
   /** Absolute path of a payload photo (`file` as in the JSON, relative to data/), checked to stay inside. */
   photoFile(file: string): string;
-  /** Removes the temporary folder an encrypted bag was unpacked into (nothing for a folder). */
-  dispose(): void;
+  /**
+   * Removes the temporary folder an encrypted bag was unpacked into (nothing for a folder), without
+   * holding up the event loop: a large bag's thousands of files take seconds to delete.
+   */
+  dispose(): Promise<void>;
 }
 
 const MANIFEST = 'manifest-sha256.txt';
@@ -97,6 +107,22 @@ export interface MergeSite {
   archiveFile: string;
   /** better-sqlite3 built for Electron, as the archive was opened with (the seal check's scratch archive). */
   nativeBinding?: string;
+  /** Hủy: looked at between files. */
+  signal?: AbortSignal;
+  /** Told each phase (decrypting, verifying, reading) as it goes. */
+  progress?: ProgressSink;
+}
+
+/** The payload's bytes and files as bag-info.txt declares them (Payload-Oxum), for the verifying phase's bar. */
+function declaredPayload(dir: string): { bytes: number; files: number } {
+  try {
+    const path = join(dir, 'bag-info.txt');
+    if (statSync(path).size > 64 * 1024) return { bytes: 0, files: 0 };
+    const m = /^Payload-Oxum:\s*(\d+)\.(\d+)\s*$/m.exec(readFileSync(path, 'utf8'));
+    return m ? { bytes: Number(m[1]), files: Number(m[2]) } : { bytes: 0, files: 0 };
+  } catch {
+    return { bytes: 0, files: 0 };
+  }
 }
 
 /**
@@ -107,10 +133,17 @@ export interface MergeSite {
 async function readBagDir(
   dir: string,
   name: string,
-  dispose: () => void,
+  dispose: () => Promise<void>,
   site: MergeSite,
+  streamed: { verdict: BagVerdict; listing: BagListing } | null = null,
 ): Promise<MergeBag> {
-  const verdict = await verifyBagDir(dir);
+  const { signal, progress } = site;
+  let verdict: BagVerdict;
+  if (streamed) verdict = streamed.verdict;
+  else {
+    progress?.phase('verifying', declaredPayload(dir).bytes, 0);
+    verdict = await verifyBagDir(dir, { signal, onBytes: progress ? (n) => progress.bytes(n) : undefined });
+  }
   if (!verdict.ok)
     throw new HosoError('MERGE_BAG_INVALID', problemDetails(verdict.problems.map((p) => p.message)));
   const meetingsDir = join(dir, 'data', 'meetings');
@@ -135,18 +168,31 @@ async function readBagDir(
   const people = new Map<string, MeetingJsonPerson>();
   const meetings: BagMeeting[] = [];
   const seals = new SealCheck(site.nativeBinding);
+  const sizes = files.map((n) => statSync(join(meetingsDir, n)).size);
+  progress?.phase('reading', sizes.reduce((a, b) => a + b, 0), files.length);
+  let sliceStart = performance.now();
   try {
-    for (const n of files) {
+    for (const [i, n] of files.entries()) {
       if (problems.full) break;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        signal?.throwIfAborted();
+        sliceStart = performance.now();
+      }
       const file = `data/meetings/${n}`;
       const path = join(meetingsDir, n);
-      const bytes = statSync(path).size;
+      const bytes = sizes[i]!;
+      progress?.bytes(bytes);
+      progress?.file();
       if (bytes > MERGE_LIMITS.meetingFileBytes) {
         fileTooLarge(file, bytes, problems);
         continue;
       }
       const raw = readFileSync(path);
       const bytesHash = sha256(raw);
+      // An encrypted bag was checked as it was unpacked: the copy read here must be the bytes checked.
+      if (streamed && streamed.listing.files.get(file)?.hashes.sha256 !== bytesHash)
+        throw new HosoError('MERGE_BAG_INVALID', msg('merge.fileChanged', { file }));
       const json = soundRecord(parseMeetingJson(raw.toString('utf8'), file), file, problems, rowIds);
       if (problems.any) continue;
       if (ids.has(json.meeting.id))
@@ -164,6 +210,7 @@ async function readBagDir(
         file,
         id: json.meeting.id,
         bytesHash,
+        bytes,
         side: recordSide(json, false),
         peopleElsewhere: peopleNotCarried(json),
         photoFiles: json.photos.flatMap((p) =>
@@ -221,32 +268,48 @@ export async function readBagForMerge(
     path = found[0]!.path;
   }
   const name = basename(path.replace(/[\\/]+$/, '')) || path;
-  if (statSync(path).isDirectory()) return readBagDir(path, name, () => undefined, options);
+  if (statSync(path).isDirectory()) return readBagDir(path, name, () => Promise.resolve(), options);
   if (!(await isAgeFile(path))) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notABag', { name }));
   if (!options.passphrase) throw new HosoError('PASSPHRASE_REQUIRED');
   // The archive's own folder, never the system temp: the plain text of secret records lands nowhere the
   // archive is not; removed by dispose, and by the next merge or session if this process is killed.
   const work = createWorkDirSync(options.archiveFile, 'merge');
-  const dispose = () => rmSync(work, { recursive: true, force: true });
+  const dispose = () => rm(work, { recursive: true, force: true, maxRetries: 2 });
   try {
-    const dir = await unpackEncryptedBag(path, options.passphrase, work);
-    return await readBagDir(dir, name, dispose, options);
+    options.progress?.phase('decrypting', statSync(path).size, 0);
+    // Checked as it streams by, like `hoso verify` checks an encrypted bag (every file's checksums, tag
+    // files, nothing missing or extra); only what a merge reads is written out: the tag files, the
+    // meeting files and the photos (not the browse pages nor the snapshot, half of a bag's files).
+    const listing: BagListing = { files: new Map(), texts: new Map(), problems: [] };
+    const dir = await unpackEncryptedBag(path, options.passphrase, work, {}, {
+      signal: options.signal,
+      onBytes: options.progress ? (n) => options.progress!.bytes(n) : undefined,
+      listing,
+      keep: (rel) => !rel.includes('/') || rel.startsWith('data/meetings/') || rel.startsWith('data/photos/'),
+    });
+    return await readBagDir(dir, name, dispose, options, { verdict: checkBagListing(listing), listing });
   } catch (e) {
-    dispose();
+    rmSync(work, { recursive: true, force: true });
     throw e;
   }
 }
 
-/** Runs `body` with the bag open, and always removes what opening it unpacked (success, error, cancel). */
+/**
+ * Runs `body` with the bag open, and always removes what opening it unpacked (success, error, cancel).
+ * With `disposeInBackground` (the screen's preview job) the answer does not wait for the removal: it
+ * goes on in the background, off the event loop, and a folder a killed process left is swept by the next
+ * merge or session (workDir.ts) as before.
+ */
 export async function withBag<T>(
   path: string,
-  options: { passphrase?: string | null } & MergeSite,
+  options: { passphrase?: string | null; disposeInBackground?: boolean } & MergeSite,
   body: (bag: MergeBag) => Promise<T> | T,
 ): Promise<T> {
   const bag = await readBagForMerge(path, options);
   try {
     return await body(bag);
   } finally {
-    bag.dispose();
+    if (options.disposeInBackground) void bag.dispose().catch(() => undefined);
+    else await bag.dispose();
   }
 }

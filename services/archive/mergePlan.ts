@@ -12,11 +12,14 @@ import type {
   MergeChoice,
   MergeClass,
   MergePlan,
+  MergePreviewSummary,
+  MergeRow,
   PersonMergeItem,
 } from '../../contract/mergeContract';
 import { meetingToJson, personContentHash, type MeetingJson, type MeetingJsonPerson } from './meetingJson';
 import type { BagMeeting, MergeBag } from './mergeBag';
 import { recordSide } from './mergeSide';
+import type { ProgressSink } from './jobs';
 
 /**
  * The preview of a merge: every meeting and person of the bag against this archive, by id.
@@ -218,13 +221,18 @@ function counts(items: { class: MergeClass }[]) {
 }
 
 /** Classifies the bag's content against the archive (read-only; call inside the apply's transaction to recheck). */
-export function planMerge(archive: Archive, bag: MergeBag): Plan {
+export function planMerge(archive: Archive, bag: MergeBag, progress?: ProgressSink): Plan {
   const bagPeople = bag.people;
   for (const m of bag.meetings) checkReferences(archive, m, bagPeople);
+  progress?.phase('comparing', 0, bag.meetings.length);
   const { meetings, people } = archive.sqlite.transaction(() => {
     const keptBoth = keptBothCopies(archive);
     return {
-      meetings: bag.meetings.map((m) => classifyMeeting(archive, bag, m, keptBoth)),
+      meetings: bag.meetings.map((m) => {
+        const item = classifyMeeting(archive, bag, m, keptBoth);
+        progress?.file();
+        return item;
+      }),
       people: [...bagPeople.values()].map((p) => classifyPerson(archive, p)),
     };
   })();
@@ -258,6 +266,42 @@ function checkReferences(archive: Archive, m: BagMeeting, bagPeople: Map<string,
       throw new HosoError('MEETING_JSON_INVALID', msg('merge.personMissing', { file: m.file, id }));
     }
   }
+}
+
+/** Conflicts first (they wait for a choice), then changed, then new; by date within each: the list's order. */
+const ROW_ORDER: Record<MergeClass, number> = { conflict: 0, changed: 1, new: 2, identical: 3 };
+
+/**
+ * The preview as the screen gets it: the summary (counts, token, the people to choose for) and the rows of
+ * the meetings that need a look, in the list's order, each only with what the list draws. The rows stay
+ * with the job; `merge/rows` sends them a page at a time.
+ */
+export function previewForList(plan: Plan): { summary: MergePreviewSummary; rows: MergeRow[] } {
+  const rows: MergeRow[] = plan.meetings
+    .filter((m) => m.class !== 'identical')
+    .map((m) => ({
+      id: m.id,
+      class: m.class,
+      newer: m.newer,
+      reason: m.reason,
+      choices: m.choices,
+      defaultChoice: m.defaultChoice,
+      differences: m.differences,
+      date: m.theirs.meetingDate,
+      title: m.theirs.title,
+      mineTitle: m.mine && m.mine.title !== m.theirs.title ? m.mine.title : null,
+    }))
+    .sort((a, b) => ROW_ORDER[a.class] - ROW_ORDER[b.class] || (a.date ?? '').localeCompare(b.date ?? ''));
+  return {
+    summary: {
+      bag: plan.bag,
+      people: plan.people.filter((p) => p.class === 'changed' || p.class === 'conflict'),
+      counts: plan.counts,
+      token: plan.token,
+      rows: rows.length,
+    },
+    rows,
+  };
 }
 
 /** The public preview (without the bag's files and the people map). */

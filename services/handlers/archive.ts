@@ -7,7 +7,9 @@ import { JobRegistry, type ProgressSink } from '../archive/jobs';
 import { estimateExport, exportArchive, hasRoomFor, inspectDestination } from '../archive/exportArchive';
 import { verifyArchivePath } from '../archive/verifyArchive';
 import { resolveQuery } from '../archive/selection';
-import { applyMerge, previewMerge } from '../archive/mergeApply';
+import { applyMerge, previewMerge, previewPlan } from '../archive/mergeApply';
+import { previewForList } from '../archive/mergePlan';
+import { WRITE_GATE, writeGateOf, type WriteGate } from '../writeGate';
 import { findBags } from '../archive/findBags';
 import { listDrives } from '../archive/drives';
 import { backupNow, checkBackupDir, listBackups } from '../backups';
@@ -35,6 +37,16 @@ function told(ctx: ServiceContext, channel: 'archive/export' | 'archive/verify',
   };
 }
 
+/** A merge job's end when the clerk pressed Hủy: MERGE_CANCELLED, whatever broke off where. */
+async function cancellable<T>(signal: AbortSignal, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    if (signal.aborted) throw new HosoError('MERGE_CANCELLED', undefined, { cause: e });
+    throw e;
+  }
+}
+
 /**
  * The archive as a whole: USB bags out (`archive/*`, run as `jobs/*`) and back in (`merge/*`), backups
  * (`backups/*`) and its health (`health/*`, Cài đặt → Tình trạng kho). The daily automatic backup is
@@ -43,9 +55,11 @@ function told(ctx: ServiceContext, channel: 'archive/export' | 'archive/verify',
 export function archiveHandlers(
   ctx: ServiceContext,
   jobs: JobRegistry = new JobRegistry(),
-): HandlersOf<'archive' | 'jobs' | 'merge' | 'backups' | 'health'> {
+): HandlersOf<'archive' | 'jobs' | 'merge' | 'backups' | 'health'> & { [WRITE_GATE]: WriteGate } {
   const a = ctx.archive;
   return {
+    // The dispatcher refuses writes while a merge holds this gate (services/writeGate.ts).
+    [WRITE_GATE]: writeGateOf(a),
     'archive/estimate': async ({ selection, dest }) => {
       const e = estimateExport(a, resolveQuery(a, selection));
       const counts = { meetings: e.meetings, photos: e.photos, bytes: e.bytes, secretMeetings: e.secretMeetings };
@@ -86,6 +100,31 @@ export function archiveHandlers(
     'merge/find-bags': ({ path }) => findBags(resolve(path)),
     'merge/preview': ({ path, passphrase }) => previewMerge(a, resolve(path), passphrase),
     'merge/apply': (input) => applyMerge(a, { ...input, path: resolve(input.path) }, { actor: ctx.actor() }),
+    // The screen's way: the same preview and apply as jobs, with progress and Hủy (jobs/status, jobs/cancel).
+    'merge/preview-start': ({ path, passphrase }) => ({
+      jobId: jobs.start('merge-preview', (signal, progress) =>
+        cancellable(signal, () =>
+          previewPlan(a, resolve(path), passphrase, { signal, progress, disposeInBackground: true }, (plan) => {
+            const { summary, rows } = previewForList(plan);
+            return { mergePreview: summary, mergeRows: rows };
+          }),
+        ),
+      ),
+    }),
+    'merge/apply-start': (input) => ({
+      jobId: jobs.start('merge-apply', (signal, progress) =>
+        cancellable(signal, async () => ({
+          mergeResult: await applyMerge(a, { ...input, path: resolve(input.path) }, { actor: ctx.actor(), signal, progress, disposeInBackground: true }),
+        })),
+      ),
+    }),
+    'merge/rows': ({ jobId, shown, offset, limit }) => {
+      const all = jobs.mergeRows(jobId);
+      const counts = { all: all.length, conflict: 0, changed: 0, new: 0 };
+      for (const r of all) if (r.class !== 'identical') counts[r.class]++;
+      const rows = shown === 'all' ? all : all.filter((r) => r.class === shown);
+      return { total: rows.length, counts, rows: rows.slice(offset, offset + limit) };
+    },
     'backups/list': () => listBackups(a),
     'backups/create': async () => {
       const { path: _path, ...made } = await backupNow(a);

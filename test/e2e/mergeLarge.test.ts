@@ -29,15 +29,32 @@ afterAll(async () => {
 });
 
 describe('Merge preview of a large bag', () => {
-  it('opens with the summary, renders only the rows on screen, and keeps the apply button in view', async () => {
+  it('runs preview and merge as jobs with progress and Hủy, opens with the summary, renders only the rows on screen, and keeps the apply button in view', async () => {
     const { page, host, archive } = app;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${host.origin}/#/usb/merge`);
     await page.getByTestId('stick-other').click();
     await page.getByTestId('merge-path').fill(bagPath);
     await page.getByTestId('merge-passphrase').fill(PASSPHRASE);
+    const count = () => archive.sqlite.prepare('SELECT count(*) FROM meetings WHERE deleted_at IS NULL').pluck().get() as number;
+    const audit = () => archive.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+
+    // The preview runs as a job: its phase and progress pinned at the bottom of the window, with Hủy,
+    // which just stops it.
+    await page.getByTestId('merge-preview').click();
+    await page.getByTestId('usb-progress').waitFor();
+    await expect(page.getByTestId('usb-phase').innerText()).resolves.toMatch(/^Đang (mở gói|giải mã gói|kiểm tra mã SHA-256|đọc và kiểm tra|so sánh)/);
+    const pinned = await page.getByTestId('usb-progress').boundingBox();
+    expect(pinned!.y + pinned!.height).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: join(SCREENSHOTS, 'merge-preview-progress.png') });
+    await page.getByTestId('usb-cancel').click();
+    await expect.poll(() => page.getByTestId('merge-cancelled').innerText(), { timeout: 120_000 }).toContain('Đã dừng xem trước');
+    await expect(page.getByTestId('usb-progress').count()).resolves.toBe(0);
+    await expect(page.getByTestId('merge-plan').count()).resolves.toBe(0);
+
     await page.getByTestId('merge-preview').click();
     await page.getByTestId('merge-plan').waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('merge-cancelled').count()).resolves.toBe(0);
 
     // The summary first: every meeting of the bag is new here.
     await expect(page.getByTestId('merge-count-new').first().innerText()).resolves.toBe(`Mới: ${MEETINGS}`);
@@ -58,9 +75,20 @@ describe('Merge preview of a large bag', () => {
     await expect.poll(() => page.locator(`[data-testid="merge-meeting"][data-index="${MEETINGS - 1}"]`).count()).toBe(1);
     await expect(page.locator('[data-testid="merge-meeting"][data-index="0"]').count()).resolves.toBe(0);
 
+    // The merge runs as a job too; Hủy inside it leaves the archive exactly as it was.
+    const auditBefore = audit();
+    await page.getByTestId('merge-apply').click();
+    await page.getByTestId('usb-progress').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'merge-apply-progress.png') });
+    await page.getByTestId('usb-cancel').click();
+    await expect.poll(() => page.getByTestId('merge-cancelled').innerText(), { timeout: 120_000 }).toContain('Đã hủy nhập. Kho hồ sơ được giữ nguyên');
+    expect(count()).toBe(0);
+    expect(audit()).toBe(auditBefore);
+
+    // The preview is still on screen: the clerk merges after all.
     await page.getByTestId('merge-apply').click();
     await expect.poll(() => page.getByTestId('merge-result').innerText(), { timeout: 120_000 }).toContain(`${MEETINGS} cuộc họp mới`);
-    expect(archive.sqlite.prepare('SELECT count(*) FROM meetings WHERE deleted_at IS NULL').pluck().get()).toBe(MEETINGS);
+    expect(count()).toBe(MEETINGS);
     expect(app.requests.every((u) => u.startsWith(host.origin))).toBe(true);
   }, 300_000);
 });

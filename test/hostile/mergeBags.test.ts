@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
 import { checkSeal } from '../../db/seal';
@@ -256,6 +256,34 @@ describe('an encrypted bag is read within bounds', () => {
     await writeAge(file, Buffer.concat(members), PASS);
     const e = await refusal(previewMerge(b.archive, file, PASS));
     expect(['COMPRESSED_ABNORMALLY', 'BAG_INVALID']).toContain(e.code);
+    expect(leftovers(b)).toEqual([]);
+  });
+
+  it('checks every file of an encrypted bag, also those a merge does not write out (browse pages, snapshot)', async () => {
+    await twoRecords();
+    const { packBag } = await import('../../services/archive/encrypt');
+    const seal = async (dir: string, name: string) => {
+      const chunks: Buffer[] = [];
+      for await (const c of packBag(dir, 'goi')) chunks.push(c as Buffer);
+      const file = join(bags.dir, name);
+      await writeAge(file, Buffer.concat(chunks), PASS);
+      return file;
+    };
+    const changedSnapshot = await bagOf(a);
+    // One byte changed, the size kept (Payload-Oxum holds): only the checksum can tell.
+    const snapshot = join(changedSnapshot, 'data', 'archive.sqlite');
+    const bytes = readFileSync(snapshot);
+    bytes[bytes.length >> 1]! ^= 0xff;
+    writeFileSync(snapshot, bytes);
+    const e1 = await refusal(previewMerge(b.archive, await seal(changedSnapshot, 'snapshot.tar.age'), PASS));
+    expect(e1.code).toBe('MERGE_BAG_INVALID');
+    expect(e1.message).toContain('data/archive.sqlite');
+    // A file the manifest lists, missing from the tar.
+    const lost = await bagOf(a);
+    rmSync(join(lost, 'data', 'archive.sqlite'));
+    const e2 = await refusal(previewMerge(b.archive, await seal(lost, 'lost.tar.age'), PASS));
+    expect(e2.code).toBe('MERGE_BAG_INVALID');
+    expect(e2.message).toContain('data/archive.sqlite');
     expect(leftovers(b)).toEqual([]);
   });
 

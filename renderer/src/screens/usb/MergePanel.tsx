@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { StickPicker } from './StickPicker';
 import {
   Alert,
@@ -13,94 +13,108 @@ import {
 } from '@mantine/core';
 import { IconCircleCheck, IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { FoundBag, MergeChoice, MergePlan, MergeResult } from '../../../../contract/mergeContract';
-import { call } from '../../api/client';
-import { useActions } from '../../api/useAction';
+import type { FoundBag, MergeChoice, MergePreviewSummary, MergeRow } from '../../../../contract/mergeContract';
+import { call, toErrorPayload } from '../../api/client';
+import type { ErrorPayload } from '../../../../contract/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UsbPanel } from './UsbPanel';
 import { BagList } from './BagList';
 import { CLASS_COLOR, MergePreviewList } from './MergePreviewList';
 import { mergeResultLine } from './mergeResultText';
+import { JobFeedback } from './JobProgressView';
+import { useStartedJob } from './useJob';
 
 type Choices = Record<string, MergeChoice>;
 
 /**
  * Nhập gói lưu trữ: path (and passphrase) → preview of new / changed / conflicting / identical meetings
- * and people → a choice per record (defaults pre-selected, conflicts left unchosen) → one merge.
- * The Nhập từ USB page (MergeScreen.tsx) shows it above the backups.
+ * and people → a choice per record (defaults shown, conflicts left unchosen) → one merge.
+ * Preview and merge run as jobs (`merge/preview-start`, `merge/apply-start`, followed like an export):
+ * the phase, counts, bytes and time left stay pinned at the bottom of the window with Hủy. Only the
+ * clerk's own choices are kept and sent; every other record takes its default. The Nhập từ USB page
+ * (MergeScreen.tsx) shows it above the backups.
  */
 export function MergePanel() {
   const { t } = useTranslation();
   const [path, setPath] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [plan, setPlan] = useState<MergePlan | null>(null);
   const [choices, setChoices] = useState<Choices>({});
+  // The conflicts among them: a conflict has no default, so those not chosen are left as they are.
+  const [chosenConflicts, setChosenConflicts] = useState<ReadonlySet<string>>(new Set());
   const [personChoices, setPersonChoices] = useState<Record<string, 'mine' | 'theirs'>>({});
-  const actions = useActions<'preview' | 'apply'>();
-  const busy = actions.running;
-  const [result, setResult] = useState<MergeResult | null>(null);
   const [bags, setBags] = useState<FoundBag[] | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [findError, setFindError] = useState<ErrorPayload | null>(null);
+  const previewJob = useStartedJob();
+  const applyJob = useStartedJob();
+  const previewState = previewJob.status?.state;
+  const applyState = applyJob.status?.state;
+  const running = finding || previewState === 'running' || applyState === 'running';
+  // The preview is shown until a merge of it has ended (its result replaces it) or a new preview starts.
+  const summary: MergePreviewSummary | null =
+    previewState === 'done' && applyState !== 'done' ? previewJob.status!.mergePreview : null;
+  const result = applyState === 'done' ? applyJob.status!.mergeResult : null;
+  const failedJob = [previewJob, applyJob].find((j) => j.status?.state === 'failed');
+  const cancelledJob = [previewJob, applyJob].find((j) => j.status?.state === 'cancelled');
+  const failedTitle = (job: typeof previewJob) => (job === applyJob ? t('usbMerge.applyFailed') : t('usbMerge.previewFailed'));
 
   async function preview(chosen?: FoundBag) {
-    setResult(null);
-    setPlan(null);
     setBags(null);
-    await actions.run('preview', async () => {
+    setFindError(null);
+    setChoices({});
+    setChosenConflicts(new Set());
+    setPersonChoices({});
+    let bag = chosen?.path ?? path;
+    if (!chosen) {
       // The clerk may pick the stick itself: the bags on it are found first, and one chosen if several.
-      let bag = chosen?.path ?? path;
-      if (!chosen) {
+      setFinding(true);
+      try {
         const found = await call('merge/find-bags', { path });
         if (found.length !== 1) {
           setBags(found);
           return;
         }
         bag = found[0]!.path;
+      } catch (e) {
+        setFindError(toErrorPayload(e));
+        return;
+      } finally {
+        setFinding(false);
       }
-      setPath(bag);
-      const p = await call('merge/preview', { path: bag, passphrase: passphrase || null });
-      setPlan(p);
-      setChoices(
-        Object.fromEntries(
-          p.meetings.flatMap((m) =>
-            m.class !== 'identical' && m.defaultChoice ? [[m.id, m.defaultChoice]] : [],
-          ),
-        ),
-      );
-      setPersonChoices(
-        Object.fromEntries(
-          p.people.flatMap((x) =>
-            x.class !== 'identical' && x.class !== 'new' && x.defaultChoice ? [[x.id, x.defaultChoice]] : [],
-          ),
-        ),
-      );
+    }
+    setPath(bag);
+    applyJob.reset();
+    await previewJob.start(() => call('merge/preview-start', { path: bag, passphrase: passphrase || null }), {
+      hidePrevious: true,
     });
   }
 
   async function apply() {
-    if (!plan) return;
-    await actions.run('apply', async () => {
-      const r = await call('merge/apply', {
-        path,
-        passphrase: passphrase || null,
-        token: plan.token,
-        meetings: choices,
-        people: personChoices,
-      });
-      setResult(r);
-      setPlan(null);
-    });
+    if (!summary) return;
+    await applyJob.start(
+      () =>
+        call('merge/apply-start', {
+          path,
+          passphrase: passphrase || null,
+          token: summary.token,
+          meetings: choices,
+          people: personChoices,
+        }),
+      { hidePrevious: true },
+    );
   }
 
-  const shown = useMemo(() => plan?.meetings.filter((m) => m.class !== 'identical') ?? [], [plan]);
-  const chooseMeeting = useCallback(
-    (id: string, choice: MergeChoice) => setChoices((c) => ({ ...c, [id]: choice })),
-    [],
-  );
-  const people = plan?.people.filter((p) => p.class === 'changed' || p.class === 'conflict') ?? [];
-  const unresolved =
-    shown.filter((m) => m.class === 'conflict' && !choices[m.id]).length +
-    people.filter((p) => p.class === 'conflict' && !personChoices[p.id]).length;
-  const counts = (c: MergePlan['counts']['meetings']) =>
+  const chooseMeeting = useCallback((row: MergeRow, choice: MergeChoice) => {
+    setChoices((c) => ({ ...c, [row.id]: choice }));
+    if (row.class === 'conflict') setChosenConflicts((s) => new Set(s).add(row.id));
+  }, []);
+  const people = summary?.people ?? [];
+  const unresolved = summary
+    ? summary.counts.meetings.conflict -
+      chosenConflicts.size +
+      people.filter((p) => p.class === 'conflict' && !personChoices[p.id]).length
+    : 0;
+  const counts = (c: MergePreviewSummary['counts']['meetings']) =>
     (['new', 'changed', 'conflict', 'identical'] as const).map((k) => (
       <Badge
         key={k}
@@ -114,7 +128,7 @@ export function MergePanel() {
 
   return (
     <UsbPanel title={t('usbMerge.title')} intro={t('usbMerge.intro')} testId="merge-panel">
-      <StickPicker mode="merge" value={path} onChange={setPath} pathTestId="merge-path" disabled={busy !== null} />
+      <StickPicker mode="merge" value={path} onChange={setPath} pathTestId="merge-path" disabled={running} />
       <Group align="flex-end" wrap="wrap">
         <PasswordInput
           style={{ width: 260 }}
@@ -126,30 +140,27 @@ export function MergePanel() {
         <Button
           leftSection={<IconShieldCheck size={16} />}
           onClick={() => void preview()}
-          loading={busy === 'preview'}
-          disabled={!path.trim() || busy !== null}
+          loading={finding || previewState === 'running'}
+          disabled={!path.trim() || running}
           data-testid="merge-preview"
         >
           {t('usbMerge.preview')}
         </Button>
       </Group>
-      {busy === 'preview' && (
-        <Text size="sm" c="dimmed">
-          {t('usbMerge.checking')}
-        </Text>
-      )}
       {bags && bags.length === 0 && (
         <Alert color="yellow" data-testid="merge-no-bag">
           {t('usbMerge.bags.none')}
         </Alert>
       )}
-      {bags && bags.length > 1 && <BagList bags={bags} disabled={busy !== null} onChoose={(b) => void preview(b)} />}
-      {actions.error && (
-        <ErrorAlert
-          error={actions.error}
-          title={actions.failed === 'apply' ? t('usbMerge.applyFailed') : t('usbMerge.previewFailed')}
-          onClose={actions.clearError}
-        />
+      {bags && bags.length > 1 && <BagList bags={bags} disabled={running} onChoose={(b) => void preview(b)} />}
+      {findError && <ErrorAlert error={findError} title={t('usbMerge.previewFailed')} onClose={() => setFindError(null)} />}
+      {failedJob?.status?.error && (
+        <ErrorAlert error={failedJob.status.error} title={failedTitle(failedJob)} onClose={failedJob.reset} />
+      )}
+      {cancelledJob && (
+        <Alert color="gray" data-testid="merge-cancelled" withCloseButton onClose={cancelledJob.reset}>
+          {cancelledJob === applyJob ? t('usbMerge.applyCancelled') : t('usbMerge.previewCancelled')}
+        </Alert>
       )}
 
       {result && (
@@ -170,28 +181,28 @@ export function MergePanel() {
         </Alert>
       )}
 
-      {plan && (
+      {summary && previewJob.jobId && (
         <Stack gap="sm" data-testid="merge-plan">
           <Text size="sm" c="teal.8">
-            {t('usbMerge.verified')} ({plan.bag.name})
+            {t('usbMerge.verified')} ({summary.bag.name})
           </Text>
           <Group gap="xs">
             <Text size="sm" fw={600} w={170}>
               {t('usbMerge.meetings')}
             </Text>
-            {counts(plan.counts.meetings)}
+            {counts(summary.counts.meetings)}
           </Group>
           <Group gap="xs">
             <Text size="sm" fw={600} w={170}>
               {t('usbMerge.people')}
             </Text>
-            {counts(plan.counts.people)}
+            {counts(summary.counts.people)}
           </Group>
-          {shown.length === 0 && people.length === 0 && (
+          {summary.rows === 0 && people.length === 0 && (
             <Text data-testid="merge-nothing">{t('usbMerge.nothingToDo')}</Text>
           )}
-          {shown.length > 0 && (
-            <MergePreviewList meetings={shown} choices={choices} onChoose={chooseMeeting} />
+          {summary.rows > 0 && (
+            <MergePreviewList jobId={previewJob.jobId} summary={summary} choices={choices} onChoose={chooseMeeting} />
           )}
           {people.length > 0 && (
             <Table verticalSpacing="xs" data-testid="merge-people">
@@ -220,7 +231,7 @@ export function MergePanel() {
                     <Table.Td>
                       <SegmentedControl
                         size="xs"
-                        value={personChoices[p.id] ?? ''}
+                        value={personChoices[p.id] ?? p.defaultChoice ?? ''}
                         onChange={(v) => setPersonChoices((c) => ({ ...c, [p.id]: v as 'mine' | 'theirs' }))}
                         data={(['mine', 'theirs'] as const).map((c) => ({
                           value: c,
@@ -233,7 +244,7 @@ export function MergePanel() {
               </Table.Tbody>
             </Table>
           )}
-          {(shown.length > 0 || people.length > 0) && (
+          {(summary.rows > 0 || people.length > 0) && applyState !== 'running' && (
             // Stays at the bottom of the window however long the list: the clerk never scrolls to find it.
             <Group
               p="sm"
@@ -254,16 +265,20 @@ export function MergePanel() {
               <Button
                 leftSection={<IconFileImport size={16} />}
                 onClick={() => void apply()}
-                loading={busy === 'apply'}
-                disabled={busy !== null}
+                disabled={running}
                 data-testid="merge-apply"
               >
-                {busy === 'apply' ? t('usbMerge.applying') : t('usbMerge.apply')}
+                {t('usbMerge.apply')}
               </Button>
             </Group>
           )}
         </Stack>
       )}
+      {/* The running job, pinned at the bottom of the window like the export's: phase, counts, time left, Hủy. */}
+      <div style={{ position: 'sticky', bottom: 0, zIndex: 3, background: 'var(--mantine-color-body)' }}>
+        <JobFeedback job={previewJob} failedTitle={t('usbMerge.previewFailed')} />
+        <JobFeedback job={applyJob} failedTitle={t('usbMerge.applyFailed')} />
+      </div>
     </UsbPanel>
   );
 }

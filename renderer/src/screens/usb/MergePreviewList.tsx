@@ -1,8 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Badge, Box, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MergeChoice, MergeClass, MeetingMergeItem } from '../../../../contract/mergeContract';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import type { MergeChoice, MergeClass, MergePreviewSummary, MergeRow } from '../../../../contract/mergeContract';
+import { call } from '../../api/client';
+import { usePagedRows } from '../../api/usePagedRows';
+import { PagedTableBody } from '../../components/PagedList';
+import type { Column } from '../../components/VirtualTable';
 import { formatIsoDate } from '../../format/date';
 
 export const CLASS_COLOR: Record<MergeClass, string> = {
@@ -18,11 +21,11 @@ const LIST_MAX_HEIGHT = 420;
 const HEADER_HEIGHT = 42;
 
 type Shown = 'all' | 'conflict' | 'changed' | 'new';
-/** Conflicts first (they wait for a choice), then changed, then new; by date within each. */
-const ORDER: Record<MergeClass, number> = { conflict: 0, changed: 1, new: 2, identical: 3 };
+/** Rows asked for at once as the clerk scrolls. */
+const PAGE_SIZE = 100;
 
 /** A meeting's state in words: why it is a conflict, which side is newer, and what differs. */
-function MeetingState({ item }: { item: MeetingMergeItem }) {
+function MeetingState({ item }: { item: MergeRow }) {
   const { t } = useTranslation();
   const parts = item.differences.map((d) => t(`usbMerge.part.${d}`, { defaultValue: d })).join(', ');
   return (
@@ -52,46 +55,47 @@ function MeetingState({ item }: { item: MeetingMergeItem }) {
 
 /**
  * The meetings of a merge preview that need anything done (identical ones are only counted): a filter by
- * class and a virtualized list, so a bag of 2 000 or 100 000 meetings renders only the rows on screen.
- * Each changed or conflicting row carries its choice (keep mine / take theirs / keep both).
+ * class and a virtualized list fetched a page at a time from the finished preview job (`merge/rows`, in
+ * the list's order: conflicts, changed, new; by date), so a bag of 2 000 or 100 000 meetings neither
+ * travels whole nor renders more than the rows on screen. Each changed or conflicting row carries its
+ * choice (keep mine / take theirs / keep both): the clerk's, else the row's default.
  */
 export function MergePreviewList({
-  meetings,
+  jobId,
+  summary,
   choices,
   onChoose,
 }: {
-  meetings: MeetingMergeItem[];
+  jobId: string;
+  summary: MergePreviewSummary;
   choices: Record<string, MergeChoice>;
-  onChoose: (id: string, choice: MergeChoice) => void;
+  onChoose: (row: MergeRow, choice: MergeChoice) => void;
 }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<Shown>('all');
-  const sorted = useMemo(
-    () =>
-      [...meetings].sort(
-        (a, b) =>
-          ORDER[a.class] - ORDER[b.class] || (a.theirs.meetingDate ?? '').localeCompare(b.theirs.meetingDate ?? ''),
-      ),
-    [meetings],
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => call('merge/rows', { jobId, shown, offset, limit }),
+    [jobId, shown],
   );
-  const rows = useMemo(() => (shown === 'all' ? sorted : sorted.filter((m) => m.class === shown)), [sorted, shown]);
-  const count = (c: Shown) => (c === 'all' ? sorted.length : sorted.filter((m) => m.class === c).length);
+  const list = usePagedRows<MergeRow>(`${jobId}:${shown}`, fetchPage, PAGE_SIZE);
+  const count = (c: Shown) => (c === 'all' ? summary.rows : summary.counts.meetings[c]);
+  const total = count(shown);
 
-  const columns: Column<MeetingMergeItem>[] = [
-    { id: 'date', header: t('usbMerge.column.date'), width: '100px', render: (m) => formatIsoDate(m.theirs.meetingDate) },
+  const columns: Column<MergeRow>[] = [
+    { id: 'date', header: t('usbMerge.column.date'), width: '100px', render: (m) => formatIsoDate(m.date) },
     {
       id: 'title',
       header: t('usbMerge.column.title'),
       width: 'minmax(0, 1fr)',
-      title: (m) => m.theirs.title,
+      title: (m) => m.title,
       render: (m) => (
         <>
           <Text size="sm" fw={500} truncate>
-            {m.theirs.title}
+            {m.title}
           </Text>
-          {m.mine && m.mine.title !== m.theirs.title && (
+          {m.mineTitle !== null && (
             <Text size="xs" c="dimmed" truncate>
-              {t('usbMerge.column.mine')}: {m.mine.title}
+              {t('usbMerge.column.mine')}: {m.mineTitle}
             </Text>
           )}
         </>
@@ -108,8 +112,8 @@ export function MergePreviewList({
         ) : (
           <SegmentedControl
             size="xs"
-            value={choices[m.id] ?? ''}
-            onChange={(v) => onChoose(m.id, v as MergeChoice)}
+            value={choices[m.id] ?? m.defaultChoice ?? ''}
+            onChange={(v) => onChoose(m, v as MergeChoice)}
             data={(['mine', 'theirs', 'both'] as const).map((c) => ({
               value: c,
               label: t(`usbMerge.choice.${c}`),
@@ -134,12 +138,11 @@ export function MergePreviewList({
           data-testid="merge-filter"
         />
       )}
-      <Box style={{ display: 'flex', height: Math.min(LIST_MAX_HEIGHT, HEADER_HEIGHT + rows.length * ROW_HEIGHT + 2) }}>
-        <VirtualTable
+      <Box style={{ display: 'flex', height: Math.min(LIST_MAX_HEIGHT, HEADER_HEIGHT + total * ROW_HEIGHT + 2) }}>
+        <PagedTableBody
+          list={list}
+          empty={null}
           columns={columns}
-          total={rows.length}
-          rowAt={(i) => rows[i]}
-          onRangeChange={noRange}
           rowKey={(m) => m.id}
           rowData={(m) => ({ 'data-class': m.class })}
           rowTestId="merge-meeting"
@@ -151,6 +154,3 @@ export function MergePreviewList({
     </Stack>
   );
 }
-
-/** Every row of the preview is in memory already: nothing to fetch when the list scrolls. */
-function noRange(): void {}

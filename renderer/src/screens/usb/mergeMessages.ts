@@ -68,6 +68,9 @@ export const mergeVi = {
     apply: 'Nhập vào kho',
     applying: 'Đang nhập…',
     applyFailed: 'Chưa nhập được',
+    previewCancelled: 'Đã dừng xem trước. Kho hồ sơ không bị thay đổi.',
+    applyCancelled:
+      'Đã hủy nhập. Kho hồ sơ được giữ nguyên như trước khi nhập: không có hồ sơ, ảnh hay dòng nhật ký nào được ghi dở.',
     done: 'Đã nhập xong',
     /** The result line's parts: only those that are not zero are shown (mergeResultText.ts). */
     resultPart: {
@@ -178,6 +181,9 @@ export const mergeEn: typeof mergeVi = {
     apply: 'Merge into the archive',
     applying: 'Merging…',
     applyFailed: 'The merge did not happen',
+    previewCancelled: 'The preview was stopped. The archive was not changed.',
+    applyCancelled:
+      'The merge was cancelled. The archive is exactly as it was before: no record, photo or log entry was half-written.',
     done: 'Merged',
     resultPart: {
       added: '{{n}} new meetings',

@@ -57,6 +57,8 @@ export interface StartedJob {
    * new one is asked for.
    */
   start: (request: () => Promise<{ jobId: string }>, options?: { hidePrevious?: boolean }) => Promise<void>;
+  /** Forgets the last job (its outcome is no longer shown). */
+  reset: () => void;
 }
 
 /** A long job the clerk starts from a panel (export, verify): starting it, then following it with useJob. */
@@ -75,5 +77,9 @@ export function useStartedJob(): StartedJob {
     }
   }
 
-  return { jobId, ...job, startError, clearStartError: () => setStartError(null), start };
+  const reset = () => {
+    setJobId(null);
+    setStartError(null);
+  };
+  return { jobId, ...job, startError, clearStartError: () => setStartError(null), start, reset };
 }
