@@ -1,0 +1,259 @@
+import { SEARCH_COLUMNS } from './document';
+
+/**
+ * The byte format of one term's postings (DESIGN.md §4, docs/ARCHITECTURE.md "Search index"): the
+ * documents holding the term, in blocks of BLOCK documents, each block headed by the bound the ranking
+ * uses to skip it; the term's positions in a second blob, read only for phrases.
+ *
+ *   docs blob      varint documents, then per block:
+ *                    header  varint n, varint (last docid − previous block's last docid),
+ *                            varint max weighted tf, varint min document length,
+ *                            varint body bytes, varint position bytes
+ *                    body    per document: varint docid delta, byte column mask, varint tf per column set
+ *   positions blob per document, per column set (in column order): tf varints, each position's delta
+ *                  from the previous one in that column (the first is absolute)
+ *
+ * The bound stores (max weighted tf, min length), not a score: idf and the average length change with
+ * every write, and bm25 grows with tf and shrinks with length, so the pair bounds every document of the
+ * block under any statistics.
+ */
+
+export const BLOCK = 128;
+export const COLUMNS = SEARCH_COLUMNS.length;
+
+export class ByteWriter {
+  bytes: Uint8Array;
+  length = 0;
+  constructor(capacity = 64) {
+    this.bytes = new Uint8Array(capacity);
+  }
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+  varint(v: number): void {
+    this.room(10);
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v = Math.floor(v / 128);
+    }
+    this.bytes[this.length++] = v;
+  }
+  byte(v: number): void {
+    this.room(1);
+    this.bytes[this.length++] = v;
+  }
+  append(src: Uint8Array): void {
+    this.room(src.length);
+    this.bytes.set(src, this.length);
+    this.length += src.length;
+  }
+  done(): Buffer {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length);
+  }
+  clear(): void {
+    this.length = 0;
+  }
+}
+
+export class ByteReader {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array) {}
+  varint(): number {
+    const b = this.bytes;
+    let v = 0;
+    let scale = 1;
+    for (;;) {
+      const c = b[this.pos++]!;
+      v += (c & 0x7f) * scale;
+      if (c < 0x80) return v;
+      scale *= 128;
+    }
+  }
+  byte(): number {
+    return this.bytes[this.pos++]!;
+  }
+  get done(): boolean {
+    return this.pos >= this.bytes.length;
+  }
+}
+
+/** One document's occurrences of one term: per column, its token positions (ascending). */
+export interface Occurrences {
+  /** Bit c set when column c holds the term. */
+  mask: number;
+  /** Per column c, the positions (empty when the bit is clear). */
+  positions: number[][];
+}
+
+/** The column-weighted term frequency bm25 adds up: Σ weight(column) × occurrences in that column. */
+export function weightedTf(occ: Occurrences, weights: readonly number[]): number {
+  let w = 0;
+  for (let c = 0; c < COLUMNS; c++) if (occ.mask & (1 << c)) w += weights[c]! * occ.positions[c]!.length;
+  return w;
+}
+
+/** Appends documents (ascending docids) to one term's postings, block by block. */
+export class TermWriter {
+  readonly docs = new ByteWriter(32);
+  readonly positions = new ByteWriter(32);
+  private readonly body = new ByteWriter(64);
+  private readonly blockPositions = new ByteWriter(64);
+  private count = 0;
+  private inBlock = 0;
+  private lastDocid = 0;
+  private lastBlockEnd = 0;
+  private maxWtf = 0;
+  private minLength = Infinity;
+
+  constructor(private readonly weights: readonly number[]) {}
+
+  add(docid: number, length: number, occ: Occurrences): void {
+    this.body.varint(docid - this.lastDocid);
+    this.body.byte(occ.mask);
+    for (let c = 0; c < COLUMNS; c++) {
+      if (!(occ.mask & (1 << c))) continue;
+      const ps = occ.positions[c]!;
+      this.body.varint(ps.length);
+      let prev = 0;
+      for (const p of ps) {
+        this.blockPositions.varint(p - prev);
+        prev = p;
+      }
+    }
+    this.lastDocid = docid;
+    this.maxWtf = Math.max(this.maxWtf, weightedTf(occ, this.weights));
+    this.minLength = Math.min(this.minLength, length);
+    this.count++;
+    if (++this.inBlock === BLOCK) this.flush();
+  }
+
+  /** Writes the pending block: its header (count, bound, sizes), then its body and positions. */
+  private flush(): void {
+    if (this.inBlock === 0) return;
+    this.docs.varint(this.inBlock);
+    this.docs.varint(this.lastDocid - this.lastBlockEnd);
+    this.docs.varint(this.maxWtf);
+    this.docs.varint(this.minLength);
+    this.docs.varint(this.body.length);
+    this.docs.varint(this.blockPositions.length);
+    this.docs.append(this.body.bytes.subarray(0, this.body.length));
+    this.positions.append(this.blockPositions.bytes.subarray(0, this.blockPositions.length));
+    this.body.clear();
+    this.blockPositions.clear();
+    this.lastBlockEnd = this.lastDocid;
+    this.inBlock = 0;
+    this.maxWtf = 0;
+    this.minLength = Infinity;
+  }
+
+  get documents(): number {
+    return this.count;
+  }
+
+  /** The two blobs: the docs blob begins with the document count. */
+  finish(): { docs: Buffer; positions: Buffer } {
+    this.flush();
+    const head = new ByteWriter(8 + this.docs.length);
+    head.varint(this.count);
+    head.append(this.docs.bytes.subarray(0, this.docs.length));
+    return { docs: head.done(), positions: this.positions.done() };
+  }
+}
+
+/** One term's postings, decoded into arrays (positions stay encoded until a phrase asks for them). */
+export class TermPostings {
+  readonly n: number;
+  readonly docids: Int32Array;
+  /** Column-weighted tf per document. */
+  readonly wtf: Float64Array;
+  readonly mask: Uint8Array;
+  /** tf per document and column: tfs[i * COLUMNS + c]. */
+  readonly tfs: Int32Array;
+  /** Per block: index of its first document, its bound. */
+  readonly blockStart: Int32Array;
+  readonly blockMaxWtf: Float64Array;
+  readonly blockMinLength: Float64Array;
+  private decodedPositions: { start: Int32Array; pool: Int32Array } | null = null;
+
+  constructor(
+    docsBlob: Uint8Array,
+    private readonly positionsBlob: Uint8Array,
+    weights: readonly number[],
+  ) {
+    const r = new ByteReader(docsBlob);
+    const n = r.done ? 0 : r.varint();
+    this.n = n;
+    this.docids = new Int32Array(n);
+    this.wtf = new Float64Array(n);
+    this.mask = new Uint8Array(n);
+    this.tfs = new Int32Array(n * COLUMNS);
+    const blocks = Math.ceil(n / BLOCK);
+    this.blockStart = new Int32Array(blocks + 1);
+    this.blockMaxWtf = new Float64Array(blocks);
+    this.blockMinLength = new Float64Array(blocks);
+    let i = 0;
+    let docid = 0;
+    for (let b = 0; b < blocks; b++) {
+      const count = r.varint();
+      r.varint(); // last docid delta: lets a reader skip a block without its body
+      this.blockMaxWtf[b] = r.varint();
+      this.blockMinLength[b] = r.varint();
+      r.varint(); // body bytes
+      r.varint(); // position bytes
+      this.blockStart[b] = i;
+      for (let k = 0; k < count; k++, i++) {
+        docid += r.varint();
+        this.docids[i] = docid;
+        const m = r.byte();
+        this.mask[i] = m;
+        let w = 0;
+        for (let c = 0; c < COLUMNS; c++) {
+          if (!(m & (1 << c))) continue;
+          const tf = r.varint();
+          this.tfs[i * COLUMNS + c] = tf;
+          w += weights[c]! * tf;
+        }
+        this.wtf[i] = w;
+      }
+    }
+    this.blockStart[blocks] = n;
+  }
+
+  /** Positions of document i in column c (a view into the decoded pool). */
+  positionsOf(i: number, c: number): Int32Array {
+    const d = this.positions();
+    let start = d.start[i]!;
+    for (let k = 0; k < c; k++) start += this.tfs[i * COLUMNS + k]!;
+    return d.pool.subarray(start, start + this.tfs[i * COLUMNS + c]!);
+  }
+
+  private positions(): { start: Int32Array; pool: Int32Array } {
+    if (this.decodedPositions) return this.decodedPositions;
+    const start = new Int32Array(this.n + 1);
+    let total = 0;
+    for (let i = 0; i < this.n; i++) {
+      start[i] = total;
+      for (let c = 0; c < COLUMNS; c++) total += this.tfs[i * COLUMNS + c]!;
+    }
+    start[this.n] = total;
+    const pool = new Int32Array(total);
+    const r = new ByteReader(this.positionsBlob);
+    let k = 0;
+    for (let i = 0; i < this.n; i++) {
+      for (let c = 0; c < COLUMNS; c++) {
+        const tf = this.tfs[i * COLUMNS + c]!;
+        let p = 0;
+        for (let j = 0; j < tf; j++) pool[k++] = p += r.varint();
+      }
+    }
+    return (this.decodedPositions = { start, pool });
+  }
+
+  /** Bytes held in memory (for the cache's budget). */
+  get bytes(): number {
+    return this.n * (4 + 8 + 1 + 4 * COLUMNS) + this.positionsBlob.length + (this.decodedPositions ? this.decodedPositions.pool.byteLength : 0);
+  }
+}
