@@ -5,6 +5,7 @@ import { literal } from '../contract/messages/message';
 import { openArchive, type Archive } from '../db/open';
 import { sweepAbandonedWorkDirs } from './archive/workDir';
 import { startAutomaticBackups } from './backups';
+import { startSearchMaintenance } from './searchMaintenance';
 import { createContext, type HostCapabilities, type Transport } from './context';
 import { createDispatcher, directClient, type DirectClient, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -39,7 +40,7 @@ export interface Session {
   dispatch: Dispatch;
   /** Typed calls through `dispatch`: the data, or the HosoError thrown. */
   call: DirectClient;
-  /** Stops the automatic backups and closes the archive (checkpointing the WAL); twice is harmless. */
+  /** Stops the automatic backups and the search index's merges, closes the archive (checkpointing the WAL); twice is harmless. */
   close(): void;
 }
 
@@ -60,6 +61,7 @@ export async function openSession(file: string, transport: Transport, options: S
   const dispatch = createDispatcher(createHandlers(ctx), log);
   const onBackupError = options.automaticBackups;
   const stopBackups = onBackupError ? startAutomaticBackups(archive, onBackupError) : () => {};
+  const stopSearchMaintenance = startSearchMaintenance(archive, log);
   let open = true;
   return {
     archive,
@@ -71,6 +73,7 @@ export async function openSession(file: string, transport: Transport, options: S
       if (!open) return;
       open = false;
       stopBackups();
+      stopSearchMaintenance();
       archive.close();
     },
   };
