@@ -320,3 +320,74 @@ export function mergeTail(sqlite: Sqlite, live: (docid: number) => boolean, leng
   forgetRankedIndex(sqlite);
   return { documents, words: byWord.size };
 }
+
+// ---------- checking ----------
+
+/** Per word, what its postings must sum to over the live documents: documents, then per column tf and Σ positions. */
+const CHECK_FIELDS = 1 + 2 * COLUMNS;
+
+export class RankedIndexCheck {
+  private readonly expected = new Map<string, Float64Array>();
+
+  /** A live document as the records say it is. */
+  add(doc: DocTerms): void {
+    for (const [term, occ] of doc.terms) {
+      let e = this.expected.get(term);
+      if (!e) this.expected.set(term, (e = new Float64Array(CHECK_FIELDS)));
+      e[0]!++;
+      for (let c = 0; c < COLUMNS; c++) {
+        e[1 + c]! += occ.positions[c]!.length;
+        for (const p of occ.positions[c]!) e[1 + COLUMNS + c]! += p;
+      }
+    }
+  }
+
+  /**
+   * The words whose postings (main segment and tail, live documents only) disagree with the records,
+   * up to `limit`; an undecodable list counts as disagreeing.
+   */
+  wordsOutOfStep(sqlite: Sqlite, live: (docid: number) => boolean, limit = 50): string[] {
+    const actual = new Map<string, Float64Array>();
+    const sum = (term: string, p: TermPostings) => {
+      let a = actual.get(term);
+      if (!a) actual.set(term, (a = new Float64Array(CHECK_FIELDS)));
+      for (let i = 0; i < p.n; i++) {
+        if (!live(p.docids[i]!)) continue;
+        a[0]!++;
+        for (let c = 0; c < COLUMNS; c++) {
+          if (!(p.mask[i]! & (1 << c))) continue;
+          a[1 + c]! += p.tfs[i * COLUMNS + c]!;
+          for (const pos of p.positionsOf(i, c)) a[1 + COLUMNS + c]! += pos;
+        }
+      }
+    };
+    const bad: string[] = [];
+    for (const row of sqlite.prepare('SELECT term, docs, positions FROM search_postings').iterate() as IterableIterator<{ term: string; docs: Buffer; positions: Buffer }>) {
+      try {
+        sum(row.term, new TermPostings(row.docs, row.positions, WEIGHTS));
+      } catch {
+        bad.push(row.term);
+      }
+    }
+    const tail = new Map<string, TermWriter>();
+    for (const row of sqlite.prepare('SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[]) {
+      for (const [term, occ] of decodeForward(row.terms)) {
+        let w = tail.get(term);
+        if (!w) tail.set(term, (w = new TermWriter(WEIGHTS)));
+        w.add(row.docid, row.length, occ);
+      }
+    }
+    for (const [term, w] of tail) {
+      const { docs, positions } = w.finish();
+      sum(term, new TermPostings(docs, positions, WEIGHTS));
+    }
+    const zero = new Float64Array(CHECK_FIELDS);
+    for (const term of new Set([...this.expected.keys(), ...actual.keys()])) {
+      if (bad.length >= limit) break;
+      const e = this.expected.get(term) ?? zero;
+      const a = actual.get(term) ?? zero;
+      if (e.some((v, i) => v !== a[i])) bad.push(term);
+    }
+    return bad.slice(0, limit);
+  }
+}

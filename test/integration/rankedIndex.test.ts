@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../helpers/tempArchive';
 import { generateDemo } from '../../services/demo';
 import type { Archive } from '../../db/open';
-import { indexMeeting, mergeSearchTail, rebuildSearchIndex } from '../../db/search/indexer';
+import { checkSearchIndex, indexMeeting, mergeSearchTail, rebuildSearchIndex } from '../../db/search/indexer';
 import { foldedMatch, parseQuery } from '../../db/search/query';
 import { RankedQuery } from '../../db/search/rankedQuery';
 import { RankedIndexReader, tailSize } from '../../db/search/rankedIndex';
@@ -133,5 +133,22 @@ describe('the ranked index', () => {
       expectSameScores(incremental[i]!, fresh, query);
       expectSameScores(byMeeting(archive, rankedScores(archive, query)), fresh, query);
     });
+  });
+
+  it('hoso check finds a word list or a length that disagrees with the records, and a rebuild repairs it', () => {
+    expect(checkSearchIndex(archive, { words: true })).toMatchObject({ ok: true, words: [], lengths: [] });
+    const common = archive.sqlite.prepare("SELECT term FROM search_postings WHERE term = 'hoi'").pluck().get();
+    expect(common).toBe('hoi');
+    archive.sqlite.prepare("UPDATE search_postings SET docs = (SELECT docs FROM search_postings WHERE term = 'nghi') WHERE term = 'hoi'").run();
+    archive.sqlite.prepare("DELETE FROM search_postings WHERE term = 'quoc'").run();
+    archive.sqlite.prepare('UPDATE search_docs SET length = length + 1 WHERE docid = (SELECT min(docid) FROM search_docs)').run();
+    const check = checkSearchIndex(archive, { words: true });
+    expect(check.ok).toBe(false);
+    expect(check.words).toEqual(expect.arrayContaining(['hoi', 'quoc']));
+    expect(check.lengths).toHaveLength(1);
+    // The quick check (the health page) does not read every word.
+    expect(checkSearchIndex(archive).words).toEqual([]);
+    rebuildSearchIndex(archive);
+    expect(checkSearchIndex(archive, { words: true }).ok).toBe(true);
   });
 });
