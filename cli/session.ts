@@ -46,6 +46,7 @@ export async function withSession<T>(file: string, body: (session: Session) => P
     host: { renderPdf: (html) => pdf.render(html), onProgress: use.onProgress },
     log,
     automaticBackups: use.automaticBackups,
+    onIndexProgress: (done, total) => process.stderr.write(`Đang dựng chỉ mục tìm kiếm: ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} cuộc họp\n`),
   });
   if (use.warmPdf) pdf.warm();
   try {

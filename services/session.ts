@@ -25,6 +25,8 @@ export interface SessionOptions {
   mustExist?: boolean;
   /** better-sqlite3 built for Electron (see electron/main/nativeBinding.ts); Node's own otherwise. */
   nativeBinding?: string;
+  /** An archive from before the ranked search index has it built as it opens: meetings done of the total. */
+  onIndexProgress?: (done: number, total: number) => void;
   /** Long-running hosts (the desktop app, `hoso serve`) keep the daily backup going; failures go here. */
   automaticBackups?: (error: unknown) => void;
 }
@@ -52,7 +54,7 @@ export interface Session {
  */
 export async function openSession(file: string, transport: Transport, options: SessionOptions = {}): Promise<Session> {
   if (options.mustExist && !existsSync(file)) throw new HosoError('ARCHIVE_NOT_FOUND', literal(file));
-  const archive = await openArchive({ file, nativeBinding: options.nativeBinding });
+  const archive = await openArchive({ file, nativeBinding: options.nativeBinding, onIndexProgress: options.onIndexProgress });
   // A merge or an export killed mid-way left plain text (secret records too) beside the archive: removed
   // before anything else runs.
   sweepAbandonedWorkDirs(archive.file);

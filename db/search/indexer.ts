@@ -159,9 +159,10 @@ function ftsSettings(sqlite: Database.Database, settings: Record<string, number>
 }
 
 /** Rebuilds the whole index from the tables, in one transaction (the old index stays until commit). */
-export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?: (done: number) => void): { documents: number; ms: number } {
+export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?: (done: number, total: number) => void): { documents: number; ms: number } {
   const started = Date.now();
   const s = statements(archive.sqlite);
+  const total = onProgress ? (archive.sqlite.prepare('SELECT count(*) FROM meetings WHERE deleted_at IS NULL').pluck().get() as number) : 0;
   let documents = 0;
   const cacheSize = archive.sqlite.pragma('cache_size', { simple: true }) as number;
   archive.sqlite.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
@@ -174,8 +175,9 @@ export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?
       const builder = new MainBuilder();
       for (const doc of liveDocuments(s)) {
         writeDocument(archive.sqlite, s, doc, ++documents, builder);
-        if (documents % 5000 === 0) onProgress?.(documents);
+        if (documents % 5000 === 0) onProgress?.(documents, total);
       }
+      if (documents % 5000 !== 0) onProgress?.(documents, total);
       builder.write(archive.sqlite, documents + 1);
       archive.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize'); INSERT INTO search_marked (search_marked) VALUES ('optimize');`);
       ftsSettings(archive.sqlite, EVERYDAY_FTS);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempArchive } from '../helpers/tempArchive';
 import { generateDemo } from '../../services/demo';
-import type { Archive } from '../../db/open';
+import { openArchive, type Archive } from '../../db/open';
 import { checkSearchIndex, indexMeeting, mergeSearchTail, rebuildSearchIndex } from '../../db/search/indexer';
 import { foldedMatch, parseQuery } from '../../db/search/query';
 import { RankedQuery } from '../../db/search/rankedQuery';
@@ -150,5 +150,34 @@ describe('the ranked index', () => {
     expect(checkSearchIndex(archive).words).toEqual([]);
     rebuildSearchIndex(archive);
     expect(checkSearchIndex(archive, { words: true }).ok).toBe(true);
+  });
+});
+
+describe('an archive from before the ranked index', () => {
+  it('is backed up, migrated and indexed as it opens, with progress, and searches as before', async () => {
+    const { archive: old, dir, cleanup: done } = await tempArchive();
+    try {
+      await generateDemo(old, { meetings: 60, seed: 5, now: () => NOW });
+      const before = byMeeting(old, rankedScores(old, 'hội nghị quốc phòng'));
+      expect(before.size).toBeGreaterThan(10);
+      // The archive as schema 5 left it: FTS5 only, no lengths, no ranked index.
+      old.sqlite.exec(
+        'DROP TABLE search_postings; DROP TABLE search_tail; DROP TABLE search_index_state; ALTER TABLE search_docs DROP COLUMN length; PRAGMA user_version = 5;',
+      );
+      const file = old.file;
+      old.close();
+      const progress: [number, number][] = [];
+      const reopened = await openArchive({ file, backupDir: `${dir}/backups`, onIndexProgress: (d, t) => progress.push([d, t]) });
+      try {
+        expect(reopened.migrationBackup).toMatch(/archive-v5-before-v6-/);
+        expect(progress).toEqual([[60, 60]]);
+        expect(checkSearchIndex(reopened, { words: true }).ok).toBe(true);
+        expect(byMeeting(reopened, rankedScores(reopened, 'hội nghị quốc phòng'))).toEqual(before);
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      done();
+    }
   });
 });
