@@ -39,13 +39,17 @@ import type { AbbreviationIndex } from '../../db/search/abbreviations';
 
 /** One live meeting as the reference reads it. */
 export interface RefDoc {
+  /** Its place in RefCorpus.docs. */
+  index: number;
   docid: number;
   meetingId: string;
   title: string;
   /** yyyymmdd, 0 when undated. */
   date: number;
   kindFolded: string;
-  /** Folded tokens per column, in SEARCH_COLUMNS order. */
+  /** Folded text per column, in SEARCH_COLUMNS order (what an FTS5 table of folded text would hold). */
+  folded: string[];
+  /** Folded tokens per column. */
   tokens: string[][];
   /** Folded token → where it stands, each as column << 16 | position. */
   where: Map<string, number[]>;
@@ -92,8 +96,9 @@ export function loadCorpus(sqlite: Connection): RefCorpus {
     if (!s) tags.set(r.m, (s = new Set()));
     s.add(r.f);
   }
-  const docs: RefDoc[] = rows.map((r) => {
-    const tokens = SEARCH_COLUMNS.map((c) => words(foldedText(r[c])).map((w) => w.text));
+  const docs: RefDoc[] = rows.map((r, index) => {
+    const folded = SEARCH_COLUMNS.map((c) => foldedText(r[c]));
+    const tokens = folded.map((text) => words(text).map((w) => w.text));
     const where = new Map<string, number[]>();
     tokens.forEach((list, col) =>
       list.forEach((t, i) => {
@@ -106,11 +111,13 @@ export function loadCorpus(sqlite: Connection): RefCorpus {
     const marked = new Set<string>();
     for (const c of SEARCH_COLUMNS) for (const w of words(r[c])) for (const t of markedTokens(markedForm(w.text))) marked.add(t);
     return {
+      index,
       docid: docids.get(r.meetingId) ?? NaN,
       meetingId: r.meetingId,
       title: r.title,
       date: r.meetingDate ? Number(r.meetingDate.replace(/-/g, '')) : 0,
       kindFolded: foldVietnamese(r.kind),
+      folded,
       tokens,
       where,
       marked,
@@ -198,6 +205,12 @@ export interface RefResult {
   total: number;
   /** Every hit in order (not only a page). */
   ordered: RefHit[];
+  /** Whether a live meeting matches the positive clauses on folded words alone (no marks, exclusions or filters). */
+  matchesFolded(doc: RefDoc): boolean;
+  /** Whether a live meeting holds an excluded term (on folded words). */
+  holdsExcluded(doc: RefDoc): boolean;
+  /** bm25 of any live meeting for this query, as FTS5 defines it. */
+  bm25(doc: RefDoc): number;
   /** bm25's statistics for this query, for failure messages. */
   stats: { rows: number; avgdl: number; phrases: { term: string; nHit: number; idf: number }[] };
 }
@@ -211,8 +224,6 @@ export function bruteSearch(corpus: RefCorpus, req: SearchQuery, abbreviations?:
   const N = corpus.rows;
   const avgdl = corpus.tokens / N;
   const hasFilters = q.from !== null || q.to !== null || q.kinds.length > 0;
-  const empty: RefResult = { parsed: q, total: 0, ordered: [], stats: { rows: N, avgdl, phrases: [] } };
-  if (q.clauses.length === 0 && !hasFilters) return empty;
 
   // The phrases of the folded MATCH expression, in its order: alternatives clause by clause, then exclusions.
   const positive = q.clauses.length > 0;
@@ -229,6 +240,21 @@ export function bruteSearch(corpus: RefCorpus, req: SearchQuery, abbreviations?:
   });
   const phraseOf = new Map<Term, number>(phrases.map((t, i) => [t, i]));
   const found = (t: Term, d: number) => freqs[phraseOf.get(t)!]![d]! > 0;
+  const holdsExcluded = (doc: RefDoc) => q.excluded.some((t) => found(t, doc.index));
+  const matchesFolded = (doc: RefDoc) => positive && q.clauses.every((c) => c.alternatives.some((a) => found(a, doc.index)));
+  const k1 = 1.2;
+  const b = 0.75;
+  const bm25 = (doc: RefDoc) => {
+    const D = doc.length;
+    let score = 0.0;
+    for (let i = 0; i < phrases.length; i++) {
+      const f = freqs[i]![doc.index]!;
+      score += idf[i]! * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + (b * D) / avgdl)));
+    }
+    return -1.0 * score;
+  };
+  const stats = { rows: N, avgdl, phrases: phrases.map((t, i) => ({ term: termText(t), nHit: nHit[i]!, idf: idf[i]! })) };
+  if (q.clauses.length === 0 && !hasFilters) return { parsed: q, total: 0, ordered: [], matchesFolded, holdsExcluded, bm25, stats };
 
   // Dates and kinds, as one range and one allowed set.
   let lo = 0;
@@ -254,8 +280,8 @@ export function bruteSearch(corpus: RefCorpus, req: SearchQuery, abbreviations?:
   const hits: number[] = [];
   corpus.docs.forEach((doc, d) => {
     if (positive) {
-      if (!q.clauses.every((c) => c.alternatives.some((a) => found(a, d)))) return;
-      if (q.excluded.some((t) => found(t, d))) return;
+      if (!matchesFolded(doc)) return;
+      if (holdsExcluded(doc)) return;
       if (!hasMarked(doc, singleMarks)) return;
       for (const c of multi) {
         if (!c.alternatives.some((a) => (markedWants(a).length > 0 ? hasMarked(doc, markedWants(a)) : found(a, d)))) return;
@@ -267,7 +293,6 @@ export function bruteSearch(corpus: RefCorpus, req: SearchQuery, abbreviations?:
     if (kinds !== null && !kinds.has(doc.kindFolded)) return;
     hits.push(d);
   });
-  const stats = { rows: N, avgdl, phrases: phrases.map((t, i) => ({ term: termText(t), nHit: nHit[i]!, idf: idf[i]! })) };
 
   if (req.sort === 'date' || !positive) {
     const ordered = hits
@@ -277,7 +302,7 @@ export function bruteSearch(corpus: RefCorpus, req: SearchQuery, abbreviations?:
         return b.date - a.date || b.docid - a.docid;
       })
       .map((doc) => ({ doc, rank: 0, exact: false, score: 0 }));
-    return { parsed: q, total: hits.length, ordered, stats };
+    return { parsed: q, total: hits.length, ordered, matchesFolded, holdsExcluded, bm25, stats };
   }
 
   // Exact-mark hits first, unless all or none of the hits are.
@@ -291,20 +316,12 @@ export function bruteSearch(corpus: RefCorpus, req: SearchQuery, abbreviations?:
       else if (exactSet.size > 0) exactOf = (doc) => exactSet.has(doc);
     }
   }
-  const k1 = 1.2;
-  const b = 0.75;
   const ranked = hits.map((d) => {
     const doc = corpus.docs[d]!;
-    const D = doc.length;
-    let score = 0.0;
-    for (let i = 0; i < phrases.length; i++) {
-      const f = freqs[i]![d]!;
-      score += idf[i]! * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + (b * D) / avgdl)));
-    }
-    const rank = -1.0 * score;
+    const rank = bm25(doc);
     const exact = exactOf(doc);
     return { doc, rank, exact, score: Math.round((-rank + (exact ? 1000 : 0)) * 1000) / 1000 };
   });
   ranked.sort((x, y) => (x.exact === y.exact ? 0 : x.exact ? -1 : 1) || x.rank - y.rank || y.doc.docid - x.doc.docid);
-  return { parsed: q, total: hits.length, ordered: ranked, stats };
+  return { parsed: q, total: hits.length, ordered: ranked, matchesFolded, holdsExcluded, bm25, stats };
 }

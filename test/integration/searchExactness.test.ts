@@ -15,7 +15,10 @@ import { tempArchive } from '../helpers/tempArchive';
 import { addRecord, type RecordSpec } from '../helpers/meetingRecord';
 import { seededRandom } from '../helpers/seededRandom';
 import { bruteSearch, loadCorpus, type RefCorpus, type RefResult } from '../helpers/bruteBm25';
-import type { ParsedQuery } from '../../db/search/query';
+import { foldedMatch, type ParsedQuery } from '../../db/search/query';
+import { SEARCH_COLUMNS } from '../../db/search/document';
+import { FIELD_WEIGHTS } from '../../db/search/snippets';
+import Database from 'better-sqlite3';
 
 /**
  * Issue 18, item 5: whatever engine implements `searchMeetings` must give, for random queries over a few
@@ -30,15 +33,18 @@ import type { ParsedQuery } from '../../db/search/query';
 
 const SEED = 18_05;
 /** Meetings written before the first check. */
-const MEETINGS = 2500;
+const MEETINGS = 2000;
 /** Random queries per check. */
-const QUERIES = 250;
+const QUERIES = 200;
 /** Writes between the checks: edits of fields, tags and conclusions, trashings, restores, new meetings. */
 const EDITS = 300;
 /** The page compared with the reference. */
 const TOP = 20;
 /** Scores (bm25) equal within this, relative. */
 const REL_TOLERANCE = 1e-9;
+/** Queries of the reference's own check against FTS5's bm25, and the agreement asked of it (relative). */
+const SELF_CHECK_QUERIES = 100;
+const SELF_CHECK_TOLERANCE = 1e-12;
 /** Meetings written per outer transaction while filling (one commit each, not one per meeting). */
 const FILL_BATCH = 250;
 
@@ -213,6 +219,12 @@ const aWord = (): string => {
   return chance(0.3) ? source : ws[Math.floor(rnd() * ws.length)]!;
 };
 
+/**
+ * The live meetings in the order the test wrote them: meeting ids (UUIDv7) and docids after a rebuild
+ * depend on the clock, so picking from them would make the queries differ from run to run.
+ */
+const liveDocs = (corpus: RefCorpus) => live.map((id) => corpus.byMeeting.get(id)!);
+
 function randomQuery(corpus: RefCorpus): { query: string; req: Partial<SearchQuery> } {
   const parts: string[] = [];
   const nWords = int(1, 4);
@@ -221,7 +233,7 @@ function randomQuery(corpus: RefCorpus): { query: string; req: Partial<SearchQue
     if (r < 0.55) parts.push(stripMarks(aWord()));
     else if (r < 0.65) {
       // A phrase taken from a meeting's own text, so that phrases do hit.
-      const doc = pick(corpus.docs);
+      const doc = pick(liveDocs(corpus));
       const ws = doc.title.split(/\s+/);
       const at = int(0, Math.max(0, ws.length - 2));
       parts.push(`"${stripMarks(ws.slice(at, at + int(2, 3)).join(' '))}"`);
@@ -244,7 +256,7 @@ function randomQuery(corpus: RefCorpus): { query: string; req: Partial<SearchQue
   if (chance(0.06)) req.kind = pick(KINDS);
   if (chance(0.05)) req.tag = pick(TAGS);
   if (chance(0.05)) {
-    const withPeople = corpus.docs.filter((d) => d.personIds.size > 0);
+    const withPeople = liveDocs(corpus).filter((d) => d.personIds.size > 0);
     req.personId = [...pick(withPeople).personIds][0]!;
   }
   return { query: parts.join(' '), req };
@@ -463,6 +475,52 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup());
 
+/**
+ * The reference's bm25 against FTS5's own fts5Bm25Function, on an FTS5 table of the reference's folded text
+ * in a database of its own (not hoso's index, so this holds whatever engine hoso has): for every row the
+ * positive clauses match, the same score within SELF_CHECK_TOLERANCE, and the same rows. Rows holding an
+ * excluded term are left out (their excluded phrases count in the reference's bm25 but are not part of the
+ * positive expression asked of FTS5), and the NOT itself is not asked: FTS5 mis-scores some rows under NOT
+ * (see the report of issue 18), which is a fault of FTS5's, not a rule to copy.
+ */
+function checkReferenceAgainstFts5(): string[] {
+  const corpus = loadCorpus(archive.sqlite);
+  const db = new Database(':memory:');
+  try {
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5(${SEARCH_COLUMNS.join(', ')}, tokenize='unicode61 remove_diacritics 0', detail=full)`);
+    const insert = db.prepare(`INSERT INTO t (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`);
+    db.transaction(() => {
+      for (const d of corpus.docs) insert.run(d.docid, ...d.folded);
+    })();
+    const ranked = db.prepare(`SELECT rowid AS docid, bm25(t, ${SEARCH_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ')}) AS rank FROM t WHERE t MATCH ?`);
+    const problems: string[] = [];
+    let compared = 0;
+    for (let i = 0; i < SELF_CHECK_QUERIES && problems.length < 10; i++) {
+      const { query } = randomQuery(corpus);
+      const ref = bruteSearch(corpus, SearchQuery.parse({ query }));
+      const positive = foldedMatch({ ...ref.parsed, excluded: [] });
+      if (!positive) continue;
+      const rows = ranked.all(positive) as { docid: number; rank: number }[];
+      const want = corpus.docs.filter((d) => ref.matchesFolded(d));
+      if (rows.length !== want.length) problems.push(`${JSON.stringify(query)}: FTS5 matches ${rows.length} rows, the reference ${want.length}`);
+      for (const r of rows) {
+        const doc = corpus.byDocid.get(r.docid)!;
+        if (ref.holdsExcluded(doc)) continue;
+        compared++;
+        const mine = ref.bm25(doc);
+        if (Math.abs(mine - r.rank) > SELF_CHECK_TOLERANCE * Math.max(1, Math.abs(r.rank))) {
+          problems.push(`${JSON.stringify(query)}: docid ${r.docid} FTS5 bm25 ${r.rank}, reference ${mine}`);
+          break;
+        }
+      }
+    }
+    if (compared < 10_000) problems.push(`only ${compared} rows compared`);
+    return problems;
+  } finally {
+    db.close();
+  }
+}
+
 describe('search exactness: searchMeetings against a brute-force bm25 reference (issue 18)', () => {
   it('agrees on the index as the write path left it', () => {
     const { failures, report, coverage } = check('as written');
@@ -482,5 +540,9 @@ describe('search exactness: searchMeetings against a brute-force bm25 reference 
     const { failures, report, coverage } = check(`after ${EDITS} writes`);
     expectCoverage(coverage);
     expect(failures.length, report).toBe(0);
+  }, 120_000);
+
+  it("the reference's bm25 is FTS5's own (on an FTS5 table of the reference's text, not hoso's index)", () => {
+    expect(checkReferenceAgainstFts5()).toEqual([]);
   }, 120_000);
 });
