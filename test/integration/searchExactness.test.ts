@@ -416,7 +416,8 @@ function check(phase: string): { failures: Failure[]; report: string; queries: n
   let queries = 0;
   const fixed = FIXED_QUERIES.map((query) => ({ query, req: {} }));
   for (let i = 0; i < QUERIES + fixed.length; i++) {
-    const { query, req } = i < fixed.length ? fixed[i]! : randomQuery(corpus);
+    // The random queries first, so that a report shows them before the fixed ones.
+    const { query, req } = i < QUERIES ? randomQuery(corpus) : fixed[i - QUERIES]!;
     queries++;
     let f: Failure | null;
     try {
