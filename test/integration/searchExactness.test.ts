@@ -525,7 +525,7 @@ beforeAll(async () => {
   ({ archive, cleanup } = await tempArchive());
   fill(MEETINGS);
 }, 120_000);
-afterAll(() => cleanup());
+afterAll(() => cleanup?.());
 
 /**
  * The reference's bm25 against FTS5's own fts5Bm25Function, on an FTS5 table of the reference's folded text
