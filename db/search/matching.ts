@@ -77,8 +77,11 @@ export function matchingDocids(
     if (q.clauses.length) {
       candidates = ranked.matching(q);
     } else {
+      // Filters alone (tu:, den:, loai:): every live meeting but those holding an excluded term.
+      const excluded = new DocSet(meta.maxDocid);
+      for (const t of q.excluded) excluded.addAll(ranked.hits(t).docids);
       const all: number[] = [];
-      for (let d = 1; d <= meta.maxDocid; d++) if (meta.live[d]) all.push(d);
+      for (let d = 1; d <= meta.maxDocid; d++) if (meta.live[d] && !excluded.bytes[d]) all.push(d);
       candidates = all;
     }
     if (markedSingles) allowedBy.push(new DocSet(meta.maxDocid).addAll(markedSingles).bytes);

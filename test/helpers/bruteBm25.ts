@@ -23,8 +23,8 @@ import type { AbbreviationIndex } from '../../db/search/abbreviations';
  *   index is one bag of words per meeting). Clauses with a single term: all its marked words must be there.
  *   Clauses with alternatives: some alternative must pass, a marked one by its marked words, an unmarked one
  *   by its folded match (which need not be the alternative the folded expression matched on).
- * - a query with no positive clause matches every live meeting when it has a tu:/den:/loai: filter (its
- *   exclusions are then not applied, as today), and nothing otherwise.
+ * - a query with no positive clause matches every live meeting that holds no excluded term when it has a
+ *   tu:/den:/loai: filter, and nothing otherwise.
  * - filters: request personId (attendance), tag (folded tag name), year, kind (folded); tu:/den: inclusive;
  *   a dated filter never matches an undated meeting; loai: kinds are ORed, then ANDed with the kind facet.
  * - order by relevance: meetings holding every typed word with exactly its marks first (literalMatch), then
@@ -227,7 +227,8 @@ export function bruteSearch(corpus: RefCorpus, req: SearchQuery, abbreviations?:
 
   // The phrases of the folded MATCH expression, in its order: alternatives clause by clause, then exclusions.
   const positive = q.clauses.length > 0;
-  const phrases: Term[] = positive ? [...q.clauses.flatMap((c) => c.alternatives), ...q.excluded] : [];
+  // (Without a positive clause nothing is ranked, but the exclusions still pick the meetings.)
+  const phrases: Term[] = [...q.clauses.flatMap((c) => c.alternatives), ...q.excluded];
   const freqs = phrases.map((t) => {
     const first = t.words[0]!.folded;
     const firsts = t.words.length === 1 && t.prefix ? corpus.vocabulary.filter((v) => v.startsWith(first)) : [first];
@@ -279,9 +280,9 @@ export function bruteSearch(corpus: RefCorpus, req: SearchQuery, abbreviations?:
 
   const hits: number[] = [];
   corpus.docs.forEach((doc, d) => {
+    if (holdsExcluded(doc)) return;
     if (positive) {
       if (!matchesFolded(doc)) return;
-      if (holdsExcluded(doc)) return;
       if (!hasMarked(doc, singleMarks)) return;
       for (const c of multi) {
         if (!c.alternatives.some((a) => (markedWants(a).length > 0 ? hasMarked(doc, markedWants(a)) : found(a, d)))) return;

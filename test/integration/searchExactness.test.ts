@@ -65,6 +65,9 @@ const FIXED_QUERIES = [
   'quốc phòng OR "kinh tế" UBND -"hoa binh"',
   'ubnd OR hdnd "dong chi" -ket',
   '"hội nghị" ktxh OR qp -tinh',
+  // Filters alone with exclusions: the exclusions apply (they were once dropped without a positive word).
+  'loai:giao-ban -dong',
+  'tu:2022 -tinh -"quoc phong"',
 ];
 /** Writes between the checks: edits of fields, tags and conclusions, trashings, restores, renamed people, new meetings. */
 const EDITS = 300;
