@@ -6,6 +6,7 @@ import { foldedText, markedText } from './tokens';
 import { SEARCH_COLUMNS, searchDocumentSql, type SearchDocument } from './document';
 import { docMeta, forgetDocMeta, touchDoc } from './docMeta';
 import { docTerms } from './docTerms';
+import { noteIndexWrite } from './searchCache';
 import { addToTail, allocateDocid, MainBuilder, mergeTail, RankedIndexCheck, removeFromTail, TAIL_MAX, TAIL_MERGE, tailSize } from './rankedIndex';
 import { forgetDocFacets, touchFacetDoc } from './docFacets';
 
@@ -68,6 +69,7 @@ export function contentHash(doc: SearchDocument): string {
 
 /** The in-memory copies of search_docs and of each meeting's people and tags re-read `docid` before their next use. */
 function touched(sqlite: Database.Database, docid: number): void {
+  noteIndexWrite(sqlite);
   touchDoc(sqlite, docid);
   touchFacetDoc(sqlite, docid);
 }

@@ -224,36 +224,37 @@ export class TermPostings {
 
   /** Positions of document i in column c (a view into the decoded pool). */
   positionsOf(i: number, c: number): Int32Array {
-    const d = this.positions();
-    let start = d.start[i]!;
-    for (let k = 0; k < c; k++) start += this.tfs[i * COLUMNS + k]!;
-    return d.pool.subarray(start, start + this.tfs[i * COLUMNS + c]!);
+    const { start, pool } = this.positions();
+    const s = start[i * COLUMNS + c]!;
+    return pool.subarray(s, s + this.tfs[i * COLUMNS + c]!);
   }
 
-  private positions(): { start: Int32Array; pool: Int32Array } {
+  /**
+   * Every position, decoded once: document i's positions in column c begin at `start[i * COLUMNS + c]`
+   * of `pool` (tfs[i * COLUMNS + c] of them).
+   */
+  positions(): { start: Int32Array; pool: Int32Array } {
     if (this.decodedPositions) return this.decodedPositions;
-    const start = new Int32Array(this.n + 1);
+    const cells = this.n * COLUMNS;
+    const start = new Int32Array(cells);
     let total = 0;
-    for (let i = 0; i < this.n; i++) {
-      start[i] = total;
-      for (let c = 0; c < COLUMNS; c++) total += this.tfs[i * COLUMNS + c]!;
+    for (let k = 0; k < cells; k++) {
+      start[k] = total;
+      total += this.tfs[k]!;
     }
-    start[this.n] = total;
     const pool = new Int32Array(total);
     const r = new ByteReader(this.positionsBlob);
     let k = 0;
-    for (let i = 0; i < this.n; i++) {
-      for (let c = 0; c < COLUMNS; c++) {
-        const tf = this.tfs[i * COLUMNS + c]!;
-        let p = 0;
-        for (let j = 0; j < tf; j++) pool[k++] = p += r.varint();
-      }
+    for (let cell = 0; cell < cells; cell++) {
+      const tf = this.tfs[cell]!;
+      let p = 0;
+      for (let j = 0; j < tf; j++) pool[k++] = p += r.varint();
     }
     return (this.decodedPositions = { start, pool });
   }
 
   /** Bytes held in memory (for the cache's budget). */
   get bytes(): number {
-    return this.n * (4 + 8 + 1 + 4 * COLUMNS) + this.positionsBlob.length + (this.decodedPositions ? this.decodedPositions.pool.byteLength : 0);
+    return this.n * (4 + 8 + 1 + 4 * COLUMNS) + this.positionsBlob.length + (this.decodedPositions ? this.decodedPositions.pool.byteLength + this.decodedPositions.start.byteLength : 0);
   }
 }

@@ -193,6 +193,11 @@ export class RankedIndexReader {
     this.tail = tailDocs(sqlite, this.r);
   }
 
+  /** The main segment's generation (bumped by every build and merge). */
+  get generation(): number {
+    return this.r.generation;
+  }
+
   word(term: string): WordPostings {
     let w = this.seen.get(term);
     if (w) return w;

@@ -5,6 +5,7 @@ import { COLUMNS, type TermPostings } from './postings';
 import { WEIGHTS, type RankedIndexReader } from './rankedIndex';
 import type { DocMeta } from './docMeta';
 import type { ParsedQuery, Term } from './query';
+import { TermCache } from './searchCache';
 
 /**
  * A query against the ranked index: which live documents hold each term (a word, a phrase, a prefix,
@@ -39,10 +40,11 @@ function termKey(t: Term): string {
 }
 
 export class RankedQuery {
-  private readonly cache = new Map<string, TermHits>();
   constructor(
     private readonly index: RankedIndexReader,
     private readonly meta: DocMeta,
+    /** Terms worked out by earlier searches while the index is unchanged (searchCache.ts). */
+    private readonly cache: TermCache<TermHits> = new TermCache(new Map()),
   ) {}
 
   /** The lists of one word of a term: its own, or every indexed word it begins when it is a prefix. */
@@ -107,7 +109,9 @@ export class RankedQuery {
   /**
    * A phrase: documents holding every word (a stamp per document counts the words found so far), then
    * in each column the positions where word k stands k places after the first: each is one occurrence,
-   * as FTS5 counts phrase instances (overlapping ones too).
+   * as FTS5 counts phrase instances (overlapping ones too). A tight loop without allocation per
+   * document: phrases of common words ("quốc phòng", the dictionary's "ủy ban nhân dân") hold most of
+   * the archive.
    */
   private phraseHits(lists: TermPostings[][], column: number): TermHits {
     const live = this.meta.live;
@@ -122,44 +126,92 @@ export class RankedQuery {
       }
     });
     const words = lists.length;
-    // Per word and list, the entry of each candidate document: found by walking the lists in step.
-    const entry = lists.map((wordLists) => wordLists.map(() => 0));
     const acc = new Float64Array(size);
-    const candidates: number[] = [];
-    for (let d = 1; d < size; d++) if (stamp[d] === words) candidates.push(d);
-    const positions: Int32Array[][] = lists.map(() => []);
-    for (const d of candidates) {
-      let columns = column < 0 ? (1 << COLUMNS) - 1 : 1 << column;
-      // The lists of each word holding d (a prefix's several words may all hold it).
-      const holding: { list: TermPostings; i: number }[][] = lists.map((wordLists, k) => {
-        const found: { list: TermPostings; i: number }[] = [];
+    // Per word and list: the walk's place; per word: the list holding the document and its entry.
+    const place = lists.map((wordLists) => new Int32Array(wordLists.length));
+    const held: (TermPostings | null)[] = new Array<TermPostings | null>(words).fill(null);
+    const entry = new Int32Array(words);
+    const from = new Int32Array(words);
+    const to = new Int32Array(words);
+    const at = new Int32Array(words);
+    const pools: Int32Array[] = lists.map(() => new Int32Array(0));
+    const allColumns = column < 0 ? (1 << COLUMNS) - 1 : 1 << column;
+    for (let d = 1; d < size; d++) {
+      if (stamp[d] !== words) continue;
+      let columns = allColumns;
+      let several = false;
+      for (let k = 0; k < words; k++) {
+        const wordLists = lists[k]!;
+        held[k] = null;
         let mask = 0;
-        wordLists.forEach((l, j) => {
-          let i = entry[k]![j]!;
+        for (let j = 0; j < wordLists.length; j++) {
+          const l = wordLists[j]!;
+          let i = place[k]![j]!;
           while (i < l.n && l.docids[i]! < d) i++;
-          entry[k]![j] = i;
+          place[k]![j] = i;
           if (i < l.n && l.docids[i] === d) {
-            found.push({ list: l, i });
+            if (held[k] !== null) several = true;
+            held[k] = l;
+            entry[k] = i;
             mask |= l.mask[i]!;
           }
-        });
+        }
         columns &= mask;
-        return found;
-      });
+      }
       if (!columns) continue;
+      if (several) {
+        acc[d] = this.phraseInDocument(lists, place, d, columns);
+        continue;
+      }
       let f = 0;
       for (let c = 0; c < COLUMNS; c++) {
         if (!(columns & (1 << c))) continue;
         for (let k = 0; k < words; k++) {
-          const parts = holding[k]!.filter((h) => h.list.mask[h.i]! & (1 << c)).map((h) => h.list.positionsOf(h.i, c));
-          positions[k] = parts;
+          const l = held[k]!;
+          const i = entry[k]!;
+          const { start, pool } = l.positions();
+          const s = start[i * COLUMNS + c]!;
+          from[k] = s;
+          at[k] = s;
+          to[k] = s + l.tfs[i * COLUMNS + c]!;
+          pools[k] = pool;
         }
-        const instances = countInstances(positions);
-        f += WEIGHTS[c]! * instances;
+        let count = 0;
+        const first = pools[0]!;
+        for (let a = from[0]!; a < to[0]!; a++) {
+          const p = first[a]!;
+          let ok = true;
+          for (let k = 1; ok && k < words; k++) {
+            const pool = pools[k]!;
+            let x = at[k]!;
+            const end = to[k]!;
+            while (x < end && pool[x]! < p + k) x++;
+            at[k] = x;
+            ok = x < end && pool[x] === p + k;
+          }
+          if (ok) count++;
+        }
+        f += WEIGHTS[c]! * count;
       }
       if (f > 0) acc[d] = f;
     }
     return compact(acc);
+  }
+
+  /** The phrase's weighted occurrences in one document where a prefix's several words hold it. */
+  private phraseInDocument(lists: TermPostings[][], place: Int32Array[], d: number, columns: number): number {
+    let f = 0;
+    for (let c = 0; c < COLUMNS; c++) {
+      if (!(columns & (1 << c))) continue;
+      const positions = lists.map((wordLists, k) =>
+        wordLists.flatMap((l, j) => {
+          const i = place[k]![j]!;
+          return i < l.n && l.docids[i] === d && l.mask[i]! & (1 << c) ? [l.positionsOf(i, c)] : [];
+        }),
+      );
+      f += WEIGHTS[c]! * countInstances(positions);
+    }
+    return f;
   }
 
   /** The documents the whole query matches (before marks, dates, kinds and the other filters). */

@@ -8,6 +8,7 @@ import { DEFAULT_TUNING, matchingDocids, type SearchTuning } from './matching';
 import { pageDocids } from './ranking';
 import { RankedQuery } from './rankedQuery';
 import { RankedIndexReader } from './rankedIndex';
+import { searchCache } from './searchCache';
 import { buildSnippet, markTitle } from './snippets';
 import type { SearchQuery, SearchResult } from '../../contract/contract';
 import { literal, msg, type Message } from '../../contract/messages/message';
@@ -106,8 +107,10 @@ export function searchMeetings(
 function answer(archive: Pick<Archive, 'sqlite'>, req: SearchRequest, q: ParsedQuery, tuning: SearchTuning): SearchResponse {
   const sqlite = archive.sqlite;
   const meta = docMeta(sqlite);
-  const lookups = new IndexLookups(sqlite);
-  const ranked = new RankedQuery(new RankedIndexReader(sqlite), meta);
+  const index = new RankedIndexReader(sqlite);
+  const cache = searchCache(sqlite, index.generation);
+  const lookups = new IndexLookups(sqlite, cache.lookups);
+  const ranked = new RankedQuery(index, meta, cache.terms);
   const matches = matchingDocids(sqlite, lookups, ranked, q, req, meta, tuning);
   const { hits } = matches;
   const total = hits.length;
