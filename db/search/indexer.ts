@@ -121,11 +121,7 @@ export function indexMeeting(archive: Pick<Archive, 'sqlite'>, meetingId: string
 
 function mergeNow(sqlite: Database.Database): { documents: number; words: number } {
   const meta = docMeta(sqlite);
-  return mergeTail(
-    sqlite,
-    (d) => d < meta.live.length && meta.live[d] === 1,
-    (d) => meta.length[d]!,
-  );
+  return mergeTail(sqlite, (d) => d < meta.live.length && meta.live[d] === 1);
 }
 
 /**

@@ -108,7 +108,14 @@ export class TermWriter {
   private maxWtf = 0;
   private minLength = Infinity;
 
-  constructor(private readonly weights: readonly number[]) {}
+  /** `after`: the last docid of the postings these documents are appended to (mergeTail), or 0. */
+  constructor(
+    private readonly weights: readonly number[],
+    after = 0,
+  ) {
+    this.lastDocid = after;
+    this.lastBlockEnd = after;
+  }
 
   add(docid: number, length: number, occ: Occurrences): void {
     this.body.varint(docid - this.lastDocid);
@@ -163,6 +170,44 @@ export class TermWriter {
   }
 }
 
+/**
+ * Appends encoded documents to a term's postings without decoding it: the docs blob's block headers are
+ * walked (their bodies skipped) for its count and last docid; the new blocks, encoded after that docid
+ * (TermWriter's `after`), follow the old ones, and the positions likewise. The old blocks stay as they are.
+ */
+export function lastDocidOf(docs: Uint8Array): { documents: number; lastDocid: number } {
+  const r = new ByteReader(docs);
+  if (r.done) return { documents: 0, lastDocid: 0 };
+  const documents = r.varint();
+  let seen = 0;
+  let lastDocid = 0;
+  while (seen < documents) {
+    seen += r.varint();
+    lastDocid += r.varint();
+    r.varint();
+    r.varint();
+    const body = r.varint();
+    r.varint();
+    r.pos += body;
+  }
+  return { documents, lastDocid };
+}
+
+export function appendPostings(
+  old: { docs: Uint8Array; positions: Uint8Array },
+  added: { docs: Uint8Array; positions: Uint8Array },
+): { docs: Buffer; positions: Buffer } {
+  const a = new ByteReader(old.docs);
+  const oldCount = a.done ? 0 : a.varint();
+  const b = new ByteReader(added.docs);
+  const addedCount = b.varint();
+  const docs = new ByteWriter(old.docs.length + added.docs.length + 8);
+  docs.varint(oldCount + addedCount);
+  docs.append(old.docs.subarray(a.pos));
+  docs.append(added.docs.subarray(b.pos));
+  return { docs: docs.done(), positions: Buffer.concat([old.positions, added.positions]) };
+}
+
 /** One term's postings, decoded into arrays (positions stay encoded until a phrase asks for them). */
 export class TermPostings {
   readonly n: number;
@@ -190,20 +235,20 @@ export class TermPostings {
     this.wtf = new Float64Array(n);
     this.mask = new Uint8Array(n);
     this.tfs = new Int32Array(n * COLUMNS);
-    const blocks = Math.ceil(n / BLOCK);
-    this.blockStart = new Int32Array(blocks + 1);
-    this.blockMaxWtf = new Float64Array(blocks);
-    this.blockMinLength = new Float64Array(blocks);
+    // Blocks hold up to BLOCK documents; a merge appends blocks, so a short one may sit mid-list.
+    const blockStart: number[] = [];
+    const blockMaxWtf: number[] = [];
+    const blockMinLength: number[] = [];
     let i = 0;
     let docid = 0;
-    for (let b = 0; b < blocks; b++) {
+    while (i < n) {
       const count = r.varint();
       r.varint(); // last docid delta: lets a reader skip a block without its body
-      this.blockMaxWtf[b] = r.varint();
-      this.blockMinLength[b] = r.varint();
+      blockMaxWtf.push(r.varint());
+      blockMinLength.push(r.varint());
       r.varint(); // body bytes
       r.varint(); // position bytes
-      this.blockStart[b] = i;
+      blockStart.push(i);
       for (let k = 0; k < count; k++, i++) {
         docid += r.varint();
         this.docids[i] = docid;
@@ -219,7 +264,10 @@ export class TermPostings {
         this.wtf[i] = w;
       }
     }
-    this.blockStart[blocks] = n;
+    blockStart.push(n);
+    this.blockStart = Int32Array.from(blockStart);
+    this.blockMaxWtf = Float64Array.from(blockMaxWtf);
+    this.blockMinLength = Float64Array.from(blockMinLength);
   }
 
   /** Positions of document i in column c (a view into the decoded pool). */

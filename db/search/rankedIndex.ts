@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { SEARCH_COLUMNS } from './document';
 import { FIELD_WEIGHTS } from './snippets';
-import { ByteReader, ByteWriter, COLUMNS, TermPostings, TermWriter, type Occurrences } from './postings';
+import { appendPostings, ByteReader, ByteWriter, COLUMNS, lastDocidOf, TermPostings, TermWriter, type Occurrences } from './postings';
 import type { DocTerms } from './docTerms';
 import { cachedStatement as statement } from '../statementCache';
 
@@ -279,18 +279,14 @@ export class MainBuilder {
   }
 }
 
-function occurrencesAt(p: TermPostings, i: number): Occurrences {
-  const positions: number[][] = [];
-  for (let c = 0; c < COLUMNS; c++) positions.push(p.mask[i]! & (1 << c) ? Array.from(p.positionsOf(i, c)) : []);
-  return { mask: p.mask[i]!, positions };
-}
-
 /**
- * Moves the tail into the main segment: every word of a tail document is rewritten with the
- * document appended, and its dead documents dropped on the way. Inside the caller's transaction.
- * `live(docid)` and `length(docid)` answer for the live documents (DocMeta).
+ * Moves the tail into the main segment: for every word of a live tail document, the tail's documents
+ * are encoded as blocks appended to the word's postings (postings.ts appendPostings): the main
+ * segment's blocks are neither decoded nor rewritten, so a merge costs the tail's size, not the
+ * archive's. Dead documents stay in the main segment, skipped by every read, until a rebuild. Inside the
+ * caller's transaction. `live(docid)` answers for the live documents (DocMeta).
  */
-export function mergeTail(sqlite: Sqlite, live: (docid: number) => boolean, length: (docid: number) => number): { documents: number; words: number } {
+export function mergeTail(sqlite: Sqlite, live: (docid: number) => boolean): { documents: number; words: number } {
   const rows = sqlite.prepare('SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[];
   const byWord = new Map<string, { docid: number; length: number; occ: Occurrences }[]>();
   let documents = 0;
@@ -306,17 +302,11 @@ export function mergeTail(sqlite: Sqlite, live: (docid: number) => boolean, leng
   const read = sqlite.prepare('SELECT docs, positions FROM search_postings WHERE term = ?');
   const upsert = sqlite.prepare('INSERT INTO search_postings (term, docs, positions) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET docs = excluded.docs, positions = excluded.positions');
   for (const [term, added] of byWord) {
-    const w = new TermWriter(WEIGHTS);
     const row = read.get(term) as { docs: Buffer; positions: Buffer } | undefined;
-    if (row) {
-      const old = new TermPostings(row.docs, row.positions, WEIGHTS);
-      for (let i = 0; i < old.n; i++) {
-        const d = old.docids[i]!;
-        if (live(d)) w.add(d, length(d), occurrencesAt(old, i));
-      }
-    }
+    const w = new TermWriter(WEIGHTS, row ? lastDocidOf(row.docs).lastDocid : 0);
     for (const a of added) w.add(a.docid, a.length, a.occ);
-    const { docs, positions } = w.finish();
+    const tail = w.finish();
+    const { docs, positions } = row ? appendPostings(row, tail) : tail;
     upsert.run(term, docs, positions);
   }
   sqlite.exec('DELETE FROM search_tail');
