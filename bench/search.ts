@@ -3,9 +3,11 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
-import { openArchive } from '../db/open';
+import { openArchive, type Archive } from '../db/open';
 import { rawFtsSearch, searchMeetings } from '../db/search/search';
-import { rebuildSearchIndex } from '../db/search/indexer';
+import { indexMeeting, mergeSearchTail, rebuildSearchIndex } from '../db/search/indexer';
+import { tailSize } from '../db/search/rankedIndex';
+import { forgetSearchCache } from '../db/search/searchCache';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { docFacets, docFacetsReady } from '../db/search/docFacets';
 import { foldedMatch, MAX_OR_ALTERNATIVES, parseQuery } from '../db/search/query';
@@ -56,6 +58,11 @@ export interface SearchBench {
   queries: number;
   runsPerQuery: number;
   hoso: { p50: number; p95: number; max: number };
+  /**
+   * The same calls with the cache of earlier searches' terms emptied before each (searchCache.ts): a
+   * query typed for the first time since the last change, its words' lists already read.
+   */
+  hosoFirstSearch: { p50: number; p95: number; max: number };
   rawFts: { p50: number; p95: number; max: number };
   ratioP95: number;
   ratioP50: number;
@@ -66,6 +73,15 @@ export interface SearchBench {
    */
   cpu: { hoso: { p50: number; p95: number }; rawFts: { p50: number; p95: number }; ratioP95: number; ratioP50: number };
   index: { bytes: number; textBytes: number; ratioToText: number };
+  /** The ranked index alone (search_postings + search_tail), against the same text. */
+  ranked: { bytes: number; ratioToText: number; words: number };
+  /**
+   * Saves at this size: a meeting's title and minutes changed and re-indexed, one transaction each,
+   * committed (ms); then the query mix with those meetings in the tail, and the merge that empties it.
+   */
+  save: { count: number; p50: number; p95: number; indexP95: number };
+  withTail: { tail: number; p50: number; p95: number };
+  merge: { documents: number; words: number; ms: number } | null;
   rebuildSeconds: number;
   /** CPU time of the rebuild; the rest of rebuildSeconds is waiting for the disk or for a core. */
   rebuildCpuSeconds: number;
@@ -104,6 +120,7 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
     };
 
     const hosoSamples: number[] = [];
+    const firstSamples: number[] = [];
     const rawSamples: number[] = [];
     const hosoCpu: number[] = [];
     const rawCpu: number[] = [];
@@ -118,6 +135,8 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
       for (let i = 0; i < runs; i++) {
         const hoso = timeBoth(() => (total = searchMeetings(archive, { ...base, query }).total));
         const raw = timeBoth(() => rawFtsSearch(archive, query));
+        forgetSearchCache(archive.sqlite);
+        firstSamples.push(timeMs(() => searchMeetings(archive, { ...base, query })));
         h.push(hoso.wall);
         r.push(raw.wall);
         hosoCpu.push(hoso.cpu);
@@ -154,6 +173,7 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
       queries: QUERY_MIX.length,
       runsPerQuery: runs,
       hoso,
+      hosoFirstSearch: { p50: percentile(firstSamples, 50), p95: percentile(firstSamples, 95), max: percentile(firstSamples, 100) },
       rawFts,
       ratioP95: Math.round((hoso.p95 / rawFts.p95) * 100) / 100,
       ratioP50: Math.round((hoso.p50 / rawFts.p50) * 100) / 100,
@@ -170,6 +190,8 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
       facetsLoadSeconds,
       facetsLoad,
       archiveBytes: statSync(file).size,
+      ranked: rankedSize(archive, textBytes),
+      ...saves(archive),
       hostile: await benchHostile(file, Math.min(runs, 3)),
     };
   } finally {
@@ -177,6 +199,45 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
   }
 }
 
+
+function rankedSize(archive: Archive, textBytes: number): SearchBench['ranked'] {
+  const bytes = (archive.sqlite.prepare("SELECT sum(pgsize) FROM dbstat WHERE name IN ('search_postings', 'search_tail', 'sqlite_autoindex_search_postings_1')").pluck().get() as number) ?? 0;
+  const words = archive.sqlite.prepare('SELECT count(*) FROM search_postings').pluck().get() as number;
+  return { bytes, ratioToText: Math.round((bytes / textBytes) * 1000) / 1000, words };
+}
+
+const SAVES = 200;
+
+/** SAVES edits of meetings spread over the archive, the mix searched with them in the tail, then the merge. */
+function saves(archive: Archive): Pick<SearchBench, 'save' | 'withTail' | 'merge'> {
+  const ids = archive.sqlite.prepare('SELECT id FROM meetings WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
+  const edit = archive.sqlite.prepare("UPDATE meetings SET title = title || ' (sửa)', minutes_text = minutes_text || ' Bổ sung ý kiến chỉ đạo.' WHERE id = ?");
+  const whole: number[] = [];
+  const index: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const id = ids[Math.floor((i * ids.length) / SAVES)]!;
+    whole.push(
+      timeMs(() =>
+        archive.sqlite.transaction(() => {
+          edit.run(id);
+          index.push(timeMs(() => indexMeeting(archive, id)));
+        })(),
+      ),
+    );
+  }
+  const samples: number[] = [];
+  for (const query of QUERY_MIX) {
+    searchMeetings(archive, { ...base, query });
+    for (let i = 0; i < 3; i++) samples.push(timeMs(() => searchMeetings(archive, { ...base, query })));
+  }
+  const tail = tailSize(archive.sqlite);
+  const merge = mergeSearchTail(archive, true);
+  return {
+    save: { count: SAVES, p50: percentile(whole, 50), p95: percentile(whole, 95), indexP95: percentile(index, 95) },
+    withTail: { tail, p50: percentile(samples, 50), p95: percentile(samples, 95) },
+    merge,
+  };
+}
 
 export interface RawBreakdownRow {
   query: string;

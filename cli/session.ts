@@ -52,6 +52,7 @@ export async function withSession<T>(
     host: { renderPdf: (html) => pdf.render(html), onProgress: use.onProgress, archiveLocation: use.archiveLocation },
     log,
     automaticBackups: use.automaticBackups,
+    onIndexProgress: (done, total) => process.stderr.write(`Đang dựng chỉ mục tìm kiếm: ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} cuộc họp\n`),
   });
   // In the background: the command goes on while Chromium starts.
   if (use.warmPdf) void pdf.warm();

@@ -350,6 +350,8 @@ export const IndexStatus = z.object({
   orphaned: z.number().int(),
   stale: z.number().int(),
   structureError: z.string().nullable(),
+  /** Words of the ranked index whose postings disagree with the records (at most 50 counted). */
+  words: z.number().int(),
 });
 export type IndexStatus = z.output<typeof IndexStatus>;
 

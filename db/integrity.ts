@@ -43,7 +43,7 @@ export function checkSearchIndexOfFile(file: string): IndexCheck {
     rw.pragma('busy_timeout = 5000');
     rw.exec('BEGIN');
     try {
-      return checkSearchIndex({ sqlite: rw });
+      return checkSearchIndex({ sqlite: rw }, { words: true });
     } finally {
       rw.exec('ROLLBACK');
     }

@@ -46,6 +46,11 @@ export interface OpenArchiveOptions {
   backupDir?: string;
   /** The migrations this build knows; tests pass their own to exercise upgrades. */
   migrations?: readonly Migration[];
+  /**
+   * How far the search index build has come when opening needs one (an archive from before the ranked
+   * index, migration 0005): meetings indexed of the total, every 5 000.
+   */
+  onIndexProgress?: (done: number, total: number) => void;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -163,12 +168,12 @@ function applyPragmas(sqlite: Database.Database): void {
  * An archive upgraded from before the search index (or one whose index was dropped) has meetings but
  * no index entries: build them once, now, so search works right after the upgrade.
  */
-function fillSearchIndexIfEmpty(sqlite: Database.Database): void {
+function fillSearchIndexIfEmpty(sqlite: Database.Database, onProgress?: (done: number, total: number) => void): void {
   const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_docs'").get();
   if (!hasTable) return;
   const indexed = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM search_docs) AS n').get() as { n: number };
   const live = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM meetings WHERE deleted_at IS NULL) AS n').get() as { n: number };
-  if (live.n === 1 && indexed.n === 0) rebuildSearchIndex({ sqlite });
+  if (live.n === 1 && indexed.n === 0) rebuildSearchIndex({ sqlite }, onProgress);
 }
 
 /**
@@ -214,7 +219,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
       if (e instanceof HosoError) throw e;
       throw new HosoError('MIGRATION_FAILED', migrationBackup ? literal(migrationBackup) : undefined, { cause: e });
     }
-    fillSearchIndexIfEmpty(sqlite);
+    fillSearchIndexIfEmpty(sqlite, options.onIndexProgress);
     if ((sqlite.pragma('application_id', { simple: true }) as number) !== HOSO_APPLICATION_ID) {
       sqlite.pragma(`application_id = ${HOSO_APPLICATION_ID}`);
     }

@@ -121,6 +121,11 @@ function checkConnection(db: Connection, file: string, archiveDir: string, repor
           );
         }
         if (index.structureError) report.problems.push(msg('check.indexBroken', { error: index.structureError }));
+        if (index.words.length || index.lengths.length) {
+          report.problems.push(
+            msg('check.indexWordsOutOfStep', { n: String(index.words.length), examples: index.words.slice(0, 5).join(', '), lengths: String(index.lengths.length) }),
+          );
+        }
       }
       if (report.schemaVersion === SCHEMA_VERSION) {
         // Every finalized record must still match its seal, photo files included.

@@ -5,6 +5,7 @@ import { literal } from '../contract/messages/message';
 import { openArchive, type Archive } from '../db/open';
 import { sweepAbandonedWorkDirs } from './archive/workDir';
 import { startAutomaticBackups } from './backups';
+import { startSearchMaintenance } from './searchMaintenance';
 import { createContext, type HostCapabilities, type Transport } from './context';
 import { createDispatcher, directClient, type DirectClient, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -24,6 +25,8 @@ export interface SessionOptions {
   mustExist?: boolean;
   /** better-sqlite3 built for Electron (see electron/main/nativeBinding.ts); Node's own otherwise. */
   nativeBinding?: string;
+  /** An archive from before the ranked search index has it built as it opens: meetings done of the total. */
+  onIndexProgress?: (done: number, total: number) => void;
   /** Long-running hosts (the desktop app, `hoso serve`) keep the daily backup going; failures go here. */
   automaticBackups?: (error: unknown) => void;
 }
@@ -39,7 +42,7 @@ export interface Session {
   dispatch: Dispatch;
   /** Typed calls through `dispatch`: the data, or the HosoError thrown. */
   call: DirectClient;
-  /** Stops the automatic backups and closes the archive (checkpointing the WAL); twice is harmless. */
+  /** Stops the automatic backups and the search index's merges, closes the archive (checkpointing the WAL); twice is harmless. */
   close(): void;
 }
 
@@ -51,7 +54,7 @@ export interface Session {
  */
 export async function openSession(file: string, transport: Transport, options: SessionOptions = {}): Promise<Session> {
   if (options.mustExist && !existsSync(file)) throw new HosoError('ARCHIVE_NOT_FOUND', literal(file));
-  const archive = await openArchive({ file, nativeBinding: options.nativeBinding });
+  const archive = await openArchive({ file, nativeBinding: options.nativeBinding, onIndexProgress: options.onIndexProgress });
   // A merge or an export killed mid-way left plain text (secret records too) beside the archive: removed
   // before anything else runs.
   sweepAbandonedWorkDirs(archive.file);
@@ -69,6 +72,7 @@ export async function openSession(file: string, transport: Transport, options: S
   if (inner.isLocked) dispatch.isLocked = inner.isLocked;
   const onBackupError = options.automaticBackups;
   const stopBackups = onBackupError ? startAutomaticBackups(archive, onBackupError) : () => {};
+  const stopSearchMaintenance = startSearchMaintenance(archive, log);
   let open = true;
   return {
     archive,
@@ -80,6 +84,7 @@ export async function openSession(file: string, transport: Transport, options: S
       if (!open) return;
       open = false;
       stopBackups();
+      stopSearchMaintenance();
       archive.close();
     },
   };

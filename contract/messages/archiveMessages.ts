@@ -173,6 +173,8 @@ export const archiveVi = {
     indexOutOfStep:
       'Chỉ mục tìm kiếm lệch với nội dung ở {{n}} cuộc họp (thiếu {{missing}}, thừa {{orphaned}}, cũ {{stale}}); hãy chạy "hoso rebuild-index".',
     indexBroken: 'Chỉ mục tìm kiếm bị hỏng cấu trúc ({{error}}); hãy chạy "hoso rebuild-index".',
+    indexWordsOutOfStep:
+      'Chỉ mục xếp hạng lệch với nội dung ở {{n}} từ (ví dụ: {{examples}}) và {{lengths}} cuộc họp; hãy chạy "hoso rebuild-index".',
     sealBroken: 'Hồ sơ đã khóa “{{title}}”: {{reason}}',
     moreSealsBroken: '… và {{n}} hồ sơ đã khóa khác không khớp niêm phong.',
     sealsChecked: 'Đã kiểm tra niêm phong {{n}} hồ sơ đã khóa.',
@@ -325,6 +327,7 @@ export const archiveEn: CatalogShape<typeof archiveVi> = {
     indexOutOfStep:
       'The search index is out of step with the content for {{n}} meetings ({{missing}} missing, {{orphaned}} extra, {{stale}} out of date); run "hoso rebuild-index".',
     indexBroken: 'The search index is structurally damaged ({{error}}); run "hoso rebuild-index".',
+    indexWordsOutOfStep: 'The ranking index disagrees with the content for {{n}} words (e.g. {{examples}}) and {{lengths}} meetings; run "hoso rebuild-index".',
     sealBroken: 'Sealed record “{{title}}”: {{reason}}',
     moreSealsBroken: '… and {{n}} more sealed records that do not match their seal.',
     sealsChecked: 'Seals of {{n}} sealed records checked.',

@@ -14,6 +14,10 @@ export class DocMeta {
   date = new Int32Array(0);
   kind = new Int32Array(0);
   live = new Uint8Array(0);
+  /** Words of each document over all columns (bm25's D), and their sum and count over live documents. */
+  length = new Int32Array(0);
+  liveDocuments = 0;
+  liveWords = 0;
   kinds: string[] = [];
   kindsFolded: string[] = [];
   private kindIndex = new Map<string, number>();
@@ -30,10 +34,12 @@ export class DocMeta {
     this.date = grow(this.date, (n) => new Int32Array(n));
     this.kind = grow(this.kind, (n) => new Int32Array(n));
     this.live = grow(this.live, (n) => new Uint8Array(n));
+    this.length = grow(this.length, (n) => new Int32Array(n));
   }
 
-  set(docid: number, meetingDate: string | null, kind: string, kindFolded: string): void {
+  set(docid: number, meetingDate: string | null, kind: string, kindFolded: string, length: number): void {
     this.ensure(docid);
+    this.drop(docid);
     let k = this.kindIndex.get(kindFolded);
     if (k === undefined) {
       k = this.kinds.length;
@@ -44,11 +50,18 @@ export class DocMeta {
     this.date[docid] = meetingDate ? Number(meetingDate.replace(/-/g, '')) : 0;
     this.kind[docid] = k;
     this.live[docid] = 1;
+    this.length[docid] = length;
+    this.liveDocuments++;
+    this.liveWords += length;
     if (docid > this.maxDocid) this.maxDocid = docid;
   }
 
   drop(docid: number): void {
-    if (docid < this.live.length) this.live[docid] = 0;
+    if (docid < this.live.length && this.live[docid] === 1) {
+      this.live[docid] = 0;
+      this.liveDocuments--;
+      this.liveWords -= this.length[docid]!;
+    }
   }
 
   kindOf(folded: string): number | undefined {
@@ -66,8 +79,8 @@ const cache = new WeakMap<Database.Database, Cached>();
 
 function load(sqlite: Database.Database): DocMeta {
   const meta = new DocMeta();
-  const rows = sqlite.prepare('SELECT docid, meeting_date, kind, kind_folded FROM search_docs').raw().all() as [number, string | null, string, string][];
-  for (const [docid, date, kind, folded] of rows) meta.set(docid, date, kind, folded);
+  const rows = sqlite.prepare('SELECT docid, meeting_date, kind, kind_folded, length FROM search_docs').raw().all() as [number, string | null, string, string, number][];
+  for (const [docid, date, kind, folded, length] of rows) meta.set(docid, date, kind, folded, length);
   return meta;
 }
 
@@ -78,10 +91,10 @@ export function docMeta(sqlite: Database.Database): DocMeta {
   const hit = cache.get(sqlite);
   if (hit && hit.dataVersion === dataVersion && hit.pending.size <= PENDING_RELOAD) {
     if (hit.pending.size > 0) {
-      const one = sqlite.prepare('SELECT meeting_date, kind, kind_folded FROM search_docs WHERE docid = ?').raw();
+      const one = sqlite.prepare('SELECT meeting_date, kind, kind_folded, length FROM search_docs WHERE docid = ?').raw();
       for (const docid of hit.pending) {
-        const row = one.get(docid) as [string | null, string, string] | undefined;
-        if (row) hit.meta.set(docid, row[0], row[1], row[2]);
+        const row = one.get(docid) as [string | null, string, string, number] | undefined;
+        if (row) hit.meta.set(docid, row[0], row[1], row[2], row[3]);
         else hit.meta.drop(docid);
       }
       // Inside a transaction these rows may yet be rolled back: read them again after it ends.

@@ -1,4 +1,5 @@
 import type { Connection } from '../open';
+import { TermCache } from './searchCache';
 // Statements kept per connection and SQL text (search builds a bounded set of query shapes).
 import { cachedStatement as statement } from '../statementCache';
 
@@ -37,14 +38,18 @@ export type SearchIndex = 'search_fts' | 'search_marked';
  * a quoted phrase), and the marked index answers both with one pass.
  */
 export class IndexLookups {
-  private readonly seen = new Map<string, Int32Array>();
-  constructor(private readonly sqlite: Connection) {}
+  constructor(
+    private readonly sqlite: Connection,
+    /** Lookups of earlier searches while the index is unchanged (searchCache.ts). */
+    private readonly seen: TermCache<Int32Array> = new TermCache(new Map()),
+  ) {}
   rowids(index: SearchIndex, match: string): Int32Array {
     const key = `${index}\u0000${match}`;
     let ids = this.seen.get(key);
     if (!ids) {
       const list = statement(this.sqlite, `SELECT group_concat(rowid) FROM ${index} WHERE ${index} MATCH ?`).pluck().get(match) as string | null;
-      this.seen.set(key, (ids = parseIdList(list)));
+      ids = parseIdList(list);
+      this.seen.set(key, ids);
     }
     return ids;
   }

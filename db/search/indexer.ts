@@ -4,7 +4,10 @@ import type { Archive } from '../open';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { foldedText, markedText } from './tokens';
 import { SEARCH_COLUMNS, searchDocumentSql, type SearchDocument } from './document';
-import { forgetDocMeta, touchDoc } from './docMeta';
+import { docMeta, forgetDocMeta, touchDoc } from './docMeta';
+import { docTerms } from './docTerms';
+import { noteIndexWrite } from './searchCache';
+import { addToTail, allocateDocid, MainBuilder, mergeTail, RankedIndexCheck, removeFromTail, TAIL_MAX, TAIL_MERGE, tailSize } from './rankedIndex';
 import { forgetDocFacets, touchFacetDoc } from './docFacets';
 
 // The document's columns and type are document.ts's; callers of the indexer find them here too.
@@ -15,7 +18,6 @@ interface Statements {
   all: Database.Statement;
   findDoc: Database.Statement;
   insertDoc: Database.Statement;
-  updateDoc: Database.Statement;
   deleteDoc: Database.Statement;
   insertFts: Database.Statement;
   deleteFts: Database.Statement;
@@ -34,8 +36,7 @@ function statements(sqlite: Database.Database): Statements {
       // `+m.deleted_at` keeps the planner on the primary key (the deleted_at index would scan every meeting per page).
       all: sqlite.prepare(searchDocumentSql('WHERE +m.deleted_at IS NULL AND m.id > ? ORDER BY m.id LIMIT 500')),
       findDoc: sqlite.prepare('SELECT docid, content_hash AS contentHash FROM search_docs WHERE meeting_id = ?'),
-      insertDoc: sqlite.prepare('INSERT INTO search_docs (meeting_id, meeting_date, kind, kind_folded, content_hash) VALUES (?, ?, ?, ?, ?)'),
-      updateDoc: sqlite.prepare('UPDATE search_docs SET meeting_date = ?, kind = ?, kind_folded = ?, content_hash = ? WHERE docid = ?'),
+      insertDoc: sqlite.prepare('INSERT INTO search_docs (docid, meeting_id, meeting_date, kind, kind_folded, content_hash, length) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteDoc: sqlite.prepare('DELETE FROM search_docs WHERE docid = ?'),
       insertFts: sqlite.prepare(
         `INSERT INTO search_fts (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`,
@@ -68,23 +69,31 @@ export function contentHash(doc: SearchDocument): string {
 
 /** The in-memory copies of search_docs and of each meeting's people and tags re-read `docid` before their next use. */
 function touched(sqlite: Database.Database, docid: number): void {
+  noteIndexWrite(sqlite);
   touchDoc(sqlite, docid);
   touchFacetDoc(sqlite, docid);
 }
 
-function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocument, existing: { docid: number } | undefined): void {
-  const hash = contentHash(doc);
-  let docid: number;
-  if (existing) {
-    docid = existing.docid;
-    s.deleteFts.run(docid);
-    s.deleteMarked.run(docid);
-    s.updateDoc.run(doc.meetingDate, doc.kind, foldVietnamese(doc.kind), hash, docid);
-  } else {
-    docid = Number(s.insertDoc.run(doc.meetingId, doc.meetingDate, doc.kind, foldVietnamese(doc.kind), hash).lastInsertRowid);
-  }
+/** Takes a docid out of every part of the index (the main segment skips it from now on as dead). */
+function removeDocument(sqlite: Database.Database, s: Statements, docid: number): void {
+  s.deleteFts.run(docid);
+  s.deleteMarked.run(docid);
+  s.deleteDoc.run(docid);
+  removeFromTail(sqlite, docid);
+  touched(sqlite, docid);
+}
+
+/**
+ * Indexes a meeting under `docid` (a new one: an edit is a removal and an addition). The ranked index
+ * takes it into the tail, or into the main segment's builder during a rebuild.
+ */
+function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocument, docid: number, builder: MainBuilder | null): void {
+  const terms = docTerms(doc);
+  s.insertDoc.run(docid, doc.meetingId, doc.meetingDate, doc.kind, foldVietnamese(doc.kind), contentHash(doc), terms.length);
   s.insertFts.run(docid, ...SEARCH_COLUMNS.map((c) => foldedText(doc[c])));
   s.insertMarked.run(docid, markedText(SEARCH_COLUMNS.map((c) => doc[c]).join('\n')));
+  if (builder) builder.add(docid, terms);
+  else addToTail(sqlite, docid, terms);
   touched(sqlite, docid);
 }
 
@@ -93,25 +102,39 @@ function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocu
  * Call inside the transaction of the write, so the index never disagrees with a committed change.
  */
 export function indexMeeting(archive: Pick<Archive, 'sqlite'>, meetingId: string): void {
-  const s = statements(archive.sqlite);
+  const sqlite = archive.sqlite;
+  const s = statements(sqlite);
   const doc = s.one.get(meetingId) as SearchDocument | undefined;
   const existing = s.findDoc.get(meetingId) as { docid: number; contentHash: string } | undefined;
-  if (!doc) {
-    if (existing) {
-      s.deleteFts.run(existing.docid);
-      s.deleteMarked.run(existing.docid);
-      s.deleteDoc.run(existing.docid);
-      touched(archive.sqlite, existing.docid);
-    }
-    return;
-  }
-  if (existing && existing.contentHash === contentHash(doc)) {
+  if (existing && doc && existing.contentHash === contentHash(doc)) {
     // Same text, but maybe not the same people: replacing an attendee by a namesake from the directory
     // (two "Nguyễn Văn Hùng") changes no word. The in-memory facets re-read the meeting either way.
-    touched(archive.sqlite, existing.docid);
+    touched(sqlite, existing.docid);
     return;
   }
-  writeDocument(archive.sqlite, s, doc, existing);
+  if (existing) removeDocument(sqlite, s, existing.docid);
+  if (doc) writeDocument(sqlite, s, doc, allocateDocid(sqlite), null);
+  // A tail this long slows every search: past TAIL_MAX the write itself merges (the idle merge of
+  // mergeSearchTail normally runs long before).
+  if (doc && tailSize(sqlite) >= TAIL_MAX) mergeNow(sqlite);
+}
+
+function mergeNow(sqlite: Database.Database): { documents: number; words: number } {
+  const meta = docMeta(sqlite);
+  return mergeTail(sqlite, (d) => d < meta.live.length && meta.live[d] === 1);
+}
+
+/**
+ * Moves the ranked index's tail into its main segment when TAIL_MERGE documents wait there, in one
+ * transaction of its own: the sessions call it a few seconds after the last write (services/session
+ * idle merge). Returns what it merged, or null when nothing was due.
+ */
+export function mergeSearchTail(archive: Pick<Archive, 'sqlite'>, force = false): { documents: number; words: number; ms: number } | null {
+  const started = Date.now();
+  const sqlite = archive.sqlite;
+  if (tailSize(sqlite) < (force ? 1 : TAIL_MERGE)) return null;
+  const merged = sqlite.transaction(() => mergeNow(sqlite))();
+  return { ...merged, ms: Date.now() - started };
 }
 
 /**
@@ -134,9 +157,10 @@ function ftsSettings(sqlite: Database.Database, settings: Record<string, number>
 }
 
 /** Rebuilds the whole index from the tables, in one transaction (the old index stays until commit). */
-export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?: (done: number) => void): { documents: number; ms: number } {
+export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?: (done: number, total: number) => void): { documents: number; ms: number } {
   const started = Date.now();
   const s = statements(archive.sqlite);
+  const total = onProgress ? (archive.sqlite.prepare('SELECT count(*) FROM meetings WHERE deleted_at IS NULL').pluck().get() as number) : 0;
   let documents = 0;
   const cacheSize = archive.sqlite.pragma('cache_size', { simple: true }) as number;
   archive.sqlite.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
@@ -146,10 +170,13 @@ export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?
       ftsSettings(archive.sqlite, REBUILD_FTS);
       forgetDocMeta(archive.sqlite);
       forgetDocFacets(archive.sqlite);
+      const builder = new MainBuilder();
       for (const doc of liveDocuments(s)) {
-        writeDocument(archive.sqlite, s, doc, undefined);
-        if (++documents % 5000 === 0) onProgress?.(documents);
+        writeDocument(archive.sqlite, s, doc, ++documents, builder);
+        if (documents % 5000 === 0) onProgress?.(documents, total);
       }
+      if (documents % 5000 !== 0) onProgress?.(documents, total);
+      builder.write(archive.sqlite, documents + 1);
       archive.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize'); INSERT INTO search_marked (search_marked) VALUES ('optimize');`);
       ftsSettings(archive.sqlite, EVERYDAY_FTS);
     })();
@@ -168,27 +195,47 @@ export interface IndexCheck {
   stale: string[];
   /** FTS5's own structure check failed. */
   structureError: string | null;
+  /**
+   * With `words`: index words whose postings disagree with the records (up to 50), and live meetings
+   * whose recorded length (bm25's D) is not their text's.
+   */
+  words: string[];
+  lengths: string[];
 }
 
-/** Compares the index with the content, meeting by meeting (via the content hash), plus FTS5's own check. */
-export function checkSearchIndex(archive: Pick<Archive, 'sqlite'>): IndexCheck {
+/**
+ * Compares the index with the content, meeting by meeting (via the content hash), plus FTS5's own
+ * check. With `words` (`hoso check`, the search check channel), also every word of the ranked index
+ * against the records (RankedIndexCheck): a full pass over the text, tens of seconds at 100 000 meetings.
+ */
+export function checkSearchIndex(archive: Pick<Archive, 'sqlite'>, options: { words?: boolean } = {}): IndexCheck {
   const s = statements(archive.sqlite);
   const indexed = new Map(
-    (archive.sqlite.prepare('SELECT meeting_id AS id, content_hash AS hash FROM search_docs').all() as { id: string; hash: string }[]).map((r) => [r.id, r.hash]),
+    (archive.sqlite.prepare('SELECT meeting_id AS id, content_hash AS hash, docid, length FROM search_docs').all() as { id: string; hash: string; docid: number; length: number }[]).map(
+      (r) => [r.id, r],
+    ),
   );
-  const result: IndexCheck = { ok: true, documents: indexed.size, missing: [], orphaned: [], stale: [], structureError: null };
+  const liveDocids = new Set([...indexed.values()].map((r) => r.docid));
+  const result: IndexCheck = { ok: true, documents: indexed.size, missing: [], orphaned: [], stale: [], structureError: null, words: [], lengths: [] };
+  const words = options.words ? new RankedIndexCheck() : null;
   for (const doc of liveDocuments(s)) {
-    const hash = indexed.get(doc.meetingId);
-    if (hash === undefined) result.missing.push(doc.meetingId);
-    else if (hash !== contentHash(doc)) result.stale.push(doc.meetingId);
+    const row = indexed.get(doc.meetingId);
+    if (row === undefined) result.missing.push(doc.meetingId);
+    else if (row.hash !== contentHash(doc)) result.stale.push(doc.meetingId);
+    else if (words) {
+      const terms = docTerms(doc);
+      if (terms.length !== row.length) result.lengths.push(doc.meetingId);
+      words.add(terms);
+    }
     indexed.delete(doc.meetingId);
   }
   result.orphaned = [...indexed.keys()];
+  if (words) result.words = words.wordsOutOfStep(archive.sqlite, (d) => liveDocids.has(d));
   try {
     archive.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check'); INSERT INTO search_marked (search_marked) VALUES ('integrity-check');`);
   } catch (e) {
     result.structureError = (e as Error).message;
   }
-  result.ok = !result.missing.length && !result.orphaned.length && !result.stale.length && !result.structureError;
+  result.ok = !result.missing.length && !result.orphaned.length && !result.stale.length && !result.structureError && !result.words.length && !result.lengths.length;
   return result;
 }

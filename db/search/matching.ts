@@ -1,7 +1,8 @@
 import type { Connection } from '../open';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import type { SearchQuery } from '../../contract/contract';
-import { foldedMatch, ftsTerm, markedMatch, type ParsedQuery } from './query';
+import { markedMatch, type ParsedQuery } from './query';
+import type { RankedQuery } from './rankedQuery';
 import type { DocMeta } from './docMeta';
 import { DocSet, type IndexLookups, type SearchIndex } from './docSet';
 // Statements kept per connection and SQL text (search builds a bounded set of query shapes).
@@ -44,12 +45,20 @@ export interface Matches {
 }
 
 /**
- * The set of matching docids. Words come from one MATCH on the folded index (or the marked index alone,
- * see markedOnly); terms typed with marks intersect with the marked index (per clause, or the clause's
+ * The set of matching docids. Words, phrases and prefixes come from the ranked index (rankedQuery.ts; or
+ * the marked index alone, see markedOnly); terms typed with marks intersect with the marked index (per clause, or the clause's
  * dictionary alternatives, which carry no marks); dates and kinds are array lookups in DocMeta; person
  * and tag narrowing come from SQL (small sets).
  */
-export function matchingDocids(sqlite: Connection, lookups: IndexLookups, q: ParsedQuery, req: SearchQuery, meta: DocMeta, tuning: SearchTuning): Matches {
+export function matchingDocids(
+  sqlite: Connection,
+  lookups: IndexLookups,
+  ranked: RankedQuery,
+  q: ParsedQuery,
+  req: SearchQuery,
+  meta: DocMeta,
+  tuning: SearchTuning,
+): Matches {
   const pluck = (sql: string, ...params: unknown[]) => statement(sqlite, sql).pluck().all(...params) as number[];
   const matching = (index: SearchIndex, match: string) => lookups.rowids(index, match);
   const allowedBy: Uint8Array[] = [];
@@ -65,12 +74,14 @@ export function matchingDocids(sqlite: Connection, lookups: IndexLookups, q: Par
   if (fromMarkedIndex) {
     candidates = markedSingles!;
   } else {
-    const folded = foldedMatch(q);
-    if (folded) {
-      candidates = matching('search_fts', folded);
+    if (q.clauses.length) {
+      candidates = ranked.matching(q);
     } else {
+      // Filters alone (tu:, den:, loai:): every live meeting but those holding an excluded term.
+      const excluded = new DocSet(meta.maxDocid);
+      for (const t of q.excluded) excluded.addAll(ranked.hits(t).docids);
       const all: number[] = [];
-      for (let d = 1; d <= meta.maxDocid; d++) if (meta.live[d]) all.push(d);
+      for (let d = 1; d <= meta.maxDocid; d++) if (meta.live[d] && !excluded.bytes[d]) all.push(d);
       candidates = all;
     }
     if (markedSingles) allowedBy.push(new DocSet(meta.maxDocid).addAll(markedSingles).bytes);
@@ -82,9 +93,7 @@ export function matchingDocids(sqlite: Connection, lookups: IndexLookups, q: Par
     const allowed = new DocSet(meta.maxDocid);
     clause.alternatives.forEach((alt, i) => {
       const m = markedAlts[i];
-      allowed.addAll(
-        m ? matching('search_marked', m) : matching('search_fts', ftsTerm(alt)),
-      );
+      allowed.addAll(m ? matching('search_marked', m) : ranked.hits(alt).docids);
     });
     allowedBy.push(allowed.bytes);
   }

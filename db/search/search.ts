@@ -6,6 +6,9 @@ import { searchDocumentSql, type SearchDocument } from './document';
 import { IndexLookups } from './docSet';
 import { DEFAULT_TUNING, matchingDocids, type SearchTuning } from './matching';
 import { pageDocids } from './ranking';
+import { RankedQuery } from './rankedQuery';
+import { RankedIndexReader } from './rankedIndex';
+import { searchCache } from './searchCache';
 import { buildSnippet, markTitle } from './snippets';
 import type { SearchQuery, SearchResult } from '../../contract/contract';
 import { literal, msg, type Message } from '../../contract/messages/message';
@@ -104,13 +107,16 @@ export function searchMeetings(
 function answer(archive: Pick<Archive, 'sqlite'>, req: SearchRequest, q: ParsedQuery, tuning: SearchTuning): SearchResponse {
   const sqlite = archive.sqlite;
   const meta = docMeta(sqlite);
-  const lookups = new IndexLookups(sqlite);
-  const matches = matchingDocids(sqlite, lookups, q, req, meta, tuning);
+  const index = new RankedIndexReader(sqlite);
+  const cache = searchCache(sqlite, index.generation);
+  const lookups = new IndexLookups(sqlite, cache.lookups);
+  const ranked = new RankedQuery(index, meta, cache.terms);
+  const matches = matchingDocids(sqlite, lookups, ranked, q, req, meta, tuning);
   const { hits } = matches;
   const total = hits.length;
   if (total === 0) return { ...emptyResponse(null, q.notes) };
 
-  const page = pageDocids(sqlite, lookups, q, req, meta, matches);
+  const page = pageDocids(lookups, ranked, q, req, meta, matches);
   const meetingOf = statement(sqlite, 'SELECT meeting_id FROM search_docs WHERE docid = ?').pluck();
   const pageIds = page.map((p) => ({ ...p, id: meetingOf.get(p.docid) as string | undefined }));
   const fields = loadFields(sqlite, pageIds.flatMap((p) => (p.id ? [p.id] : [])));

@@ -96,6 +96,7 @@ function start(): void {
         },
         log,
         automaticBackups: (e) => log.error('BACKUP_FAILED', 'automatic daily backup', e),
+        onIndexProgress: (done, total) => log.info(`search index build ${done}/${total}`),
       });
     } catch (e) {
       // Never fall back to a fresh empty archive: the clerk must learn their archive did not open.

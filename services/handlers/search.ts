@@ -15,7 +15,7 @@ export function searchHandlers(ctx: ServiceContext): HandlersOf<'search'> {
     'search/saved-create': (fields) => createSavedSearch(a, fields),
     'search/saved-delete': ({ id }) => ({ deleted: deleteSavedSearch(a, id) }),
     'search/check': () => {
-      const c = checkSearchIndex(a);
+      const c = checkSearchIndex(a, { words: true });
       return {
         ok: c.ok,
         documents: c.documents,
@@ -23,6 +23,7 @@ export function searchHandlers(ctx: ServiceContext): HandlersOf<'search'> {
         orphaned: c.orphaned.length,
         stale: c.stale.length,
         structureError: c.structureError,
+        words: c.words.length + c.lengths.length,
       };
     },
     // A rebuild of 100 000 meetings takes a while: the host may show how far it got (the CLI does).

@@ -1,0 +1,388 @@
+import type Database from 'better-sqlite3';
+import { SEARCH_COLUMNS } from './document';
+import { FIELD_WEIGHTS } from './snippets';
+import { appendPostings, ByteReader, ByteWriter, COLUMNS, lastDocidOf, TermPostings, TermWriter, type Occurrences } from './postings';
+import type { DocTerms } from './docTerms';
+import { cachedStatement as statement } from '../statementCache';
+
+/**
+ * hoso's ranked index (DESIGN.md §4; docs/ARCHITECTURE.md "Search index"): per folded word, its
+ * postings (postings.ts) in two segments.
+ *
+ * - The main segment: one row of search_postings per word, written by a full build or a merge.
+ * - The tail: each document written since the last merge, as one row of search_tail holding its own
+ *   words (a forward list). A save writes one row, not one per word; a search reads the tail words it
+ *   asks for from the in-memory copy. When the tail holds TAIL_MERGE documents, a merge moves them into
+ *   the main segment (mergeTail), in the background or, past TAIL_MAX, within the write.
+ *
+ * A document is never changed in place: an edit removes the old docid and adds the text under a new
+ * one (docids are never reused, search_index_state.next_docid), and a deleted docid stays in the main
+ * segment until its words are rewritten, skipped by every read (DocMeta.live). Statistics (documents,
+ * words, documents per word) are counted over live documents only, so ranking is exact after any edit.
+ */
+
+export const WEIGHTS: readonly number[] = SEARCH_COLUMNS.map((c) => FIELD_WEIGHTS[c]);
+/** Tail size at which a merge is due (a few seconds after the last write), and past which a write merges. */
+export const TAIL_MERGE = 200;
+export const TAIL_MAX = 1000;
+
+type Sqlite = Database.Database;
+
+function stateValue(sqlite: Sqlite, key: string): number {
+  return (statement(sqlite, 'SELECT value FROM search_index_state WHERE key = ?').pluck().get(key) as number | undefined) ?? 0;
+}
+function setState(sqlite: Sqlite, key: string, value: number): void {
+  statement(sqlite, 'INSERT INTO search_index_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** A docid never used before (an edited or deleted document's docid may still be in the main segment). */
+export function allocateDocid(sqlite: Sqlite): number {
+  const max = statement(sqlite, 'SELECT coalesce(max(docid), 0) FROM search_docs').pluck().get() as number;
+  const docid = Math.max(stateValue(sqlite, 'next_docid'), max + 1);
+  setState(sqlite, 'next_docid', docid + 1);
+  return docid;
+}
+
+// ---------- the tail: forward lists ----------
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function encodeForward(doc: DocTerms): Buffer {
+  const w = new ByteWriter(1024);
+  w.varint(doc.terms.size);
+  for (const [term, occ] of doc.terms) {
+    const bytes = encoder.encode(term);
+    w.varint(bytes.length);
+    w.append(bytes);
+    w.byte(occ.mask);
+    for (let c = 0; c < COLUMNS; c++) {
+      if (!(occ.mask & (1 << c))) continue;
+      const ps = occ.positions[c]!;
+      w.varint(ps.length);
+      let prev = 0;
+      for (const p of ps) {
+        w.varint(p - prev);
+        prev = p;
+      }
+    }
+  }
+  return w.done();
+}
+
+export function decodeForward(blob: Uint8Array): Map<string, Occurrences> {
+  const r = new ByteReader(blob);
+  const n = r.varint();
+  const out = new Map<string, Occurrences>();
+  for (let t = 0; t < n; t++) {
+    const len = r.varint();
+    const term = decoder.decode(blob.subarray(r.pos, r.pos + len));
+    r.pos += len;
+    const mask = r.byte();
+    const positions: number[][] = [];
+    for (let c = 0; c < COLUMNS; c++) {
+      const ps: number[] = [];
+      if (mask & (1 << c)) {
+        const tf = r.varint();
+        let p = 0;
+        for (let k = 0; k < tf; k++) ps.push((p += r.varint()));
+      }
+      positions.push(ps);
+    }
+    out.set(term, { mask, positions });
+  }
+  return out;
+}
+
+interface TailDoc {
+  length: number;
+  terms: Map<string, Occurrences>;
+}
+
+// ---------- reading, with a per-connection cache ----------
+
+/**
+ * Decoded main-segment postings kept per connection, up to CACHE_BYTES: the words a clerk searches
+ * are few and repeat ("hội nghị", the province's name), and decoding a word held by every meeting is
+ * most of a search's cost. Valid while the main segment's generation (bumped by every merge and build)
+ * and the tail (PRAGMA data_version for other connections' commits, pending docids for this one's) stay.
+ */
+const CACHE_BYTES = 96 * 1024 * 1024;
+
+interface Reader {
+  generation: number;
+  dataVersion: number;
+  main: Map<string, TermPostings | null>;
+  bytes: number;
+  tail: Map<number, TailDoc> | null;
+  pendingTail: Set<number>;
+}
+const readers = new WeakMap<Sqlite, Reader>();
+
+function reader(sqlite: Sqlite): Reader {
+  const generation = stateValue(sqlite, 'generation');
+  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  let r = readers.get(sqlite);
+  if (!r || r.generation !== generation || r.dataVersion !== dataVersion) {
+    r = { generation, dataVersion, main: new Map(), bytes: 0, tail: null, pendingTail: new Set() };
+    readers.set(sqlite, r);
+  }
+  return r;
+}
+
+/** This connection wrote `docid` into or out of the tail: re-read it before the next search. */
+function touchTail(sqlite: Sqlite, docid: number): void {
+  readers.get(sqlite)?.pendingTail.add(docid);
+}
+
+/** After a build or merge on this connection: every cached word is stale. */
+export function forgetRankedIndex(sqlite: Sqlite): void {
+  readers.delete(sqlite);
+}
+
+function tailDocs(sqlite: Sqlite, r: Reader): Map<number, TailDoc> {
+  const read = (docid: number) => statement(sqlite, 'SELECT length, terms FROM search_tail WHERE docid = ?').get(docid) as { length: number; terms: Buffer } | undefined;
+  if (!r.tail) {
+    r.tail = new Map();
+    const rows = statement(sqlite, 'SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[];
+    for (const row of rows) r.tail.set(row.docid, { length: row.length, terms: decodeForward(row.terms) });
+    r.pendingTail.clear();
+  } else if (r.pendingTail.size) {
+    for (const docid of r.pendingTail) {
+      const row = read(docid);
+      if (row) r.tail.set(docid, { length: row.length, terms: decodeForward(row.terms) });
+      else r.tail.delete(docid);
+    }
+    // Inside a transaction these rows may yet be rolled back: read them again after it ends.
+    if (!sqlite.inTransaction) r.pendingTail.clear();
+  }
+  return r.tail;
+}
+
+function mainPostings(sqlite: Sqlite, r: Reader, term: string): TermPostings | null {
+  if (r.main.has(term)) {
+    const hit = r.main.get(term)!;
+    // Most recently used last: the cache drops from the front.
+    r.main.delete(term);
+    r.main.set(term, hit);
+    return hit;
+  }
+  const row = statement(sqlite, 'SELECT docs, positions FROM search_postings WHERE term = ?').get(term) as { docs: Buffer; positions: Buffer } | undefined;
+  const postings = row ? new TermPostings(row.docs, row.positions, WEIGHTS) : null;
+  r.main.set(term, postings);
+  r.bytes += postings ? postings.bytes : 64;
+  for (const [k, v] of r.main) {
+    if (r.bytes <= CACHE_BYTES) break;
+    r.main.delete(k);
+    r.bytes -= v ? v.bytes : 64;
+  }
+  return postings;
+}
+
+/** One word's postings over both segments: the main segment's, then the tail's (higher docids). */
+export interface WordPostings {
+  segments: TermPostings[];
+}
+
+export class RankedIndexReader {
+  private readonly r: Reader;
+  private readonly tail: Map<number, TailDoc>;
+  private readonly seen = new Map<string, WordPostings>();
+  constructor(private readonly sqlite: Sqlite) {
+    this.r = reader(sqlite);
+    this.tail = tailDocs(sqlite, this.r);
+  }
+
+  /** The main segment's generation (bumped by every build and merge). */
+  get generation(): number {
+    return this.r.generation;
+  }
+
+  word(term: string): WordPostings {
+    let w = this.seen.get(term);
+    if (w) return w;
+    const segments: TermPostings[] = [];
+    const main = mainPostings(this.sqlite, this.r, term);
+    if (main && main.n) segments.push(main);
+    if (this.tail.size) {
+      const writer = new TermWriter(WEIGHTS);
+      for (const [docid, doc] of this.tail) {
+        const occ = doc.terms.get(term);
+        if (occ) writer.add(docid, doc.length, occ);
+      }
+      if (writer.documents) {
+        const { docs, positions } = writer.finish();
+        segments.push(new TermPostings(docs, positions, WEIGHTS));
+      }
+    }
+    this.seen.set(term, (w = { segments }));
+    return w;
+  }
+
+  /** The indexed words beginning with `prefix`, at most `limit` + 1 of them (the caller refuses more). */
+  wordsWithPrefix(prefix: string, limit: number): string[] {
+    const out = new Set<string>(
+      statement(this.sqlite, 'SELECT term FROM search_postings WHERE term >= ? ORDER BY term LIMIT ?')
+        .pluck()
+        .all(prefix, limit + 1)
+        .filter((t) => (t as string).startsWith(prefix)) as string[],
+    );
+    for (const doc of this.tail.values()) {
+      for (const t of doc.terms.keys()) if (t.startsWith(prefix)) out.add(t);
+      if (out.size > limit) break;
+    }
+    return [...out];
+  }
+}
+
+// ---------- writing ----------
+
+/** Adds a document (a new docid) to the tail. */
+export function addToTail(sqlite: Sqlite, docid: number, doc: DocTerms): void {
+  statement(sqlite, 'INSERT INTO search_tail (docid, length, terms) VALUES (?, ?, ?)').run(docid, doc.length, encodeForward(doc));
+  touchTail(sqlite, docid);
+}
+
+/** Takes a removed docid out of the tail, if it is there (in the main segment it is skipped as dead). */
+export function removeFromTail(sqlite: Sqlite, docid: number): void {
+  if (statement(sqlite, 'DELETE FROM search_tail WHERE docid = ?').run(docid).changes) touchTail(sqlite, docid);
+}
+
+export function tailSize(sqlite: Sqlite): number {
+  return statement(sqlite, 'SELECT count(*) FROM search_tail').pluck().get() as number;
+}
+
+/** Builds the main segment from scratch: call with every live document in ascending docid order. */
+export class MainBuilder {
+  private readonly words = new Map<string, TermWriter>();
+  documents = 0;
+  add(docid: number, doc: DocTerms): void {
+    for (const [term, occ] of doc.terms) {
+      let w = this.words.get(term);
+      if (!w) this.words.set(term, (w = new TermWriter(WEIGHTS)));
+      w.add(docid, doc.length, occ);
+    }
+    this.documents++;
+  }
+  /** Replaces the main segment and empties the tail (inside the caller's transaction). */
+  write(sqlite: Sqlite, nextDocid: number): void {
+    sqlite.exec('DELETE FROM search_postings; DELETE FROM search_tail;');
+    const insert = sqlite.prepare('INSERT INTO search_postings (term, docs, positions) VALUES (?, ?, ?)');
+    for (const [term, w] of this.words) {
+      const { docs, positions } = w.finish();
+      insert.run(term, docs, positions);
+    }
+    setState(sqlite, 'next_docid', nextDocid);
+    setState(sqlite, 'generation', stateValue(sqlite, 'generation') + 1);
+    setState(sqlite, 'main_documents', this.documents);
+    forgetRankedIndex(sqlite);
+  }
+}
+
+/**
+ * Moves the tail into the main segment: for every word of a live tail document, the tail's documents
+ * are encoded as blocks appended to the word's postings (postings.ts appendPostings): the main
+ * segment's blocks are neither decoded nor rewritten, so a merge costs the tail's size, not the
+ * archive's. Dead documents stay in the main segment, skipped by every read, until a rebuild. Inside the
+ * caller's transaction. `live(docid)` answers for the live documents (DocMeta).
+ */
+export function mergeTail(sqlite: Sqlite, live: (docid: number) => boolean): { documents: number; words: number } {
+  const rows = sqlite.prepare('SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[];
+  const byWord = new Map<string, { docid: number; length: number; occ: Occurrences }[]>();
+  let documents = 0;
+  for (const row of rows) {
+    if (!live(row.docid)) continue;
+    documents++;
+    for (const [term, occ] of decodeForward(row.terms)) {
+      let list = byWord.get(term);
+      if (!list) byWord.set(term, (list = []));
+      list.push({ docid: row.docid, length: row.length, occ });
+    }
+  }
+  const read = sqlite.prepare('SELECT docs, positions FROM search_postings WHERE term = ?');
+  const upsert = sqlite.prepare('INSERT INTO search_postings (term, docs, positions) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET docs = excluded.docs, positions = excluded.positions');
+  for (const [term, added] of byWord) {
+    const row = read.get(term) as { docs: Buffer; positions: Buffer } | undefined;
+    const w = new TermWriter(WEIGHTS, row ? lastDocidOf(row.docs).lastDocid : 0);
+    for (const a of added) w.add(a.docid, a.length, a.occ);
+    const tail = w.finish();
+    const { docs, positions } = row ? appendPostings(row, tail) : tail;
+    upsert.run(term, docs, positions);
+  }
+  sqlite.exec('DELETE FROM search_tail');
+  setState(sqlite, 'generation', stateValue(sqlite, 'generation') + 1);
+  setState(sqlite, 'main_documents', stateValue(sqlite, 'main_documents') + documents);
+  forgetRankedIndex(sqlite);
+  return { documents, words: byWord.size };
+}
+
+// ---------- checking ----------
+
+/** Per word, what its postings must sum to over the live documents: documents, then per column tf and Σ positions. */
+const CHECK_FIELDS = 1 + 2 * COLUMNS;
+
+export class RankedIndexCheck {
+  private readonly expected = new Map<string, Float64Array>();
+
+  /** A live document as the records say it is. */
+  add(doc: DocTerms): void {
+    for (const [term, occ] of doc.terms) {
+      let e = this.expected.get(term);
+      if (!e) this.expected.set(term, (e = new Float64Array(CHECK_FIELDS)));
+      e[0]!++;
+      for (let c = 0; c < COLUMNS; c++) {
+        e[1 + c]! += occ.positions[c]!.length;
+        for (const p of occ.positions[c]!) e[1 + COLUMNS + c]! += p;
+      }
+    }
+  }
+
+  /**
+   * The words whose postings (main segment and tail, live documents only) disagree with the records,
+   * up to `limit`; an undecodable list counts as disagreeing.
+   */
+  wordsOutOfStep(sqlite: Sqlite, live: (docid: number) => boolean, limit = 50): string[] {
+    const actual = new Map<string, Float64Array>();
+    const sum = (term: string, p: TermPostings) => {
+      let a = actual.get(term);
+      if (!a) actual.set(term, (a = new Float64Array(CHECK_FIELDS)));
+      for (let i = 0; i < p.n; i++) {
+        if (!live(p.docids[i]!)) continue;
+        a[0]!++;
+        for (let c = 0; c < COLUMNS; c++) {
+          if (!(p.mask[i]! & (1 << c))) continue;
+          a[1 + c]! += p.tfs[i * COLUMNS + c]!;
+          for (const pos of p.positionsOf(i, c)) a[1 + COLUMNS + c]! += pos;
+        }
+      }
+    };
+    const bad: string[] = [];
+    for (const row of sqlite.prepare('SELECT term, docs, positions FROM search_postings').iterate() as IterableIterator<{ term: string; docs: Buffer; positions: Buffer }>) {
+      try {
+        sum(row.term, new TermPostings(row.docs, row.positions, WEIGHTS));
+      } catch {
+        bad.push(row.term);
+      }
+    }
+    const tail = new Map<string, TermWriter>();
+    for (const row of sqlite.prepare('SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[]) {
+      for (const [term, occ] of decodeForward(row.terms)) {
+        let w = tail.get(term);
+        if (!w) tail.set(term, (w = new TermWriter(WEIGHTS)));
+        w.add(row.docid, row.length, occ);
+      }
+    }
+    for (const [term, w] of tail) {
+      const { docs, positions } = w.finish();
+      sum(term, new TermPostings(docs, positions, WEIGHTS));
+    }
+    const zero = new Float64Array(CHECK_FIELDS);
+    for (const term of new Set([...this.expected.keys(), ...actual.keys()])) {
+      if (bad.length >= limit) break;
+      const e = this.expected.get(term) ?? zero;
+      const a = actual.get(term) ?? zero;
+      if (e.some((v, i) => v !== a[i])) bad.push(term);
+    }
+    return bad.slice(0, limit);
+  }
+}
