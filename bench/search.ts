@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
 import { openArchive, type Archive } from '../db/open';
-import { rawFtsSearch, searchMeetings } from '../db/search/search';
+import { searchMeetings } from '../db/search/search';
+import { BASELINE, buildFtsBaseline, dropFtsBaseline, rawFtsSearch } from './ftsBaseline';
 import { indexMeeting, mergeSearchTail, rebuildSearchIndex } from '../db/search/indexer';
 import { tailSize } from '../db/search/rankedIndex';
 import { forgetSearchCache } from '../db/search/searchCache';
@@ -83,6 +84,8 @@ export interface SearchBench {
   withTail: { tail: number; p50: number; p95: number };
   merge: { documents: number; words: number; ms: number } | null;
   rebuildSeconds: number;
+  /** Building the raw FTS5 baseline's table (bench/ftsBaseline.ts) of the same text, for comparison. */
+  baselineBuildSeconds: number;
   /** CPU time of the rebuild; the rest of rebuildSeconds is waiting for the disk or for a core. */
   rebuildCpuSeconds: number;
   /**
@@ -107,6 +110,7 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
     const rebuildCpu = process.cpuUsage();
     const rebuild = rebuildSearchIndex(archive);
     const rebuildCpuUsed = process.cpuUsage(rebuildCpu);
+    const baseline = buildFtsBaseline(archive.sqlite);
     const facetsStarted = Date.now();
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
@@ -128,13 +132,13 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
     for (const query of QUERY_MIX) {
       // One warm-up each, as a clerk's second search is (pages cached by SQLite).
       searchMeetings(archive, { ...base, query });
-      rawFtsSearch(archive, query);
+      rawFtsSearch(archive.sqlite, query);
       const h: number[] = [];
       const r: number[] = [];
       let total = 0;
       for (let i = 0; i < runs; i++) {
         const hoso = timeBoth(() => (total = searchMeetings(archive, { ...base, query }).total));
-        const raw = timeBoth(() => rawFtsSearch(archive, query));
+        const raw = timeBoth(() => rawFtsSearch(archive.sqlite, query));
         forgetSearchCache(archive.sqlite);
         firstSamples.push(timeMs(() => searchMeetings(archive, { ...base, query })));
         h.push(hoso.wall);
@@ -186,6 +190,7 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
       },
       index: { bytes: indexBytes, textBytes, ratioToText: Math.round((indexBytes / textBytes) * 1000) / 1000 },
       rebuildSeconds: Math.round(rebuild.ms / 100) / 10,
+      baselineBuildSeconds: Math.round(baseline.ms / 100) / 10,
       rebuildCpuSeconds: Math.round((rebuildCpuUsed.user + rebuildCpuUsed.system) / 1e5) / 10,
       facetsLoadSeconds,
       facetsLoad,
@@ -195,6 +200,7 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
       hostile: await benchHostile(file, Math.min(runs, 3)),
     };
   } finally {
+    dropFtsBaseline(archive.sqlite);
     archive.close();
   }
 }
@@ -259,14 +265,15 @@ export async function rawBreakdown(file: string, runs = 5): Promise<RawBreakdown
   const archive = await openArchive({ file });
   try {
     const db = archive.sqlite;
+    buildFtsBaseline(db);
     const cpuMs = (fn: () => unknown) => timeBoth(fn).cpu;
     const median = (xs: number[]) => Math.round(percentile(xs, 50));
     const statements = {
-      first20: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20').pluck(),
-      count: db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck(),
-      scoreAll: db.prepare('SELECT max(r) FROM (SELECT bm25(search_fts) AS r FROM search_fts WHERE search_fts MATCH ? LIMIT -1)').pluck(),
-      raw: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT 20').pluck(),
-      orderByRank: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20').pluck(),
+      first20: db.prepare(`SELECT rowid FROM ${BASELINE} WHERE ${BASELINE} MATCH ? LIMIT 20`).pluck(),
+      count: db.prepare(`SELECT count(*) FROM ${BASELINE} WHERE ${BASELINE} MATCH ?`).pluck(),
+      scoreAll: db.prepare(`SELECT max(r) FROM (SELECT bm25(${BASELINE}) AS r FROM ${BASELINE} WHERE ${BASELINE} MATCH ? LIMIT -1)`).pluck(),
+      raw: db.prepare(`SELECT rowid FROM ${BASELINE} WHERE ${BASELINE} MATCH ? ORDER BY bm25(${BASELINE}) LIMIT 20`).pluck(),
+      orderByRank: db.prepare(`SELECT rowid FROM ${BASELINE} WHERE ${BASELINE} MATCH ? ORDER BY rank LIMIT 20`).pluck(),
     };
     const rows: RawBreakdownRow[] = [];
     for (const query of QUERY_MIX) {
@@ -287,16 +294,16 @@ export async function rawBreakdown(file: string, runs = 5): Promise<RawBreakdown
     }
     return rows;
   } finally {
+    dropFtsBaseline(archive.sqlite);
     archive.close();
   }
 }
 
 /** Which part of hoso's search call a statement belongs to, by its SQL text. */
 function phaseOf(sql: string): string {
-  if (sql.includes('ORDER BY bm25(search_fts) LIMIT 20')) return 'raw';
-  if (sql.includes('bm25(')) return 'ranking pass';
+  if (sql.includes(`ORDER BY bm25(${BASELINE}) LIMIT 20`)) return 'raw';
   if (sql.includes('FROM search_marked')) return 'marked index lookups';
-  if (sql.includes('FROM search_fts')) return 'match set from the folded index';
+  if (sql.includes('FROM search_postings') || sql.includes('FROM search_tail')) return 'ranked index reads';
   if (sql.includes('minutes_text AS minutes')) return "the page's texts";
   if (sql.includes('json_each(?) j JOIN')) return 'people/tag facet labels';
   return 'other SQL';
@@ -313,6 +320,7 @@ export async function searchPhases(file: string, runs = 3): Promise<{ ratio: num
   const originals = { all: proto.all, get: proto.get };
   const spent = new Map<string, number>();
   try {
+    buildFtsBaseline(archive.sqlite);
     searchMeetings(archive, { ...base, query: QUERY_MIX[0]! });
     await docFacetsReady(archive.sqlite);
     for (const query of QUERY_MIX) searchMeetings(archive, { ...base, query });
@@ -332,7 +340,7 @@ export async function searchPhases(file: string, runs = 3): Promise<{ ratio: num
     for (let i = 0; i < runs; i++) {
       for (const query of QUERY_MIX) {
         hoso += timeBoth(() => searchMeetings(archive, { ...base, query })).cpu;
-        rawFtsSearch(archive, query);
+        rawFtsSearch(archive.sqlite, query);
       }
     }
     const raw = spent.get('raw')!;
@@ -345,6 +353,7 @@ export async function searchPhases(file: string, runs = 3): Promise<{ ratio: num
   } finally {
     proto.all = originals.all;
     proto.get = originals.get;
+    dropFtsBaseline(archive.sqlite);
     archive.close();
   }
 }

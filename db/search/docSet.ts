@@ -30,7 +30,8 @@ export class DocSet {
 /** Is this row's docid in the DocSet bound to the `?`. */
 export const IN_DOCSET = "substr(?, rowid + 1, 1) = x'01'";
 
-export type SearchIndex = 'search_fts' | 'search_marked';
+/** The FTS5 table the lookups read: the marked index (every word with its marks). */
+export type SearchIndex = 'search_marked';
 
 /**
  * The docids matching an expression in one index, each expression asked once per search: a term typed

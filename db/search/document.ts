@@ -6,7 +6,7 @@ import type { SearchColumn } from './query';
  * this one query: a word the index matched is always in the text the snippet looks at.
  */
 
-/** The columns of search_fts, in table order. */
+/** The search columns, in the order of the ranked index's column masks (postings.ts). */
 export const SEARCH_COLUMNS: readonly SearchColumn[] = ['title', 'conclusions', 'minutes', 'captions', 'people', 'place', 'docs', 'tags'];
 
 export type SearchDocument = Record<SearchColumn, string> & {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Archive } from '../open';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
-import { foldedText, markedText } from './tokens';
+import { markedText } from './tokens';
 import { SEARCH_COLUMNS, searchDocumentSql, type SearchDocument } from './document';
 import { docMeta, forgetDocMeta, touchDoc } from './docMeta';
 import { docTerms } from './docTerms';
@@ -19,8 +19,6 @@ interface Statements {
   findDoc: Database.Statement;
   insertDoc: Database.Statement;
   deleteDoc: Database.Statement;
-  insertFts: Database.Statement;
-  deleteFts: Database.Statement;
   insertMarked: Database.Statement;
   deleteMarked: Database.Statement;
 }
@@ -38,10 +36,6 @@ function statements(sqlite: Database.Database): Statements {
       findDoc: sqlite.prepare('SELECT docid, content_hash AS contentHash FROM search_docs WHERE meeting_id = ?'),
       insertDoc: sqlite.prepare('INSERT INTO search_docs (docid, meeting_id, meeting_date, kind, kind_folded, content_hash, length) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteDoc: sqlite.prepare('DELETE FROM search_docs WHERE docid = ?'),
-      insertFts: sqlite.prepare(
-        `INSERT INTO search_fts (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`,
-      ),
-      deleteFts: sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?'),
       insertMarked: sqlite.prepare('INSERT INTO search_marked (rowid, body) VALUES (?, ?)'),
       deleteMarked: sqlite.prepare('DELETE FROM search_marked WHERE rowid = ?'),
     };
@@ -76,7 +70,6 @@ function touched(sqlite: Database.Database, docid: number): void {
 
 /** Takes a docid out of every part of the index (the main segment skips it from now on as dead). */
 function removeDocument(sqlite: Database.Database, s: Statements, docid: number): void {
-  s.deleteFts.run(docid);
   s.deleteMarked.run(docid);
   s.deleteDoc.run(docid);
   removeFromTail(sqlite, docid);
@@ -90,7 +83,6 @@ function removeDocument(sqlite: Database.Database, s: Statements, docid: number)
 function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocument, docid: number, builder: MainBuilder | null): void {
   const terms = docTerms(doc);
   s.insertDoc.run(docid, doc.meetingId, doc.meetingDate, doc.kind, foldVietnamese(doc.kind), contentHash(doc), terms.length);
-  s.insertFts.run(docid, ...SEARCH_COLUMNS.map((c) => foldedText(doc[c])));
   s.insertMarked.run(docid, markedText(SEARCH_COLUMNS.map((c) => doc[c]).join('\n')));
   if (builder) builder.add(docid, terms);
   else addToTail(sqlite, docid, terms);
@@ -138,22 +130,20 @@ export function mergeSearchTail(archive: Pick<Archive, 'sqlite'>, force = false)
 }
 
 /**
- * How a full rebuild writes, measured at 100 000 meetings (276 MB of index): with FTS5's defaults it
- * merges its 1 MB segments as it goes, and SQLite's 2 MB page cache spills those pages to the WAL and
- * reads them back: 58.6 s of CPU, 855 MB written. Merging only in the final 'optimize', from 64 MB
- * segments, and 256 MB of page cache for the one transaction: 47 s of CPU, 566 MB written, the same
- * index (size and queries). The settings are put back before the commit, so everyday writes keep FTS5's
- * defaults, and the cache goes back to its size afterwards.
+ * How a full rebuild writes (measured at 100 000 meetings when FTS5 also held the folded index): with
+ * FTS5's defaults the marked index merges its 1 MB segments as it goes, and SQLite's 2 MB page cache
+ * spills those pages to the WAL and reads them back. Merging only in the final 'optimize', from 64 MB
+ * segments, and 256 MB of page cache for the one transaction write much less for the same index. The
+ * settings are put back before the commit, so everyday writes keep FTS5's defaults, and the cache goes
+ * back to its size afterwards.
  */
 const REBUILD_CACHE_KIB = 256 * 1024;
 const REBUILD_FTS = { automerge: 0, hashsize: 64 * 1024 * 1024 };
 const EVERYDAY_FTS = { automerge: 4, hashsize: 1024 * 1024 };
 
 function ftsSettings(sqlite: Database.Database, settings: Record<string, number>): void {
-  for (const table of ['search_fts', 'search_marked']) {
-    // BigInt: FTS5 accepts only an integer value, and better-sqlite3 binds a JS number as a real.
-    for (const [name, value] of Object.entries(settings)) sqlite.prepare(`INSERT INTO ${table} (${table}, rank) VALUES (?, ?)`).run(name, BigInt(value));
-  }
+  // BigInt: FTS5 accepts only an integer value, and better-sqlite3 binds a JS number as a real.
+  for (const [name, value] of Object.entries(settings)) sqlite.prepare('INSERT INTO search_marked (search_marked, rank) VALUES (?, ?)').run(name, BigInt(value));
 }
 
 /** Rebuilds the whole index from the tables, in one transaction (the old index stays until commit). */
@@ -166,7 +156,7 @@ export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?
   archive.sqlite.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
   try {
     archive.sqlite.transaction(() => {
-      archive.sqlite.exec(`DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all'); INSERT INTO search_marked (search_marked) VALUES ('delete-all');`);
+      archive.sqlite.exec(`DELETE FROM search_docs; INSERT INTO search_marked (search_marked) VALUES ('delete-all');`);
       ftsSettings(archive.sqlite, REBUILD_FTS);
       forgetDocMeta(archive.sqlite);
       forgetDocFacets(archive.sqlite);
@@ -177,7 +167,7 @@ export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?
       }
       if (documents % 5000 !== 0) onProgress?.(documents, total);
       builder.write(archive.sqlite, documents + 1);
-      archive.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize'); INSERT INTO search_marked (search_marked) VALUES ('optimize');`);
+      archive.sqlite.exec(`INSERT INTO search_marked (search_marked) VALUES ('optimize');`);
       ftsSettings(archive.sqlite, EVERYDAY_FTS);
     })();
   } finally {
@@ -232,7 +222,7 @@ export function checkSearchIndex(archive: Pick<Archive, 'sqlite'>, options: { wo
   result.orphaned = [...indexed.keys()];
   if (words) result.words = words.wordsOutOfStep(archive.sqlite, (d) => liveDocids.has(d));
   try {
-    archive.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check'); INSERT INTO search_marked (search_marked) VALUES ('integrity-check');`);
+    archive.sqlite.exec(`INSERT INTO search_marked (search_marked) VALUES ('integrity-check');`);
   } catch (e) {
     result.structureError = (e as Error).message;
   }

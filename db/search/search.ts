@@ -1,5 +1,5 @@
 import type { Archive, Connection } from '../open';
-import { foldedMatch, parseQuery, type ParsedQuery } from './query';
+import { parseQuery, type ParsedQuery } from './query';
 import { docMeta } from './docMeta';
 import { docFacets } from './docFacets';
 import { searchDocumentSql, type SearchDocument } from './document';
@@ -174,13 +174,4 @@ function answer(archive: Pick<Archive, 'sqlite'>, req: SearchRequest, q: ParsedQ
     message: null,
     notes: q.notes,
   };
-}
-
-/** The raw FTS5 baseline the benchmark compares against: MATCH … ORDER BY bm25 LIMIT 20, nothing else. */
-export function rawFtsSearch(archive: Pick<Archive, 'sqlite'>, query: string, abbreviations?: AbbreviationIndex): number[] {
-  const match = foldedMatch(parseQuery(query, abbreviations));
-  if (!match) return [];
-  return (
-    archive.sqlite.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT 20').all(match) as { rowid: number }[]
-  ).map((r) => r.rowid);
 }

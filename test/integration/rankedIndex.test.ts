@@ -9,10 +9,11 @@ import { RankedIndexReader, tailSize } from '../../db/search/rankedIndex';
 import { docMeta } from '../../db/search/docMeta';
 import { SEARCH_COLUMNS } from '../../db/search/document';
 import { FIELD_WEIGHTS } from '../../db/search/snippets';
+import { BASELINE, buildFtsBaseline } from '../../bench/ftsBaseline';
 import { seededRandom } from '../helpers/seededRandom';
 
 /**
- * The ranked index against the engine it replaces: on a freshly built index FTS5's bm25 is exact, so
+ * The ranked index against the engine it replaced: on a freshly built FTS5 table FTS5's bm25 is exact, so
  * every query must match the same meetings with the same scores; after edits, deletions and a merge,
  * the index kept up write by write must score every meeting as a fresh build does (where FTS5's own
  * contentless statistics drift).
@@ -64,7 +65,7 @@ function rankedScores(archive: Archive, query: string): Map<number, number> {
 function ftsScores(archive: Archive, query: string): Map<number, number> {
   const q = parseQuery(query);
   const all = (match: string) =>
-    archive.sqlite.prepare(`SELECT rowid AS d, bm25(search_fts, ${WEIGHTS}) AS r FROM search_fts WHERE search_fts MATCH ?`).all(match) as { d: number; r: number }[];
+    archive.sqlite.prepare(`SELECT rowid AS d, bm25(${BASELINE}, ${WEIGHTS}) AS r FROM ${BASELINE} WHERE ${BASELINE} MATCH ?`).all(match) as { d: number; r: number }[];
   const matching = new Set(all(foldedMatch(q)!).map((r) => r.d));
   const positive = q.clauses.map(ftsClause).join(' AND ');
   return new Map(all(positive).flatMap((r) => (matching.has(r.d) ? [[r.d, -r.r] as const] : [])));
@@ -90,6 +91,7 @@ beforeAll(async () => {
   ({ archive, cleanup } = await tempArchive());
   await generateDemo(archive, { meetings: 300, seed: 7, now: () => NOW, batchSize: 150 });
   rebuildSearchIndex(archive);
+  buildFtsBaseline(archive.sqlite);
 }, 120_000);
 
 afterAll(() => cleanup?.());
@@ -135,6 +137,7 @@ describe('the ranked index', () => {
 
     const incremental = QUERIES.map((query) => byMeeting(archive, rankedScores(archive, query)));
     rebuildSearchIndex(archive);
+    buildFtsBaseline(archive.sqlite);
     QUERIES.forEach((query, i) => {
       const fresh = byMeeting(archive, ftsScores(archive, query));
       expectSameScores(incremental[i]!, fresh, query);
@@ -167,9 +170,10 @@ describe('an archive from before the ranked index', () => {
       await generateDemo(old, { meetings: 60, seed: 5, now: () => NOW });
       const before = byMeeting(old, rankedScores(old, 'hội nghị quốc phòng'));
       expect(before.size).toBeGreaterThan(10);
-      // The archive as schema 5 left it: FTS5 only, no lengths, no ranked index.
+      // The archive as schema 5 left it: FTS5's folded index, no lengths, no ranked index.
       old.sqlite.exec(
-        'DROP TABLE search_postings; DROP TABLE search_tail; DROP TABLE search_index_state; ALTER TABLE search_docs DROP COLUMN length; PRAGMA user_version = 5;',
+        'DROP TABLE search_postings; DROP TABLE search_tail; DROP TABLE search_index_state; ALTER TABLE search_docs DROP COLUMN length; PRAGMA user_version = 5;' +
+          "CREATE VIRTUAL TABLE search_fts USING fts5(title, conclusions, minutes, captions, people, place, docs, tags, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', detail=full);",
       );
       const file = old.file;
       old.close();
@@ -177,6 +181,7 @@ describe('an archive from before the ranked index', () => {
       const reopened = await openArchive({ file, backupDir: `${dir}/backups`, onIndexProgress: (d, t) => progress.push([d, t]) });
       try {
         expect(reopened.migrationBackup).toMatch(/archive-v5-before-v6-/);
+        expect(reopened.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'").pluck().get()).toBe(0);
         expect(progress).toEqual([[60, 60]]);
         expect(checkSearchIndex(reopened, { words: true }).ok).toBe(true);
         expect(byMeeting(reopened, rankedScores(reopened, 'hội nghị quốc phòng'))).toEqual(before);
