@@ -21,8 +21,12 @@ export function docTerms(doc: SearchDocument): DocTerms {
     scanWords(text, (start, end) => {
       const word = text.slice(start, end);
       let occ = terms.get(word);
-      if (!occ) terms.set(word, (occ = { mask: 0, positions: SEARCH_COLUMNS.map(() => []) }));
-      occ.mask |= 1 << c;
+      // Only the columns holding the word get a list (most words are in one or two of the eight).
+      if (!occ) terms.set(word, (occ = { mask: 0, positions: new Array<number[]>(SEARCH_COLUMNS.length) }));
+      if (!(occ.mask & (1 << c))) {
+        occ.mask |= 1 << c;
+        occ.positions[c] = [];
+      }
       occ.positions[c]!.push(position++);
     });
     length += position;

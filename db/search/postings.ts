@@ -84,7 +84,7 @@ export class ByteReader {
 export interface Occurrences {
   /** Bit c set when column c holds the term. */
   mask: number;
-  /** Per column c, the positions (empty when the bit is clear). */
+  /** Per column c, the positions; read only where the mask's bit is set (elsewhere empty or absent). */
   positions: number[][];
 }
 

@@ -331,6 +331,7 @@ export class RankedIndexCheck {
       if (!e) this.expected.set(term, (e = new Float64Array(CHECK_FIELDS)));
       e[0]!++;
       for (let c = 0; c < COLUMNS; c++) {
+        if (!(occ.mask & (1 << c))) continue;
         e[1 + c]! += occ.positions[c]!.length;
         for (const p of occ.positions[c]!) e[1 + COLUMNS + c]! += p;
       }
