@@ -8,6 +8,7 @@ import { restoreBackup } from '../../services/backupRestore';
 import { verifyAuditChain } from '../../db/audit';
 import { errorOf } from '../helpers/errors';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
+import { oldMeeting } from '../helpers/oldArchive';
 import { openArchive } from '../../db/open';
 import { createMeeting } from '../../db/meetings';
 import { updateSettings } from '../../db/settings';
@@ -120,7 +121,7 @@ describe('backups', () => {
     await s.call('settings/update', { backupDir: second.dir });
     const oldFile = join(second.dir, 'archive-20240101-080000.sqlite');
     const old = await openArchive({ file: oldFile, migrations: MIGRATIONS.slice(0, MIGRATIONS.length - 1) });
-    createMeeting(old, MeetingFields.parse({ title: 'Hội nghị ghi bằng phiên bản cũ', kind: 'Hội nghị', meetingDate: '2024-01-01', startTime: null, endTime: null }), 'thư ký');
+    oldMeeting(old.sqlite, { id: '0190a000-0000-7000-8000-0000000000cc', title: 'Hội nghị ghi bằng phiên bản cũ', kind: 'Hội nghị', meetingDate: '2024-01-01' });
     old.close();
     await s.meeting({ title: 'Hội nghị hiện tại' });
 

@@ -6,9 +6,7 @@ import type { PhotoList } from '../../contract/photoContract';
 import { HosoError } from '../../contract/errors';
 import { openArchive } from '../../db/open';
 import { MIGRATIONS } from '../../db/migrations/bundle.generated';
-import { createMeeting } from '../../db/meetings';
 import { addPhoto } from '../../db/photos';
-import { MeetingFields } from '../../contract/contract';
 import { checkSeal } from '../../db/seal';
 import { exportArchive } from '../../services/archive/exportArchive';
 import { applyMerge, previewMerge } from '../../services/archive/mergeApply';
@@ -17,6 +15,7 @@ import { checkArchiveFile } from '../../services/check';
 import { verifyPhotoFileSync } from '../../services/photoFiles';
 import { recordSession, type RecordSession } from '../helpers/recordSession';
 import { tempDir } from '../helpers/tempArchive';
+import { oldMeeting, oldPhoto } from '../helpers/oldArchive';
 import { jpeg } from '../helpers/images';
 
 /**
@@ -148,10 +147,12 @@ describe('photo cards waiting for their picture', () => {
     const { dir, cleanup } = tempDir('hoso-cards-migrate-');
     try {
       const file = join(dir, 'cu.sqlite');
-      const old = await openArchive({ file, migrations: MIGRATIONS.slice(0, MIGRATIONS.length - 1) });
-      const m = createMeeting(old, MeetingFields.parse({ title: 'Hội nghị ghi bằng phiên bản cũ', kind: 'Hội nghị', meetingDate: '2026-03-02', startTime: null, endTime: null }), 'thư ký');
-      const facts = { hash: 'ab'.repeat(32), mime: 'image/jpeg', byteSize: 1234, width: 40, height: 30, takenAt: null };
-      const photo = addPhoto(old, m.id, m.version, facts, { caption: 'Ảnh cũ', credit: 'Ảnh: Hải Yến' }, 'thư ký').photo;
+      // Schema 3: 0000–0002, before 0003 made a photo's file optional.
+      const old = await openArchive({ file, migrations: MIGRATIONS.slice(0, 3) });
+      const m = { id: '0190a000-0000-7000-8000-0000000000aa' };
+      oldMeeting(old.sqlite, { id: m.id, title: 'Hội nghị ghi bằng phiên bản cũ', kind: 'Hội nghị', meetingDate: '2026-03-02' });
+      const photo = { id: '0190a000-0000-7000-8000-0000000000bb' };
+      oldPhoto(old.sqlite, { id: photo.id, meetingId: m.id, fileHash: 'ab'.repeat(32), caption: 'Ảnh cũ', credit: 'Ảnh: Hải Yến' });
       old.sqlite.prepare("INSERT INTO people (id, full_name, name_sort, name_folded, rank, title, unit, notes, version, created_at, updated_at) SELECT '0190a000-0000-7000-8000-000000000001', 'Trần Văn Hùng', 'hung tran van', 'tran van hung', '', '', '', '', 1, 0, 0").run();
       old.sqlite.prepare("INSERT INTO photo_people (photo_id, person_id) VALUES (?, '0190a000-0000-7000-8000-000000000001')").run(photo.id);
       old.close();
