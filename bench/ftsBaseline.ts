@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { SEARCH_COLUMNS, searchDocumentSql, type SearchDocument } from '../db/search/document';
 import { foldedText } from '../db/search/tokens';
-import { foldedMatch, parseQuery } from '../db/search/query';
+import { foldedMatch, parseQuery, type ParsedQuery } from '../db/search/query';
+import { FIELD_WEIGHTS } from '../db/search/snippets';
 import type { AbbreviationIndex } from '../db/search/abbreviations';
 
 /**
@@ -49,4 +50,15 @@ export function rawFtsSearch(sqlite: Database.Database, query: string, abbreviat
   const match = foldedMatch(parseQuery(query, abbreviations));
   if (!match) return [];
   return sqlite.prepare(`SELECT rowid FROM ${BASELINE} WHERE ${BASELINE} MATCH ? ORDER BY bm25(${BASELINE}) LIMIT 20`).pluck().all(match) as number[];
+}
+
+/**
+ * The 20 best docids by FTS5's bm25 with hoso's column weights (ties: newest docid), over the text
+ * match alone: exact on the freshly built baseline, the order hoso's ranked index must give.
+ */
+export function ftsTop20(sqlite: Database.Database, q: ParsedQuery): number[] {
+  const match = foldedMatch(q);
+  if (!match) return [];
+  const rank = `bm25(${BASELINE}, ${SEARCH_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ')})`;
+  return sqlite.prepare(`SELECT rowid FROM ${BASELINE} WHERE ${BASELINE} MATCH ? ORDER BY ${rank}, rowid DESC LIMIT 20`).pluck().all(match) as number[];
 }

@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
 import { openArchive, type Archive } from '../db/open';
 import { searchMeetings } from '../db/search/search';
-import { BASELINE, buildFtsBaseline, dropFtsBaseline, rawFtsSearch } from './ftsBaseline';
+import { BASELINE, buildFtsBaseline, dropFtsBaseline, ftsTop20, rawFtsSearch } from './ftsBaseline';
+import { RankedQuery } from '../db/search/rankedQuery';
+import { RankedIndexReader } from '../db/search/rankedIndex';
+import { docMeta } from '../db/search/docMeta';
 import { indexMeeting, mergeSearchTail, rebuildSearchIndex } from '../db/search/indexer';
 import { tailSize } from '../db/search/rankedIndex';
 import { forgetSearchCache } from '../db/search/searchCache';
@@ -97,6 +100,11 @@ export interface SearchBench {
   save: { count: number; p50: number; p95: number; indexP95: number };
   withTail: { tail: number; p50: number; p95: number };
   merge: { documents: number; words: number; ms: number } | null;
+  /**
+   * Each query of the mix without an exclusion (FTS5 3.53 drops phrase instances from bm25 under NOT):
+   * the ranked index's 20 best by bm25 over the text match against FTS5's on the freshly built baseline.
+   */
+  exactTop20: { compared: number; same: number; differing: string[] };
   rebuildSeconds: number;
   /** Building the raw FTS5 baseline's table (bench/ftsBaseline.ts) of the same text, for comparison. */
   baselineBuildSeconds: number;
@@ -125,6 +133,7 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
     const rebuild = rebuildSearchIndex(archive);
     const rebuildCpuUsed = process.cpuUsage(rebuildCpu);
     const baseline = buildFtsBaseline(archive.sqlite);
+    const exactTop20 = compareTop20(archive);
     const facetsStarted = Date.now();
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
@@ -203,6 +212,7 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
         ratioP50: Math.round((percentile(hosoCpu, 50) / percentile(rawCpu, 50)) * 100) / 100,
       },
       index: { bytes: indexBytes, textBytes, ratioToText: Math.round((indexBytes / textBytes) * 1000) / 1000 },
+      exactTop20,
       rebuildSeconds: Math.round(rebuild.ms / 100) / 10,
       baselineBuildSeconds: Math.round(baseline.ms / 100) / 10,
       rebuildCpuSeconds: Math.round((rebuildCpuUsed.user + rebuildCpuUsed.system) / 1e5) / 10,
@@ -219,6 +229,25 @@ export async function benchSearch(file: string, runs: number): Promise<SearchBen
   }
 }
 
+
+function compareTop20(archive: Archive): SearchBench['exactTop20'] {
+  const out: SearchBench['exactTop20'] = { compared: 0, same: 0, differing: [] };
+  for (const query of QUERY_MIX) {
+    const q = parseQuery(query);
+    if (q.excluded.length || q.clauses.length === 0) continue;
+    const ranked = new RankedQuery(new RankedIndexReader(archive.sqlite), docMeta(archive.sqlite));
+    const hits = ranked.matching(q);
+    const scores = ranked.scores(q, hits);
+    const ours = Array.from(hits.keys())
+      .sort((a, b) => scores[b]! - scores[a]! || hits[b]! - hits[a]!)
+      .slice(0, 20)
+      .map((i) => hits[i]!);
+    out.compared++;
+    if (JSON.stringify(ours) === JSON.stringify(ftsTop20(archive.sqlite, q))) out.same++;
+    else out.differing.push(query);
+  }
+  return out;
+}
 
 function rankedSize(archive: Archive, textBytes: number): SearchBench['ranked'] {
   const bytes = (archive.sqlite.prepare("SELECT sum(pgsize) FROM dbstat WHERE name IN ('search_postings', 'search_tail', 'sqlite_autoindex_search_postings_1')").pluck().get() as number) ?? 0;

@@ -279,6 +279,33 @@ export class MainBuilder {
   }
 }
 
+/** Tail entry of one word: a document of the tail holding it. */
+interface TailEntry {
+  docid: number;
+  length: number;
+  occ: Occurrences;
+}
+
+/**
+ * The tail's documents kept by `keep`, grouped by word in docid order (each list is ready for a
+ * TermWriter): what a merge appends and what the check sums.
+ */
+function tailByWord(sqlite: Sqlite, keep: (docid: number) => boolean): { documents: number; byWord: Map<string, TailEntry[]> } {
+  const rows = sqlite.prepare('SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[];
+  const byWord = new Map<string, TailEntry[]>();
+  let documents = 0;
+  for (const row of rows) {
+    if (!keep(row.docid)) continue;
+    documents++;
+    for (const [term, occ] of decodeForward(row.terms)) {
+      let list = byWord.get(term);
+      if (!list) byWord.set(term, (list = []));
+      list.push({ docid: row.docid, length: row.length, occ });
+    }
+  }
+  return { documents, byWord };
+}
+
 /**
  * Moves the tail into the main segment: for every word of a live tail document, the tail's documents
  * are encoded as blocks appended to the word's postings (postings.ts appendPostings): the main
@@ -287,18 +314,7 @@ export class MainBuilder {
  * caller's transaction. `live(docid)` answers for the live documents (DocMeta).
  */
 export function mergeTail(sqlite: Sqlite, live: (docid: number) => boolean): { documents: number; words: number } {
-  const rows = sqlite.prepare('SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[];
-  const byWord = new Map<string, { docid: number; length: number; occ: Occurrences }[]>();
-  let documents = 0;
-  for (const row of rows) {
-    if (!live(row.docid)) continue;
-    documents++;
-    for (const [term, occ] of decodeForward(row.terms)) {
-      let list = byWord.get(term);
-      if (!list) byWord.set(term, (list = []));
-      list.push({ docid: row.docid, length: row.length, occ });
-    }
-  }
+  const { documents, byWord } = tailByWord(sqlite, live);
   const read = sqlite.prepare('SELECT docs, positions FROM search_postings WHERE term = ?');
   const upsert = sqlite.prepare('INSERT INTO search_postings (term, docs, positions) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET docs = excluded.docs, positions = excluded.positions');
   for (const [term, added] of byWord) {
@@ -365,15 +381,10 @@ export class RankedIndexCheck {
         bad.push(row.term);
       }
     }
-    const tail = new Map<string, TermWriter>();
-    for (const row of sqlite.prepare('SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[]) {
-      for (const [term, occ] of decodeForward(row.terms)) {
-        let w = tail.get(term);
-        if (!w) tail.set(term, (w = new TermWriter(WEIGHTS)));
-        w.add(row.docid, row.length, occ);
-      }
-    }
-    for (const [term, w] of tail) {
+    // Every tail document, live or not: `sum` counts the live ones, as for the main segment.
+    for (const [term, entries] of tailByWord(sqlite, () => true).byWord) {
+      const w = new TermWriter(WEIGHTS);
+      for (const e of entries) w.add(e.docid, e.length, e.occ);
       const { docs, positions } = w.finish();
       sum(term, new TermPostings(docs, positions, WEIGHTS));
     }
