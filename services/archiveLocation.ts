@@ -3,6 +3,7 @@ import {
   mkdirSync,
   readFileSync,
   renameSync,
+  statSync,
   rmSync,
   writeFileSync,
   openSync,
@@ -19,6 +20,7 @@ import { literal } from '../contract/messages/message';
  * (services/paths.ts). `--db` and HOSO_DB still win over it.
  */
 export const LOCATION_FILE = 'location.json';
+const MAX_LOCATION_BYTES = 64 * 1024;
 
 export function locationFileIn(dataDir: string): string {
   return join(dataDir, LOCATION_FILE);
@@ -33,6 +35,8 @@ export function readArchiveLocation(configFile: string): string | null {
   if (!existsSync(configFile)) return null;
   let file: unknown;
   try {
+    // hoso writes a path and a date (~200 bytes): anything far larger is not its file, and is not read.
+    if (statSync(configFile).size > MAX_LOCATION_BYTES) throw new Error(`larger than ${MAX_LOCATION_BYTES} bytes`);
     file = (JSON.parse(readFileSync(configFile, 'utf8')) as { archiveFile?: unknown }).archiveFile;
   } catch (e) {
     throw new HosoError('ARCHIVE_LOCATION_MISSING', literal(configFile), { cause: e });

@@ -221,6 +221,13 @@ describe('the recorded place at the next start', () => {
     expect(() => resolveArchivePath(null, env)).toThrow(
       expect.objectContaining({ code: 'ARCHIVE_LOCATION_MISSING' }),
     );
+    // A file far larger than hoso ever writes there is refused unread, though the file it names is there.
+    const present = join(t.dir, 'present.sqlite');
+    writeFileSync(present, '');
+    writeFileSync(configFile(), JSON.stringify({ archiveFile: present, pad: 'x'.repeat(1 << 20) }));
+    expect(() => resolveArchivePath(null, env)).toThrow(
+      expect.objectContaining({ code: 'ARCHIVE_LOCATION_MISSING' }),
+    );
     expect(existsSync(join(t.dir, 'usb-rut'))).toBe(false);
   });
 });
