@@ -49,7 +49,7 @@ describe('first run: Thiết lập ban đầu', () => {
 
     // Nơi lưu: where the archive is, and a backup folder judged before it is kept.
     await page.getByTestId('setup-storage').waitFor();
-    await expect(page.getByTestId('setup-archive-file').innerText()).resolves.toBe(archiveFile);
+    await expect.poll(() => page.getByTestId('setup-archive-file').innerText()).toBe(archiveFile);
     await page.getByTestId('setup-backupDir').fill(dirname(archiveFile));
     await page.getByTestId('setup-next').click();
     await page.getByText('Không đặt bản sao lưu ngay trong thư mục chứa kho hồ sơ', { exact: false }).waitFor();

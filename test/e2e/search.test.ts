@@ -226,9 +226,9 @@ describe('search: a clerk finds meetings again', () => {
     // A person facet narrows by attendance; its chip shows the name, not the id.
     await page.locator('[data-testid="facet-person"]').filter({ hasText: 'Trịnh Văn Quyết' }).click();
     await expectTotal(1);
-    await expect(
-      page.locator('[data-testid="facet-chip"][data-facet="personId"]').innerText(),
-    ).resolves.toContain('Trịnh Văn Quyết');
+    await expect
+      .poll(() => page.locator('[data-testid="facet-chip"][data-facet="personId"]').innerText())
+      .toContain('Trịnh Văn Quyết');
 
     // Back undoes the last narrowing; removing the year chip widens to every match again.
     await page.goBack();
