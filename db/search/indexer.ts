@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Archive } from '../open';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
-import { markedText } from './tokens';
 import { SEARCH_COLUMNS, searchDocumentSql, type SearchDocument } from './document';
 import { docMeta, forgetDocMeta, touchDoc } from './docMeta';
 import { docTerms } from './docTerms';
@@ -83,7 +82,7 @@ function removeDocument(sqlite: Database.Database, s: Statements, docid: number)
 function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocument, docid: number, builder: MainBuilder | null): void {
   const terms = docTerms(doc);
   s.insertDoc.run(docid, doc.meetingId, doc.meetingDate, doc.kind, foldVietnamese(doc.kind), contentHash(doc), terms.length);
-  s.insertMarked.run(docid, markedText(SEARCH_COLUMNS.map((c) => doc[c]).join('\n')));
+  s.insertMarked.run(docid, terms.marked.join(' '));
   if (builder) builder.add(docid, terms);
   else addToTail(sqlite, docid, terms);
   touched(sqlite, docid);

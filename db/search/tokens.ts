@@ -24,13 +24,15 @@ function wordCharTable(): Uint8Array {
 }
 
 /**
- * Calls `found(start, end)` for each word of `text`. A table lookup per character instead of a Unicode
- * property regex: indexing reads every character of the archive, and the regex split was most of the
- * marked index's cost. (Characters outside the BMP, rare here, are tested with the regex.)
+ * Calls `found(start, end, hash)` for each word of `text`, `hash` being a 31-multiplier hash of its code
+ * units (scanSpellings's key). A table lookup per character instead of a Unicode property regex:
+ * indexing reads every character of the archive, and the regex split was most of the marked index's
+ * cost. (Characters outside the BMP, rare here, are tested with the regex.)
  */
-export function scanWords(text: string, found: (start: number, end: number) => void): void {
+export function scanWords(text: string, found: (start: number, end: number, hash: number) => void): void {
   const table = wordCharTable();
   let start = -1;
+  let h = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let isWord: boolean;
@@ -42,14 +44,19 @@ export function scanWords(text: string, found: (start: number, end: number) => v
       isWord = table[c] === 1;
     }
     if (isWord) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        h = 0;
+      }
+      h = (Math.imul(h, 31) + c) | 0;
+      if (width === 2) h = (Math.imul(h, 31) + text.charCodeAt(i + 1)) | 0;
     } else if (start >= 0) {
-      found(start, i);
+      found(start, i, h);
       start = -1;
     }
     i += width - 1;
   }
-  if (start >= 0) found(start, text.length);
+  if (start >= 0) found(start, text.length, h);
 }
 
 export function words(text: string): Word[] {
@@ -125,57 +132,78 @@ export function foldedText(text: string): string {
 }
 
 /**
- * The text a document contributes to the marked index: each distinct word once, in marked form. The
- * marked index records only which words a document holds (detail=none), so repeats add nothing.
- *
- * Indexing reads ~10^8 words at 100 000 meetings, from a vocabulary of a few tens of thousands, so each
- * word is looked up where it stands in the text: a hash of its code units finds the word seen before
- * (confirmed with startsWith), and a per-call stamp on its form says whether this document already
- * listed it. No substring or string hashing per word, only for words met for the first time.
+ * One form a word takes in the index (folded, or marked), shared by every spelling with that form.
+ * `stamp` and `slot` belong to the document being read (docTerms.ts): "already met in this document,
+ * at this place in its lists", without a Set or Map lookup per word.
  */
-export function markedText(text: string): string {
-  const stamp = ++markedStamp;
-  const out: string[] = [];
-  scanWords(text, (start, end) => {
-    let h = end - start;
-    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-    let entry = seenWords.get(h) ?? null;
-    while (entry !== null && !(entry.word.length === end - start && text.startsWith(entry.word, start))) entry = entry.next;
-    if (entry === null) {
-      const word = text.slice(start, end);
-      const form = markedForm(word);
-      let shared = seenForms.get(form);
-      if (shared === undefined) seenForms.set(form, (shared = { form, stamp: 0 }));
-      entry = { word, form: shared, next: seenWords.get(h) ?? null };
-      seenWords.set(h, entry);
-      seenCount++;
-    }
-    if (entry.form.stamp !== stamp) {
-      entry.form.stamp = stamp;
-      out.push(entry.form.form);
-    }
-  });
-  // Bounded like markedForm's cache: a vocabulary this large is not an archive's but a corpus of noise.
-  if (seenCount >= 200_000) {
-    seenWords.clear();
-    seenForms.clear();
-    seenCount = 0;
-  }
-  return out.join(' ');
+export interface WordForm {
+  readonly text: string;
+  stamp: number;
+  slot: number;
 }
 
-interface SeenForm {
-  form: string;
-  /** The markedText call that last listed this form. */
-  stamp: number;
+/** A spelling met in indexed text ("Hoà", "HÒA", "hòa" are three), with its two forms. */
+export interface Spelling {
+  /** Its folded form; the empty text for a "word" of stray combining marks alone, which is no word. */
+  readonly folded: WordForm;
+  /** Its marked form (markedForm). */
+  readonly marked: WordForm;
 }
-interface SeenWord {
-  word: string;
-  form: SeenForm;
-  /** Another word with the same hash. */
-  next: SeenWord | null;
+
+/**
+ * Calls `found` with each word of `text` as a Spelling. Indexing reads ~10^8 words at 100 000 meetings,
+ * from a vocabulary of a few tens of thousands of spellings, so each spelling is worked out once: a hash
+ * of the word's code units finds the spelling seen before (confirmed with startsWith); only a spelling
+ * met for the first time is sliced, folded and put in marked form. Folding word by word gives the words
+ * folding the whole text and then splitting it gives: NFC only composes a mark onto the letter before it,
+ * both are word characters, and folding never turns a letter into a separator or the reverse.
+ */
+export function scanSpellings(text: string, found: (s: Spelling) => void): void {
+  scanWords(text, (start, end, hash) => found(spelling(text, start, end, hash)));
 }
-const seenWords = new Map<number, SeenWord>();
-const seenForms = new Map<string, SeenForm>();
-let seenCount = 0;
-let markedStamp = 0;
+
+function spelling(text: string, start: number, end: number, h: number): Spelling {
+  let entry = spellings.get(h) ?? null;
+  while (entry !== null && !(entry.word.length === end - start && text.startsWith(entry.word, start))) entry = entry.next;
+  if (entry === null) {
+    const word = text.slice(start, end);
+    entry = { word, folded: shared(foldedForms, foldVietnamese(word)), marked: shared(markedForms, markedForm(word)), next: spellings.get(h) ?? null };
+    spellings.set(h, entry);
+    spellingCount++;
+  }
+  return entry;
+}
+
+/**
+ * Forgets the spellings once there are too many (a vocabulary this large is not an archive's but a corpus
+ * of noise). Only between documents: a document's stamps and slots live on the forms it met.
+ */
+export function trimSpellings(): void {
+  if (spellingCount < 200_000) return;
+  spellings.clear();
+  foldedForms.clear();
+  markedForms.clear();
+  spellingCount = 0;
+}
+
+/** A number no form carries yet as its stamp: one per document read. */
+export function newStamp(): number {
+  return ++stamps;
+}
+
+function shared(forms: Map<string, WordForm>, text: string): WordForm {
+  let form = forms.get(text);
+  if (form === undefined) forms.set(text, (form = { text, stamp: 0, slot: 0 }));
+  return form;
+}
+
+interface SpellingEntry extends Spelling {
+  readonly word: string;
+  /** Another spelling with the same hash. */
+  readonly next: SpellingEntry | null;
+}
+const spellings = new Map<number, SpellingEntry>();
+const foldedForms = new Map<string, WordForm>();
+const markedForms = new Map<string, WordForm>();
+let spellingCount = 0;
+let stamps = 0;

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { markedForm, markedText, scanWords, words } from '../../db/search/tokens';
+import { foldVietnamese } from '../../contract/vietnamese/fold';
+import { docTerms } from '../../db/search/docTerms';
+import { SEARCH_COLUMNS, type SearchDocument } from '../../db/search/document';
+import { foldedText, markedForm, scanWords, words } from '../../db/search/tokens';
 
-/** The word-by-word definition markedText must agree with. */
+/** A meeting whose minutes are `text` and whose other columns are empty. */
+const docOf = (text: string): SearchDocument => ({
+  ...(Object.fromEntries(SEARCH_COLUMNS.map((c) => [c, ''])) as Record<(typeof SEARCH_COLUMNS)[number], string>),
+  minutes: text,
+  meetingId: 'm',
+  meetingDate: null,
+  kind: '',
+});
+/** What the marked index receives for a document: its distinct marked forms. */
+const markedText = (text: string) => docTerms(docOf(text)).marked.join(' ');
+
+/** The word-by-word definition the marked forms must agree with. */
 const byWords = (text: string) => new Set(words(text.normalize('NFC')).map((w) => markedForm(w.text)));
 
 describe('marked text of a document', () => {
@@ -27,6 +41,37 @@ describe('marked text of a document', () => {
     expect(markedText('Hòa hoà HÒA').split(' ')).toEqual(['hoa1']);
     expect(markedText('hoà bình').split(' ')).toEqual(['hoa1', 'binh1']);
     expect(markedText('')).toBe('');
+  });
+});
+
+describe('folded words of a document', () => {
+  // Each spelling is folded once, word by word: the words and positions must be those of the whole
+  // text folded and then split (what FTS5 indexed, and what the brute-force bm25 of the tests reads).
+  const byFoldedText = (text: string) => {
+    const out = new Map<string, number[]>();
+    words(foldedText(text)).forEach((w, i) => out.set(w.text, [...(out.get(w.text) ?? []), i]));
+    return out;
+  };
+  const byDocTerms = (text: string) => {
+    const d = docTerms(docOf(text));
+    const minutes = SEARCH_COLUMNS.indexOf('minutes');
+    return { length: d.length, words: new Map([...d.terms].map(([w, occ]) => [w, occ.positions[minutes]!])) };
+  };
+
+  it('gives the words and positions of the folded text, on official, decomposed and odd text', () => {
+    const samples = [
+      'Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Phó Bí thư QUTƯ chủ trì hội nghị; hội nghị thành công.',
+      'Thượng tướng Lê Huy Vịnh'.normalize('NFD') + ' 😀 ß Straße ǅ İstanbul x\u0301y',
+      'stray \u0301\u0303 marks, =\u0338 and -\u0301a alone: \u0301 Hoà hòa HÒA',
+      '',
+    ];
+    for (const s of samples) {
+      const expected = byFoldedText(s);
+      const got = byDocTerms(s);
+      expect(got.words, s).toEqual(expected);
+      expect(got.length, s).toBe([...expected.values()].reduce((n, p) => n + p.length, 0));
+    }
+    expect([...byDocTerms('Hoà hòa HÒA đà').words.keys()]).toEqual(['hoa', foldVietnamese('đà')]);
   });
 });
 
