@@ -9,6 +9,7 @@ import { backupStamp, backupTo } from './backup';
 import { HosoError } from '../contract/errors';
 import { literal, msg, type Message } from '../contract/messages/message';
 import { rebuildSearchIndex } from './search/indexer';
+import { holdsCurrentPhrases, recordCurrentPhrases } from './search/rankedIndex';
 
 /** PRAGMA application_id of every hoso archive: "hoso" in ASCII. */
 export const HOSO_APPLICATION_ID = 0x686f736f;
@@ -166,14 +167,17 @@ function applyPragmas(sqlite: Database.Database): void {
 
 /**
  * An archive upgraded from before the search index (or one whose index was dropped) has meetings but
- * no index entries: build them once, now, so search works right after the upgrade.
+ * no index entries, and one indexed by a program with other phrase terms (db/search/indexedPhrases.ts)
+ * holds the wrong ones: build the index once, now, so search works right after the upgrade. (Only the
+ * derived index is rewritten, in one transaction; the records are not touched.)
  */
-function fillSearchIndexIfEmpty(sqlite: Database.Database, onProgress?: (done: number, total: number) => void): void {
-  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_docs'").get();
+function bringSearchIndexUpToDate(sqlite: Database.Database, onProgress?: (done: number, total: number) => void): void {
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_index_state'").get();
   if (!hasTable) return;
   const indexed = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM search_docs) AS n').get() as { n: number };
   const live = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM meetings WHERE deleted_at IS NULL) AS n').get() as { n: number };
-  if (live.n === 1 && indexed.n === 0) rebuildSearchIndex({ sqlite }, onProgress);
+  if (live.n === 1 && (indexed.n === 0 || !holdsCurrentPhrases(sqlite))) rebuildSearchIndex({ sqlite }, onProgress);
+  else if (live.n === 0 && !holdsCurrentPhrases(sqlite)) recordCurrentPhrases(sqlite);
 }
 
 /**
@@ -219,7 +223,7 @@ export async function openArchive(options: OpenArchiveOptions): Promise<Archive>
       if (e instanceof HosoError) throw e;
       throw new HosoError('MIGRATION_FAILED', migrationBackup ? literal(migrationBackup) : undefined, { cause: e });
     }
-    fillSearchIndexIfEmpty(sqlite, options.onIndexProgress);
+    bringSearchIndexUpToDate(sqlite, options.onIndexProgress);
     if ((sqlite.pragma('application_id', { simple: true }) as number) !== HOSO_APPLICATION_ID) {
       sqlite.pragma(`application_id = ${HOSO_APPLICATION_ID}`);
     }

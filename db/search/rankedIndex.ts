@@ -3,6 +3,7 @@ import { SEARCH_COLUMNS } from './document';
 import { FIELD_WEIGHTS } from './snippets';
 import { appendPostings, ByteReader, ByteWriter, COLUMNS, lastDocidOf, TermPostings, TermWriter, type Occurrences } from './postings';
 import type { DocTerms } from './docTerms';
+import { isPhraseTerm, PHRASES_FINGERPRINT } from './indexedPhrases';
 import { cachedStatement as statement } from '../statementCache';
 
 /**
@@ -33,6 +34,16 @@ function stateValue(sqlite: Sqlite, key: string): number {
 }
 function setState(sqlite: Sqlite, key: string, value: number): void {
   statement(sqlite, 'INSERT INTO search_index_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** Every document indexed since the last build holds this program's phrase terms (indexedPhrases.ts). */
+export function holdsCurrentPhrases(sqlite: Sqlite): boolean {
+  return stateValue(sqlite, 'phrases') === PHRASES_FINGERPRINT;
+}
+
+/** An index of no live document holds the current phrase terms as it is: only the record is missing. */
+export function recordCurrentPhrases(sqlite: Sqlite): void {
+  setState(sqlite, 'phrases', PHRASES_FINGERPRINT);
 }
 
 /** A docid never used before (an edited or deleted document's docid may still be in the main segment). */
@@ -188,15 +199,19 @@ export class RankedIndexReader {
   private readonly r: Reader;
   private readonly tail: Map<number, TailDoc>;
   private readonly seen = new Map<string, WordPostings>();
+  /** The index holds this program's phrase terms (indexedPhrases.ts): a phrase among them is one list to read. */
+  readonly holdsPhraseTerms: boolean;
   constructor(private readonly sqlite: Sqlite) {
     this.r = reader(sqlite);
     this.tail = tailDocs(sqlite, this.r);
+    this.holdsPhraseTerms = holdsCurrentPhrases(sqlite);
   }
 
   /** The main segment's generation (bumped by every build and merge). */
   get generation(): number {
     return this.r.generation;
   }
+
 
   word(term: string): WordPostings {
     let w = this.seen.get(term);
@@ -222,13 +237,14 @@ export class RankedIndexReader {
   /** The indexed words beginning with `prefix`, at most `limit` + 1 of them (the caller refuses more). */
   wordsWithPrefix(prefix: string, limit: number): string[] {
     const out = new Set<string>(
-      statement(this.sqlite, 'SELECT term FROM search_postings WHERE term >= ? ORDER BY term LIMIT ?')
+      // Phrase terms are left out before the LIMIT, so they never take a word's place in the count.
+      statement(this.sqlite, "SELECT term FROM search_postings WHERE term >= ? AND instr(term, ' ') = 0 ORDER BY term LIMIT ?")
         .pluck()
         .all(prefix, limit + 1)
         .filter((t) => (t as string).startsWith(prefix)) as string[],
     );
     for (const doc of this.tail.values()) {
-      for (const t of doc.terms.keys()) if (t.startsWith(prefix)) out.add(t);
+      for (const t of doc.terms.keys()) if (t.startsWith(prefix) && !isPhraseTerm(t)) out.add(t);
       if (out.size > limit) break;
     }
     return [...out];
@@ -275,6 +291,7 @@ export class MainBuilder {
     setState(sqlite, 'next_docid', nextDocid);
     setState(sqlite, 'generation', stateValue(sqlite, 'generation') + 1);
     setState(sqlite, 'main_documents', this.documents);
+    setState(sqlite, 'phrases', PHRASES_FINGERPRINT);
     forgetRankedIndex(sqlite);
   }
 }

@@ -6,6 +6,7 @@ import { WEIGHTS, type RankedIndexReader } from './rankedIndex';
 import type { DocMeta } from './docMeta';
 import type { ParsedQuery, Term } from './query';
 import { TermCache } from './searchCache';
+import { phraseTermKey } from './indexedPhrases';
 
 /**
  * A query against the ranked index: which live documents hold each term (a word, a phrase, a prefix,
@@ -66,6 +67,12 @@ export class RankedQuery {
 
   private compute(term: Term): TermHits {
     const column = term.column === null ? -1 : SEARCH_COLUMNS.indexOf(term.column);
+    const phrase = term.prefix || !this.index.holdsPhraseTerms ? null : phraseTermKey(term.words.map((w) => w.folded));
+    if (phrase !== null) {
+      // A phrase the index holds as a term: one list, counting what phraseHits would count.
+      const lists = this.lists(phrase, false);
+      return lists.length ? this.wordHits(lists, column) : EMPTY;
+    }
     const last = term.words.length - 1;
     const lists = term.words.map((w, k) => this.lists(w.folded, term.prefix && k === last));
     if (lists.some((l) => l.length === 0)) return EMPTY;

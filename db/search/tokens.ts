@@ -134,12 +134,14 @@ export function foldedText(text: string): string {
 /**
  * One form a word takes in the index (folded, or marked), shared by every spelling with that form.
  * `stamp` and `slot` belong to the document being read (docTerms.ts): "already met in this document,
- * at this place in its lists", without a Set or Map lookup per word.
+ * at this place in its lists", without a Set or Map lookup per word; `tag` to the form.
  */
 export interface WordForm {
   readonly text: string;
   stamp: number;
   slot: number;
+  /** What the reader worked out about the form itself, once (docTerms: does an indexed phrase begin with it); −1 until then. */
+  tag: number;
 }
 
 /** A spelling met in indexed text ("Hoà", "HÒA", "hòa" are three), with its two forms. */
@@ -193,7 +195,7 @@ export function newStamp(): number {
 
 function shared(forms: Map<string, WordForm>, text: string): WordForm {
   let form = forms.get(text);
-  if (form === undefined) forms.set(text, (form = { text, stamp: 0, slot: 0 }));
+  if (form === undefined) forms.set(text, (form = { text, stamp: 0, slot: 0, tag: -1 }));
   return form;
 }
 

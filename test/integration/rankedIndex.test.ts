@@ -11,6 +11,7 @@ import { SEARCH_COLUMNS } from '../../db/search/document';
 import { FIELD_WEIGHTS } from '../../db/search/snippets';
 import { BASELINE, buildFtsBaseline } from '../../bench/ftsBaseline';
 import { seededRandom } from '../helpers/seededRandom';
+import { addRecord } from '../helpers/meetingRecord';
 
 /**
  * The ranked index against the engine it replaced: on a freshly built FTS5 table FTS5's bm25 is exact, so
@@ -185,6 +186,50 @@ describe('an archive from before the ranked index', () => {
         expect(progress).toEqual([[60, 60]]);
         expect(checkSearchIndex(reopened, { words: true }).ok).toBe(true);
         expect(byMeeting(reopened, rankedScores(reopened, 'hội nghị quốc phòng'))).toEqual(before);
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      done();
+    }
+  });
+});
+
+describe("the dictionary's phrases as terms", () => {
+  it('are read as one list and score as position matching does; an index holding another set is rebuilt as the archive opens', async () => {
+    const { archive: a, dir, cleanup: done } = await tempArchive();
+    try {
+      await generateDemo(a, { meetings: 54, seed: 9, now: () => NOW });
+      const minutes = [
+        'Ủy ban nhân dân tỉnh họp thường kỳ; ủy ban nhân dân huyện báo cáo.',
+        'UBND tỉnh chủ trì, các sở dự.',
+        'Ủy ban MTTQ và nhân dân địa phương cùng tham gia.',
+      ];
+      for (let i = 0; i < 6; i++) addRecord(a, { title: `Phiên họp Ủy ban nhân dân số ${i + 1}`, minutes: minutes[i % 3]! });
+      const query = '"ủy ban nhân dân" tỉnh OR UBND';
+      const reader = new RankedIndexReader(a.sqlite);
+      expect(reader.holdsPhraseTerms).toBe(true);
+      expect(reader.word('uy ban nhan dan').segments.length).toBeGreaterThan(0);
+      const byTerm = rankedScores(a, query);
+      expect(byTerm.size).toBeGreaterThan(5);
+
+      // Another program's set: the phrase terms are not read, positions answer the same.
+      a.sqlite.prepare("UPDATE search_index_state SET value = 1 WHERE key = 'phrases'").run();
+      expect(new RankedIndexReader(a.sqlite).holdsPhraseTerms).toBe(false);
+      expect(rankedScores(a, query)).toEqual(byTerm);
+      const before = byMeeting(a, byTerm);
+
+      const file = a.file;
+      a.close();
+      const progress: [number, number][] = [];
+      const reopened = await openArchive({ file, backupDir: `${dir}/backups`, onIndexProgress: (d, t) => progress.push([d, t]) });
+      try {
+        expect(progress).toEqual([[60, 60]]);
+        expect(new RankedIndexReader(reopened.sqlite).holdsPhraseTerms).toBe(true);
+        expect(checkSearchIndex(reopened, { words: true }).ok).toBe(true);
+        expect(byMeeting(reopened, rankedScores(reopened, query))).toEqual(before);
+        // A prefix never lists a phrase term as one of its words.
+        expect(new RankedIndexReader(reopened.sqlite).wordsWithPrefix('uy', 100).some((w) => w.includes(' '))).toBe(false);
       } finally {
         reopened.close();
       }

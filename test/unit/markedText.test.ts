@@ -3,6 +3,7 @@ import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { docTerms } from '../../db/search/docTerms';
 import { SEARCH_COLUMNS, type SearchDocument } from '../../db/search/document';
 import { foldedText, markedForm, scanWords, words } from '../../db/search/tokens';
+import { isPhraseTerm } from '../../db/search/indexedPhrases';
 
 /** A meeting whose minutes are `text` and whose other columns are empty. */
 const docOf = (text: string): SearchDocument => ({
@@ -55,7 +56,8 @@ describe('folded words of a document', () => {
   const byDocTerms = (text: string) => {
     const d = docTerms(docOf(text));
     const minutes = SEARCH_COLUMNS.indexOf('minutes');
-    return { length: d.length, words: new Map([...d.terms].map(([w, occ]) => [w, occ.positions[minutes]!])) };
+    const words = [...d.terms].filter(([w]) => !isPhraseTerm(w));
+    return { length: d.length, words: new Map(words.map(([w, occ]) => [w, occ.positions[minutes]!])) };
   };
 
   it('gives the words and positions of the folded text, on official, decomposed and odd text', () => {
@@ -72,6 +74,23 @@ describe('folded words of a document', () => {
       expect(got.length, s).toBe([...expected.values()].reduce((n, p) => n + p.length, 0));
     }
     expect([...byDocTerms('Hoà hòa HÒA đà').words.keys()]).toEqual(['hoa', foldVietnamese('đà')]);
+  });
+
+  it("holds the dictionary's phrases as terms where they begin, column by column, without lengthening the document", () => {
+    const d = docTerms({
+      ...docOf('Ủy ban nhân dân tỉnh và Ủy ban nhân dân huyện; ủy ban MTTQ, nhân dân. Kinh tế - xã hội; KT-XH'),
+      title: 'Phiên họp UBND, Ủy ban nhân dân',
+    });
+    const minutes = SEARCH_COLUMNS.indexOf('minutes');
+    const title = SEARCH_COLUMNS.indexOf('title');
+    const ubnd = d.terms.get('uy ban nhan dan')!;
+    expect(ubnd.positions[minutes]).toEqual([0, 6]);
+    expect(ubnd.positions[title]).toEqual([3]);
+    expect(d.terms.get('kinh te xa hoi')!.positions[minutes]).toEqual([16]);
+    expect(d.terms.get('kt xh')!.positions[minutes]).toEqual([20]);
+    // "ủy ban MTTQ, nhân dân" is not the phrase; the words alone are 22 + 7.
+    expect([...d.terms.keys()].filter(isPhraseTerm).sort()).toEqual(['kinh te xa hoi', 'kt xh', 'uy ban nhan dan']);
+    expect(d.length).toBe(22 + 7);
   });
 });
 
