@@ -91,8 +91,11 @@ export interface SearchBench {
    */
   cpu: { hoso: { p50: number; p95: number }; rawFts: { p50: number; p95: number }; ratioP95: number; ratioP50: number };
   index: { bytes: number; textBytes: number; ratioToText: number };
-  /** The ranked index alone (search_postings + search_tail), against the same text. */
-  ranked: { bytes: number; ratioToText: number; words: number };
+  /**
+   * The index's lists (search_postings and search_marked_lists with their keys, search_tail) against the
+   * same text: `index` adds search_docs; `words` counts the word and phrase terms, `forms` the marked forms.
+   */
+  ranked: { bytes: number; ratioToText: number; words: number; forms: number };
   /**
    * Saves at this size: a meeting's title and minutes changed and re-indexed, one transaction each,
    * committed (ms); then the query mix with those meetings in the tail, and the merge that empties it.
@@ -250,9 +253,11 @@ function compareTop20(archive: Archive): SearchBench['exactTop20'] {
 }
 
 function rankedSize(archive: Archive, textBytes: number): SearchBench['ranked'] {
-  const bytes = (archive.sqlite.prepare("SELECT sum(pgsize) FROM dbstat WHERE name IN ('search_postings', 'search_tail', 'sqlite_autoindex_search_postings_1')").pluck().get() as number) ?? 0;
+  const lists = ['search_postings', 'sqlite_autoindex_search_postings_1', 'search_marked_lists', 'sqlite_autoindex_search_marked_lists_1', 'search_tail'];
+  const bytes = (archive.sqlite.prepare(`SELECT sum(pgsize) FROM dbstat WHERE name IN (${lists.map(() => '?').join(', ')})`).pluck().get(...lists) as number) ?? 0;
   const words = archive.sqlite.prepare('SELECT count(*) FROM search_postings').pluck().get() as number;
-  return { bytes, ratioToText: Math.round((bytes / textBytes) * 1000) / 1000, words };
+  const forms = archive.sqlite.prepare('SELECT count(*) FROM search_marked_lists').pluck().get() as number;
+  return { bytes, ratioToText: Math.round((bytes / textBytes) * 1000) / 1000, words, forms };
 }
 
 const SAVES = 200;

@@ -16,9 +16,6 @@ export const searchVi = {
     phraseTooLong: 'Một cụm từ có {{count}} từ; tối đa {{max}} từ trong một cụm.',
     tooManyPrefixes: 'Câu tìm kiếm có {{count}} từ tìm theo tiền tố (kết thúc bằng *); tối đa {{max}}.',
     prefixTooBroad: 'Tiền tố "{{prefix}}*" ứng với hơn {{max}} từ trong kho; hãy gõ thêm vài chữ cái.',
-    engineTooComplex: 'Bộ máy tìm kiếm không xử lý được câu này vì quá phức tạp.',
-    notUnderstood:
-      'Bộ máy tìm kiếm không đọc được câu này. Hãy bỏ bớt dấu ngoặc kép, dấu ngoặc và ký tự đặc biệt rồi tìm lại.',
   },
 } as const;
 
@@ -30,7 +27,5 @@ export const searchEn: CatalogShape<typeof searchVi> = {
     phraseTooLong: 'A phrase has {{count}} words; at most {{max}} words in one phrase.',
     tooManyPrefixes: 'The search has {{count}} prefix words (ending in *); at most {{max}}.',
     prefixTooBroad: 'The prefix "{{prefix}}*" stands for more than {{max}} words of the archive; type a few more letters.',
-    engineTooComplex: 'The search engine cannot handle this search: it is too complex.',
-    notUnderstood: 'The search engine could not read this search. Remove some quotes, brackets and special characters and search again.',
   },
 };

@@ -1,15 +1,9 @@
-import type { Connection } from '../open';
 import { TermCache } from './searchCache';
-// Statements kept per connection and SQL text (search builds a bounded set of query shapes).
-import { cachedStatement as statement } from '../statementCache';
+import type { MarkedWant } from './query';
+import type { RankedIndexReader } from './rankedIndex';
+import { boundedPrefix, MAX_PREFIX_WORDS } from './rankedQuery';
 
-/** Docid sets as a search builds them: in JS arrays, and bound to SQLite as one blob. */
-
-/**
- * A set of docids as one byte per docid (1 = in the set), shared by JS and SQLite: bound as a blob,
- * `substr(?, rowid + 1, 1) = x'01'` tests membership inside SQLite's own loop, without a call into JS
- * per row (a JS function called for each of ~90 000 matches cost more than ranking them).
- */
+/** A set of docids as one byte per docid (1 = in the set): a test per document without hashing. */
 export class DocSet {
   readonly bytes: Uint8Array;
   constructor(maxDocid: number) {
@@ -23,59 +17,59 @@ export class DocSet {
     }
     return this;
   }
-  get blob(): Buffer {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-  }
 }
-/** Is this row's docid in the DocSet bound to the `?`. */
-export const IN_DOCSET = "substr(?, rowid + 1, 1) = x'01'";
-
-/** The FTS5 table the lookups read: the marked index (every word with its marks). */
-export type SearchIndex = 'search_marked';
 
 /**
- * The docids matching an expression in one index, each expression asked once per search: a term typed
- * with marks is both a mark constraint and the exact-mark test ("quốc phòng" with its QP alternative,
- * a quoted phrase), and the marked index answers both with one pass.
+ * The docids holding marked forms (markedLists.ts), each set of forms asked once per search: a term
+ * typed with marks is both a mark constraint and the exact-mark test ("quốc phòng" with its QP
+ * alternative, a quoted phrase), and one lookup answers both.
  */
 export class IndexLookups {
   constructor(
-    private readonly sqlite: Connection,
+    private readonly index: RankedIndexReader,
     /** Lookups of earlier searches while the index is unchanged (searchCache.ts). */
     private readonly seen: TermCache<Int32Array> = new TermCache(new Map()),
   ) {}
-  rowids(index: SearchIndex, match: string): Int32Array {
-    const key = `${index}\u0000${match}`;
+
+  /** The documents holding every one of `wants` (dead ones of the main segment included), ascending. */
+  marked(wants: readonly MarkedWant[]): Int32Array {
+    const key = wants.map((w) => (w.prefix ? `${w.form}*` : w.form)).join(' ');
     let ids = this.seen.get(key);
     if (!ids) {
-      const list = statement(this.sqlite, `SELECT group_concat(rowid) FROM ${index} WHERE ${index} MATCH ?`).pluck().get(match) as string | null;
-      ids = parseIdList(list);
+      ids = wants.map((w) => this.holding(w)).reduce(intersect);
       this.seen.set(key, ids);
     }
     return ids;
   }
+
+  private holding(want: MarkedWant): Int32Array {
+    if (!want.prefix) return this.index.markedDocids(want.form);
+    const forms = boundedPrefix(want.form, this.index.markedFormsWithPrefix(want.form, MAX_PREFIX_WORDS));
+    const lists = forms.map((f) => this.index.markedDocids(f));
+    let max = 0;
+    for (const l of lists) if (l.length) max = Math.max(max, l[l.length - 1]!);
+    const union = new DocSet(max);
+    for (const l of lists) union.addAll(l);
+    const out: number[] = [];
+    for (let d = 1; d <= max; d++) if (union.bytes[d]) out.push(d);
+    return Int32Array.from(out);
+  }
 }
 
-/**
- * "12,40,41" → its numbers. Matches come back as one text rather than one row each: at 100 000
- * meetings a broad word matches ~90 000 rows, and a JS number per row cost 5–10 ms more per lookup.
- */
-function parseIdList(list: string | null): Int32Array {
-  if (!list) return new Int32Array(0);
-  // Digits and commas only: read as bytes, which V8 scans faster than charCodeAt on a long string.
-  const bytes = Buffer.from(list, 'latin1');
-  let n = 1;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 44) n++;
-  const out = new Int32Array(n);
-  let k = 0;
-  let v = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i]!;
-    if (c === 44) {
-      out[k++] = v;
-      v = 0;
-    } else v = v * 10 + (c - 48);
+/** The docids in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out[n++] = a[i]!;
+      i++;
+      j++;
+    }
   }
-  out[k] = v;
-  return out;
+  return out.subarray(0, n);
 }

@@ -18,8 +18,6 @@ interface Statements {
   findDoc: Database.Statement;
   insertDoc: Database.Statement;
   deleteDoc: Database.Statement;
-  insertMarked: Database.Statement;
-  deleteMarked: Database.Statement;
 }
 
 const cache = new WeakMap<Database.Database, Statements>();
@@ -35,8 +33,6 @@ function statements(sqlite: Database.Database): Statements {
       findDoc: sqlite.prepare('SELECT docid, content_hash AS contentHash FROM search_docs WHERE meeting_id = ?'),
       insertDoc: sqlite.prepare('INSERT INTO search_docs (docid, meeting_id, meeting_date, kind, kind_folded, content_hash, length) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteDoc: sqlite.prepare('DELETE FROM search_docs WHERE docid = ?'),
-      insertMarked: sqlite.prepare('INSERT INTO search_marked (rowid, body) VALUES (?, ?)'),
-      deleteMarked: sqlite.prepare('DELETE FROM search_marked WHERE rowid = ?'),
     };
     cache.set(sqlite, s);
   }
@@ -69,20 +65,18 @@ function touched(sqlite: Database.Database, docid: number): void {
 
 /** Takes a docid out of every part of the index (the main segment skips it from now on as dead). */
 function removeDocument(sqlite: Database.Database, s: Statements, docid: number): void {
-  s.deleteMarked.run(docid);
   s.deleteDoc.run(docid);
   removeFromTail(sqlite, docid);
   touched(sqlite, docid);
 }
 
 /**
- * Indexes a meeting under `docid` (a new one: an edit is a removal and an addition). The ranked index
- * takes it into the tail, or into the main segment's builder during a rebuild.
+ * Indexes a meeting under `docid` (a new one: an edit is a removal and an addition): its words and
+ * marked forms go into the tail, or into the main segment's builder during a rebuild.
  */
 function writeDocument(sqlite: Database.Database, s: Statements, doc: SearchDocument, docid: number, builder: MainBuilder | null): void {
   const terms = docTerms(doc);
   s.insertDoc.run(docid, doc.meetingId, doc.meetingDate, doc.kind, foldVietnamese(doc.kind), contentHash(doc), terms.length);
-  s.insertMarked.run(docid, terms.marked.join(' '));
   if (builder) builder.add(docid, terms);
   else addToTail(sqlite, docid, terms);
   touched(sqlite, docid);
@@ -129,21 +123,11 @@ export function mergeSearchTail(archive: Pick<Archive, 'sqlite'>, force = false)
 }
 
 /**
- * How a full rebuild writes (measured at 100 000 meetings when FTS5 also held the folded index): with
- * FTS5's defaults the marked index merges its 1 MB segments as it goes, and SQLite's 2 MB page cache
- * spills those pages to the WAL and reads them back. Merging only in the final 'optimize', from 64 MB
- * segments, and 256 MB of page cache for the one transaction write much less for the same index. The
- * settings are put back before the commit, so everyday writes keep FTS5's defaults, and the cache goes
+ * A full rebuild reads every meeting and writes the whole index in one transaction: 256 MB of page
+ * cache for it keeps SQLite from spilling written pages to the WAL and reading them back. The cache goes
  * back to its size afterwards.
  */
 const REBUILD_CACHE_KIB = 256 * 1024;
-const REBUILD_FTS = { automerge: 0, hashsize: 64 * 1024 * 1024 };
-const EVERYDAY_FTS = { automerge: 4, hashsize: 1024 * 1024 };
-
-function ftsSettings(sqlite: Database.Database, settings: Record<string, number>): void {
-  // BigInt: FTS5 accepts only an integer value, and better-sqlite3 binds a JS number as a real.
-  for (const [name, value] of Object.entries(settings)) sqlite.prepare('INSERT INTO search_marked (search_marked, rank) VALUES (?, ?)').run(name, BigInt(value));
-}
 
 /** Rebuilds the whole index from the tables, in one transaction (the old index stays until commit). */
 export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?: (done: number, total: number) => void): { documents: number; ms: number } {
@@ -155,8 +139,7 @@ export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?
   archive.sqlite.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
   try {
     archive.sqlite.transaction(() => {
-      archive.sqlite.exec(`DELETE FROM search_docs; INSERT INTO search_marked (search_marked) VALUES ('delete-all');`);
-      ftsSettings(archive.sqlite, REBUILD_FTS);
+      archive.sqlite.exec('DELETE FROM search_docs');
       forgetDocMeta(archive.sqlite);
       forgetDocFacets(archive.sqlite);
       const builder = new MainBuilder();
@@ -166,8 +149,6 @@ export function rebuildSearchIndex(archive: Pick<Archive, 'sqlite'>, onProgress?
       }
       if (documents % 5000 !== 0) onProgress?.(documents, total);
       builder.write(archive.sqlite, documents + 1);
-      archive.sqlite.exec(`INSERT INTO search_marked (search_marked) VALUES ('optimize');`);
-      ftsSettings(archive.sqlite, EVERYDAY_FTS);
     })();
   } finally {
     archive.sqlite.pragma(`cache_size = ${cacheSize}`);
@@ -182,10 +163,11 @@ export interface IndexCheck {
   missing: string[];
   orphaned: string[];
   stale: string[];
-  /** FTS5's own structure check failed. */
+  /** With `words`: the first list of the index that could not be read at all (it is among `words` too). */
   structureError: string | null;
   /**
-   * With `words`: index words whose postings disagree with the records (up to 50), and live meetings
+   * With `words`: index words (and marked forms, such as "hoa1") whose lists disagree with the records
+   * (up to 50 of each), and live meetings
    * whose recorded length (bm25's D) is not their text's.
    */
   words: string[];
@@ -193,9 +175,9 @@ export interface IndexCheck {
 }
 
 /**
- * Compares the index with the content, meeting by meeting (via the content hash), plus FTS5's own
- * check. With `words` (`hoso check`, the search check channel), also every word of the ranked index
- * against the records (RankedIndexCheck): a full pass over the text, tens of seconds at 100 000 meetings.
+ * Compares the index with the content, meeting by meeting (via the content hash). With `words`
+ * (`hoso check`, the search check channel), also every word and marked form of the index against the
+ * records (RankedIndexCheck): a full pass over the text, tens of seconds at 100 000 meetings.
  */
 export function checkSearchIndex(archive: Pick<Archive, 'sqlite'>, options: { words?: boolean } = {}): IndexCheck {
   const s = statements(archive.sqlite);
@@ -214,16 +196,15 @@ export function checkSearchIndex(archive: Pick<Archive, 'sqlite'>, options: { wo
     else if (words) {
       const terms = docTerms(doc);
       if (terms.length !== row.length) result.lengths.push(doc.meetingId);
-      words.add(terms);
+      words.add(row.docid, terms);
     }
     indexed.delete(doc.meetingId);
   }
   result.orphaned = [...indexed.keys()];
-  if (words) result.words = words.wordsOutOfStep(archive.sqlite, (d) => liveDocids.has(d));
-  try {
-    archive.sqlite.exec(`INSERT INTO search_marked (search_marked) VALUES ('integrity-check');`);
-  } catch (e) {
-    result.structureError = (e as Error).message;
+  if (words) {
+    const check = words.wordsOutOfStep(archive.sqlite, (d) => liveDocids.has(d));
+    result.words = check.outOfStep;
+    result.structureError = check.unreadable.length ? `unreadable index list: ${check.unreadable[0]!}` : null;
   }
   result.ok = !result.missing.length && !result.orphaned.length && !result.stale.length && !result.structureError && !result.words.length && !result.lengths.length;
   return result;

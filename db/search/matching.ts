@@ -4,7 +4,7 @@ import type { SearchQuery } from '../../contract/contract';
 import { markedMatch, type ParsedQuery } from './query';
 import type { RankedQuery } from './rankedQuery';
 import type { DocMeta } from './docMeta';
-import { DocSet, type IndexLookups, type SearchIndex } from './docSet';
+import { DocSet, type IndexLookups } from './docSet';
 // Statements kept per connection and SQL text (search builds a bounded set of query shapes).
 import { cachedStatement as statement } from '../statementCache';
 
@@ -60,14 +60,10 @@ export function matchingDocids(
   tuning: SearchTuning,
 ): Matches {
   const pluck = (sql: string, ...params: unknown[]) => statement(sqlite, sql).pluck().all(...params) as number[];
-  const matching = (index: SearchIndex, match: string) => lookups.rowids(index, match);
   const allowedBy: Uint8Array[] = [];
-  // Clauses with a single term: all their marked words in one marked-index query.
-  const single = q.clauses
-    .filter((c) => c.alternatives.length === 1)
-    .map((c) => markedMatch(c.alternatives[0]!))
-    .filter((m): m is string => m !== null);
-  const markedSingles = single.length ? matching('search_marked', single.map((m) => `(${m})`).join(' AND ')) : null;
+  // Clauses with a single term: all their marked words in one marked-index lookup.
+  const single = q.clauses.filter((c) => c.alternatives.length === 1).flatMap((c) => markedMatch(c.alternatives[0]!) ?? []);
+  const markedSingles = single.length ? lookups.marked(single) : null;
   const fromMarkedIndex = tuning.markedOnly && markedSingles !== null && markedOnly(q);
 
   let candidates: ArrayLike<number>;
@@ -93,7 +89,7 @@ export function matchingDocids(
     const allowed = new DocSet(meta.maxDocid);
     clause.alternatives.forEach((alt, i) => {
       const m = markedAlts[i];
-      allowed.addAll(m ? matching('search_marked', m) : ranked.hits(alt).docids);
+      allowed.addAll(m ? lookups.marked(m) : ranked.hits(alt).docids);
     });
     allowedBy.push(allowed.bytes);
   }
@@ -156,7 +152,7 @@ export function matchingDocids(
     set.bytes[d] = 1;
   }
   const hits = out.subarray(0, n);
-  if (!ascending) hits.sort(); // FTS5 returns rowids in ascending order; this is only a safeguard
+  if (!ascending) hits.sort(); // every list is in ascending docid order; this is only a safeguard
   return { hits, set, unfiltered: !fromMarkedIndex && n === candidates.length };
 }
 

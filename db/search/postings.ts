@@ -66,7 +66,9 @@ export class ByteReader {
     let v = 0;
     let scale = 1;
     for (;;) {
-      const c = b[this.pos++]!;
+      const c = b[this.pos++];
+      // A list cut short (a damaged file) must fail, not read undefined for ever.
+      if (c === undefined) throw new Error('index list ends inside a number');
       v += (c & 0x7f) * scale;
       if (c < 0x80) return v;
       scale *= 128;

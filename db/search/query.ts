@@ -1,7 +1,7 @@
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { msg, type Message } from '../../contract/messages/message';
 import { HosoError } from '../../contract/errors';
-import { hasMarks, markedForm, markedTokens, withoutStrayMarks, words } from './tokens';
+import { hasMarks, markedForm, withoutStrayMarks, words } from './tokens';
 import { DEFAULT_ABBREVIATION_INDEX, type AbbreviationIndex } from './abbreviations';
 
 /**
@@ -333,26 +333,30 @@ export function foldedMatch(q: ParsedQuery): string | null {
   return `(${positive}) NOT (${q.excluded.map(ftsTerm).join(' OR ')})`;
 }
 
+/** A marked form a document must hold (markedLists.ts); with `prefix`, any form beginning with it. */
+export interface MarkedWant {
+  form: string;
+  prefix: boolean;
+}
+
 /**
- * The words of a term that carry typed marks, as a marked-index MATCH (all must be present), or null.
+ * The words of a term that carry typed marks, as marked forms a document must all hold, or null.
  * Prefix terms constrain their vowel marks only (tone digits come last and would defeat the prefix).
  */
-export function markedMatch(term: Term): string | null {
-  const parts = term.words.flatMap((w, i) => {
+export function markedMatch(term: Term): MarkedWant[] | null {
+  const wants = term.words.flatMap((w, i) => {
     if (!w.marked) return [];
-    const isPrefix = term.prefix && i === term.words.length - 1;
-    const tokens = markedTokens(isPrefix ? w.marked.replace(/\d$/, '') : w.marked).map(ftsString);
-    if (isPrefix && tokens.length) tokens[tokens.length - 1] += '*';
-    return tokens;
+    const prefix = term.prefix && i === term.words.length - 1;
+    return [{ form: prefix ? w.marked.replace(/\d$/, '') : w.marked, prefix }];
   });
-  return parts.length ? parts.join(' AND ') : null;
+  return wants.length ? wants : null;
 }
 
 /** Every typed word in marked form: documents containing all of them exactly rank first. */
-export function literalMatch(q: ParsedQuery): string | null {
+export function literalMatch(q: ParsedQuery): MarkedWant[] | null {
   const forms = q.clauses
     .map((c) => c.alternatives.filter((a) => !a.expanded))
     .filter((typed) => typed.length === 1 && !typed[0]!.prefix)
-    .flatMap((typed) => typed[0]!.words.flatMap((w) => markedTokens(markedForm(w.original))));
-  return forms.length ? [...new Set(forms)].map(ftsString).join(' AND ') : null;
+    .flatMap((typed) => typed[0]!.words.map((w) => markedForm(w.original)));
+  return forms.length ? [...new Set(forms)].map((form) => ({ form, prefix: false })) : null;
 }

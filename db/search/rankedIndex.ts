@@ -4,6 +4,7 @@ import { FIELD_WEIGHTS } from './snippets';
 import { appendPostings, ByteReader, ByteWriter, COLUMNS, lastDocidOf, TermPostings, TermWriter, type Occurrences } from './postings';
 import type { DocTerms } from './docTerms';
 import { isPhraseTerm, PHRASES_FINGERPRINT } from './indexedPhrases';
+import { appendToMarkedLists, mainMarkedDocids, mainMarkedFormsWithPrefix, MarkedBuilder, MarkedListsCheck } from './markedLists';
 import { cachedStatement as statement } from '../statementCache';
 
 /**
@@ -108,7 +109,17 @@ export function decodeForward(blob: Uint8Array): Map<string, Occurrences> {
 interface TailDoc {
   length: number;
   terms: Map<string, Occurrences>;
+  /** Its marked forms (markedLists.ts). */
+  marked: Set<string>;
 }
+
+interface TailRow {
+  docid: number;
+  length: number;
+  terms: Buffer;
+  marked: string;
+}
+const tailDoc = (row: TailRow): TailDoc => ({ length: row.length, terms: decodeForward(row.terms), marked: new Set(row.marked ? row.marked.split(' ') : []) });
 
 // ---------- reading, with a per-connection cache ----------
 
@@ -152,16 +163,15 @@ export function forgetRankedIndex(sqlite: Sqlite): void {
 }
 
 function tailDocs(sqlite: Sqlite, r: Reader): Map<number, TailDoc> {
-  const read = (docid: number) => statement(sqlite, 'SELECT length, terms FROM search_tail WHERE docid = ?').get(docid) as { length: number; terms: Buffer } | undefined;
+  const read = (docid: number) => statement(sqlite, 'SELECT docid, length, terms, marked FROM search_tail WHERE docid = ?').get(docid) as TailRow | undefined;
   if (!r.tail) {
     r.tail = new Map();
-    const rows = statement(sqlite, 'SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[];
-    for (const row of rows) r.tail.set(row.docid, { length: row.length, terms: decodeForward(row.terms) });
+    for (const row of statement(sqlite, 'SELECT docid, length, terms, marked FROM search_tail ORDER BY docid').all() as TailRow[]) r.tail.set(row.docid, tailDoc(row));
     r.pendingTail.clear();
   } else if (r.pendingTail.size) {
     for (const docid of r.pendingTail) {
       const row = read(docid);
-      if (row) r.tail.set(docid, { length: row.length, terms: decodeForward(row.terms) });
+      if (row) r.tail.set(docid, tailDoc(row));
       else r.tail.delete(docid);
     }
     // Inside a transaction these rows may yet be rolled back: read them again after it ends.
@@ -234,6 +244,28 @@ export class RankedIndexReader {
     return w;
   }
 
+  /** The documents holding a marked form (markedLists.ts), ascending; dead ones of the main segment included. */
+  markedDocids(form: string): Int32Array {
+    const main = mainMarkedDocids(this.sqlite, form);
+    const tail: number[] = [];
+    for (const [docid, doc] of this.tail) if (doc.marked.has(form)) tail.push(docid);
+    if (!tail.length) return main;
+    const out = new Int32Array(main.length + tail.length);
+    out.set(main);
+    out.set(tail, main.length);
+    return out;
+  }
+
+  /** The marked forms beginning with `prefix`, at most `limit` + 1 of them (the caller refuses more). */
+  markedFormsWithPrefix(prefix: string, limit: number): string[] {
+    const out = new Set(mainMarkedFormsWithPrefix(this.sqlite, prefix, limit));
+    for (const doc of this.tail.values()) {
+      for (const f of doc.marked) if (f.startsWith(prefix)) out.add(f);
+      if (out.size > limit) break;
+    }
+    return [...out];
+  }
+
   /** The indexed words beginning with `prefix`, at most `limit` + 1 of them (the caller refuses more). */
   wordsWithPrefix(prefix: string, limit: number): string[] {
     const out = new Set<string>(
@@ -255,7 +287,7 @@ export class RankedIndexReader {
 
 /** Adds a document (a new docid) to the tail. */
 export function addToTail(sqlite: Sqlite, docid: number, doc: DocTerms): void {
-  statement(sqlite, 'INSERT INTO search_tail (docid, length, terms) VALUES (?, ?, ?)').run(docid, doc.length, encodeForward(doc));
+  statement(sqlite, 'INSERT INTO search_tail (docid, length, terms, marked) VALUES (?, ?, ?, ?)').run(docid, doc.length, encodeForward(doc), doc.marked.join(' '));
   touchTail(sqlite, docid);
 }
 
@@ -271,6 +303,7 @@ export function tailSize(sqlite: Sqlite): number {
 /** Builds the main segment from scratch: call with every live document in ascending docid order. */
 export class MainBuilder {
   private readonly words = new Map<string, TermWriter>();
+  private readonly marked = new MarkedBuilder();
   documents = 0;
   add(docid: number, doc: DocTerms): void {
     for (const [term, occ] of doc.terms) {
@@ -278,9 +311,10 @@ export class MainBuilder {
       if (!w) this.words.set(term, (w = new TermWriter(WEIGHTS)));
       w.add(docid, doc.length, occ);
     }
+    this.marked.add(docid, doc.marked);
     this.documents++;
   }
-  /** Replaces the main segment and empties the tail (inside the caller's transaction). */
+  /** Replaces the main segment (words and marked forms) and empties the tail (inside the caller's transaction). */
   write(sqlite: Sqlite, nextDocid: number): void {
     sqlite.exec('DELETE FROM search_postings; DELETE FROM search_tail;');
     const insert = sqlite.prepare('INSERT INTO search_postings (term, docs, positions) VALUES (?, ?, ?)');
@@ -288,6 +322,7 @@ export class MainBuilder {
       const { docs, positions } = w.finish();
       insert.run(term, docs, positions);
     }
+    this.marked.write(sqlite);
     setState(sqlite, 'next_docid', nextDocid);
     setState(sqlite, 'generation', stateValue(sqlite, 'generation') + 1);
     setState(sqlite, 'main_documents', this.documents);
@@ -304,34 +339,42 @@ interface TailEntry {
 }
 
 /**
- * The tail's documents kept by `keep`, grouped by word in docid order (each list is ready for a
- * TermWriter): what a merge appends and what the check sums.
+ * The tail's documents kept by `keep`, grouped by word and by marked form in docid order (each list is
+ * ready for a TermWriter, or to append to a marked list): what a merge appends and what the check sums.
  */
-function tailByWord(sqlite: Sqlite, keep: (docid: number) => boolean): { documents: number; byWord: Map<string, TailEntry[]> } {
-  const rows = sqlite.prepare('SELECT docid, length, terms FROM search_tail ORDER BY docid').all() as { docid: number; length: number; terms: Buffer }[];
+function tailByWord(sqlite: Sqlite, keep: (docid: number) => boolean): { documents: number; byWord: Map<string, TailEntry[]>; byForm: Map<string, number[]> } {
+  const rows = sqlite.prepare('SELECT docid, length, terms, marked FROM search_tail ORDER BY docid').all() as TailRow[];
   const byWord = new Map<string, TailEntry[]>();
+  const byForm = new Map<string, number[]>();
   let documents = 0;
   for (const row of rows) {
     if (!keep(row.docid)) continue;
     documents++;
-    for (const [term, occ] of decodeForward(row.terms)) {
+    const doc = tailDoc(row);
+    for (const [term, occ] of doc.terms) {
       let list = byWord.get(term);
       if (!list) byWord.set(term, (list = []));
       list.push({ docid: row.docid, length: row.length, occ });
     }
+    for (const form of doc.marked) {
+      let list = byForm.get(form);
+      if (!list) byForm.set(form, (list = []));
+      list.push(row.docid);
+    }
   }
-  return { documents, byWord };
+  return { documents, byWord, byForm };
 }
 
 /**
  * Moves the tail into the main segment: for every word of a live tail document, the tail's documents
  * are encoded as blocks appended to the word's postings (postings.ts appendPostings): the main
  * segment's blocks are neither decoded nor rewritten, so a merge costs the tail's size, not the
- * archive's. Dead documents stay in the main segment, skipped by every read, until a rebuild. Inside the
- * caller's transaction. `live(docid)` answers for the live documents (DocMeta).
+ * archive's. The marked forms' lists are appended to likewise (markedLists.ts). Dead documents stay in
+ * the main segment, skipped by every read, until a rebuild. Inside the caller's transaction.
+ * `live(docid)` answers for the live documents (DocMeta).
  */
 export function mergeTail(sqlite: Sqlite, live: (docid: number) => boolean): { documents: number; words: number } {
-  const { documents, byWord } = tailByWord(sqlite, live);
+  const { documents, byWord, byForm } = tailByWord(sqlite, live);
   const read = sqlite.prepare('SELECT docs, positions FROM search_postings WHERE term = ?');
   const upsert = sqlite.prepare('INSERT INTO search_postings (term, docs, positions) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET docs = excluded.docs, positions = excluded.positions');
   for (const [term, added] of byWord) {
@@ -342,6 +385,7 @@ export function mergeTail(sqlite: Sqlite, live: (docid: number) => boolean): { d
     const { docs, positions } = row ? appendPostings(row, tail) : tail;
     upsert.run(term, docs, positions);
   }
+  appendToMarkedLists(sqlite, byForm);
   sqlite.exec('DELETE FROM search_tail');
   setState(sqlite, 'generation', stateValue(sqlite, 'generation') + 1);
   setState(sqlite, 'main_documents', stateValue(sqlite, 'main_documents') + documents);
@@ -356,9 +400,11 @@ const CHECK_FIELDS = 1 + 2 * COLUMNS;
 
 export class RankedIndexCheck {
   private readonly expected = new Map<string, Float64Array>();
+  private readonly marked = new MarkedListsCheck();
 
   /** A live document as the records say it is. */
-  add(doc: DocTerms): void {
+  add(docid: number, doc: DocTerms): void {
+    this.marked.add(docid, doc.marked);
     for (const [term, occ] of doc.terms) {
       let e = this.expected.get(term);
       if (!e) this.expected.set(term, (e = new Float64Array(CHECK_FIELDS)));
@@ -372,10 +418,10 @@ export class RankedIndexCheck {
   }
 
   /**
-   * The words whose postings (main segment and tail, live documents only) disagree with the records,
-   * up to `limit`; an undecodable list counts as disagreeing.
+   * The words whose postings, and the marked forms whose lists (main segment and tail, live documents
+   * only), disagree with the records, up to `limit` of each; an undecodable list counts as disagreeing.
    */
-  wordsOutOfStep(sqlite: Sqlite, live: (docid: number) => boolean, limit = 50): string[] {
+  wordsOutOfStep(sqlite: Sqlite, live: (docid: number) => boolean, limit = 50): { outOfStep: string[]; unreadable: string[] } {
     const actual = new Map<string, Float64Array>();
     const sum = (term: string, p: TermPostings) => {
       let a = actual.get(term);
@@ -390,28 +436,31 @@ export class RankedIndexCheck {
         }
       }
     };
-    const bad: string[] = [];
+    const unreadable: string[] = [];
     for (const row of sqlite.prepare('SELECT term, docs, positions FROM search_postings').iterate() as IterableIterator<{ term: string; docs: Buffer; positions: Buffer }>) {
       try {
         sum(row.term, new TermPostings(row.docs, row.positions, WEIGHTS));
       } catch {
-        bad.push(row.term);
+        unreadable.push(row.term);
       }
     }
     // Every tail document, live or not: `sum` counts the live ones, as for the main segment.
-    for (const [term, entries] of tailByWord(sqlite, () => true).byWord) {
+    const tail = tailByWord(sqlite, () => true);
+    for (const [term, entries] of tail.byWord) {
       const w = new TermWriter(WEIGHTS);
       for (const e of entries) w.add(e.docid, e.length, e.occ);
       const { docs, positions } = w.finish();
       sum(term, new TermPostings(docs, positions, WEIGHTS));
     }
     const zero = new Float64Array(CHECK_FIELDS);
+    const bad = unreadable.slice(0, limit);
     for (const term of new Set([...this.expected.keys(), ...actual.keys()])) {
       if (bad.length >= limit) break;
       const e = this.expected.get(term) ?? zero;
       const a = actual.get(term) ?? zero;
       if (e.some((v, i) => v !== a[i])) bad.push(term);
     }
-    return bad.slice(0, limit);
+    const forms = this.marked.formsOutOfStep(sqlite, tail.byForm, live, limit);
+    return { outOfStep: [...bad, ...forms.outOfStep], unreadable: [...unreadable, ...forms.unreadable] };
   }
 }

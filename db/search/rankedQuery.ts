@@ -28,6 +28,14 @@ const B = 0.75;
  */
 export const MAX_PREFIX_WORDS = 2000;
 
+/** The words (or marked forms) a prefix stands for, refused past MAX_PREFIX_WORDS with a message naming it. */
+export function boundedPrefix(prefix: string, words: string[]): string[] {
+  if (words.length > MAX_PREFIX_WORDS) {
+    throw new HosoError('SEARCH_QUERY_TOO_COMPLEX', msg('searchLimit.prefixTooBroad', { prefix, max: MAX_PREFIX_WORDS }));
+  }
+  return words;
+}
+
 /** The live documents holding a term, ascending, with the term's column-weighted occurrences in each. */
 export interface TermHits {
   docids: Int32Array;
@@ -51,11 +59,7 @@ export class RankedQuery {
   /** The lists of one word of a term: its own, or every indexed word it begins when it is a prefix. */
   private lists(word: string, prefix: boolean): TermPostings[] {
     if (!prefix) return this.index.word(word).segments;
-    const words = this.index.wordsWithPrefix(word, MAX_PREFIX_WORDS);
-    if (words.length > MAX_PREFIX_WORDS) {
-      throw new HosoError('SEARCH_QUERY_TOO_COMPLEX', msg('searchLimit.prefixTooBroad', { prefix: word, max: MAX_PREFIX_WORDS }));
-    }
-    return words.flatMap((w) => this.index.word(w).segments);
+    return boundedPrefix(word, this.index.wordsWithPrefix(word, MAX_PREFIX_WORDS)).flatMap((w) => this.index.word(w).segments);
   }
 
   hits(term: Term): TermHits {

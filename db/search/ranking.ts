@@ -37,7 +37,7 @@ export function pageDocids(lookups: IndexLookups, ranked: RankedQuery, q: Parsed
   const exact = new Uint8Array(meta.maxDocid + 1);
   if (exactByConstruction) exact.fill(1);
   else if (literal) {
-    const ids = lookups.rowids('search_marked', literal);
+    const ids = lookups.marked(literal);
     for (let i = 0; i < ids.length; i++) if (ids[i]! < exact.length) exact[ids[i]!] = 1;
   }
 

@@ -11,8 +11,7 @@ import { RankedIndexReader } from './rankedIndex';
 import { searchCache } from './searchCache';
 import { buildSnippet, markTitle } from './snippets';
 import type { SearchQuery, SearchResult } from '../../contract/contract';
-import { literal, msg, type Message } from '../../contract/messages/message';
-import { HosoError } from '../../contract/errors';
+import { msg, type Message } from '../../contract/messages/message';
 import type { AbbreviationIndex } from './abbreviations';
 // Statements kept per connection and SQL text (search builds a bounded set of query shapes).
 import { cachedStatement as statement } from '../statementCache';
@@ -57,33 +56,11 @@ function loadFields(sqlite: Connection, ids: string[]): Map<string, SearchDocume
   return new Map(rows.map((r) => [r.meetingId, r]));
 }
 
-/** FTS5's own messages (a generic SQL error of hoso's statements, a bug, does not look like these). */
-const ENGINE_TOO_COMPLEX = /^fts5: .*(stack overflow|too many|too (big|large|complex))/i;
-const ENGINE_SYNTAX = /^fts5: |^unterminated string|malformed match|unknown special query/i;
-
-/**
- * An error of FTS5 itself while searching (its syntax, its limits) as the clerk's message: an engine
- * limit is SEARCH_QUERY_TOO_COMPLEX, anything else it could not read INVALID_INPUT, never INTERNAL. The
- * parser escapes what is typed, so this is the safeguard behind it (a word FTS5 splits where hoso does
- * not, a limit of a newer SQLite). The engine's English words follow as a literal, cut before the query
- * text it quotes, so the log names the cause without the clerk's words. Other errors (a missing table,
- * a damaged file) are not the query's: null, and they stay what they are.
- */
-export function searchEngineError(e: unknown): HosoError | null {
-  if (!(e instanceof Error) || !('code' in e) || (e.code !== 'SQLITE_ERROR' && e.code !== 'SQLITE_TOOBIG')) return null;
-  const reason = literal(e.message.replace(/\s+near\b[\s\S]*$/, '').slice(0, 80));
-  if (ENGINE_TOO_COMPLEX.test(e.message) || e.code === 'SQLITE_TOOBIG') {
-    return new HosoError('SEARCH_QUERY_TOO_COMPLEX', [msg('searchLimit.engineTooComplex'), reason], { cause: e });
-  }
-  if (ENGINE_SYNTAX.test(e.message)) return new HosoError('INVALID_INPUT', [msg('searchLimit.notUnderstood'), reason], { cause: e });
-  return null;
-}
-
 /**
  * hoso's search call: ranked (bm25 with field weights, exact-mark hits first) or by date; one page of
  * hits with snippets; facets over the whole match set (people and tags over the best FACET_SAMPLE).
- * A query beyond the parser's limits is refused (SEARCH_QUERY_TOO_COMPLEX), and so is one the search
- * engine itself refuses (searchEngineError).
+ * A query beyond the parser's limits, or a prefix standing for too many words, is refused
+ * (SEARCH_QUERY_TOO_COMPLEX).
  */
 export function searchMeetings(
   archive: Pick<Archive, 'sqlite'>,
@@ -97,11 +74,7 @@ export function searchMeetings(
   if (q.clauses.length === 0 && !hasFilters) {
     return emptyResponse(msg(q.excluded.length ? 'searchNote.onlyExcluded' : 'searchNote.emptyQuery'), q.notes);
   }
-  try {
-    return answer(archive, req, q, tuning);
-  } catch (e) {
-    throw searchEngineError(e) ?? e;
-  }
+  return answer(archive, req, q, tuning);
 }
 
 function answer(archive: Pick<Archive, 'sqlite'>, req: SearchRequest, q: ParsedQuery, tuning: SearchTuning): SearchResponse {
@@ -109,7 +82,7 @@ function answer(archive: Pick<Archive, 'sqlite'>, req: SearchRequest, q: ParsedQ
   const meta = docMeta(sqlite);
   const index = new RankedIndexReader(sqlite);
   const cache = searchCache(sqlite, index.generation);
-  const lookups = new IndexLookups(sqlite, cache.lookups);
+  const lookups = new IndexLookups(index, cache.lookups);
   const ranked = new RankedQuery(index, meta, cache.terms);
   const matches = matchingDocids(sqlite, lookups, ranked, q, req, meta, tuning);
   const { hits } = matches;

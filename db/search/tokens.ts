@@ -75,18 +75,6 @@ export function withoutStrayMarks(text: string): string {
 }
 const STRAY_MARKS = /(^|[^\p{L}\p{M}])\p{M}+/gu;
 
-/**
- * A marked form as FTS5 reads it: unicode61 (remove_diacritics 0) takes a combining mark for a separator,
- * so a mark NFC could not compose onto its letter ("tá⃐", "q̂") splits the word there. The marked index
- * holds the parts; a query asks for all of them (one "phrase" of several would be refused by its
- * detail=none).
- */
-export function markedTokens(form: string): string[] {
-  return COMBINING.test(form) ? form.split(COMBINING_RUN).filter((p) => p.length > 0) : [form];
-}
-const COMBINING = /\p{M}/u;
-const COMBINING_RUN = /\p{M}+/u;
-
 /** Tone marks, numbered: huyền 1, hỏi 2, ngã 3, sắc 4, nặng 5. */
 const TONE_DIGIT: Record<string, string> = {
   '\u0300': '1',

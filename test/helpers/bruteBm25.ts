@@ -2,7 +2,7 @@ import type { Connection } from '../../db/open';
 import type { SearchQuery } from '../../contract/contract';
 import { foldVietnamese } from '../../contract/vietnamese/fold';
 import { parseQuery, type ParsedQuery, type Term } from '../../db/search/query';
-import { foldedText, markedForm, markedTokens, words } from '../../db/search/tokens';
+import { foldedText, markedForm, words } from '../../db/search/tokens';
 import { SEARCH_COLUMNS, searchDocumentSql, type SearchDocument } from '../../db/search/document';
 import { FIELD_WEIGHTS } from '../../db/search/snippets';
 import type { AbbreviationIndex } from '../../db/search/abbreviations';
@@ -10,7 +10,7 @@ import type { AbbreviationIndex } from '../../db/search/abbreviations';
 /**
  * A brute-force reference for hoso's search (issue 18, item 5): which live meetings a query matches and
  * in which order, computed from the meetings' text alone, document by document, with none of the index
- * code (no FTS5 table, no search_marked, no DocMeta/DocSet/IndexLookups). It reuses only the query parser
+ * code (no FTS5 table, no marked lists, no DocMeta/DocSet/IndexLookups). It reuses only the query parser
  * and the pure text functions (folding, words, marked forms) and reads each meeting's text with
  * document.ts's SQL, so it states the rules once more, independently, for any engine behind
  * `searchMeetings` to be compared with.
@@ -109,7 +109,7 @@ export function loadCorpus(sqlite: Connection): RefCorpus {
       }),
     );
     const marked = new Set<string>();
-    for (const c of SEARCH_COLUMNS) for (const w of words(r[c])) for (const t of markedTokens(markedForm(w.text))) marked.add(t);
+    for (const c of SEARCH_COLUMNS) for (const w of words(r[c])) marked.add(markedForm(w.text));
     return {
       index,
       docid: docids.get(r.meetingId) ?? NaN,
@@ -169,8 +169,7 @@ function markedWants(term: Term): { form: string; prefix: boolean }[] {
   return term.words.flatMap((w, i) => {
     if (!w.marked) return [];
     const isPrefix = term.prefix && i === term.words.length - 1;
-    const tokens = markedTokens(isPrefix ? w.marked.replace(/\d$/, '') : w.marked);
-    return tokens.map((form, j) => ({ form, prefix: isPrefix && j === tokens.length - 1 }));
+    return [{ form: isPrefix ? w.marked.replace(/\d$/, '') : w.marked, prefix: isPrefix }];
   });
 }
 
@@ -187,7 +186,7 @@ function literalForms(q: ParsedQuery): string[] {
   const forms = q.clauses
     .map((c) => c.alternatives.filter((a) => !a.expanded))
     .filter((typed) => typed.length === 1 && !typed[0]!.prefix)
-    .flatMap((typed) => typed[0]!.words.flatMap((w) => markedTokens(markedForm(w.original))));
+    .flatMap((typed) => typed[0]!.words.map((w) => markedForm(w.original)));
   return [...new Set(forms)];
 }
 

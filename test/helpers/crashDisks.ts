@@ -22,6 +22,8 @@ export interface SmallDisk {
 }
 
 const DEFAULT_MAX_PAGES = 4294967294;
+/** The page-limit disk's filler of free pages, dropped by free(). */
+const FILLER = 'test_disk_filler';
 
 export function pageLimitDisk(dir: string): SmallDisk {
   return {
@@ -30,9 +32,21 @@ export function pageLimitDisk(dir: string): SmallDisk {
     fill: (archive) => {
       const pages = archive.sqlite.pragma('page_count', { simple: true }) as number;
       archive.sqlite.pragma(`max_page_count = ${pages}`);
+      // A full disk has no room anywhere: the file's free pages (left by earlier deletes) are taken too,
+      // or a small write would still fit in them.
+      archive.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${FILLER} (b BLOB)`);
+      const take = archive.sqlite.prepare(`INSERT INTO ${FILLER} (b) VALUES (zeroblob(?))`);
+      for (const size of [65536, 4096, 512, 64]) {
+        try {
+          for (;;) take.run(size);
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'SQLITE_FULL') throw e;
+        }
+      }
     },
     free: (archive) => {
       archive.sqlite.pragma(`max_page_count = ${DEFAULT_MAX_PAGES}`);
+      archive.sqlite.exec(`DROP TABLE IF EXISTS ${FILLER}`);
     },
     cleanup: () => {},
   };
