@@ -268,6 +268,15 @@ async function readBagDir(
   };
 }
 
+export interface BagOptions {
+  passphrase?: string | null;
+  /**
+   * false for a preview, which never reads the photo files: an encrypted bag's photos are then checked
+   * as they stream by (like the snapshot) but not written out, and `photoFile` refuses.
+   */
+  photos?: boolean;
+}
+
 /**
  * Opens the bag at `path` for a merge: a bag folder, or an encrypted `.tar.age` (with its passphrase),
  * or a folder (a stick's root) with exactly one of those in it or up to two levels below (findBags.ts),
@@ -278,7 +287,7 @@ async function readBagDir(
  */
 export async function readBagForMerge(
   path: string,
-  options: { passphrase?: string | null } & MergeSite,
+  options: BagOptions & MergeSite,
 ): Promise<MergeBag> {
   if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notFound', { path }));
   if (statSync(path).isDirectory() && !isBagFolder(path)) {
@@ -312,10 +321,17 @@ export async function readBagForMerge(
       signal: options.signal,
       onBytes: options.progress ? (n) => options.progress!.bytes(n) : undefined,
       listing,
-      keep: (rel) => !rel.includes('/') || rel.startsWith('data/photos/'),
+      keep: (rel) => !rel.includes('/') || (options.photos !== false && rel.startsWith('data/photos/')),
       spool,
     });
-    return await readBagDir(dir, name, dispose, options, { verdict: checkBagListing(listing), listing, spool });
+    const bag = await readBagDir(dir, name, dispose, options, { verdict: checkBagListing(listing), listing, spool });
+    if (options.photos !== false) return bag;
+    return {
+      ...bag,
+      photoFile: () => {
+        throw new Error('readBagForMerge: the photo files were not unpacked (photos: false)');
+      },
+    };
   } catch (e) {
     spool.close();
     rmSync(work, { recursive: true, force: true });
@@ -331,7 +347,7 @@ export async function readBagForMerge(
  */
 export async function withBag<T>(
   path: string,
-  options: { passphrase?: string | null; disposeInBackground?: boolean } & MergeSite,
+  options: BagOptions & { disposeInBackground?: boolean } & MergeSite,
   body: (bag: MergeBag) => Promise<T> | T,
 ): Promise<T> {
   const bag = await readBagForMerge(path, options);

@@ -302,6 +302,17 @@ describe('an encrypted bag is read within bounds', () => {
     const e2 = await refusal(previewMerge(b.archive, await seal(lost, 'lost.tar.age'), PASS));
     expect(e2.code).toBe('MERGE_BAG_INVALID');
     expect(e2.message).toContain('data/archive.sqlite');
+    // A changed photo: the preview does not write the photos out, it still checks them.
+    const changedPhoto = await bagOf(a);
+    const photos = readdirSync(join(changedPhoto, 'data', 'photos'), { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.'));
+    expect(photos.length).toBeGreaterThan(0);
+    const photo = join(changedPhoto, 'data', 'photos', photos[0]!);
+    const pixels = readFileSync(photo);
+    pixels[pixels.length >> 1]! ^= 0xff;
+    writeFileSync(photo, pixels);
+    const e3 = await refusal(previewMerge(b.archive, await seal(changedPhoto, 'photo.tar.age'), PASS));
+    expect(e3.code).toBe('MERGE_BAG_INVALID');
+    expect(e3.message).toContain('data/photos/');
     expect(leftovers(b)).toEqual([]);
   });
 
