@@ -18,7 +18,7 @@ import {
 } from './bagVerify';
 import { declaredOxum, unsafePathReason } from './bagFormat';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
-import { openAgeFile } from './ageStream';
+import { NativeScryptIdentity, openAgeFile } from './ageStream';
 import type { DestFile } from './destFs';
 import type { MeetingSpool } from './meetingSpool';
 
@@ -142,7 +142,8 @@ async function decryptedStream(
 ): Promise<Readable> {
   if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', literal(path));
   const d = new Decrypter();
-  d.addPassphrase(passphrase);
+  // The passphrase's scrypt by Node (ageStream.ts, the same parameters as age-encryption's own).
+  d.addIdentity(new NativeScryptIdentity(passphrase));
   // The header (passphrase, MAC) by age-encryption, the payload by Node's ChaCha20-Poly1305 (ageStream.ts).
   let fast: Readable | null;
   try {
