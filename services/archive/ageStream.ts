@@ -1,4 +1,4 @@
-import { createDecipheriv, hkdfSync, scrypt } from 'node:crypto';
+import { createDecipheriv, hkdfSync, scrypt, scryptSync } from 'node:crypto';
 import type { Identity, Stanza } from 'age-encryption';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -132,6 +132,23 @@ function base64NoPad(text: string): Buffer | null {
   if (!/^[A-Za-z0-9+/]*$/.test(text) || text.length % 4 === 1) return null;
   const bytes = Buffer.from(text, 'base64');
   return bytes.toString('base64').replace(/=+$/, '') === text ? bytes : null;
+}
+
+let nativeScrypt: boolean | null = null;
+
+/**
+ * Whether this runtime's crypto has scrypt (Node's OpenSSL has; Electron's BoringSSL has too, asked once
+ * here all the same): where it has not, age-encryption's own scrypt is used, never no check.
+ */
+export function nativeScryptWorks(): boolean {
+  if (nativeScrypt === null) {
+    try {
+      nativeScrypt = scryptSync('hoso', 'age-encryption.org/v1/scrypt', 32, { N: 2, r: 8, p: 1 }).length === 32;
+    } catch {
+      nativeScrypt = false;
+    }
+  }
+  return nativeScrypt;
 }
 
 /**

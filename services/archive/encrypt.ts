@@ -18,7 +18,7 @@ import {
 } from './bagVerify';
 import { declaredOxum, unsafePathReason } from './bagFormat';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
-import { NativeScryptIdentity, openAgeFile } from './ageStream';
+import { NativeScryptIdentity, nativeScryptWorks, openAgeFile } from './ageStream';
 import type { DestFile } from './destFs';
 import type { MeetingSpool } from './meetingSpool';
 
@@ -143,7 +143,8 @@ async function decryptedStream(
   if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', literal(path));
   const d = new Decrypter();
   // The passphrase's scrypt by Node (ageStream.ts, the same parameters as age-encryption's own).
-  d.addIdentity(new NativeScryptIdentity(passphrase));
+  if (nativeScryptWorks()) d.addIdentity(new NativeScryptIdentity(passphrase));
+  else d.addPassphrase(passphrase);
   // The header (passphrase, MAC) by age-encryption, the payload by Node's ChaCha20-Poly1305 (ageStream.ts).
   let fast: Readable | null;
   try {
