@@ -4,6 +4,7 @@ import { RECORD_PARTS, type SealReport } from '../contract/recordContract';
 import { HosoError } from '../contract/errors';
 import { msg, type Message } from '../contract/messages/message';
 import { commaList } from '../contract/messages/recordParts';
+import { cachedStatement } from './statementCache';
 
 /**
  * The seal of a finalized meeting (README.md, "What it is": Khóa hồ sơ): SHA-256 over a canonical JSON of its content:
@@ -23,9 +24,11 @@ export type SealParts = Record<SealPartName, string>;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
-  const pieces: string[] = [];
-  writeCanonical(value, (piece) => pieces.push(piece));
-  return pieces.join('');
+  let text = '';
+  writeCanonical(value, (piece) => {
+    text += piece;
+  });
+  return text;
 }
 
 /**
@@ -45,32 +48,46 @@ export function canonicalSha256(value: unknown): string {
   return hash.update(pending, 'utf8').digest('hex');
 }
 
-/** canonicalJson's text, piece by piece. */
+/**
+ * canonicalJson's text, piece by piece. Plain loops, and a key with a plain value written in one piece:
+ * every merge hashes each record of a bag with it (content hash, seal), so it is on the preview's path.
+ * The text is exactly the one the first version wrote (test/unit/canonicalHash.test.ts compares them).
+ */
 function writeCanonical(value: unknown, out: (piece: string) => void): void {
+  if (value === null || typeof value !== 'object') {
+    // undefined (an array's hole) writes nothing, as JSON.stringify's value and join did.
+    const text = JSON.stringify(value) as string | undefined;
+    if (text !== undefined) out(text);
+    return;
+  }
   if (Array.isArray(value)) {
     out('[');
-    value.forEach((v, i) => {
+    // A hole is skipped, comma and all (as forEach did); an undefined item writes only its comma.
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue;
       if (i > 0) out(',');
-      writeCanonical(v, out);
-    });
+      writeCanonical(value[i], out);
+    }
     out(']');
     return;
   }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    out('{');
-    entries.forEach(([k, v], i) => {
-      out(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
+  const record = value as Record<string, unknown>;
+  // Sorted by UTF-16 code units, as `<` compares strings.
+  const keys = Object.keys(record).sort();
+  out('{');
+  let first = true;
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    const head = `${first ? '' : ','}${JSON.stringify(k)}:`;
+    first = false;
+    if (v === null || typeof v !== 'object') out(head + ((JSON.stringify(v) as string | undefined) ?? ''));
+    else {
+      out(head);
       writeCanonical(v, out);
-    });
-    out('}');
-    return;
+    }
   }
-  // undefined (an array's hole) writes nothing, as JSON.stringify's value and join did.
-  const text = JSON.stringify(value) as string | undefined;
-  if (text !== undefined) out(text);
+  out('}');
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -98,19 +115,26 @@ export interface SealComputation {
 
 /** The content of a meeting as sealed, and its hashes (whole and per part). */
 export function computeSeal(archive: Pick<Archive, 'sqlite'>, meetingId: string): SealComputation {
-  const content: Record<string, unknown> = { seal: 'hoso-seal-1' };
+  // The content is { seal: 'hoso-seal-1', meeting, attendance, … }; each part's canonical text is made
+  // once and the whole's is put together from them: canonicalJson(content), without writing it twice.
+  const texts: Record<string, string> = { seal: JSON.stringify('hoso-seal-1') };
   const parts = {} as SealParts;
+  let photos: { file_hash: string | null }[] = [];
   for (const part of RECORD_PARTS) {
-    const rows = archive.sqlite.prepare(PART_SQL[part]).all(meetingId) as Record<string, unknown>[];
+    // A merge computes the seal of every sealed record of a bag: the statements are compiled once.
+    const rows = cachedStatement(archive.sqlite, PART_SQL[part]).all(meetingId) as Record<string, unknown>[];
     const value = part === 'meeting' ? (rows[0] ?? null) : part === 'tags' ? rows.map((r) => r.name) : rows;
-    content[part] = value;
-    parts[part] = sha256(canonicalJson(value));
+    if (part === 'photos') photos = rows as { file_hash: string | null }[];
+    texts[part] = canonicalJson(value);
+    parts[part] = sha256(texts[part]);
   }
+  const whole = `{${Object.keys(texts)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${texts[k]}`)
+    .join(',')}}`;
   // A card waiting for its picture has no file to verify.
-  const photoHashes = (content.photos as { file_hash: string | null }[]).flatMap((p) =>
-    p.file_hash === null ? [] : [p.file_hash],
-  );
-  return { hash: sha256(canonicalJson(content)), parts, photoHashes };
+  const photoHashes = photos.flatMap((p) => (p.file_hash === null ? [] : [p.file_hash]));
+  return { hash: sha256(whole), parts, photoHashes };
 }
 
 /** Seals the meeting over its current content (inside the caller's transaction). */

@@ -18,8 +18,9 @@ import {
 } from './bagVerify';
 import { declaredOxum, unsafePathReason } from './bagFormat';
 import { MERGE_LIMITS } from '../../contract/mergeContract';
-import { openAgeFile } from './ageStream';
+import { NativeScryptIdentity, nativeScryptWorks, openAgeFile } from './ageStream';
 import type { DestFile } from './destFs';
+import type { MeetingSpool } from './meetingSpool';
 
 /**
  * The encrypted variant of a bag: the bag folder packed as a tar (one top folder, the bag's name) and
@@ -141,7 +142,9 @@ async function decryptedStream(
 ): Promise<Readable> {
   if (!(await isAgeFile(path))) throw new HosoError('ENCRYPTED_NOT_AGE', literal(path));
   const d = new Decrypter();
-  d.addPassphrase(passphrase);
+  // The passphrase's scrypt by Node (ageStream.ts, the same parameters as age-encryption's own).
+  if (nativeScryptWorks()) d.addIdentity(new NativeScryptIdentity(passphrase));
+  else d.addPassphrase(passphrase);
   // The header (passphrase, MAC) by age-encryption, the payload by Node's ChaCha20-Poly1305 (ageStream.ts).
   let fast: Readable | null;
   try {
@@ -288,6 +291,8 @@ export async function unpackEncryptedBag(
     listing?: BagListing;
     /** The files (bag-relative paths) written to the disk; the others are only listed. All when absent. */
     keep?: (rel: string) => boolean;
+    /** The files it wants (the meeting files) are appended to it instead of written one by one (meetingSpool.ts). */
+    spool?: MeetingSpool;
   } = {},
 ): Promise<string> {
   const cipherBytes = (await stat(path)).size;
@@ -332,8 +337,12 @@ export async function unpackEncryptedBag(
         throw new HosoError('BAG_INVALID', msg('bag.unsafeEntry', { path: name }));
       const rel = bagPathOf(name);
       if (entry.header.type === 'directory') {
-        await mkdir(target, { recursive: true });
-        made.add(target);
+        // Only folders something is written into (a file's folder is made with it anyway): not the
+        // hundreds of meeting folders when their files go to the spool.
+        if (rel === null || (run.keep?.(rel) ?? true)) {
+          await mkdir(target, { recursive: true });
+          made.add(target);
+        }
         entry.resume();
       } else if (entry.header.type === 'file' || entry.header.type === 'contiguous-file') {
         if (rel?.startsWith('data/')) {
@@ -343,6 +352,20 @@ export async function unpackEncryptedBag(
             throw new HosoError('BAG_INVALID', msg('merge.beyondOxum', { files: oxum.files, bytes: oxum.bytes }));
         }
         const listing = run.listing && rel !== null ? run.listing : null;
+        if (run.spool && rel !== null && run.spool.wants(rel)) {
+          // A meeting file: into the one scratch file, hashed as it streams by (its copy is checked against this).
+          const hash = listing ? new MultiHash(algorithmsOf(listing.texts.keys())) : null;
+          run.spool.begin(rel);
+          let bytes = 0;
+          for await (const chunk of entry as AsyncIterable<Buffer>) {
+            hash?.update(chunk);
+            run.spool.write(chunk);
+            bytes += chunk.length;
+            run.onBytes?.(chunk.length);
+          }
+          if (listing && hash) listing.files.set(rel, { size: bytes, hashes: hash.digest() });
+          continue;
+        }
         if (listing && rel !== null && !(run.keep?.(rel) ?? true)) {
           // Only listed (the browse pages, the snapshot: a merge reads neither): hashed as it streams by.
           const hash = new MultiHash(algorithmsOf(listing.texts.keys()));

@@ -67,7 +67,11 @@ export async function previewMerge(
   return publicPlan(await previewPlan(archive, path, passphrase, run, (plan) => plan));
 }
 
-/** The preview's plan (with the bag's files), handed to `use` while the bag is open. */
+/**
+ * The preview's plan (with the bag's files), handed to `use` while the bag is open. A preview reads no
+ * photo file: an encrypted bag's photos are checked in the stream, not written out (the apply unpacks
+ * the bag again and copies them then).
+ */
 export async function previewPlan<T>(
   archive: Archive,
   path: string,
@@ -75,7 +79,9 @@ export async function previewPlan<T>(
   run: MergeRun,
   use: (plan: Plan) => T,
 ): Promise<T> {
-  return withBag(path, { passphrase, ...siteOf(archive), ...run }, (bag) => use(planMerge(archive, bag, run.progress)));
+  return withBag(path, { passphrase, photos: false, ...siteOf(archive), ...run }, (bag) =>
+    use(planMerge(archive, bag, run.progress)),
+  );
 }
 
 /** The choice for each meeting: the clerk's, else the default; refused when the record does not allow it. */

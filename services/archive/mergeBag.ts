@@ -8,6 +8,7 @@ import { MERGE_LIMITS } from '../../contract/mergeContract';
 import { checkBagListing, verifyBagDir, type BagListing, type BagVerdict } from './bagVerify';
 import { isAgeFile, unpackEncryptedBag } from './encrypt';
 import { createWorkDirSync } from './workDir';
+import { MeetingSpool } from './meetingSpool';
 import { problemDetails } from '../messageParts';
 import { parseMeetingJson, type MeetingJson, type MeetingJsonPerson } from './meetingJson';
 import { BagProblems, fileTooLarge, SealCheck, soundRecord, storedForm } from './mergeValidate';
@@ -125,17 +126,47 @@ function declaredPayload(dir: string): { bytes: number; files: number } {
   }
 }
 
+/** Where a bag's meeting files are read from: its folder, or the spool an encrypted bag was unpacked into. */
+interface MeetingFiles {
+  /** Bag-relative paths (`data/meetings/…json`), sorted. */
+  list(): string[];
+  size(file: string): number;
+  read(file: string): Buffer;
+}
+
+/**
+ * data/meetings/<shard>/<id>.json, or directly data/meetings/<id>.json in bags written before the
+ * shards (meetingJsonPath): both are read. The bag was verified first, so every name is a safe path.
+ */
+function folderMeetingFiles(dir: string): MeetingFiles {
+  const meetingsDir = join(dir, 'data', 'meetings');
+  const path = (file: string) => join(dir, ...file.split('/'));
+  return {
+    list: () =>
+      existsSync(meetingsDir)
+        ? readdirSync(meetingsDir, { recursive: true, encoding: 'utf8' })
+            .map((n) => n.split(sep).join('/'))
+            .filter((n) => n.toLowerCase().endsWith('.json'))
+            .sort()
+            .map((n) => `data/meetings/${n}`)
+        : [],
+    size: (file) => statSync(path(file)).size,
+    read: (file) => readFileSync(path(file)),
+  };
+}
+
 /**
  * Verifies a bag folder (bagVerify.ts, the same check as `hoso verify`), reads its meetings one file at a
  * time and judges each (mergeValidate.ts), keeping of each only what the plan needs (BagMeeting) and
  * of all the people they carry: the whole bag is refused when one record is not sound.
+ * An encrypted bag comes already checked as it was unpacked (`streamed`), its meeting files in a spool.
  */
 async function readBagDir(
   dir: string,
   name: string,
   dispose: () => Promise<void>,
   site: MergeSite,
-  streamed: { verdict: BagVerdict; listing: BagListing } | null = null,
+  streamed: { verdict: BagVerdict; listing: BagListing; spool: MeetingSpool } | null = null,
 ): Promise<MergeBag> {
   const { signal, progress } = site;
   let verdict: BagVerdict;
@@ -146,15 +177,8 @@ async function readBagDir(
   }
   if (!verdict.ok)
     throw new HosoError('MERGE_BAG_INVALID', problemDetails(verdict.problems.map((p) => p.message)));
-  const meetingsDir = join(dir, 'data', 'meetings');
-  // data/meetings/<shard>/<id>.json, or directly data/meetings/<id>.json in bags written before the
-  // shards (meetingJsonPath): both are read. The bag was verified above, so every name is a safe path.
-  const files = existsSync(meetingsDir)
-    ? readdirSync(meetingsDir, { recursive: true, encoding: 'utf8' })
-        .map((n) => n.split(sep).join('/'))
-        .filter((n) => n.toLowerCase().endsWith('.json'))
-        .sort()
-    : [];
+  const source: MeetingFiles = streamed ? streamed.spool : folderMeetingFiles(dir);
+  const files = source.list();
   if (files.length > MERGE_LIMITS.meetings)
     throw new HosoError(
       'MERGE_RECORD_INVALID',
@@ -168,19 +192,17 @@ async function readBagDir(
   const people = new Map<string, MeetingJsonPerson>();
   const meetings: BagMeeting[] = [];
   const seals = new SealCheck(site.nativeBinding);
-  const sizes = files.map((n) => statSync(join(meetingsDir, n)).size);
+  const sizes = files.map((file) => source.size(file));
   progress?.phase('reading', sizes.reduce((a, b) => a + b, 0), files.length);
   let sliceStart = performance.now();
   try {
-    for (const [i, n] of files.entries()) {
+    for (const [i, file] of files.entries()) {
       if (problems.full) break;
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((r) => setImmediate(r));
         signal?.throwIfAborted();
         sliceStart = performance.now();
       }
-      const file = `data/meetings/${n}`;
-      const path = join(meetingsDir, n);
       const bytes = sizes[i]!;
       progress?.bytes(bytes);
       progress?.file();
@@ -188,7 +210,7 @@ async function readBagDir(
         fileTooLarge(file, bytes, problems);
         continue;
       }
-      const raw = readFileSync(path);
+      const raw = source.read(file);
       const bytesHash = sha256(raw);
       // An encrypted bag was checked as it was unpacked: the copy read here must be the bytes checked.
       if (streamed && streamed.listing.files.get(file)?.hashes.sha256 !== bytesHash)
@@ -223,7 +245,7 @@ async function readBagDir(
   }
   problems.throwIfAny();
   const load = (m: BagMeeting): MeetingJson => {
-    const raw = readFileSync(join(dir, ...m.file.split('/')));
+    const raw = source.read(m.file);
     if (sha256(raw) !== m.bytesHash) throw new HosoError('MERGE_BAG_INVALID', msg('merge.fileChanged', { file: m.file }));
     // The very bytes judged sound above: only their stored form is wanted, not the judgement again.
     return storedForm(parseMeetingJson(raw.toString('utf8'), m.file));
@@ -246,6 +268,15 @@ async function readBagDir(
   };
 }
 
+export interface BagOptions {
+  passphrase?: string | null;
+  /**
+   * false for a preview, which never reads the photo files: an encrypted bag's photos are then checked
+   * as they stream by (like the snapshot) but not written out, and `photoFile` refuses.
+   */
+  photos?: boolean;
+}
+
 /**
  * Opens the bag at `path` for a merge: a bag folder, or an encrypted `.tar.age` (with its passphrase),
  * or a folder (a stick's root) with exactly one of those in it or up to two levels below (findBags.ts),
@@ -256,7 +287,7 @@ async function readBagDir(
  */
 export async function readBagForMerge(
   path: string,
-  options: { passphrase?: string | null } & MergeSite,
+  options: BagOptions & MergeSite,
 ): Promise<MergeBag> {
   if (!existsSync(path)) throw new HosoError('MERGE_BAG_INVALID', msg('merge.notFound', { path }));
   if (statSync(path).isDirectory() && !isBagFolder(path)) {
@@ -274,21 +305,35 @@ export async function readBagForMerge(
   // The archive's own folder, never the system temp: the plain text of secret records lands nowhere the
   // archive is not; removed by dispose, and by the next merge or session if this process is killed.
   const work = createWorkDirSync(options.archiveFile, 'merge');
-  const dispose = () => rm(work, { recursive: true, force: true, maxRetries: 2 });
+  // The meeting files in one scratch file (meetingSpool.ts), the rest of the bag in a folder beside it.
+  const spool = new MeetingSpool(join(work, 'meetings.spool'));
+  const dispose = () => {
+    spool.close();
+    return rm(work, { recursive: true, force: true, maxRetries: 2 });
+  };
   try {
     options.progress?.phase('decrypting', statSync(path).size, 0);
     // Checked as it streams by, like `hoso verify` checks an encrypted bag (every file's checksums, tag
-    // files, nothing missing or extra); only what a merge reads is written out: the tag files, the
-    // meeting files and the photos (not the browse pages nor the snapshot, half of a bag's files).
+    // files, nothing missing or extra); only what a merge reads is kept: the tag files and the photos
+    // written out, the meeting files in the spool (not the browse pages nor the snapshot, half of a bag's files).
     const listing: BagListing = { files: new Map(), texts: new Map(), problems: [] };
-    const dir = await unpackEncryptedBag(path, options.passphrase, work, {}, {
+    const dir = await unpackEncryptedBag(path, options.passphrase, join(work, 'bag'), {}, {
       signal: options.signal,
       onBytes: options.progress ? (n) => options.progress!.bytes(n) : undefined,
       listing,
-      keep: (rel) => !rel.includes('/') || rel.startsWith('data/meetings/') || rel.startsWith('data/photos/'),
+      keep: (rel) => !rel.includes('/') || (options.photos !== false && rel.startsWith('data/photos/')),
+      spool,
     });
-    return await readBagDir(dir, name, dispose, options, { verdict: checkBagListing(listing), listing });
+    const bag = await readBagDir(dir, name, dispose, options, { verdict: checkBagListing(listing), listing, spool });
+    if (options.photos !== false) return bag;
+    return {
+      ...bag,
+      photoFile: () => {
+        throw new Error('readBagForMerge: the photo files were not unpacked (photos: false)');
+      },
+    };
   } catch (e) {
+    spool.close();
     rmSync(work, { recursive: true, force: true });
     throw e;
   }
@@ -302,7 +347,7 @@ export async function readBagForMerge(
  */
 export async function withBag<T>(
   path: string,
-  options: { passphrase?: string | null; disposeInBackground?: boolean } & MergeSite,
+  options: BagOptions & { disposeInBackground?: boolean } & MergeSite,
   body: (bag: MergeBag) => Promise<T> | T,
 ): Promise<T> {
   const bag = await readBagForMerge(path, options);

@@ -72,9 +72,16 @@ function check(schema: z.ZodType, value: unknown, at: string, add: Add): void {
   }
 }
 
+/** The field names of each contract schema, listed once (a bag's records have tens of thousands of rows). */
+const schemaKeys = new WeakMap<z.ZodObject, string[]>();
+
 /** The row's values of the fields a contract schema knows (the bag's other fields are the merge's own). */
 function fieldsOf(schema: z.ZodObject, row: object): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(schema.shape).map((k) => [k, (row as Record<string, unknown>)[k]]));
+  let keys = schemaKeys.get(schema);
+  if (!keys) schemaKeys.set(schema, (keys = Object.keys(schema.shape)));
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = (row as Record<string, unknown>)[k];
+  return out;
 }
 
 function checkId(value: unknown, at: string, add: Add): void {

@@ -259,6 +259,24 @@ describe('an encrypted bag is read within bounds', () => {
     expect(leftovers(b)).toEqual([]);
   });
 
+  it('refuses a meeting file that comes twice in the tar (the second copy never replaces the first), and leaves no folder', async () => {
+    const file = join(bags.dir, 'twice.tar.age');
+    const record = Buffer.from('{}');
+    const members = [
+      tarHeader('goi/', 0, '5'),
+      tarFile('goi/bagit.txt', Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n')),
+      tarFile('goi/bag-info.txt', Buffer.from('Payload-Oxum: 4.2\n')),
+      tarFile('goi/data/meetings/ab/0193.json', record),
+      tarFile('goi/data/meetings/ab/0193.json', record),
+      TAR_END,
+    ];
+    await writeAge(file, Buffer.concat(members), PASS);
+    const e = await refusal(previewMerge(b.archive, file, PASS));
+    expect(e.code).toBe('BAG_INVALID');
+    expect(e.message).toContain('data/meetings/ab/0193.json');
+    expect(leftovers(b)).toEqual([]);
+  });
+
   it('checks every file of an encrypted bag, also those a merge does not write out (browse pages, snapshot)', async () => {
     await twoRecords();
     const { packBag } = await import('../../services/archive/encrypt');
@@ -284,6 +302,17 @@ describe('an encrypted bag is read within bounds', () => {
     const e2 = await refusal(previewMerge(b.archive, await seal(lost, 'lost.tar.age'), PASS));
     expect(e2.code).toBe('MERGE_BAG_INVALID');
     expect(e2.message).toContain('data/archive.sqlite');
+    // A changed photo: the preview does not write the photos out, it still checks them.
+    const changedPhoto = await bagOf(a);
+    const photos = readdirSync(join(changedPhoto, 'data', 'photos'), { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.'));
+    expect(photos.length).toBeGreaterThan(0);
+    const photo = join(changedPhoto, 'data', 'photos', photos[0]!);
+    const pixels = readFileSync(photo);
+    pixels[pixels.length >> 1]! ^= 0xff;
+    writeFileSync(photo, pixels);
+    const e3 = await refusal(previewMerge(b.archive, await seal(changedPhoto, 'photo.tar.age'), PASS));
+    expect(e3.code).toBe('MERGE_BAG_INVALID');
+    expect(e3.message).toContain('data/photos/');
     expect(leftovers(b)).toEqual([]);
   });
 

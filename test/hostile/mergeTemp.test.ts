@@ -37,7 +37,8 @@ afterAll(() => t.cleanup());
 const workRoot = (dir: string) => join(dir, 'merge-tmp');
 const leftovers = (dir: string) =>
   existsSync(workRoot(dir)) ? readdirSync(workRoot(dir)).filter((f) => f.startsWith('hoso-merge-')) : [];
-const systemTemp = () => readdirSync(tmpdir()).filter((f) => f.startsWith('hoso-merge-'));
+// A merge's own folders only (`hoso-merge-<pid>-…`), not another test's temp folder such as mergeKill's `hoso-merge-kill-…`.
+const systemTemp = () => readdirSync(tmpdir()).filter((f) => /^hoso-merge-\d+-/.test(f));
 
 describe('the decrypted copy of an encrypted bag', () => {
   it('is beside the archive, not in the system temp folder; a killed merge’s copy is swept when a session opens', async () => {

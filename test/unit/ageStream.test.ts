@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { buffer } from 'node:stream/consumers';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { ageHeaderSize, openAgeFile } from '../../services/archive/ageStream';
+import { ageHeaderSize, NativeScryptIdentity, nativeScryptWorks, openAgeFile } from '../../services/archive/ageStream';
 import { tempDir } from '../helpers/tempArchive';
 
 /**
@@ -73,5 +73,48 @@ describe('age payload with Node ChaCha20-Poly1305', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('the passphrase (scrypt) with Node’s own scrypt', () => {
+  const header = (file: Buffer) => file.subarray(0, ageHeaderSize(file)!);
+  const fileKey = async (h: Buffer, identity: 'age' | 'native', passphrase = PASS) => {
+    const d = new Decrypter();
+    if (identity === 'age') d.addPassphrase(passphrase);
+    else d.addIdentity(new NativeScryptIdentity(passphrase));
+    return Buffer.from(await d.decryptHeader(h));
+  };
+
+  it('gives the file key age-encryption gives, at several work factors, and none for a wrong passphrase', async () => {
+    expect(nativeScryptWorks()).toBe(true);
+    for (const logN of [1, 4, 10]) {
+      const e = new Encrypter();
+      e.setScryptWorkFactor(logN);
+      e.setPassphrase(PASS);
+      const h = header(Buffer.from(await e.encrypt(new Uint8Array(10))));
+      expect((await fileKey(h, 'native')).equals(await fileKey(h, 'age')), `logN ${logN}`).toBe(true);
+      await expect(fileKey(h, 'native', 'sai mật khẩu')).rejects.toThrow(/no identity matched/);
+    }
+  });
+
+  it('refuses what age-encryption refuses: another stanza beside it, a bad salt, a work factor above 20', async () => {
+    const h = header(await encrypted(new Uint8Array(10))).toString('latin1');
+    const [, salt, body] = /^-> scrypt (\S+) 4\n(\S+)$/m.exec(h)!;
+    const stanza = (args: string[]) => ({ args, body: new Uint8Array(Buffer.from(body!, 'base64')) });
+    const identity = new NativeScryptIdentity(PASS);
+    // The stanza as written opens (and gives age-encryption's file key: above); each variant is refused.
+    expect(await identity.unwrapFileKey([stanza(['scrypt', salt!, '4'])])).toHaveLength(16);
+    expect(await identity.unwrapFileKey([stanza(['X25519', 'AAAA'])])).toBeNull();
+    const refused: Record<string, ReturnType<typeof stanza>[]> = {
+      twoStanzas: [stanza(['X25519', 'AAAA']), stanza(['scrypt', salt!, '4'])],
+      shortSalt: [stanza(['scrypt', salt!.slice(0, 20), '4'])],
+      paddedSalt: [stanza(['scrypt', `${salt!}==`, '4'])],
+      notBase64: [stanza(['scrypt', `${salt!.slice(0, 21)}*`, '4'])],
+      workFactor: [stanza(['scrypt', salt!, '21'])],
+      leadingZero: [stanza(['scrypt', salt!, '04'])],
+      extraArg: [stanza(['scrypt', salt!, '4', 'x'])],
+    };
+    for (const [name, stanzas] of Object.entries(refused))
+      await expect(identity.unwrapFileKey(stanzas), name).rejects.toThrow();
   });
 });
