@@ -10,7 +10,8 @@ import { RankedQuery } from '../db/search/rankedQuery';
 import { RankedIndexReader } from '../db/search/rankedIndex';
 import { docMeta } from '../db/search/docMeta';
 import { indexMeeting, mergeSearchTail, rebuildSearchIndex } from '../db/search/indexer';
-import { tailSize } from '../db/search/rankedIndex';
+import { stateValue, tailSize } from '../db/search/rankedIndex';
+import { compactSearchIndex } from '../db/search/compaction';
 import { forgetSearchCache } from '../db/search/searchCache';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { docFacets, docFacetsReady } from '../db/search/docFacets';
@@ -103,6 +104,12 @@ export interface SearchBench {
   save: { count: number; p50: number; p95: number; indexP95: number };
   withTail: { tail: number; p50: number; p95: number };
   merge: { documents: number; words: number; ms: number } | null;
+  /**
+   * Then a compaction pass forced over the whole main segment (db/search/compaction.ts; between requests
+   * it runs one step per check): its steps, the longest step (what a request may wait behind), the
+   * whole pass, the lists it rewrote.
+   */
+  compaction: { dead: number; steps: number; maxStepMs: number; totalMs: number; lists: number };
   /**
    * Each query of the mix without an exclusion (FTS5 3.53 drops phrase instances from bm25 under NOT):
    * the ranked index's 20 best by bm25 over the text match against FTS5's on the freshly built baseline.
@@ -263,7 +270,7 @@ function rankedSize(archive: Archive, textBytes: number): SearchBench['ranked'] 
 const SAVES = 200;
 
 /** SAVES edits of meetings spread over the archive, the mix searched with them in the tail, then the merge. */
-function saves(archive: Archive): Pick<SearchBench, 'save' | 'withTail' | 'merge'> {
+function saves(archive: Archive): Pick<SearchBench, 'save' | 'withTail' | 'merge' | 'compaction'> {
   const ids = archive.sqlite.prepare('SELECT id FROM meetings WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
   const edit = archive.sqlite.prepare("UPDATE meetings SET title = title || ' (sửa)', minutes_text = minutes_text || ' Bổ sung ý kiến chỉ đạo.' WHERE id = ?");
   const whole: number[] = [];
@@ -286,10 +293,21 @@ function saves(archive: Archive): Pick<SearchBench, 'save' | 'withTail' | 'merge
   }
   const tail = tailSize(archive.sqlite);
   const merge = mergeSearchTail(archive, true);
+  const compaction = { dead: stateValue(archive.sqlite, 'dead_main'), steps: 0, maxStepMs: 0, totalMs: 0, lists: 0 };
+  for (let done = false; !done; ) {
+    const step = compactSearchIndex(archive, { force: true });
+    if (!step) break;
+    compaction.steps++;
+    compaction.maxStepMs = Math.max(compaction.maxStepMs, step.ms);
+    compaction.totalMs += step.ms;
+    compaction.lists += step.words + step.forms;
+    done = step.passDone;
+  }
   return {
     save: { count: SAVES, p50: percentile(whole, 50), p95: percentile(whole, 95), indexP95: percentile(index, 95) },
     withTail: { tail, p50: percentile(samples, 50), p95: percentile(samples, 95) },
     merge,
+    compaction,
   };
 }
 

@@ -160,3 +160,11 @@ export class MarkedListsCheck {
     return { outOfStep: bad, unreadable };
   }
 }
+
+/** A list without the documents `live` refuses, or null when it holds none of them (nothing to write). */
+export function withoutDead(blob: Uint8Array, live: (docid: number) => boolean): { docs: Buffer; documents: number } | null {
+  const docids = decodeDocids(blob);
+  const w = new DocidWriter();
+  for (let i = 0; i < docids.length; i++) if (live(docids[i]!)) w.add(docids[i]!);
+  return w.count === docids.length ? null : { docs: w.finish(), documents: w.count };
+}

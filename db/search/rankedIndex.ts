@@ -30,10 +30,15 @@ export const TAIL_MAX = 1000;
 
 type Sqlite = Database.Database;
 
-function stateValue(sqlite: Sqlite, key: string): number {
+/**
+ * search_index_state: next_docid, generation (bumped by every build and merge), main_documents,
+ * phrases (indexedPhrases.ts), and the compaction's dead_main, compact_pass and cursors (compaction.ts).
+ * A key never set reads 0.
+ */
+export function stateValue(sqlite: Sqlite, key: string): number {
   return (statement(sqlite, 'SELECT value FROM search_index_state WHERE key = ?').pluck().get(key) as number | undefined) ?? 0;
 }
-function setState(sqlite: Sqlite, key: string, value: number): void {
+export function setState(sqlite: Sqlite, key: string, value: number): void {
   statement(sqlite, 'INSERT INTO search_index_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
@@ -291,9 +296,13 @@ export function addToTail(sqlite: Sqlite, docid: number, doc: DocTerms): void {
   touchTail(sqlite, docid);
 }
 
-/** Takes a removed docid out of the tail, if it is there (in the main segment it is skipped as dead). */
+/**
+ * Takes a removed docid out of the tail, if it is there; in the main segment it is skipped as dead from
+ * now on, and counted (dead_main) until compaction.ts rewrites the lists without it.
+ */
 export function removeFromTail(sqlite: Sqlite, docid: number): void {
   if (statement(sqlite, 'DELETE FROM search_tail WHERE docid = ?').run(docid).changes) touchTail(sqlite, docid);
+  else setState(sqlite, 'dead_main', stateValue(sqlite, 'dead_main') + 1);
 }
 
 export function tailSize(sqlite: Sqlite): number {
@@ -327,6 +336,7 @@ export class MainBuilder {
     setState(sqlite, 'generation', stateValue(sqlite, 'generation') + 1);
     setState(sqlite, 'main_documents', this.documents);
     setState(sqlite, 'phrases', PHRASES_FINGERPRINT);
+    for (const key of ['dead_main', 'compact_pass', 'compact_words', 'compact_forms']) setState(sqlite, key, 0);
     forgetRankedIndex(sqlite);
   }
 }
