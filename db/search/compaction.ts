@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Archive } from '../open';
 import { docMeta } from './docMeta';
-import { COLUMNS, TermPostings, TermWriter, type Occurrences } from './postings';
+import { COLUMNS, TermPostings, TermWriter, type PositionLists } from './postings';
 import { setState, stateValue, WEIGHTS } from './rankedIndex';
 import { withoutDead } from './markedLists';
 
@@ -13,7 +13,7 @@ import { withoutDead } from './markedLists';
  *
  * Once the dead documents (dead_main, counted by removeFromTail) reach COMPACT_SHARE of those merged into
  * the main segment, a pass starts: between requests (services/searchMaintenance.ts), each call rewrites
- * the next lists in rowid order, words then marked forms, about BATCH_BYTES of them, without their dead
+ * the next lists in rowid order, words then marked forms, about BATCH_BYTES of them (and at least one), without their dead
  * documents, in a transaction of its own. Lists with no dead document are not written. When the pass has
  * gone through every list, the documents dead when it started are gone from all of them. Searches read
  * the same matches and scores before and after (dead documents were skipped anyway), so no cache is
@@ -22,7 +22,7 @@ import { withoutDead } from './markedLists';
 export const COMPACT_SHARE = 0.2;
 /** No pass for fewer dead documents than this: a small archive's few edits are not worth one. */
 export const COMPACT_MIN_DEAD = 500;
-const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_BYTES = 2 * 1024 * 1024;
 
 type Sqlite = Database.Database;
 
@@ -46,12 +46,13 @@ function passDue(sqlite: Sqlite, force: boolean): boolean {
   return true;
 }
 
-/** Document i of a word's postings, as a TermWriter takes it. */
-function occurrences(p: TermPostings, i: number): Occurrences {
-  const positions = new Array<number[]>(COLUMNS);
-  for (let c = 0; c < COLUMNS; c++) if (p.mask[i]! & (1 << c)) positions[c] = Array.from(p.positionsOf(i, c));
+/** Document i of a word's postings, as a TermWriter takes it (views of the decoded positions, not copies). */
+function occurrences(p: TermPostings, i: number): PositionLists {
+  const positions = new Array<Int32Array>(COLUMNS);
+  for (let c = 0; c < COLUMNS; c++) positions[c] = p.mask[i]! & (1 << c) ? p.positionsOf(i, c) : EMPTY;
   return { mask: p.mask[i]!, positions };
 }
+const EMPTY = new Int32Array(0);
 
 /**
  * One step of compaction when a pass is under way or due (`force`: whatever the share of dead

@@ -90,8 +90,14 @@ export interface Occurrences {
   positions: number[][];
 }
 
+/** A document's occurrences as a writer reads them: the positions may be arrays or views of a decoded pool. */
+export interface PositionLists {
+  mask: number;
+  positions: readonly ArrayLike<number>[];
+}
+
 /** The column-weighted term frequency bm25 adds up: Σ weight(column) × occurrences in that column. */
-export function weightedTf(occ: Occurrences, weights: readonly number[]): number {
+export function weightedTf(occ: PositionLists, weights: readonly number[]): number {
   let w = 0;
   for (let c = 0; c < COLUMNS; c++) if (occ.mask & (1 << c)) w += weights[c]! * occ.positions[c]!.length;
   return w;
@@ -119,7 +125,7 @@ export class TermWriter {
     this.lastBlockEnd = after;
   }
 
-  add(docid: number, length: number, occ: Occurrences): void {
+  add(docid: number, length: number, occ: PositionLists): void {
     this.body.varint(docid - this.lastDocid);
     this.body.byte(occ.mask);
     for (let c = 0; c < COLUMNS; c++) {
@@ -127,9 +133,9 @@ export class TermWriter {
       const ps = occ.positions[c]!;
       this.body.varint(ps.length);
       let prev = 0;
-      for (const p of ps) {
-        this.blockPositions.varint(p - prev);
-        prev = p;
+      for (let k = 0; k < ps.length; k++) {
+        this.blockPositions.varint(ps[k]! - prev);
+        prev = ps[k]!;
       }
     }
     this.lastDocid = docid;
