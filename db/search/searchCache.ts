@@ -4,12 +4,14 @@ import type { TermHits } from './rankedQuery';
 /**
  * What one search worked out about single terms, kept for the next searches on this connection while
  * the index stays as it was: a term's live documents and weighted counts (rankedQuery.ts) and the
- * marked index's documents for an expression (docSet.ts). A clerk's searches repeat their terms — the
- * next page, a facet clicked, one more word — and a phrase of common words ("ủy ban nhân dân") costs tens
- * of milliseconds to evaluate at 100 000 meetings. Like Lucene's query cache, results are dropped on any
- * change: a write through this connection (noteIndexWrite), a commit by another (PRAGMA data_version),
- * a merge or build (the ranked index's generation). Nothing is kept from inside a transaction, which may
- * yet be rolled back.
+ * marked lists' documents for a set of forms (docSet.ts). A clerk's searches repeat their terms — the
+ * next page, a facet clicked, one more word — and a phrase of common words outside the dictionary, or a
+ * short prefix, costs milliseconds to tens of milliseconds at 100 000 meetings. Like Lucene's query
+ * cache, results are dropped on any change: a write through this connection (noteIndexWrite), a commit
+ * by another (PRAGMA data_version), a merge or build (the ranked index's generation). Nothing is kept
+ * from inside a transaction, which may yet be rolled back. (The decoded lists of rankedIndex.ts have a
+ * key of their own on purpose: a save changes only the tail, so they stay valid across this
+ * connection's writes, where these results do not.)
  */
 
 const MAX_ENTRIES = 64;
