@@ -11,7 +11,7 @@ import { withoutDead } from './markedLists';
  * same meetings many times (each attendee, each conclusion is a save), so without this the lists would
  * grow with every save and searches would read more and more dead entries until a rebuild.
  *
- * Once the dead documents (dead_main, counted by removeFromTail) reach COMPACT_SHARE of those merged into
+ * Once the dead documents (dead_main, counted by retireDocid) reach COMPACT_SHARE of those merged into
  * the main segment, a pass starts: between requests (services/searchMaintenance.ts), each call rewrites
  * the next lists in rowid order, words then marked forms, about BATCH_BYTES of them (and at least one), without their dead
  * documents, in a transaction of its own. Lists with no dead document are not written. When the pass has

@@ -6,7 +6,7 @@ import { SEARCH_COLUMNS, searchDocumentSql, type SearchDocument } from './docume
 import { docMeta, forgetDocMeta, touchDoc } from './docMeta';
 import { docTerms } from './docTerms';
 import { noteIndexWrite } from './searchCache';
-import { addToTail, allocateDocid, MainBuilder, mergeTail, RankedIndexCheck, removeFromTail, TAIL_MAX, TAIL_MERGE, tailSize } from './rankedIndex';
+import { addToTail, allocateDocid, MainBuilder, mergeTail, RankedIndexCheck, retireDocid, TAIL_MAX, TAIL_MERGE, tailSize } from './rankedIndex';
 import { forgetDocFacets, touchFacetDoc } from './docFacets';
 
 // The document's columns and type are document.ts's; callers of the indexer find them here too.
@@ -66,7 +66,7 @@ function touched(sqlite: Database.Database, docid: number): void {
 /** Takes a docid out of every part of the index (the main segment skips it from now on as dead). */
 function removeDocument(sqlite: Database.Database, s: Statements, docid: number): void {
   s.deleteDoc.run(docid);
-  removeFromTail(sqlite, docid);
+  retireDocid(sqlite, docid);
   touched(sqlite, docid);
 }
 

@@ -297,10 +297,11 @@ export function addToTail(sqlite: Sqlite, docid: number, doc: DocTerms): void {
 }
 
 /**
- * Takes a removed docid out of the tail, if it is there; in the main segment it is skipped as dead from
- * now on, and counted (dead_main) until compaction.ts rewrites the lists without it.
+ * Retires a docid from the ranked index (an edit or a trashing): out of the tail when it is there;
+ * otherwise it is in the main segment, skipped as dead from now on and counted (dead_main) until
+ * compaction.ts rewrites the lists without it.
  */
-export function removeFromTail(sqlite: Sqlite, docid: number): void {
+export function retireDocid(sqlite: Sqlite, docid: number): void {
   if (statement(sqlite, 'DELETE FROM search_tail WHERE docid = ?').run(docid).changes) touchTail(sqlite, docid);
   else setState(sqlite, 'dead_main', stateValue(sqlite, 'dead_main') + 1);
 }
