@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ByteReader, ByteWriter } from './postings';
+import { ByteReader, ByteWriter, keysOutOfStep } from './postings';
 import { cachedStatement as statement } from '../statementCache';
 
 /**
@@ -151,13 +151,7 @@ export class MarkedListsCheck {
     }
     const bad = unreadable.slice(0, limit);
     for (const [form, docids] of tail) sum(form, docids);
-    for (const form of new Set([...this.expected.keys(), ...actual.keys()])) {
-      if (bad.length >= limit) break;
-      const e = this.expected.get(form) ?? [0, 0];
-      const a = actual.get(form) ?? [0, 0];
-      if (e[0] !== a[0] || e[1] !== a[1]) bad.push(form);
-    }
-    return { outOfStep: bad, unreadable };
+    return { outOfStep: keysOutOfStep(this.expected, actual, bad, limit), unreadable };
   }
 }
 

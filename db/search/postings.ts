@@ -314,3 +314,24 @@ export class TermPostings {
     return this.n * (4 + 8 + 1 + 4 * COLUMNS) + this.positionsBlob.length + (this.decodedPositions ? this.decodedPositions.pool.byteLength + this.decodedPositions.start.byteLength : 0);
   }
 }
+
+/**
+ * The keys whose sums differ between what the records say (`expected`) and what the lists hold
+ * (`actual`), a missing key counting as all zeros, appended to `bad` until it holds `limit`: the
+ * comparison of the index checks (rankedIndex.ts words, markedLists.ts forms).
+ */
+export function keysOutOfStep(expected: ReadonlyMap<string, ArrayLike<number>>, actual: ReadonlyMap<string, ArrayLike<number>>, bad: string[], limit: number): string[] {
+  for (const key of new Set([...expected.keys(), ...actual.keys()])) {
+    if (bad.length >= limit) break;
+    const e = expected.get(key);
+    const a = actual.get(key);
+    const width = Math.max(e?.length ?? 0, a?.length ?? 0);
+    for (let i = 0; i < width; i++) {
+      if ((e?.[i] ?? 0) !== (a?.[i] ?? 0)) {
+        bad.push(key);
+        break;
+      }
+    }
+  }
+  return bad;
+}

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { SEARCH_COLUMNS } from './document';
 import { FIELD_WEIGHTS } from './snippets';
-import { appendPostings, ByteReader, ByteWriter, COLUMNS, lastDocidOf, TermPostings, TermWriter, type Occurrences } from './postings';
+import { appendPostings, ByteReader, ByteWriter, COLUMNS, keysOutOfStep, lastDocidOf, TermPostings, TermWriter, type Occurrences } from './postings';
 import type { DocTerms } from './docTerms';
 import { isPhraseTerm, PHRASES_FINGERPRINT } from './indexedPhrases';
 import { appendToMarkedLists, mainMarkedDocids, mainMarkedFormsWithPrefix, MarkedBuilder, MarkedListsCheck } from './markedLists';
@@ -463,14 +463,7 @@ export class RankedIndexCheck {
       const { docs, positions } = w.finish();
       sum(term, new TermPostings(docs, positions, WEIGHTS));
     }
-    const zero = new Float64Array(CHECK_FIELDS);
-    const bad = unreadable.slice(0, limit);
-    for (const term of new Set([...this.expected.keys(), ...actual.keys()])) {
-      if (bad.length >= limit) break;
-      const e = this.expected.get(term) ?? zero;
-      const a = actual.get(term) ?? zero;
-      if (e.some((v, i) => v !== a[i])) bad.push(term);
-    }
+    const bad = keysOutOfStep(this.expected, actual, unreadable.slice(0, limit), limit);
     const forms = this.marked.formsOutOfStep(sqlite, tail.byForm, live, limit);
     return { outOfStep: [...bad, ...forms.outOfStep], unreadable: [...unreadable, ...forms.unreadable] };
   }

@@ -157,9 +157,13 @@ describe('the ranked index', () => {
     archive.sqlite.prepare("UPDATE search_postings SET docs = (SELECT docs FROM search_postings WHERE term = 'nghi') WHERE term = 'hoi'").run();
     archive.sqlite.prepare("DELETE FROM search_postings WHERE term = 'quoc'").run();
     archive.sqlite.prepare('UPDATE search_docs SET length = length + 1 WHERE docid = (SELECT min(docid) FROM search_docs)').run();
+    // Marked forms too: a list swapped for another's, and one cut short (unreadable).
+    archive.sqlite.prepare("UPDATE search_marked_lists SET docs = (SELECT docs FROM search_marked_lists WHERE form = 'nghi5') WHERE form = 'hôi5'").run();
+    archive.sqlite.prepare("UPDATE search_marked_lists SET docs = substr(docs, 1, 3) WHERE form = 'quôc4'").run();
     const check = checkSearchIndex(archive, { words: true });
     expect(check.ok).toBe(false);
-    expect(check.words).toEqual(expect.arrayContaining(['hoi', 'quoc']));
+    expect(check.words).toEqual(expect.arrayContaining(['hoi', 'quoc', 'hôi5', 'quôc4']));
+    expect(check.structureError).toBe('unreadable index list: quôc4');
     expect(check.lengths).toHaveLength(1);
     // The quick check (the health page) does not read every word.
     expect(checkSearchIndex(archive).words).toEqual([]);
